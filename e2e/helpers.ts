@@ -1,0 +1,43 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, type Page } from "@playwright/test";
+import { buildCreditCode } from "../src/modules/identity/credit-code";
+import { computeIdNumberCheck } from "../src/modules/identity/id-number";
+
+export const demoPassword = "Tongban2026";
+
+const charset = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+function randomChars(n: number, from = charset): string {
+  return Array.from({ length: n }, () => from[Math.floor(Math.random() * from.length)]).join("");
+}
+
+/** A made-up credit code that passes every check, new for each journey. */
+export function freshCreditCode(): string {
+  return buildCreditCode({ authority: "9", category: "1", divisionCode: "130104", organisationBody: `E2${randomChars(6)}` });
+}
+
+/** A made-up ID number that passes every check. */
+export function freshIdNumber(): string {
+  const first17 = `130104${1960 + Math.floor(Math.random() * 40)}0${1 + Math.floor(Math.random() * 9)}1${Math.floor(Math.random() * 9)}${randomChars(3, "0123456789")}`;
+  return first17 + computeIdNumberCheck(first17);
+}
+
+export async function signIn(page: Page, login: string, password = demoPassword): Promise<void> {
+  await page.goto("/sign-in");
+  await page.getByLabel("账号", { exact: true }).fill(login);
+  await page.getByLabel("密码", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "登录", exact: true }).click();
+}
+
+/** Runs axe-core in the page and fails on serious or critical violations. */
+export async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
+  const source = readFileSync(path.join(process.cwd(), "node_modules/axe-core/axe.min.js"), "utf8");
+  await page.addScriptTag({ content: source });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(" ")) }));
+  });
+  expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+}
+

@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { Card, PageHeader } from "@/components/page-header";
+import { ProfileCard } from "@/modules/identity/components/profile-card";
+import { requireRole } from "@/server/auth/guard";
+import { api } from "@/trpc/server";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("landing"))("dataOffice.title") };
+}
+
+export default async function DataOfficeLanding() {
+  await requireRole(["dataOffice"], "/data-office");
+  const [t, locale] = await Promise.all([getTranslations("landing"), getLocale()]);
+  const caller = await api();
+  const [profile, departments] = await Promise.all([caller.identity.me(), caller.identity.departments()]);
+  return (
+    <div className="flex flex-col gap-6">
+      <PageHeader title={t("dataOffice.title")} lead={t("dataOffice.lead")} />
+      <ProfileCard profile={profile} />
+      <Card>
+        <h2 className="mb-3 text-lg font-semibold">{t("dataOffice.departments", { count: departments.length })}</h2>
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <thead>
+              <tr className="border-b border-slate-300">
+                <th scope="col" className="py-2 pr-4">{t("dataOffice.code")}</th>
+                <th scope="col" className="py-2 pr-4">{t("dataOffice.name")}</th>
+                <th scope="col" className="py-2">{t("dataOffice.staff")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {departments.map((d) => (
+                <tr key={d.code} className="border-b border-slate-100">
+                  <td className="py-2 pr-4 font-mono">{d.code}</td>
+                  <td className="py-2 pr-4">{locale === "en" ? d.nameEn : d.nameZh}</td>
+                  <td className="py-2">{d.staffCount}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import type { Metadata, Viewport } from "next";
+import { cookies } from "next/headers";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { SiteFooter } from "@/components/site-footer";
+import { SiteHeader } from "@/components/site-header";
+import { seniorCookie } from "@/i18n/locales";
+import { TrpcReactProvider } from "@/trpc/react";
+import "./globals.css";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("meta");
+  return { title: { default: t("title"), template: `%s · ${t("short")}` }, description: t("description") };
+}
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await getLocale();
+  const senior = (await cookies()).get(seniorCookie)?.value === "on";
+  const t = await getTranslations("layout");
+  return (
+    <html lang={locale} data-senior={senior ? "true" : "false"}>
+      <body className="flex min-h-screen flex-col bg-slate-50 font-sans text-slate-900 antialiased">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+        >
+          {t("skipToContent")}
+        </a>
+        <NextIntlClientProvider>
+          <TrpcReactProvider>
+            <SiteHeader senior={senior} />
+            <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:py-8">
+              {children}
+            </main>
+            <SiteFooter />
+          </TrpcReactProvider>
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,48 @@
+/**
+ * `npm start`: builds when the build is missing or older than the sources, then serves the portal.
+ * The server process itself opens, migrates and seeds the database (see src/instrumentation.ts):
+ * PGlite must be opened by one process only.
+ */
+import { spawnSync, spawn } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { ensureAuthSecret } from "./local-secret";
+
+const root = process.cwd();
+const dev = process.argv.includes("--dev");
+const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+
+const childEnv: NodeJS.ProcessEnv = {
+  ...process.env,
+  AUTH_SECRET: ensureAuthSecret(root),
+  AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true",
+  NEXT_TELEMETRY_DISABLED: "1",
+};
+
+function newestMtime(p: string): number {
+  if (!existsSync(p)) return 0;
+  const s = statSync(p);
+  if (!s.isDirectory()) return s.mtimeMs;
+  let newest = s.mtimeMs;
+  for (const name of readdirSync(p)) newest = Math.max(newest, newestMtime(path.join(p, name)));
+  return newest;
+}
+
+function buildIsStale(): boolean {
+  const buildId = path.join(root, ".next", "BUILD_ID");
+  if (!existsSync(buildId)) return true;
+  const built = statSync(buildId).mtimeMs;
+  const sources = ["src", "public", "drizzle", "next.config.ts", "package-lock.json", "tsconfig.json"];
+  return sources.some((s) => newestMtime(path.join(root, s)) > built);
+}
+
+if (!dev && buildIsStale()) {
+  console.log("Building Tongban (first start or changed sources)…");
+  const result = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: childEnv });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+const port = process.env.PORT ?? "3000";
+const child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", port], { stdio: "inherit", env: childEnv });
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
+child.on("exit", (code) => process.exit(code ?? 0));

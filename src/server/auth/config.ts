@@ -1,0 +1,44 @@
+import type { NextAuthConfig } from "next-auth";
+import { landingPath, mayEnter, roles, type Role } from "@/modules/identity/model";
+
+/**
+ * The database-free part of the Auth.js configuration, shared by the proxy (which only reads the
+ * session cookie) and the full configuration in `./index.ts`.
+ */
+export const authConfig = {
+  pages: { signIn: "/sign-in", error: "/sign-in" },
+  session: { strategy: "jwt", maxAge: sessionMaxAgeSeconds() },
+  trustHost: true,
+  providers: [],
+  callbacks: {
+    session({ session, token }) {
+      if (token.sub && isRole(token.role)) {
+        session.user = {
+          ...session.user,
+          id: token.sub,
+          role: token.role,
+          name: typeof token.name === "string" ? token.name : "",
+          departmentId: typeof token.departmentId === "string" ? token.departmentId : null,
+          entityId: typeof token.entityId === "string" ? token.entityId : null,
+        };
+      }
+      return session;
+    },
+    authorized({ auth, request }) {
+      const role = isRole(auth?.user?.role) ? auth.user.role : undefined;
+      const { pathname } = request.nextUrl;
+      if (mayEnter(role, pathname)) return true;
+      if (!role) return false; // redirects to the sign-in page with a callback URL
+      return Response.redirect(new URL(landingPath[role], request.nextUrl));
+    },
+  },
+} satisfies NextAuthConfig;
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === "string" && (roles as readonly string[]).includes(value);
+}
+
+function sessionMaxAgeSeconds(): number {
+  const minutes = Number(process.env.SESSION_MAX_AGE_MINUTES ?? 480);
+  return Number.isFinite(minutes) && minutes > 0 ? Math.round(minutes * 60) : 480 * 60;
+}

@@ -1,0 +1,31 @@
+import { env } from "@/server/env";
+import { openDatabase, type DatabaseHandle, type Db } from "./client";
+
+const globalForDb = globalThis as unknown as { __tongbanDatabase?: Promise<DatabaseHandle> };
+
+/**
+ * The server process's one database handle: opened, migrated and (for the demo) seeded on first
+ * use. A `globalThis` singleton because PGlite must never be opened twice in one process, and
+ * Next.js may load this module more than once.
+ */
+export function getDatabase(): Promise<DatabaseHandle> {
+  globalForDb.__tongbanDatabase ??= (async () => {
+    const e = env();
+    const handle = await openDatabase({ url: e.DATABASE_URL, dataDir: e.DATA_DIR });
+    await handle.migrate();
+    const seed = e.SEED_DEMO ? e.SEED_DEMO === "true" : handle.kind === "pglite";
+    if (seed) {
+      const { seedDemoProvince } = await import("@/server/seed/demo");
+      await seedDemoProvince(handle.db);
+    }
+    return handle;
+  })().catch((error: unknown) => {
+    globalForDb.__tongbanDatabase = undefined;
+    throw error;
+  });
+  return globalForDb.__tongbanDatabase;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDatabase()).db;
+}

@@ -1,0 +1,38 @@
+import { sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { demoAccounts, seedDemoProvince } from "@/server/seed/demo";
+import { testDatabase } from "@/server/testing/database";
+import type { DatabaseHandle } from "./client";
+
+let h: DatabaseHandle;
+beforeAll(async () => {
+  h = await testDatabase();
+});
+
+async function count(table: string): Promise<number> {
+  const result = await h.db.execute(sql.raw(`select count(*)::int as n from ${table}`));
+  return (result as unknown as { rows: Array<{ n: number }> }).rows[0]?.n ?? -1;
+}
+
+describe("migrations and demo seed", () => {
+  it("migrating again changes nothing", async () => {
+    await h.migrate();
+    await h.migrate();
+    const applied = await h.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+    const journal = (await import("../../../drizzle/meta/_journal.json")).default as { entries: unknown[] };
+    expect((applied as unknown as { rows: Array<{ n: number }> }).rows[0]?.n).toBe(journal.entries.length);
+  });
+
+  it("seeds the demo province once, however often it runs", async () => {
+    await seedDemoProvince(h.db);
+    const first = { departments: await count("departments"), divisions: await count("divisions"), calendar: await count("calendar_days") };
+    await seedDemoProvince(h.db);
+    expect({ departments: await count("departments"), divisions: await count("divisions"), calendar: await count("calendar_days") }).toEqual(first);
+    expect(first.departments).toBe(10);
+    // Hebei: 1 province + 2 neighbours + 11 cities + their counties.
+    expect(first.divisions).toBeGreaterThan(150);
+    const logins = await h.db.execute(sql`select login from users`);
+    const have = new Set((logins as unknown as { rows: Array<{ login: string }> }).rows.map((r) => r.login));
+    for (const a of demoAccounts()) expect(have.has(a.login.toUpperCase())).toBe(true);
+  });
+});

@@ -57,7 +57,7 @@ export async function SiteHeader({ senior }: { senior: boolean }) {
           </form>
           <form action={setSeniorMode}>
             <input type="hidden" name="senior" value={senior ? "off" : "on"} />
-            <button type="submit" className={buttonClass} aria-pressed={senior} data-testid="senior-switch">
+            <button type="submit" className={`${buttonClass} aria-pressed:bg-white aria-pressed:text-brand-800`} aria-pressed={senior} data-testid="senior-switch">
               {t("seniorMode")}
             </button>
           </form>

@@ -11,12 +11,12 @@ export async function boot(): Promise<void> {
   const seeded = e.SEED_DEMO ? e.SEED_DEMO === "true" : handle.kind === "pglite";
   if (seeded && process.env.TONGBAN_QUIET !== "1") {
     const { demoAccounts, demoPassword } = await import("./seed/demo");
-    const rows = demoAccounts().map((a) => `  ${a.role.padEnd(12)} ${a.login.padEnd(22)} ${a.displayName}`);
+    const rows = demoAccounts().map((a) => `  ${a.role.padEnd(12)} ${a.login.padEnd(26)} ${a.displayName}`);
     console.log(
       [
         "",
         `Demo province (Hebei) accounts — password for all: ${demoPassword}`,
-        `  ${"role".padEnd(12)} ${"sign in with".padEnd(22)} name`,
+        `  ${"role".padEnd(12)} ${"sign in with".padEnd(26)} name`,
         ...rows,
         `Open http://localhost:${process.env.PORT ?? "3000"}`,
         "",

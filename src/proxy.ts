@@ -6,5 +6,5 @@ const { auth } = NextAuth(authConfig);
 export const proxy = auth;
 
 export const config = {
-  matcher: ["/applicant/:path*", "/window/:path*", "/review/:path*", "/data-office/:path*"],
+  matcher: ["/applicant/:path*", "/applications/:path*", "/apply/:path*", "/window/:path*", "/review/:path*", "/data-office/:path*"],
 };

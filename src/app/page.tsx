@@ -1,16 +1,18 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/page-header";
-import { EmptyState } from "@/components/empty-state";
 import { currentActor } from "@/server/auth/actor";
 import { landingPath } from "@/modules/identity/model";
+import { api } from "@/trpc/server";
+import { getLocale } from "next-intl/server";
 
 export const dynamic = "force-dynamic";
 
 const pillars = ["acceptance", "review", "sharing", "transparency"] as const;
 
 export default async function HomePage() {
-  const [t, actor] = await Promise.all([getTranslations("home"), currentActor()]);
+  const [t, actor, locale, guides] = await Promise.all([getTranslations("home"), currentActor(), getLocale(), (await api()).catalog.guides()]);
+  const en = locale === "en";
   return (
     <div className="flex flex-col gap-8">
       <section className="rounded-lg bg-brand-700 px-5 py-8 text-white sm:px-8">
@@ -52,7 +54,21 @@ export default async function HomePage() {
         <h2 id="guides-heading" className="mb-4 text-2xl font-semibold">
           {t("guidesTitle")}
         </h2>
-        <EmptyState title={t("guidesEmpty")}>{t("guidesEmptyHint")}</EmptyState>
+        <ul className="grid gap-3 sm:grid-cols-2" data-testid="home-bundles">
+          {guides.bundles.map((b) => (
+            <li key={b.code} className="rounded-lg border border-slate-200 bg-white p-4">
+              <Link href={`/guides/bundle/${b.code}`} className="text-lg font-semibold text-brand-700 underline">
+                {en ? b.nameEn : b.nameZh}
+              </Link>
+              <p className="mt-1 text-slate-700">{en ? b.descriptionEn : b.descriptionZh}</p>
+            </li>
+          ))}
+        </ul>
+        <p className="mt-4">
+          <Link href="/guides" className="text-brand-700 underline">
+            {t("allGuides", { count: guides.services.length })}
+          </Link>
+        </p>
       </section>
     </div>
   );

@@ -5,19 +5,24 @@ import type { Role } from "@/modules/identity/model";
 import { setLocale, setSeniorMode } from "@/server/actions/preferences";
 import { signOutAction } from "@/server/actions/sign-out";
 import { currentActor } from "@/server/auth/actor";
+import { api } from "@/trpc/server";
 
 const navByRole: Record<Role | "public", Array<{ href: string; key: string }>> = {
   public: [
     { href: "/", key: "home" },
+    { href: "/guides", key: "guides" },
+    { href: "/track", key: "track" },
     { href: "/sign-in", key: "signIn" },
     { href: "/register", key: "register" },
   ],
   enterprise: [
     { href: "/", key: "home" },
+    { href: "/guides", key: "guides" },
     { href: "/applicant", key: "myApplications" },
   ],
   citizen: [
     { href: "/", key: "home" },
+    { href: "/guides", key: "guides" },
     { href: "/applicant", key: "myApplications" },
   ],
   windowClerk: [
@@ -40,6 +45,8 @@ const buttonClass =
 export async function SiteHeader({ senior }: { senior: boolean }) {
   const [t, locale, actor] = await Promise.all([getTranslations("layout"), getLocale(), currentActor()]);
   const nav = navByRole[actor?.role ?? "public"];
+  // The count is a convenience: a failure to read it must not take the page down with it.
+  const unread = actor ? await (await api()).notifications.unreadCount().catch(() => null) : null;
   const otherLocale = locales.find((l) => l !== locale) ?? "en";
   return (
     <header className="bg-brand-800 text-white">
@@ -82,6 +89,18 @@ export async function SiteHeader({ senior }: { senior: boolean }) {
               </Link>
             </li>
           ))}
+          {actor ? (
+            <li>
+              <Link
+                href="/inbox"
+                className="inline-block px-3 py-2 text-sm text-white hover:bg-white/10"
+                aria-label={unread ? t("nav.inboxUnread", { count: unread }) : undefined}
+                data-testid="nav-inbox"
+              >
+                {unread ? t("nav.inboxCount", { count: unread }) : t("nav.inbox")}
+              </Link>
+            </li>
+          ) : null}
         </ul>
       </nav>
     </header>

@@ -1,6 +1,23 @@
 import { getDatabase } from "./db";
 import { env } from "./env";
 
+/**
+ * Starts the background jobs (outbox dispatch, deadline scan) in this process. A failure is
+ * logged, not fatal: the portal still serves, notifications wait in the outbox until a process
+ * with working jobs dispatches them.
+ */
+async function bootJobs(handle: Awaited<ReturnType<typeof getDatabase>>): Promise<void> {
+  try {
+    const { startJobs, stopJobs } = await import("./jobs");
+    await startJobs(handle);
+    // Best effort: Next.js exits on these signals by itself; stopping first lets running jobs end.
+    for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void stopJobs());
+    console.log("Tongban background jobs started.");
+  } catch (error) {
+    console.error("Tongban background jobs did not start:", error);
+  }
+}
+
 /** Opens, migrates and seeds the database at server start, then prints how to sign in. */
 export async function boot(): Promise<void> {
   const e = env();
@@ -8,6 +25,7 @@ export async function boot(): Promise<void> {
   const handle = await getDatabase();
   const where = handle.kind === "pglite" ? `embedded PGlite in ${e.DATA_DIR}` : "PostgreSQL (DATABASE_URL)";
   console.log(`Tongban database ready: ${where}, migrated in ${Date.now() - started} ms.`);
+  if (e.JOBS_ENABLED !== "false") await bootJobs(handle);
   const seeded = e.SEED_DEMO ? e.SEED_DEMO === "true" : handle.kind === "pglite";
   if (seeded && process.env.TONGBAN_QUIET !== "1") {
     const { demoAccounts, demoPassword } = await import("./seed/demo");

@@ -14,6 +14,12 @@ const ZEnv = z.object({
   OIDC_NAME: z.string().min(1).default("统一身份认证"),
   /** Minutes a session lasts without activity. */
   SESSION_MAX_AGE_MINUTES: z.coerce.number().int().positive().default(480),
+  /** SMTP server for notification email, e.g. `smtp://user:pass@mail.example.gov.cn:587`; no email without it. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  /** Sender of notification email. */
+  SMTP_FROM: z.string().min(3).optional(),
+  /** Background jobs (outbox dispatch, deadline scan) run in every server process unless `false`. */
+  JOBS_ENABLED: z.enum(["true", "false"]).optional(),
 });
 
 export type Env = z.infer<typeof ZEnv>;

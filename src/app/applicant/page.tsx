@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
+import { StatusBadge } from "@/modules/applications/components/status-badge";
 import { ProfileCard } from "@/modules/identity/components/profile-card";
 import { requireRole } from "@/server/auth/guard";
 import { api } from "@/trpc/server";
@@ -14,18 +16,62 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ApplicantLanding() {
   await requireRole(["enterprise", "citizen"], "/applicant");
-  const t = await getTranslations("landing");
-  const profile = await (await api()).identity.me();
+  const [t, tm, locale, format] = await Promise.all([getTranslations("landing"), getTranslations("applications.mine"), getLocale(), getFormatter()]);
+  const caller = await api();
+  const [profile, mine] = await Promise.all([caller.identity.me(), caller.applications.mine()]);
+  const en = locale === "en";
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader title={t("applicant.title")} lead={t("applicant.lead")} />
-      <ProfileCard profile={profile} />
+      <PageHeader title={t("applicant.title")} lead={t("applicant.lead")}>
+        <div>
+          <Link href="/guides" className="inline-block rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+            {tm("apply")}
+          </Link>
+        </div>
+      </PageHeader>
       <section aria-labelledby="applications-heading" className="flex flex-col gap-3">
         <h2 id="applications-heading" className="text-xl font-semibold">
           {t("applicant.applications")}
         </h2>
-        <EmptyState title={t("applicant.empty")}>{t("applicant.emptyHint")}</EmptyState>
+        {mine.length === 0 ? (
+          <EmptyState title={tm("none")}>{tm("noneHint")}</EmptyState>
+        ) : (
+          <ul className="flex flex-col gap-2" data-testid="my-applications">
+            {mine.map((a) => (
+              <li key={a.id} className="flex flex-col gap-2 rounded-lg border border-slate-200 bg-white p-4 sm:flex-row sm:items-center sm:justify-between">
+                <div>
+                  <p className="font-semibold">{en ? a.titleEn : a.titleZh}</p>
+                  <p className="font-mono text-sm text-slate-700">{a.trackingNumber ?? tm("draft")}</p>
+                  <p className="text-sm text-slate-600">
+                    {tm("updated")}: {format.dateTime(a.updatedAt, { dateStyle: "medium", timeStyle: "short" })}
+                  </p>
+                </div>
+                <div className="flex flex-wrap items-center gap-3">
+                  <StatusBadge status={a.status} kind="application" />
+                  {a.progress.total > 0 && a.status !== "draft" ? (
+                    <span className="text-sm text-slate-700">
+                      {tm("progress")} {tm("progressValue", a.progress)}
+                    </span>
+                  ) : null}
+                  {a.resumePath ? (
+                    <Link href={a.resumePath} className="rounded border border-brand-700 px-3 py-1 text-brand-700 hover:bg-brand-50">
+                      {tm("resume")}
+                      <span className="sr-only"> {en ? a.titleEn : a.titleZh}</span>
+                    </Link>
+                  ) : null}
+                  {a.status !== "draft" ? (
+                    <Link href={`/applications/${a.id}`} className="rounded border border-brand-700 px-3 py-1 text-brand-700 hover:bg-brand-50">
+                      {tm("open")}
+                      <span className="sr-only"> {en ? a.titleEn : a.titleZh}</span>
+                    </Link>
+                  ) : null}
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
+      <ProfileCard profile={profile} />
     </div>
   );
 }

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
-import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
-import { ProfileCard } from "@/modules/identity/components/profile-card";
+import { queueStatuses, TaskQueue, type QueueFilter } from "@/modules/review/components/task-queue";
 import { requireRole } from "@/server/auth/guard";
 import { api } from "@/trpc/server";
 
@@ -12,20 +11,29 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("landing"))("review.title") };
 }
 
-export default async function ReviewLanding() {
+type Search = Promise<{ status?: string | string[]; overdue?: string | string[]; page?: string | string[] }>;
+
+export default async function ReviewQueuePage({ searchParams }: { searchParams: Search }) {
   await requireRole(["reviewer"], "/review");
-  const [t, locale] = await Promise.all([getTranslations("landing"), getLocale()]);
-  const profile = await (await api()).identity.me();
+  const search = await searchParams;
+  // Filters come from the URL; anything unknown falls back to the default view.
+  const page = Number(search.page);
+  const filter: QueueFilter = {
+    status: queueStatuses.find((s) => s === search.status) ?? "pending",
+    overdueOnly: search.overdue === "1",
+    page: Number.isInteger(page) && page >= 1 ? page : 1,
+  };
+  const caller = await api();
+  const [t, locale, profile, rows] = await Promise.all([getTranslations("landing"), getLocale(), caller.identity.me(), caller.review.queue(filter)]);
   const department = profile.department ? (locale === "en" ? profile.department.nameEn : profile.department.nameZh) : "";
   return (
-    <div className="flex flex-col gap-6">
+    <div className="flex flex-col gap-4">
       <PageHeader title={t("review.title")} lead={t("review.lead", { department })} />
-      <ProfileCard profile={profile} />
       <section aria-labelledby="queue-heading" className="flex flex-col gap-3">
         <h2 id="queue-heading" className="text-xl font-semibold">
           {t("review.queue", { department })}
         </h2>
-        <EmptyState title={t("review.empty")} />
+        <TaskQueue rows={rows} filter={filter} department={department} />
       </section>
     </div>
   );

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
-import { ProfileCard } from "@/modules/identity/components/profile-card";
+import { acceptanceTabs, StaffAcceptanceQueue, type AcceptanceTab } from "@/modules/applications/components/staff-acceptance-queue";
 import { requireRole } from "@/server/auth/guard";
 import { api } from "@/trpc/server";
 
@@ -12,19 +11,25 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("landing"))("window.title") };
 }
 
-export default async function WindowLanding() {
+type Search = Promise<{ status?: string | string[] }>;
+
+export default async function WindowQueuePage({ searchParams }: { searchParams: Search }) {
   await requireRole(["windowClerk"], "/window");
-  const t = await getTranslations("landing");
-  const profile = await (await api()).identity.me();
+  const { status } = await searchParams;
+  // An unknown tab in the URL falls back to the default rather than failing.
+  const tab: AcceptanceTab = acceptanceTabs.find((s) => s === status) ?? "submitted";
+  const [t, staff] = await Promise.all([getTranslations("landing"), getTranslations("applications.staff.queue")]);
+  const rows = await (await api()).applications.acceptanceQueue({ status: tab });
   return (
-    <div className="flex flex-col gap-6">
-      <PageHeader title={t("window.title")} lead={t("window.lead")} />
-      <ProfileCard profile={profile} />
+    <div className="flex flex-col gap-4">
+      <PageHeader title={t("window.title")} lead={t("window.lead")}>
+        <p className="max-w-3xl text-sm text-slate-600">{staff("deadlineHint")}</p>
+      </PageHeader>
       <section aria-labelledby="queue-heading" className="flex flex-col gap-3">
-        <h2 id="queue-heading" className="text-xl font-semibold">
+        <h2 id="queue-heading" className="sr-only">
           {t("window.queue")}
         </h2>
-        <EmptyState title={t("window.empty")} />
+        <StaffAcceptanceQueue tab={tab} rows={rows} />
       </section>
     </div>
   );

@@ -28,6 +28,8 @@ export const landingPath: Record<Role, string> = {
 /** Path prefixes only some roles may open; checked in the proxy and again on each page. */
 export const protectedAreas: ReadonlyArray<{ prefix: string; roles: readonly Role[] }> = [
   { prefix: "/applicant", roles: applicantRoles },
+  { prefix: "/applications", roles: applicantRoles },
+  { prefix: "/apply", roles: applicantRoles },
   { prefix: "/window", roles: ["windowClerk"] },
   { prefix: "/review", roles: ["reviewer"] },
   { prefix: "/data-office", roles: ["dataOffice"] },

@@ -2,6 +2,8 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import type { PGlite } from "@electric-sql/pglite";
+import type { Pool } from "pg";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -16,6 +18,8 @@ export interface DatabaseHandle {
   /** Runs the committed SQL migrations in `drizzle/`; safe to run again. */
   migrate: () => Promise<void>;
   close: () => Promise<void>;
+  /** The driver under Drizzle, for tools that send their own SQL (pg-boss). */
+  raw?: { kind: "pglite"; client: PGlite } | { kind: "postgres"; pool: Pool };
 }
 
 export const migrationsFolder = path.join(process.cwd(), "drizzle");
@@ -47,6 +51,7 @@ export async function openDatabase(options: { url?: string; dataDir?: string }):
         }
       },
       close: () => pool.end(),
+      raw: { kind: "postgres", pool },
     };
   }
 
@@ -62,5 +67,6 @@ export async function openDatabase(options: { url?: string; dataDir?: string }):
     kind: "pglite",
     migrate: () => migrate(db, { migrationsFolder }),
     close: () => client.close(),
+    raw: { kind: "pglite", client },
   };
 }

@@ -1,5 +1,6 @@
 import { eq, inArray } from "drizzle-orm";
 import { seedCalendar } from "@/modules/calendar/seed";
+import { seedCatalog } from "@/modules/catalog/seed";
 import { officialDivisions } from "@/modules/divisions/model";
 import { divisions } from "@/modules/divisions/schema";
 import { buildCreditCode } from "@/modules/identity/credit-code";
@@ -97,6 +98,13 @@ export async function seedDemoProvince(db: Db): Promise<void> {
     .values(demoDepartments.map((d) => ({ ...d, divisionCode: province })))
     .onConflictDoNothing();
 
+  await seedCatalog(db);
+  await seedAccounts(db);
+  const { seedDemoCertificates } = await import("./demo-certificates");
+  await seedDemoCertificates(db);
+}
+
+async function seedAccounts(db: Db): Promise<void> {
   const accounts = demoAccounts();
   const existing = await db
     .select({ login: users.login })

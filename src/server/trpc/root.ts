@@ -1,8 +1,16 @@
+import { applicationsRouter } from "@/modules/applications/router";
+import { catalogRouter } from "@/modules/catalog/router";
 import { identityRouter } from "@/modules/identity/router";
+import { notificationsRouter } from "@/modules/notifications/router";
+import { reviewRouter } from "@/modules/review/router";
 import { createCallerFactory, createTRPCRouter } from "./init";
 
 export const appRouter = createTRPCRouter({
   identity: identityRouter,
+  applications: applicationsRouter,
+  catalog: catalogRouter,
+  review: reviewRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

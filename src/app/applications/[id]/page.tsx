@@ -1,0 +1,153 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { Card, PageHeader } from "@/components/page-header";
+import { ApplicationTimeline } from "@/modules/applications/components/application-timeline";
+import { CaseActions } from "@/modules/applications/components/case-actions";
+import { StatusBadge } from "@/modules/applications/components/status-badge";
+import { requireRole } from "@/server/auth/guard";
+import { api } from "@/trpc/server";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("applications.case"))("title") };
+}
+
+type Params = Promise<{ id: string }>;
+type Search = Promise<{ submitted?: string }>;
+
+export default async function CasePage({ params, searchParams }: { params: Params; searchParams: Search }) {
+  const { id } = await params;
+  await requireRole(["enterprise", "citizen"], `/applications/${id}`);
+  if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
+  const app = await (await api()).applications.get({ applicationId: id }).catch(() => null);
+  if (!app) notFound();
+  const { submitted } = await searchParams;
+  const [t, locale, format] = await Promise.all([getTranslations("applications.case"), getLocale(), getFormatter()]);
+  const en = locale === "en";
+  const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short" }) : "—");
+  const openNotice = app.notices.find((n) => !n.completedAt);
+  return (
+    <div className="flex flex-col gap-6">
+      <PageHeader title={en ? app.titleEn : app.titleZh}>
+        <div className="flex flex-wrap items-center gap-3">
+          <StatusBadge status={app.status} kind="application" />
+          {app.progress.total > 0 ? <span className="text-slate-700">{t("progress", app.progress)}</span> : null}
+        </div>
+      </PageHeader>
+
+      {submitted && app.trackingNumber ? (
+        <div role="status" className="rounded-lg border border-green-700 bg-green-50 p-4 text-green-900" data-testid="submitted-receipt">
+          <p className="font-semibold">{t("submittedTitle")}</p>
+          <p>{t("submittedBody")}</p>
+        </div>
+      ) : null}
+
+      <Card>
+        <dl className="grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
+          <dt className="text-slate-600">{t("trackingNumber")}</dt>
+          <dd className="font-mono text-lg" data-testid="tracking-number">
+            {app.trackingNumber ?? t("notYet")}
+          </dd>
+          <dt className="text-slate-600">{t("queryCode")}</dt>
+          <dd className="font-mono text-lg" data-testid="query-code">
+            {app.queryCode ?? t("notYet")}
+          </dd>
+          <dt className="text-slate-600">{t("applicant")}</dt>
+          <dd>{app.applicantName}</dd>
+          <dt className="text-slate-600">{t("submittedAt")}</dt>
+          <dd>{when(app.submittedAt)}</dd>
+          <dt className="text-slate-600">{t("acceptedAt")}</dt>
+          <dd>{when(app.acceptedAt)}</dd>
+          {app.decidedAt ? (
+            <>
+              <dt className="text-slate-600">{t("decidedAt")}</dt>
+              <dd>{when(app.decidedAt)}</dd>
+            </>
+          ) : null}
+          {app.refusalReason ? (
+            <>
+              <dt className="text-slate-600">{t("reason")}</dt>
+              <dd>{app.refusalReason}</dd>
+            </>
+          ) : null}
+        </dl>
+        {app.queryCode ? <p className="mt-3 text-sm text-slate-600">{t("queryCodeHint")}</p> : null}
+      </Card>
+
+      {openNotice ? (
+        <Card className="border-amber-400">
+          <h2 className="text-xl font-semibold">{t("noticeTitle")}</h2>
+          <p className="mt-1 text-slate-700">{t("noticeLead", { date: when(openNotice.issuedAt) })}</p>
+          <ul className="mt-3 flex list-disc flex-col gap-1 pl-6" data-testid="notice-items">
+            {openNotice.items.map((item, i) => (
+              <li key={i}>
+                {item.departmentNameZh ? <span className="font-medium">{en ? item.departmentNameEn : item.departmentNameZh}：</span> : null}
+                {item.text}
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+
+      <CaseActions application={app} />
+
+      <section aria-labelledby="timeline-heading" className="flex flex-col gap-3">
+        <h2 id="timeline-heading" className="text-xl font-semibold">
+          {t("timeline")}
+        </h2>
+        <ApplicationTimeline tasks={app.tasks} />
+      </section>
+
+      {app.certificates.length > 0 ? (
+        <section aria-labelledby="certs-heading" className="flex flex-col gap-3">
+          <h2 id="certs-heading" className="text-xl font-semibold">
+            {t("certificates")}
+          </h2>
+          <ul className="grid gap-3 sm:grid-cols-2" data-testid="certificates">
+            {app.certificates.map((c) => (
+              <li key={c.id} className="rounded-lg border border-green-700 bg-white p-4">
+                <p className="font-semibold">{en ? c.typeNameEn : c.typeNameZh}</p>
+                <p className="font-mono text-sm">{c.number}</p>
+                <p className="text-sm text-slate-700">{t("issuedBy", { issuer: en ? c.issuerNameEn : c.issuerNameZh, date: c.issuedOn })}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {app.burdenSaved.length > 0 ? (
+        <Card>
+          <h2 className="text-lg font-semibold">{t("burdenTitle", { count: app.burdenSaved.length })}</h2>
+          <ul className="mt-2 list-disc pl-6" data-testid="burden-saved">
+            {app.burdenSaved.map((b) => (
+              <li key={b.number}>
+                {en ? b.nameEn : b.nameZh} <span className="font-mono text-sm text-slate-600">{b.number}</span>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+
+      <Card>
+        <h2 className="mb-3 text-lg font-semibold">{t("materials")}</h2>
+        <ul className="flex flex-col gap-2">
+          {app.materials.map((m) => (
+            <li key={m.key} className="flex flex-col sm:flex-row sm:gap-3">
+              <span className="text-slate-600 sm:w-48 sm:shrink-0">{en ? m.nameEn : m.nameZh}</span>
+              <span>
+                {m.value ??
+                  (m.certificate
+                    ? t("fromRegistry", { number: m.certificate.number })
+                    : m.upload
+                      ? t("uploadedFile", { name: m.upload.fileName, size: Math.ceil(m.upload.sizeBytes / 1024) })
+                      : "—")}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </Card>
+    </div>
+  );
+}

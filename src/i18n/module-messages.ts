@@ -1,0 +1,16 @@
+import applicationsEn from "@/modules/applications/messages.en.json";
+import applicationsZh from "@/modules/applications/messages.zh-CN.json";
+import notificationsEn from "@/modules/notifications/messages.en.json";
+import notificationsZh from "@/modules/notifications/messages.zh-CN.json";
+import reviewEn from "@/modules/review/messages.en.json";
+import reviewZh from "@/modules/review/messages.zh-CN.json";
+import catalogEn from "@/modules/catalog/messages.en.json";
+import catalogZh from "@/modules/catalog/messages.zh-CN.json";
+import type { Locale } from "./locales";
+
+// Each module's messages, under the module's name (e.g. `catalog.guide.title`).
+// Add a module here with its two files; both languages must have the same keys (a test checks).
+export const moduleMessages: Record<Locale, Record<string, unknown>> = {
+  "zh-CN": { catalog: catalogZh, applications: applicationsZh, review: reviewZh, notifications: notificationsZh },
+  en: { catalog: catalogEn, applications: applicationsEn, review: reviewEn, notifications: notificationsEn },
+};

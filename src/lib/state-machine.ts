@@ -1,0 +1,20 @@
+import { DomainError } from "./domain-error";
+
+/** A transition table: for each state, the events it accepts and the state each leads to. */
+export type TransitionTable<S extends string, E extends string> = Record<S, Partial<Record<E, S>>>;
+
+/** The next state, or an `illegalTransition` error naming the state and the event. */
+export function transition<S extends string, E extends string>(
+  machine: string,
+  table: TransitionTable<S, E>,
+  from: S,
+  event: E,
+): S {
+  const to = table[from][event];
+  if (!to) throw new DomainError("illegalTransition", "errors.illegalTransition", { params: { machine, from, event } });
+  return to;
+}
+
+export function canTransition<S extends string, E extends string>(table: TransitionTable<S, E>, from: S, event: E): boolean {
+  return table[from][event] !== undefined;
+}

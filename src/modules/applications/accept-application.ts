@@ -1,0 +1,38 @@
+import type { z } from "zod";
+import type { Db } from "@/server/db/client";
+import type { Actor } from "../identity/model";
+import { notify } from "../notifications/notify";
+import { createReviewTasks } from "../review/open-tasks";
+import type { ZVersionedRef } from "./inputs";
+import { applyApplicationEvent, expectVersion, lockApplication, type ApplicationRow } from "./transition";
+
+/**
+ * Accepts a locked, submitted application (统一受理): opens a review task for every step whose
+ * needs are met, each with its due date, and tells the applicant. `actor` null: automatic acceptance.
+ */
+export async function acceptInTransaction(tx: Db, app: ApplicationRow, actor: Actor | null, now: Date): Promise<ApplicationRow> {
+  const accepted = await applyApplicationEvent(tx, app, "accept", {
+    actor,
+    now,
+    patch: { acceptedAt: now, acceptedBy: actor?.userId ?? null },
+    data: { automatic: actor === null },
+  });
+  await createReviewTasks(tx, accepted, actor, now);
+  await notify(tx, {
+    kind: "applicationAccepted",
+    to: { userIds: [app.applicantUserId] },
+    applicationId: app.id,
+    params: { trackingNumber: app.trackingNumber ?? "", title: app.titleZh },
+  });
+  return accepted;
+}
+
+/** The window clerk accepts an application on behalf of every department concerned. */
+export async function acceptApplication(db: Db, actor: Actor, input: z.output<typeof ZVersionedRef>, now: Date = new Date()) {
+  return db.transaction(async (tx) => {
+    const app = await lockApplication(tx, input.applicationId);
+    expectVersion(app, input.version);
+    const accepted = await acceptInTransaction(tx, app, actor, now);
+    return { id: accepted.id, status: accepted.status, version: accepted.version };
+  });
+}

@@ -1,0 +1,96 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { z } from "zod";
+import { msg } from "@/lib/message";
+import type { Db } from "@/server/db/client";
+import type { PlanMaterial } from "../catalog/plan";
+import { readHeldCertificates, type HeldCertificate } from "../sharing/certificates";
+import { formDataSchema } from "./form-schema";
+import type { ZMaterialSupply } from "./inputs";
+import { uploads } from "./schema";
+
+export interface CheckedMaterials {
+  formData: Record<string, string>;
+  /** material key → how it is supplied */
+  supplies: Array<{ materialKey: string; uploadId: string | null; certificateId: string | null }>;
+  certificatesUsed: HeldCertificate[];
+}
+
+/**
+ * Checks what the applicant gives against the plan's materials and returns every gap at once as
+ * a ZodError (paths `formData.<key>`, `materials.<key>`, `consent`), so the form shows them all.
+ * Certificate materials are taken from the registry when a valid one is held; otherwise the
+ * applicant must upload instead.
+ */
+export async function checkMaterials(
+  db: Db,
+  input: {
+    materials: readonly PlanMaterial[];
+    formData: Record<string, string>;
+    supplied: Record<string, z.infer<typeof ZMaterialSupply>>;
+    consent: boolean;
+    holderCode: string;
+    ownerUserId: string;
+    today: string;
+    /** Only these material keys are checked (a supplement); all when undefined. */
+    only?: ReadonlySet<string>;
+  },
+): Promise<CheckedMaterials> {
+  const issues: z.core.$ZodIssue[] = [];
+  const inScope = (key: string) => !input.only || input.only.has(key);
+  const materials = input.materials.filter((m) => inScope(m.key));
+
+  const parsed = formDataSchema(materials).safeParse(
+    Object.fromEntries(materials.filter((m) => m.source === "formField").map((m) => [m.key, input.formData[m.key] ?? ""])),
+  );
+  const formData: Record<string, string> = {};
+  if (parsed.success) {
+    for (const [k, v] of Object.entries(parsed.data)) if (typeof v === "string") formData[k] = v;
+  } else {
+    for (const issue of parsed.error.issues) issues.push({ ...issue, path: ["formData", ...issue.path] });
+  }
+
+  const certificateTypes = [...new Set(materials.filter((m) => m.source === "certificate").map((m) => m.certificateType ?? ""))];
+  const held = await readHeldCertificates(db, { holderCode: input.holderCode, typeCodes: certificateTypes, today: input.today });
+  const heldByType = new Map(held.map((c) => [c.typeCode, c]));
+
+  const uploadIds = Object.values(input.supplied).flatMap((s) => (s.kind === "upload" ? [s.uploadId] : []));
+  const owned = uploadIds.length
+    ? await db
+        .select({ id: uploads.id })
+        .from(uploads)
+        .where(and(inArray(uploads.id, uploadIds), eq(uploads.ownerUserId, input.ownerUserId)))
+    : [];
+  const ownedIds = new Set(owned.map((u) => u.id));
+
+  const supplies: CheckedMaterials["supplies"] = [];
+  const certificatesUsed: HeldCertificate[] = [];
+  for (const m of materials) {
+    if (m.source === "formField") continue;
+    const given = input.supplied[m.key];
+    const path = ["materials", m.key];
+    if (given?.kind === "upload") {
+      if (!ownedIds.has(given.uploadId)) issues.push({ code: "custom", path, message: msg("validation.material.uploadUnknown"), input: given });
+      else supplies.push({ materialKey: m.key, uploadId: given.uploadId, certificateId: null });
+      continue;
+    }
+    if (m.source === "certificate") {
+      const cert = heldByType.get(m.certificateType ?? "");
+      if (cert?.status === "valid") {
+        supplies.push({ materialKey: m.key, uploadId: null, certificateId: cert.id });
+        if (!certificatesUsed.some((c) => c.id === cert.id)) certificatesUsed.push(cert);
+        continue;
+      }
+      if (m.required) {
+        const why = cert ? `validation.material.certificate.${cert.status}` : "validation.material.certificate.missing";
+        issues.push({ code: "custom", path, message: msg(why), input: undefined });
+      }
+      continue;
+    }
+    if (m.required) issues.push({ code: "custom", path, message: msg("validation.material.missing"), input: undefined });
+  }
+  if (certificatesUsed.length > 0 && !input.consent) {
+    issues.push({ code: "custom", path: ["consent"], message: msg("validation.consent"), input: input.consent });
+  }
+  if (issues.length > 0) throw new z.ZodError(issues);
+  return { formData, supplies, certificatesUsed };
+}

@@ -1,0 +1,275 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
+import { useState } from "react";
+import { z } from "zod";
+import { FormError, useMessage } from "@/components/form/fields";
+import { applyServerErrors, useZodForm } from "@/components/form/use-zod-form";
+import { msg } from "@/lib/message";
+import { useTRPC } from "@/trpc/react";
+import type { ApplicationPlan, PlanMaterial } from "../../catalog/plan";
+import { formDataSchema } from "../form-schema";
+import { ZMaterialSupply } from "../inputs";
+import type { prefillCertificates } from "../prefill";
+
+type Prefill = Awaited<ReturnType<typeof prefillCertificates>>;
+type Supply = z.infer<typeof ZMaterialSupply>;
+
+interface Props {
+  plan: ApplicationPlan;
+  prefill: Prefill;
+  draft: { formData: Record<string, string>; uploads: Record<string, string> } | null;
+  idempotencyKey: string;
+}
+
+const inputClass = "rounded border border-slate-400 bg-white px-3 py-2 text-base aria-[invalid=true]:border-seal-600";
+
+/**
+ * The one form of an application, built from the catalog: each piece of data once, uploads for
+ * what only the applicant has, and the certificates government already holds shown, locked, as
+ * supplied by government.
+ */
+export function ApplyForm({ plan, prefill, draft, idempotencyKey }: Props) {
+  const t = useTranslations("applications.apply");
+  const message = useMessage();
+  const en = useLocale() === "en";
+  const router = useRouter();
+  const trpc = useTRPC();
+  const submit = useMutation(trpc.applications.submit.mutationOptions());
+  const save = useMutation(trpc.applications.saveDraft.mutationOptions());
+  const [savedAt, setSavedAt] = useState<Date | null>(null);
+  const [uploadState, setUploadState] = useState<Record<string, { name: string; size: number; error?: string; busy?: boolean }>>({});
+
+  const held = new Map(prefill.certificates.map((c) => [c.typeCode, c]));
+  const fields = plan.materials.filter((m) => m.source === "formField");
+  const files = plan.materials.filter((m) => m.source !== "formField");
+  const usesGovernmentCertificates = files.some((m) => m.source === "certificate" && held.get(m.certificateType ?? "")?.status === "valid");
+
+  const [schema] = useState(() =>
+    z.object({
+      formData: formDataSchema(plan.materials),
+      materials: z.record(z.string(), ZMaterialSupply),
+      consent: usesGovernmentCertificates ? z.literal(true, { error: msg("validation.consent") }) : z.boolean(),
+    }),
+  );
+  const initialMaterials: Record<string, Supply> = {};
+  for (const [key, uploadId] of Object.entries(draft?.uploads ?? {})) initialMaterials[key] = { kind: "upload", uploadId };
+  for (const m of files) {
+    if (m.source === "certificate" && held.get(m.certificateType ?? "")?.status === "valid" && !initialMaterials[m.key]) {
+      initialMaterials[m.key] = { kind: "certificate" };
+    }
+  }
+  const form = useZodForm(schema, {
+    defaultValues: {
+      formData: Object.fromEntries(fields.map((m) => [m.key, draft?.formData[m.key] ?? ""])),
+      materials: initialMaterials,
+      consent: false,
+    },
+  });
+  const pending = form.formState.isSubmitting || submit.isSuccess;
+  const name = (m: PlanMaterial) => (en ? m.nameEn : m.nameZh);
+
+  async function upload(m: PlanMaterial, file: File | undefined) {
+    if (!file) return;
+    setUploadState((s) => ({ ...s, [m.key]: { name: file.name, size: file.size, busy: true } }));
+    const body = new FormData();
+    body.set("file", file);
+    const res = await fetch("/api/uploads", { method: "POST", body });
+    const json = (await res.json().catch(() => ({}))) as { id?: string; error?: string };
+    if (!res.ok || !json.id) {
+      setUploadState((s) => ({ ...s, [m.key]: { name: file.name, size: file.size, error: json.error ?? t("uploadFailed") } }));
+      return;
+    }
+    form.setValue(`materials.${m.key}`, { kind: "upload", uploadId: json.id }, { shouldDirty: true });
+    form.clearErrors(`materials.${m.key}`);
+    setUploadState((s) => ({ ...s, [m.key]: { name: file.name, size: file.size } }));
+  }
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    try {
+      const result = await submit.mutateAsync({
+        subject: { kind: plan.kind, code: plan.code },
+        idempotencyKey,
+        formData: Object.fromEntries(Object.entries(values.formData).filter((e): e is [string, string] => typeof e[1] === "string")),
+        materials: values.materials,
+        consent: values.consent === true,
+      });
+      router.push(`/applications/${result.id}?submitted=1`);
+    } catch (error) {
+      applyServerErrors(form, error);
+    }
+  });
+
+  async function saveDraft() {
+    const values = form.getValues();
+    try {
+      await save.mutateAsync({
+        subject: { kind: plan.kind, code: plan.code },
+        idempotencyKey,
+        formData: Object.fromEntries(Object.entries(values.formData ?? {}).map(([k, v]) => [k, String(v ?? "")])),
+        materials: values.materials ?? {},
+      });
+      setSavedAt(new Date());
+    } catch (error) {
+      applyServerErrors(form, error);
+    }
+  }
+
+  const materialError = (key: string) => {
+    const e = (form.formState.errors.materials as Record<string, { message?: string }> | undefined)?.[key];
+    return e?.message;
+  };
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-6">
+      <FormError message={form.formState.errors.root?.server?.message} />
+      {!prefill.registryAvailable ? (
+        <p role="status" className="rounded border border-amber-500 bg-amber-50 px-3 py-2 text-amber-900">
+          {t("registryUnavailable")}
+        </p>
+      ) : null}
+
+      <fieldset disabled={pending} className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
+        <legend className="px-1 text-lg font-semibold">{t("dataLegend")}</legend>
+        <p className="text-sm text-slate-600">{t("dataHint", { applicant: prefill.applicant.name })}</p>
+        {fields.map((m) => {
+          const id = `formData-${m.key}`;
+          const error = (form.formState.errors.formData as Record<string, { message?: string }> | undefined)?.[m.key]?.message;
+          const describedBy = [m.required ? null : `${id}-cond`, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+          const common = { id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy, className: inputClass, ...form.register(`formData.${m.key}`) };
+          return (
+            <div key={m.key} className="flex flex-col gap-1">
+              <label htmlFor={id} className="font-medium">
+                {name(m)}
+                {m.required ? <span className="text-seal-600"> *</span> : <span className="text-sm font-normal text-slate-600"> {t("optional")}</span>}
+              </label>
+              {!m.required && (en ? m.conditionEn : m.conditionZh) ? (
+                <p id={`${id}-cond`} className="text-sm text-slate-600">
+                  {en ? m.conditionEn : m.conditionZh}
+                </p>
+              ) : null}
+              {m.fieldType === "textarea" ? (
+                <textarea rows={3} {...common} />
+              ) : m.fieldType === "select" ? (
+                <select {...common}>
+                  <option value="">{t("choose")}</option>
+                  {(m.options ?? []).map((o) => (
+                    <option key={o.value} value={o.value}>
+                      {en ? o.labelEn : o.labelZh}
+                    </option>
+                  ))}
+                </select>
+              ) : (
+                <input type={m.fieldType === "date" ? "date" : "text"} inputMode={m.fieldType === "number" ? "decimal" : undefined} {...common} />
+              )}
+              {error ? (
+                <p id={`${id}-error`} className="text-sm text-seal-600" data-testid={`error-formData.${m.key}`}>
+                  {message(error)}
+                </p>
+              ) : null}
+            </div>
+          );
+        })}
+      </fieldset>
+
+      <fieldset disabled={pending} className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
+        <legend className="px-1 text-lg font-semibold">{t("materialsLegend")}</legend>
+        {files.length === 0 ? <p className="text-slate-700">{t("noMaterials")}</p> : null}
+        {files.map((m) => {
+          const cert = m.source === "certificate" ? held.get(m.certificateType ?? "") : undefined;
+          const supplied = form.watch(`materials.${m.key}`);
+          const fromGovernment = cert?.status === "valid" && supplied?.kind === "certificate";
+          const up = uploadState[m.key];
+          const error = materialError(m.key);
+          const inputId = `upload-${m.key}`;
+          return (
+            <div key={m.key} className="rounded border border-slate-200 p-3" data-testid={`material-${m.key}`}>
+              <p className="font-medium">
+                {name(m)}
+                {m.required ? <span className="text-seal-600"> *</span> : <span className="text-sm font-normal text-slate-600"> {t("optional")}</span>}
+              </p>
+              <p className="text-sm text-slate-600">{t("legalBasis", { basis: m.legalBasis })}</p>
+              {fromGovernment && cert ? (
+                <div className="mt-2 rounded border border-green-700 bg-green-50 p-2 text-green-900" data-testid={`supplied-${m.key}`}>
+                  <p className="font-medium">{t("suppliedByGovernment")}</p>
+                  <p className="text-sm">
+                    {t("certificateLine", {
+                      number: cert.number ?? "",
+                      issuer: (en ? cert.issuerNameEn : cert.issuerNameZh) ?? "",
+                      validUntil: cert.validUntil ?? t("noExpiry"),
+                    })}
+                  </p>
+                </div>
+              ) : (
+                <div className="mt-2 flex flex-col gap-1">
+                  {m.source === "certificate" ? (
+                    <p className="text-sm text-amber-900" role="status">
+                      {t(`certificate.${cert?.status ?? "missing"}`)}
+                    </p>
+                  ) : null}
+                  <label htmlFor={inputId} className="text-sm font-medium">
+                    {t("uploadLabel", { name: name(m) })}
+                  </label>
+                  <input
+                    id={inputId}
+                    type="file"
+                    accept="application/pdf,image/png,image/jpeg"
+                    aria-invalid={error || up?.error ? true : undefined}
+                    aria-describedby={`${inputId}-hint`}
+                    onChange={(e) => void upload(m, e.target.files?.[0])}
+                    className="text-sm"
+                  />
+                  <p id={`${inputId}-hint`} className="text-sm text-slate-600">
+                    {t("uploadHint")}
+                  </p>
+                  {up?.busy ? <p className="text-sm">{t("uploading")}</p> : null}
+                  {supplied?.kind === "upload" && !up?.busy ? (
+                    <p className="text-sm text-green-900" data-testid={`uploaded-${m.key}`}>
+                      {t("uploaded", { name: up?.name ?? t("savedFile") })}
+                    </p>
+                  ) : null}
+                  {up?.error ? <p className="text-sm text-seal-600">{up.error}</p> : null}
+                </div>
+              )}
+              {error ? (
+                <p className="mt-1 text-sm text-seal-600" data-testid={`error-materials.${m.key}`}>
+                  {message(error)}
+                </p>
+              ) : null}
+            </div>
+          );
+        })}
+      </fieldset>
+
+      {usesGovernmentCertificates ? (
+        <div className="flex flex-col gap-1 rounded-lg border border-slate-200 bg-white p-4">
+          <div className="flex items-start gap-2">
+            <input id="consent" type="checkbox" className="mt-1 h-5 w-5" aria-describedby="consent-error" {...form.register("consent")} />
+            <label htmlFor="consent">{t("consent")}</label>
+          </div>
+          {form.formState.errors.consent?.message ? (
+            <p id="consent-error" className="text-sm text-seal-600" data-testid="error-consent">
+              {message(form.formState.errors.consent.message)}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+
+      <div className="flex flex-wrap items-center gap-3">
+        <button type="submit" disabled={pending} className="rounded bg-brand-700 px-5 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60">
+          {pending ? t("submitting") : t("submit")}
+        </button>
+        <button type="button" onClick={() => void saveDraft()} disabled={pending || save.isPending} className="rounded border border-brand-700 px-4 py-2 text-brand-700 hover:bg-brand-50">
+          {t("saveDraft")}
+        </button>
+        {savedAt ? (
+          <span role="status" className="text-sm text-slate-700">
+            {t("draftSaved")}
+          </span>
+        ) : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,174 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { FormError } from "@/components/form/fields";
+import { applyServerErrors, useZodForm } from "@/components/form/use-zod-form";
+import { useTRPC } from "@/trpc/react";
+import { ZRefuseInput, ZRequestCompletionInput, ZVersionedRef } from "../inputs";
+import type { ApplicationView } from "../views";
+import { isStaleError, StaffNoticeItems, StaffOutcome, StaffTextArea, staffButton, type StaffMaterialChoice } from "./staff-form-parts";
+
+type Done = "accepted" | "refused" | "completionRequested";
+
+interface ActionProps {
+  applicationId: string;
+  version: number;
+  onDone: (done: Done) => void;
+  onStale: () => void;
+}
+
+const card = "flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6";
+const legend = "mb-1 text-lg font-semibold text-slate-900";
+
+/**
+ * The window's three answers to a submitted application: accept, refuse with a reason, or ask
+ * once for everything missing. Each sends the version the clerk saw; if another clerk acted
+ * first the server says so and the page is refreshed to the current state.
+ */
+export function StaffAcceptanceActions({
+  application,
+  materials,
+}: {
+  application: Pick<ApplicationView, "id" | "version" | "status">;
+  materials: StaffMaterialChoice[];
+}) {
+  const t = useTranslations("applications.staff.actions");
+  const status = useTranslations("applications.status.application");
+  const router = useRouter();
+  const [done, setDone] = useState<Done | null>(null);
+  const [stale, setStale] = useState(false);
+  const props: ActionProps = {
+    applicationId: application.id,
+    version: application.version,
+    onDone: (d) => {
+      setStale(false);
+      setDone(d);
+      router.refresh();
+    },
+    onStale: () => {
+      setDone(null);
+      setStale(true);
+      router.refresh();
+    },
+  };
+  return (
+    <section aria-labelledby="acceptance-actions-heading" className="flex flex-col gap-4" data-testid="acceptance-actions">
+      <div>
+        <h2 id="acceptance-actions-heading" className="text-xl font-semibold">
+          {t("title")}
+        </h2>
+        {application.status === "submitted" ? <p className="mt-1 text-slate-700">{t("lead")}</p> : null}
+      </div>
+      <StaffOutcome done={done ? t(`done.${done}`) : null} stale={stale ? t("stale") : null} />
+      {application.status === "submitted" ? (
+        // Keyed by version: when the page is refreshed to a newer version, the forms start afresh.
+        <div key={application.version} className="grid grid-cols-1 gap-4 lg:grid-cols-2">
+          <AcceptForm {...props} />
+          <RefuseForm {...props} />
+          <div className="lg:col-span-2">
+            <CompletionForm {...props} materials={materials} />
+          </div>
+        </div>
+      ) : done ? null : (
+        <p className="text-slate-700">{t("notActionable", { status: status(application.status) })}</p>
+      )}
+    </section>
+  );
+}
+
+function AcceptForm({ applicationId, version, onDone, onStale }: ActionProps) {
+  const t = useTranslations("applications.staff.actions");
+  const trpc = useTRPC();
+  const mutation = useMutation(trpc.applications.accept.mutationOptions());
+  const form = useZodForm(ZVersionedRef, { defaultValues: { applicationId, version } });
+  const pending = form.formState.isSubmitting || mutation.isSuccess;
+  const onSubmit = form.handleSubmit(async (values) => {
+    try {
+      await mutation.mutateAsync(values);
+      onDone("accepted");
+    } catch (error) {
+      applyServerErrors(form, error);
+      if (isStaleError(error)) onStale();
+    }
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className={card}>
+      <fieldset disabled={pending} aria-busy={pending} className="flex flex-col gap-4">
+        <legend className={legend}>{t("acceptLegend")}</legend>
+        <FormError message={form.formState.errors.root?.server?.message} />
+        <p className="text-slate-700">{t("acceptHint")}</p>
+        <div>
+          <button type="submit" className={staffButton.primary}>
+            {t("accept")}
+          </button>
+        </div>
+      </fieldset>
+    </form>
+  );
+}
+
+function RefuseForm({ applicationId, version, onDone, onStale }: ActionProps) {
+  const t = useTranslations("applications.staff.actions");
+  const trpc = useTRPC();
+  const mutation = useMutation(trpc.applications.refuse.mutationOptions());
+  const form = useZodForm(ZRefuseInput, { defaultValues: { applicationId, version, reason: "" } });
+  const pending = form.formState.isSubmitting || mutation.isSuccess;
+  const onSubmit = form.handleSubmit(async (values) => {
+    try {
+      await mutation.mutateAsync(values);
+      onDone("refused");
+    } catch (error) {
+      applyServerErrors(form, error);
+      if (isStaleError(error)) onStale();
+    }
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className={card}>
+      <fieldset disabled={pending} aria-busy={pending} className="flex flex-col gap-4">
+        <legend className={legend}>{t("refuseLegend")}</legend>
+        <FormError message={form.formState.errors.root?.server?.message} />
+        <StaffTextArea form={form} name="reason" idPrefix="refuse" label={t("reason")} hint={t("reasonHint")} required />
+        <div>
+          <button type="submit" className={staffButton.danger}>
+            {t("refuse")}
+          </button>
+        </div>
+      </fieldset>
+    </form>
+  );
+}
+
+function CompletionForm({ applicationId, version, onDone, onStale, materials }: ActionProps & { materials: StaffMaterialChoice[] }) {
+  const t = useTranslations("applications.staff.actions");
+  const trpc = useTRPC();
+  const mutation = useMutation(trpc.applications.requestCompletion.mutationOptions());
+  const form = useZodForm(ZRequestCompletionInput, { defaultValues: { applicationId, version, items: [{ text: "", materialKeys: [] }] } });
+  const pending = form.formState.isSubmitting || mutation.isSuccess;
+  const onSubmit = form.handleSubmit(async (values) => {
+    try {
+      await mutation.mutateAsync(values);
+      onDone("completionRequested");
+    } catch (error) {
+      applyServerErrors(form, error);
+      if (isStaleError(error)) onStale();
+    }
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className={card}>
+      <fieldset disabled={pending} aria-busy={pending} className="flex flex-col gap-4">
+        <legend className={legend}>{t("completionLegend")}</legend>
+        <FormError message={form.formState.errors.root?.server?.message} />
+        <p className="text-slate-700">{t("completionHint")}</p>
+        <StaffNoticeItems form={form} idPrefix="completion" materials={materials} />
+        <div>
+          <button type="submit" className={staffButton.primary}>
+            {t("requestCompletion")}
+          </button>
+        </div>
+      </fieldset>
+    </form>
+  );
+}

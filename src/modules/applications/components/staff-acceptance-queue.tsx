@@ -1,0 +1,89 @@
+import type { inferRouterOutputs } from "@trpc/server";
+import Link from "next/link";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { EmptyState } from "@/components/empty-state";
+import type { AppRouter } from "@/server/trpc/root";
+
+export const acceptanceTabs = ["submitted", "supplementRequired"] as const;
+export type AcceptanceTab = (typeof acceptanceTabs)[number];
+type QueueRow = inferRouterOutputs<AppRouter>["applications"]["acceptanceQueue"][number];
+
+/** The window's queue: a tab per status (kept in the URL) and a table, oldest first. */
+export async function StaffAcceptanceQueue({ tab, rows }: { tab: AcceptanceTab; rows: QueueRow[] }) {
+  const [t, kind, locale, format] = await Promise.all([
+    getTranslations("applications.staff.queue"),
+    getTranslations("applications.staff.applicantKind"),
+    getLocale(),
+    getFormatter(),
+  ]);
+  const en = locale === "en";
+  const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short" }) : "—");
+  return (
+    <div className="flex flex-col gap-4">
+      <nav aria-label={t("tabsLabel")}>
+        <ul className="flex flex-wrap gap-2 border-b border-slate-300">
+          {acceptanceTabs.map((s) => (
+            <li key={s}>
+              <Link
+                href={s === "submitted" ? "/window" : `/window?status=${s}`}
+                aria-current={s === tab ? "page" : undefined}
+                className="-mb-px inline-block rounded-t border border-transparent px-3 py-2 font-medium text-brand-700 no-underline hover:bg-brand-50 aria-[current=page]:border-slate-300 aria-[current=page]:border-b-slate-50 aria-[current=page]:bg-slate-50 aria-[current=page]:text-slate-900"
+              >
+                {t(`tabs.${s}`)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
+      {rows.length === 0 ? (
+        <EmptyState title={t(`empty.${tab}`)} />
+      ) : (
+        <div role="region" aria-labelledby="acceptance-queue-caption" tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="w-full min-w-[44rem] border-collapse text-left" data-testid="acceptance-queue">
+            <caption id="acceptance-queue-caption" className="px-4 pt-3 pb-2 text-left text-slate-700">
+              {t(`caption.${tab}`, { count: rows.length })}
+            </caption>
+            <thead className="bg-slate-100 text-sm text-slate-700">
+              <tr>
+                <th scope="col" className="px-4 py-2 font-semibold">
+                  {t("trackingNumber")}
+                </th>
+                <th scope="col" className="px-4 py-2 font-semibold">
+                  {t("title")}
+                </th>
+                <th scope="col" className="px-4 py-2 font-semibold">
+                  {t("applicant")}
+                </th>
+                <th scope="col" className="px-4 py-2 font-semibold">
+                  {t("receivedAt")}
+                </th>
+                <th scope="col" className="px-4 py-2 text-right font-semibold">
+                  {t("departments")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id} className="border-t border-slate-200 align-top" data-testid={`queue-row-${r.trackingNumber ?? r.id}`}>
+                  <th scope="row" className="px-4 py-3 font-normal">
+                    <Link href={`/window/${r.id}`} className="font-mono font-medium text-brand-700 underline hover:text-brand-800">
+                      {r.trackingNumber ?? t("noTrackingNumber")}
+                    </Link>
+                  </th>
+                  <td className="px-4 py-3">{en ? r.titleEn : r.titleZh}</td>
+                  <td className="px-4 py-3">
+                    <span className="block">{r.applicantName}</span>
+                    <span className="text-sm text-slate-600">{kind(r.applicantKind)}</span>
+                  </td>
+                  <td className="whitespace-nowrap px-4 py-3">{when(r.submittedAt)}</td>
+                  <td className="px-4 py-3 text-right">{t("departmentsValue", { count: r.steps })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

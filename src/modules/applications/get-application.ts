@@ -1,0 +1,170 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { DomainError } from "@/lib/domain-error";
+import type { Db } from "@/server/db/client";
+import { isOverdue, shanghaiDate } from "../calendar/model";
+import { loadApplicationPlan } from "../catalog/load-application-plan";
+import { bundles, certificateTypes } from "../catalog/schema";
+import type { Actor } from "../identity/model";
+import { departments, users } from "../identity/schema";
+import { reviewTasks } from "../review/schema";
+import { certificatesOfApplication, readCertificatesById, type HeldCertificate } from "../sharing/certificates";
+import { applicationMaterials, applications, supplementNotices, uploads } from "./schema";
+import { maskHolderCode, type ApplicationView, type TaskTimelineView } from "./views";
+
+type ApplicationRow = typeof applications.$inferSelect;
+
+/** Who may see a case: its applicant, the window, and reviewers whose department holds a task on it. */
+async function assertMayView(db: Db, app: ApplicationRow, actor: Actor): Promise<void> {
+  if (app.applicantUserId === actor.userId) return;
+  if (actor.role === "windowClerk" && app.status !== "draft") return;
+  if (actor.role === "reviewer" && actor.departmentId) {
+    const [task] = await db
+      .select({ id: reviewTasks.id })
+      .from(reviewTasks)
+      .where(and(eq(reviewTasks.applicationId, app.id), eq(reviewTasks.departmentId, actor.departmentId)));
+    if (task) return;
+  }
+  // The same answer whether or not the case exists.
+  throw new DomainError("notFound", "errors.notFound");
+}
+
+export async function taskTimeline(db: Db, app: ApplicationRow, now: Date, withNames: boolean): Promise<TaskTimelineView[]> {
+  const rows = await db
+    .select({ task: reviewTasks, deptZh: departments.nameZh, deptEn: departments.nameEn, deciderName: users.displayName })
+    .from(reviewTasks)
+    .innerJoin(departments, eq(departments.id, reviewTasks.departmentId))
+    .leftJoin(users, eq(users.id, reviewTasks.decidedBy))
+    .where(eq(reviewTasks.applicationId, app.id))
+    .orderBy(asc(reviewTasks.createdAt));
+  const stepOf = new Map(app.plan.map((s, i) => [s.key, { ...s, order: i }]));
+  const pendingClock = ["open", "claimed"] as const;
+  return rows
+    .map(({ task, deptZh, deptEn, deciderName }) => {
+      const step = stepOf.get(task.stepKey);
+      return {
+        taskId: task.id,
+        stepKey: task.stepKey,
+        stage: step?.stage ?? 1,
+        needs: step?.needs ?? [],
+        serviceNameZh: step?.serviceNameZh ?? task.stepKey,
+        serviceNameEn: step?.serviceNameEn ?? task.stepKey,
+        departmentNameZh: deptZh,
+        departmentNameEn: deptEn,
+        status: task.status,
+        startedAt: task.clockStartedAt,
+        dueAt: task.dueAt,
+        overdue: Boolean(task.dueAt && (pendingClock as readonly string[]).includes(task.status) && isOverdue(task.dueAt, now)),
+        decidedAt: task.decidedAt,
+        decidedByName: withNames ? (deciderName ?? null) : null,
+        deemedApproval: task.deemedApproval,
+        reason: task.status === "denied" || task.status === "approved" ? task.reason : null,
+        order: step?.order ?? 0,
+      };
+    })
+    .sort((a, b) => a.order - b.order)
+    .map(({ order: _order, ...t }) => t);
+}
+
+function progressOf(tasks: TaskTimelineView[]) {
+  return { decided: tasks.filter((t) => t.status === "approved" || t.status === "denied").length, total: tasks.length };
+}
+
+function certificateView(c: HeldCertificate, types: Map<string, { nameZh: string; nameEn: string }>) {
+  return {
+    id: c.id,
+    number: c.number,
+    typeCode: c.typeCode,
+    typeNameZh: types.get(c.typeCode)?.nameZh ?? c.typeCode,
+    typeNameEn: types.get(c.typeCode)?.nameEn ?? c.typeCode,
+    issuerNameZh: c.issuerNameZh,
+    issuerNameEn: c.issuerNameEn,
+    issuedOn: c.issuedOn,
+    validUntil: c.validUntil,
+    status: c.status,
+  };
+}
+
+/** The case page: status, a timeline per department, notices, materials, certificates issued. */
+export async function getApplication(db: Db, actor: Actor, applicationId: string, now: Date = new Date()): Promise<ApplicationView> {
+  const [app] = await db.select().from(applications).where(eq(applications.id, applicationId));
+  if (!app) throw new DomainError("notFound", "errors.notFound");
+  await assertMayView(db, app, actor);
+  const today = shanghaiDate(now);
+  const isStaff = actor.role === "windowClerk" || actor.role === "reviewer";
+
+  const tasks = await taskTimeline(db, app, now, true);
+  const noticeRows = await db.select().from(supplementNotices).where(eq(supplementNotices.applicationId, app.id)).orderBy(asc(supplementNotices.issuedAt));
+  const deptIds = [...new Set(noticeRows.flatMap((n) => n.items.flatMap((i) => (i.departmentId ? [i.departmentId] : []))))];
+  const deptRows = deptIds.length ? await db.select().from(departments).where(inArray(departments.id, deptIds)) : [];
+  const deptById = new Map(deptRows.map((d) => [d.id, d]));
+
+  const typeRows = await db.select({ code: certificateTypes.code, nameZh: certificateTypes.nameZh, nameEn: certificateTypes.nameEn }).from(certificateTypes);
+  const types = new Map(typeRows.map((t) => [t.code, t]));
+  const issued = await certificatesOfApplication(db, app.id, today);
+
+  // Materials as supplied, named from the catalog.
+  const subject = app.bundleId
+    ? { kind: "bundle" as const, code: (await db.select({ code: bundles.code }).from(bundles).where(eq(bundles.id, app.bundleId)))[0]?.code ?? "" }
+    : { kind: "service" as const, code: app.plan[0]?.serviceCode ?? "" };
+  const plan = await loadApplicationPlan(db, subject).catch(() => null);
+  const supplied = await db
+    .select({ m: applicationMaterials, upload: { id: uploads.id, fileName: uploads.fileName, mediaType: uploads.mediaType, sizeBytes: uploads.sizeBytes, sha256: uploads.sha256 } })
+    .from(applicationMaterials)
+    .leftJoin(uploads, eq(uploads.id, applicationMaterials.uploadId))
+    .where(eq(applicationMaterials.applicationId, app.id));
+  const certs = await readCertificatesById(
+    db,
+    supplied.flatMap((s) => (s.m.certificateId ? [s.m.certificateId] : [])),
+    today,
+  );
+  const certById = new Map(certs.map((c) => [c.id, c]));
+  const suppliedByKey = new Map(supplied.map((s) => [s.m.materialKey, s]));
+  const materials = (plan?.materials ?? []).map((m) => {
+    const s = suppliedByKey.get(m.key);
+    const cert = s?.m.certificateId ? certById.get(s.m.certificateId) : undefined;
+    return {
+      key: m.key,
+      nameZh: m.nameZh,
+      nameEn: m.nameEn,
+      source: m.source,
+      value: m.source === "formField" ? (app.formData[m.key] ?? null) : null,
+      upload: s?.upload?.id ? s.upload : null,
+      certificate: cert ? certificateView(cert, types) : null,
+    };
+  });
+
+  return {
+    id: app.id,
+    trackingNumber: app.trackingNumber,
+    queryCode: app.applicantUserId === actor.userId ? app.queryCode : null,
+    titleZh: app.titleZh,
+    titleEn: app.titleEn,
+    kind: app.bundleId ? "bundle" : "service",
+    status: app.status,
+    version: app.version,
+    applicantName: app.applicantName,
+    holderCode: isStaff || app.applicantUserId === actor.userId ? app.holderCode : maskHolderCode(app.holderCode),
+    submittedAt: app.submittedAt,
+    acceptedAt: app.acceptedAt,
+    decidedAt: app.decidedAt,
+    completedAt: app.completedAt,
+    refusalReason: app.refusalReason,
+    progress: progressOf(tasks),
+    tasks,
+    notices: noticeRows.map((n) => ({
+      id: n.id,
+      stage: n.stage,
+      issuedAt: n.issuedAt,
+      completedAt: n.completedAt,
+      items: n.items.map((i) => {
+        const d = i.departmentId ? deptById.get(i.departmentId) : undefined;
+        return { departmentNameZh: d?.nameZh ?? null, departmentNameEn: d?.nameEn ?? null, materialKeys: i.materialKeys, text: i.text };
+      }),
+    })),
+    certificates: issued.map((c) => certificateView(c, types)),
+    materials,
+    burdenSaved: materials.flatMap((m) => (m.certificate ? [{ nameZh: m.nameZh, nameEn: m.nameEn, number: m.certificate.number }] : [])),
+  };
+}
+
+export { progressOf };

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { DomainError } from "@/lib/domain-error";
+import {
+  applicationEvents,
+  applicationStatuses,
+  formatTrackingNumber,
+  newQueryCode,
+  nextApplicationStatus,
+  trackingDivision,
+  type ApplicationEvent,
+  type ApplicationStatus,
+} from "./model";
+
+// Every legal move, written out independently of the table; every other pair must throw.
+const legal: Array<[ApplicationStatus, ApplicationEvent, ApplicationStatus]> = [
+  ["draft", "submit", "submitted"],
+  ["draft", "withdraw", "withdrawn"],
+  ["submitted", "accept", "inReview"],
+  ["submitted", "refuse", "notAccepted"],
+  ["submitted", "requestCompletion", "supplementRequired"],
+  ["submitted", "withdraw", "withdrawn"],
+  ["supplementRequired", "resubmit", "submitted"],
+  ["supplementRequired", "supplement", "inReview"],
+  ["supplementRequired", "withdraw", "withdrawn"],
+  ["inReview", "requestSupplement", "supplementRequired"],
+  ["inReview", "approve", "approved"],
+  ["inReview", "deny", "denied"],
+  ["inReview", "withdraw", "withdrawn"],
+  ["approved", "complete", "completed"],
+];
+
+describe("application state machine", () => {
+  const pairs = applicationStatuses.flatMap((s) => applicationEvents.map((e) => [s, e] as const));
+  it.each(pairs)("%s + %s", (from, event) => {
+    const expected = legal.find(([f, e]) => f === from && e === event)?.[2];
+    if (expected) {
+      expect(nextApplicationStatus(from, event)).toBe(expected);
+    } else {
+      let error: unknown;
+      try {
+        nextApplicationStatus(from, event);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(DomainError);
+      expect((error as DomainError).code).toBe("illegalTransition");
+      // The message names the state and the event.
+      expect((error as DomainError).message).toContain(`"from":"${from}"`);
+      expect((error as DomainError).message).toContain(`"event":"${event}"`);
+    }
+  });
+});
+
+describe("tracking numbers and query codes", () => {
+  it("formats division + date + sequence in 20 digits", () => {
+    expect(formatTrackingNumber("130102", "2026-03-02", 17)).toBe("13010220260302000017");
+    expect(() => formatTrackingNumber("1301", "2026-03-02", 1)).toThrow(RangeError);
+    expect(() => formatTrackingNumber("130102", "2026-03-02", 1_000_000)).toThrow(RangeError);
+  });
+  it("uses the holder's Hebei division, else the province", () => {
+    expect(trackingDivision("91130102MA0TB00118", "enterprise")).toBe("130102");
+    expect(trackingDivision("91350100M000100Y43", "enterprise")).toBe("130000");
+    expect(trackingDivision("130102199003070011", "citizen")).toBe("130102");
+  });
+  it("makes 8-character query codes without look-alike characters", () => {
+    const codes = new Set(Array.from({ length: 200 }, newQueryCode));
+    expect(codes.size).toBe(200);
+    for (const c of codes) expect(c).toMatch(/^[2-9A-HJKMNP-Z]{8}$/);
+  });
+});

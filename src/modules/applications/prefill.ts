@@ -1,0 +1,46 @@
+import type { Db } from "@/server/db/client";
+import { shanghaiDate } from "../calendar/model";
+import { loadApplicationPlan } from "../catalog/load-application-plan";
+import { certificateTypes } from "../catalog/schema";
+import type { Actor } from "../identity/model";
+import { readHeldCertificates } from "../sharing/certificates";
+import { applicantIdentity } from "./applicant";
+import { inArray } from "drizzle-orm";
+
+/**
+ * For the form: which certificate materials government already holds for this applicant, with
+ * issuer and validity, and which are missing, expired or revoked. When the registry cannot be
+ * read the form says so and lets the applicant upload instead.
+ */
+export async function prefillCertificates(db: Db, actor: Actor, subject: { kind: "service" | "bundle"; code: string }, now: Date = new Date()) {
+  const who = await applicantIdentity(db, actor);
+  const plan = await loadApplicationPlan(db, subject);
+  const typeCodes = [...new Set(plan.materials.flatMap((m) => (m.source === "certificate" && m.certificateType ? [m.certificateType] : [])))];
+  const types = typeCodes.length ? await db.select().from(certificateTypes).where(inArray(certificateTypes.code, typeCodes)) : [];
+  let held: Awaited<ReturnType<typeof readHeldCertificates>> = [];
+  let registryAvailable = true;
+  try {
+    held = await readHeldCertificates(db, { holderCode: who.holderCode, typeCodes, today: shanghaiDate(now) });
+  } catch (error) {
+    console.error("certificate registry unavailable", error);
+    registryAvailable = false;
+  }
+  const byType = new Map(held.map((c) => [c.typeCode, c]));
+  return {
+    registryAvailable,
+    applicant: { kind: who.kind, name: who.name },
+    certificates: types.map((t) => {
+      const c = byType.get(t.code);
+      return {
+        typeCode: t.code,
+        typeNameZh: t.nameZh,
+        typeNameEn: t.nameEn,
+        status: c ? c.status : ("missing" as const),
+        number: c?.number ?? null,
+        issuerNameZh: c?.issuerNameZh ?? null,
+        issuerNameEn: c?.issuerNameEn ?? null,
+        validUntil: c?.validUntil ?? null,
+      };
+    }),
+  };
+}

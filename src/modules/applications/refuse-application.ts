@@ -1,0 +1,27 @@
+import type { z } from "zod";
+import type { Db } from "@/server/db/client";
+import type { Actor } from "../identity/model";
+import { notify } from "../notifications/notify";
+import type { ZRefuseInput } from "./inputs";
+import { applyApplicationEvent, expectVersion, lockApplication } from "./transition";
+
+/** 不予受理: the window refuses to accept, with the reason the applicant is told. */
+export async function refuseApplication(db: Db, actor: Actor, input: z.output<typeof ZRefuseInput>, now: Date = new Date()) {
+  return db.transaction(async (tx) => {
+    const app = await lockApplication(tx, input.applicationId);
+    expectVersion(app, input.version);
+    const refused = await applyApplicationEvent(tx, app, "refuse", {
+      actor,
+      now,
+      patch: { refusalReason: input.reason, decidedAt: now },
+      data: { reason: input.reason },
+    });
+    await notify(tx, {
+      kind: "applicationNotAccepted",
+      to: { userIds: [app.applicantUserId] },
+      applicationId: app.id,
+      params: { trackingNumber: app.trackingNumber ?? "", title: app.titleZh, reason: input.reason },
+    });
+    return { id: refused.id, status: refused.status, version: refused.version };
+  });
+}

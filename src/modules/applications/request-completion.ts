@@ -1,0 +1,32 @@
+import type { z } from "zod";
+import type { Db } from "@/server/db/client";
+import type { Actor } from "../identity/model";
+import { notify } from "../notifications/notify";
+import type { ZRequestCompletionInput } from "./inputs";
+import { supplementNotices } from "./schema";
+import { applyApplicationEvent, expectVersion, lockApplication } from "./transition";
+
+/**
+ * The window asks for every missing item in one notice before acceptance (Administrative
+ * Licensing Law art. 32: told once and completely, within five working days of receipt).
+ */
+export async function requestCompletion(db: Db, actor: Actor, input: z.output<typeof ZRequestCompletionInput>, now: Date = new Date()) {
+  return db.transaction(async (tx) => {
+    const app = await lockApplication(tx, input.applicationId);
+    expectVersion(app, input.version);
+    const updated = await applyApplicationEvent(tx, app, "requestCompletion", { actor, now, data: { items: input.items.length } });
+    await tx.insert(supplementNotices).values({
+      applicationId: app.id,
+      stage: "acceptance",
+      items: input.items.map((i) => ({ departmentId: null, taskId: null, materialKeys: i.materialKeys, text: i.text })),
+      issuedAt: now,
+    });
+    await notify(tx, {
+      kind: "completionRequested",
+      to: { userIds: [app.applicantUserId] },
+      applicationId: app.id,
+      params: { trackingNumber: app.trackingNumber ?? "", title: app.titleZh },
+    });
+    return { id: updated.id, status: updated.status, version: updated.version };
+  });
+}

@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { applicantProcedure, authedProcedure, clerkProcedure, createTRPCRouter, publicProcedure } from "@/server/trpc/init";
+import { acceptApplication } from "./accept-application";
+import { completeSupplement } from "./complete-supplement";
+import { getApplication } from "./get-application";
+import {
+  ZApplicationRef,
+  ZCompleteSupplementInput,
+  ZRefuseInput,
+  ZRequestCompletionInput,
+  ZSaveDraftInput,
+  ZSubmitApplicationInput,
+  ZTrackInput,
+  ZVersionedRef,
+} from "./inputs";
+import { listAcceptanceQueue, listMyApplications } from "./list-applications";
+import { refuseApplication } from "./refuse-application";
+import { requestCompletion } from "./request-completion";
+import { loadDraft, saveDraft } from "./save-draft";
+import { prefillCertificates } from "./prefill";
+import { submitApplication } from "./submit-application";
+import { trackApplication } from "./track-application";
+import { ZApplicationListItem, ZApplicationView, ZTrackView } from "./views";
+import { withdrawApplication } from "./withdraw-application";
+
+const ZTransitionResult = z.object({ id: z.string(), status: z.string(), version: z.number() });
+
+export const applicationsRouter = createTRPCRouter({
+  prefill: applicantProcedure.input(z.object({ kind: z.enum(["service", "bundle"]), code: z.string().min(1).max(64) })).query(({ ctx, input }) => prefillCertificates(ctx.db, ctx.actor, input)),
+  draft: applicantProcedure.input(z.object({ idempotencyKey: z.string().min(8).max(64) })).query(({ ctx, input }) => loadDraft(ctx.db, ctx.actor, input.idempotencyKey)),
+  saveDraft: applicantProcedure.input(ZSaveDraftInput).mutation(({ ctx, input }) => saveDraft(ctx.db, ctx.actor, input)),
+  submit: applicantProcedure.input(ZSubmitApplicationInput).mutation(({ ctx, input }) => submitApplication(ctx.db, ctx.actor, input)),
+  mine: applicantProcedure.output(z.array(ZApplicationListItem)).query(({ ctx }) => listMyApplications(ctx.db, ctx.actor)),
+  get: authedProcedure.input(ZApplicationRef).output(ZApplicationView).query(({ ctx, input }) => getApplication(ctx.db, ctx.actor, input.applicationId)),
+  withdraw: applicantProcedure.input(ZVersionedRef).output(ZTransitionResult).mutation(({ ctx, input }) => withdrawApplication(ctx.db, ctx.actor, input)),
+  completeSupplement: applicantProcedure.input(ZCompleteSupplementInput).output(ZTransitionResult).mutation(({ ctx, input }) => completeSupplement(ctx.db, ctx.actor, input)),
+  track: publicProcedure.input(ZTrackInput).output(ZTrackView).query(({ ctx, input }) => trackApplication(ctx.db, input)),
+  acceptanceQueue: clerkProcedure
+    .input(z.object({ status: z.enum(["submitted", "supplementRequired"]).default("submitted") }))
+    .query(({ ctx, input }) => listAcceptanceQueue(ctx.db, ctx.actor, input)),
+  accept: clerkProcedure.input(ZVersionedRef).output(ZTransitionResult).mutation(({ ctx, input }) => acceptApplication(ctx.db, ctx.actor, input)),
+  refuse: clerkProcedure.input(ZRefuseInput).output(ZTransitionResult).mutation(({ ctx, input }) => refuseApplication(ctx.db, ctx.actor, input)),
+  requestCompletion: clerkProcedure.input(ZRequestCompletionInput).output(ZTransitionResult).mutation(({ ctx, input }) => requestCompletion(ctx.db, ctx.actor, input)),
+});

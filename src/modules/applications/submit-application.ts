@@ -1,0 +1,116 @@
+import { and, eq } from "drizzle-orm";
+import type { z } from "zod";
+import { DomainError } from "@/lib/domain-error";
+import type { Db } from "@/server/db/client";
+import { shanghaiDate } from "../calendar/model";
+import { loadApplicationPlan } from "../catalog/load-application-plan";
+import type { ApplicationPlan } from "../catalog/plan";
+import type { Actor } from "../identity/model";
+import { notify } from "../notifications/notify";
+import { readHeldCertificates } from "../sharing/certificates";
+import { acceptInTransaction } from "./accept-application";
+import { applicantIdentity, type ApplicantIdentity } from "./applicant";
+import { checkMaterials } from "./check-materials";
+import type { ZSubmitApplicationInput } from "./inputs";
+import { newQueryCode, trackingDivision } from "./model";
+import { applicationMaterials, applications } from "./schema";
+import { nextTrackingNumber } from "./tracking-number";
+import { applyApplicationEvent, lockApplication } from "./transition";
+
+/** Checks that the applicant may apply for this subject at all. */
+export async function assertEligible(db: Db, plan: ApplicationPlan, who: ApplicantIdentity, today: string): Promise<void> {
+  if (!plan.applicantKinds.includes(who.kind)) {
+    throw new DomainError("forbidden", "errors.applicantKind", { field: "subject" });
+  }
+  if (plan.requiresCertificateType) {
+    const [held] = await readHeldCertificates(db, { holderCode: who.holderCode, typeCodes: [plan.requiresCertificateType], today });
+    if (held?.status !== "valid") throw new DomainError("invalidInput", "errors.requiresCertificate", { field: "subject" });
+  }
+}
+
+/**
+ * Submits an application once. Idempotent by the applicant's key: the draft saved under the key,
+ * or a new row, is locked and submitted; a repeat with the same key returns the application
+ * already submitted. Every gap in the materials is reported at once and nothing is written.
+ */
+export async function submitApplication(db: Db, actor: Actor, input: z.output<typeof ZSubmitApplicationInput>, now: Date = new Date()) {
+  const today = shanghaiDate(now);
+  const who = await applicantIdentity(db, actor);
+  const plan = await loadApplicationPlan(db, input.subject);
+
+  return db.transaction(async (tx) => {
+    // Insert-or-nothing then lock: concurrent retries with one key end on one row.
+    await tx
+      .insert(applications)
+      .values({
+        applicantUserId: actor.userId,
+        applicantKind: who.kind,
+        entityId: who.entityId,
+        holderCode: who.holderCode,
+        applicantName: who.name,
+        serviceId: plan.kind === "service" ? plan.id : null,
+        bundleId: plan.kind === "bundle" ? plan.id : null,
+        titleZh: plan.nameZh,
+        titleEn: plan.nameEn,
+        status: "draft",
+        idempotencyKey: input.idempotencyKey,
+        formData: input.formData,
+        plan: plan.steps,
+        divisionCode: trackingDivision(who.holderCode, who.kind),
+      })
+      .onConflictDoNothing();
+    const [existing] = await tx
+      .select({ id: applications.id })
+      .from(applications)
+      .where(and(eq(applications.applicantUserId, actor.userId), eq(applications.idempotencyKey, input.idempotencyKey)));
+    if (!existing) throw new Error("application row missing after upsert");
+    const app = await lockApplication(tx, existing.id);
+    if (app.status !== "draft") {
+      // A repeat of a submission that went through: same answer, nothing new.
+      if (app.serviceId !== (plan.kind === "service" ? plan.id : null) || app.bundleId !== (plan.kind === "bundle" ? plan.id : null)) {
+        throw new DomainError("conflict", "errors.idempotencyKeyReused");
+      }
+      return { id: app.id, trackingNumber: app.trackingNumber ?? "", queryCode: app.queryCode ?? "", status: app.status, replayed: true };
+    }
+
+    await assertEligible(tx, plan, who, today);
+    const checked = await checkMaterials(tx, {
+      materials: plan.materials,
+      formData: input.formData,
+      supplied: input.materials,
+      consent: input.consent,
+      holderCode: who.holderCode,
+      ownerUserId: actor.userId,
+      today,
+    });
+
+    const trackingNumber = await nextTrackingNumber(tx, app.divisionCode, today);
+    const queryCode = newQueryCode();
+    await tx.delete(applicationMaterials).where(eq(applicationMaterials.applicationId, app.id));
+    if (checked.supplies.length > 0) {
+      await tx.insert(applicationMaterials).values(checked.supplies.map((s) => ({ ...s, applicationId: app.id, updatedAt: now })));
+    }
+    let submitted = await applyApplicationEvent(tx, app, "submit", {
+      actor,
+      now,
+      patch: {
+        trackingNumber,
+        queryCode,
+        formData: checked.formData,
+        plan: plan.steps,
+        submittedAt: now,
+        consentedAt: checked.certificatesUsed.length > 0 ? now : null,
+      },
+      data: { certificatesUsed: checked.certificatesUsed.map((c) => c.number) },
+    });
+    await notify(tx, {
+      kind: "applicationSubmitted",
+      to: { userIds: [actor.userId], windowClerks: !plan.autoAcceptance },
+      applicationId: app.id,
+      params: { trackingNumber, title: plan.nameZh },
+    });
+    // Automatic acceptance where the catalog allows it: every required material was checked above.
+    if (plan.autoAcceptance) submitted = await acceptInTransaction(tx, submitted, null, now);
+    return { id: app.id, trackingNumber, queryCode, status: submitted.status, replayed: false };
+  });
+}

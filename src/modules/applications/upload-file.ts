@@ -1,0 +1,37 @@
+import { createHash } from "node:crypto";
+import { DomainError } from "@/lib/domain-error";
+import type { Db } from "@/server/db/client";
+import type { Actor } from "../identity/model";
+import { uploads } from "./schema";
+
+/** 10 MiB: scans of certificates and plans fit; anything larger is refused before it is stored. */
+export const maxUploadBytes = 10 * 1024 * 1024;
+
+const signatures: Array<{ mediaType: string; bytes: number[] }> = [
+  { mediaType: "application/pdf", bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] }, // %PDF-
+  { mediaType: "image/png", bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
+  { mediaType: "image/jpeg", bytes: [0xff, 0xd8, 0xff] },
+];
+
+/** The media type from the content's first bytes; the browser's claim is never trusted. */
+export function sniffMediaType(content: Uint8Array): string | null {
+  return signatures.find((s) => s.bytes.every((b, i) => content[i] === b))?.mediaType ?? null;
+}
+
+/** Stores an applicant's file (PDF, PNG or JPEG, at most 10 MiB) with its SHA-256. */
+export async function uploadFile(db: Db, actor: Actor, input: { fileName: string; content: Uint8Array }) {
+  if (input.content.byteLength === 0) throw new DomainError("invalidInput", "errors.upload.empty", { field: "file" });
+  if (input.content.byteLength > maxUploadBytes) {
+    throw new DomainError("invalidInput", "errors.upload.tooLarge", { field: "file", params: { max: "10 MB" } });
+  }
+  const mediaType = sniffMediaType(input.content);
+  if (!mediaType) throw new DomainError("invalidInput", "errors.upload.type", { field: "file" });
+  const fileName = input.fileName.replace(/[\\/\u0000-\u001f]/g, "_").slice(0, 200) || "file";
+  const sha256 = createHash("sha256").update(input.content).digest("hex");
+  const [row] = await db
+    .insert(uploads)
+    .values({ ownerUserId: actor.userId, fileName, mediaType, sizeBytes: input.content.byteLength, sha256, content: Buffer.from(input.content) })
+    .returning({ id: uploads.id, fileName: uploads.fileName, mediaType: uploads.mediaType, sizeBytes: uploads.sizeBytes, sha256: uploads.sha256 });
+  if (!row) throw new Error("upload not stored");
+  return row;
+}

@@ -1,0 +1,128 @@
+import { z } from "zod";
+
+export const ZTaskTimelineView = z.object({
+  taskId: z.string(),
+  stepKey: z.string(),
+  stage: z.number(),
+  needs: z.array(z.string()),
+  serviceNameZh: z.string(),
+  serviceNameEn: z.string(),
+  departmentNameZh: z.string(),
+  departmentNameEn: z.string(),
+  status: z.enum(["waiting", "open", "claimed", "approved", "denied", "supplementRequested", "cancelled"]),
+  startedAt: z.date().nullable(),
+  dueAt: z.date().nullable(),
+  overdue: z.boolean(),
+  decidedAt: z.date().nullable(),
+  /** The deciding reviewer's name; withheld on the public tracking page. */
+  decidedByName: z.string().nullable(),
+  deemedApproval: z.boolean(),
+  reason: z.string().nullable(),
+});
+export type TaskTimelineView = z.infer<typeof ZTaskTimelineView>;
+
+export const ZNoticeView = z.object({
+  id: z.string(),
+  stage: z.enum(["acceptance", "review"]),
+  issuedAt: z.date(),
+  completedAt: z.date().nullable(),
+  items: z.array(
+    z.object({
+      departmentNameZh: z.string().nullable(),
+      departmentNameEn: z.string().nullable(),
+      materialKeys: z.array(z.string()),
+      text: z.string(),
+    }),
+  ),
+});
+
+export const ZCertificateView = z.object({
+  id: z.string(),
+  number: z.string(),
+  typeCode: z.string(),
+  typeNameZh: z.string(),
+  typeNameEn: z.string(),
+  issuerNameZh: z.string(),
+  issuerNameEn: z.string(),
+  issuedOn: z.string(),
+  validUntil: z.string().nullable(),
+  status: z.enum(["valid", "expired", "revoked"]),
+});
+
+export const ZMaterialView = z.object({
+  key: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  source: z.enum(["formField", "upload", "certificate"]),
+  value: z.string().nullable(),
+  upload: z.object({ id: z.string(), fileName: z.string(), mediaType: z.string(), sizeBytes: z.number(), sha256: z.string() }).nullable(),
+  certificate: ZCertificateView.nullable(),
+});
+
+export const applicationStatusValues = [
+  "draft",
+  "submitted",
+  "inReview",
+  "supplementRequired",
+  "approved",
+  "completed",
+  "notAccepted",
+  "denied",
+  "withdrawn",
+] as const;
+
+export const ZApplicationView = z.object({
+  id: z.string(),
+  trackingNumber: z.string().nullable(),
+  queryCode: z.string().nullable(),
+  titleZh: z.string(),
+  titleEn: z.string(),
+  kind: z.enum(["service", "bundle"]),
+  status: z.enum(applicationStatusValues),
+  version: z.number(),
+  applicantName: z.string(),
+  /** Masked unless the viewer needs the full number (staff handling the case). */
+  holderCode: z.string(),
+  submittedAt: z.date().nullable(),
+  acceptedAt: z.date().nullable(),
+  decidedAt: z.date().nullable(),
+  completedAt: z.date().nullable(),
+  refusalReason: z.string().nullable(),
+  progress: z.object({ decided: z.number(), total: z.number() }),
+  tasks: z.array(ZTaskTimelineView),
+  notices: z.array(ZNoticeView),
+  certificates: z.array(ZCertificateView),
+  materials: z.array(ZMaterialView),
+  /** Documents the applicant was not asked for because government holds them. */
+  burdenSaved: z.array(z.object({ nameZh: z.string(), nameEn: z.string(), number: z.string() })),
+});
+export type ApplicationView = z.infer<typeof ZApplicationView>;
+
+export const ZApplicationListItem = z.object({
+  id: z.string(),
+  trackingNumber: z.string().nullable(),
+  titleZh: z.string(),
+  titleEn: z.string(),
+  status: z.enum(applicationStatusValues),
+  submittedAt: z.date().nullable(),
+  updatedAt: z.date(),
+  progress: z.object({ decided: z.number(), total: z.number() }),
+  resumePath: z.string().nullable(),
+});
+
+export const ZTrackView = z.object({
+  trackingNumber: z.string(),
+  titleZh: z.string(),
+  titleEn: z.string(),
+  status: z.enum(applicationStatusValues),
+  submittedAt: z.date().nullable(),
+  acceptedAt: z.date().nullable(),
+  decidedAt: z.date().nullable(),
+  progress: z.object({ decided: z.number(), total: z.number() }),
+  tasks: z.array(ZTaskTimelineView),
+});
+
+/** Masks a credit code or ID number: the first six and the last four stay. */
+export function maskHolderCode(code: string): string {
+  return code.length > 10 ? `${code.slice(0, 6)}${"*".repeat(code.length - 10)}${code.slice(-4)}` : code;
+}

@@ -1,0 +1,36 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { z } from "zod";
+import { DomainError } from "@/lib/domain-error";
+import type { Db } from "@/server/db/client";
+import { recordAudit } from "../audit/record-audit";
+import type { Actor } from "../identity/model";
+import { notify } from "../notifications/notify";
+import { cancellableTaskStatuses } from "../review/model";
+import { reviewTasks } from "../review/schema";
+import type { ZVersionedRef } from "./inputs";
+import { applyApplicationEvent, expectVersion, lockApplication } from "./transition";
+
+/** 撤回: the applicant takes the application back; open review tasks are cancelled. */
+export async function withdrawApplication(db: Db, actor: Actor, input: z.output<typeof ZVersionedRef>, now: Date = new Date()) {
+  return db.transaction(async (tx) => {
+    const app = await lockApplication(tx, input.applicationId);
+    if (app.applicantUserId !== actor.userId) throw new DomainError("notFound", "errors.notFound");
+    expectVersion(app, input.version);
+    const updated = await applyApplicationEvent(tx, app, "withdraw", { actor, now });
+    const cancelled = await tx
+      .update(reviewTasks)
+      .set({ status: "cancelled", version: sql`${reviewTasks.version} + 1` })
+      .where(and(eq(reviewTasks.applicationId, app.id), inArray(reviewTasks.status, [...cancellableTaskStatuses])))
+      .returning({ id: reviewTasks.id, departmentId: reviewTasks.departmentId });
+    for (const c of cancelled) {
+      await recordAudit(tx, { streamId: app.id, actor: { userId: actor.userId, role: actor.role }, action: "task.cancel", entityType: "reviewTask", entityId: c.id, to: "cancelled", at: now });
+    }
+    await notify(tx, {
+      kind: "applicationWithdrawn",
+      to: { userIds: [actor.userId], departmentIds: [...new Set(cancelled.map((c) => c.departmentId))] },
+      applicationId: app.id,
+      params: { trackingNumber: app.trackingNumber ?? "", title: app.titleZh },
+    });
+    return { id: updated.id, status: updated.status, version: updated.version };
+  });
+}

@@ -1,0 +1,55 @@
+import { desc, eq, sql } from "drizzle-orm";
+import type { Db } from "@/server/db/client";
+import { canonicalJson, auditHash } from "./hash";
+import { auditEvents } from "./schema";
+
+/** One audit event, written by the use case that made the change, in its transaction. */
+export interface AuditInput {
+  /** The chain the event belongs to: an application id, or e.g. `catalog` for catalog edits. */
+  streamId: string;
+  /** Null for the system (jobs). */
+  actor: { userId: string; role: string } | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  from?: string | null;
+  to?: string | null;
+  data?: Record<string, unknown>;
+  /** Defaults to now; truncated to whole milliseconds so it round-trips through timestamptz. */
+  at?: Date;
+}
+
+/**
+ * Appends an event to its stream's hash chain inside the caller's transaction (`tx` must be a
+ * transaction: the advisory lock is released at its end).
+ */
+export async function recordAudit(tx: Db, event: AuditInput): Promise<void> {
+  // Two transactions appending to one stream must not both read the same last hash and fork
+  // the chain: a transaction-scoped advisory lock per stream serialises them, and it is held
+  // until commit so the second one reads the first one's row.
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${event.streamId}, 0))`);
+  const [last] = await tx
+    .select({ hash: auditEvents.hash })
+    .from(auditEvents)
+    .where(eq(auditEvents.streamId, event.streamId))
+    .orderBy(desc(auditEvents.seq))
+    .limit(1);
+  // timestamptz keeps microseconds, Date keeps milliseconds: hash exactly what will be read back.
+  const at = new Date(Math.floor((event.at ?? new Date()).getTime()));
+  // What jsonb gives back is what verification hashes: normalise now (drop undefined, dates to ISO).
+  const data = event.data === undefined ? null : (JSON.parse(canonicalJson(event.data)) as Record<string, unknown>);
+  const row = {
+    streamId: event.streamId,
+    at,
+    actorUserId: event.actor?.userId ?? null,
+    actorRole: event.actor?.role ?? null,
+    action: event.action,
+    entityType: event.entityType,
+    entityId: event.entityId,
+    fromState: event.from ?? null,
+    toState: event.to ?? null,
+    data,
+    prevHash: last?.hash ?? null,
+  };
+  await tx.insert(auditEvents).values({ ...row, hash: auditHash(row) });
+}

@@ -1,0 +1,213 @@
+// The catalog's rules, pure: the step graph of a bundle (不得互为前置), time limits, and how the
+// materials of several services become one list. Imports nothing from Next, tRPC or Drizzle.
+
+/** A step of a bundle as the graph rules see it: `needs` are the keys of steps approved first. */
+export interface GraphStep {
+  key: string;
+  needs: readonly string[];
+}
+
+export type GraphProblem =
+  | { kind: "duplicateKey"; key: string }
+  | { kind: "unknownNeed"; key: string; need: string }
+  | { kind: "selfNeed"; key: string }
+  | { kind: "cycle"; path: string[] };
+
+/** A cycle as people read it: `a → b → a` (a needs b, b needs a). */
+export function formatCycle(path: readonly string[]): string {
+  return path.join(" → ");
+}
+
+/** One problem in plain English, for logs and the seed's refusal. */
+export function describeProblem(p: GraphProblem): string {
+  switch (p.kind) {
+    case "duplicateKey":
+      return `step key "${p.key}" is used twice`;
+    case "unknownNeed":
+      return `step "${p.key}" needs "${p.need}", which is not a step of the bundle`;
+    case "selfNeed":
+      return `step "${p.key}" needs itself`;
+    case "cycle":
+      return `steps need each other in a cycle: ${formatCycle(p.path)}`;
+  }
+}
+
+/**
+ * Departments may not make each other prerequisites (不得互为前置): a bundle's steps must form a
+ * directed acyclic graph. Returns every problem found, in a stable order (duplicates, self-needs
+ * and unknown needs first, then cycles, each named by its keys); empty when the graph is sound.
+ */
+export function validateBundleGraph(steps: readonly GraphStep[]): GraphProblem[] {
+  const problems: GraphProblem[] = [];
+  const keys = new Set<string>();
+  for (const s of steps) {
+    if (keys.has(s.key)) problems.push({ kind: "duplicateKey", key: s.key });
+    keys.add(s.key);
+  }
+  for (const s of steps) {
+    for (const n of new Set(s.needs)) {
+      if (n === s.key) problems.push({ kind: "selfNeed", key: s.key });
+      else if (!keys.has(n)) problems.push({ kind: "unknownNeed", key: s.key, need: n });
+    }
+  }
+  // Depth-first search with colours: meeting a step that is still on the path (grey) closes a
+  // cycle. Every cycle of the graph contains such a back edge, so an acyclic answer is exact.
+  const needsOf = new Map<string, string[]>();
+  for (const s of steps) if (!needsOf.has(s.key)) needsOf.set(s.key, [...new Set(s.needs)].filter((n) => n !== s.key && keys.has(n)));
+  const colour = new Map<string, "grey" | "black">();
+  const path: string[] = [];
+  const seen = new Set<string>();
+  const visit = (key: string) => {
+    colour.set(key, "grey");
+    path.push(key);
+    for (const n of needsOf.get(key) ?? []) {
+      const c = colour.get(n);
+      if (c === "grey") {
+        const cycle = [...path.slice(path.indexOf(n)), n];
+        const id = [...new Set(cycle)].sort().join("\u0000");
+        if (!seen.has(id)) {
+          seen.add(id);
+          problems.push({ kind: "cycle", path: cycle });
+        }
+      } else if (c === undefined) visit(n);
+    }
+    path.pop();
+    colour.set(key, "black");
+  };
+  for (const s of steps) if (!colour.has(s.key)) visit(s.key);
+  return problems;
+}
+
+/**
+ * The steps in stages: stage 1 needs nothing, every later step sits one stage after the latest
+ * step it needs, so the steps of one stage can run at the same time. Keys keep their input order
+ * within a stage. Throws on a graph `validateBundleGraph` refuses.
+ */
+export function topologicalStages(steps: readonly GraphStep[]): string[][] {
+  if (validateBundleGraph(steps).length > 0) throw new Error("topologicalStages: the steps do not form a directed acyclic graph");
+  const stageOf = new Map<string, number>();
+  const needsOf = new Map(steps.map((s) => [s.key, s.needs]));
+  const stage = (key: string): number => {
+    const known = stageOf.get(key);
+    if (known !== undefined) return known;
+    const value = 1 + Math.max(0, ...(needsOf.get(key) ?? []).map(stage));
+    stageOf.set(key, value);
+    return value;
+  };
+  const stages: string[][] = [];
+  for (const s of steps) {
+    const n = stage(s.key);
+    while (stages.length < n) stages.push([]);
+    stages[n - 1]?.push(s.key);
+  }
+  return stages;
+}
+
+/** The stage number (from 1) of each step; see `topologicalStages`. */
+export function stageNumbers(steps: readonly GraphStep[]): Map<string, number> {
+  const numbers = new Map<string, number>();
+  topologicalStages(steps).forEach((keys, i) => keys.forEach((k) => numbers.set(k, i + 1)));
+  return numbers;
+}
+
+/**
+ * The steps that may start now: every step they need is approved, and they have not started
+ * (nor been approved) yet. With no edges every step is ready at once (a pure fan-out).
+ */
+export function readySteps(steps: readonly GraphStep[], approvedKeys: ReadonlySet<string>, startedKeys: ReadonlySet<string>): string[] {
+  return steps
+    .filter((s) => !startedKeys.has(s.key) && !approvedKeys.has(s.key) && s.needs.every((n) => approvedKeys.has(n)))
+    .map((s) => s.key);
+}
+
+/**
+ * How long a bundle takes when its steps run in parallel: the longest chain of `days` through
+ * the graph (the critical path), not the sum. Throws on a graph `validateBundleGraph` refuses.
+ */
+export function criticalPathDays(steps: ReadonlyArray<GraphStep & { days: number }>): number {
+  const stages = topologicalStages(steps);
+  const byKey = new Map(steps.map((s) => [s.key, s]));
+  const finish = new Map<string, number>();
+  for (const keys of stages) {
+    for (const key of keys) {
+      const s = byKey.get(key);
+      if (!s) continue;
+      finish.set(key, s.days + Math.max(0, ...s.needs.map((n) => finish.get(n) ?? 0)));
+    }
+  }
+  return Math.max(0, ...finish.values());
+}
+
+export type TimeLimitProblem = "promisedTooSmall" | "promisedAboveStatutory";
+
+/**
+ * Promised time within the statutory one (承诺时限 ≤ 法定时限), at least one working day. The
+ * database checks the same (`services_promised_within_statutory`).
+ */
+export function validateTimeLimits(limits: { statutoryDays: number; promisedDays: number }): TimeLimitProblem | null {
+  if (!Number.isInteger(limits.promisedDays) || limits.promisedDays < 1) return "promisedTooSmall";
+  if (limits.promisedDays > limits.statutoryDays) return "promisedAboveStatutory";
+  return null;
+}
+
+/** A material row as one service asks for it. */
+export interface ServiceMaterial {
+  key: string;
+  legalBasis: string;
+  required: boolean;
+  conditionZh: string | null;
+  conditionEn: string | null;
+  sortOrder: number;
+  serviceCode: string;
+}
+
+function joinDistinct(values: ReadonlyArray<string | null>, separator: string): string | null {
+  const distinct = [...new Set(values.filter((v): v is string => Boolean(v && v.trim())))];
+  return distinct.length ? distinct.join(separator) : null;
+}
+
+/**
+ * The materials of several services as one list, each `key` once: the same piece of data is
+ * asked for once however many services need it (信息共享, 一次告知). Required if any service
+ * requires it (then it has no condition); every service's legal basis is kept; `serviceCodes`
+ * says who asks. Sorted by `sortOrder`, then by first appearance.
+ */
+export function mergeMaterials<M extends ServiceMaterial>(rows: readonly M[]): Array<Omit<M, "serviceCode"> & { serviceCodes: string[] }> {
+  const groups = new Map<string, M[]>();
+  for (const row of rows) {
+    const group = groups.get(row.key);
+    if (group) group.push(row);
+    else groups.set(row.key, [row]);
+  }
+  const merged = [...groups.values()].map((group, index) => {
+    const [first, ...rest] = group as [M, ...M[]];
+    const required = group.some((m) => m.required);
+    const { serviceCode: _serviceCode, ...base } = first;
+    return {
+      index,
+      value: {
+        ...base,
+        legalBasis: joinDistinct(group.map((m) => m.legalBasis), "；") ?? first.legalBasis,
+        required,
+        conditionZh: required ? null : joinDistinct(group.map((m) => m.conditionZh), "；"),
+        conditionEn: required ? null : joinDistinct(group.map((m) => m.conditionEn), "; "),
+        sortOrder: Math.min(first.sortOrder, ...rest.map((m) => m.sortOrder)),
+        serviceCodes: [...new Set(group.map((m) => m.serviceCode))],
+      },
+    };
+  });
+  merged.sort((a, b) => a.value.sortOrder - b.value.sortOrder || a.index - b.index);
+  return merged.map((m) => m.value);
+}
+
+/** Fees are kept in fen (分); the guide shows yuan. */
+export function fenToYuan(fen: number): number {
+  return fen / 100;
+}
+
+/** Yuan as typed by the data office ("12.5", "0") to fen; null when it is not an amount. */
+export function yuanToFen(yuan: string): number | null {
+  const m = /^(\d{1,7})(?:\.(\d{1,2}))?$/.exec(yuan.trim());
+  if (!m) return null;
+  return Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0"));
+}

@@ -1,0 +1,31 @@
+import type { PlanStep } from "../applications/schema";
+
+/** One piece of data or document an application needs, deduplicated across its services by `key`. */
+export interface PlanMaterial {
+  key: string;
+  nameZh: string;
+  nameEn: string;
+  legalBasis: string;
+  source: "formField" | "upload" | "certificate";
+  fieldType: "text" | "textarea" | "number" | "date" | "select" | null;
+  options: Array<{ value: string; labelZh: string; labelEn: string }> | null;
+  certificateType: string | null;
+  required: boolean;
+  conditionZh: string | null;
+  conditionEn: string | null;
+  serviceCodes: string[];
+}
+
+/** What applying for a service or a bundle takes: its steps (a DAG) and the union of materials. */
+export interface ApplicationPlan {
+  kind: "service" | "bundle";
+  id: string;
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  applicantKinds: Array<"enterprise" | "citizen">;
+  requiresCertificateType: string | null;
+  autoAcceptance: boolean;
+  steps: PlanStep[];
+  materials: PlanMaterial[];
+}

@@ -1,0 +1,137 @@
+import { sql } from "drizzle-orm";
+import { boolean, check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { departments } from "../identity/schema";
+
+export const applicantKindEnum = pgEnum("applicant_kind", ["enterprise", "citizen"]);
+export const materialSourceEnum = pgEnum("material_source", ["formField", "upload", "certificate"]);
+
+/** Kinds of certificate government issues (business licence, resident ID card, permits…). */
+export const certificateTypes = pgTable("certificate_types", {
+  code: text("code").primaryKey(),
+  nameZh: text("name_zh").notNull(),
+  nameEn: text("name_en").notNull(),
+  issuerDepartmentId: uuid("issuer_department_id")
+    .notNull()
+    .references(() => departments.id),
+  /** The fields a certificate of this type carries, e.g. ["name", "address", "scope"]. */
+  fields: jsonb("fields").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+  /** Validity in years from issue; null: no expiry. */
+  validityYears: integer("validity_years"),
+});
+
+/** A catalogued service (政务服务事项) with its legal basis and time limits in working days. */
+export const services = pgTable(
+  "services",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    code: text("code").notNull().unique(),
+    nameZh: text("name_zh").notNull(),
+    nameEn: text("name_en").notNull(),
+    departmentId: uuid("department_id")
+      .notNull()
+      .references(() => departments.id),
+    legalBasis: text("legal_basis").notNull(),
+    conditionsZh: text("conditions_zh").notNull(),
+    conditionsEn: text("conditions_en").notNull(),
+    /** 法定时限: the limit the law sets, in working days. */
+    statutoryDays: integer("statutory_days").notNull(),
+    /** 承诺时限: the limit the department promises, never more than the statutory one. */
+    promisedDays: integer("promised_days").notNull(),
+    feeFen: integer("fee_fen").notNull().default(0),
+    issuesCertificateType: text("issues_certificate_type").references(() => certificateTypes.code),
+    applicantKinds: applicantKindEnum("applicant_kinds").array().notNull(),
+    /** Accepted without a clerk when every required material is complete. */
+    autoAcceptance: boolean("auto_acceptance").notNull().default(false),
+    /** 逾期视为同意: a missed due date counts as approval. Off unless a law provides for it. */
+    deemedApprovalOnTimeout: boolean("deemed_approval_on_timeout").notNull().default(false),
+    published: boolean("published").notNull().default(true),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("services_department_id_idx").on(t.departmentId),
+    check("services_promised_within_statutory", sql`${t.promisedDays} between 1 and ${t.statutoryDays}`),
+    check("services_fee_not_negative", sql`${t.feeFen} >= 0`),
+  ],
+);
+
+/**
+ * What a service asks for. `key` names the piece of data across services: two services asking
+ * for `businessAddress` get it once. A material without a legal basis is not allowed (奇葩证明).
+ */
+export const materials = pgTable(
+  "materials",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    serviceId: uuid("service_id")
+      .notNull()
+      .references(() => services.id),
+    key: text("key").notNull(),
+    nameZh: text("name_zh").notNull(),
+    nameEn: text("name_en").notNull(),
+    legalBasis: text("legal_basis").notNull(),
+    source: materialSourceEnum("source").notNull(),
+    /** For `formField`: text, textarea, number, date, select; with options for select. */
+    fieldType: text("field_type", { enum: ["text", "textarea", "number", "date", "select"] }),
+    options: jsonb("options").$type<Array<{ value: string; labelZh: string; labelEn: string }>>(),
+    certificateType: text("certificate_type").references(() => certificateTypes.code),
+    required: boolean("required").notNull().default(true),
+    /** For conditional materials: when they are needed. */
+    conditionZh: text("condition_zh"),
+    conditionEn: text("condition_en"),
+    sortOrder: integer("sort_order").notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex("materials_service_key_key").on(t.serviceId, t.key),
+    check("materials_legal_basis_present", sql`length(trim(${t.legalBasis})) > 0`),
+    check(
+      "materials_source_consistent",
+      sql`(${t.source} <> 'certificate' or ${t.certificateType} is not null) and (${t.source} <> 'formField' or ${t.fieldType} is not null)`,
+    ),
+  ],
+);
+
+/** 一件事: several services one life or business event needs, applied for once. */
+export const bundles = pgTable(
+  "bundles",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    code: text("code").notNull().unique(),
+    nameZh: text("name_zh").notNull(),
+    nameEn: text("name_en").notNull(),
+    descriptionZh: text("description_zh").notNull(),
+    descriptionEn: text("description_en").notNull(),
+    leadDepartmentId: uuid("lead_department_id")
+      .notNull()
+      .references(() => departments.id),
+    applicantKinds: applicantKindEnum("applicant_kinds").array().notNull(),
+    /** A certificate the applicant must already hold, e.g. a business licence to open a restaurant. */
+    requiresCertificateType: text("requires_certificate_type").references(() => certificateTypes.code),
+    published: boolean("published").notNull().default(true),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("bundles_lead_department_id_idx").on(t.leadDepartmentId)],
+);
+
+/**
+ * One step of a bundle: a service handled by its department. `needs` lists the keys of steps
+ * that must be approved first; the steps form a directed acyclic graph (不得互为前置).
+ */
+export const bundleSteps = pgTable(
+  "bundle_steps",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    bundleId: uuid("bundle_id")
+      .notNull()
+      .references(() => bundles.id),
+    key: text("key").notNull(),
+    serviceId: uuid("service_id")
+      .notNull()
+      .references(() => services.id),
+    needs: text("needs").array().notNull().default(sql`'{}'::text[]`),
+    /** Display only: the stage a step belongs to (construction projects have four). */
+    stage: integer("stage").notNull().default(1),
+    sortOrder: integer("sort_order").notNull().default(0),
+  },
+  (t) => [uniqueIndex("bundle_steps_bundle_key_key").on(t.bundleId, t.key), index("bundle_steps_service_id_idx").on(t.serviceId)],
+);

@@ -1,0 +1,81 @@
+import type { Role } from "@/modules/identity/model";
+
+/**
+ * What happened, and the params each kind's message uses (messages.<locale>.json under
+ * `notifications.kinds.<kind>.title/body`):
+ *
+ * | kind | params |
+ * |---|---|
+ * | applicationSubmitted | trackingNumber, title |
+ * | applicationAccepted | trackingNumber, title |
+ * | applicationNotAccepted | trackingNumber, title, reason |
+ * | completionRequested | trackingNumber, title |
+ * | supplementNotice | trackingNumber, title, count |
+ * | taskOpened | trackingNumber, title, dueDate |
+ * | taskDecided | trackingNumber, title, department, outcome (`approved` / `denied` / `supplementRequested`) |
+ * | applicationApproved | trackingNumber, title |
+ * | applicationDenied | trackingNumber, title, reason |
+ * | certificateIssued | trackingNumber, certificate, number |
+ * | dueReminder | trackingNumber, title, dueDate |
+ * | taskOverdue | trackingNumber, title, dueDate |
+ * | deemedApproved | trackingNumber, title, department |
+ * | applicationWithdrawn | trackingNumber, title |
+ */
+export const notificationKinds = [
+  "applicationSubmitted",
+  "applicationAccepted",
+  "applicationNotAccepted",
+  "completionRequested",
+  "supplementNotice",
+  "taskOpened",
+  "taskDecided",
+  "applicationApproved",
+  "applicationDenied",
+  "certificateIssued",
+  "dueReminder",
+  "taskOverdue",
+  "deemedApproved",
+  "applicationWithdrawn",
+] as const;
+
+export type NotificationKind = (typeof notificationKinds)[number];
+
+/** The params each kind's message needs (checked by a test against the message files). */
+export const kindParams: Record<NotificationKind, readonly string[]> = {
+  applicationSubmitted: ["trackingNumber", "title"],
+  applicationAccepted: ["trackingNumber", "title"],
+  applicationNotAccepted: ["trackingNumber", "title", "reason"],
+  completionRequested: ["trackingNumber", "title"],
+  supplementNotice: ["trackingNumber", "title", "count"],
+  taskOpened: ["trackingNumber", "title", "dueDate"],
+  taskDecided: ["trackingNumber", "title", "department", "outcome"],
+  applicationApproved: ["trackingNumber", "title"],
+  applicationDenied: ["trackingNumber", "title", "reason"],
+  certificateIssued: ["trackingNumber", "certificate", "number"],
+  dueReminder: ["trackingNumber", "title", "dueDate"],
+  taskOverdue: ["trackingNumber", "title", "dueDate"],
+  deemedApproved: ["trackingNumber", "title", "department"],
+  applicationWithdrawn: ["trackingNumber", "title"],
+};
+
+export function isNotificationKind(kind: string): kind is NotificationKind {
+  return (notificationKinds as readonly string[]).includes(kind);
+}
+
+/**
+ * Where an inbox item leads: the applicant to the case, staff to their queue (a reviewer's or
+ * clerk's page lists the case with its actions), nowhere for the data office.
+ */
+export function notificationHref(role: Role, applicationId: string | null): string | null {
+  switch (role) {
+    case "enterprise":
+    case "citizen":
+      return applicationId ? `/applications/${applicationId}` : null;
+    case "reviewer":
+      return "/review";
+    case "windowClerk":
+      return "/window";
+    case "dataOffice":
+      return null;
+  }
+}

@@ -1,0 +1,62 @@
+import type { z } from "zod";
+import { DomainError } from "@/lib/domain-error";
+import type { Db } from "@/server/db/client";
+import { lockApplication } from "../applications/transition";
+import { departments } from "../identity/schema";
+import type { Actor } from "../identity/model";
+import { notify } from "../notifications/notify";
+import { applyTaskEvent, loadOwnTask } from "./claim-task";
+import { runFanIn } from "./fan-in";
+import type { ZDecideTaskInput } from "./inputs";
+import { decisions } from "./schema";
+import { eq } from "drizzle-orm";
+
+const eventFor = { approved: "approve", denied: "deny", supplementRequested: "requestSupplement" } as const;
+
+/**
+ * A reviewer decides their department's task: approve, deny (with a reason) or ask for material
+ * (with items). The application row is locked first, then the task moves by compare-and-set on its
+ * version — of two decisions on one task, one wins and the other gets a conflict —, then the
+ * fan-in decides what the application does next, all in one transaction.
+ */
+export async function decideTask(db: Db, actor: Actor, input: z.output<typeof ZDecideTaskInput>, now: Date = new Date()) {
+  const known = await loadOwnTask(db, actor, input.taskId);
+  return db.transaction(async (tx) => {
+    const app = await lockApplication(tx, known.applicationId);
+    const task = await loadOwnTask(tx, actor, input.taskId);
+    if (task.status === "claimed" && task.claimedBy !== actor.userId) throw new DomainError("forbidden", "errors.notClaimer");
+    if (app.status !== "inReview") throw new DomainError("illegalTransition", "errors.illegalTransition", { params: { machine: "application", from: app.status, event: "decide" } });
+
+    const reason = input.outcome === "supplementRequested" ? null : (input.reason ?? null);
+    const items =
+      input.outcome === "supplementRequested"
+        ? input.items.map((i) => ({ departmentId: task.departmentId, taskId: task.id, materialKeys: i.materialKeys, text: i.text }))
+        : null;
+    const decided = await applyTaskEvent(tx, task, eventFor[input.outcome], {
+      actor,
+      now,
+      expectedVersion: input.version,
+      patch: { decidedBy: actor.userId, decidedAt: now, reason, supplementItems: items },
+      data: { reason, items: items?.length },
+    });
+    await tx.insert(decisions).values({
+      taskId: task.id,
+      applicationId: app.id,
+      departmentId: task.departmentId,
+      outcome: input.outcome,
+      reason,
+      items,
+      decidedBy: actor.userId,
+      decidedAt: now,
+    });
+    const [department] = await tx.select({ nameZh: departments.nameZh }).from(departments).where(eq(departments.id, task.departmentId));
+    await notify(tx, {
+      kind: "taskDecided",
+      to: { userIds: [app.applicantUserId] },
+      applicationId: app.id,
+      params: { trackingNumber: app.trackingNumber ?? "", title: app.titleZh, department: department?.nameZh ?? "", outcome: input.outcome },
+    });
+    const after = await runFanIn(tx, app, actor, now);
+    return { taskId: decided.id, taskStatus: decided.status, taskVersion: decided.version, applicationStatus: after.status };
+  });
+}

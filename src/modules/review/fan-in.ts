@@ -1,0 +1,96 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "@/server/db/client";
+import { applyApplicationEvent, type ApplicationRow } from "../applications/transition";
+import { supplementNotices, type NoticeItem } from "../applications/schema";
+import { recordAudit } from "../audit/record-audit";
+import { shanghaiDate } from "../calendar/model";
+import { certificateTypes } from "../catalog/schema";
+import type { Actor } from "../identity/model";
+import { notify } from "../notifications/notify";
+import { issueCertificate } from "../sharing/certificates";
+import { startPauses } from "./clock";
+import { cancellableTaskStatuses, fanIn } from "./model";
+import { openTasks } from "./open-tasks";
+import { reviewTasks } from "./schema";
+
+/**
+ * Decides what the application does after one of its tasks changed. Must run in the deciding
+ * transaction with the application row locked (see lockApplication): concurrent last approvers
+ * are serialised, so exactly one of them sees every task approved and approves the application.
+ */
+export async function runFanIn(tx: Db, app: ApplicationRow, actor: Actor | null, now: Date): Promise<ApplicationRow> {
+  const tasks = await tx.select().from(reviewTasks).where(eq(reviewTasks.applicationId, app.id));
+  const needsOf = new Map(app.plan.map((s) => [s.key, s.needs]));
+  const outcome = fanIn(tasks.map((t) => ({ key: t.stepKey, status: t.status, needs: needsOf.get(t.stepKey) ?? [] })));
+  const who = actor ? { userId: actor.userId, role: actor.role } : null;
+  const params = { trackingNumber: app.trackingNumber ?? "", title: app.titleZh };
+
+  switch (outcome.kind) {
+    case "continue":
+      await openTasks(tx, app, outcome.open, actor, now);
+      return app;
+
+    case "deny": {
+      const denial = tasks.find((t) => t.status === "denied");
+      const cancelled = await tx
+        .update(reviewTasks)
+        .set({ status: "cancelled", version: sql`${reviewTasks.version} + 1` })
+        .where(and(eq(reviewTasks.applicationId, app.id), inArray(reviewTasks.status, [...cancellableTaskStatuses])))
+        .returning({ id: reviewTasks.id });
+      for (const c of cancelled) {
+        await recordAudit(tx, { streamId: app.id, actor: who, action: "task.cancel", entityType: "reviewTask", entityId: c.id, to: "cancelled", at: now });
+      }
+      const denied = await applyApplicationEvent(tx, app, "deny", {
+        actor,
+        now,
+        patch: { decidedAt: now, refusalReason: denial?.reason ?? null },
+        data: { deniedBy: denial?.departmentId, cancelled: cancelled.length },
+      });
+      await notify(tx, { kind: "applicationDenied", to: { userIds: [app.applicantUserId] }, applicationId: app.id, params: { ...params, reason: denial?.reason ?? "" } });
+      return denied;
+    }
+
+    case "supplement": {
+      // One notice with every department's requests (一次性告知); their clocks stop until the
+      // applicant answers. Approvals already given stand.
+      const asking = tasks.filter((t) => outcome.asking.includes(t.stepKey));
+      const items: NoticeItem[] = asking.flatMap((t) => (t.supplementItems ?? []).map((i) => ({ ...i, departmentId: t.departmentId, taskId: t.id })));
+      await tx.insert(supplementNotices).values({ applicationId: app.id, stage: "review", items, issuedAt: now });
+      await startPauses(
+        tx,
+        asking.map((t) => t.id),
+        now,
+      );
+      const updated = await applyApplicationEvent(tx, app, "requestSupplement", { actor, now, data: { departments: asking.length, items: items.length } });
+      await notify(tx, { kind: "supplementNotice", to: { userIds: [app.applicantUserId] }, applicationId: app.id, params: { ...params, count: items.length } });
+      return updated;
+    }
+
+    case "approve": {
+      const approved = await applyApplicationEvent(tx, app, "approve", { actor, now, patch: { decidedAt: now } });
+      const issuedOn = shanghaiDate(now);
+      const typeCodes = [...new Set(app.plan.flatMap((s) => (s.issuesCertificateType ? [s.issuesCertificateType] : [])))];
+      const types = typeCodes.length ? await tx.select().from(certificateTypes).where(inArray(certificateTypes.code, typeCodes)) : [];
+      for (const type of types) {
+        const cert = await issueCertificate(tx, {
+          typeCode: type.code,
+          holderCode: app.holderCode,
+          holderName: app.applicantName,
+          fields: { ...app.formData, holderName: app.applicantName, holderCode: app.holderCode, trackingNumber: app.trackingNumber ?? "" },
+          sourceApplicationId: app.id,
+          issuedOn,
+        });
+        await recordAudit(tx, { streamId: app.id, actor: who, action: "certificate.issue", entityType: "certificate", entityId: cert.id, to: "valid", data: { number: cert.number, type: type.code }, at: now });
+        await notify(tx, {
+          kind: "certificateIssued",
+          to: { userIds: [app.applicantUserId] },
+          applicationId: app.id,
+          params: { trackingNumber: app.trackingNumber ?? "", certificate: type.nameZh, number: cert.number },
+        });
+      }
+      await notify(tx, { kind: "applicationApproved", to: { userIds: [app.applicantUserId] }, applicationId: app.id, params });
+      // 办结: certificates are issued, so the case is closed in the same transaction.
+      return applyApplicationEvent(tx, approved, "complete", { actor, now, patch: { completedAt: now } });
+    }
+  }
+}

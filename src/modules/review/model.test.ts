@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { DomainError } from "@/lib/domain-error";
+import { fanIn, nextTaskStatus, taskEvents, taskStatuses, type FanInTask, type TaskEvent, type TaskStatus } from "./model";
+
+const legal: Array<[TaskStatus, TaskEvent, TaskStatus]> = [
+  ["waiting", "open", "open"],
+  ["waiting", "cancel", "cancelled"],
+  ["open", "claim", "claimed"],
+  ["open", "cancel", "cancelled"],
+  ["open", "deemApprove", "approved"],
+  ["claimed", "release", "open"],
+  ["claimed", "approve", "approved"],
+  ["claimed", "deny", "denied"],
+  ["claimed", "requestSupplement", "supplementRequested"],
+  ["claimed", "cancel", "cancelled"],
+  ["claimed", "deemApprove", "approved"],
+  ["supplementRequested", "reopen", "open"],
+  ["supplementRequested", "cancel", "cancelled"],
+];
+
+describe("review task state machine", () => {
+  const pairs = taskStatuses.flatMap((s) => taskEvents.map((e) => [s, e] as const));
+  it.each(pairs)("%s + %s", (from, event) => {
+    const expected = legal.find(([f, e]) => f === from && e === event)?.[2];
+    if (expected) expect(nextTaskStatus(from, event)).toBe(expected);
+    else expect(() => nextTaskStatus(from, event)).toThrow(DomainError);
+  });
+});
+
+const t = (key: string, status: TaskStatus, needs: string[] = []): FanInTask => ({ key, status, needs });
+
+describe("fan-in", () => {
+  it("denies and cancels everything still alive when one department denies", () => {
+    expect(fanIn([t("a", "approved"), t("b", "denied"), t("c", "claimed"), t("d", "waiting", ["a"]), t("e", "supplementRequested")])).toEqual({
+      kind: "deny",
+      cancel: ["c", "d", "e"],
+    });
+  });
+  it("opens the steps whose needs are all approved, at once", () => {
+    expect(fanIn([t("licence", "approved"), t("seal", "waiting", ["licence"]), t("tax", "waiting", ["licence"])])).toEqual({
+      kind: "continue",
+      open: ["seal", "tax"],
+    });
+    expect(fanIn([t("a", "approved"), t("b", "open"), t("c", "waiting", ["a", "b"])])).toEqual({ kind: "continue", open: [] });
+  });
+  it("waits for every open task before the merged notice", () => {
+    expect(fanIn([t("a", "supplementRequested"), t("b", "claimed"), t("c", "approved")])).toEqual({ kind: "continue", open: [] });
+    expect(fanIn([t("a", "supplementRequested"), t("b", "supplementRequested"), t("c", "approved")])).toEqual({
+      kind: "supplement",
+      asking: ["a", "b"],
+    });
+  });
+  it("approves when every step is approved", () => {
+    expect(fanIn([t("a", "approved"), t("b", "approved", ["a"])])).toEqual({ kind: "approve" });
+  });
+  it("opens next steps before asking for material, so departments do not wait on each other", () => {
+    expect(fanIn([t("a", "approved"), t("b", "supplementRequested"), t("c", "waiting", ["a"])])).toEqual({ kind: "continue", open: ["c"] });
+  });
+});

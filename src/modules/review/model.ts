@@ -1,0 +1,75 @@
+import { transition, type TransitionTable } from "@/lib/state-machine";
+
+export const taskStatuses = ["waiting", "open", "claimed", "approved", "denied", "supplementRequested", "cancelled"] as const;
+export type TaskStatus = (typeof taskStatuses)[number];
+
+export const taskEvents = ["open", "claim", "release", "approve", "deny", "requestSupplement", "reopen", "cancel", "deemApprove"] as const;
+export type TaskEvent = (typeof taskEvents)[number];
+
+/**
+ * A review task's life: it waits for the steps it needs, opens with its clock running, is claimed
+ * by a reviewer of its department and decided. `deemApprove` is the deadline job applying
+ * 逾期视为同意 where the catalog provides for it. `cancel` follows a denial elsewhere or a withdrawal.
+ */
+export const taskMachine: TransitionTable<TaskStatus, TaskEvent> = {
+  waiting: { open: "open", cancel: "cancelled" },
+  open: { claim: "claimed", cancel: "cancelled", deemApprove: "approved" },
+  claimed: {
+    release: "open",
+    approve: "approved",
+    deny: "denied",
+    requestSupplement: "supplementRequested",
+    cancel: "cancelled",
+    deemApprove: "approved",
+  },
+  supplementRequested: { reopen: "open", cancel: "cancelled" },
+  approved: {},
+  denied: {},
+  cancelled: {},
+};
+
+export function nextTaskStatus(from: TaskStatus, event: TaskEvent): TaskStatus {
+  return transition("reviewTask", taskMachine, from, event);
+}
+
+/** Tasks a department still has to speak on. */
+export const pendingTaskStatuses: readonly TaskStatus[] = ["open", "claimed"];
+/** Tasks that a denial or a withdrawal cancels. */
+export const cancellableTaskStatuses: readonly TaskStatus[] = ["waiting", "open", "claimed", "supplementRequested"];
+
+export interface FanInTask {
+  key: string;
+  status: TaskStatus;
+  needs: readonly string[];
+}
+
+export type FanInOutcome =
+  /** A department denied: the application is denied and these tasks are cancelled. */
+  | { kind: "deny"; cancel: string[] }
+  /** Someone still has to speak; these waiting steps can open now. */
+  | { kind: "continue"; open: string[] }
+  /** Everyone open has spoken and some asked for material: one merged notice, for these tasks. */
+  | { kind: "supplement"; asking: string[] }
+  /** Every step approved. */
+  | { kind: "approve" };
+
+/**
+ * What the application does after a task is decided (run with the application row locked, so
+ * concurrent deciders see each other's results). Approved steps open the steps that need them at
+ * once; the merged notice goes out only when no task is still open; nobody waits for a department
+ * that has already decided.
+ */
+export function fanIn(tasks: readonly FanInTask[]): FanInOutcome {
+  if (tasks.some((t) => t.status === "denied")) {
+    return { kind: "deny", cancel: tasks.filter((t) => cancellableTaskStatuses.includes(t.status)).map((t) => t.key) };
+  }
+  const approved = new Set(tasks.filter((t) => t.status === "approved").map((t) => t.key));
+  const open = tasks.filter((t) => t.status === "waiting" && t.needs.every((n) => approved.has(n))).map((t) => t.key);
+  const pending = tasks.some((t) => pendingTaskStatuses.includes(t.status));
+  if (pending || open.length > 0) return { kind: "continue", open };
+  const asking = tasks.filter((t) => t.status === "supplementRequested").map((t) => t.key);
+  if (asking.length > 0) return { kind: "supplement", asking };
+  if (tasks.every((t) => t.status === "approved")) return { kind: "approve" };
+  // Waiting tasks whose needs can never be met: only possible if the plan was not a DAG.
+  throw new Error(`fan-in stuck: ${tasks.map((t) => `${t.key}:${t.status}`).join(", ")}`);
+}

@@ -1,0 +1,100 @@
+import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { applications, type NoticeItem } from "../applications/schema";
+import { services } from "../catalog/schema";
+import { departments, users } from "../identity/schema";
+
+export const taskStatusEnum = pgEnum("task_status", [
+  "waiting",
+  "open",
+  "claimed",
+  "approved",
+  "denied",
+  "supplementRequested",
+  "cancelled",
+]);
+
+/** One department's share of the review of one application (审查任务). */
+export const reviewTasks = pgTable(
+  "review_tasks",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    applicationId: uuid("application_id")
+      .notNull()
+      .references(() => applications.id),
+    stepKey: text("step_key").notNull(),
+    serviceId: uuid("service_id")
+      .notNull()
+      .references(() => services.id),
+    departmentId: uuid("department_id")
+      .notNull()
+      .references(() => departments.id),
+    status: taskStatusEnum("status").notNull(),
+    version: integer("version").notNull().default(1),
+    claimedBy: uuid("claimed_by").references(() => users.id),
+    claimedAt: timestamp("claimed_at", { withTimezone: true }),
+    /** The clock's facts: when it started and its budget; pauses are in task_pauses. */
+    clockStartedAt: timestamp("clock_started_at", { withTimezone: true }),
+    budgetDays: integer("budget_days").notNull(),
+    /** Derived from the facts above on the official calendar; kept for sorting and job scans. */
+    dueAt: timestamp("due_at", { withTimezone: true }),
+    decidedBy: uuid("decided_by").references(() => users.id),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    reason: text("reason"),
+    supplementItems: jsonb("supplement_items").$type<NoticeItem[]>(),
+    deemedApproval: boolean("deemed_approval").notNull().default(false),
+    reminderSentAt: timestamp("reminder_sent_at", { withTimezone: true }),
+    overdueNotifiedAt: timestamp("overdue_notified_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("review_tasks_application_step_key").on(t.applicationId, t.stepKey),
+    index("review_tasks_queue_idx").on(t.departmentId, t.status, t.dueAt),
+    index("review_tasks_due_idx").on(t.status, t.dueAt),
+    index("review_tasks_claimed_by_idx").on(t.claimedBy),
+    index("review_tasks_service_id_idx").on(t.serviceId),
+  ],
+);
+
+export const pauseReasonEnum = pgEnum("pause_reason", ["supplement", "hearing", "inspection", "expertReview"]);
+
+/**
+ * Intervals a task's clock stood still: waiting for the applicant's supplement, or hearings,
+ * inspections and expert review (Administrative Licensing Law art. 45 leaves them out of the limit).
+ */
+export const taskPauses = pgTable(
+  "task_pauses",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    taskId: uuid("task_id")
+      .notNull()
+      .references(() => reviewTasks.id),
+    reason: pauseReasonEnum("reason").notNull(),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+  },
+  (t) => [index("task_pauses_task_id_idx").on(t.taskId)],
+);
+
+/** Every decision taken on a task, in order: a task may ask for material, then approve. */
+export const decisions = pgTable(
+  "decisions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    taskId: uuid("task_id")
+      .notNull()
+      .references(() => reviewTasks.id),
+    applicationId: uuid("application_id")
+      .notNull()
+      .references(() => applications.id),
+    departmentId: uuid("department_id")
+      .notNull()
+      .references(() => departments.id),
+    outcome: text("outcome", { enum: ["approved", "denied", "supplementRequested"] }).notNull(),
+    reason: text("reason"),
+    items: jsonb("items").$type<NoticeItem[]>(),
+    /** Null when the system decided (deemed approval). */
+    decidedBy: uuid("decided_by").references(() => users.id),
+    decidedAt: timestamp("decided_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("decisions_task_id_idx").on(t.taskId), index("decisions_application_id_idx").on(t.applicationId)],
+);

@@ -1,0 +1,33 @@
+import { dispatchOutbox } from "@/modules/notifications/dispatch-outbox";
+import { scanDeadlines } from "@/modules/review/scan-deadlines";
+import { defineJob, type JobDefinition } from "./define-job";
+
+const outboxBatch = 50;
+
+/** Every background job of the portal; `startJobs` runs them, tests call handlers directly. */
+export const jobRegistry: readonly JobDefinition[] = [
+  defineJob({
+    name: "outbox.dispatch",
+    // Notifications should arrive within seconds, and pg-boss cron ticks once a minute: this one
+    // is an in-process loop on every node instead of a queue. Several nodes running it at once
+    // is safe: dispatchOutbox claims rows with FOR UPDATE SKIP LOCKED, and an inbox item is
+    // unique per (outbox row, user).
+    everySeconds: 3,
+    batchSize: outboxBatch,
+    handler: (db) => dispatchOutbox(db, { batchSize: outboxBatch }),
+  }),
+
+  // ── review: deadlines.scan ──────────────────────────────────────────────────────────────
+  // Reminders one working day before the due date, overdue notices, deemed approval. Owned by
+  // the review module (src/modules/review/scan-deadlines.ts). pg-boss sends one job a minute for
+  // the whole cluster; the worker fetches in batches (after downtime several ticks may be
+  // waiting: one scan covers them all). Each step of the scan is a conditional update, so a
+  // scan run twice acts once.
+  defineJob({
+    name: "deadlines.scan",
+    cron: "* * * * *",
+    batchSize: 10,
+    pollingIntervalSeconds: 10,
+    handler: (db) => scanDeadlines(db, new Date(), { batchSize: 100 }),
+  }),
+];

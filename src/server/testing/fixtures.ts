@@ -1,0 +1,130 @@
+import { randomUUID } from "node:crypto";
+import { eq, inArray } from "drizzle-orm";
+import { bundleSteps, bundles, materials, services } from "@/modules/catalog/schema";
+import { loadActor } from "@/modules/identity/authenticate";
+import { buildCreditCode } from "@/modules/identity/credit-code";
+import { ZRegisterEnterpriseInput } from "@/modules/identity/inputs";
+import type { Actor } from "@/modules/identity/model";
+import { registerEnterprise } from "@/modules/identity/register-enterprise";
+import { departments, users } from "@/modules/identity/schema";
+import type { Db } from "@/server/db/client";
+import { seedDemoProvince } from "@/server/seed/demo";
+import { uniqueSuffix } from "./database";
+
+const charset = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+
+/** A made-up, valid credit code, new each call. */
+export function freshCreditCode(): string {
+  const body = Array.from({ length: 8 }, () => charset[Math.floor(Math.random() * charset.length)]).join("");
+  return buildCreditCode({ authority: "9", category: "1", divisionCode: "130102", organisationBody: body });
+}
+
+let seeded: Promise<void> | undefined;
+/** The demo province once per worker (idempotent anyway). */
+export function ensureDemo(db: Db): Promise<void> {
+  seeded ??= seedDemoProvince(db);
+  return seeded;
+}
+
+export async function actorByLogin(db: Db, login: string): Promise<Actor> {
+  const [u] = await db.select({ id: users.id }).from(users).where(eq(users.login, login.toUpperCase()));
+  if (!u) throw new Error(`no user ${login}`);
+  const actor = await loadActor(db, u.id);
+  if (!actor) throw new Error(`no actor ${login}`);
+  return actor;
+}
+
+export const reviewer = (db: Db, dept: string) => actorByLogin(db, `reviewer.${dept}`);
+
+/** A new enterprise account to apply with. */
+export async function newEnterprise(db: Db): Promise<Actor> {
+  const code = freshCreditCode();
+  const { userId } = await registerEnterprise(
+    db,
+    ZRegisterEnterpriseInput.parse({
+      creditCode: code,
+      name: `测试示例企业有限公司${uniqueSuffix()}`,
+      legalRepresentative: "吴测试",
+      contactName: "吴测试",
+      contactPhone: "13800000009",
+      password: "Secret2026",
+      confirmPassword: "Secret2026",
+    }),
+  );
+  const actor = await loadActor(db, userId);
+  if (!actor) throw new Error("no actor");
+  return actor;
+}
+
+export interface TestStep {
+  key: string;
+  department: string;
+  needs?: string[];
+  promisedDays?: number;
+  issues?: string;
+  deemedApproval?: boolean;
+}
+
+/**
+ * A bundle made for one test: one service per step, each asking for `projectName` (a form field
+ * every step shares) and a conditional upload, with the given DAG.
+ */
+export async function createTestBundle(
+  db: Db,
+  steps: TestStep[],
+  options: { autoAcceptance?: boolean; requiredUpload?: boolean } = {},
+): Promise<{ code: string }> {
+  const suffix = uniqueSuffix();
+  const deptRows = await db.select().from(departments).where(inArray(departments.code, [...new Set(steps.map((s) => s.department))]));
+  const dept = new Map(deptRows.map((d) => [d.code, d.id]));
+  const serviceIds = new Map<string, string>();
+  for (const s of steps) {
+    const id = randomUUID();
+    serviceIds.set(s.key, id);
+    await db.insert(services).values({
+      id,
+      code: `t-${s.key}-${suffix}`.toLowerCase(),
+      nameZh: `测试事项 ${s.key}`,
+      nameEn: `Test service ${s.key}`,
+      departmentId: dept.get(s.department) ?? "",
+      legalBasis: "《测试条例》第一条",
+      conditionsZh: "测试",
+      conditionsEn: "Test",
+      statutoryDays: 20,
+      promisedDays: s.promisedDays ?? 5,
+      issuesCertificateType: s.issues ?? null,
+      applicantKinds: ["enterprise", "citizen"],
+      autoAcceptance: options.autoAcceptance ?? false,
+      deemedApprovalOnTimeout: s.deemedApproval ?? false,
+    });
+    await db.insert(materials).values([
+      { serviceId: id, key: "projectName", nameZh: "项目名称", nameEn: "Project name", legalBasis: "《测试条例》第二条", source: "formField", fieldType: "text", required: true, sortOrder: 1 },
+      {
+        serviceId: id,
+        key: "sitePhoto",
+        nameZh: "场所照片",
+        nameEn: "Photo of the premises",
+        legalBasis: "《测试条例》第三条",
+        source: "upload",
+        required: options.requiredUpload ?? false,
+        sortOrder: 2,
+      },
+    ]);
+  }
+  const bundleId = randomUUID();
+  const code = `t-bundle-${suffix}`.toLowerCase();
+  await db.insert(bundles).values({
+    id: bundleId,
+    code,
+    nameZh: `测试一件事 ${suffix}`,
+    nameEn: `Test bundle ${suffix}`,
+    descriptionZh: "测试",
+    descriptionEn: "Test",
+    leadDepartmentId: dept.get(steps[0]?.department ?? "") ?? "",
+    applicantKinds: ["enterprise", "citizen"],
+  });
+  await db.insert(bundleSteps).values(
+    steps.map((s, i) => ({ bundleId, key: s.key, serviceId: serviceIds.get(s.key) ?? "", needs: s.needs ?? [], sortOrder: i })),
+  );
+  return { code };
+}

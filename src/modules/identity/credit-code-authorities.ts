@@ -1,11 +1,10 @@
 /**
- * Registration authority and entity category codes of the unified social credit code, as data.
- * Source: GB 32100-2015 法人和其他组织统一社会信用代码编码规则, table of registration authority and entity category codes (as amended for market supervision and rural collective economic organisations).
+ * GB 32100-2015 registration authority and entity category codes, as data (checked with zod where
+ * it is read). A TypeScript module rather than JSON so every loader (Next, vitest, Playwright's
+ * ESM loader, tsx) reads it the same way.
  */
-export const creditCodeAuthorities: Record<
-  string,
-  { nameZh: string; nameEn: string; categories: Record<string, { nameZh: string; nameEn: string }> }
-> = {
+export const creditCodeAuthorityData = {
+  "_source": "GB 32100-2015 法人和其他组织统一社会信用代码编码规则 (Coding rule of the unified social credit identifier for legal entities and other organizations), Annex A: registration authority codes (position 1) and entity category codes (position 2), as extended for market supervision (9), the CMC reform and staffing office (A) and rural collective economic organisations (N). English names are descriptive translations, not official ones.",
   "1": {
     "nameZh": "机构编制",
     "nameEn": "Institutional staffing",
@@ -20,7 +19,7 @@ export const creditCodeAuthorities: Record<
       },
       "3": {
         "nameZh": "中央编办直接管理机构编制的群众团体",
-        "nameEn": "Mass organisation staffed by the central staffing office"
+        "nameEn": "Mass organisation staffed directly by the central staffing office"
       },
       "9": {
         "nameZh": "其他",
@@ -114,11 +113,11 @@ export const creditCodeAuthorities: Record<
     "categories": {
       "1": {
         "nameZh": "外国旅游部门常驻代表机构",
-        "nameEn": "Representative office of a foreign tourism authority"
+        "nameEn": "Resident representative office of a foreign tourism authority"
       },
       "2": {
         "nameZh": "港澳台地区旅游部门常驻内地（大陆）代表机构",
-        "nameEn": "Mainland representative office of a Hong Kong, Macao or Taiwan tourism authority"
+        "nameEn": "Resident mainland representative office of a Hong Kong, Macao or Taiwan tourism authority"
       },
       "9": {
         "nameZh": "其他",
@@ -178,7 +177,7 @@ export const creditCodeAuthorities: Record<
   },
   "A": {
     "nameZh": "中央军委改革和编制办公室",
-    "nameEn": "Central Military Commission reform and staffing office",
+    "nameEn": "Reform and Staffing Office of the Central Military Commission",
     "categories": {
       "1": {
         "nameZh": "军队事业单位",
@@ -222,4 +221,4 @@ export const creditCodeAuthorities: Record<
       }
     }
   }
-};
+} as const;

@@ -96,7 +96,8 @@ test.describe("foundation journeys", () => {
     await signIn(page, "dataoffice");
     await expect(page).toHaveURL(/\/data-office$/);
     await page.getByRole("button", { name: "退出登录" }).click();
-    await expect(page.getByRole("link", { name: "登录" }).first()).toBeVisible();
+    await expect(page).toHaveURL(/\/$/);
+    await expect(page.getByRole("navigation").getByRole("link", { name: "注册", exact: true })).toBeVisible();
     await page.goto("/data-office");
     await expect(page).toHaveURL(/\/sign-in/);
   });

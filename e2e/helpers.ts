@@ -41,3 +41,20 @@ export async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
   expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
 }
 
+
+/** Demo department names (zh) → the demo reviewer who works there. */
+export const reviewerByDepartment: Record<string, string> = {
+  河北省市场监督管理局: "reviewer.market",
+  河北省公安厅: "reviewer.publicSecurity",
+  国家税务总局河北省税务局: "reviewer.tax",
+  河北省人力资源和社会保障厅: "reviewer.humanResources",
+  河北省住房资金管理中心: "reviewer.housingFund",
+  河北省自然资源厅: "reviewer.naturalResources",
+  河北省住房和城乡建设厅: "reviewer.housing",
+  河北省生态环境厅: "reviewer.ecology",
+  河北省卫生健康委员会: "reviewer.health",
+  河北省消防救援总队: "reviewer.fire",
+};
+
+/** A minimal PDF: enough for the server's content sniffing. */
+export const tinyPdf = { name: "材料.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n% Tongban e2e\n") };

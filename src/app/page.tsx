@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/page-header";
 import { currentActor } from "@/server/auth/actor";
 import { landingPath } from "@/modules/identity/model";
+import { pick } from "@/modules/catalog/components/format";
 import { api } from "@/trpc/server";
 import { getLocale } from "next-intl/server";
 
@@ -11,8 +12,13 @@ export const dynamic = "force-dynamic";
 const pillars = ["acceptance", "review", "sharing", "transparency"] as const;
 
 export default async function HomePage() {
-  const [t, actor, locale, guides] = await Promise.all([getTranslations("home"), currentActor(), getLocale(), (await api()).catalog.guides()]);
-  const en = locale === "en";
+  const [t, tc, actor, locale, guides] = await Promise.all([
+    getTranslations("home"),
+    getTranslations("catalog"),
+    currentActor(),
+    getLocale(),
+    (await api()).catalog.guides(),
+  ]);
   return (
     <div className="flex flex-col gap-8">
       <section className="rounded-lg bg-brand-700 px-5 py-8 text-white sm:px-8">
@@ -50,22 +56,34 @@ export default async function HomePage() {
         </div>
       </section>
 
-      <section aria-labelledby="guides-heading">
-        <h2 id="guides-heading" className="mb-4 text-2xl font-semibold">
+      <section aria-labelledby="guides-heading" className="flex flex-col gap-4">
+        <h2 id="guides-heading" className="text-2xl font-semibold">
           {t("guidesTitle")}
         </h2>
+        <h3 className="text-lg font-semibold text-brand-800">{tc("home.bundles")}</h3>
         <ul className="grid gap-3 sm:grid-cols-2" data-testid="home-bundles">
           {guides.bundles.map((b) => (
-            <li key={b.code} className="rounded-lg border border-slate-200 bg-white p-4">
-              <Link href={`/guides/bundle/${b.code}`} className="text-lg font-semibold text-brand-700 underline">
-                {en ? b.nameEn : b.nameZh}
+            <li key={b.code} className="flex flex-col gap-1 rounded-lg border border-slate-200 bg-white p-4">
+              <Link href={`/guides/${b.code}`} className="text-lg font-semibold text-brand-700 underline underline-offset-2">
+                {pick(b, locale)}
               </Link>
-              <p className="mt-1 text-slate-700">{en ? b.descriptionEn : b.descriptionZh}</p>
+              <p className="text-slate-700">{locale === "en" ? b.descriptionEn : b.descriptionZh}</p>
+              <p className="text-sm text-slate-600">{tc("home.promised", { count: b.promisedDays })}</p>
             </li>
           ))}
         </ul>
-        <p className="mt-4">
-          <Link href="/guides" className="text-brand-700 underline">
+        <h3 className="text-lg font-semibold text-brand-800">{tc("home.services")}</h3>
+        <ul className="grid gap-x-6 gap-y-2 sm:grid-cols-2 lg:grid-cols-3" data-testid="home-services">
+          {guides.services.map((s) => (
+            <li key={s.code}>
+              <Link href={`/guides/${s.code}`} className="text-brand-700 underline underline-offset-2">
+                {pick(s, locale)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+        <p>
+          <Link href="/guides" className="font-medium text-brand-700 underline underline-offset-2">
             {t("allGuides", { count: guides.services.length })}
           </Link>
         </p>

@@ -3,7 +3,6 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { locales } from "@/i18n/locales";
 import type { Role } from "@/modules/identity/model";
 import { setLocale, setSeniorMode } from "@/server/actions/preferences";
-import { signOutAction } from "@/server/actions/sign-out";
 import { currentActor } from "@/server/auth/actor";
 import { api } from "@/trpc/server";
 
@@ -27,14 +26,17 @@ const navByRole: Record<Role | "public", Array<{ href: string; key: string }>> =
   ],
   windowClerk: [
     { href: "/", key: "home" },
+    { href: "/guides", key: "guides" },
     { href: "/window", key: "acceptanceQueue" },
   ],
   reviewer: [
     { href: "/", key: "home" },
+    { href: "/guides", key: "guides" },
     { href: "/review", key: "reviewQueue" },
   ],
   dataOffice: [
     { href: "/", key: "home" },
+    { href: "/guides", key: "guides" },
     { href: "/data-office", key: "dataOffice" },
   ],
 };
@@ -69,7 +71,7 @@ export async function SiteHeader({ senior }: { senior: boolean }) {
             </button>
           </form>
           {actor ? (
-            <form action={signOutAction} className="flex items-center gap-2">
+            <form action="/sign-out" method="post" className="flex items-center gap-2">
               <span className="text-sm" data-testid="signed-in-as">
                 {t("signedInAs", { name: actor.displayName, role: t(`roles.${actor.role}`) })}
               </span>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { Card, PageHeader } from "@/components/page-header";
 import { ProfileCard } from "@/modules/identity/components/profile-card";
 import { requireRole } from "@/server/auth/guard";
@@ -18,7 +19,13 @@ export default async function DataOfficeLanding() {
   const [profile, departments] = await Promise.all([caller.identity.me(), caller.identity.departments()]);
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader title={t("dataOffice.title")} lead={t("dataOffice.lead")} />
+      <PageHeader title={t("dataOffice.title")} lead={t("dataOffice.lead")}>
+        <div>
+          <Link href="/data-office/catalog" className="inline-block rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+            {t("dataOffice.catalogLink")}
+          </Link>
+        </div>
+      </PageHeader>
       <ProfileCard profile={profile} />
       <Card>
         <h2 className="mb-3 text-lg font-semibold">{t("dataOffice.departments", { count: departments.length })}</h2>

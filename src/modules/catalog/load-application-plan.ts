@@ -1,11 +1,11 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
 import { DomainError } from "@/lib/domain-error";
 import type { Db } from "@/server/db/client";
 import type { PlanStep } from "../applications/schema";
 import type { ApplicationPlan, PlanMaterial } from "./plan";
-import { bundleSteps, bundles, materials, services } from "./schema";
+import { availableBundle, mergedMaterialsOf, publishedService, type ServiceRow } from "./read-catalog";
 
-type ServiceRow = typeof services.$inferSelect;
+export { ZApplicationPlan } from "./views";
+export type { ApplicationPlan, PlanMaterial } from "./plan";
 
 function stepOf(service: ServiceRow, key: string, needs: string[], stage: number): PlanStep {
   return {
@@ -25,62 +25,67 @@ function stepOf(service: ServiceRow, key: string, needs: string[], stage: number
 }
 
 /**
- * What applying for a published service or bundle takes: its steps and the union of their
- * materials, each piece of data once (by key; required if any service requires it).
+ * What applying for a published service or bundle takes: its steps (a DAG; a single service is
+ * one step keyed by its code, needing nothing) and the union of the steps' materials, each piece
+ * of data once by `key` (required if any service requires it; `serviceCodes` says who asks),
+ * sorted by `sortOrder`. In a bundle, a certificate an earlier step issues is not asked for.
+ * Automatic acceptance only when every step's service allows it. Unpublished or unknown:
+ * `notFound`.
  */
 export async function loadApplicationPlan(db: Db, subject: { kind: "service" | "bundle"; code: string }): Promise<ApplicationPlan> {
-  let head: Omit<ApplicationPlan, "steps" | "materials" | "autoAcceptance">;
-  let steps: PlanStep[];
-  let serviceRows: ServiceRow[];
   if (subject.kind === "service") {
-    const [service] = await db.select().from(services).where(and(eq(services.code, subject.code), eq(services.published, true)));
+    const service = await publishedService(db, subject.code);
     if (!service) throw new DomainError("notFound", "errors.notFound");
-    head = { kind: "service", id: service.id, code: service.code, nameZh: service.nameZh, nameEn: service.nameEn, applicantKinds: service.applicantKinds, requiresCertificateType: null };
-    steps = [stepOf(service, service.code, [], 1)];
-    serviceRows = [service];
-  } else {
-    const [bundle] = await db.select().from(bundles).where(and(eq(bundles.code, subject.code), eq(bundles.published, true)));
-    if (!bundle) throw new DomainError("notFound", "errors.notFound");
-    const rows = await db
-      .select({ step: bundleSteps, service: services })
-      .from(bundleSteps)
-      .innerJoin(services, eq(services.id, bundleSteps.serviceId))
-      .where(eq(bundleSteps.bundleId, bundle.id))
-      .orderBy(asc(bundleSteps.stage), asc(bundleSteps.sortOrder));
-    if (rows.length === 0 || rows.some((r) => !r.service.published)) throw new DomainError("notFound", "errors.notFound");
-    head = { kind: "bundle", id: bundle.id, code: bundle.code, nameZh: bundle.nameZh, nameEn: bundle.nameEn, applicantKinds: bundle.applicantKinds, requiresCertificateType: bundle.requiresCertificateType };
-    steps = rows.map((r) => stepOf(r.service, r.step.key, r.step.needs, r.step.stage));
-    serviceRows = rows.map((r) => r.service);
+    const steps = [stepOf(service, service.code, [], 1)];
+    const materials = await mergedMaterialsOf(db, [{ key: service.code, needs: [], service }]);
+    return {
+      kind: "service",
+      id: service.id,
+      code: service.code,
+      nameZh: service.nameZh,
+      nameEn: service.nameEn,
+      applicantKinds: service.applicantKinds,
+      requiresCertificateType: null,
+      autoAcceptance: service.autoAcceptance,
+      steps,
+      materials: materials.map(toPlanMaterial),
+    };
   }
 
-  const materialRows = await db
-    .select()
-    .from(materials)
-    .where(inArray(materials.serviceId, serviceRows.map((s) => s.id)))
-    .orderBy(asc(materials.sortOrder));
-  const codeOf = new Map(serviceRows.map((s) => [s.id, s.code]));
-  const byKey = new Map<string, PlanMaterial>();
-  for (const m of materialRows) {
-    const existing = byKey.get(m.key);
-    if (existing) {
-      existing.required ||= m.required;
-      existing.serviceCodes.push(codeOf.get(m.serviceId) ?? "");
-      continue;
-    }
-    byKey.set(m.key, {
-      key: m.key,
-      nameZh: m.nameZh,
-      nameEn: m.nameEn,
-      legalBasis: m.legalBasis,
-      source: m.source,
-      fieldType: m.fieldType,
-      options: m.options,
-      certificateType: m.certificateType,
-      required: m.required,
-      conditionZh: m.conditionZh,
-      conditionEn: m.conditionEn,
-      serviceCodes: [codeOf.get(m.serviceId) ?? ""],
-    });
-  }
-  return { ...head, autoAcceptance: serviceRows.every((s) => s.autoAcceptance), steps, materials: [...byKey.values()] };
+  const found = await availableBundle(db, subject.code);
+  if (!found) throw new DomainError("notFound", "errors.notFound");
+  const { bundle, steps: rows } = found;
+  const materials = await mergedMaterialsOf(
+    db,
+    rows.map((r) => ({ key: r.step.key, needs: r.step.needs, service: r.service })),
+  );
+  return {
+    kind: "bundle",
+    id: bundle.id,
+    code: bundle.code,
+    nameZh: bundle.nameZh,
+    nameEn: bundle.nameEn,
+    applicantKinds: bundle.applicantKinds,
+    requiresCertificateType: bundle.requiresCertificateType,
+    autoAcceptance: rows.every((r) => r.service.autoAcceptance),
+    steps: rows.map((r) => stepOf(r.service, r.step.key, r.step.needs, r.step.stage)),
+    materials: materials.map(toPlanMaterial),
+  };
+}
+
+function toPlanMaterial(m: Awaited<ReturnType<typeof mergedMaterialsOf>>[number]): PlanMaterial {
+  return {
+    key: m.key,
+    nameZh: m.nameZh,
+    nameEn: m.nameEn,
+    legalBasis: m.legalBasis,
+    source: m.source,
+    fieldType: m.fieldType,
+    options: m.options,
+    certificateType: m.certificateType,
+    required: m.required,
+    conditionZh: m.conditionZh,
+    conditionEn: m.conditionEn,
+    serviceCodes: m.serviceCodes,
+  };
 }

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  certificatesIssuedBefore,
   criticalPathDays,
   describeProblem,
   formatCycle,
@@ -62,8 +63,9 @@ describe("validateBundleGraph", () => {
       { key: "seal", needs: ["businessLicence"] },
     ]);
     expect(problems).toEqual([{ kind: "cycle", path: ["businessLicence", "seal", "businessLicence"] }]);
-    expect(formatCycle(problems[0]?.kind === "cycle" ? problems[0].path : [])).toBe("businessLicence → seal → businessLicence");
-    expect(describeProblem(problems[0] ?? { kind: "selfNeed", key: "" })).toContain("businessLicence → seal → businessLicence");
+    const [first] = problems;
+    expect(formatCycle(first?.kind === "cycle" ? first.path : [])).toBe("businessLicence → seal → businessLicence");
+    expect(describeProblem(first ?? { kind: "selfNeed", key: "" })).toContain("businessLicence → seal → businessLicence");
   });
 
   it("finds a long cycle hidden behind acyclic steps and reports it once", () => {
@@ -111,7 +113,12 @@ describe("topologicalStages", () => {
   });
 
   it("throws on a cycle rather than guessing", () => {
-    expect(() => topologicalStages([{ key: "a", needs: ["b"] }, { key: "b", needs: ["a"] }])).toThrow();
+    expect(() =>
+      topologicalStages([
+        { key: "a", needs: ["b"] },
+        { key: "b", needs: ["a"] },
+      ]),
+    ).toThrow();
   });
 });
 
@@ -119,12 +126,7 @@ describe("readySteps", () => {
   it("starts the business licence first, then the four others at the same time", () => {
     expect(readySteps(startBusiness, new Set(), new Set())).toEqual(["businessLicence"]);
     expect(readySteps(startBusiness, new Set(), new Set(["businessLicence"]))).toEqual([]);
-    expect(readySteps(startBusiness, new Set(["businessLicence"]), new Set(["businessLicence"]))).toEqual([
-      "seal",
-      "tax",
-      "socialInsurance",
-      "housingFund",
-    ]);
+    expect(readySteps(startBusiness, new Set(["businessLicence"]), new Set(["businessLicence"]))).toEqual(["seal", "tax", "socialInsurance", "housingFund"]);
     expect(readySteps(startBusiness, new Set(["businessLicence"]), new Set(["businessLicence", "tax"]))).toEqual(["seal", "socialInsurance", "housingFund"]);
   });
 
@@ -137,10 +139,29 @@ describe("readySteps", () => {
 
 describe("criticalPathDays", () => {
   it("counts the longest chain, not the sum, of parallel steps", () => {
-    const days = { businessLicence: 1, seal: 1, tax: 1, socialInsurance: 1, housingFund: 3 } as Record<string, number>;
+    const days: Record<string, number> = { businessLicence: 1, seal: 1, tax: 1, socialInsurance: 1, housingFund: 3 };
     expect(criticalPathDays(startBusiness.map((s) => ({ ...s, days: days[s.key] ?? 0 })))).toBe(4);
-    expect(criticalPathDays([{ key: "a", needs: [], days: 5 }, { key: "b", needs: [], days: 20 }])).toBe(20);
+    expect(
+      criticalPathDays([
+        { key: "a", needs: [], days: 5 },
+        { key: "b", needs: [], days: 20 },
+      ]),
+    ).toBe(20);
     expect(criticalPathDays([])).toBe(0);
+  });
+});
+
+describe("certificatesIssuedBefore", () => {
+  it("counts certificates of the steps a step waits for, not of parallel steps", () => {
+    const issued = certificatesIssuedBefore([
+      { key: "licence", needs: [], issues: "businessLicence" },
+      { key: "seal", needs: ["licence"], issues: "sealRecord" },
+      { key: "tax", needs: ["licence"], issues: null },
+      { key: "late", needs: ["seal"], issues: null },
+    ]);
+    expect([...(issued.get("licence") ?? [])]).toEqual([]);
+    expect([...(issued.get("tax") ?? [])]).toEqual(["businessLicence"]);
+    expect([...(issued.get("late") ?? [])].sort()).toEqual(["businessLicence", "sealRecord"]);
   });
 });
 
@@ -193,7 +214,7 @@ describe("yuanToFen", () => {
 // ---------------------------------------------------------------------------------------------
 // Properties over random graphs.
 
-/** A random DAG: step i may need any step j < i; steps are then shuffled. */
+/** A random DAG: step i may need any step j < i; the steps are then shuffled. */
 const arbitraryDag = fc
   .integer({ min: 1, max: 12 })
   .chain((n) =>
@@ -209,7 +230,9 @@ const arbitraryDag = fc
   .map(([n, edges, order]) => {
     const steps = Array.from({ length: n }, (_, i) => ({
       key: `s${i}`,
-      needs: Array.from({ length: i }, (_, j) => j).filter((j) => edges[i]?.[j]).map((j) => `s${j}`),
+      needs: Array.from({ length: i }, (_, j) => j)
+        .filter((j) => edges[i]?.[j])
+        .map((j) => `s${j}`),
     }));
     return order.map((i) => steps[i] as GraphStep);
   });
@@ -278,9 +301,9 @@ describe("properties", () => {
         for (const c of cycles) {
           expect(c.path[0]).toBe(c.path.at(-1));
           for (let i = 0; i + 1 < c.path.length; i++) expect(needsOf.get(c.path[i] ?? "")).toContain(c.path[i + 1]);
+          // The graph was acyclic before, so every cycle runs through the new edge (to needs from).
+          expect(c.path.some((k, i) => k === to && c.path[i + 1] === from.key)).toBe(true);
         }
-        // The graph was acyclic before, so every cycle runs through the new edge (to needs from).
-        for (const c of cycles) expect(c.path.some((k, i) => k === to && c.path[i + 1] === from.key)).toBe(true);
       }),
     );
   });

@@ -200,6 +200,30 @@ export function mergeMaterials<M extends ServiceMaterial>(rows: readonly M[]): A
   return merged.map((m) => m.value);
 }
 
+/**
+ * For each step of a bundle, the certificate types that steps it needs (directly or through
+ * others) issue. Such a certificate is not asked of the applicant: the earlier step issues it
+ * before this one starts (information sharing, 信息共享). A parallel step's certificate is not
+ * counted: it may not exist yet when this step is reviewed.
+ */
+export function certificatesIssuedBefore(steps: ReadonlyArray<GraphStep & { issues: string | null }>): Map<string, Set<string>> {
+  const byKey = new Map(steps.map((s) => [s.key, s]));
+  const result = new Map<string, Set<string>>();
+  const upstream = (key: string, seen: Set<string>): void => {
+    for (const n of byKey.get(key)?.needs ?? []) {
+      if (seen.has(n)) continue;
+      seen.add(n);
+      upstream(n, seen);
+    }
+  };
+  for (const s of steps) {
+    const ancestors = new Set<string>();
+    upstream(s.key, ancestors);
+    result.set(s.key, new Set([...ancestors].flatMap((k) => (byKey.get(k)?.issues ? [byKey.get(k)?.issues as string] : []))));
+  }
+  return result;
+}
+
 /** Fees are kept in fen (分); the guide shows yuan. */
 export function fenToYuan(fen: number): number {
   return fen / 100;

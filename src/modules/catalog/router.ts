@@ -1,13 +1,42 @@
 import { z } from "zod";
-import { createTRPCRouter, publicProcedure } from "@/server/trpc/init";
+import { createTRPCRouter, dataOfficeProcedure, publicProcedure } from "@/server/trpc/init";
 import { getGuide } from "./get-guide";
+import { ZGuideInput, ZPlanInput, ZSetBundleStepsInput, ZUpdateServiceInput } from "./inputs";
+import { listCatalogAdmin } from "./list-catalog-admin";
 import { listGuides } from "./list-guides";
 import { loadApplicationPlan } from "./load-application-plan";
+import { setBundleSteps } from "./set-bundle-steps";
+import { updateService } from "./update-service";
+import { ZApplicationPlan, ZCatalogAdmin, ZGuide, ZGuideList } from "./views";
 
-const ZSubjectRef = z.object({ kind: z.enum(["service", "bundle"]), code: z.string().trim().min(1).max(64) });
+const ZServiceUpdated = z.object({
+  code: z.string(),
+  statutoryDays: z.number(),
+  promisedDays: z.number(),
+  feeFen: z.number(),
+  autoAcceptance: z.boolean(),
+  deemedApprovalOnTimeout: z.boolean(),
+  published: z.boolean(),
+});
+const ZStepsSet = z.object({ bundleCode: z.string(), steps: z.array(z.object({ key: z.string(), needs: z.array(z.string()), stage: z.number() })) });
 
 export const catalogRouter = createTRPCRouter({
-  guides: publicProcedure.query(({ ctx }) => listGuides(ctx.db)),
-  guide: publicProcedure.input(ZSubjectRef).query(({ ctx, input }) => getGuide(ctx.db, input)),
-  plan: publicProcedure.input(ZSubjectRef).query(({ ctx, input }) => loadApplicationPlan(ctx.db, input)),
+  guides: publicProcedure.output(ZGuideList).query(({ ctx }) => listGuides(ctx.db)),
+  guide: publicProcedure
+    .input(ZGuideInput)
+    .output(ZGuide)
+    .query(({ ctx, input }) => getGuide(ctx.db, input)),
+  plan: publicProcedure
+    .input(ZPlanInput)
+    .output(ZApplicationPlan)
+    .query(({ ctx, input }) => loadApplicationPlan(ctx.db, input)),
+  adminList: dataOfficeProcedure.output(ZCatalogAdmin).query(({ ctx }) => listCatalogAdmin(ctx.db)),
+  updateService: dataOfficeProcedure
+    .input(ZUpdateServiceInput)
+    .output(ZServiceUpdated)
+    .mutation(({ ctx, input }) => updateService(ctx.db, ctx.actor, input)),
+  setBundleSteps: dataOfficeProcedure
+    .input(ZSetBundleStepsInput)
+    .output(ZStepsSet)
+    .mutation(({ ctx, input }) => setBundleSteps(ctx.db, ctx.actor, input)),
 });

@@ -52,7 +52,7 @@ export async function StaffMaterials({ materials, headingLevel = 2 }: { material
       <dt className="text-slate-600">{t("issuer")}</dt>
       <dd className="mb-1 sm:mb-0">{en ? c.issuerNameEn : c.issuerNameZh}</dd>
       <dt className="text-slate-600">{t("validity")}</dt>
-      <dd className="mb-1 sm:mb-0">{t("validityValue", { from: c.issuedOn, to: c.validUntil ?? t("noExpiry") })}</dd>
+      <dd className="mb-1 sm:mb-0">{c.validUntil ? t("validityValue", { from: c.issuedOn, to: c.validUntil }) : t("validityOpen", { from: c.issuedOn })}</dd>
       <dt className="text-slate-600">{t("certificateStatus")}</dt>
       <dd className={certificateTone[c.status]}>{t(`certificateStatusValue.${c.status}`)}</dd>
     </dl>

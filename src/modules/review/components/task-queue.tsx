@@ -25,7 +25,7 @@ function queueHref(filter: QueueFilter, page: number): string {
 }
 
 const cell = "px-4 py-3";
-const head = "px-4 py-2 font-semibold";
+const head = "px-4 py-2 font-semibold whitespace-nowrap";
 
 /**
  * A department's review queue: a filter form (a plain GET form, so it works without script), the
@@ -120,11 +120,11 @@ export async function TaskQueue({ rows, filter, department }: { rows: QueueRow[]
                       <span className="mt-1 inline-block rounded border border-seal-600 bg-white px-2 py-0.5 text-sm font-semibold text-seal-600">{t("overdue")}</span>
                     ) : null}
                   </td>
-                  <td className={cell}>
+                  <td className={`${cell} whitespace-nowrap`}>
                     <StatusBadge status={r.status} kind="task" />
                   </td>
                   <td className={cell}>
-                    {r.claimedByMe ? t("claimedByMe", { name: r.claimedByName ?? "" }) : (r.claimedByName ?? <span className="text-slate-600">{t("unclaimed")}</span>)}
+                    {r.claimedByMe ? <span className="font-medium">{t("claimedByMe")}</span> : (r.claimedByName ?? <span className="text-slate-600">{t("unclaimed")}</span>)}
                   </td>
                 </tr>
               ))}

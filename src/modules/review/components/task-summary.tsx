@@ -14,12 +14,13 @@ export async function TaskSummary({ detail }: { detail: TaskDetail }) {
   const line = application.tasks.find((x) => x.taskId === task.id);
   const day = (d: Date) => format.dateTime(d, { year: "numeric", month: "short", day: "numeric" });
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
+  // Who holds the task matters only while it is to be decided; afterwards the timeline names the decider.
   const claim =
-    task.status !== "claimed" || !task.claimedAt
+    task.status === "open"
       ? t("unclaimed")
-      : task.claimedByMe
-        ? t("claimedByMe", { date: when(task.claimedAt) })
-        : t("claimedByOther", { date: when(task.claimedAt) });
+      : task.status === "claimed" && task.claimedAt
+        ? t(task.claimedByMe ? "claimedByMe" : "claimedByOther", { date: when(task.claimedAt) })
+        : null;
   return (
     <Card className={line?.overdue ? "border-seal-600" : ""}>
       <h2 className="mb-3 text-lg font-semibold">{t("summary")}</h2>
@@ -45,9 +46,18 @@ export async function TaskSummary({ detail }: { detail: TaskDetail }) {
             </span>
           ) : null}
         </dd>
-        <dt className="text-slate-600">{t("claimedBy")}</dt>
-        <dd>{claim}</dd>
+        {claim ? (
+          <>
+            <dt className="text-slate-600">{t("claimedBy")}</dt>
+            <dd>{claim}</dd>
+          </>
+        ) : null}
       </dl>
+      <p className="mt-3">
+        <a href="#task-actions-heading" className="font-medium text-brand-700 underline hover:text-brand-800">
+          {t("toActions")}
+        </a>
+      </p>
     </Card>
   );
 }

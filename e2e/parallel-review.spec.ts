@@ -1,0 +1,142 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { reviewerByDepartment, signIn, tinyPdf } from "./helpers";
+
+// The demo restaurant company, which holds a business licence in the registry.
+const restaurantCompany = "91130602MA0TB002XR";
+
+/** Fills every field of the apply form with plausible values and uploads a file where asked. */
+async function fillApplyForm(page: Page) {
+  const data = page.locator("fieldset").first();
+  for (const input of await data.locator('input[type="text"]').all()) {
+    await input.fill((await input.getAttribute("inputmode")) === "decimal" ? "120" : "保定市竞秀区示例路 1 号");
+  }
+  for (const input of await data.locator('input[type="date"]').all()) await input.fill("2026-03-01");
+  for (const area of await data.locator("textarea").all()) await area.fill("餐饮服务");
+  for (const select of await data.locator("select").all()) {
+    const value = await select.locator("option").nth(1).getAttribute("value");
+    if (value) await select.selectOption(value);
+  }
+  for (const file of await page.locator('input[type="file"]').all()) await file.setInputFiles(tinyPdf);
+  await expect(page.locator('[data-testid^="uploaded-"]')).toHaveCount(await page.locator('input[type="file"]').count());
+}
+
+async function applyForRestaurant(page: Page): Promise<{ trackingNumber: string; queryCode: string; caseUrl: string }> {
+  await signIn(page, restaurantCompany);
+  await expect(page).toHaveURL(/\/applicant$/);
+  await page.goto("/apply/bundle/openRestaurant");
+  await expect(page).toHaveURL(/key=/);
+  // The business licence government holds is shown, locked, with nothing to upload.
+  await expect(page.locator('[data-testid^="supplied-"]').first()).toContainText("政府已有");
+  await fillApplyForm(page);
+  await page.getByLabel(/我同意本次申请使用政府已有/).check();
+  await page.getByRole("button", { name: "提交申请" }).click();
+  await expect(page).toHaveURL(/\/applications\/[0-9a-f-]{36}\?submitted=1/);
+  const trackingNumber = (await page.getByTestId("tracking-number").innerText()).trim();
+  const queryCode = (await page.getByTestId("query-code").innerText()).trim();
+  expect(trackingNumber).toMatch(/^\d{20}$/);
+  await expect(page.getByTestId("burden-saved")).toContainText("营业执照");
+  return { trackingNumber, queryCode, caseUrl: page.url().split("?")[0] ?? "" };
+}
+
+async function acceptAtWindow(browser: Browser, trackingNumber: string) {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await signIn(page, "clerk");
+  await expect(page).toHaveURL(/\/window$/);
+  await page.getByRole("link", { name: trackingNumber }).click();
+  await page.getByRole("button", { name: "受理", exact: true }).click();
+  await expect(page.getByText("已受理。审查任务已分送各相关部门。")).toBeVisible();
+  await ctx.close();
+}
+
+/** The departments that hold a task on the case, read from the applicant's timeline, with how many each. */
+async function departmentsOnCase(page: Page): Promise<Map<string, number>> {
+  const names = await page.locator('[data-testid^="timeline-"] p.font-semibold').allInnerTexts();
+  const counts = new Map<string, number>();
+  for (const n of names) counts.set(n.trim(), (counts.get(n.trim()) ?? 0) + 1);
+  return counts;
+}
+
+/** One reviewer, in a browser context of their own, decides every task of their department on the case. */
+async function decideAs(browser: Browser, login: string, trackingNumber: string, outcome: "approve" | "supplement") {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await signIn(page, login);
+  await expect(page).toHaveURL(/\/review$/);
+  const count = await page.getByRole("link", { name: trackingNumber }).count();
+  expect(count).toBeGreaterThan(0);
+  for (let i = 0; i < count; i++) {
+    await page.goto("/review");
+    await page.getByRole("link", { name: trackingNumber }).first().click();
+    await page.getByRole("button", { name: "认领", exact: true }).click();
+    if (outcome === "approve") {
+      await page.getByRole("button", { name: "准予", exact: true }).click();
+    } else {
+      await page.getByLabel("第 1 项：补正要求").fill(`${login} 请补充经营场所的产权证明`);
+      await page.getByRole("button", { name: "要求补正", exact: true }).click();
+    }
+    await expect(page.getByRole("button", { name: "准予", exact: true })).toHaveCount(0);
+  }
+  await ctx.close();
+}
+
+test.describe("parallel review journeys", () => {
+  test.describe.configure({ timeout: 180_000 });
+
+  test("restaurant bundle: apply once, accepted at one window, four departments approve in parallel, certificates issued", async ({ page, browser }) => {
+    const { trackingNumber, queryCode, caseUrl } = await applyForRestaurant(page);
+
+    // Anyone with the number and the code sees the timeline; a wrong code gets a plain "not found".
+    await page.goto(`/track?trackingNumber=${trackingNumber}&queryCode=${queryCode}`);
+    await expect(page.getByRole("heading", { name: /开办餐饮店/ })).toBeVisible();
+    await page.goto(`/track?trackingNumber=${trackingNumber}&queryCode=WRONG234`);
+    await expect(page.getByTestId("track-not-found")).toBeVisible();
+
+    await acceptAtWindow(browser, trackingNumber);
+    await page.goto(caseUrl);
+    await expect(page.locator('[data-testid^="timeline-"]')).toHaveCount(4);
+    const departments = await departmentsOnCase(page);
+    for (const department of departments.keys()) {
+      const login = reviewerByDepartment[department];
+      expect(login, department).toBeTruthy();
+      await decideAs(browser, login ?? "", trackingNumber, "approve");
+    }
+
+    await page.goto(caseUrl);
+    await expect(page.locator('[data-status="completed"]').first()).toBeVisible();
+    await expect(page.getByTestId("certificates").locator("li")).toHaveCount(4);
+    await expect(page.getByTestId("certificates")).toContainText("食品经营许可证");
+  });
+
+  test("supplement: two departments ask, the others approve, one merged notice, only the two reopen", async ({ page, browser }) => {
+    const { trackingNumber, caseUrl } = await applyForRestaurant(page);
+    await acceptAtWindow(browser, trackingNumber);
+    await page.goto(caseUrl);
+    const departments = await departmentsOnCase(page);
+    // Two departments with one task each ask for material; every other department approves.
+    const single = [...departments.entries()].filter(([, n]) => n === 1).map(([d]) => d);
+    expect(single.length).toBeGreaterThanOrEqual(2);
+    const [first, second] = single;
+    const rest = [...departments.keys()].filter((d) => d !== first && d !== second);
+    const asking = [first, second].map((d) => reviewerByDepartment[d ?? ""] ?? "");
+    await decideAs(browser, asking[0] ?? "", trackingNumber, "supplement");
+    // One department has asked; the notice waits for everyone still reviewing.
+    await page.goto(caseUrl);
+    await expect(page.getByTestId("notice-items")).toHaveCount(0);
+    for (const d of rest) await decideAs(browser, reviewerByDepartment[d] ?? "", trackingNumber, "approve");
+    await decideAs(browser, asking[1] ?? "", trackingNumber, "supplement");
+
+    await page.goto(caseUrl);
+    await expect(page.locator('[data-status="supplementRequired"]').first()).toBeVisible();
+    await expect(page.getByTestId("notice-items").locator("li")).toHaveCount(2);
+    await page.getByRole("button", { name: "提交补正" }).click();
+    await expect(page.locator('[data-status="inReview"]').first()).toBeVisible();
+    // Only the two that asked are open again; the approvals stand.
+    await expect(page.locator('[data-testid^="timeline-"] [data-status="open"]')).toHaveCount(2);
+    await expect(page.locator('[data-testid^="timeline-"] [data-status="approved"]')).toHaveCount(4 - 2);
+
+    for (const login of asking) await decideAs(browser, login, trackingNumber, "approve");
+    await page.goto(caseUrl);
+    await expect(page.locator('[data-status="completed"]').first()).toBeVisible();
+  });
+});

@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/page-header";
+import { ApplicationTimeline } from "@/modules/applications/components/application-timeline";
+import { StaffCaseSummary } from "@/modules/applications/components/staff-case-summary";
+import { StaffMaterials } from "@/modules/applications/components/staff-materials";
+import { StaffNotices } from "@/modules/applications/components/staff-notices";
+import { TaskActions } from "@/modules/review/components/task-actions";
+import { TaskSummary } from "@/modules/review/components/task-summary";
+import { requireRole } from "@/server/auth/guard";
+import { api } from "@/trpc/server";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("review.task"))("title") };
+}
+
+type Params = Promise<{ taskId: string }>;
+
+export default async function ReviewTaskPage({ params }: { params: Params }) {
+  const { taskId } = await params;
+  await requireRole(["reviewer"], `/review/tasks/${taskId}`);
+  if (!/^[0-9a-f-]{36}$/.test(taskId)) notFound();
+  // Another department's task answers like a missing one.
+  const detail = await (await api()).review.task({ taskId }).catch(() => null);
+  if (!detail) notFound();
+  const { task, application: app } = detail;
+  const [t, locale] = await Promise.all([getTranslations("review.task"), getLocale()]);
+  return (
+    <div className="flex flex-col gap-6">
+      <p>
+        <Link href="/review" className="text-brand-700 underline">
+          {t("back")}
+        </Link>
+      </p>
+      <PageHeader title={locale === "en" ? app.titleEn : app.titleZh} />
+      <TaskSummary detail={detail} />
+      <StaffCaseSummary application={app} />
+      <StaffMaterials materials={app.materials} />
+      <StaffNotices application={app} />
+      <section aria-labelledby="timeline-heading" className="flex flex-col gap-3">
+        <h2 id="timeline-heading" className="text-xl font-semibold">
+          {t("timeline")}
+        </h2>
+        <p className="text-slate-700">{t("timelineLead")}</p>
+        <ApplicationTimeline tasks={app.tasks} />
+      </section>
+      <TaskActions
+        task={{ id: task.id, version: task.version, status: task.status, claimedByMe: task.claimedByMe }}
+        materials={app.materials.map((m) => ({ key: m.key, nameZh: m.nameZh, nameEn: m.nameEn }))}
+      />
+    </div>
+  );
+}

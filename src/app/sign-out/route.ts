@@ -1,0 +1,13 @@
+import { NextResponse } from "next/server";
+import { signOut } from "@/server/auth";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * Sign-out as a plain form POST, so it works the same before the page's JavaScript has loaded:
+ * the session cookie is cleared on this response, then the browser goes home.
+ */
+export async function POST(req: Request) {
+  await signOut({ redirect: false });
+  return NextResponse.redirect(new URL("/", req.url), 303);
+}

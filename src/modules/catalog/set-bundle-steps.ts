@@ -1,0 +1,67 @@
+import { eq, inArray } from "drizzle-orm";
+import type { z } from "zod";
+import { DomainError } from "@/lib/domain-error";
+import type { Db } from "@/server/db/client";
+import { recordAudit } from "../audit/record-audit";
+import type { Actor } from "../identity/model";
+import type { ZSetBundleStepsInput } from "./inputs";
+import { formatCycle, stageNumbers, validateBundleGraph, type GraphProblem } from "./model";
+import { bundleSteps, bundles, services } from "./schema";
+
+function refusal(problem: GraphProblem): DomainError {
+  switch (problem.kind) {
+    case "cycle":
+      return new DomainError("invalidInput", "validation.catalog.cycle", { params: { path: formatCycle(problem.path) } });
+    case "duplicateKey":
+      return new DomainError("invalidInput", "catalog.errors.duplicateKey", { params: { key: problem.key } });
+    case "selfNeed":
+      return new DomainError("invalidInput", "catalog.errors.selfNeed", { params: { key: problem.key } });
+    case "unknownNeed":
+      return new DomainError("invalidInput", "catalog.errors.unknownNeed", { params: { key: problem.key, need: problem.need } });
+  }
+}
+
+/**
+ * Replaces a bundle's steps in one transaction. Departments may not make each other
+ * prerequisites (不得互为前置): a cycle is refused with its keys named (a → b → a), as are
+ * unknown needs, self-needs, duplicate keys and unknown services; nothing is written then.
+ * Stages are derived from the graph. Applications already submitted keep the plan they were
+ * submitted with. The bundle row is locked so two editors cannot interleave their replacements.
+ */
+export async function setBundleSteps(db: Db, actor: Actor, input: z.output<typeof ZSetBundleStepsInput>, now: Date = new Date()) {
+  const [problem] = validateBundleGraph(input.steps);
+  if (problem) throw refusal(problem);
+  const stage = stageNumbers(input.steps);
+
+  return db.transaction(async (tx) => {
+    const [bundle] = await tx.select().from(bundles).where(eq(bundles.code, input.bundleCode)).for("update");
+    if (!bundle) throw new DomainError("notFound", "errors.notFound");
+    const codes = [...new Set(input.steps.map((s) => s.serviceCode))];
+    const serviceRows = await tx.select({ id: services.id, code: services.code }).from(services).where(inArray(services.code, codes));
+    const serviceId = new Map(serviceRows.map((s) => [s.code, s.id]));
+    const unknown = codes.find((c) => !serviceId.has(c));
+    if (unknown) throw new DomainError("invalidInput", "catalog.errors.unknownService", { params: { code: unknown } });
+
+    const before = await tx.select({ key: bundleSteps.key, needs: bundleSteps.needs }).from(bundleSteps).where(eq(bundleSteps.bundleId, bundle.id));
+    await tx.delete(bundleSteps).where(eq(bundleSteps.bundleId, bundle.id));
+    const steps = input.steps.map((s, i) => ({
+      bundleId: bundle.id,
+      key: s.key,
+      serviceId: serviceId.get(s.serviceCode) ?? "",
+      needs: [...new Set(s.needs)],
+      stage: stage.get(s.key) ?? 1,
+      sortOrder: i,
+    }));
+    await tx.insert(bundleSteps).values(steps);
+    await recordAudit(tx, {
+      streamId: "catalog",
+      actor: { userId: actor.userId, role: actor.role },
+      action: "catalog.setBundleSteps",
+      entityType: "bundle",
+      entityId: bundle.id,
+      data: { code: bundle.code, before, after: input.steps.map((s) => ({ key: s.key, serviceCode: s.serviceCode, needs: s.needs })) },
+      at: now,
+    });
+    return { bundleCode: bundle.code, steps: steps.map((s) => ({ key: s.key, needs: s.needs, stage: s.stage })) };
+  });
+}

@@ -1,0 +1,194 @@
+import { z } from "zod";
+import type { PlanStep } from "../applications/schema";
+import type { ApplicationPlan, PlanMaterial } from "./plan";
+
+// What the catalog's procedures return: views, not rows (client-safe zod schemas).
+
+const ZApplicantKinds = z.array(z.enum(["enterprise", "citizen"]));
+
+export const ZDepartmentRef = z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() });
+export type DepartmentRef = z.infer<typeof ZDepartmentRef>;
+
+export const ZCertificateTypeRef = z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string(), issuer: ZDepartmentRef });
+
+export const ZPlanStep = z.object({
+  key: z.string(),
+  serviceId: z.string(),
+  serviceCode: z.string(),
+  serviceNameZh: z.string(),
+  serviceNameEn: z.string(),
+  departmentId: z.string(),
+  needs: z.array(z.string()),
+  promisedDays: z.number().int(),
+  statutoryDays: z.number().int(),
+  deemedApprovalOnTimeout: z.boolean(),
+  issuesCertificateType: z.string().nullable(),
+  stage: z.number().int(),
+});
+
+export const ZPlanMaterial = z.object({
+  key: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  legalBasis: z.string(),
+  source: z.enum(["formField", "upload", "certificate"]),
+  fieldType: z.enum(["text", "textarea", "number", "date", "select"]).nullable(),
+  options: z.array(z.object({ value: z.string(), labelZh: z.string(), labelEn: z.string() })).nullable(),
+  certificateType: z.string().nullable(),
+  required: z.boolean(),
+  conditionZh: z.string().nullable(),
+  conditionEn: z.string().nullable(),
+  serviceCodes: z.array(z.string()),
+});
+
+export const ZApplicationPlan = z.object({
+  kind: z.enum(["service", "bundle"]),
+  id: z.string(),
+  code: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  applicantKinds: ZApplicantKinds,
+  requiresCertificateType: z.string().nullable(),
+  autoAcceptance: z.boolean(),
+  steps: z.array(ZPlanStep),
+  materials: z.array(ZPlanMaterial),
+});
+
+// The zod views and the hand-written interfaces (plan.ts, applications' PlanStep) must agree.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _planAgrees: Same<z.infer<typeof ZApplicationPlan>, ApplicationPlan> = true;
+const _materialAgrees: Same<z.infer<typeof ZPlanMaterial>, PlanMaterial> = true;
+const _stepAgrees: Same<z.infer<typeof ZPlanStep>, PlanStep> = true;
+void [_planAgrees, _materialAgrees, _stepAgrees];
+
+/** A material as the public guide shows it: where it comes from and on what legal basis. */
+export const ZGuideMaterial = ZPlanMaterial.omit({ options: true, certificateType: true }).extend({
+  certificate: ZCertificateTypeRef.nullable(),
+});
+export type GuideMaterial = z.infer<typeof ZGuideMaterial>;
+
+export const ZServiceGuideItem = z.object({
+  code: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  department: ZDepartmentRef,
+  promisedDays: z.number().int(),
+  statutoryDays: z.number().int(),
+  feeFen: z.number().int(),
+  applicantKinds: ZApplicantKinds,
+});
+
+export const ZBundleGuideItem = z.object({
+  code: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  descriptionZh: z.string(),
+  descriptionEn: z.string(),
+  leadDepartment: ZDepartmentRef,
+  departments: z.array(ZDepartmentRef),
+  stepCount: z.number().int(),
+  stageCount: z.number().int(),
+  /** Along the critical path: parallel steps do not add up. */
+  promisedDays: z.number().int(),
+  statutoryDays: z.number().int(),
+  feeFen: z.number().int(),
+  applicantKinds: ZApplicantKinds,
+});
+
+export const ZGuideList = z.object({ bundles: z.array(ZBundleGuideItem), services: z.array(ZServiceGuideItem) });
+export type GuideList = z.infer<typeof ZGuideList>;
+
+const ZGuideStepService = z.object({
+  code: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  legalBasis: z.string(),
+  conditionsZh: z.string(),
+  conditionsEn: z.string(),
+  promisedDays: z.number().int(),
+  statutoryDays: z.number().int(),
+  feeFen: z.number().int(),
+  department: ZDepartmentRef,
+  issues: ZCertificateTypeRef.nullable(),
+});
+
+export const ZServiceGuide = z.object({
+  kind: z.literal("service"),
+  code: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  legalBasis: z.string(),
+  conditionsZh: z.string(),
+  conditionsEn: z.string(),
+  statutoryDays: z.number().int(),
+  promisedDays: z.number().int(),
+  feeFen: z.number().int(),
+  applicantKinds: ZApplicantKinds,
+  autoAcceptance: z.boolean(),
+  deemedApprovalOnTimeout: z.boolean(),
+  department: ZDepartmentRef,
+  issues: ZCertificateTypeRef.nullable(),
+  materials: z.array(ZGuideMaterial),
+  /** Bundles this service is also part of. */
+  bundles: z.array(z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() })),
+});
+
+export const ZBundleGuide = z.object({
+  kind: z.literal("bundle"),
+  code: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  descriptionZh: z.string(),
+  descriptionEn: z.string(),
+  applicantKinds: ZApplicantKinds,
+  requiresCertificate: ZCertificateTypeRef.nullable(),
+  leadDepartment: ZDepartmentRef,
+  promisedDays: z.number().int(),
+  statutoryDays: z.number().int(),
+  feeFen: z.number().int(),
+  steps: z.array(z.object({ key: z.string(), stage: z.number().int(), needs: z.array(z.string()), service: ZGuideStepService })),
+  materials: z.array(ZGuideMaterial),
+});
+
+export const ZGuide = z.discriminatedUnion("kind", [ZServiceGuide, ZBundleGuide]);
+export type Guide = z.infer<typeof ZGuide>;
+export type ServiceGuide = z.infer<typeof ZServiceGuide>;
+export type BundleGuide = z.infer<typeof ZBundleGuide>;
+
+export const ZCatalogAdmin = z.object({
+  services: z.array(
+    z.object({
+      code: z.string(),
+      nameZh: z.string(),
+      nameEn: z.string(),
+      department: ZDepartmentRef,
+      statutoryDays: z.number().int(),
+      promisedDays: z.number().int(),
+      feeFen: z.number().int(),
+      autoAcceptance: z.boolean(),
+      deemedApprovalOnTimeout: z.boolean(),
+      published: z.boolean(),
+      updatedAt: z.date(),
+    }),
+  ),
+  bundles: z.array(
+    z.object({
+      code: z.string(),
+      nameZh: z.string(),
+      nameEn: z.string(),
+      published: z.boolean(),
+      steps: z.array(
+        z.object({
+          key: z.string(),
+          serviceCode: z.string(),
+          serviceNameZh: z.string(),
+          serviceNameEn: z.string(),
+          department: ZDepartmentRef,
+          needs: z.array(z.string()),
+          stage: z.number().int(),
+        }),
+      ),
+    }),
+  ),
+});
+export type CatalogAdmin = z.infer<typeof ZCatalogAdmin>;

@@ -1,9 +1,9 @@
 import type { NextAuthConfig } from "next-auth";
-import { landingPath, mayEnter, roles, type Role } from "@/modules/identity/model";
+import { roles, type Role } from "@/modules/identity/model";
 
 /**
- * The database-free part of the Auth.js configuration, shared by the proxy (which only reads the
- * session cookie) and the full configuration in `./index.ts`.
+ * The database-free part of the Auth.js configuration, completed in `./index.ts`. The proxy
+ * (src/proxy.ts) reads the session cookie itself, without Auth.js re-issuing it.
  */
 export const authConfig = {
   pages: { signIn: "/sign-in", error: "/sign-in" },
@@ -23,13 +23,6 @@ export const authConfig = {
         };
       }
       return session;
-    },
-    authorized({ auth, request }) {
-      const role = isRole(auth?.user?.role) ? auth.user.role : undefined;
-      const { pathname } = request.nextUrl;
-      if (mayEnter(role, pathname)) return true;
-      if (!role) return false; // redirects to the sign-in page with a callback URL
-      return Response.redirect(new URL(landingPath[role], request.nextUrl));
     },
   },
 } satisfies NextAuthConfig;

@@ -58,7 +58,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   logger: {
     // A failed sign-in is an answer to the user, not a server error worth a stack trace.
     error(error) {
-      if (error.name === "CredentialsSignin" || error.name === "InvalidSignIn" || error.name === "LockedSignIn") return;
+      if ((error as { type?: string }).type === "CredentialsSignin" || error.name === "CredentialsSignin") return;
       console.error(error);
     },
   },

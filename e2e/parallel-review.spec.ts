@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { reviewerByDepartment, signIn, tinyPdf } from "./helpers";
+import { expectNoSeriousAxeViolations, reviewerByDepartment, signIn, tinyPdf } from "./helpers";
 
 // The demo restaurant company, which holds a business licence in the registry.
 const restaurantCompany = "91130602MA0TB002XR";
@@ -27,6 +27,7 @@ async function applyForRestaurant(page: Page): Promise<{ trackingNumber: string;
   await expect(page).toHaveURL(/key=/);
   // The business licence government holds is shown, locked, with nothing to upload.
   await expect(page.locator('[data-testid^="supplied-"]').first()).toContainText("政府已有");
+  await expectNoSeriousAxeViolations(page);
   await fillApplyForm(page);
   await page.getByLabel(/我同意本次申请使用政府已有/).check();
   await page.getByRole("button", { name: "提交申请" }).click();
@@ -35,6 +36,7 @@ async function applyForRestaurant(page: Page): Promise<{ trackingNumber: string;
   const queryCode = (await page.getByTestId("query-code").innerText()).trim();
   expect(trackingNumber).toMatch(/^\d{20}$/);
   await expect(page.getByTestId("burden-saved")).toContainText("营业执照");
+  await expectNoSeriousAxeViolations(page);
   return { trackingNumber, queryCode, caseUrl: page.url().split("?")[0] ?? "" };
 }
 
@@ -44,6 +46,7 @@ async function acceptAtWindow(browser: Browser, trackingNumber: string) {
   await signIn(page, "clerk");
   await expect(page).toHaveURL(/\/window$/);
   await page.getByRole("link", { name: trackingNumber }).click();
+  await expectNoSeriousAxeViolations(page);
   await page.getByRole("button", { name: "受理", exact: true }).click();
   await expect(page.getByText("已受理。审查任务已分送各相关部门。")).toBeVisible();
   await ctx.close();
@@ -69,6 +72,8 @@ async function decideAs(browser: Browser, login: string, trackingNumber: string,
     await page.goto("/review");
     await page.getByRole("link", { name: trackingNumber }).first().click();
     await page.getByRole("button", { name: "认领", exact: true }).click();
+    await expect(page.getByRole("button", { name: "准予", exact: true })).toBeVisible();
+    if (i === 0) await expectNoSeriousAxeViolations(page);
     if (outcome === "approve") {
       await page.getByRole("button", { name: "准予", exact: true }).click();
     } else {
@@ -89,6 +94,7 @@ test.describe("parallel review journeys", () => {
     // Anyone with the number and the code sees the timeline; a wrong code gets a plain "not found".
     await page.goto(`/track?trackingNumber=${trackingNumber}&queryCode=${queryCode}`);
     await expect(page.getByRole("heading", { name: /开办餐饮店/ })).toBeVisible();
+    await expectNoSeriousAxeViolations(page);
     await page.goto(`/track?trackingNumber=${trackingNumber}&queryCode=WRONG234`);
     await expect(page.getByTestId("track-not-found")).toBeVisible();
 
@@ -139,4 +145,14 @@ test.describe("parallel review journeys", () => {
     await page.goto(caseUrl);
     await expect(page.locator('[data-status="completed"]').first()).toBeVisible();
   });
+});
+
+test.describe("public catalog pages", () => {
+  for (const path of ["/guides", "/guides/openRestaurant", "/guides/constructionProject", "/track"]) {
+    test(`no serious axe violations on ${path}`, async ({ page }) => {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await expectNoSeriousAxeViolations(page);
+    });
+  }
 });

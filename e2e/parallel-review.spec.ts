@@ -156,3 +156,16 @@ test.describe("public catalog pages", () => {
     });
   }
 });
+
+test("the public credit-code checker names the failed check and decodes a valid code", async ({ page, request }) => {
+  await page.goto("/credit-codes?code=91130602MA0TB002XR");
+  await expect(page.getByTestId("credit-code-verdict")).toContainText("是有效的统一社会信用代码");
+  await expect(page.getByText("河北省保定市竞秀区")).toBeVisible();
+  await expectNoSeriousAxeViolations(page);
+  await page.getByLabel("统一社会信用代码").fill("91130602MA0TB002X0");
+  await page.getByRole("button", { name: "校验" }).click();
+  await expect(page.getByTestId("credit-code-verdict")).toContainText("不是有效的");
+  const api = await request.get("/api/open/credit-codes/91130602MA0TB002X0");
+  expect(api.status()).toBe(200);
+  expect(await api.json()).toMatchObject({ valid: false, failedChecks: [expect.objectContaining({ check: "checkCharacter" })] });
+});

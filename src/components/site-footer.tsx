@@ -1,11 +1,15 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 export async function SiteFooter() {
-  const t = await getTranslations("layout");
+  const [t, tc] = await Promise.all([getTranslations("layout"), getTranslations("creditCodes")]);
   return (
     <footer className="border-t border-slate-200 bg-white">
-      <div className="mx-auto w-full max-w-6xl px-4 py-4 text-sm text-slate-600">
+      <div className="mx-auto flex w-full max-w-6xl flex-col gap-2 px-4 py-4 text-sm text-slate-600 sm:flex-row sm:justify-between">
         <p>{t("footer")}</p>
+        <Link href="/credit-codes" className="text-brand-700 underline">
+          {tc("title")}
+        </Link>
       </div>
     </footer>
   );

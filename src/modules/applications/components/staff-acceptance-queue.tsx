@@ -21,13 +21,13 @@ export async function StaffAcceptanceQueue({ tab, rows }: { tab: AcceptanceTab; 
   return (
     <div className="flex flex-col gap-4">
       <nav aria-label={t("tabsLabel")}>
-        <ul className="flex flex-wrap gap-2 border-b border-slate-300">
+        <ul className="flex flex-wrap gap-2">
           {acceptanceTabs.map((s) => (
             <li key={s}>
               <Link
                 href={s === "submitted" ? "/window" : `/window?status=${s}`}
                 aria-current={s === tab ? "page" : undefined}
-                className="-mb-px inline-block rounded-t border border-transparent px-3 py-2 font-medium text-brand-700 no-underline hover:bg-brand-50 aria-[current=page]:border-slate-300 aria-[current=page]:border-b-slate-50 aria-[current=page]:bg-slate-50 aria-[current=page]:text-slate-900"
+                className="inline-block rounded-full border border-brand-700 bg-white px-4 py-1.5 font-medium text-brand-700 no-underline hover:bg-brand-50 aria-[current=page]:bg-brand-700 aria-[current=page]:text-white"
               >
                 {t(`tabs.${s}`)}
               </Link>
@@ -39,49 +39,52 @@ export async function StaffAcceptanceQueue({ tab, rows }: { tab: AcceptanceTab; 
       {rows.length === 0 ? (
         <EmptyState title={t(`empty.${tab}`)} />
       ) : (
-        <div role="region" aria-labelledby="acceptance-queue-caption" tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full min-w-[44rem] border-collapse text-left" data-testid="acceptance-queue">
-            <caption id="acceptance-queue-caption" className="px-4 pt-3 pb-2 text-left text-slate-700">
-              {t(`caption.${tab}`, { count: rows.length })}
-            </caption>
-            <thead className="bg-slate-100 text-sm text-slate-700">
-              <tr>
-                <th scope="col" className="px-4 py-2 font-semibold">
-                  {t("trackingNumber")}
-                </th>
-                <th scope="col" className="px-4 py-2 font-semibold">
-                  {t("title")}
-                </th>
-                <th scope="col" className="px-4 py-2 font-semibold">
-                  {t("applicant")}
-                </th>
-                <th scope="col" className="px-4 py-2 font-semibold">
-                  {t("receivedAt")}
-                </th>
-                <th scope="col" className="px-4 py-2 text-right font-semibold">
-                  {t("departments")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id} className="border-t border-slate-200 align-top" data-testid={`queue-row-${r.trackingNumber ?? r.id}`}>
-                  <th scope="row" className="px-4 py-3 font-normal">
-                    <Link href={`/window/${r.id}`} className="font-mono font-medium text-brand-700 underline hover:text-brand-800">
-                      {r.trackingNumber ?? t("noTrackingNumber")}
-                    </Link>
+        <div className="flex flex-col gap-2">
+          {/* The label sits outside the scroller so a narrow screen never clips it. */}
+          <p id="acceptance-queue-caption" className="text-slate-700">
+            {t(`caption.${tab}`, { count: rows.length })}
+          </p>
+          <div role="region" aria-labelledby="acceptance-queue-caption" tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+            <table aria-labelledby="acceptance-queue-caption" className="w-full min-w-[44rem] border-collapse text-left" data-testid="acceptance-queue">
+              <thead className="bg-slate-100 text-sm text-slate-700">
+                <tr>
+                  <th scope="col" className="px-4 py-2 font-semibold">
+                    {t("trackingNumber")}
                   </th>
-                  <td className="px-4 py-3">{en ? r.titleEn : r.titleZh}</td>
-                  <td className="px-4 py-3">
-                    <span className="block">{r.applicantName}</span>
-                    <span className="text-sm text-slate-600">{kind(r.applicantKind)}</span>
-                  </td>
-                  <td className="whitespace-nowrap px-4 py-3">{when(r.submittedAt)}</td>
-                  <td className="px-4 py-3 text-right">{t("departmentsValue", { count: r.steps })}</td>
+                  <th scope="col" className="px-4 py-2 font-semibold">
+                    {t("title")}
+                  </th>
+                  <th scope="col" className="px-4 py-2 font-semibold">
+                    {t("applicant")}
+                  </th>
+                  <th scope="col" className="px-4 py-2 font-semibold">
+                    {t("receivedAt")}
+                  </th>
+                  <th scope="col" className="px-4 py-2 text-right font-semibold">
+                    {t("departments")}
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.id} className="border-t border-slate-200 align-top" data-testid={`queue-row-${r.trackingNumber ?? r.id}`}>
+                    <th scope="row" className="px-4 py-3 font-normal">
+                      <Link href={`/window/${r.id}`} className="font-mono font-medium text-brand-700 underline hover:text-brand-800">
+                        {r.trackingNumber ?? t("noTrackingNumber")}
+                      </Link>
+                    </th>
+                    <td className="px-4 py-3">{en ? r.titleEn : r.titleZh}</td>
+                    <td className="px-4 py-3">
+                      <span className="block">{r.applicantName}</span>
+                      <span className="text-sm text-slate-600">{kind(r.applicantKind)}</span>
+                    </td>
+                    <td className="whitespace-nowrap px-4 py-3">{when(r.submittedAt)}</td>
+                    <td className="px-4 py-3 text-right">{t("departmentsValue", { count: r.steps })}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </div>
       )}
     </div>

@@ -68,68 +68,71 @@ export async function TaskQueue({ rows, filter, department }: { rows: QueueRow[]
       {rows.length === 0 ? (
         <EmptyState title={t("empty")}>{filter.status !== "pending" || filter.overdueOnly ? t("emptyHint") : null}</EmptyState>
       ) : (
-        <div role="region" aria-labelledby="task-queue-caption" tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full min-w-[60rem] border-collapse text-left" data-testid="task-queue">
-            <caption id="task-queue-caption" className="px-4 pt-3 pb-2 text-left text-slate-700">
-              {t(filter.overdueOnly ? "captionOverdue" : "caption", { department, filter: filterLabel })}
-            </caption>
-            <thead className="bg-slate-100 text-sm text-slate-700">
-              <tr>
-                <th scope="col" className={head}>
-                  {t("trackingNumber")}
-                </th>
-                <th scope="col" className={head}>
-                  {t("title")}
-                </th>
-                <th scope="col" className={head}>
-                  {t("service")}
-                </th>
-                <th scope="col" className={head}>
-                  {t("applicant")}
-                </th>
-                <th scope="col" className={head}>
-                  {t("dueAt")}
-                </th>
-                <th scope="col" className={head}>
-                  {t("status")}
-                </th>
-                <th scope="col" className={head}>
-                  {t("claimedBy")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr
-                  key={r.taskId}
-                  data-testid={`task-row-${r.trackingNumber ?? r.taskId}`}
-                  data-overdue={r.overdue ? "true" : undefined}
-                  className={`border-t border-slate-200 align-top ${r.overdue ? "bg-red-50" : ""}`}
-                >
-                  <th scope="row" className={`${cell} font-normal ${r.overdue ? "border-l-4 border-l-seal-600" : ""}`}>
-                    <Link href={`/review/tasks/${r.taskId}`} className="font-mono font-medium text-brand-700 underline hover:text-brand-800">
-                      {r.trackingNumber ?? t("noTrackingNumber")}
-                    </Link>
+        <div className="flex flex-col gap-2">
+          {/* The label sits outside the scroller so a narrow screen never clips it. */}
+          <p id="task-queue-caption" className="text-slate-700">
+            {t(filter.overdueOnly ? "captionOverdue" : "caption", { department, filter: filterLabel })}
+          </p>
+          <div role="region" aria-labelledby="task-queue-caption" tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+            <table aria-labelledby="task-queue-caption" className="w-full min-w-[60rem] border-collapse text-left" data-testid="task-queue">
+              <thead className="bg-slate-100 text-sm text-slate-700">
+                <tr>
+                  <th scope="col" className={head}>
+                    {t("trackingNumber")}
                   </th>
-                  <td className={cell}>{en ? r.titleEn : r.titleZh}</td>
-                  <td className={cell}>{en ? r.serviceNameEn : r.serviceNameZh}</td>
-                  <td className={cell}>{r.applicantName}</td>
-                  <td className={`${cell} whitespace-nowrap`}>
-                    {r.dueAt ? <span className="block">{day(r.dueAt)}</span> : <span className="text-slate-600">{t("noDue")}</span>}
-                    {r.overdue ? (
-                      <span className="mt-1 inline-block rounded border border-seal-600 bg-white px-2 py-0.5 text-sm font-semibold text-seal-600">{t("overdue")}</span>
-                    ) : null}
-                  </td>
-                  <td className={`${cell} whitespace-nowrap`}>
-                    <StatusBadge status={r.status} kind="task" />
-                  </td>
-                  <td className={cell}>
-                    {r.claimedByMe ? <span className="font-medium">{t("claimedByMe")}</span> : (r.claimedByName ?? <span className="text-slate-600">{t("unclaimed")}</span>)}
-                  </td>
+                  <th scope="col" className={head}>
+                    {t("title")}
+                  </th>
+                  <th scope="col" className={head}>
+                    {t("service")}
+                  </th>
+                  <th scope="col" className={head}>
+                    {t("applicant")}
+                  </th>
+                  <th scope="col" className={head}>
+                    {t("dueAt")}
+                  </th>
+                  <th scope="col" className={head}>
+                    {t("status")}
+                  </th>
+                  <th scope="col" className={head}>
+                    {t("claimedBy")}
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr
+                    key={r.taskId}
+                    data-testid={`task-row-${r.trackingNumber ?? r.taskId}`}
+                    data-overdue={r.overdue ? "true" : undefined}
+                    className={`border-t border-slate-200 align-top ${r.overdue ? "bg-red-50" : ""}`}
+                  >
+                    <th scope="row" className={`${cell} font-normal ${r.overdue ? "border-l-4 border-l-seal-600" : ""}`}>
+                      <Link href={`/review/tasks/${r.taskId}`} className="font-mono font-medium text-brand-700 underline hover:text-brand-800">
+                        {r.trackingNumber ?? t("noTrackingNumber")}
+                      </Link>
+                    </th>
+                    <td className={cell}>{en ? r.titleEn : r.titleZh}</td>
+                    <td className={cell}>{en ? r.serviceNameEn : r.serviceNameZh}</td>
+                    <td className={cell}>{r.applicantName}</td>
+                    <td className={`${cell} whitespace-nowrap`}>
+                      {r.dueAt ? <span className="block">{day(r.dueAt)}</span> : <span className="text-slate-600">{t("noDue")}</span>}
+                      {r.overdue ? (
+                        <span className="mt-1 inline-block rounded border border-seal-600 bg-white px-2 py-0.5 text-sm font-semibold text-seal-600">{t("overdue")}</span>
+                      ) : null}
+                    </td>
+                    <td className={`${cell} whitespace-nowrap`}>
+                      <StatusBadge status={r.status} kind="task" />
+                    </td>
+                    <td className={cell}>
+                      {r.claimedByMe ? <span className="font-medium">{t("claimedByMe")}</span> : (r.claimedByName ?? <span className="text-slate-600">{t("unclaimed")}</span>)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </div>
       )}
 

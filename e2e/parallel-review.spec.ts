@@ -112,6 +112,13 @@ test.describe("parallel review journeys", () => {
     await expect(page.locator('[data-status="completed"]').first()).toBeVisible();
     await expect(page.getByTestId("certificates").locator("li")).toHaveCount(4);
     await expect(page.getByTestId("certificates")).toContainText("食品经营许可证");
+
+    // Every event reached the applicant's inbox through the outbox.
+    await page.goto("/inbox");
+    await expect(async () => {
+      await page.reload();
+      await expect(page.getByText(trackingNumber).first()).toBeVisible({ timeout: 1000 });
+    }).toPass({ timeout: 20_000 });
   });
 
   test("supplement: two departments ask, the others approve, one merged notice, only the two reopen", async ({ page, browser }) => {

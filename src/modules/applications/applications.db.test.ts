@@ -8,8 +8,9 @@ import { testDatabase } from "@/server/testing/database";
 import { actorByLogin, createTestBundle, ensureDemo, newEnterprise } from "@/server/testing/fixtures";
 import { acceptApplication } from "./accept-application";
 import { completeSupplement } from "./complete-supplement";
-import { ZSubmitApplicationInput } from "./inputs";
+import { ZSaveDraftInput, ZSubmitApplicationInput } from "./inputs";
 import { refuseApplication } from "./refuse-application";
+import { loadDraft, saveDraft } from "./save-draft";
 import { requestCompletion } from "./request-completion";
 import { applications, uploads } from "./schema";
 import { submitApplication } from "./submit-application";
@@ -139,5 +140,32 @@ describe("tracking and withdrawal", () => {
     await withdrawApplication(h.db, applicant, { applicationId: s.id, version: await versionOf(s.id) }, now);
     const tasks = await h.db.select({ status: reviewTasks.status }).from(reviewTasks).where(eq(reviewTasks.applicationId, s.id));
     expect(tasks.map((t) => t.status).sort()).toEqual(["cancelled", "cancelled"]);
+  });
+});
+
+describe("drafts", () => {
+  it("saves a draft under the form key, loads it back, and submitting with the key submits that draft", async () => {
+    const { code } = await createTestBundle(h.db, [{ key: "a", department: "market" }], { requiredUpload: true });
+    const applicant = await newEnterprise(h.db);
+    const key = randomUUID();
+    const file = await uploadFile(h.db, applicant, { fileName: "photo.pdf", content: pdf });
+    const draft = ZSaveDraftInput.parse({ subject: { kind: "bundle", code }, idempotencyKey: key, formData: { projectName: "草稿项目" }, materials: { sitePhoto: { kind: "upload", uploadId: file.id } } });
+    const saved = await saveDraft(h.db, applicant, draft, now);
+    await saveDraft(h.db, applicant, { ...draft, formData: { projectName: "改过的草稿" } }, now);
+    expect(await loadDraft(h.db, applicant, key)).toEqual({ id: saved.id, formData: { projectName: "改过的草稿" }, uploads: { sitePhoto: file.id } });
+    // Another applicant cannot read it.
+    expect(await loadDraft(h.db, await newEnterprise(h.db), key)).toBeNull();
+
+    const submitted = await submitApplication(
+      h.db,
+      applicant,
+      ZSubmitApplicationInput.parse({ ...draft, formData: { projectName: "改过的草稿" }, consent: true }),
+      now,
+    );
+    expect(submitted.id).toBe(saved.id);
+    // A submitted application is no draft: saving again under the key is refused, nothing changes.
+    await expect(saveDraft(h.db, applicant, draft, now)).rejects.toMatchObject({ code: "conflict" });
+    const [row] = await h.db.select().from(applications).where(eq(applications.id, saved.id));
+    expect([row?.status, row?.formData.projectName]).toEqual(["submitted", "改过的草稿"]);
   });
 });

@@ -4,9 +4,9 @@ import { DomainError } from "@/lib/domain-error";
 import type { Db } from "@/server/db/client";
 import { loadApplicationPlan } from "../catalog/load-application-plan";
 import type { Actor } from "../identity/model";
+import { draftRow } from "./draft-row";
 import { applicantIdentity } from "./applicant";
 import type { ZSaveDraftInput } from "./inputs";
-import { trackingDivision } from "./model";
 import { applicationMaterials, applications } from "./schema";
 
 /**
@@ -19,22 +19,7 @@ export async function saveDraft(db: Db, actor: Actor, input: z.output<typeof ZSa
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(applications)
-      .values({
-        applicantUserId: actor.userId,
-        applicantKind: who.kind,
-        entityId: who.entityId,
-        holderCode: who.holderCode,
-        applicantName: who.name,
-        serviceId: plan.kind === "service" ? plan.id : null,
-        bundleId: plan.kind === "bundle" ? plan.id : null,
-        titleZh: plan.nameZh,
-        titleEn: plan.nameEn,
-        status: "draft",
-        idempotencyKey: input.idempotencyKey,
-        formData: input.formData,
-        plan: plan.steps,
-        divisionCode: trackingDivision(who.holderCode, who.kind),
-      })
+      .values(draftRow(actor, who, plan, input))
       .onConflictDoUpdate({
         target: [applications.applicantUserId, applications.idempotencyKey],
         set: { formData: input.formData, updatedAt: now },

@@ -9,10 +9,11 @@ import type { Actor } from "../identity/model";
 import { notify } from "../notifications/notify";
 import { readHeldCertificates } from "../sharing/certificates";
 import { acceptInTransaction } from "./accept-application";
+import { draftRow } from "./draft-row";
 import { applicantIdentity, type ApplicantIdentity } from "./applicant";
 import { checkMaterials } from "./check-materials";
 import type { ZSubmitApplicationInput } from "./inputs";
-import { newQueryCode, trackingDivision } from "./model";
+import { newQueryCode } from "./model";
 import { applicationMaterials, applications } from "./schema";
 import { nextTrackingNumber } from "./tracking-number";
 import { applyApplicationEvent, lockApplication } from "./transition";
@@ -42,22 +43,7 @@ export async function submitApplication(db: Db, actor: Actor, input: z.output<ty
     // Insert-or-nothing then lock: concurrent retries with one key end on one row.
     await tx
       .insert(applications)
-      .values({
-        applicantUserId: actor.userId,
-        applicantKind: who.kind,
-        entityId: who.entityId,
-        holderCode: who.holderCode,
-        applicantName: who.name,
-        serviceId: plan.kind === "service" ? plan.id : null,
-        bundleId: plan.kind === "bundle" ? plan.id : null,
-        titleZh: plan.nameZh,
-        titleEn: plan.nameEn,
-        status: "draft",
-        idempotencyKey: input.idempotencyKey,
-        formData: input.formData,
-        plan: plan.steps,
-        divisionCode: trackingDivision(who.holderCode, who.kind),
-      })
+      .values(draftRow(actor, who, plan, input))
       .onConflictDoNothing();
     const [existing] = await tx
       .select({ id: applications.id })

@@ -9,6 +9,7 @@ import { actorByLogin, createTestBundle, ensureDemo, newEnterprise } from "@/ser
 import { acceptApplication } from "./accept-application";
 import { completeSupplement } from "./complete-supplement";
 import { ZSaveDraftInput, ZSubmitApplicationInput } from "./inputs";
+import { listAcceptanceQueue } from "./list-applications";
 import { refuseApplication } from "./refuse-application";
 import { loadDraft, saveDraft } from "./save-draft";
 import { requestCompletion } from "./request-completion";
@@ -89,6 +90,8 @@ describe("the window", () => {
     );
     const [asked] = await h.db.select().from(applications).where(eq(applications.id, s.id));
     expect(asked?.status).toBe("supplementRequired");
+    expect((await listAcceptanceQueue(h.db, clerk, { status: "supplementRequired" })).map((r) => r.id)).toContain(s.id);
+    expect((await listAcceptanceQueue(h.db, clerk, { status: "submitted" })).map((r) => r.id)).not.toContain(s.id);
     await completeSupplement(h.db, applicant, { applicationId: s.id, version: asked?.version ?? 0, formData: { projectName: "更正后的项目" }, materials: {} }, now);
     const [back] = await h.db.select().from(applications).where(eq(applications.id, s.id));
     expect([back?.status, back?.formData.projectName]).toEqual(["submitted", "更正后的项目"]);

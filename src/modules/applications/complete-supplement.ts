@@ -4,12 +4,12 @@ import { DomainError } from "@/lib/domain-error";
 import type { Db } from "@/server/db/client";
 import { shanghaiDate } from "../calendar/model";
 import { loadApplicationPlan } from "../catalog/load-application-plan";
-import { bundles } from "../catalog/schema";
 import type { Actor } from "../identity/model";
 import { reopenAfterSupplement } from "../review/reopen-tasks";
 import { checkMaterials } from "./check-materials";
 import type { ZCompleteSupplementInput } from "./inputs";
 import { applicationMaterials, supplementNotices } from "./schema";
+import { subjectOf } from "./subject";
 import { applyApplicationEvent, expectVersion, lockApplication } from "./transition";
 
 /**
@@ -33,8 +33,7 @@ export async function completeSupplement(db: Db, actor: Actor, input: z.output<t
 
     const scope = new Set(notice.items.flatMap((i) => i.materialKeys));
     if (scope.size > 0) {
-      const subject = app.bundleId ? { kind: "bundle" as const, code: await bundleCode(tx, app.bundleId) } : { kind: "service" as const, code: app.plan[0]?.serviceCode ?? "" };
-      const plan = await loadApplicationPlan(tx, subject);
+      const plan = await loadApplicationPlan(tx, await subjectOf(tx, app));
       const checked = await checkMaterials(tx, {
         materials: plan.materials,
         formData: { ...app.formData, ...input.formData },
@@ -66,10 +65,4 @@ export async function completeSupplement(db: Db, actor: Actor, input: z.output<t
     await reopenAfterSupplement(tx, updated, actor, now);
     return { id: updated.id, status: updated.status, version: updated.version };
   });
-}
-
-async function bundleCode(tx: Db, bundleId: string): Promise<string> {
-  const [row] = await tx.select({ code: bundles.code }).from(bundles).where(eq(bundles.id, bundleId));
-  if (!row) throw new DomainError("notFound", "errors.notFound");
-  return row.code;
 }

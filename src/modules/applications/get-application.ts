@@ -3,12 +3,13 @@ import { DomainError } from "@/lib/domain-error";
 import type { Db } from "@/server/db/client";
 import { isOverdue, shanghaiDate } from "../calendar/model";
 import { loadApplicationPlan } from "../catalog/load-application-plan";
-import { bundles, certificateTypes } from "../catalog/schema";
+import { certificateTypes } from "../catalog/schema";
 import type { Actor } from "../identity/model";
 import { departments, users } from "../identity/schema";
 import { reviewTasks } from "../review/schema";
 import { certificatesOfApplication, readCertificatesById, type HeldCertificate } from "../sharing/certificates";
 import { applicationMaterials, applications, supplementNotices, uploads } from "./schema";
+import { subjectOf } from "./subject";
 import { maskHolderCode, type ApplicationView, type TaskTimelineView } from "./views";
 
 type ApplicationRow = typeof applications.$inferSelect;
@@ -103,10 +104,9 @@ export async function getApplication(db: Db, actor: Actor, applicationId: string
   const issued = await certificatesOfApplication(db, app.id, today);
 
   // Materials as supplied, named from the catalog.
-  const subject = app.bundleId
-    ? { kind: "bundle" as const, code: (await db.select({ code: bundles.code }).from(bundles).where(eq(bundles.id, app.bundleId)))[0]?.code ?? "" }
-    : { kind: "service" as const, code: app.plan[0]?.serviceCode ?? "" };
-  const plan = await loadApplicationPlan(db, subject).catch(() => null);
+  const plan = await subjectOf(db, app)
+    .then((subject) => loadApplicationPlan(db, subject))
+    .catch(() => null);
   const supplied = await db
     .select({ m: applicationMaterials, upload: { id: uploads.id, fileName: uploads.fileName, mediaType: uploads.mediaType, sizeBytes: uploads.sizeBytes, sha256: uploads.sha256 } })
     .from(applicationMaterials)

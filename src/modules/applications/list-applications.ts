@@ -1,9 +1,9 @@
-import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import type { Actor } from "../identity/model";
 import { reviewTasks } from "../review/schema";
 import { bundles } from "../catalog/schema";
-import { applications, supplementNotices } from "./schema";
+import { applications } from "./schema";
 
 async function progressFor(db: Db, ids: string[]) {
   if (ids.length === 0) return new Map<string, { decided: number; total: number }>();
@@ -54,7 +54,7 @@ export async function listMyApplications(db: Db, actor: Actor) {
  * five-working-day limit of art. 32 runs from receipt), and those waiting on the applicant.
  */
 export async function listAcceptanceQueue(db: Db, _actor: Actor, input: { status: "submitted" | "supplementRequired" }) {
-  const base = and(eq(applications.status, input.status), ne(applications.status, "draft"));
+  const base = eq(applications.status, input.status);
   const rows = await db
     .select({
       id: applications.id,
@@ -70,16 +70,10 @@ export async function listAcceptanceQueue(db: Db, _actor: Actor, input: { status
       steps: sql<number>`jsonb_array_length(${applications.plan})::int`,
     })
     .from(applications)
+    // Waiting on the applicant before acceptance: asked by the window (requestCompletion always
+    // writes the notice), not by the departments during review.
     .where(input.status === "supplementRequired" ? and(base, sql`${applications.acceptedAt} is null`) : base)
     .orderBy(asc(applications.submittedAt))
     .limit(200);
-  if (input.status === "supplementRequired") {
-    const ids = rows.map((r) => r.id);
-    const open = ids.length
-      ? await db.select({ applicationId: supplementNotices.applicationId }).from(supplementNotices).where(inArray(supplementNotices.applicationId, ids))
-      : [];
-    const withNotice = new Set(open.map((o) => o.applicationId));
-    return rows.filter((r) => withNotice.has(r.id));
-  }
   return rows;
 }

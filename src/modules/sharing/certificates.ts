@@ -25,16 +25,9 @@ function effectiveStatus(row: { status: "valid" | "expired" | "revoked"; validUn
   return row.status;
 }
 
-/**
- * The certificates a holder has of the given types, newest first per type. The only reader of
- * the registry besides the public verification: callers say whose data and why.
- */
-export async function readHeldCertificates(
-  db: Db,
-  input: { holderCode: string; typeCodes: string[]; today: string },
-): Promise<HeldCertificate[]> {
-  if (input.typeCodes.length === 0) return [];
-  const rows = await db
+/** Certificates with their issuer's names: the one projection every registry read uses. */
+function selectCertificates(db: Db) {
+  return db
     .select({
       id: certificates.id,
       number: certificates.number,
@@ -50,8 +43,19 @@ export async function readHeldCertificates(
       createdAt: certificates.createdAt,
     })
     .from(certificates)
-    .innerJoin(departments, eq(departments.id, certificates.issuerDepartmentId))
-    .where(and(eq(certificates.holderCode, input.holderCode), inArray(certificates.typeCode, input.typeCodes)));
+    .innerJoin(departments, eq(departments.id, certificates.issuerDepartmentId));
+}
+
+/**
+ * The certificates a holder has of the given types, newest first per type. The only reader of
+ * the registry besides the public verification: callers say whose data and why.
+ */
+export async function readHeldCertificates(
+  db: Db,
+  input: { holderCode: string; typeCodes: string[]; today: string },
+): Promise<HeldCertificate[]> {
+  if (input.typeCodes.length === 0) return [];
+  const rows = await selectCertificates(db).where(and(eq(certificates.holderCode, input.holderCode), inArray(certificates.typeCode, input.typeCodes)));
   rows.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
   const best = new Map<string, HeldCertificate>();
   for (const { createdAt: _createdAt, ...row } of rows) {
@@ -66,24 +70,8 @@ export async function readHeldCertificates(
 /** Reads certificates by id, for showing an application's materials to its reviewers. */
 export async function readCertificatesById(db: Db, ids: string[], today: string): Promise<HeldCertificate[]> {
   if (ids.length === 0) return [];
-  const rows = await db
-    .select({
-      id: certificates.id,
-      number: certificates.number,
-      typeCode: certificates.typeCode,
-      holderCode: certificates.holderCode,
-      holderName: certificates.holderName,
-      issuerNameZh: departments.nameZh,
-      issuerNameEn: departments.nameEn,
-      issuedOn: certificates.issuedOn,
-      validUntil: certificates.validUntil,
-      status: certificates.status,
-      fields: certificates.fields,
-    })
-    .from(certificates)
-    .innerJoin(departments, eq(departments.id, certificates.issuerDepartmentId))
-    .where(inArray(certificates.id, ids));
-  return rows.map((r) => ({ ...r, status: effectiveStatus(r, today) }));
+  const rows = await selectCertificates(db).where(inArray(certificates.id, ids));
+  return rows.map(({ createdAt: _createdAt, ...r }) => ({ ...r, status: effectiveStatus(r, today) }));
 }
 
 export interface IssueCertificateInput {

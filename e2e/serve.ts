@@ -5,7 +5,7 @@
 import { rmSync } from "node:fs";
 import path from "node:path";
 
-const dataDir = path.join(process.cwd(), ".data", "e2e-pglite");
+const dataDir = path.join(process.cwd(), ".data", `e2e-pglite-${process.env.PORT ?? "3100"}`);
 rmSync(dataDir, { recursive: true, force: true });
 process.env.DATA_DIR = dataDir;
 process.env.SEED_DEMO = "true";

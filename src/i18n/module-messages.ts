@@ -6,11 +6,19 @@ import reviewEn from "@/modules/review/messages.en.json";
 import reviewZh from "@/modules/review/messages.zh-CN.json";
 import catalogEn from "@/modules/catalog/messages.en.json";
 import catalogZh from "@/modules/catalog/messages.zh-CN.json";
+import openDataEn from "@/modules/openData/messages.en.json";
+import openDataZh from "@/modules/openData/messages.zh-CN.json";
+import sharingEn from "@/modules/sharing/messages.en.json";
+import sharingZh from "@/modules/sharing/messages.zh-CN.json";
+import sharingHolderEn from "@/modules/sharing/messages.holder.en.json";
+import sharingHolderZh from "@/modules/sharing/messages.holder.zh-CN.json";
+import sharingOfficeEn from "@/modules/sharing/messages.office.en.json";
+import sharingOfficeZh from "@/modules/sharing/messages.office.zh-CN.json";
 import type { Locale } from "./locales";
 
 // Each module's messages, under the module's name (e.g. `catalog.guide.title`).
 // Add a module here with its two files; both languages must have the same keys (a test checks).
 export const moduleMessages: Record<Locale, Record<string, unknown>> = {
-  "zh-CN": { catalog: catalogZh, applications: applicationsZh, review: reviewZh, notifications: notificationsZh },
-  en: { catalog: catalogEn, applications: applicationsEn, review: reviewEn, notifications: notificationsEn },
+  "zh-CN": { catalog: catalogZh, applications: applicationsZh, review: reviewZh, notifications: notificationsZh, sharing: { ...sharingZh, ...sharingHolderZh, ...sharingOfficeZh }, openData: openDataZh },
+  en: { catalog: catalogEn, applications: applicationsEn, review: reviewEn, notifications: notificationsEn, sharing: { ...sharingEn, ...sharingHolderEn, ...sharingOfficeEn }, openData: openDataEn },
 };

@@ -3,7 +3,8 @@ import { z } from "zod";
 import { msg } from "@/lib/message";
 import type { Db } from "@/server/db/client";
 import type { PlanMaterial } from "../catalog/plan";
-import { readHeldCertificates, type HeldCertificate } from "../sharing/certificates";
+import type { Actor } from "../identity/model";
+import { readCertificates, type HeldCertificate } from "../sharing/gate";
 import { formDataSchema } from "./form-schema";
 import type { ZMaterialSupply } from "./inputs";
 import { uploads } from "./schema";
@@ -29,7 +30,9 @@ export async function checkMaterials(
     supplied: Record<string, z.infer<typeof ZMaterialSupply>>;
     consent: boolean;
     holderCode: string;
-    ownerUserId: string;
+    /** The applicant: owns the uploads, and reads their own certificates through the gate. */
+    reader: Actor;
+    applicationId: string;
     today: string;
     /** Only these material keys are checked (a supplement); all when undefined. */
     only?: ReadonlySet<string>;
@@ -50,7 +53,12 @@ export async function checkMaterials(
   }
 
   const certificateTypes = [...new Set(materials.filter((m) => m.source === "certificate").map((m) => m.certificateType ?? ""))];
-  const held = await readHeldCertificates(db, { holderCode: input.holderCode, typeCodes: certificateTypes, today: input.today });
+  const { certificates: held } = await readCertificates(db, input.reader, {
+    holderCode: input.holderCode,
+    typeCodes: certificateTypes,
+    purpose: { kind: "own", use: "submission", applicationId: input.applicationId },
+    today: input.today,
+  });
   const heldByType = new Map(held.map((c) => [c.typeCode, c]));
 
   const uploadIds = Object.values(input.supplied).flatMap((s) => (s.kind === "upload" ? [s.uploadId] : []));
@@ -58,7 +66,7 @@ export async function checkMaterials(
     ? await db
         .select({ id: uploads.id })
         .from(uploads)
-        .where(and(inArray(uploads.id, uploadIds), eq(uploads.ownerUserId, input.ownerUserId)))
+        .where(and(inArray(uploads.id, uploadIds), eq(uploads.ownerUserId, input.reader.userId)))
     : [];
   const ownedIds = new Set(owned.map((u) => u.id));
 

@@ -40,7 +40,8 @@ export async function completeSupplement(db: Db, actor: Actor, input: z.output<t
         supplied: input.materials,
         consent: app.consentedAt !== null,
         holderCode: app.holderCode,
-        ownerUserId: actor.userId,
+        reader: actor,
+        applicationId: app.id,
         today: shanghaiDate(now),
         only: scope,
       });

@@ -7,7 +7,7 @@ import { certificateTypes } from "../catalog/schema";
 import type { Actor } from "../identity/model";
 import { departments, users } from "../identity/schema";
 import { reviewTasks } from "../review/schema";
-import { certificatesOfApplication, readCertificatesById, type HeldCertificate } from "../sharing/certificates";
+import { readCertificates, type HeldCertificate, type ReadPurpose } from "../sharing/gate";
 import { applicationMaterials, applications, supplementNotices, uploads } from "./schema";
 import { subjectOf } from "./subject";
 import { maskHolderCode, type ApplicationView, type TaskTimelineView } from "./views";
@@ -101,7 +101,9 @@ export async function getApplication(db: Db, actor: Actor, applicationId: string
 
   const typeRows = await db.select({ code: certificateTypes.code, nameZh: certificateTypes.nameZh, nameEn: certificateTypes.nameEn }).from(certificateTypes);
   const types = new Map(typeRows.map((t) => [t.code, t]));
-  const issued = await certificatesOfApplication(db, app.id, today);
+  // Certificates are read through the gate: the applicant reads their own, staff read for this case.
+  const purpose: ReadPurpose = app.applicantUserId === actor.userId ? { kind: "own", use: "ownRecord", applicationId: app.id } : { kind: "application", applicationId: app.id };
+  const issued = app.decidedAt ? (await readCertificates(db, actor, { holderCode: app.holderCode, issuedByApplicationId: app.id, purpose, today })).certificates : [];
 
   // Materials as supplied, named from the catalog.
   const plan = await subjectOf(db, app)
@@ -112,12 +114,12 @@ export async function getApplication(db: Db, actor: Actor, applicationId: string
     .from(applicationMaterials)
     .leftJoin(uploads, eq(uploads.id, applicationMaterials.uploadId))
     .where(eq(applicationMaterials.applicationId, app.id));
-  const certs = await readCertificatesById(
-    db,
-    supplied.flatMap((s) => (s.m.certificateId ? [s.m.certificateId] : [])),
-    today,
-  );
-  const certById = new Map(certs.map((c) => [c.id, c]));
+  const suppliedCertificateIds = supplied.flatMap((s) => (s.m.certificateId ? [s.m.certificateId] : []));
+  const read = suppliedCertificateIds.length
+    ? await readCertificates(db, actor, { holderCode: app.holderCode, certificateIds: suppliedCertificateIds, purpose, today })
+    : { certificates: [], refused: [] };
+  const certById = new Map(read.certificates.map((c) => [c.id, c]));
+  const refusedType = new Map(read.refused.map((r) => [r.typeCode, r.reason]));
   const suppliedByKey = new Map(supplied.map((s) => [s.m.materialKey, s]));
   const materials = (plan?.materials ?? []).map((m) => {
     const s = suppliedByKey.get(m.key);
@@ -130,6 +132,7 @@ export async function getApplication(db: Db, actor: Actor, applicationId: string
       value: m.source === "formField" ? (app.formData[m.key] ?? null) : null,
       upload: s?.upload?.id ? s.upload : null,
       certificate: cert ? certificateView(cert, types) : null,
+      certificateRefused: s?.m.certificateId && !cert ? (refusedType.get(m.certificateType ?? "") ?? "sharing.refusal.notFound") : null,
     };
   });
 
@@ -163,7 +166,9 @@ export async function getApplication(db: Db, actor: Actor, applicationId: string
     })),
     certificates: issued.map((c) => certificateView(c, types)),
     materials,
-    burdenSaved: materials.flatMap((m) => (m.certificate ? [{ nameZh: m.nameZh, nameEn: m.nameEn, number: m.certificate.number }] : [])),
+    burdenSaved: materials.flatMap((m) =>
+      m.source === "certificate" && suppliedByKey.get(m.key)?.m.certificateId ? [{ nameZh: m.nameZh, nameEn: m.nameEn, number: m.certificate?.number ?? null }] : [],
+    ),
   };
 }
 

@@ -3,7 +3,7 @@ import { shanghaiDate } from "../calendar/model";
 import { loadApplicationPlan } from "../catalog/load-application-plan";
 import { certificateTypes } from "../catalog/schema";
 import type { Actor } from "../identity/model";
-import { readHeldCertificates } from "../sharing/certificates";
+import { readCertificates, type HeldCertificate } from "../sharing/gate";
 import { applicantIdentity } from "./applicant";
 import { inArray } from "drizzle-orm";
 
@@ -17,10 +17,15 @@ export async function prefillCertificates(db: Db, actor: Actor, subject: { kind:
   const plan = await loadApplicationPlan(db, subject);
   const typeCodes = [...new Set(plan.materials.flatMap((m) => (m.source === "certificate" && m.certificateType ? [m.certificateType] : [])))];
   const types = typeCodes.length ? await db.select().from(certificateTypes).where(inArray(certificateTypes.code, typeCodes)) : [];
-  let held: Awaited<ReturnType<typeof readHeldCertificates>> = [];
+  let held: HeldCertificate[] = [];
   let registryAvailable = true;
   try {
-    held = await readHeldCertificates(db, { holderCode: who.holderCode, typeCodes, today: shanghaiDate(now) });
+    ({ certificates: held } = await readCertificates(db, actor, {
+      holderCode: who.holderCode,
+      typeCodes,
+      purpose: { kind: "own", use: "prefill" },
+      today: shanghaiDate(now),
+    }));
   } catch (error) {
     console.error("certificate registry unavailable", error);
     registryAvailable = false;

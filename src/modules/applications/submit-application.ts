@@ -7,7 +7,7 @@ import { loadApplicationPlan } from "../catalog/load-application-plan";
 import type { ApplicationPlan } from "../catalog/plan";
 import type { Actor } from "../identity/model";
 import { notify } from "../notifications/notify";
-import { readHeldCertificates } from "../sharing/certificates";
+import { readCertificates } from "../sharing/gate";
 import { acceptInTransaction } from "./accept-application";
 import { draftRow } from "./draft-row";
 import { applicantIdentity, type ApplicantIdentity } from "./applicant";
@@ -19,12 +19,19 @@ import { nextTrackingNumber } from "./tracking-number";
 import { applyApplicationEvent, lockApplication } from "./transition";
 
 /** Checks that the applicant may apply for this subject at all. */
-export async function assertEligible(db: Db, plan: ApplicationPlan, who: ApplicantIdentity, today: string): Promise<void> {
+export async function assertEligible(db: Db, actor: Actor, plan: ApplicationPlan, who: ApplicantIdentity, today: string, applicationId: string): Promise<void> {
   if (!plan.applicantKinds.includes(who.kind)) {
     throw new DomainError("forbidden", "errors.applicantKind", { field: "subject" });
   }
   if (plan.requiresCertificateType) {
-    const [held] = await readHeldCertificates(db, { holderCode: who.holderCode, typeCodes: [plan.requiresCertificateType], today });
+    const {
+      certificates: [held],
+    } = await readCertificates(db, actor, {
+      holderCode: who.holderCode,
+      typeCodes: [plan.requiresCertificateType],
+      purpose: { kind: "own", use: "submission", applicationId },
+      today,
+    });
     if (held?.status !== "valid") throw new DomainError("invalidInput", "errors.requiresCertificate", { field: "subject" });
   }
 }
@@ -59,14 +66,15 @@ export async function submitApplication(db: Db, actor: Actor, input: z.output<ty
       return { id: app.id, trackingNumber: app.trackingNumber ?? "", queryCode: app.queryCode ?? "", status: app.status, replayed: true };
     }
 
-    await assertEligible(tx, plan, who, today);
+    await assertEligible(tx, actor, plan, who, today, app.id);
     const checked = await checkMaterials(tx, {
       materials: plan.materials,
       formData: input.formData,
       supplied: input.materials,
       consent: input.consent,
       holderCode: who.holderCode,
-      ownerUserId: actor.userId,
+      reader: actor,
+      applicationId: app.id,
       today,
     });
 

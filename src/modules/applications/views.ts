@@ -57,6 +57,8 @@ export const ZMaterialView = z.object({
   value: z.string().nullable(),
   upload: z.object({ id: z.string(), fileName: z.string(), mediaType: z.string(), sizeBytes: z.number(), sha256: z.string() }).nullable(),
   certificate: ZCertificateView.nullable(),
+  /** Message key of the gate's refusal when the viewer may not read the certificate supplied. */
+  certificateRefused: z.string().nullable(),
 });
 
 export const applicationStatusValues = [
@@ -94,7 +96,7 @@ export const ZApplicationView = z.object({
   certificates: z.array(ZCertificateView),
   materials: z.array(ZMaterialView),
   /** Documents the applicant was not asked for because government holds them. */
-  burdenSaved: z.array(z.object({ nameZh: z.string(), nameEn: z.string(), number: z.string() })),
+  burdenSaved: z.array(z.object({ nameZh: z.string(), nameEn: z.string(), number: z.string().nullable() })),
 });
 export type ApplicationView = z.infer<typeof ZApplicationView>;
 

@@ -20,6 +20,9 @@ import type { Role } from "@/modules/identity/model";
  * | taskOverdue | trackingNumber, title, dueDate |
  * | deemedApproved | trackingNumber, title, department |
  * | applicationWithdrawn | trackingNumber, title |
+ * | certificateRevoked | trackingNumber, title, certificate, number, reason |
+ * | certificateExpired | trackingNumber, title, certificate, number |
+ * | accessQuestionAnswered | question |
  */
 export const notificationKinds = [
   "applicationSubmitted",
@@ -36,6 +39,9 @@ export const notificationKinds = [
   "taskOverdue",
   "deemedApproved",
   "applicationWithdrawn",
+  "certificateRevoked",
+  "certificateExpired",
+  "accessQuestionAnswered",
 ] as const;
 
 export type NotificationKind = (typeof notificationKinds)[number];
@@ -56,6 +62,9 @@ export const kindParams: Record<NotificationKind, readonly string[]> = {
   taskOverdue: ["trackingNumber", "title", "dueDate"],
   deemedApproved: ["trackingNumber", "title", "department"],
   applicationWithdrawn: ["trackingNumber", "title"],
+  certificateRevoked: ["trackingNumber", "title", "certificate", "number", "reason"],
+  certificateExpired: ["trackingNumber", "title", "certificate", "number"],
+  accessQuestionAnswered: ["question"],
 };
 
 export function isNotificationKind(kind: string): kind is NotificationKind {
@@ -66,10 +75,11 @@ export function isNotificationKind(kind: string): kind is NotificationKind {
  * Where an inbox item leads: the applicant to the case, staff to their queue (a reviewer's or
  * clerk's page lists the case with its actions), nowhere for the data office.
  */
-export function notificationHref(role: Role, applicationId: string | null): string | null {
+export function notificationHref(role: Role, applicationId: string | null, kind?: string): string | null {
   switch (role) {
     case "enterprise":
     case "citizen":
+      if (kind === "accessQuestionAnswered") return "/applicant/data-log";
       return applicationId ? `/applications/${applicationId}` : null;
     case "reviewer":
       return "/review";

@@ -34,6 +34,9 @@ export interface NotifyInput {
    * | taskOverdue | trackingNumber, title, dueDate |
    * | deemedApproved | trackingNumber, title, department |
    * | applicationWithdrawn | trackingNumber, title |
+   * | certificateRevoked | trackingNumber, title, certificate, number, reason |
+   * | certificateExpired | trackingNumber, title, certificate, number |
+   * | accessQuestionAnswered | question |
    */
   params: Record<string, string | number>;
 }

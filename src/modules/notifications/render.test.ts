@@ -41,6 +41,7 @@ describe("notification messages", () => {
   it("leads each role to its own page", () => {
     expect(notificationHref("citizen", "a")).toBe("/applications/a");
     expect(notificationHref("enterprise", null)).toBeNull();
+    expect(notificationHref("citizen", null, "accessQuestionAnswered")).toBe("/applicant/data-log");
     expect(notificationHref("reviewer", "a")).toBe("/review");
     expect(notificationHref("windowClerk", "a")).toBe("/window");
     expect(notificationHref("dataOffice", "a")).toBeNull();

@@ -23,6 +23,6 @@ export function toNotificationView(row: typeof notifications.$inferSelect, role:
     params: row.params,
     readAt: row.readAt,
     createdAt: row.createdAt,
-    href: notificationHref(role, row.applicationId),
+    href: notificationHref(role, row.applicationId, row.kind),
   };
 }

@@ -7,7 +7,7 @@ import { shanghaiDate } from "../calendar/model";
 import { certificateTypes } from "../catalog/schema";
 import type { Actor } from "../identity/model";
 import { notify } from "../notifications/notify";
-import { issueCertificate } from "../sharing/certificates";
+import { issueCertificate } from "../sharing/registry";
 import { startPauses } from "./clock";
 import { cancellableTaskStatuses, fanIn } from "./model";
 import { openTasks } from "./open-tasks";

@@ -1,8 +1,31 @@
-import { date, index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { certificateTypes } from "../catalog/schema";
-import { departments } from "../identity/schema";
+import { departments, users } from "../identity/schema";
 
 export const certificateStatusEnum = pgEnum("certificate_status", ["valid", "expired", "revoked"]);
+
+/**
+ * A department's Ed25519 signing key. The private key never leaves the server: only the signing
+ * code selects it; the public key is published. One active key per department; a retired key
+ * still verifies what it signed.
+ */
+export const departmentKeys = pgTable(
+  "department_keys",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    departmentId: uuid("department_id")
+      .notNull()
+      .references(() => departments.id),
+    /** SPKI, PEM. */
+    publicKey: text("public_key").notNull(),
+    /** PKCS #8, PEM. */
+    privateKey: text("private_key").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    retiredAt: timestamp("retired_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("department_keys_active_key").on(t.departmentId).where(sql`${t.retiredAt} is null`)],
+);
 
 /**
  * The electronic certificate registry (电子证照库). Only the sharing module reads this table:
@@ -30,8 +53,9 @@ export const certificates = pgTable(
     sourceApplicationId: uuid("source_application_id"),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     revocationReason: text("revocation_reason"),
-    /** Ed25519 signature of the issuing department over the canonical certificate. */
+    /** Ed25519 signature (base64) of the issuing department over the canonical certificate. */
     signature: text("signature"),
+    signingKeyId: uuid("signing_key_id").references(() => departmentKeys.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -40,5 +64,119 @@ export const certificates = pgTable(
     index("certificates_source_application_id_idx").on(t.sourceApplicationId),
     // One certificate of a type per service step of an application: issuing twice is a no-op.
     uniqueIndex("certificates_source_type_key").on(t.sourceApplicationId, t.typeCode),
+    index("certificates_expiry_idx").on(t.status, t.validUntil),
+  ],
+);
+
+export const shareTypeEnum = pgEnum("share_type", ["unconditional", "conditional", "notShared"]);
+export const openTypeEnum = pgEnum("open_type", ["open", "conditionalOpen", "notOpen"]);
+export const updateFrequencyEnum = pgEnum("update_frequency", ["realtime", "daily", "weekly", "monthly", "quarterly", "yearly"]);
+
+/** The data-sharing catalog (政务数据资源目录): what each department provides, and on what terms. */
+export const dataResources = pgTable(
+  "data_resources",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    code: text("code").notNull().unique(),
+    nameZh: text("name_zh").notNull(),
+    nameEn: text("name_en").notNull(),
+    providerDepartmentId: uuid("provider_department_id")
+      .notNull()
+      .references(() => departments.id),
+    fields: jsonb("fields").$type<string[]>().notNull(),
+    shareType: shareTypeEnum("share_type").notNull(),
+    openType: openTypeEnum("open_type").notNull(),
+    updateFrequency: updateFrequencyEnum("update_frequency").notNull(),
+    lastUpdatedAt: timestamp("last_updated_at", { withTimezone: true }).notNull(),
+    /** The law that lets the provider hold and share it. */
+    legalBasis: text("legal_basis").notNull(),
+    /** Set when the resource is a certificate type of the registry. */
+    certificateTypeCode: text("certificate_type_code")
+      .unique()
+      .references(() => certificateTypes.code),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("data_resources_provider_idx").on(t.providerDepartmentId)],
+);
+
+export const grantStatusEnum = pgEnum("grant_status", ["requested", "approved", "rejected", "revoked"]);
+
+/** Lets a consumer department read a resource for the named services (共享授权). */
+export const grants = pgTable(
+  "grants",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    resourceId: uuid("resource_id")
+      .notNull()
+      .references(() => dataResources.id),
+    consumerDepartmentId: uuid("consumer_department_id")
+      .notNull()
+      .references(() => departments.id),
+    serviceCodes: text("service_codes").array().notNull(),
+    status: grantStatusEnum("status").notNull(),
+    /** Why the consumer needs it, citing its legal basis. */
+    purpose: text("purpose").notNull(),
+    requestedBy: uuid("requested_by").references(() => users.id),
+    requestedAt: timestamp("requested_at", { withTimezone: true }).notNull().defaultNow(),
+    decidedBy: uuid("decided_by").references(() => users.id),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    decisionReason: text("decision_reason"),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [uniqueIndex("grants_resource_consumer_key").on(t.resourceId, t.consumerDepartmentId), index("grants_status_idx").on(t.status)],
+);
+
+export const accessPurposeEnum = pgEnum("access_purpose", ["ownRecord", "prefill", "submission", "acceptance", "review", "publicVerification"]);
+export const accessOutcomeEnum = pgEnum("access_outcome", ["allowed", "refused"]);
+
+/** Every read of a holder's data through the gate, allowed or refused (数据访问日志). Append-only. */
+export const dataAccessLog = pgTable(
+  "data_access_log",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    /** Null for an anonymous public verification. */
+    readerUserId: uuid("reader_user_id").references(() => users.id),
+    readerRole: text("reader_role"),
+    readerDepartmentId: uuid("reader_department_id").references(() => departments.id),
+    holderCode: text("holder_code").notNull(),
+    resourceId: uuid("resource_id").references(() => dataResources.id),
+    /** The certificate type read (kept even where no resource is catalogued). */
+    certificateTypeCode: text("certificate_type_code"),
+    applicationId: uuid("application_id"),
+    purpose: accessPurposeEnum("purpose").notNull(),
+    legalBasis: text("legal_basis"),
+    outcome: accessOutcomeEnum("outcome").notNull(),
+    /** Message key of the refusal reason. */
+    refusalReason: text("refusal_reason"),
+    recordCount: integer("record_count").notNull().default(0),
+  },
+  (t) => [index("data_access_log_holder_idx").on(t.holderCode, t.at), index("data_access_log_resource_idx").on(t.resourceId, t.at)],
+);
+
+/** A holder's question about one read of their data, answered by the data office. */
+export const accessQuestions = pgTable(
+  "access_questions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    logId: uuid("log_id")
+      .notNull()
+      .references(() => dataAccessLog.id),
+    holderCode: text("holder_code").notNull(),
+    askedBy: uuid("asked_by")
+      .notNull()
+      .references(() => users.id),
+    question: text("question").notNull(),
+    askedAt: timestamp("asked_at", { withTimezone: true }).notNull().defaultNow(),
+    answer: text("answer"),
+    answeredBy: uuid("answered_by").references(() => users.id),
+    answeredAt: timestamp("answered_at", { withTimezone: true }),
+  },
+  (t) => [
+    // One question per read; the answer is shown beside it.
+    uniqueIndex("access_questions_log_key").on(t.logId),
+    index("access_questions_holder_idx").on(t.holderCode, t.askedAt),
+    index("access_questions_open_idx").on(t.answeredAt, t.askedAt),
   ],
 );

@@ -1,5 +1,6 @@
 import { dispatchOutbox } from "@/modules/notifications/dispatch-outbox";
 import { scanDeadlines } from "@/modules/review/scan-deadlines";
+import { expireCertificates } from "@/modules/sharing/expire-certificates";
 import { defineJob, type JobDefinition } from "./define-job";
 
 const outboxBatch = 50;
@@ -29,5 +30,17 @@ export const jobRegistry: readonly JobDefinition[] = [
     batchSize: 10,
     pollingIntervalSeconds: 10,
     handler: (db) => scanDeadlines(db, new Date(), { batchSize: 100 }),
+  }),
+
+  // ── sharing: certificates.expire ────────────────────────────────────────────────────────
+  // Marks certificates past their validity as expired and tells the open applications that rely
+  // on them (the revocation watch). Hourly: validity ends at a date, and the gate already treats
+  // a lapsed date as expired at read time; the job makes it a fact and sends the notices.
+  defineJob({
+    name: "certificates.expire",
+    cron: "7 * * * *",
+    batchSize: 1,
+    pollingIntervalSeconds: 30,
+    handler: (db) => expireCertificates(db, new Date()),
   }),
 ];

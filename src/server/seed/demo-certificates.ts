@@ -1,6 +1,4 @@
-import { and, eq } from "drizzle-orm";
-import { certificates } from "@/modules/sharing/schema";
-import { issueCertificate } from "@/modules/sharing/certificates";
+import { issueUnlessHeld, signUnsigned } from "@/modules/sharing/registry";
 import type { Db } from "@/server/db/client";
 import { demoCitizens, demoEnterprises } from "./demo";
 
@@ -25,12 +23,6 @@ export async function seedDemoCertificates(db: Db): Promise<void> {
       issuedOn: "2020-09-01",
     })),
   ];
-  for (const w of wanted) {
-    const [have] = await db
-      .select({ id: certificates.id })
-      .from(certificates)
-      .where(and(eq(certificates.holderCode, w.holderCode), eq(certificates.typeCode, w.typeCode)));
-    if (have) continue;
-    await issueCertificate(db, { ...w, sourceApplicationId: null });
-  }
+  for (const w of wanted) await issueUnlessHeld(db, w);
+  await signUnsigned(db);
 }

@@ -1,6 +1,7 @@
 import { eq, inArray } from "drizzle-orm";
 import { seedCalendar } from "@/modules/calendar/seed";
 import { seedCatalog } from "@/modules/catalog/seed";
+import { seedSharing } from "@/modules/sharing/seed";
 import { officialDivisions } from "@/modules/divisions/model";
 import { divisions } from "@/modules/divisions/schema";
 import { buildCreditCode } from "@/modules/identity/credit-code";
@@ -99,6 +100,7 @@ export async function seedDemoProvince(db: Db): Promise<void> {
     .onConflictDoNothing();
 
   await seedCatalog(db);
+  await seedSharing(db);
   await seedAccounts(db);
   const { seedDemoCertificates } = await import("./demo-certificates");
   await seedDemoCertificates(db);

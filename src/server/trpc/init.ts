@@ -93,3 +93,5 @@ export const reviewerProcedure = roleProcedure("reviewer").use(({ ctx, next }) =
 });
 export const staffProcedure = roleProcedure("windowClerk", "reviewer", "dataOffice");
 export const dataOfficeProcedure = roleProcedure("dataOffice");
+/** The data office, and reviewers acting for their department as a data provider or issuer. */
+export const keeperProcedure = roleProcedure("dataOffice", "reviewer");

@@ -3,6 +3,7 @@ import { catalogRouter } from "@/modules/catalog/router";
 import { identityRouter } from "@/modules/identity/router";
 import { notificationsRouter } from "@/modules/notifications/router";
 import { reviewRouter } from "@/modules/review/router";
+import { sharingRouter } from "@/modules/sharing/router";
 import { createCallerFactory, createTRPCRouter } from "./init";
 
 export const appRouter = createTRPCRouter({
@@ -11,6 +12,7 @@ export const appRouter = createTRPCRouter({
   catalog: catalogRouter,
   review: reviewRouter,
   notifications: notificationsRouter,
+  sharing: sharingRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -17,7 +17,7 @@ const certificateTone: Record<Certificate["status"], string> = {
  * certificates taken from the registry, marked as supplied by government.
  */
 export async function StaffMaterials({ materials, headingLevel = 2 }: { materials: Material[]; headingLevel?: 2 | 3 }) {
-  const [t, locale] = await Promise.all([getTranslations("applications.staff.materials"), getLocale()]);
+  const [t, ts, locale] = await Promise.all([getTranslations("applications.staff.materials"), getTranslations("sharing"), getLocale()]);
   const en = locale === "en";
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const Item = headingLevel === 2 ? "h3" : "h4";
@@ -85,9 +85,14 @@ export async function StaffMaterials({ materials, headingLevel = 2 }: { material
                 <p className="whitespace-pre-wrap break-words">{m.value ?? <span className="text-slate-600">{t("notSupplied")}</span>}</p>
               ) : null}
               {m.certificate ? certificate(m.certificate) : null}
+              {m.certificateRefused ? (
+                <p className="mb-2 text-sm text-seal-600" data-testid="certificate-refused">
+                  {t("certificateRefused", { reason: ts.has(m.certificateRefused.replace(/^sharing\./, "")) ? ts(m.certificateRefused.replace(/^sharing\./, "")) : m.certificateRefused })}
+                </p>
+              ) : null}
               {m.source === "certificate" && !m.certificate && m.upload ? <p className="mb-2 text-sm text-amber-900">{t("certificateUploaded")}</p> : null}
               {m.source !== "formField" && m.upload ? upload(m.upload) : null}
-              {m.source !== "formField" && !m.upload && !m.certificate ? <p className="text-slate-600">{t("notSupplied")}</p> : null}
+              {m.source !== "formField" && !m.upload && !m.certificate && !m.certificateRefused ? <p className="text-slate-600">{t("notSupplied")}</p> : null}
             </li>
           );
         })}

@@ -1,0 +1,163 @@
+import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
+import type { z } from "zod";
+import { DomainError } from "@/lib/domain-error";
+import type { Db } from "@/server/db/client";
+import { applicantIdentity } from "../applications/applicant";
+import { applications } from "../applications/schema";
+import { certificateTypes } from "../catalog/schema";
+import type { Actor } from "../identity/model";
+import { departments, users } from "../identity/schema";
+import { notify } from "../notifications/notify";
+import type { ZAnswerQuestionInput, ZAskQuestionInput, ZDataLogInput } from "./inputs";
+import { accessQuestions, dataAccessLog, dataResources } from "./schema";
+
+// The holder's data log (数据使用记录): every read of an enterprise's or citizen's data, who read
+// it, for which case and why; a holder may question a read and the data office answers.
+
+export const dataLogPageSize = 20;
+
+/** Reads of the signed-in holder's data, newest first; the holder's own reads only when asked. */
+export async function listDataLog(db: Db, actor: Actor, input: z.output<typeof ZDataLogInput>) {
+  const who = await applicantIdentity(db, actor);
+  const filter = and(
+    eq(dataAccessLog.holderCode, who.holderCode),
+    input.includeOwn ? undefined : sql`${dataAccessLog.purpose} not in ('ownRecord', 'prefill', 'submission')`,
+  );
+  const [{ total }] = (await db.select({ total: count() }).from(dataAccessLog).where(filter)) as [{ total: number }];
+  const rows = await db
+    .select({
+      log: dataAccessLog,
+      readerName: users.displayName,
+      deptZh: departments.nameZh,
+      deptEn: departments.nameEn,
+      typeZh: certificateTypes.nameZh,
+      typeEn: certificateTypes.nameEn,
+      resourceZh: dataResources.nameZh,
+      resourceEn: dataResources.nameEn,
+      trackingNumber: applications.trackingNumber,
+      titleZh: applications.titleZh,
+      titleEn: applications.titleEn,
+      question: accessQuestions,
+    })
+    .from(dataAccessLog)
+    .leftJoin(users, eq(users.id, dataAccessLog.readerUserId))
+    .leftJoin(departments, eq(departments.id, dataAccessLog.readerDepartmentId))
+    .leftJoin(certificateTypes, eq(certificateTypes.code, dataAccessLog.certificateTypeCode))
+    .leftJoin(dataResources, eq(dataResources.id, dataAccessLog.resourceId))
+    .leftJoin(applications, eq(applications.id, dataAccessLog.applicationId))
+    .leftJoin(accessQuestions, eq(accessQuestions.logId, dataAccessLog.id))
+    .where(filter)
+    .orderBy(desc(dataAccessLog.at), desc(dataAccessLog.id))
+    .limit(dataLogPageSize)
+    .offset((input.page - 1) * dataLogPageSize);
+  return {
+    total,
+    page: input.page,
+    pageSize: dataLogPageSize,
+    entries: rows.map((r) => ({
+      id: r.log.id,
+      at: r.log.at,
+      /** The window clerk's or reviewer's name; null for the public and for the holder. */
+      readerName: r.log.readerRole === "windowClerk" || r.log.readerRole === "reviewer" ? r.readerName : null,
+      readerRole: r.log.readerRole,
+      departmentNameZh: r.deptZh,
+      departmentNameEn: r.deptEn,
+      dataNameZh: r.typeZh ?? r.resourceZh ?? r.log.certificateTypeCode ?? "",
+      dataNameEn: r.typeEn ?? r.resourceEn ?? r.log.certificateTypeCode ?? "",
+      application: r.log.applicationId && r.trackingNumber ? { trackingNumber: r.trackingNumber, titleZh: r.titleZh ?? "", titleEn: r.titleEn ?? "" } : null,
+      purpose: r.log.purpose,
+      legalBasis: r.log.legalBasis,
+      outcome: r.log.outcome,
+      refusalReason: r.log.refusalReason,
+      question: r.question ? { id: r.question.id, text: r.question.question, askedAt: r.question.askedAt, answer: r.question.answer, answeredAt: r.question.answeredAt } : null,
+    })),
+  };
+}
+
+/** The holder questions one read of their data; one question per read. */
+export async function askQuestion(db: Db, actor: Actor, input: z.output<typeof ZAskQuestionInput>, now: Date = new Date()) {
+  const who = await applicantIdentity(db, actor);
+  return db.transaction(async (tx) => {
+    const [log] = await tx
+      .select({ id: dataAccessLog.id })
+      .from(dataAccessLog)
+      .where(and(eq(dataAccessLog.id, input.logId), eq(dataAccessLog.holderCode, who.holderCode)));
+    if (!log) throw new DomainError("notFound", "errors.notFound");
+    const [row] = await tx
+      .insert(accessQuestions)
+      .values({ logId: log.id, holderCode: who.holderCode, askedBy: actor.userId, question: input.question, askedAt: now })
+      .onConflictDoNothing()
+      .returning({ id: accessQuestions.id });
+    if (!row) throw new DomainError("conflict", "sharing.errors.alreadyAsked", { field: "question" });
+    return { id: row.id };
+  });
+}
+
+/** The data office's queue of questions, unanswered first. */
+export async function listQuestions(db: Db, options: { open?: boolean } = {}) {
+  const rows = await db
+    .select({
+      q: accessQuestions,
+      log: dataAccessLog,
+      askerName: users.displayName,
+      deptZh: departments.nameZh,
+      deptEn: departments.nameEn,
+      typeZh: certificateTypes.nameZh,
+      typeEn: certificateTypes.nameEn,
+      trackingNumber: applications.trackingNumber,
+    })
+    .from(accessQuestions)
+    .innerJoin(dataAccessLog, eq(dataAccessLog.id, accessQuestions.logId))
+    .innerJoin(users, eq(users.id, accessQuestions.askedBy))
+    .leftJoin(departments, eq(departments.id, dataAccessLog.readerDepartmentId))
+    .leftJoin(certificateTypes, eq(certificateTypes.code, dataAccessLog.certificateTypeCode))
+    .leftJoin(applications, eq(applications.id, dataAccessLog.applicationId))
+    .where(options.open ? isNull(accessQuestions.answeredAt) : undefined)
+    .orderBy(sql`${accessQuestions.answeredAt} is not null`, desc(accessQuestions.askedAt))
+    .limit(200);
+  return rows.map((r) => ({
+    id: r.q.id,
+    question: r.q.question,
+    askedAt: r.q.askedAt,
+    askerName: r.askerName,
+    answer: r.q.answer,
+    answeredAt: r.q.answeredAt,
+    read: {
+      at: r.log.at,
+      readerRole: r.log.readerRole,
+      departmentNameZh: r.deptZh,
+      departmentNameEn: r.deptEn,
+      dataNameZh: r.typeZh ?? r.log.certificateTypeCode ?? "",
+      dataNameEn: r.typeEn ?? r.log.certificateTypeCode ?? "",
+      purpose: r.log.purpose,
+      legalBasis: r.log.legalBasis,
+      outcome: r.log.outcome,
+      trackingNumber: r.trackingNumber,
+    },
+  }));
+}
+
+/** The data office answers a question once; the holder is told. */
+export async function answerQuestion(db: Db, actor: Actor, input: z.output<typeof ZAnswerQuestionInput>, now: Date = new Date()) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(accessQuestions)
+      .set({ answer: input.answer, answeredBy: actor.userId, answeredAt: now })
+      .where(and(eq(accessQuestions.id, input.questionId), isNull(accessQuestions.answeredAt)))
+      .returning();
+    if (!row) {
+      const [exists] = await tx.select({ id: accessQuestions.id }).from(accessQuestions).where(eq(accessQuestions.id, input.questionId));
+      if (!exists) throw new DomainError("notFound", "errors.notFound");
+      throw new DomainError("conflict", "sharing.errors.alreadyAnswered");
+    }
+    await notify(tx, { kind: "accessQuestionAnswered", to: { userIds: [row.askedBy] }, params: { question: row.question.slice(0, 60) } });
+    return { id: row.id, answeredAt: row.answeredAt };
+  });
+}
+
+/** For the data office's landing page. */
+export async function countOpenQuestions(db: Db): Promise<number> {
+  const [{ n }] = (await db.select({ n: count() }).from(accessQuestions).where(isNull(accessQuestions.answeredAt))) as [{ n: number }];
+  return n;
+}
+

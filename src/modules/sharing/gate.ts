@@ -1,0 +1,369 @@
+import { and, eq, inArray, type SQL } from "drizzle-orm";
+import type { Db } from "@/server/db/client";
+import { applicantIdentity } from "../applications/applicant";
+import { applications } from "../applications/schema";
+import { certificateTypes } from "../catalog/schema";
+import type { Actor } from "../identity/model";
+import { departments } from "../identity/schema";
+import { reviewTasks } from "../review/schema";
+import { certificates, dataAccessLog, dataResources, departmentKeys, grants } from "./schema";
+import { isPersonHolderCode } from "./model";
+import { verifyFacts } from "./signing";
+
+// The gate (共享网关): the one way to read the certificate registry. Every read states whose data
+// and why; the gate checks the purpose and the grant, returns only what is allowed, and writes
+// one log row per certificate type asked for, allowed or refused. Nothing else selects from
+// `certificates` (a test enforces it).
+
+export type CertificateStatus = "valid" | "expired" | "revoked";
+
+export interface HeldCertificate {
+  id: string;
+  number: string;
+  typeCode: string;
+  holderCode: string;
+  holderName: string;
+  issuerNameZh: string;
+  issuerNameEn: string;
+  issuedOn: string;
+  validUntil: string | null;
+  /** `expired` is derived from `validUntil` as well as stored, so a lapsed date counts at once. */
+  status: CertificateStatus;
+  revocationReason: string | null;
+  fields: Record<string, string>;
+  sourceApplicationId: string | null;
+}
+
+/**
+ * Why a read happens:
+ * - `own`: the holder (the enterprise, its agent, or the citizen) reads their own certificates;
+ * - `application`: staff read the holder's certificates for an open application they work on:
+ *   a reviewer whose department holds a task on it, or the window while it awaits acceptance.
+ */
+export type ReadPurpose =
+  | { kind: "own"; use: "prefill" | "submission" | "ownRecord"; applicationId?: string | null }
+  | { kind: "application"; applicationId: string };
+
+export interface CertificateQuery {
+  holderCode: string;
+  /** The newest usable certificate per type (a valid one before a lapsed one). */
+  typeCodes?: readonly string[];
+  /** These certificates (e.g. the ones an application's materials refer to). */
+  certificateIds?: readonly string[];
+  /** The certificates an application's approval issued. */
+  issuedByApplicationId?: string;
+  /** Every certificate the holder has (only for the holder's own reads). */
+  all?: boolean;
+  purpose: ReadPurpose;
+  today: string;
+}
+
+export type RefusalReason =
+  | "sharing.refusal.notHolder"
+  | "sharing.refusal.noPurpose"
+  | "sharing.refusal.otherHolder"
+  | "sharing.refusal.applicationClosed"
+  | "sharing.refusal.notCatalogued"
+  | "sharing.refusal.notShared"
+  | "sharing.refusal.noGrant";
+
+export interface GateResult {
+  certificates: HeldCertificate[];
+  /** Types the reader was refused, with the reason's message key; nothing of them is returned. */
+  refused: Array<{ typeCode: string; reason: RefusalReason }>;
+}
+
+const openApplicationStatuses = ["submitted", "inReview", "supplementRequired", "approved"] as const;
+const awaitingAcceptance = ["submitted", "supplementRequired"] as const;
+
+type Consumer = { departmentId: string; serviceCodes: string[] };
+type PurposeCheck =
+  | { ok: true; purpose: "ownRecord" | "prefill" | "submission" | "acceptance" | "review"; consumers: Consumer[] | "holder"; applicationId: string | null }
+  | { ok: false; reason: RefusalReason; purpose: "ownRecord" | "prefill" | "submission" | "acceptance" | "review"; applicationId: string | null };
+
+async function checkPurpose(db: Db, reader: Actor, holderCode: string, purpose: ReadPurpose): Promise<PurposeCheck> {
+  if (purpose.kind === "own") {
+    const applicationId = purpose.applicationId ?? null;
+    if (reader.role !== "enterprise" && reader.role !== "citizen") return { ok: false, reason: "sharing.refusal.notHolder", purpose: purpose.use, applicationId };
+    const who = await applicantIdentity(db, reader).catch(() => null);
+    if (who?.holderCode !== holderCode) return { ok: false, reason: "sharing.refusal.notHolder", purpose: purpose.use, applicationId };
+    return { ok: true, purpose: purpose.use, consumers: "holder", applicationId };
+  }
+  const applicationId = purpose.applicationId;
+  const staffPurpose = reader.role === "windowClerk" ? "acceptance" : "review";
+  const [app] = await db
+    .select({ holderCode: applications.holderCode, status: applications.status, plan: applications.plan })
+    .from(applications)
+    .where(eq(applications.id, applicationId));
+  if (!app) return { ok: false, reason: "sharing.refusal.noPurpose", purpose: staffPurpose, applicationId: null };
+  if (app.holderCode !== holderCode) return { ok: false, reason: "sharing.refusal.otherHolder", purpose: staffPurpose, applicationId };
+  if (!(openApplicationStatuses as readonly string[]).includes(app.status)) {
+    return { ok: false, reason: "sharing.refusal.applicationClosed", purpose: staffPurpose, applicationId };
+  }
+  if (reader.role === "reviewer" && reader.departmentId) {
+    const tasks = await db
+      .select({ stepKey: reviewTasks.stepKey })
+      .from(reviewTasks)
+      .where(and(eq(reviewTasks.applicationId, applicationId), eq(reviewTasks.departmentId, reader.departmentId)));
+    if (tasks.length === 0) return { ok: false, reason: "sharing.refusal.noPurpose", purpose: "review", applicationId };
+    const steps = new Set(tasks.map((t) => t.stepKey));
+    const serviceCodes = app.plan.filter((s) => steps.has(s.key)).map((s) => s.serviceCode);
+    return { ok: true, purpose: "review", consumers: [{ departmentId: reader.departmentId, serviceCodes }], applicationId };
+  }
+  if (reader.role === "windowClerk") {
+    // The window accepts on behalf of every department of the application, and reads what they may.
+    if (!(awaitingAcceptance as readonly string[]).includes(app.status)) return { ok: false, reason: "sharing.refusal.noPurpose", purpose: "acceptance", applicationId };
+    const consumers = new Map<string, string[]>();
+    for (const s of app.plan) consumers.set(s.departmentId, [...(consumers.get(s.departmentId) ?? []), s.serviceCode]);
+    return { ok: true, purpose: "acceptance", consumers: [...consumers].map(([departmentId, serviceCodes]) => ({ departmentId, serviceCodes })), applicationId };
+  }
+  return { ok: false, reason: "sharing.refusal.noPurpose", purpose: staffPurpose, applicationId };
+}
+
+type ResourceRow = { id: string; providerDepartmentId: string; shareType: "unconditional" | "conditional" | "notShared"; legalBasis: string; certificateTypeCode: string | null };
+
+/** Whether one of the consumers may read the resource: its provider, or an approved grant for one of its services. */
+async function checkGrant(db: Db, resource: ResourceRow | undefined, consumers: Consumer[]): Promise<{ ok: true; legalBasis: string } | { ok: false; reason: RefusalReason }> {
+  if (!resource) return { ok: false, reason: "sharing.refusal.notCatalogued" };
+  const own = consumers.find((c) => c.departmentId === resource.providerDepartmentId);
+  if (own) return { ok: true, legalBasis: resource.legalBasis };
+  if (resource.shareType === "notShared") return { ok: false, reason: "sharing.refusal.notShared" };
+  const rows = await db
+    .select({ consumer: grants.consumerDepartmentId, serviceCodes: grants.serviceCodes, purpose: grants.purpose })
+    .from(grants)
+    .where(
+      and(
+        eq(grants.resourceId, resource.id),
+        eq(grants.status, "approved"),
+        inArray(
+          grants.consumerDepartmentId,
+          consumers.map((c) => c.departmentId),
+        ),
+      ),
+    );
+  for (const g of rows) {
+    const consumer = consumers.find((c) => c.departmentId === g.consumer);
+    if (consumer?.serviceCodes.some((s) => g.serviceCodes.includes(s))) return { ok: true, legalBasis: g.purpose };
+  }
+  return { ok: false, reason: "sharing.refusal.noGrant" };
+}
+
+function effectiveStatus(row: { status: CertificateStatus; validUntil: string | null }, today: string): CertificateStatus {
+  if (row.status === "valid" && row.validUntil && row.validUntil < today) return "expired";
+  return row.status;
+}
+
+function selectCertificates(db: Db, where: SQL | undefined) {
+  return db
+    .select({
+      id: certificates.id,
+      number: certificates.number,
+      typeCode: certificates.typeCode,
+      holderCode: certificates.holderCode,
+      holderName: certificates.holderName,
+      issuerNameZh: departments.nameZh,
+      issuerNameEn: departments.nameEn,
+      issuedOn: certificates.issuedOn,
+      validUntil: certificates.validUntil,
+      status: certificates.status,
+      revocationReason: certificates.revocationReason,
+      fields: certificates.fields,
+      sourceApplicationId: certificates.sourceApplicationId,
+      createdAt: certificates.createdAt,
+    })
+    .from(certificates)
+    .innerJoin(departments, eq(departments.id, certificates.issuerDepartmentId))
+    .where(where);
+}
+
+/** The query's filter on the holder's certificates (always scoped to the holder). */
+function queryFilter(q: CertificateQuery): SQL | undefined {
+  const byHolder = eq(certificates.holderCode, q.holderCode);
+  if (q.certificateIds) return and(byHolder, inArray(certificates.id, [...q.certificateIds]));
+  if (q.issuedByApplicationId) return and(byHolder, eq(certificates.sourceApplicationId, q.issuedByApplicationId));
+  if (q.typeCodes) return and(byHolder, inArray(certificates.typeCode, [...q.typeCodes]));
+  return byHolder;
+}
+
+/**
+ * Reads a holder's certificates for a purpose. Checks the purpose (see `ReadPurpose`) and, for
+ * staff, a grant of the certificate's resource to their department for a service of the
+ * application; logs every type asked for. Runs in the caller's transaction when given one, so a
+ * read that feeds a submission is logged with it.
+ */
+export async function readCertificates(db: Db, reader: Actor, q: CertificateQuery): Promise<GateResult> {
+  if (q.typeCodes?.length === 0 || q.certificateIds?.length === 0) return { certificates: [], refused: [] };
+  if (!q.typeCodes && !q.certificateIds && !q.issuedByApplicationId && !q.all) throw new Error("readCertificates: say which certificates");
+  if (q.all && q.purpose.kind !== "own") throw new Error("readCertificates: only the holder reads all their certificates");
+
+  // Which types the query covers: asked for by type, or the types of the certificates named.
+  // The type of a certificate is catalog metadata, not the holder's data; reading it decides
+  // what to authorise.
+  const typeCodes = q.typeCodes
+    ? [...new Set(q.typeCodes)]
+    : [...new Set((await db.selectDistinct({ typeCode: certificates.typeCode }).from(certificates).where(queryFilter(q))).map((r) => r.typeCode))];
+  const purpose = await checkPurpose(db, reader, q.holderCode, q.purpose);
+  const resourceRows = typeCodes.length
+    ? await db
+        .select({ id: dataResources.id, providerDepartmentId: dataResources.providerDepartmentId, shareType: dataResources.shareType, legalBasis: dataResources.legalBasis, certificateTypeCode: dataResources.certificateTypeCode })
+        .from(dataResources)
+        .where(inArray(dataResources.certificateTypeCode, typeCodes))
+    : [];
+  const resourceOf = new Map(resourceRows.map((r) => [r.certificateTypeCode, r]));
+
+  const decisions = new Map<string, { ok: true; legalBasis: string | null } | { ok: false; reason: RefusalReason }>();
+  for (const typeCode of typeCodes) {
+    if (!purpose.ok) decisions.set(typeCode, { ok: false, reason: purpose.reason });
+    else if (purpose.consumers === "holder") decisions.set(typeCode, { ok: true, legalBasis: null });
+    else decisions.set(typeCode, await checkGrant(db, resourceOf.get(typeCode), purpose.consumers));
+  }
+  const allowedTypes = typeCodes.filter((t) => decisions.get(t)?.ok);
+  const rows = allowedTypes.length ? await selectCertificates(db, and(queryFilter(q), inArray(certificates.typeCode, allowedTypes))) : [];
+  rows.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+
+  let found: HeldCertificate[] = rows.map(({ createdAt: _createdAt, ...r }) => ({ ...r, status: effectiveStatus(r, q.today) }));
+  if (q.typeCodes) {
+    // One per type: prefer a valid one; otherwise the newest, so the holder is told why it cannot be used.
+    const best = new Map<string, HeldCertificate>();
+    for (const c of found) {
+      const current = best.get(c.typeCode);
+      if (!current || (current.status !== "valid" && c.status === "valid")) best.set(c.typeCode, c);
+    }
+    found = [...best.values()];
+  }
+
+  await db.insert(dataAccessLog).values(
+    typeCodes.map((typeCode) => {
+      const d = decisions.get(typeCode);
+      return {
+        readerUserId: reader.userId,
+        readerRole: reader.role,
+        readerDepartmentId: reader.departmentId,
+        holderCode: q.holderCode,
+        resourceId: resourceOf.get(typeCode)?.id ?? null,
+        certificateTypeCode: typeCode,
+        applicationId: purpose.applicationId,
+        purpose: purpose.purpose,
+        legalBasis: d?.ok ? d.legalBasis : null,
+        outcome: d?.ok ? ("allowed" as const) : ("refused" as const),
+        refusalReason: d && !d.ok ? d.reason : null,
+        recordCount: found.filter((c) => c.typeCode === typeCode).length,
+      };
+    }),
+  );
+  return {
+    certificates: found,
+    refused: typeCodes.flatMap((typeCode) => {
+      const d = decisions.get(typeCode);
+      return d && !d.ok ? [{ typeCode, reason: d.reason }] : [];
+    }),
+  };
+}
+
+/** What the public verification page shows: validity and the signature check, no personal numbers. */
+export interface VerificationView {
+  number: string;
+  typeNameZh: string;
+  typeNameEn: string;
+  issuerNameZh: string;
+  issuerNameEn: string;
+  holderName: string;
+  /** The credit code of an entity (public); a masked ID number for a person. */
+  holderCodeShown: string;
+  holderIsPerson: boolean;
+  issuedOn: string;
+  validUntil: string | null;
+  status: CertificateStatus;
+  revokedAt: Date | null;
+  revocationReason: string | null;
+  signature: { present: boolean; valid: boolean; keyId: string | null };
+}
+
+export function maskPersonName(name: string): string {
+  const chars = [...name];
+  return chars.length <= 1 ? name : `${chars[0]}${"*".repeat(chars.length - 1)}`;
+}
+
+function maskIdNumber(idNumber: string): string {
+  return `${idNumber.slice(0, 4)}${"*".repeat(Math.max(0, idNumber.length - 6))}${idNumber.slice(-2)}`;
+}
+
+/**
+ * Public verification (证照核验) by certificate number: recomputes the issuer's signature over the
+ * stored facts, so a changed field shows as a failed signature. Logged as a read of the holder's
+ * data by the public. Null when no certificate has that number.
+ */
+export async function verifyCertificate(db: Db, number: string, today: string, reader: Actor | null = null): Promise<VerificationView | null> {
+  const [row] = await db
+    .select({
+      c: certificates,
+      typeNameZh: certificateTypes.nameZh,
+      typeNameEn: certificateTypes.nameEn,
+      issuerCode: departments.code,
+      issuerNameZh: departments.nameZh,
+      issuerNameEn: departments.nameEn,
+      publicKey: departmentKeys.publicKey,
+      keyDepartmentId: departmentKeys.departmentId,
+    })
+    .from(certificates)
+    .innerJoin(certificateTypes, eq(certificateTypes.code, certificates.typeCode))
+    .innerJoin(departments, eq(departments.id, certificates.issuerDepartmentId))
+    .leftJoin(departmentKeys, eq(departmentKeys.id, certificates.signingKeyId))
+    .where(eq(certificates.number, number));
+  if (!row) return null;
+  const { c } = row;
+  // A key of another department cannot vouch for this issuer.
+  const valid =
+    Boolean(c.signature && row.publicKey && row.keyDepartmentId === c.issuerDepartmentId) &&
+    verifyFacts(row.publicKey ?? "", { ...c, issuerDepartmentCode: row.issuerCode }, c.signature ?? "");
+  const [resource] = await db.select({ id: dataResources.id, legalBasis: dataResources.legalBasis }).from(dataResources).where(eq(dataResources.certificateTypeCode, c.typeCode));
+  await db.insert(dataAccessLog).values({
+    readerUserId: reader?.userId ?? null,
+    readerRole: reader?.role ?? null,
+    readerDepartmentId: reader?.departmentId ?? null,
+    holderCode: c.holderCode,
+    resourceId: resource?.id ?? null,
+    certificateTypeCode: c.typeCode,
+    applicationId: null,
+    purpose: "publicVerification",
+    legalBasis: null,
+    outcome: "allowed",
+    recordCount: 1,
+  });
+  const isPerson = isPersonHolderCode(c.holderCode);
+  return {
+    number: c.number,
+    typeNameZh: row.typeNameZh,
+    typeNameEn: row.typeNameEn,
+    issuerNameZh: row.issuerNameZh,
+    issuerNameEn: row.issuerNameEn,
+    holderName: isPerson ? maskPersonName(c.holderName) : c.holderName,
+    holderCodeShown: isPerson ? maskIdNumber(c.holderCode) : c.holderCode,
+    holderIsPerson: isPerson,
+    issuedOn: c.issuedOn,
+    validUntil: c.validUntil,
+    status: effectiveStatus(c, today),
+    revokedAt: c.revokedAt,
+    revocationReason: c.revocationReason,
+    signature: { present: Boolean(c.signature), valid, keyId: c.signingKeyId },
+  };
+}
+
+/** The published public keys (no private key is ever selected here). */
+export async function publicKeys(db: Db) {
+  return db
+    .select({
+      keyId: departmentKeys.id,
+      departmentCode: departments.code,
+      departmentNameZh: departments.nameZh,
+      departmentNameEn: departments.nameEn,
+      algorithm: departmentKeys.id,
+      publicKey: departmentKeys.publicKey,
+      createdAt: departmentKeys.createdAt,
+      retiredAt: departmentKeys.retiredAt,
+    })
+    .from(departmentKeys)
+    .innerJoin(departments, eq(departments.id, departmentKeys.departmentId))
+    .orderBy(departments.code, departmentKeys.createdAt)
+    .then((rows) => rows.map((r) => ({ ...r, algorithm: "Ed25519" as const })));
+}

@@ -1,0 +1,164 @@
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { z } from "zod";
+import { DomainError } from "@/lib/domain-error";
+import { transition } from "@/lib/state-machine";
+import type { Db } from "@/server/db/client";
+import { recordAudit } from "../audit/record-audit";
+import { services } from "../catalog/schema";
+import type { Actor } from "../identity/model";
+import { departments, users } from "../identity/schema";
+import type { ZDecideGrantInput, ZRequestGrantInput } from "./inputs";
+import { grantMachine } from "./model";
+import { dataResources, grants } from "./schema";
+
+// Grants (共享授权): which consumer department may read which resource, for which services.
+// Unconditional resources are granted at once; conditional ones wait for the provider's approval;
+// resources that are not shared cannot be granted.
+
+const provider = alias(departments, "provider");
+const consumer = alias(departments, "consumer");
+
+/** Grants with names; a reviewer sees the ones on their department's resources, the data office all. */
+export async function listGrants(db: Db, actor: Actor) {
+  if (actor.role !== "dataOffice" && actor.role !== "reviewer") throw new DomainError("forbidden", "errors.forbidden");
+  const rows = await db
+    .select({
+      g: grants,
+      resourceCode: dataResources.code,
+      resourceNameZh: dataResources.nameZh,
+      resourceNameEn: dataResources.nameEn,
+      shareType: dataResources.shareType,
+      providerId: provider.id,
+      providerNameZh: provider.nameZh,
+      providerNameEn: provider.nameEn,
+      consumerCode: consumer.code,
+      consumerNameZh: consumer.nameZh,
+      consumerNameEn: consumer.nameEn,
+      requesterName: users.displayName,
+    })
+    .from(grants)
+    .innerJoin(dataResources, eq(dataResources.id, grants.resourceId))
+    .innerJoin(provider, eq(provider.id, dataResources.providerDepartmentId))
+    .innerJoin(consumer, eq(consumer.id, grants.consumerDepartmentId))
+    .leftJoin(users, eq(users.id, grants.requestedBy))
+    .where(actor.role === "reviewer" ? eq(dataResources.providerDepartmentId, actor.departmentId ?? "") : undefined)
+    .orderBy(asc(grants.status), desc(grants.requestedAt));
+  return rows.map((r) => ({
+    id: r.g.id,
+    version: r.g.version,
+    status: r.g.status,
+    resource: { code: r.resourceCode, nameZh: r.resourceNameZh, nameEn: r.resourceNameEn, shareType: r.shareType },
+    provider: { nameZh: r.providerNameZh, nameEn: r.providerNameEn },
+    consumer: { code: r.consumerCode, nameZh: r.consumerNameZh, nameEn: r.consumerNameEn },
+    serviceCodes: r.g.serviceCodes,
+    purpose: r.g.purpose,
+    requesterName: r.requesterName,
+    requestedAt: r.g.requestedAt,
+    decidedAt: r.g.decidedAt,
+    decisionReason: r.g.decisionReason,
+  }));
+}
+
+/** The data office asks, for a consumer department, to read a resource for named services. */
+export async function requestGrant(db: Db, actor: Actor, input: z.output<typeof ZRequestGrantInput>, now: Date = new Date()) {
+  return db.transaction(async (tx) => {
+    const [resource] = await tx.select().from(dataResources).where(eq(dataResources.code, input.resourceCode));
+    if (!resource) throw new DomainError("notFound", "sharing.errors.resourceNotFound", { field: "resourceCode" });
+    const [dept] = await tx.select().from(departments).where(eq(departments.code, input.consumerDepartmentCode));
+    if (!dept) throw new DomainError("invalidInput", "sharing.errors.departmentNotFound", { field: "consumerDepartmentCode" });
+    if (resource.shareType === "notShared") throw new DomainError("invalidInput", "sharing.errors.notShared", { field: "resourceCode" });
+    if (dept.id === resource.providerDepartmentId) throw new DomainError("invalidInput", "sharing.errors.ownResource", { field: "consumerDepartmentCode" });
+    const serviceCodes = [...new Set(input.serviceCodes)].sort();
+    const known = await tx.select({ code: services.code, departmentId: services.departmentId }).from(services).where(inArray(services.code, serviceCodes));
+    const unknown = serviceCodes.filter((c) => !known.some((k) => k.code === c && k.departmentId === dept.id));
+    if (unknown.length > 0) throw new DomainError("invalidInput", "sharing.errors.serviceNotOfConsumer", { field: "serviceCodes", params: { codes: unknown.join(", ") } });
+
+    const status = resource.shareType === "unconditional" ? ("approved" as const) : ("requested" as const);
+    const decided = status === "approved" ? { decidedBy: actor.userId, decidedAt: now, decisionReason: null } : { decidedBy: null, decidedAt: null, decisionReason: null };
+    const [existing] = await tx
+      .select()
+      .from(grants)
+      .where(and(eq(grants.resourceId, resource.id), eq(grants.consumerDepartmentId, dept.id)))
+      .for("update");
+    let row: typeof grants.$inferSelect;
+    if (existing) {
+      let next: { status: typeof status; serviceCodes: string[] };
+      if (existing.status === "approved" && status === "approved") {
+        // An unconditional grant is widened to more services at once.
+        next = { status, serviceCodes: [...new Set([...existing.serviceCodes, ...serviceCodes])].sort() };
+      } else if (existing.status === "approved") {
+        // A conditional grant in force is not reopened behind the provider's back.
+        throw new DomainError("conflict", "sharing.errors.grantInForce", { field: "resourceCode" });
+      } else if (existing.status === "requested") {
+        next = { status: "requested", serviceCodes: [...new Set([...existing.serviceCodes, ...serviceCodes])].sort() };
+      } else {
+        // A refused or revoked grant may be asked for again.
+        transition("grant", grantMachine, existing.status, "request");
+        next = { status, serviceCodes };
+      }
+      [row] = (await tx
+        .update(grants)
+        .set({ ...next, purpose: input.purpose, requestedBy: actor.userId, requestedAt: now, ...(next.status === "approved" ? decided : { decidedBy: null, decidedAt: null, decisionReason: null }), version: existing.version + 1 })
+        .where(eq(grants.id, existing.id))
+        .returning()) as [typeof grants.$inferSelect];
+    } else {
+      [row] = (await tx
+        .insert(grants)
+        .values({ resourceId: resource.id, consumerDepartmentId: dept.id, serviceCodes, purpose: input.purpose, status, requestedBy: actor.userId, requestedAt: now, ...decided })
+        .returning()) as [typeof grants.$inferSelect];
+    }
+    await recordAudit(tx, {
+      streamId: "sharing-catalog",
+      actor: { userId: actor.userId, role: actor.role },
+      action: "grant.request",
+      entityType: "grant",
+      entityId: row.id,
+      from: existing?.status ?? null,
+      to: row.status,
+      data: { resource: resource.code, consumer: dept.code, serviceCodes },
+      at: now,
+    });
+    return { id: row.id, status: row.status, version: row.version };
+  });
+}
+
+/**
+ * Approves or rejects a requested grant (a reviewer of the provider department), or revokes an
+ * approved one (the data office or the provider). Optimistic: a stale version is a conflict.
+ */
+export async function decideGrant(db: Db, actor: Actor, input: z.output<typeof ZDecideGrantInput>, now: Date = new Date()) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ g: grants, providerId: dataResources.providerDepartmentId })
+      .from(grants)
+      .innerJoin(dataResources, eq(dataResources.id, grants.resourceId))
+      .where(eq(grants.id, input.grantId))
+      .for("update", { of: grants });
+    const isProvider = actor.role === "reviewer" && row?.providerId === actor.departmentId;
+    if (!row || (!isProvider && actor.role !== "dataOffice")) throw new DomainError("notFound", "errors.notFound");
+    // Only the provider approves or rejects a conditional request; the data office may revoke.
+    if (input.decision !== "revoke" && !isProvider) throw new DomainError("forbidden", "sharing.errors.providerDecides");
+    if (row.g.version !== input.version) throw new DomainError("conflict", "errors.staleVersion");
+    if (input.decision !== "approve" && !input.reason?.trim()) throw new DomainError("invalidInput", "sharing.validation.reasonShort", { field: "reason" });
+    const to = transition("grant", grantMachine, row.g.status, input.decision);
+    const [updated] = await tx
+      .update(grants)
+      .set({ status: to, decidedBy: actor.userId, decidedAt: now, decisionReason: input.reason?.trim() || null, version: row.g.version + 1 })
+      .where(and(eq(grants.id, row.g.id), eq(grants.version, row.g.version)))
+      .returning();
+    if (!updated) throw new DomainError("conflict", "errors.staleVersion");
+    await recordAudit(tx, {
+      streamId: "sharing-catalog",
+      actor: { userId: actor.userId, role: actor.role },
+      action: `grant.${input.decision}`,
+      entityType: "grant",
+      entityId: row.g.id,
+      from: row.g.status,
+      to,
+      data: { reason: input.reason ?? null },
+      at: now,
+    });
+    return { id: updated.id, status: updated.status, version: updated.version };
+  });
+}

@@ -1,0 +1,58 @@
+import { z } from "zod";
+import { msg } from "@/lib/message";
+import { openTypes, shareTypes, updateFrequencies } from "./model";
+
+// Client-safe input schemas of the shared data layer; messages are message keys.
+
+export const ZCertificateNumber = z
+  .string()
+  .trim()
+  .regex(/^\d{17}$/, msg("sharing.validation.certificateNumber"));
+
+const ZReason = z
+  .string()
+  .trim()
+  .min(4, msg("sharing.validation.reasonShort"))
+  .max(500, msg("sharing.validation.reasonLong"));
+
+export const ZRevokeCertificateInput = z.object({ number: ZCertificateNumber, reason: ZReason });
+
+export const ZUpdateResourceInput = z.object({
+  code: z.string().trim().min(1).max(80),
+  shareType: z.enum(shareTypes, msg("validation.required")),
+  openType: z.enum(openTypes, msg("validation.required")),
+  updateFrequency: z.enum(updateFrequencies, msg("validation.required")),
+  legalBasis: z.string().trim().min(4, msg("sharing.validation.legalBasis")).max(500, msg("sharing.validation.reasonLong")),
+});
+
+export const ZResourceRef = z.object({ code: z.string().trim().min(1).max(80) });
+
+export const ZRequestGrantInput = z.object({
+  resourceCode: z.string().trim().min(1, msg("validation.required")).max(80),
+  consumerDepartmentCode: z.string().trim().min(1, msg("validation.required")).max(40),
+  serviceCodes: z.array(z.string().trim().min(1).max(64)).min(1, msg("sharing.validation.services")).max(50),
+  purpose: z.string().trim().min(4, msg("sharing.validation.purpose")).max(500, msg("sharing.validation.reasonLong")),
+});
+
+export const ZDecideGrantInput = z.object({
+  grantId: z.uuid(),
+  version: z.number().int().min(1),
+  decision: z.enum(["approve", "reject", "revoke"]),
+  reason: z.string().trim().max(500, msg("sharing.validation.reasonLong")).optional(),
+});
+
+export const ZDataLogInput = z.object({
+  page: z.number().int().min(1).max(10_000).default(1),
+  /** Include the holder's own reads (pre-fill, own case pages); off by default. */
+  includeOwn: z.boolean().default(false),
+});
+
+export const ZAskQuestionInput = z.object({
+  logId: z.uuid(),
+  question: z.string().trim().min(4, msg("sharing.validation.questionShort")).max(1000, msg("sharing.validation.questionLong")),
+});
+
+export const ZAnswerQuestionInput = z.object({
+  questionId: z.uuid(),
+  answer: z.string().trim().min(4, msg("sharing.validation.answerShort")).max(2000, msg("sharing.validation.questionLong")),
+});

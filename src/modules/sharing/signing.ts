@@ -1,0 +1,42 @@
+import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from "node:crypto";
+import { canonicalJson } from "../audit/hash";
+
+/** What a department signs: every fact of the certificate that must not change after issue. */
+export interface SignedFacts {
+  number: string;
+  typeCode: string;
+  holderCode: string;
+  holderName: string;
+  issuerDepartmentCode: string;
+  issuedOn: string;
+  validUntil: string | null;
+  fields: Record<string, string>;
+}
+
+/** The exact bytes signed: canonical JSON (keys sorted at every depth), UTF-8. */
+export function signedBytes(facts: SignedFacts): Buffer {
+  const { number, typeCode, holderCode, holderName, issuerDepartmentCode, issuedOn, validUntil, fields } = facts;
+  return Buffer.from(canonicalJson({ v: 1, number, typeCode, holderCode, holderName, issuerDepartmentCode, issuedOn, validUntil, fields }), "utf8");
+}
+
+export function newSigningKeyPair(): { publicKey: string; privateKey: string } {
+  const { publicKey, privateKey } = generateKeyPairSync("ed25519");
+  return {
+    publicKey: publicKey.export({ type: "spki", format: "pem" }).toString(),
+    privateKey: privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
+  };
+}
+
+/** Ed25519 signature, base64. */
+export function signFacts(privateKeyPem: string, facts: SignedFacts): string {
+  return sign(null, signedBytes(facts), createPrivateKey(privateKeyPem)).toString("base64");
+}
+
+/** True only when the signature is well-formed and matches the facts under the public key. */
+export function verifyFacts(publicKeyPem: string, facts: SignedFacts, signature: string): boolean {
+  try {
+    return verify(null, signedBytes(facts), createPublicKey(publicKeyPem), Buffer.from(signature, "base64"));
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,52 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { Db } from "@/server/db/client";
+import { applicationMaterials, applications } from "../applications/schema";
+import { notify } from "../notifications/notify";
+import { reviewTasks } from "../review/schema";
+
+const openStatuses = ["submitted", "inReview", "supplementRequired"] as const;
+const workingTaskStatuses = ["waiting", "open", "claimed", "supplementRequested"] as const;
+
+export interface LapsedCertificate {
+  id: string;
+  number: string;
+  typeNameZh: string;
+  event: "revoked" | "expired";
+  reason: string | null;
+}
+
+/**
+ * The revocation watch: tells the applicant and the reviewers of every open application that
+ * relies on a certificate which was revoked or expired. Runs in the transaction that changed it.
+ */
+export async function watchLapsedCertificates(tx: Db, lapsed: readonly LapsedCertificate[]): Promise<number> {
+  if (lapsed.length === 0) return 0;
+  const byId = new Map(lapsed.map((c) => [c.id, c]));
+  const uses = await tx
+    .selectDistinct({
+      certificateId: applicationMaterials.certificateId,
+      applicationId: applications.id,
+      applicantUserId: applications.applicantUserId,
+      trackingNumber: applications.trackingNumber,
+      title: applications.titleZh,
+    })
+    .from(applicationMaterials)
+    .innerJoin(applications, eq(applications.id, applicationMaterials.applicationId))
+    .where(and(inArray(applicationMaterials.certificateId, [...byId.keys()]), inArray(applications.status, [...openStatuses])));
+  for (const use of uses) {
+    const cert = byId.get(use.certificateId ?? "");
+    if (!cert) continue;
+    const tasks = await tx
+      .selectDistinct({ departmentId: reviewTasks.departmentId })
+      .from(reviewTasks)
+      .where(and(eq(reviewTasks.applicationId, use.applicationId), inArray(reviewTasks.status, [...workingTaskStatuses])));
+    const params = { trackingNumber: use.trackingNumber ?? "", title: use.title, certificate: cert.typeNameZh, number: cert.number };
+    await notify(tx, {
+      kind: cert.event === "revoked" ? "certificateRevoked" : "certificateExpired",
+      to: { userIds: [use.applicantUserId], departmentIds: tasks.map((t) => t.departmentId) },
+      applicationId: use.applicationId,
+      params: cert.event === "revoked" ? { ...params, reason: cert.reason ?? "" } : params,
+    });
+  }
+  return uses.length;
+}

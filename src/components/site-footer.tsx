@@ -7,9 +7,14 @@ export async function SiteFooter() {
     <footer className="border-t border-slate-200 bg-white">
       <div className="mx-auto flex w-full max-w-6xl flex-col gap-2 px-4 py-4 text-sm text-slate-600 sm:flex-row sm:justify-between">
         <p>{t("footer")}</p>
-        <Link href="/credit-codes" className="text-brand-700 underline">
-          {tc("title")}
-        </Link>
+        <div className="flex flex-wrap gap-x-4 gap-y-2">
+          <Link href="/credit-codes" className="text-brand-700 underline">
+            {tc("title")}
+          </Link>
+          <Link href="/open-data" className="text-brand-700 underline">
+            {t("footerOpenData")}
+          </Link>
+        </div>
       </div>
     </footer>
   );

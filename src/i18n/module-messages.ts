@@ -14,11 +14,15 @@ import sharingHolderEn from "@/modules/sharing/messages.holder.en.json";
 import sharingHolderZh from "@/modules/sharing/messages.holder.zh-CN.json";
 import sharingOfficeEn from "@/modules/sharing/messages.office.en.json";
 import sharingOfficeZh from "@/modules/sharing/messages.office.zh-CN.json";
+import registrationEn from "@/modules/registration/messages.en.json";
+import registrationZh from "@/modules/registration/messages.zh-CN.json";
+import registrationFormEn from "@/modules/registration/messages.form.en.json";
+import registrationFormZh from "@/modules/registration/messages.form.zh-CN.json";
 import type { Locale } from "./locales";
 
 // Each module's messages, under the module's name (e.g. `catalog.guide.title`).
 // Add a module here with its two files; both languages must have the same keys (a test checks).
 export const moduleMessages: Record<Locale, Record<string, unknown>> = {
-  "zh-CN": { catalog: catalogZh, applications: applicationsZh, review: reviewZh, notifications: notificationsZh, sharing: { ...sharingZh, ...sharingHolderZh, ...sharingOfficeZh }, openData: openDataZh },
-  en: { catalog: catalogEn, applications: applicationsEn, review: reviewEn, notifications: notificationsEn, sharing: { ...sharingEn, ...sharingHolderEn, ...sharingOfficeEn }, openData: openDataEn },
+  "zh-CN": { catalog: catalogZh, applications: applicationsZh, review: reviewZh, notifications: notificationsZh, sharing: { ...sharingZh, ...sharingHolderZh, ...sharingOfficeZh }, openData: openDataZh, registration: { ...registrationZh, ...registrationFormZh } },
+  en: { catalog: catalogEn, applications: applicationsEn, review: reviewEn, notifications: notificationsEn, sharing: { ...sharingEn, ...sharingHolderEn, ...sharingOfficeEn }, openData: openDataEn, registration: { ...registrationEn, ...registrationFormEn } },
 };

@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { actingForCookie } from "@/modules/identity/acting-for";
 import { signOut } from "@/server/auth";
 
 export const dynamic = "force-dynamic";
@@ -9,5 +10,7 @@ export const dynamic = "force-dynamic";
  */
 export async function POST(req: Request) {
   await signOut({ redirect: false });
-  return NextResponse.redirect(new URL("/", req.url), 303);
+  const res = NextResponse.redirect(new URL("/", req.url), 303);
+  res.cookies.delete(actingForCookie);
+  return res;
 }

@@ -5,7 +5,7 @@ import { isOverdue, shanghaiDate } from "../calendar/model";
 import { loadApplicationPlan } from "../catalog/load-application-plan";
 import { certificateTypes } from "../catalog/schema";
 import type { Actor } from "../identity/model";
-import { departments, users } from "../identity/schema";
+import { departments, entities, users } from "../identity/schema";
 import { reviewTasks } from "../review/schema";
 import { readCertificates, type HeldCertificate, type ReadPurpose } from "../sharing/gate";
 import { applicationMaterials, applications, supplementNotices, uploads } from "./schema";
@@ -103,7 +103,9 @@ export async function getApplication(db: Db, actor: Actor, applicationId: string
   const types = new Map(typeRows.map((t) => [t.code, t]));
   // Certificates are read through the gate: the applicant reads their own, staff read for this case.
   const purpose: ReadPurpose = app.applicantUserId === actor.userId ? { kind: "own", use: "ownRecord", applicationId: app.id } : { kind: "application", applicationId: app.id };
-  const issued = app.decidedAt ? (await readCertificates(db, actor, { holderCode: app.holderCode, issuedByApplicationId: app.id, purpose, today })).certificates : [];
+  // What the case issued: to the applicant, or to the enterprise it registered (starting a business).
+  const [registered] = app.registeredEntityId ? await db.select({ creditCode: entities.creditCode }).from(entities).where(eq(entities.id, app.registeredEntityId)) : [];
+  const issued = (await readCertificates(db, actor, { holderCode: registered?.creditCode ?? app.holderCode, issuedByApplicationId: app.id, purpose, today })).certificates;
 
   // Materials as supplied, named from the catalog.
   const plan = await subjectOf(db, app)

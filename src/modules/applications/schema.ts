@@ -62,6 +62,8 @@ export const applications = pgTable(
       .references(() => users.id),
     applicantKind: applicantKindEnum("applicant_kind").notNull(),
     entityId: uuid("entity_id").references(() => entities.id),
+    /** The enterprise this application registered (starting a business), once market regulation approved. */
+    registeredEntityId: uuid("registered_entity_id").references(() => entities.id),
     /** Credit code or ID number of the applicant: whose certificates the application may use. */
     holderCode: text("holder_code").notNull(),
     applicantName: text("applicant_name").notNull(),

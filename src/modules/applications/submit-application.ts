@@ -41,7 +41,16 @@ export async function assertEligible(db: Db, actor: Actor, plan: ApplicationPlan
  * or a new row, is locked and submitted; a repeat with the same key returns the application
  * already submitted. Every gap in the materials is reported at once and nothing is written.
  */
-export async function submitApplication(db: Db, actor: Actor, input: z.output<typeof ZSubmitApplicationInput>, now: Date = new Date()) {
+export async function submitApplication(
+  db: Db,
+  actor: Actor,
+  input: z.output<typeof ZSubmitApplicationInput>,
+  now: Date = new Date(),
+  options: {
+    /** More writes of another module in the same transaction, before acceptance (e.g. the start-a-business details). */
+    alsoInTransaction?: (tx: Db, applicationId: string) => Promise<void>;
+  } = {},
+) {
   const today = shanghaiDate(now);
   const who = await applicantIdentity(db, actor);
   const plan = await loadApplicationPlan(db, input.subject);
@@ -97,6 +106,7 @@ export async function submitApplication(db: Db, actor: Actor, input: z.output<ty
       },
       data: { certificatesUsed: checked.certificatesUsed.map((c) => c.number) },
     });
+    await options.alsoInTransaction?.(tx, app.id);
     await notify(tx, {
       kind: "applicationSubmitted",
       to: { userIds: [actor.userId], windowClerks: !plan.autoAcceptance },

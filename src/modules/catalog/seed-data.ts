@@ -194,6 +194,7 @@ export const materialDefs = {
     { value: "limitedLiabilityCompany", labelZh: "有限责任公司", labelEn: "Limited liability company" },
     { value: "soleProprietorship", labelZh: "个人独资企业", labelEn: "Sole proprietorship" },
     { value: "partnership", labelZh: "合伙企业", labelEn: "Partnership" },
+    { value: "individualBusiness", labelZh: "个体工商户", labelEn: "Individual business" },
   ]),
   registeredCapital: text(12, "注册资本（万元）", "Registered capital (10,000 yuan)", "number"),
   businessAddress: text(13, "住所（经营场所）", "Registered address (place of business)"),
@@ -335,8 +336,20 @@ export const serviceDefs: ServiceDef[] = [
       { key: "businessScope", legalBasis: `${registration}第八条` },
       { key: "legalRepresentativeName", legalBasis: `${registration}第八条` },
       { key: "residentIdCard", legalBasis: `${registration}第十六条第一款第二项` },
-      { key: "premisesProof", legalBasis: `${registration}第十六条第一款第三项` },
-      { key: "articlesOfAssociation", legalBasis: `${registration}第十六条第一款第四项` },
+      // 住所申报承诺制 and standard articles (标准化章程): a founder who declares the address and
+      // adopts the standard articles uploads neither.
+      {
+        key: "premisesProof",
+        legalBasis: `${registration}第十六条第一款第三项`,
+        conditionZh: "未作住所（经营场所）申报承诺的提交",
+        conditionEn: "Unless the founder declares the address under the commitment system",
+      },
+      {
+        key: "articlesOfAssociation",
+        legalBasis: `${registration}第十六条第一款第四项`,
+        conditionZh: "未采用标准化章程的提交",
+        conditionEn: "Unless the standard articles of association are adopted",
+      },
     ],
   },
   {

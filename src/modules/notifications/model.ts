@@ -23,6 +23,7 @@ import type { Role } from "@/modules/identity/model";
  * | certificateRevoked | trackingNumber, title, certificate, number, reason |
  * | certificateExpired | trackingNumber, title, certificate, number |
  * | accessQuestionAnswered | question |
+ * | enterpriseRegistered | trackingNumber, name, creditCode, number |
  */
 export const notificationKinds = [
   "applicationSubmitted",
@@ -42,6 +43,7 @@ export const notificationKinds = [
   "certificateRevoked",
   "certificateExpired",
   "accessQuestionAnswered",
+  "enterpriseRegistered",
 ] as const;
 
 export type NotificationKind = (typeof notificationKinds)[number];
@@ -65,6 +67,7 @@ export const kindParams: Record<NotificationKind, readonly string[]> = {
   certificateRevoked: ["trackingNumber", "title", "certificate", "number", "reason"],
   certificateExpired: ["trackingNumber", "title", "certificate", "number"],
   accessQuestionAnswered: ["question"],
+  enterpriseRegistered: ["trackingNumber", "name", "creditCode", "number"],
 };
 
 export function isNotificationKind(kind: string): kind is NotificationKind {

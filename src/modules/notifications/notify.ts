@@ -37,6 +37,7 @@ export interface NotifyInput {
    * | certificateRevoked | trackingNumber, title, certificate, number, reason |
    * | certificateExpired | trackingNumber, title, certificate, number |
    * | accessQuestionAnswered | question |
+   * | enterpriseRegistered | trackingNumber, name, creditCode, number |
    */
   params: Record<string, string | number>;
 }

@@ -6,6 +6,8 @@ import { recordAudit } from "../audit/record-audit";
 import { shanghaiDate } from "../calendar/model";
 import { certificateTypes } from "../catalog/schema";
 import type { Actor } from "../identity/model";
+import { entities } from "../identity/schema";
+import { registerOnApproval } from "../registration/register-entity";
 import { notify } from "../notifications/notify";
 import { issueCertificate } from "../sharing/registry";
 import { startPauses } from "./clock";
@@ -18,8 +20,12 @@ import { reviewTasks } from "./schema";
  * transaction with the application row locked (see lockApplication): concurrent last approvers
  * are serialised, so exactly one of them sees every task approved and approves the application.
  */
-export async function runFanIn(tx: Db, app: ApplicationRow, actor: Actor | null, now: Date): Promise<ApplicationRow> {
+export async function runFanIn(tx: Db, decided: ApplicationRow, actor: Actor | null, now: Date): Promise<ApplicationRow> {
+  let app = decided;
   const tasks = await tx.select().from(reviewTasks).where(eq(reviewTasks.applicationId, app.id));
+  // Starting a business: market regulation's approval registers the enterprise before the other
+  // departments' tasks open, so they read its licence through the gate.
+  app = await registerOnApproval(tx, app, new Set(tasks.filter((t) => t.status === "approved").map((t) => t.stepKey)), actor, now);
   const needsOf = new Map(app.plan.map((s) => [s.key, s.needs]));
   const outcome = fanIn(tasks.map((t) => ({ key: t.stepKey, status: t.status, needs: needsOf.get(t.stepKey) ?? [] })));
   const who = actor ? { userId: actor.userId, role: actor.role } : null;
@@ -71,15 +77,19 @@ export async function runFanIn(tx: Db, app: ApplicationRow, actor: Actor | null,
       const issuedOn = shanghaiDate(now);
       const typeCodes = [...new Set(app.plan.flatMap((s) => (s.issuesCertificateType ? [s.issuesCertificateType] : [])))];
       const types = typeCodes.length ? await tx.select().from(certificateTypes).where(inArray(certificateTypes.code, typeCodes)) : [];
+      // Certificates go to the enterprise the application registered, if it registered one.
+      const [registered] = app.registeredEntityId ? await tx.select().from(entities).where(eq(entities.id, app.registeredEntityId)) : [];
+      const holder = registered ? { code: registered.creditCode, name: registered.name } : { code: app.holderCode, name: app.applicantName };
       for (const type of types) {
         const cert = await issueCertificate(tx, {
           typeCode: type.code,
-          holderCode: app.holderCode,
-          holderName: app.applicantName,
-          fields: { ...app.formData, holderName: app.applicantName, holderCode: app.holderCode, trackingNumber: app.trackingNumber ?? "" },
+          holderCode: holder.code,
+          holderName: holder.name,
+          fields: { ...app.formData, holderName: holder.name, holderCode: holder.code, trackingNumber: app.trackingNumber ?? "" },
           sourceApplicationId: app.id,
           issuedOn,
         });
+        if (!cert.created) continue; // issued when its step was approved
         await recordAudit(tx, { streamId: app.id, actor: who, action: "certificate.issue", entityType: "certificate", entityId: cert.id, to: "valid", data: { number: cert.number, type: type.code }, at: now });
         await notify(tx, {
           kind: "certificateIssued",

@@ -4,7 +4,7 @@ import { applicantIdentity } from "../applications/applicant";
 import { applications } from "../applications/schema";
 import { certificateTypes } from "../catalog/schema";
 import type { Actor } from "../identity/model";
-import { departments } from "../identity/schema";
+import { agents, departments, entities } from "../identity/schema";
 import { reviewTasks } from "../review/schema";
 import { certificates, dataAccessLog, dataResources, departmentKeys, grants } from "./schema";
 import { isPersonHolderCode } from "./model";
@@ -86,17 +86,26 @@ async function checkPurpose(db: Db, reader: Actor, holderCode: string, purpose: 
     const applicationId = purpose.applicationId ?? null;
     if (reader.role !== "enterprise" && reader.role !== "citizen") return { ok: false, reason: "sharing.refusal.notHolder", purpose: purpose.use, applicationId };
     const who = await applicantIdentity(db, reader).catch(() => null);
-    if (who?.holderCode !== holderCode) return { ok: false, reason: "sharing.refusal.notHolder", purpose: purpose.use, applicationId };
-    return { ok: true, purpose: purpose.use, consumers: "holder", applicationId };
+    if (who?.holderCode === holderCode) return { ok: true, purpose: purpose.use, consumers: "holder", applicationId };
+    // An agent of the enterprise (its founder, an authorised employee) reads for it.
+    const [agent] = await db
+      .select({ entityId: agents.entityId })
+      .from(agents)
+      .innerJoin(entities, eq(entities.id, agents.entityId))
+      .where(and(eq(agents.userId, reader.userId), eq(entities.creditCode, holderCode)));
+    if (agent) return { ok: true, purpose: purpose.use, consumers: "holder", applicationId };
+    return { ok: false, reason: "sharing.refusal.notHolder", purpose: purpose.use, applicationId };
   }
   const applicationId = purpose.applicationId;
   const staffPurpose = reader.role === "windowClerk" ? "acceptance" : "review";
   const [app] = await db
-    .select({ holderCode: applications.holderCode, status: applications.status, plan: applications.plan })
+    .select({ holderCode: applications.holderCode, status: applications.status, plan: applications.plan, registeredCode: entities.creditCode })
     .from(applications)
+    .leftJoin(entities, eq(entities.id, applications.registeredEntityId))
     .where(eq(applications.id, applicationId));
   if (!app) return { ok: false, reason: "sharing.refusal.noPurpose", purpose: staffPurpose, applicationId: null };
-  if (app.holderCode !== holderCode) return { ok: false, reason: "sharing.refusal.otherHolder", purpose: staffPurpose, applicationId };
+  // The applicant's data, or the data of the enterprise this application registered.
+  if (app.holderCode !== holderCode && app.registeredCode !== holderCode) return { ok: false, reason: "sharing.refusal.otherHolder", purpose: staffPurpose, applicationId };
   if (!(openApplicationStatuses as readonly string[]).includes(app.status)) {
     return { ok: false, reason: "sharing.refusal.applicationClosed", purpose: staffPurpose, applicationId };
   }
@@ -202,6 +211,8 @@ export async function readCertificates(db: Db, reader: Actor, q: CertificateQuer
   const typeCodes = q.typeCodes
     ? [...new Set(q.typeCodes)]
     : [...new Set((await db.selectDistinct({ typeCode: certificates.typeCode }).from(certificates).where(queryFilter(q))).map((r) => r.typeCode))];
+  // Nothing of the holder matches: nothing was read, nothing to log.
+  if (typeCodes.length === 0) return { certificates: [], refused: [] };
   const purpose = await checkPurpose(db, reader, q.holderCode, q.purpose);
   const resourceRows = typeCodes.length
     ? await db

@@ -9,3 +9,4 @@ export * from "../../modules/applications/schema";
 export * from "../../modules/review/schema";
 export * from "../../modules/audit/schema";
 export * from "../../modules/notifications/schema";
+export * from "../../modules/registration/schema";

@@ -1,6 +1,7 @@
 import { eq, inArray } from "drizzle-orm";
 import { seedCalendar } from "@/modules/calendar/seed";
 import { seedCatalog } from "@/modules/catalog/seed";
+import { seedRegisteredNames } from "@/modules/registration/seed";
 import { seedSharing } from "@/modules/sharing/seed";
 import { officialDivisions } from "@/modules/divisions/model";
 import { divisions } from "@/modules/divisions/schema";
@@ -101,6 +102,7 @@ export async function seedDemoProvince(db: Db): Promise<void> {
 
   await seedCatalog(db);
   await seedSharing(db);
+  await seedRegisteredNames(db);
   await seedAccounts(db);
   const { seedDemoCertificates } = await import("./demo-certificates");
   await seedDemoCertificates(db);

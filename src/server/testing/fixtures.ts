@@ -3,7 +3,9 @@ import { eq, inArray } from "drizzle-orm";
 import { bundleSteps, bundles, materials, services } from "@/modules/catalog/schema";
 import { loadActor } from "@/modules/identity/authenticate";
 import { buildCreditCode } from "@/modules/identity/credit-code";
-import { ZRegisterEnterpriseInput } from "@/modules/identity/inputs";
+import { computeIdNumberCheck } from "@/modules/identity/id-number";
+import { ZRegisterCitizenInput, ZRegisterEnterpriseInput } from "@/modules/identity/inputs";
+import { registerCitizen } from "@/modules/identity/register-citizen";
 import type { Actor } from "@/modules/identity/model";
 import { registerEnterprise } from "@/modules/identity/register-enterprise";
 import { departments, users } from "@/modules/identity/schema";
@@ -54,6 +56,32 @@ export async function newEnterprise(db: Db): Promise<Actor> {
   const actor = await loadActor(db, userId);
   if (!actor) throw new Error("no actor");
   return actor;
+}
+
+/** A made-up, valid resident ID number (Shijiazhuang, born 1960–1999), new each call. */
+export function freshIdNumber(): string {
+  const year = 1960 + Math.floor(Math.random() * 40);
+  const month = String(1 + Math.floor(Math.random() * 12)).padStart(2, "0");
+  const day = String(1 + Math.floor(Math.random() * 28)).padStart(2, "0");
+  const first17 = `130102${year}${month}${day}${String(Math.floor(Math.random() * 1000)).padStart(3, "0")}`;
+  return first17 + computeIdNumberCheck(first17);
+}
+
+/** A new citizen account (with the ID card the population records give it). */
+export async function newCitizen(db: Db, name = "冯创业"): Promise<Actor> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const { userId } = await registerCitizen(
+        db,
+        ZRegisterCitizenInput.parse({ idNumber: freshIdNumber(), name, phone: "13900000009", password: "Secret2026", confirmPassword: "Secret2026" }),
+      );
+      const actor = await loadActor(db, userId);
+      if (!actor) throw new Error("no actor");
+      return actor;
+    } catch (e) {
+      if (attempt > 3) throw e; // a random ID number already taken: try another
+    }
+  }
 }
 
 export interface TestStep {

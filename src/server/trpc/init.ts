@@ -77,7 +77,7 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { ...ctx, actor: ctx.actor } });
 });
 
-function roleProcedure(...allowed: Role[]) {
+export function roleProcedure(...allowed: Role[]) {
   return authedProcedure.use(({ ctx, next }) => {
     if (!allowed.includes(ctx.actor.role)) throw new TRPCError({ code: "FORBIDDEN" });
     return next({ ctx });

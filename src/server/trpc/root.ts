@@ -3,6 +3,7 @@ import { catalogRouter } from "@/modules/catalog/router";
 import { identityRouter } from "@/modules/identity/router";
 import { notificationsRouter } from "@/modules/notifications/router";
 import { reviewRouter } from "@/modules/review/router";
+import { registrationRouter } from "@/modules/registration/router";
 import { sharingRouter } from "@/modules/sharing/router";
 import { createCallerFactory, createTRPCRouter } from "./init";
 
@@ -13,6 +14,7 @@ export const appRouter = createTRPCRouter({
   review: reviewRouter,
   notifications: notificationsRouter,
   sharing: sharingRouter,
+  registration: registrationRouter,
 });
 
 export type AppRouter = typeof appRouter;

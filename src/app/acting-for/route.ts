@@ -1,0 +1,29 @@
+import { NextResponse } from "next/server";
+import { assertMayActFor, actingForCookie } from "@/modules/identity/acting-for";
+import { signedInActor } from "@/server/auth/actor";
+import { getDb } from "@/server/db";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * Switches whom a citizen acts for, as a plain form POST: `entityId` of an enterprise they are an
+ * agent of, or empty to act as themself again. Then back to the applicant's page.
+ */
+export async function POST(req: Request) {
+  const actor = await signedInActor();
+  if (!actor) return NextResponse.redirect(new URL("/sign-in", req.url), 303);
+  const form = await req.formData();
+  const entityId = String(form.get("entityId") ?? "");
+  const res = NextResponse.redirect(new URL("/applicant", req.url), 303);
+  if (!entityId) {
+    res.cookies.delete(actingForCookie);
+    return res;
+  }
+  try {
+    await assertMayActFor(await getDb(), actor, entityId);
+  } catch {
+    return NextResponse.json({ error: "forbidden" }, { status: 403 });
+  }
+  res.cookies.set(actingForCookie, entityId, { httpOnly: true, sameSite: "lax", path: "/", secure: new URL(req.url).protocol === "https:" });
+  return res;
+}

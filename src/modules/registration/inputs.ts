@@ -1,0 +1,92 @@
+import { z } from "zod";
+import { msg } from "@/lib/message";
+import { ZIdNumberField, ZPersonName } from "../identity/inputs";
+import { businessScopeItems, entityTypeKeys, industries, tradeNameProblem } from "./model";
+
+// Client-safe input schemas of starting a business; messages are message keys.
+
+/** A name division: Hebei (130000) or one of its cities (1301xx–1311xx ending in 00). */
+const ZNameDivision = z.string().regex(/^13(00|0[1-9]|1[01])00$/, msg("registration.validation.nameDivision"));
+
+export const ZTradeName = z
+  .string()
+  .trim()
+  .superRefine((value, ctx) => {
+    const problem = tradeNameProblem(value);
+    if (problem) ctx.addIssue({ code: "custom", message: msg(`registration.validation.tradeName.${problem}`) });
+  });
+
+export const ZNameInput = z.object({
+  divisionCode: ZNameDivision,
+  tradeName: ZTradeName,
+  industry: z.enum(
+    industries.map((i) => i.value),
+    msg("registration.validation.industry"),
+  ),
+  entityType: z.enum(entityTypeKeys, msg("registration.validation.entityType")),
+  form: z.string().trim().min(1, msg("registration.validation.form")).max(10),
+});
+
+export const ZReserveNameInput = ZNameInput.extend({
+  /** The founder read the warnings (confusingly similar names) and keeps the name. */
+  acceptWarnings: z.boolean().default(false),
+});
+
+/** An amount in 10,000 yuan with at most two decimals, above zero. */
+const ZWanYuan = z
+  .string()
+  .trim()
+  .regex(/^\d{1,8}(\.\d{1,2})?$/, msg("registration.validation.amount"))
+  .refine((v) => Number(v) > 0, msg("registration.validation.amount"));
+
+export const sealTypeValues = ["company", "companyFinance", "full"] as const;
+export const invoiceTypeValues = ["generalVat", "specialVat", "both"] as const;
+export const housingFundRates = ["5", "8", "10", "12"] as const;
+
+export const ZStartBusinessInput = z
+  .object({
+    idempotencyKey: z.uuid(),
+    nameId: z.uuid(msg("registration.validation.name")),
+    entityType: z.enum(entityTypeKeys, msg("registration.validation.entityType")),
+    registeredCapital: ZWanYuan,
+    divisionCode: z.string().regex(/^13\d{4}$/, msg("registration.validation.addressDivision")),
+    streetAddress: z.string().trim().min(4, msg("registration.validation.street")).max(100, msg("registration.validation.street")),
+    scopeCodes: z
+      .array(z.enum(businessScopeItems.map((s) => s.code)))
+      .min(1, msg("registration.validation.scope"))
+      .max(10, msg("registration.validation.scope")),
+    legalRepresentative: z.object({ name: ZPersonName, idNumber: ZIdNumberField }),
+    shareholders: z
+      .array(z.object({ name: ZPersonName, idNumber: ZIdNumberField, contribution: ZWanYuan }))
+      .min(1, msg("registration.validation.shareholders"))
+      .max(10, msg("registration.validation.shareholders")),
+    sealTypes: z.enum(sealTypeValues, msg("registration.validation.seals")),
+    invoiceTypes: z.enum(invoiceTypeValues, msg("registration.validation.invoices")),
+    employeeCount: z.coerce
+      .number<string | number>({ error: msg("registration.validation.employees") })
+      .int(msg("registration.validation.employees"))
+      .min(0, msg("registration.validation.employees"))
+      .max(100_000, msg("registration.validation.employees")),
+    housingFundRate: z.enum(housingFundRates, msg("registration.validation.housingFund")),
+    bankAccount: z
+      .string()
+      .trim()
+      .regex(/^(\d{8,30})?$/, msg("registration.validation.bankAccount"))
+      .default(""),
+    /** 住所申报承诺: the founder declares the address is true and lawfully usable. */
+    addressCommitment: z.literal(true, msg("registration.validation.addressCommitment")),
+    /** The standard articles of association are adopted (标准化章程). */
+    standardArticles: z.literal(true, msg("registration.validation.standardArticles")),
+    /** Consent to the founder's own ID card being read from the registry. */
+    consent: z.literal(true, msg("validation.consent")),
+  })
+  .superRefine((v, ctx) => {
+    const total = v.shareholders.reduce((sum, s) => sum + Math.round(Number(s.contribution) * 100), 0);
+    if (total !== Math.round(Number(v.registeredCapital) * 100)) {
+      ctx.addIssue({ code: "custom", path: ["registeredCapital"], message: msg("registration.validation.capitalSum") });
+    }
+    const ids = v.shareholders.map((s) => s.idNumber);
+    ids.forEach((id, i) => {
+      if (ids.indexOf(id) !== i) ctx.addIssue({ code: "custom", path: ["shareholders", i, "idNumber"], message: msg("registration.validation.duplicateShareholder") });
+    });
+  });

@@ -1,0 +1,169 @@
+// Pure rules of starting a business: entity types and their credit-code categories, organisation
+// codes from a sequence, and the name declaration rules (企业名称自主申报). Client-safe.
+import { buildCreditCode, creditCodeCharset } from "../identity/credit-code";
+
+/** Entity types a founder may register here, each with its GB 32100 category under authority 9. */
+export const entityTypes = {
+  limitedLiabilityCompany: { category: "1", labelZh: "有限责任公司", labelEn: "Limited liability company", forms: ["有限公司", "有限责任公司"] },
+  soleProprietorship: { category: "1", labelZh: "个人独资企业", labelEn: "Sole proprietorship", forms: ["商行", "经营部", "工作室"] },
+  partnership: { category: "1", labelZh: "合伙企业", labelEn: "Partnership", forms: ["（普通合伙）", "（有限合伙）"] },
+  individualBusiness: { category: "2", labelZh: "个体工商户", labelEn: "Individual business", forms: ["店", "馆", "部"] },
+} as const;
+export type EntityType = keyof typeof entityTypes;
+export const entityTypeKeys = Object.keys(entityTypes) as EntityType[];
+
+/** The registration authority of market regulation (工商) in GB 32100. */
+export const marketAuthority = "9";
+
+/** The prefix market regulation gives organisation codes it assigns with the credit code. */
+const organisationPrefix = "MA";
+const base = creditCodeCharset.length; // 31
+const sequenceDigits = 6;
+export const maxOrganisationSequence = base ** sequenceDigits - 1;
+
+/** The 8-character organisation code body for a sequence number: `MA` and six code characters. */
+export function organisationBodyFor(sequence: number): string {
+  if (!Number.isInteger(sequence) || sequence < 0 || sequence > maxOrganisationSequence) throw new RangeError(`organisation sequence out of range: ${sequence}`);
+  let n = sequence;
+  let digits = "";
+  for (let i = 0; i < sequenceDigits; i++) {
+    digits = creditCodeCharset[n % base] + digits;
+    n = Math.floor(n / base);
+  }
+  return organisationPrefix + digits;
+}
+
+/** The credit code market regulation assigns: authority 9, the type's category, the address's division. */
+export function newCreditCode(input: { entityType: EntityType; divisionCode: string; sequence: number }): string {
+  return buildCreditCode({
+    authority: marketAuthority,
+    category: entityTypes[input.entityType].category,
+    divisionCode: input.divisionCode,
+    organisationBody: organisationBodyFor(input.sequence),
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Names: division + trade name + industry + organisational form
+// ---------------------------------------------------------------------------------------------
+
+/** Industry wordings a name may use (a seeded extract of the national industry wording list). */
+export const industries = [
+  { value: "商贸", labelEn: "trading" },
+  { value: "餐饮管理", labelEn: "catering management" },
+  { value: "科技", labelEn: "technology" },
+  { value: "信息技术", labelEn: "information technology" },
+  { value: "食品", labelEn: "food" },
+  { value: "物流", labelEn: "logistics" },
+  { value: "文化传媒", labelEn: "culture and media" },
+  { value: "建筑工程", labelEn: "construction" },
+  { value: "咨询服务", labelEn: "consulting" },
+  { value: "农业开发", labelEn: "agricultural development" },
+] as const;
+export type Industry = (typeof industries)[number]["value"];
+
+/** Business scope items a founder picks from (an extract of the standard business scope list). */
+export const businessScopeItems = [
+  { code: "F5211", zh: "日用百货销售", en: "Retail of daily necessities" },
+  { code: "F5127", zh: "食品销售（仅销售预包装食品）", en: "Sale of pre-packaged food" },
+  { code: "H6210", zh: "餐饮服务", en: "Catering services" },
+  { code: "I6510", zh: "软件开发", en: "Software development" },
+  { code: "I6540", zh: "信息技术咨询服务", en: "IT consulting" },
+  { code: "L7243", zh: "企业管理咨询", en: "Business management consulting" },
+  { code: "G5430", zh: "普通货物仓储服务", en: "General warehousing" },
+  { code: "R8710", zh: "文化艺术交流活动组织", en: "Organising cultural exchanges" },
+  { code: "E4890", zh: "建筑工程施工", en: "Construction works" },
+  { code: "A0511", zh: "农业技术推广服务", en: "Agricultural extension services" },
+] as const;
+
+/** Words a name may not use without State Council approval (企业名称登记管理规定 第十一条). */
+export const restrictedWords = ["中国", "中华", "全国", "国家", "国际"] as const;
+
+export interface NameParts {
+  /** The division the name is registered under, as it appears in the name, e.g. 石家庄. */
+  divisionName: string;
+  divisionCode: string;
+  tradeName: string;
+  industry: string;
+  form: string;
+}
+
+export function fullName(p: NameParts): string {
+  return `${p.divisionName}${p.tradeName}${p.industry}${p.form}`;
+}
+
+/**
+ * A trade name compared as people read it: full-width forms folded (NFKC), white space and
+ * punctuation dropped, Latin letters upper-cased, and a few characters that read alike unified.
+ */
+export function normaliseTradeName(trade: string): string {
+  const alike: Record<string, string> = { 壹: "一", 贰: "二", 叁: "三", 亿: "億", 鑫: "鑫", 彡: "三" };
+  return [...trade.normalize("NFKC").toUpperCase()]
+    .filter((c) => /[\p{L}\p{N}]/u.test(c))
+    .map((c) => alike[c] ?? c)
+    .join("");
+}
+
+/** The trade name's own rules: 2 to 10 Chinese characters (letters and digits are not allowed). */
+export function tradeNameProblem(trade: string): "length" | "characters" | "restricted" | null {
+  const t = trade.trim();
+  if ([...t].length < 2 || [...t].length > 10) return "length";
+  if (!/^\p{Script=Han}+$/u.test(t)) return "characters";
+  if (restrictedWords.some((w) => t.includes(w))) return "restricted";
+  return null;
+}
+
+export interface ExistingName {
+  fullName: string;
+  divisionCode: string;
+  tradeName: string;
+  industry: string;
+}
+
+export type NameFinding =
+  | { level: "refused"; reason: "identical"; conflictTradeName: string; conflictName: string }
+  | { level: "warning"; reason: "sameTradeOtherIndustry" | "similarTradeName"; conflictTradeName: string; conflictName: string };
+
+function editDistanceAtMostOne(a: string[], b: string[]): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  let j = 0;
+  let edits = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    if (++edits > 1) return false;
+    if (a.length > b.length) i++;
+    else if (b.length > a.length) j++;
+    else {
+      i++;
+      j++;
+    }
+  }
+  return edits + (a.length - i) + (b.length - j) <= 1;
+}
+
+/**
+ * Compares a proposed name with the names registered or reserved in the same division: the same
+ * trade name in the same industry is refused (企业名称登记管理规定 第十七条); the same trade name in
+ * another industry, or one differing by a single character, is a warning the founder may accept.
+ */
+export function compareName(proposed: NameParts, existing: readonly ExistingName[]): NameFinding[] {
+  const trade = normaliseTradeName(proposed.tradeName);
+  const findings: NameFinding[] = [];
+  for (const e of existing) {
+    if (e.divisionCode !== proposed.divisionCode) continue;
+    const other = normaliseTradeName(e.tradeName);
+    const conflict = { conflictTradeName: e.tradeName, conflictName: e.fullName };
+    if (other === trade && e.industry === proposed.industry) findings.push({ level: "refused", reason: "identical", ...conflict });
+    else if (other === trade) findings.push({ level: "warning", reason: "sameTradeOtherIndustry", ...conflict });
+    else if (e.industry === proposed.industry && editDistanceAtMostOne([...other], [...trade])) findings.push({ level: "warning", reason: "similarTradeName", ...conflict });
+  }
+  return findings.sort((a, b) => (a.level === b.level ? 0 : a.level === "refused" ? -1 : 1));
+}
+
+/** How long a passing name stays reserved for the founder's application (名称保留期). */
+export const reservationDays = 30;

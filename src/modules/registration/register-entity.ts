@@ -1,0 +1,89 @@
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "@/server/db/client";
+import { applications } from "../applications/schema";
+import { recordAudit } from "../audit/record-audit";
+import { shanghaiDate } from "../calendar/model";
+import { divisionFullName, type Division } from "../divisions/model";
+import { divisions } from "../divisions/schema";
+import type { Actor } from "../identity/model";
+import { agents, entities } from "../identity/schema";
+import { notify } from "../notifications/notify";
+import { issueCertificate } from "../sharing/registry";
+import { businessScopeItems, entityTypes, newCreditCode, type EntityType } from "./model";
+import { businessRegistrations, enterpriseNames, organisationCodeSequence } from "./schema";
+
+type ApplicationRow = typeof applications.$inferSelect;
+
+/** The next organisation-code number; a sequence never hands one out twice, even across rollbacks. */
+async function nextOrganisationSequence(tx: Db): Promise<number> {
+  // Both drivers (pg and PGlite) return `{ rows }`.
+  const result = (await tx.execute(sql`select nextval(${sql.raw(`'${organisationCodeSequence.seqName}'`)}) as n`)) as unknown as { rows: Array<{ n: string | number }> };
+  const n = Number(result.rows[0]?.n);
+  if (!Number.isSafeInteger(n)) throw new Error("organisation code sequence returned no number");
+  return n;
+}
+
+/**
+ * Registers the enterprise when market regulation approves the registration step of a
+ * start-a-business application (run in the deciding transaction, the application row locked):
+ * a new credit code, the enterprise with the founder as its agent, the name registered, and the
+ * signed electronic business licence in the registry, which the other departments then read
+ * through the gate. Does nothing for other applications or when already done.
+ */
+export async function registerOnApproval(tx: Db, app: ApplicationRow, approvedStepKeys: ReadonlySet<string>, actor: Actor | null, now: Date): Promise<ApplicationRow> {
+  if (app.registeredEntityId) return app;
+  const step = app.plan.find((s) => s.issuesCertificateType === "businessLicence");
+  if (!step || !approvedStepKeys.has(step.key)) return app;
+  const [reg] = await tx.select().from(businessRegistrations).where(eq(businessRegistrations.applicationId, app.id));
+  if (!reg) return app;
+  const [name] = await tx.select().from(enterpriseNames).where(eq(enterpriseNames.id, reg.nameId));
+  if (!name) throw new Error(`registration ${app.id}: reserved name is missing`);
+
+  const entityType = reg.entityType as EntityType;
+  // A code already held (a code typed in at enterprise self-registration) is skipped, never reused.
+  let entity: { id: string; creditCode: string } | undefined;
+  for (let attempt = 0; attempt < 5 && !entity; attempt++) {
+    const creditCode = newCreditCode({ entityType, divisionCode: reg.divisionCode, sequence: await nextOrganisationSequence(tx) });
+    [entity] = await tx
+      .insert(entities)
+      .values({ creditCode, name: name.fullName, legalRepresentative: reg.legalRepresentativeName, contactName: app.applicantName, contactPhone: reg.founderPhone, createdAt: now })
+      .onConflictDoNothing()
+      .returning({ id: entities.id, creditCode: entities.creditCode });
+  }
+  if (!entity) throw new Error("could not assign a new credit code");
+
+  await tx.insert(agents).values({ userId: app.applicantUserId, entityId: entity.id, kind: "agent", createdAt: now }).onConflictDoNothing();
+  await tx.update(enterpriseNames).set({ status: "registered", entityId: entity.id }).where(eq(enterpriseNames.id, name.id));
+  await tx.update(businessRegistrations).set({ entityId: entity.id, creditCode: entity.creditCode }).where(eq(businessRegistrations.applicationId, app.id));
+  const [updated] = await tx.update(applications).set({ registeredEntityId: entity.id }).where(eq(applications.id, app.id)).returning();
+
+  const divisionRows = await tx.select().from(divisions);
+  const table = new Map<string, Division>(divisionRows.map((d) => [d.code, { code: d.code, nameZh: d.nameZh, nameEn: d.nameEn, parentCode: d.parentCode, level: d.level as 1 | 2 | 3 }]));
+  const licence = await issueCertificate(tx, {
+    typeCode: "businessLicence",
+    holderCode: entity.creditCode,
+    holderName: name.fullName,
+    fields: {
+      name: name.fullName,
+      creditCode: entity.creditCode,
+      legalRepresentative: reg.legalRepresentativeName,
+      entityType: entityTypes[entityType].labelZh,
+      registeredCapital: `${reg.registeredCapital}万元`,
+      businessAddress: `${divisionFullName(reg.divisionCode, table) ?? ""}${reg.streetAddress}`,
+      businessScope: reg.scopeCodes.map((c) => businessScopeItems.find((s) => s.code === c)?.zh ?? c).join("；"),
+      establishedOn: shanghaiDate(now),
+    },
+    sourceApplicationId: app.id,
+    issuedOn: shanghaiDate(now),
+  });
+  const who = actor ? { userId: actor.userId, role: actor.role } : null;
+  await recordAudit(tx, { streamId: app.id, actor: who, action: "enterprise.register", entityType: "entity", entityId: entity.id, to: "registered", data: { creditCode: entity.creditCode, name: name.fullName }, at: now });
+  await recordAudit(tx, { streamId: app.id, actor: who, action: "certificate.issue", entityType: "certificate", entityId: licence.id, to: "valid", data: { number: licence.number, type: "businessLicence" }, at: now });
+  await notify(tx, {
+    kind: "enterpriseRegistered",
+    to: { userIds: [app.applicantUserId] },
+    applicationId: app.id,
+    params: { trackingNumber: app.trackingNumber ?? "", name: name.fullName, creditCode: entity.creditCode, number: licence.number },
+  });
+  return updated ?? app;
+}

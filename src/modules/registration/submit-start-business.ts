@@ -1,0 +1,95 @@
+import { and, eq, isNull, or } from "drizzle-orm";
+import type { z } from "zod";
+import { DomainError } from "@/lib/domain-error";
+import type { Db } from "@/server/db/client";
+import { ZSubmitApplicationInput } from "../applications/inputs";
+import { submitApplication } from "../applications/submit-application";
+import { divisionFullName, type Division } from "../divisions/model";
+import { divisions } from "../divisions/schema";
+import type { Actor } from "../identity/model";
+import { citizens } from "../identity/schema";
+import type { ZStartBusinessInput } from "./inputs";
+import { businessScopeItems, entityTypes } from "./model";
+import { businessRegistrations, enterpriseNames } from "./schema";
+
+/** The bundle the start-a-business form submits: registration first, then four departments at once. */
+export const startBusinessBundle = "startBusiness";
+
+/**
+ * Submits the start-a-business bundle from the one form: the founder's reserved name, the
+ * enterprise's particulars and what each department needs, as one application. The details the
+ * services do not ask for one by one (shareholders, the address's division, the scope codes) are
+ * kept with it, in the same transaction; the reservation becomes the application's.
+ */
+export async function submitStartBusiness(db: Db, actor: Actor, input: z.output<typeof ZStartBusinessInput>, now: Date = new Date()) {
+  if (actor.role !== "citizen") throw new DomainError("forbidden", "registration.errors.founderOnly");
+  const [founder] = await db.select().from(citizens).where(eq(citizens.userId, actor.userId));
+  if (!founder) throw new DomainError("forbidden", "registration.errors.founderOnly");
+  const [name] = await db.select().from(enterpriseNames).where(eq(enterpriseNames.id, input.nameId));
+  if (!name || name.reservedBy !== actor.userId || name.status !== "reserved") throw new DomainError("invalidInput", "registration.errors.noReservation", { field: "nameId" });
+  if (!(entityTypes[input.entityType].forms as readonly string[]).includes(name.form)) {
+    throw new DomainError("invalidInput", "registration.errors.formMismatch", { field: "entityType", params: { form: name.form } });
+  }
+  const divisionRows = await db.select().from(divisions);
+  const table = new Map<string, Division>(divisionRows.map((d) => [d.code, { code: d.code, nameZh: d.nameZh, nameEn: d.nameEn, parentCode: d.parentCode, level: d.level as 1 | 2 | 3 }]));
+  const county = table.get(input.divisionCode);
+  if (county?.level !== 3 || !input.divisionCode.startsWith("13")) throw new DomainError("invalidInput", "registration.validation.addressDivision", { field: "divisionCode" });
+  // A name under a city is registered at an address in that city.
+  if (name.divisionCode !== "130000" && county.parentCode !== name.divisionCode) {
+    throw new DomainError("invalidInput", "registration.errors.addressOutsideNameDivision", { field: "divisionCode", params: { division: name.divisionName } });
+  }
+  const scope = input.scopeCodes.map((c) => businessScopeItems.find((s) => s.code === c)?.zh ?? c);
+  const businessAddress = `${divisionFullName(input.divisionCode, table) ?? ""}${input.streetAddress}`;
+
+  const submission = ZSubmitApplicationInput.parse({
+    subject: { kind: "bundle", code: startBusinessBundle },
+    idempotencyKey: input.idempotencyKey,
+    formData: {
+      enterpriseName: name.fullName,
+      entityType: input.entityType,
+      registeredCapital: input.registeredCapital,
+      businessAddress,
+      businessScope: scope.join("；"),
+      legalRepresentativeName: input.legalRepresentative.name,
+      sealTypes: input.sealTypes,
+      invoiceTypes: input.invoiceTypes,
+      bankAccount: input.bankAccount,
+      employeeCount: String(input.employeeCount),
+      housingFundRate: input.housingFundRate,
+    },
+    materials: {},
+    consent: input.consent,
+  });
+
+  return submitApplication(db, actor, submission, now, {
+    alsoInTransaction: async (tx, applicationId) => {
+      const [taken] = await tx
+        .update(enterpriseNames)
+        .set({ applicationId })
+        .where(
+          and(
+            eq(enterpriseNames.id, name.id),
+            eq(enterpriseNames.reservedBy, actor.userId),
+            eq(enterpriseNames.status, "reserved"),
+            or(isNull(enterpriseNames.applicationId), eq(enterpriseNames.applicationId, applicationId)),
+          ),
+        )
+        .returning({ id: enterpriseNames.id });
+      if (!taken) throw new DomainError("conflict", "registration.errors.nameInUse", { field: "nameId" });
+      await tx.insert(businessRegistrations).values({
+        applicationId,
+        nameId: name.id,
+        entityType: input.entityType,
+        registeredCapital: input.registeredCapital,
+        divisionCode: input.divisionCode,
+        streetAddress: input.streetAddress,
+        scopeCodes: input.scopeCodes,
+        legalRepresentativeName: input.legalRepresentative.name,
+        legalRepresentativeIdNumber: input.legalRepresentative.idNumber,
+        shareholders: input.shareholders,
+        employeeCount: input.employeeCount,
+        founderPhone: founder.phone,
+      });
+    },
+  });
+}

@@ -3,8 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Card, PageHeader } from "@/components/page-header";
 import { DatasetCard } from "@/modules/openData/components/dataset-card";
 import { openDataLicence, openDataPublisher } from "@/modules/openData/datasets";
-import { previewDatasets } from "@/modules/openData/preview-datasets";
-import { getDb } from "@/server/db";
+import { api } from "@/trpc/server";
 
 export const dynamic = "force-dynamic";
 
@@ -14,8 +13,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** 政务数据开放: the public datasets, aggregates only, with their files and a preview. No sign-in. */
 export default async function OpenDataPage() {
-  // The same public rows for everyone, as the open API serves them: no signed-in caller needed.
-  const [t, locale, previews] = await Promise.all([getTranslations("openData"), getLocale(), getDb().then((db) => previewDatasets(db))]);
+  const caller = await api();
+  const [t, locale, previews] = await Promise.all([getTranslations("openData"), getLocale(), caller.openData.previews()]);
   return (
     <div className="flex flex-col gap-6">
       <PageHeader title={t("title")} lead={t("lead")} />

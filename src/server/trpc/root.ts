@@ -2,6 +2,7 @@ import { applicationsRouter } from "@/modules/applications/router";
 import { catalogRouter } from "@/modules/catalog/router";
 import { identityRouter } from "@/modules/identity/router";
 import { notificationsRouter } from "@/modules/notifications/router";
+import { openDataRouter } from "@/modules/openData/router";
 import { reviewRouter } from "@/modules/review/router";
 import { registrationRouter } from "@/modules/registration/router";
 import { sharingRouter } from "@/modules/sharing/router";
@@ -15,6 +16,7 @@ export const appRouter = createTRPCRouter({
   notifications: notificationsRouter,
   sharing: sharingRouter,
   registration: registrationRouter,
+  openData: openDataRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -30,6 +30,7 @@ export const protectedAreas: ReadonlyArray<{ prefix: string; roles: readonly Rol
   { prefix: "/applicant", roles: applicantRoles },
   { prefix: "/applications", roles: applicantRoles },
   { prefix: "/apply", roles: applicantRoles },
+  { prefix: "/start-business", roles: ["citizen"] },
   { prefix: "/window", roles: ["windowClerk"] },
   { prefix: "/review", roles: ["reviewer"] },
   { prefix: "/data-office", roles: ["dataOffice"] },

@@ -3,8 +3,8 @@ import type { Db } from "@/server/db/client";
 import { applications } from "../applications/schema";
 import { recordAudit } from "../audit/record-audit";
 import { shanghaiDate } from "../calendar/model";
-import { divisionFullName, type Division } from "../divisions/model";
-import { divisions } from "../divisions/schema";
+import { loadDivisionTable } from "../divisions/load-divisions";
+import { divisionFullName } from "../divisions/model";
 import type { Actor } from "../identity/model";
 import { agents, entities } from "../identity/schema";
 import { notify } from "../notifications/notify";
@@ -57,8 +57,7 @@ export async function registerOnApproval(tx: Db, app: ApplicationRow, approvedSt
   await tx.update(businessRegistrations).set({ entityId: entity.id, creditCode: entity.creditCode }).where(eq(businessRegistrations.applicationId, app.id));
   const [updated] = await tx.update(applications).set({ registeredEntityId: entity.id }).where(eq(applications.id, app.id)).returning();
 
-  const divisionRows = await tx.select().from(divisions);
-  const table = new Map<string, Division>(divisionRows.map((d) => [d.code, { code: d.code, nameZh: d.nameZh, nameEn: d.nameEn, parentCode: d.parentCode, level: d.level as 1 | 2 | 3 }]));
+  const table = await loadDivisionTable(tx);
   const licence = await issueCertificate(tx, {
     typeCode: "businessLicence",
     holderCode: entity.creditCode,

@@ -4,8 +4,8 @@ import { DomainError } from "@/lib/domain-error";
 import type { Db } from "@/server/db/client";
 import { ZSubmitApplicationInput } from "../applications/inputs";
 import { submitApplication } from "../applications/submit-application";
-import { divisionFullName, type Division } from "../divisions/model";
-import { divisions } from "../divisions/schema";
+import { loadDivisionTable } from "../divisions/load-divisions";
+import { divisionFullName } from "../divisions/model";
 import type { Actor } from "../identity/model";
 import { citizens } from "../identity/schema";
 import type { ZStartBusinessInput } from "./inputs";
@@ -30,8 +30,7 @@ export async function submitStartBusiness(db: Db, actor: Actor, input: z.output<
   if (!(entityTypes[input.entityType].forms as readonly string[]).includes(name.form)) {
     throw new DomainError("invalidInput", "registration.errors.formMismatch", { field: "entityType", params: { form: name.form } });
   }
-  const divisionRows = await db.select().from(divisions);
-  const table = new Map<string, Division>(divisionRows.map((d) => [d.code, { code: d.code, nameZh: d.nameZh, nameEn: d.nameEn, parentCode: d.parentCode, level: d.level as 1 | 2 | 3 }]));
+  const table = await loadDivisionTable(db);
   const county = table.get(input.divisionCode);
   if (county?.level !== 3 || !input.divisionCode.startsWith("13")) throw new DomainError("invalidInput", "registration.validation.addressDivision", { field: "divisionCode" });
   // A name under a city is registered at an address in that city.

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { DomainError } from "@/lib/domain-error";
 import { shanghaiDate } from "../calendar/model";
-import { issueUnlessHeld } from "../sharing/registry";
+import { recordResidentIdCard } from "../sharing/registry";
 import type { Db } from "@/server/db/client";
 import type { ZRegisterCitizenInput } from "./inputs";
 import { hashPassword } from "./password";
@@ -31,13 +31,7 @@ export async function registerCitizen(db: Db, input: z.output<typeof ZRegisterCi
     // Real-name verification (实名核验) against public security's population records, which in
     // the demo province stand in as the registry's resident ID card: from then on the card is
     // supplied by government and never uploaded.
-    await issueUnlessHeld(tx, {
-      typeCode: "residentIdCard",
-      holderCode: input.idNumber,
-      holderName: input.name,
-      fields: { name: input.name, idNumber: input.idNumber },
-      issuedOn: shanghaiDate(new Date()),
-    });
+    await recordResidentIdCard(tx, { idNumber: input.idNumber, name: input.name, verifiedOn: shanghaiDate(new Date()) });
     return { userId: user.id, citizenId: citizen.id, login: input.idNumber };
   });
 }

@@ -126,3 +126,13 @@ export async function signUnsigned(db: Db): Promise<number> {
   }
   return rows.length;
 }
+
+/**
+ * The resident ID card from public security's population records, verified at a citizen's
+ * registration (实名核验). Where the catalog has no resident ID card type, nothing is issued.
+ */
+export async function recordResidentIdCard(tx: Db, person: { idNumber: string; name: string; verifiedOn: string }): Promise<void> {
+  const [type] = await tx.select({ code: certificateTypes.code }).from(certificateTypes).where(eq(certificateTypes.code, "residentIdCard"));
+  if (!type) return;
+  await issueUnlessHeld(tx, { typeCode: "residentIdCard", holderCode: person.idNumber, holderName: person.name, fields: { name: person.name, idNumber: person.idNumber }, issuedOn: person.verifiedOn });
+}

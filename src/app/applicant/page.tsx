@@ -16,16 +16,22 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ApplicantLanding() {
   await requireRole(["enterprise", "citizen"], "/applicant");
-  const [t, tm, locale, format] = await Promise.all([getTranslations("landing"), getTranslations("applications.mine"), getLocale(), getFormatter()]);
+  const [t, tm, th, locale, format] = await Promise.all([getTranslations("landing"), getTranslations("applications.mine"), getTranslations("sharing.holder.nav"), getLocale(), getFormatter()]);
   const caller = await api();
   const [profile, mine] = await Promise.all([caller.identity.me(), caller.applications.mine()]);
   const en = locale === "en";
   return (
     <div className="flex flex-col gap-6">
       <PageHeader title={t("applicant.title")} lead={t("applicant.lead")}>
-        <div>
+        <div className="flex flex-wrap items-center gap-3">
           <Link href="/guides" className="inline-block rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
             {tm("apply")}
+          </Link>
+          <Link href="/applicant/certificates" className="inline-block rounded border border-brand-700 px-4 py-2 font-medium text-brand-700 hover:bg-brand-50">
+            {th("certificates")}
+          </Link>
+          <Link href="/applicant/data-log" className="inline-block rounded border border-brand-700 px-4 py-2 font-medium text-brand-700 hover:bg-brand-50">
+            {th("dataLog")}
           </Link>
         </div>
       </PageHeader>

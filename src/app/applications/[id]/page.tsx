@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Card, PageHeader } from "@/components/page-header";
@@ -108,7 +109,11 @@ export default async function CasePage({ params, searchParams }: { params: Param
           <ul className="grid gap-3 sm:grid-cols-2" data-testid="certificates">
             {app.certificates.map((c) => (
               <li key={c.id} className="rounded-lg border border-green-700 bg-white p-4">
-                <p className="font-semibold">{en ? c.typeNameEn : c.typeNameZh}</p>
+                <p className="font-semibold">
+                  <Link href={`/applicant/certificates/${c.id}`} className="text-brand-700 underline">
+                    {en ? c.typeNameEn : c.typeNameZh}
+                  </Link>
+                </p>
                 <p className="font-mono text-sm">{c.number}</p>
                 <p className="text-sm text-slate-700">{t("issuedBy", { issuer: en ? c.issuerNameEn : c.issuerNameZh, date: c.issuedOn })}</p>
               </li>
@@ -122,8 +127,9 @@ export default async function CasePage({ params, searchParams }: { params: Param
           <h2 className="text-lg font-semibold">{t("burdenTitle", { count: app.burdenSaved.length })}</h2>
           <ul className="mt-2 list-disc pl-6" data-testid="burden-saved">
             {app.burdenSaved.map((b) => (
-              <li key={b.number}>
-                {en ? b.nameEn : b.nameZh} <span className="font-mono text-sm text-slate-600">{b.number}</span>
+              <li key={b.nameZh}>
+                {en ? b.nameEn : b.nameZh}
+                {b.number ? <span className="font-mono text-sm text-slate-600"> {b.number}</span> : null}
               </li>
             ))}
           </ul>

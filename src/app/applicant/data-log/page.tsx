@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/page-header";
+import { DataLogList } from "@/modules/sharing/components/holder-data-log";
+import { requireRole } from "@/server/auth/guard";
+import { api } from "@/trpc/server";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("sharing.holder.dataLog"))("title") };
+}
+
+type Search = Promise<{ page?: string; own?: string }>;
+
+/** The holder's data log (数据使用记录): every read of their data; `?own=1` includes their own reads. */
+export default async function DataLogPage({ searchParams }: { searchParams: Search }) {
+  await requireRole(["enterprise", "citizen"], "/applicant/data-log");
+  const [t, params] = await Promise.all([getTranslations("sharing.holder.dataLog"), searchParams]);
+  const requested = Number.parseInt(params.page ?? "1", 10);
+  const page = Number.isFinite(requested) ? Math.min(Math.max(requested, 1), 10_000) : 1;
+  const includeOwn = params.own === "1";
+  const log = await (await api()).sharing.dataLog({ page, includeOwn });
+  return (
+    <div className="flex flex-col gap-2">
+      <PageHeader title={t("title")} lead={t("lead")} />
+      <DataLogList log={log} includeOwn={includeOwn} />
+    </div>
+  );
+}

@@ -1,24 +1,8 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { expectNoSeriousAxeViolations, reviewerByDepartment, signIn, tinyPdf } from "./helpers";
+import { expect, test, type Page } from "@playwright/test";
+import { acceptAtWindow, decideAs, expectNoSeriousAxeViolations, fillApplyForm, reviewerByDepartment, signIn } from "./helpers";
 
 // The demo restaurant company, which holds a business licence in the registry.
 const restaurantCompany = "91130602MA0TB002XR";
-
-/** Fills every field of the apply form with plausible values and uploads a file where asked. */
-async function fillApplyForm(page: Page) {
-  const data = page.locator("fieldset").first();
-  for (const input of await data.locator('input[type="text"]').all()) {
-    await input.fill((await input.getAttribute("inputmode")) === "decimal" ? "120" : "保定市竞秀区示例路 1 号");
-  }
-  for (const input of await data.locator('input[type="date"]').all()) await input.fill("2026-03-01");
-  for (const area of await data.locator("textarea").all()) await area.fill("餐饮服务");
-  for (const select of await data.locator("select").all()) {
-    const value = await select.locator("option").nth(1).getAttribute("value");
-    if (value) await select.selectOption(value);
-  }
-  for (const file of await page.locator('input[type="file"]').all()) await file.setInputFiles(tinyPdf);
-  await expect(page.locator('[data-testid^="uploaded-"]')).toHaveCount(await page.locator('input[type="file"]').count());
-}
 
 async function applyForRestaurant(page: Page): Promise<{ trackingNumber: string; queryCode: string; caseUrl: string }> {
   await signIn(page, restaurantCompany);
@@ -40,49 +24,12 @@ async function applyForRestaurant(page: Page): Promise<{ trackingNumber: string;
   return { trackingNumber, queryCode, caseUrl: page.url().split("?")[0] ?? "" };
 }
 
-async function acceptAtWindow(browser: Browser, trackingNumber: string) {
-  const ctx = await browser.newContext();
-  const page = await ctx.newPage();
-  await signIn(page, "clerk");
-  await expect(page).toHaveURL(/\/window$/);
-  await page.getByRole("link", { name: trackingNumber }).click();
-  await expectNoSeriousAxeViolations(page);
-  await page.getByRole("button", { name: "受理", exact: true }).click();
-  await expect(page.getByText("已受理。审查任务已分送各相关部门。")).toBeVisible();
-  await ctx.close();
-}
-
 /** The departments that hold a task on the case, read from the applicant's timeline, with how many each. */
 async function departmentsOnCase(page: Page): Promise<Map<string, number>> {
   const names = await page.locator('[data-testid^="timeline-"] p.font-semibold').allInnerTexts();
   const counts = new Map<string, number>();
   for (const n of names) counts.set(n.trim(), (counts.get(n.trim()) ?? 0) + 1);
   return counts;
-}
-
-/** One reviewer, in a browser context of their own, decides every task of their department on the case. */
-async function decideAs(browser: Browser, login: string, trackingNumber: string, outcome: "approve" | "supplement") {
-  const ctx = await browser.newContext();
-  const page = await ctx.newPage();
-  await signIn(page, login);
-  await expect(page).toHaveURL(/\/review$/);
-  const count = await page.getByRole("link", { name: trackingNumber }).count();
-  expect(count).toBeGreaterThan(0);
-  for (let i = 0; i < count; i++) {
-    await page.goto("/review");
-    await page.getByRole("link", { name: trackingNumber }).first().click();
-    await page.getByRole("button", { name: "认领", exact: true }).click();
-    await expect(page.getByRole("button", { name: "准予", exact: true })).toBeVisible();
-    if (i === 0) await expectNoSeriousAxeViolations(page);
-    if (outcome === "approve") {
-      await page.getByRole("button", { name: "准予", exact: true }).click();
-    } else {
-      await page.getByLabel("第 1 项：补正要求").fill(`${login} 请补充经营场所的产权证明`);
-      await page.getByRole("button", { name: "要求补正", exact: true }).click();
-    }
-    await expect(page.getByRole("button", { name: "准予", exact: true })).toHaveCount(0);
-  }
-  await ctx.close();
 }
 
 test.describe("parallel review journeys", () => {

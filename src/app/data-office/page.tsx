@@ -14,16 +14,27 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function DataOfficeLanding() {
   await requireRole(["dataOffice"], "/data-office");
-  const [t, locale] = await Promise.all([getTranslations("landing"), getLocale()]);
+  const [t, ts, locale] = await Promise.all([getTranslations("landing"), getTranslations("sharing.office.nav"), getLocale()]);
   const caller = await api();
-  const [profile, departments] = await Promise.all([caller.identity.me(), caller.identity.departments()]);
+  const [profile, departments, openQuestions] = await Promise.all([caller.identity.me(), caller.identity.departments(), caller.sharing.questions({ open: true })]);
+  const sharingLinks = [
+    { href: "/data-office/sharing", label: ts("sharing") },
+    { href: "/data-office/grants", label: ts("grants") },
+    { href: "/data-office/questions", label: openQuestions.length > 0 ? ts("questionsOpen", { count: openQuestions.length }) : ts("questions") },
+    { href: "/data-office/certificates", label: ts("certificates") },
+  ];
   return (
     <div className="flex flex-col gap-6">
       <PageHeader title={t("dataOffice.title")} lead={t("dataOffice.lead")}>
-        <div>
+        <div className="flex flex-wrap gap-3">
           <Link href="/data-office/catalog" className="inline-block rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
             {t("dataOffice.catalogLink")}
           </Link>
+          {sharingLinks.map((l) => (
+            <Link key={l.href} href={l.href} className="inline-block rounded border border-brand-700 bg-white px-4 py-2 font-medium text-brand-700 hover:bg-brand-50">
+              {l.label}
+            </Link>
+          ))}
         </div>
       </PageHeader>
       <ProfileCard profile={profile} />

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
 import { queueStatuses, TaskQueue, type QueueFilter } from "@/modules/review/components/task-queue";
 import { requireRole } from "@/server/auth/guard";
@@ -24,11 +25,17 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
     page: Number.isInteger(page) && page >= 1 ? page : 1,
   };
   const caller = await api();
-  const [t, locale, profile, rows] = await Promise.all([getTranslations("landing"), getLocale(), caller.identity.me(), caller.review.queue(filter)]);
+  const [t, ts, locale, profile, rows] = await Promise.all([getTranslations("landing"), getTranslations("sharing.office.nav"), getLocale(), caller.identity.me(), caller.review.queue(filter)]);
   const department = profile.department ? (locale === "en" ? profile.department.nameEn : profile.department.nameZh) : "";
   return (
     <div className="flex flex-col gap-4">
-      <PageHeader title={t("review.title")} lead={t("review.lead", { department })} />
+      <PageHeader title={t("review.title")} lead={t("review.lead", { department })}>
+        <div>
+          <Link href="/review/data-sharing" className="inline-block rounded border border-brand-700 bg-white px-4 py-2 font-medium text-brand-700 hover:bg-brand-50">
+            {ts("review")}
+          </Link>
+        </div>
+      </PageHeader>
       <section aria-labelledby="queue-heading" className="flex flex-col gap-3">
         <h2 id="queue-heading" className="text-xl font-semibold">
           {t("review.queue", { department })}

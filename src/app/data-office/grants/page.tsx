@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { Card, PageHeader } from "@/components/page-header";
+import { GrantList, type ServiceNames } from "@/modules/sharing/components/office/grant-list";
+import { OfficeNav } from "@/modules/sharing/components/office/office-nav";
+import { RequestGrantForm } from "@/modules/sharing/components/office/request-grant-form";
+import { requireRole } from "@/server/auth/guard";
+import { api } from "@/trpc/server";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("sharing.office.grants"))("title") };
+}
+
+export default async function SharingGrantsPage() {
+  await requireRole(["dataOffice"], "/data-office/grants");
+  const caller = await api();
+  const [t, locale, grants, resources, departments, catalog] = await Promise.all([
+    getTranslations("sharing.office"),
+    getLocale(),
+    caller.sharing.grants(),
+    caller.sharing.resources(),
+    caller.identity.departments(),
+    caller.catalog.adminList(),
+  ]);
+  const name = (r: { nameZh: string; nameEn: string }) => (locale === "en" ? r.nameEn : r.nameZh);
+  const services: ServiceNames = Object.fromEntries(catalog.services.map((s) => [s.code, { nameZh: s.nameZh, nameEn: s.nameEn }]));
+  return (
+    <div className="flex flex-col gap-6">
+      <OfficeNav current="grants" />
+      <PageHeader title={t("grants.title")} lead={t("grants.lead")} />
+      <Card>
+        <RequestGrantForm
+          resources={resources.map((r) => ({ code: r.code, name: name(r), shareType: r.shareType, providerName: name(r.provider) }))}
+          departments={departments.map((d) => ({ code: d.code, name: name(d) }))}
+          services={catalog.services.map((s) => ({ code: s.code, name: name(s), departmentCode: s.department.code }))}
+        />
+      </Card>
+      <section aria-labelledby="grants-heading" className="flex flex-col gap-3">
+        <h2 id="grants-heading" className="text-xl font-semibold">
+          {t("grants.listTitle", { count: grants.length })}
+        </h2>
+        <GrantList grants={grants} viewer="dataOffice" services={services} empty={t("grants.empty")} />
+      </section>
+    </div>
+  );
+}

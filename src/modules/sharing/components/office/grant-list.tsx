@@ -1,0 +1,69 @@
+import type { inferRouterOutputs } from "@trpc/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { EmptyState } from "@/components/empty-state";
+import type { AppRouter } from "@/server/trpc/root";
+import { GrantStatusBadge } from "./badges";
+import { GrantActions } from "./grant-actions";
+
+export type GrantRow = inferRouterOutputs<AppRouter>["sharing"]["grants"][number];
+
+/** A service code with its name where the catalog knows it. */
+export type ServiceNames = Record<string, { nameZh: string; nameEn: string }>;
+
+/**
+ * Grants as cards: resource, provider, consumer, services, purpose, status and dates. The data
+ * office may revoke approved grants; the provider (`viewer: "provider"`) also decides requests.
+ * One list whatever the status (requests come first), so a card keeps its place when decided.
+ */
+export async function GrantList({ grants, viewer, services, empty }: { grants: GrantRow[]; viewer: "dataOffice" | "provider"; services: ServiceNames; empty: string }) {
+  const [t, locale, format] = await Promise.all([getTranslations("sharing.office"), getLocale(), getFormatter()]);
+  if (grants.length === 0) return <EmptyState title={empty} />;
+  const en = locale === "en";
+  const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
+  const list = (items: string[]) => items.join(en ? ", " : "、");
+  return (
+    <ul className="flex flex-col gap-4" data-testid="grant-list">
+      {grants.map((g) => {
+        const resource = en ? g.resource.nameEn : g.resource.nameZh;
+        const consumer = en ? g.consumer.nameEn : g.consumer.nameZh;
+        const heading = t("grants.heading", { resource, consumer });
+        const headingId = `grant-${g.id}-heading`;
+        const serviceNames = g.serviceCodes.map((c) => {
+          const s = services[c];
+          return s ? (en ? `${s.nameEn} (${c})` : `${s.nameZh}（${c}）`) : c;
+        });
+        const rows: Array<[string, string]> = [
+          [t("grants.provider"), en ? g.provider.nameEn : g.provider.nameZh],
+          [t("catalog.shareType"), t(`shareType.${g.resource.shareType}`)],
+          [t("grants.services"), list(serviceNames)],
+          [t("grants.purpose"), g.purpose],
+          [t("grants.requestedAt"), when(g.requestedAt)],
+        ];
+        // Seeded grants have no requester: they follow from the service catalog.
+        if (g.requesterName) rows.push([t("grants.requester"), g.requesterName]);
+        if (g.decidedAt) rows.push([t("grants.decidedAt"), when(g.decidedAt)]);
+        if (g.decisionReason) rows.push([t("grants.decisionReason"), g.decisionReason]);
+        return (
+          <li key={g.id} aria-labelledby={headingId} data-grant={`${g.resource.code}|${g.consumer.code}`} data-status={g.status} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+            <div className="mb-3 flex flex-wrap items-start justify-between gap-2">
+              <h3 id={headingId} className="min-w-0 text-lg font-semibold break-words">
+                {heading}
+              </h3>
+              <GrantStatusBadge status={g.status} />
+            </div>
+            <dl className="grid grid-cols-1 gap-x-6 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
+              {rows.map(([k, v]) => (
+                <div key={k} className="contents">
+                  <dt className="font-medium text-slate-700">{k}</dt>
+                  <dd className="mb-2 break-words text-slate-900 sm:mb-0">{v}</dd>
+                </div>
+              ))}
+            </dl>
+            {/* Always in place, so the outcome of an action stays on screen when the page refreshes. */}
+            <GrantActions grantId={g.id} version={g.version} status={g.status} viewer={viewer} name={heading} />
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -5,6 +5,8 @@ import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { StatusBadge } from "@/modules/applications/components/status-badge";
 import { ProfileCard } from "@/modules/identity/components/profile-card";
+import { ActingForSwitch } from "@/modules/registration/components/acting-for-switch";
+import { StartBusinessLink } from "@/modules/registration/components/start-business-link";
 import { requireRole } from "@/server/auth/guard";
 import { api } from "@/trpc/server";
 
@@ -33,8 +35,10 @@ export default async function ApplicantLanding() {
           <Link href="/applicant/data-log" className="inline-block rounded border border-brand-700 px-4 py-2 font-medium text-brand-700 hover:bg-brand-50">
             {th("dataLog")}
           </Link>
+          <StartBusinessLink />
         </div>
       </PageHeader>
+      <ActingForSwitch />
       <section aria-labelledby="applications-heading" className="flex flex-col gap-3">
         <h2 id="applications-heading" className="text-xl font-semibold">
           {t("applicant.applications")}

@@ -8,9 +8,10 @@ export const dynamic = "force-dynamic";
  * Sign-out as a plain form POST, so it works the same before the page's JavaScript has loaded:
  * the session cookie is cleared on this response, then the browser goes home.
  */
-export async function POST(req: Request) {
+export async function POST() {
   await signOut({ redirect: false });
-  const res = NextResponse.redirect(new URL("/", req.url), 303);
+  // A relative Location: the browser stays on the host it used.
+  const res = new NextResponse(null, { status: 303, headers: { Location: "/" } });
   res.cookies.delete(actingForCookie);
   return res;
 }

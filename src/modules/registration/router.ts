@@ -1,6 +1,7 @@
 import { asc, eq, or } from "drizzle-orm";
 import { createTRPCRouter, publicProcedure, roleProcedure } from "@/server/trpc/init";
 import { divisions } from "../divisions/schema";
+import { citizens } from "../identity/schema";
 import { ZNameInput, ZReserveNameInput, ZStartBusinessInput } from "./inputs";
 import { businessScopeItems, entityTypes, industries, reservationDays } from "./model";
 import { checkName, listMyReservations, nameDivisionName, reserveName } from "./names";
@@ -34,5 +35,10 @@ export const registrationRouter = createTRPCRouter({
   checkName: founderProcedure.input(ZNameInput).mutation(({ ctx, input }) => checkName(ctx.db, ctx.actor, input)),
   reserveName: founderProcedure.input(ZReserveNameInput).mutation(({ ctx, input }) => reserveName(ctx.db, ctx.actor, input)),
   myReservations: founderProcedure.query(({ ctx }) => listMyReservations(ctx.db, ctx.actor)),
+  /** The founder's own name and ID number, to fill in as legal representative and first shareholder. */
+  founder: founderProcedure.query(async ({ ctx }) => {
+    const [row] = await ctx.db.select({ name: citizens.name, idNumber: citizens.idNumber }).from(citizens).where(eq(citizens.userId, ctx.actor.userId));
+    return row ?? null;
+  }),
   submit: founderProcedure.input(ZStartBusinessInput).mutation(({ ctx, input }) => submitStartBusiness(ctx.db, ctx.actor, input)),
 });

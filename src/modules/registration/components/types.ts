@@ -1,0 +1,10 @@
+import type { inferRouterOutputs } from "@trpc/server";
+import type { AppRouter } from "@/server/trpc/root";
+
+type Outputs = inferRouterOutputs<AppRouter>["registration"];
+
+/** What the start-a-business forms offer (`registration.options`). */
+export type RegistrationOptions = Outputs["options"];
+/** The founder's live name reservations (`registration.myReservations`). */
+export type NameReservation = Outputs["myReservations"][number];
+export type NameCheckResult = Outputs["checkName"];

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { ReactNode } from "react";
+import type { ChangeEvent, ReactNode } from "react";
 import type { FieldValues, Path, UseFormReturn } from "react-hook-form";
 import { translateMessage } from "@/lib/message";
 
@@ -18,25 +18,28 @@ export function useMessage(): (encoded: string | undefined) => string | undefine
         );
 }
 
-interface TextFieldProps<T extends FieldValues> {
-  form: UseFormReturn<T, unknown, FieldValues>;
-  name: Path<T>;
-  label: string;
-  hint?: string;
-  type?: "text" | "password" | "tel" | "email";
-  autoComplete?: string;
-  inputMode?: "text" | "numeric" | "tel";
-  /** Shown under the label as the user types (e.g. a live check). */
-  after?: ReactNode;
+type Form<T extends FieldValues> = UseFormReturn<T, unknown, FieldValues>;
+
+export const inputClass = "w-full min-w-0 rounded border border-slate-400 bg-white px-3 py-2 text-base aria-[invalid=true]:border-seal-600 disabled:bg-slate-100";
+
+/** An input's id; `prefix` keeps two forms on one page (with a field of the same name) apart. */
+export function fieldId(name: string, prefix = "field"): string {
+  return `${prefix}-${name.replaceAll(".", "-")}`;
 }
 
-/** A labelled input whose error (client or server) is announced and tied to it. */
-export function TextField<T extends FieldValues>({ form, name, label, hint, type = "text", autoComplete, inputMode, after }: TextFieldProps<T>) {
-  const message = useMessage();
-  const error = form.getFieldState(name, form.formState).error;
-  const id = `field-${name}`;
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
+/** The message under a field or a group, by form path (test id `error-<path>`). */
+export function FieldError({ id, name, message }: { id: string; name: string; message?: string }) {
+  const translate = useMessage();
+  if (!message) return null;
+  return (
+    <p id={id} className="text-sm text-seal-600" data-testid={`error-${name}`}>
+      {translate(message)}
+    </p>
+  );
+}
+
+/** Label, optional hint, the control, then its error: the frame every field shares. */
+function FieldFrame({ id, label, hint, hintId, children, name, error }: { id: string; label: ReactNode; hint?: ReactNode; hintId?: string; children: ReactNode; name: string; error?: string }) {
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="font-medium text-slate-800">
@@ -47,22 +50,103 @@ export function TextField<T extends FieldValues>({ form, name, label, hint, type
           {hint}
         </p>
       ) : null}
+      {children}
+      <FieldError id={`${id}-error`} name={name} message={error} />
+    </div>
+  );
+}
+
+function describedBy(id: string, hint: unknown, error: string | undefined) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  return { hintId, ariaDescribedBy: [hintId, error ? `${id}-error` : undefined].filter(Boolean).join(" ") || undefined };
+}
+
+interface TextFieldProps<T extends FieldValues> {
+  form: Form<T>;
+  name: Path<T>;
+  label: string;
+  hint?: ReactNode;
+  type?: "text" | "password" | "tel" | "email";
+  autoComplete?: string;
+  inputMode?: "text" | "numeric" | "decimal" | "tel";
+  idPrefix?: string;
+  /** Shown under the input as the user types (e.g. a live check). */
+  after?: ReactNode;
+}
+
+/** A labelled input whose error (client or server) is announced and tied to it. */
+export function TextField<T extends FieldValues>({ form, name, label, hint, type = "text", autoComplete, inputMode, idPrefix, after }: TextFieldProps<T>) {
+  const error = form.getFieldState(name, form.formState).error?.message;
+  const id = fieldId(name, idPrefix);
+  const { hintId, ariaDescribedBy } = describedBy(id, hint, error);
+  return (
+    <FieldFrame id={id} label={label} hint={hint} hintId={hintId} name={name} error={error}>
       <input
         id={id}
         type={type}
         autoComplete={autoComplete}
         inputMode={inputMode}
         aria-invalid={error ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-        className="rounded border border-slate-400 bg-white px-3 py-2 text-base aria-[invalid=true]:border-seal-600"
+        aria-describedby={ariaDescribedBy}
+        className={inputClass}
         {...form.register(name)}
       />
       {after}
-      {error?.message ? (
-        <p id={errorId} className="text-sm text-seal-600" data-testid={`error-${name}`}>
-          {message(error.message)}
-        </p>
-      ) : null}
+    </FieldFrame>
+  );
+}
+
+interface SelectFieldProps<T extends FieldValues> {
+  form: Form<T>;
+  name: Path<T>;
+  label: string;
+  hint?: ReactNode;
+  options: ReadonlyArray<{ value: string; label: string; disabled?: boolean }>;
+  /** The empty first option; omitted when a value is always chosen. */
+  placeholder?: string;
+  /** Runs after the value changed, e.g. to clear a field that depends on this one. */
+  onChange?: (value: string) => void;
+  disabled?: boolean;
+  idPrefix?: string;
+}
+
+/** A labelled select whose error (client or server) is announced and tied to it. */
+export function SelectField<T extends FieldValues>({ form, name, label, hint, options, placeholder, onChange, disabled, idPrefix }: SelectFieldProps<T>) {
+  const error = form.getFieldState(name, form.formState).error?.message;
+  const id = fieldId(name, idPrefix);
+  const { hintId, ariaDescribedBy } = describedBy(id, hint, error);
+  return (
+    <FieldFrame id={id} label={label} hint={hint} hintId={hintId} name={name} error={error}>
+      <select
+        id={id}
+        disabled={disabled}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={ariaDescribedBy}
+        className={inputClass}
+        {...form.register(name, { onChange: onChange ? (e: ChangeEvent<HTMLSelectElement>) => onChange(e.target.value) : undefined })}
+      >
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value} disabled={o.disabled}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldFrame>
+  );
+}
+
+/** A checkbox with its label beside it and its error under it. */
+export function CheckboxField<T extends FieldValues>({ form, name, label, idPrefix }: { form: Form<T>; name: Path<T>; label: ReactNode; idPrefix?: string }) {
+  const error = form.getFieldState(name, form.formState).error?.message;
+  const id = fieldId(name, idPrefix);
+  return (
+    <div className="flex flex-col gap-1">
+      <div className="flex items-start gap-2">
+        <input id={id} type="checkbox" className="mt-1 h-5 w-5 shrink-0" aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} {...form.register(name)} />
+        <label htmlFor={id}>{label}</label>
+      </div>
+      <FieldError id={`${id}-error`} name={name} message={error} />
     </div>
   );
 }

@@ -4,12 +4,11 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
-import { FormError } from "@/components/form/fields";
+import { CheckboxField, FormError, SelectField, TextField } from "@/components/form/fields";
 import { applyServerErrors, useZodForm } from "@/components/form/use-zod-form";
 import { msg } from "@/lib/message";
 import { useTRPC } from "@/trpc/react";
 import { ZReserveNameInput } from "../inputs";
-import { CheckboxField, InputField, SelectField } from "./fields";
 import type { NameCheckResult, RegistrationOptions } from "./types";
 
 const nameFields = ["divisionCode", "tradeName", "industry", "entityType", "form"] as const;
@@ -98,7 +97,7 @@ export function NameDeclaration({ options }: { options: RegistrationOptions }) {
               placeholder={t("choose")}
               options={options.nameDivisions.map((d) => ({ value: d.code, label: en ? `${d.nameInName} (${d.nameEn})` : d.nameInName }))}
             />
-            <InputField idPrefix="name" form={form} name="tradeName" label={t("name.tradeName")} hint={t("name.tradeNameHint")} />
+            <TextField idPrefix="name" form={form} name="tradeName" label={t("name.tradeName")} hint={t("name.tradeNameHint")} />
             <SelectField
               idPrefix="name"
               form={form}

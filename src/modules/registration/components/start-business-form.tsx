@@ -5,11 +5,10 @@ import { useRouter } from "next/navigation";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { useFieldArray } from "react-hook-form";
-import { FormError } from "@/components/form/fields";
+import { CheckboxField, FieldError, FormError, inputClass, SelectField, TextField } from "@/components/form/fields";
 import { applyServerErrors, useZodForm } from "@/components/form/use-zod-form";
 import { useTRPC } from "@/trpc/react";
 import { housingFundRates, invoiceTypeValues, sealTypeValues, ZStartBusinessInput } from "../inputs";
-import { CheckboxField, FieldError, InputField, inputClass, SelectField } from "./fields";
 import type { NameReservation, RegistrationOptions } from "./types";
 
 interface Props {
@@ -151,7 +150,7 @@ export function StartBusinessForm({ options, reservations, founder }: Props) {
               placeholder={fittingTypes.length === 1 ? undefined : t("choose")}
               options={fittingTypes.map((e) => ({ value: e.value, label: en ? e.labelEn : e.labelZh }))}
             />
-            <InputField form={form} name="registeredCapital" label={t("apply.capital")} hint={t("apply.capitalHint")} inputMode="decimal" />
+            <TextField form={form} name="registeredCapital" label={t("apply.capital")} hint={t("apply.capitalHint")} inputMode="decimal" />
           </div>
         </fieldset>
 
@@ -187,7 +186,7 @@ export function StartBusinessForm({ options, reservations, founder }: Props) {
             </div>
             <SelectField form={form} name="divisionCode" label={t("apply.county")} placeholder={t("choose")} options={counties.map((k) => ({ value: k.code, label: k.nameZh }))} />
           </div>
-          <InputField form={form} name="streetAddress" label={t("apply.street")} hint={t("apply.streetHint")} autoComplete="address-line1" />
+          <TextField form={form} name="streetAddress" label={t("apply.street")} hint={t("apply.streetHint")} autoComplete="address-line1" />
         </fieldset>
 
         <fieldset disabled={pending} className={section} aria-describedby={["scope-hint", scopeError ? "scope-error" : ""].filter(Boolean).join(" ")}>
@@ -209,8 +208,8 @@ export function StartBusinessForm({ options, reservations, founder }: Props) {
         <fieldset disabled={pending} className={section}>
           <legend className={legend}>{t("apply.legalRepLegend")}</legend>
           <div className="grid gap-4 sm:grid-cols-2">
-            <InputField form={form} name="legalRepresentative.name" label={t("apply.legalRepName")} autoComplete="name" />
-            <InputField
+            <TextField form={form} name="legalRepresentative.name" label={t("apply.legalRepName")} autoComplete="name" />
+            <TextField
               form={form}
               name="legalRepresentative.idNumber"
               label={t("apply.legalRepId")}
@@ -227,9 +226,9 @@ export function StartBusinessForm({ options, reservations, founder }: Props) {
                 <fieldset className="flex flex-col gap-3 rounded border border-slate-200 p-3" data-testid={`shareholder-${i + 1}`}>
                   <legend className="px-1 font-semibold">{t("apply.shareholder", { n: i + 1 })}</legend>
                   <div className="grid gap-3 sm:grid-cols-3">
-                    <InputField form={form} name={`shareholders.${i}.name`} label={t("apply.shareholderName", { n: i + 1 })} />
-                    <InputField form={form} name={`shareholders.${i}.idNumber`} label={t("apply.shareholderId", { n: i + 1 })} />
-                    <InputField form={form} name={`shareholders.${i}.contribution`} label={t("apply.contribution", { n: i + 1 })} inputMode="decimal" />
+                    <TextField form={form} name={`shareholders.${i}.name`} label={t("apply.shareholderName", { n: i + 1 })} />
+                    <TextField form={form} name={`shareholders.${i}.idNumber`} label={t("apply.shareholderId", { n: i + 1 })} />
+                    <TextField form={form} name={`shareholders.${i}.contribution`} label={t("apply.contribution", { n: i + 1 })} inputMode="decimal" />
                   </div>
                   {shareholders.fields.length > 1 ? (
                     <div>
@@ -264,10 +263,10 @@ export function StartBusinessForm({ options, reservations, founder }: Props) {
           <div className="grid gap-4 sm:grid-cols-2">
             <SelectField form={form} name="sealTypes" label={t("apply.seals")} options={sealTypeValues.map((v) => ({ value: v, label: t(`apply.sealOptions.${v}`) }))} />
             <SelectField form={form} name="invoiceTypes" label={t("apply.invoices")} options={invoiceTypeValues.map((v) => ({ value: v, label: t(`apply.invoiceOptions.${v}`) }))} />
-            <InputField form={form} name="employeeCount" label={t("apply.employees")} hint={t("apply.employeesHint")} inputMode="numeric" />
+            <TextField form={form} name="employeeCount" label={t("apply.employees")} hint={t("apply.employeesHint")} inputMode="numeric" />
             <SelectField form={form} name="housingFundRate" label={t("apply.housingFund")} options={housingFundRates.map((v) => ({ value: v, label: t("apply.housingFundOption", { rate: v }) }))} />
           </div>
-          <InputField form={form} name="bankAccount" label={t("apply.bankAccount")} hint={t("apply.bankAccountHint")} inputMode="numeric" />
+          <TextField form={form} name="bankAccount" label={t("apply.bankAccount")} hint={t("apply.bankAccountHint")} inputMode="numeric" />
         </fieldset>
 
         <fieldset disabled={pending} className={section}>

@@ -5,13 +5,12 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Controller } from "react-hook-form";
-import { FormError, SubmitButton, useMessage } from "@/components/form/fields";
+import { FormError, SelectField, SubmitButton, useMessage } from "@/components/form/fields";
 import { applyServerErrors, useZodForm } from "@/components/form/use-zod-form";
 import { StaffTextArea } from "@/modules/applications/components/staff-form-parts";
 import { useTRPC } from "@/trpc/react";
 import { ZRequestGrantInput } from "../../inputs";
 import type { shareTypes } from "../../model";
-import { SelectField } from "./select-field";
 
 export interface GrantableResource {
   code: string;

@@ -4,13 +4,12 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { FormError, SubmitButton } from "@/components/form/fields";
+import { FormError, SelectField, SubmitButton } from "@/components/form/fields";
 import { applyServerErrors, useZodForm } from "@/components/form/use-zod-form";
 import { StaffTextArea } from "@/modules/applications/components/staff-form-parts";
 import { useTRPC } from "@/trpc/react";
 import { ZUpdateResourceInput } from "../../inputs";
 import { openTypes, shareTypes, updateFrequencies, type UpdateFrequency } from "../../model";
-import { SelectField } from "./select-field";
 
 export interface EditableResource {
   code: string;

@@ -20,3 +20,29 @@ describe("message files", () => {
     }
   });
 });
+
+describe("server messages", () => {
+  it("show a state named in an error in the reader's language, and an unknown one as its code", async () => {
+    const { translateServerMessage } = await import("./messages");
+    const { transition } = await import("@/lib/state-machine");
+    const error = (() => {
+      try {
+        transition("application", { inReview: {} } as never, "inReview" as never, "accept" as never, "applications.status.application");
+      } catch (e) {
+        return e as Error;
+      }
+      throw new Error("no error");
+    })();
+    expect(translateServerMessage("zh-CN", error.message)).toContain("“审查中”");
+    expect(translateServerMessage("en", error.message)).toContain("“In review”");
+    const grant = (() => {
+      try {
+        transition("grant", { approved: {} } as never, "approved" as never, "request" as never, "no.such.labels");
+      } catch (e) {
+        return e as Error;
+      }
+      throw new Error("no error");
+    })();
+    expect(translateServerMessage("en", grant.message)).toContain("“approved”");
+  });
+});

@@ -19,11 +19,27 @@ export function parseMessage(encoded: string): { key: string; params: MessagePar
   }
 }
 
+/**
+ * A parameter that is itself a message key (`@` and the key), e.g. a status shown in the
+ * reader's language; where the key is unknown its last segment is shown.
+ */
+export function keyParam(key: string): string {
+  return `@${key}`;
+}
+
 /** Translates an encoded message; text that is not a known key is shown as it is. */
 export function translateMessage(
   t: { (key: string, params?: MessageParams): string; has: (key: string) => boolean },
   encoded: string,
 ): string {
   const { key, params } = parseMessage(encoded);
-  return t.has(key) ? t(key, params) : encoded;
+  if (!t.has(key)) return encoded;
+  const resolved = Object.fromEntries(
+    Object.entries(params).map(([name, value]) => {
+      if (typeof value !== "string" || !value.startsWith("@")) return [name, value];
+      const inner = value.slice(1);
+      return [name, t.has(inner) ? t(inner) : (inner.split(".").at(-1) ?? inner)];
+    }),
+  );
+  return t(key, resolved);
 }

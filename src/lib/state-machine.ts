@@ -1,4 +1,5 @@
 import { DomainError } from "./domain-error";
+import { keyParam } from "./message";
 
 /** A transition table: for each state, the events it accepts and the state each leads to. */
 export type TransitionTable<S extends string, E extends string> = Record<S, Partial<Record<E, S>>>;
@@ -9,9 +10,11 @@ export function transition<S extends string, E extends string>(
   table: TransitionTable<S, E>,
   from: S,
   event: E,
+  /** Where the states' names are in the messages (e.g. `applications.status.application`), so the error shows them in the reader's language. */
+  stateLabels?: string,
 ): S {
   const to = table[from][event];
-  if (!to) throw new DomainError("illegalTransition", "errors.illegalTransition", { params: { machine, from, event } });
+  if (!to) throw new DomainError("illegalTransition", "errors.illegalTransition", { params: { machine, from: stateLabels ? keyParam(`${stateLabels}.${from}`) : from, event } });
   return to;
 }
 

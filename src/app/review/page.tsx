@@ -25,7 +25,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
     page: Number.isInteger(page) && page >= 1 ? page : 1,
   };
   const caller = await api();
-  const [t, ts, locale, profile, rows] = await Promise.all([getTranslations("landing"), getTranslations("sharing.office.nav"), getLocale(), caller.identity.me(), caller.review.queue(filter)]);
+  const [t, ts, locale, profile, queue] = await Promise.all([getTranslations("landing"), getTranslations("sharing.office.nav"), getLocale(), caller.identity.me(), caller.review.queue(filter)]);
   const department = profile.department ? (locale === "en" ? profile.department.nameEn : profile.department.nameZh) : "";
   return (
     <div className="flex flex-col gap-4">
@@ -40,7 +40,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
         <h2 id="queue-heading" className="text-xl font-semibold">
           {t("review.queue", { department })}
         </h2>
-        <TaskQueue rows={rows} filter={filter} department={department} />
+        <TaskQueue rows={queue.rows} total={queue.total} filter={filter} department={department} />
       </section>
     </div>
   );

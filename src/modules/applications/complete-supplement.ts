@@ -1,6 +1,7 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { z } from "zod";
 import { DomainError } from "@/lib/domain-error";
+import { keyParam } from "@/lib/message";
 import type { Db } from "@/server/db/client";
 import { shanghaiDate } from "../calendar/model";
 import { loadApplicationPlan } from "../catalog/load-application-plan";
@@ -28,7 +29,7 @@ export async function completeSupplement(db: Db, actor: Actor, input: z.output<t
       .orderBy(desc(supplementNotices.issuedAt))
       .limit(1);
     if (!notice || app.status !== "supplementRequired") {
-      throw new DomainError("illegalTransition", "errors.illegalTransition", { params: { machine: "application", from: app.status, event: "supplement" } });
+      throw new DomainError("illegalTransition", "errors.illegalTransition", { params: { machine: "application", from: keyParam(`applications.status.application.${app.status}`), event: "supplement" } });
     }
 
     const scope = new Set(notice.items.flatMap((i) => i.materialKeys));

@@ -45,7 +45,7 @@ describe("application state machine", () => {
       expect(error).toBeInstanceOf(DomainError);
       expect((error as DomainError).code).toBe("illegalTransition");
       // The message names the state and the event.
-      expect((error as DomainError).message).toContain(`"from":"${from}"`);
+      expect((error as DomainError).message).toContain(`"from":"@applications.status.application.${from}"`);
       expect((error as DomainError).message).toContain(`"event":"${event}"`);
     }
   });

@@ -47,7 +47,7 @@ export const applicationMachine: TransitionTable<ApplicationStatus, ApplicationE
 };
 
 export function nextApplicationStatus(from: ApplicationStatus, event: ApplicationEvent): ApplicationStatus {
-  return transition("application", applicationMachine, from, event);
+  return transition("application", applicationMachine, from, event, "applications.status.application");
 }
 
 export const finalApplicationStatuses: readonly ApplicationStatus[] = ["completed", "notAccepted", "denied", "withdrawn"];

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { DomainError } from "@/lib/domain-error";
+import { keyParam } from "@/lib/message";
 import type { Db } from "@/server/db/client";
 import { lockApplication } from "../applications/transition";
 import { departments } from "../identity/schema";
@@ -25,7 +26,7 @@ export async function decideTask(db: Db, actor: Actor, input: z.output<typeof ZD
     const app = await lockApplication(tx, known.applicationId);
     const task = await loadOwnTask(tx, actor, input.taskId);
     if (task.status === "claimed" && task.claimedBy !== actor.userId) throw new DomainError("forbidden", "errors.notClaimer");
-    if (app.status !== "inReview") throw new DomainError("illegalTransition", "errors.illegalTransition", { params: { machine: "application", from: app.status, event: "decide" } });
+    if (app.status !== "inReview") throw new DomainError("illegalTransition", "errors.illegalTransition", { params: { machine: "application", from: keyParam(`applications.status.application.${app.status}`), event: "decide" } });
 
     const reason = input.outcome === "supplementRequested" ? null : (input.reason ?? null);
     const items =

@@ -1,12 +1,15 @@
+import { eq } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { getApplication } from "../applications/get-application";
 import type { Actor } from "../identity/model";
+import { users } from "../identity/schema";
 import { loadOwnTask } from "./claim-task";
 
 /** A task of the reviewer's department with the whole application it belongs to. */
 export async function getTask(db: Db, actor: Actor, taskId: string, now: Date = new Date()) {
   const task = await loadOwnTask(db, actor, taskId);
   const application = await getApplication(db, actor, task.applicationId, now);
+  const [claimer] = task.claimedBy ? await db.select({ name: users.displayName }).from(users).where(eq(users.id, task.claimedBy)) : [];
   return {
     task: {
       id: task.id,
@@ -16,6 +19,8 @@ export async function getTask(db: Db, actor: Actor, taskId: string, now: Date = 
       dueAt: task.dueAt,
       claimedByMe: task.claimedBy === actor.userId,
       claimedAt: task.claimedAt,
+      /** A colleague of the same department: who to ask about a task someone else holds. */
+      claimedByName: claimer?.name ?? null,
     },
     application,
   };

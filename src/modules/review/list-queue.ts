@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, lt, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNotNull, lt, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "@/server/db/client";
 import { isOverdue } from "../calendar/model";
@@ -21,12 +21,16 @@ const statusFilter: Record<z.output<typeof ZQueueInput>["status"], TaskStatus[] 
 
 export const queuePageSize = 50;
 
-/** The department's queue, by due date, overdue marked; filters come from the URL. */
+/** The department's queue, by due date, overdue marked, a page at a time with the total; filters come from the URL. */
 export async function listDepartmentQueue(db: Db, actor: Actor & { departmentId: string }, input: z.output<typeof ZQueueInput>, now: Date = new Date()) {
   const conditions: SQL[] = [eq(reviewTasks.departmentId, actor.departmentId)];
   const statuses = statusFilter[input.status];
   if (statuses) conditions.push(inArray(reviewTasks.status, statuses));
   if (input.overdueOnly) conditions.push(isNotNull(reviewTasks.dueAt), lt(reviewTasks.dueAt, now), inArray(reviewTasks.status, ["open", "claimed"]));
+  const [{ total }] = (await db
+    .select({ total: count() })
+    .from(reviewTasks)
+    .where(and(...conditions))) as [{ total: number }];
   const rows = await db
     .select({
       task: reviewTasks,
@@ -46,7 +50,7 @@ export async function listDepartmentQueue(db: Db, actor: Actor & { departmentId:
     .orderBy(asc(reviewTasks.dueAt), asc(reviewTasks.createdAt))
     .limit(queuePageSize)
     .offset((input.page - 1) * queuePageSize);
-  return rows.map((r) => ({
+  const items = rows.map((r) => ({
     taskId: r.task.id,
     applicationId: r.task.applicationId,
     version: r.task.version,
@@ -62,4 +66,5 @@ export async function listDepartmentQueue(db: Db, actor: Actor & { departmentId:
     claimedByMe: r.task.claimedBy === actor.userId,
     claimedByName: r.claimedByName,
   }));
+  return { total, page: input.page, pageSize: queuePageSize, rows: items };
 }

@@ -29,7 +29,7 @@ export const taskMachine: TransitionTable<TaskStatus, TaskEvent> = {
 };
 
 export function nextTaskStatus(from: TaskStatus, event: TaskEvent): TaskStatus {
-  return transition("reviewTask", taskMachine, from, event);
+  return transition("reviewTask", taskMachine, from, event, "applications.status.task");
 }
 
 /** Tasks a department still has to speak on. */

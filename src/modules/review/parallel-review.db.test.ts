@@ -14,6 +14,8 @@ import { testDatabase } from "@/server/testing/database";
 import { actorByLogin, createTestBundle, ensureDemo, newEnterprise, reviewer, type TestStep } from "@/server/testing/fixtures";
 import { claimTask } from "./claim-task";
 import { decideTask } from "./decide-task";
+import { getTask } from "./get-task";
+import { listDepartmentQueue } from "./list-queue";
 import { reviewTasks } from "./schema";
 
 let h: DatabaseHandle;
@@ -199,7 +201,7 @@ describe("bad moves", () => {
     const fresh = (await tasksOf(app.id)).a;
     await expect(decideTask(h.db, actor, { taskId: fresh?.id ?? "", version: fresh?.version ?? 0, outcome: "denied", reason: "再次决定" }, later(3))).rejects.toMatchObject({
       code: "illegalTransition",
-      message: expect.stringContaining('"from":"approved"'),
+      message: expect.stringContaining('"from":"@applications.status.task.approved"'),
     });
   });
 
@@ -224,5 +226,34 @@ describe("bad moves", () => {
     const [n] = await h.db.select({ n: sql<number>`count(*)::int` }).from(applications).where(eq(applications.applicantUserId, applicant.userId));
     expect(n?.n).toBe(1);
     expect(first.trackingNumber).toMatch(/^13010220260302\d{6}$/);
+  });
+});
+
+describe("the department's queue", () => {
+  it("pages with the total, so the last page has no next page", async () => {
+    await accepted([{ key: "a", department: "ecology" }]);
+    const actor = await reviewer(h.db, "ecology");
+    const dept = { ...actor, departmentId: actor.departmentId ?? "" };
+    const first = await listDepartmentQueue(h.db, dept, { status: "all", overdueOnly: false, page: 1 }, monday);
+    const [{ n }] = (await h.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(reviewTasks)
+      .where(eq(reviewTasks.departmentId, dept.departmentId))) as [{ n: number }];
+    expect(first.total).toBe(n);
+    expect(first.rows.length).toBe(Math.min(n, first.pageSize));
+    const last = Math.max(1, Math.ceil(n / first.pageSize));
+    const beyond = await listDepartmentQueue(h.db, dept, { status: "all", overdueOnly: false, page: last + 1 }, monday);
+    expect(beyond).toMatchObject({ total: n, rows: [] });
+  });
+});
+
+describe("a task's page", () => {
+  it("names the colleague who claimed it", async () => {
+    const app = await accepted([{ key: "a", department: "ecology" }]);
+    const actor = await reviewer(h.db, "ecology");
+    const task = (await tasksOf(app.id)).a!;
+    await claimTask(h.db, actor, { taskId: task.id, version: task.version }, monday);
+    const detail = await getTask(h.db, actor, task.id, monday);
+    expect(detail.task).toMatchObject({ status: "claimed", claimedByMe: true, claimedByName: actor.displayName });
   });
 });

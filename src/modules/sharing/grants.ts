@@ -94,7 +94,7 @@ export async function requestGrant(db: Db, actor: Actor, input: z.output<typeof 
         next = { status: "requested", serviceCodes: [...new Set([...existing.serviceCodes, ...serviceCodes])].sort() };
       } else {
         // A refused or revoked grant may be asked for again.
-        transition("grant", grantMachine, existing.status, "request");
+        transition("grant", grantMachine, existing.status, "request", "sharing.office.grantStatus");
         next = { status, serviceCodes };
       }
       [row] = (await tx
@@ -141,7 +141,7 @@ export async function decideGrant(db: Db, actor: Actor, input: z.output<typeof Z
     if (input.decision !== "revoke" && !isProvider) throw new DomainError("forbidden", "sharing.errors.providerDecides");
     if (row.g.version !== input.version) throw new DomainError("conflict", "errors.staleVersion");
     if (input.decision !== "approve" && !input.reason?.trim()) throw new DomainError("invalidInput", "sharing.validation.reasonShort", { field: "reason" });
-    const to = transition("grant", grantMachine, row.g.status, input.decision);
+    const to = transition("grant", grantMachine, row.g.status, input.decision, "sharing.office.grantStatus");
     const [updated] = await tx
       .update(grants)
       .set({ status: to, decidedBy: actor.userId, decidedAt: now, decisionReason: input.reason?.trim() || null, version: row.g.version + 1 })

@@ -8,7 +8,7 @@ import type { AppRouter } from "@/server/trpc/root";
 import { ZQueueInput } from "../inputs";
 import { queuePageSize } from "../list-queue";
 
-type QueueRow = inferRouterOutputs<AppRouter>["review"]["queue"][number];
+type QueueRow = inferRouterOutputs<AppRouter>["review"]["queue"]["rows"][number];
 export type QueueFilter = z.output<typeof ZQueueInput>;
 
 /** The status filter's choices, as the procedure accepts them. */
@@ -31,12 +31,11 @@ const head = "px-4 py-2 font-semibold whitespace-nowrap";
  * A department's review queue: a filter form (a plain GET form, so it works without script), the
  * tasks by due date with overdue ones marked in words, and simple paging.
  */
-export async function TaskQueue({ rows, filter, department }: { rows: QueueRow[]; filter: QueueFilter; department: string }) {
+export async function TaskQueue({ rows, total, filter, department }: { rows: QueueRow[]; total: number; filter: QueueFilter; department: string }) {
   const [t, locale, format] = await Promise.all([getTranslations("review.queue"), getLocale(), getFormatter()]);
   const en = locale === "en";
   const day = (d: Date) => format.dateTime(d, { year: "numeric", month: "short", day: "numeric" });
-  // The procedure returns no total: a full page means there may be another.
-  const hasNext = rows.length === queuePageSize;
+  const hasNext = filter.page * queuePageSize < total;
   const filterLabel = t(`statusOption.${filter.status}`);
   return (
     <div className="flex flex-col gap-4">
@@ -143,7 +142,7 @@ export async function TaskQueue({ rows, filter, department }: { rows: QueueRow[]
               {t("previous")}
             </Link>
           ) : null}
-          <span aria-current="page">{t("page", { page: filter.page })}</span>
+          <span aria-current="page">{t("page", { page: filter.page, pages: Math.max(1, Math.ceil(total / queuePageSize)), total })}</span>
           {hasNext ? (
             <Link href={queueHref(filter, filter.page + 1)} rel="next" className="text-brand-700 underline">
               {t("next")}

@@ -19,7 +19,9 @@ export async function TaskSummary({ detail }: { detail: TaskDetail }) {
     task.status === "open"
       ? t("unclaimed")
       : task.status === "claimed" && task.claimedAt
-        ? t(task.claimedByMe ? "claimedByMe" : "claimedByOther", { date: when(task.claimedAt) })
+        ? task.claimedByMe
+          ? t("claimedByMe", { date: when(task.claimedAt) })
+          : t("claimedByOther", { date: when(task.claimedAt), name: task.claimedByName ?? "—" })
         : null;
   return (
     <Card className={line?.overdue ? "border-seal-600" : ""}>

@@ -42,7 +42,7 @@ ALTER TABLE "business_registrations" ADD CONSTRAINT "business_registrations_name
 ALTER TABLE "business_registrations" ADD CONSTRAINT "business_registrations_entity_id_entities_id_fk" FOREIGN KEY ("entity_id") REFERENCES "public"."entities"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "enterprise_names" ADD CONSTRAINT "enterprise_names_reserved_by_users_id_fk" FOREIGN KEY ("reserved_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "enterprise_names" ADD CONSTRAINT "enterprise_names_entity_id_entities_id_fk" FOREIGN KEY ("entity_id") REFERENCES "public"."entities"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE UNIQUE INDEX "business_registrations_name_key" ON "business_registrations" USING btree ("name_id");--> statement-breakpoint
+CREATE INDEX "business_registrations_name_idx" ON "business_registrations" USING btree ("name_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "enterprise_names_live_key" ON "enterprise_names" USING btree ("division_code","industry","normalised_trade") WHERE "enterprise_names"."status" <> 'released';--> statement-breakpoint
 CREATE INDEX "enterprise_names_division_idx" ON "enterprise_names" USING btree ("division_code");--> statement-breakpoint
 CREATE INDEX "enterprise_names_reserved_by_idx" ON "enterprise_names" USING btree ("reserved_by");--> statement-breakpoint

@@ -1,7 +1,8 @@
-import { and, eq, gt, isNull, lte, ne, or, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, lte, ne, notInArray, or } from "drizzle-orm";
 import type { z } from "zod";
 import { DomainError } from "@/lib/domain-error";
 import type { Db } from "@/server/db/client";
+import { applications } from "../applications/schema";
 import { recordAudit } from "../audit/record-audit";
 import { divisions } from "../divisions/schema";
 import type { Actor } from "../identity/model";
@@ -10,6 +11,19 @@ import { compareName, entityTypes, fullName, normaliseTradeName, reservationDays
 import { enterpriseNames } from "./schema";
 
 const dayMs = 86_400_000;
+
+/** Application states in which a reserved name is free again: the case ended without registering. */
+const endedWithoutRegistering = ["withdrawn", "denied", "notAccepted"] as const;
+
+/** Applications that still hold the names they use. */
+function openApplicationIds(db: Db) {
+  return db.select({ id: applications.id }).from(applications).where(notInArray(applications.status, [...endedWithoutRegistering]));
+}
+
+/** Applications that ended without registering, whose names go back to their founders. */
+export function endedApplicationIds(db: Db) {
+  return db.select({ id: applications.id }).from(applications).where(inArray(applications.status, [...endedWithoutRegistering]));
+}
 
 /** How a division is written in a name: 河北 for the province, the city without 市. */
 export function nameDivisionName(nameZh: string): string {
@@ -35,7 +49,7 @@ async function liveNames(db: Db, divisionCode: string, now: Date, exceptReserved
         eq(enterpriseNames.divisionCode, divisionCode),
         or(
           eq(enterpriseNames.status, "registered"),
-          and(eq(enterpriseNames.status, "reserved"), or(gt(enterpriseNames.reservedUntil, now), sql`${enterpriseNames.applicationId} is not null`)),
+          and(eq(enterpriseNames.status, "reserved"), or(gt(enterpriseNames.reservedUntil, now), inArray(enterpriseNames.applicationId, openApplicationIds(db)))),
         ),
         exceptReservedBy ? or(isNull(enterpriseNames.reservedBy), ne(enterpriseNames.reservedBy, exceptReservedBy)) : undefined,
       ),
@@ -69,7 +83,14 @@ export async function reserveName(db: Db, actor: Actor, input: z.output<typeof Z
     await tx
       .update(enterpriseNames)
       .set({ status: "released" })
-      .where(and(eq(enterpriseNames.status, "reserved"), isNull(enterpriseNames.applicationId), eq(enterpriseNames.divisionCode, parts.divisionCode), lte(enterpriseNames.reservedUntil, now)));
+      .where(
+        and(
+          eq(enterpriseNames.status, "reserved"),
+          eq(enterpriseNames.divisionCode, parts.divisionCode),
+          lte(enterpriseNames.reservedUntil, now),
+          or(isNull(enterpriseNames.applicationId), inArray(enterpriseNames.applicationId, endedApplicationIds(tx))),
+        ),
+      );
 
     // The founder's own live reservation of the same name is returned as it is.
     const [own] = await tx
@@ -111,5 +132,12 @@ export async function listMyReservations(db: Db, actor: Actor, now: Date = new D
   return db
     .select({ id: enterpriseNames.id, fullName: enterpriseNames.fullName, reservedUntil: enterpriseNames.reservedUntil, divisionCode: enterpriseNames.divisionCode, industry: enterpriseNames.industry, form: enterpriseNames.form })
     .from(enterpriseNames)
-    .where(and(eq(enterpriseNames.reservedBy, actor.userId), eq(enterpriseNames.status, "reserved"), isNull(enterpriseNames.applicationId), gt(enterpriseNames.reservedUntil, now)));
+    .where(
+      and(
+        eq(enterpriseNames.reservedBy, actor.userId),
+        eq(enterpriseNames.status, "reserved"),
+        gt(enterpriseNames.reservedUntil, now),
+        or(isNull(enterpriseNames.applicationId), inArray(enterpriseNames.applicationId, endedApplicationIds(db))),
+      ),
+    );
 }

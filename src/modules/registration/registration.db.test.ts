@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { acceptApplication } from "@/modules/applications/accept-application";
 import { getApplication } from "@/modules/applications/get-application";
 import { applications } from "@/modules/applications/schema";
+import { withdrawApplication } from "@/modules/applications/withdraw-application";
 import { validateCreditCode, decodeCreditCode } from "@/modules/identity/credit-code";
 import { actingFor } from "@/modules/identity/acting-for";
 import type { Actor } from "@/modules/identity/model";
@@ -17,7 +18,7 @@ import type { DatabaseHandle } from "@/server/db/client";
 import { onPostgres, testDatabase } from "@/server/testing/database";
 import { actorByLogin, ensureDemo, freshIdNumber, newCitizen, reviewer } from "@/server/testing/fixtures";
 import { ZReserveNameInput, ZStartBusinessInput } from "./inputs";
-import { checkName, reserveName } from "./names";
+import { checkName, listMyReservations, reserveName } from "./names";
 import { businessRegistrations, enterpriseNames } from "./schema";
 import { submitStartBusiness } from "./submit-start-business";
 
@@ -229,5 +230,20 @@ describe.skipIf(!onPostgres)("credit codes under concurrent approvals (PostgreSQ
     expect(ours.every((c) => c && validateCreditCode(c).valid)).toBe(true);
     expect(new Set(ours).size).toBe(100);
     expect(new Set(codes).size).toBe(codes.length);
+  });
+});
+
+describe("a name whose application ended", () => {
+  it("goes back to its founder, who may use it in a new application", async () => {
+    const { actor, founder, name } = await founderWithName();
+    const first = await submitStartBusiness(h.db, actor, startInput(founder, name.id), monday);
+    expect((await listMyReservations(h.db, actor, monday)).map((r) => r.id)).not.toContain(name.id);
+    const [row] = await h.db.select().from(applications).where(eq(applications.id, first.id));
+    await withdrawApplication(h.db, actor, { applicationId: first.id, version: row!.version }, monday);
+    expect((await listMyReservations(h.db, actor, monday)).map((r) => r.id)).toContain(name.id);
+    const second = await submitStartBusiness(h.db, actor, startInput(founder, name.id), monday);
+    expect(second.id).not.toBe(first.id);
+    const [linked] = await h.db.select().from(enterpriseNames).where(eq(enterpriseNames.id, name.id));
+    expect(linked?.applicationId).toBe(second.id);
   });
 });

@@ -78,5 +78,6 @@ export const businessRegistrations = pgTable(
     creditCode: text("credit_code").unique(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("business_registrations_name_key").on(t.nameId)],
+  // A name whose application was withdrawn or denied may be used again by a new one.
+  (t) => [index("business_registrations_name_idx").on(t.nameId)],
 );

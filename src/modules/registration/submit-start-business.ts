@@ -1,4 +1,4 @@
-import { and, eq, isNull, or } from "drizzle-orm";
+import { and, eq, inArray, isNull, or } from "drizzle-orm";
 import type { z } from "zod";
 import { DomainError } from "@/lib/domain-error";
 import type { Db } from "@/server/db/client";
@@ -10,6 +10,7 @@ import type { Actor } from "../identity/model";
 import { citizens } from "../identity/schema";
 import type { ZStartBusinessInput } from "./inputs";
 import { businessScopeItems, entityTypes } from "./model";
+import { endedApplicationIds } from "./names";
 import { businessRegistrations, enterpriseNames } from "./schema";
 
 /** The bundle the start-a-business form submits: registration first, then four departments at once. */
@@ -70,7 +71,7 @@ export async function submitStartBusiness(db: Db, actor: Actor, input: z.output<
             eq(enterpriseNames.id, name.id),
             eq(enterpriseNames.reservedBy, actor.userId),
             eq(enterpriseNames.status, "reserved"),
-            or(isNull(enterpriseNames.applicationId), eq(enterpriseNames.applicationId, applicationId)),
+            or(isNull(enterpriseNames.applicationId), eq(enterpriseNames.applicationId, applicationId), inArray(enterpriseNames.applicationId, endedApplicationIds(tx))),
           ),
         )
         .returning({ id: enterpriseNames.id });

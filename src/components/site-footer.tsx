@@ -11,6 +11,9 @@ export async function SiteFooter() {
           <Link href="/credit-codes" className="text-brand-700 underline">
             {tc("title")}
           </Link>
+          <Link href="/verify" className="text-brand-700 underline">
+            {t("footerVerify")}
+          </Link>
           <Link href="/open-data" className="text-brand-700 underline">
             {t("footerOpenData")}
           </Link>

@@ -29,7 +29,7 @@ async function assertMayView(db: Db, app: ApplicationRow, actor: Actor): Promise
   throw new DomainError("notFound", "errors.notFound");
 }
 
-export async function taskTimeline(db: Db, app: ApplicationRow, now: Date, withNames: boolean): Promise<TaskTimelineView[]> {
+export async function taskTimeline(db: Db, app: ApplicationRow, now: Date, withNames: boolean, forStaff = false): Promise<TaskTimelineView[]> {
   const rows = await db
     .select({ task: reviewTasks, deptZh: departments.nameZh, deptEn: departments.nameEn, deciderName: users.displayName })
     .from(reviewTasks)
@@ -59,6 +59,8 @@ export async function taskTimeline(db: Db, app: ApplicationRow, now: Date, withN
         decidedByName: withNames ? (deciderName ?? null) : null,
         deemedApproval: task.deemedApproval,
         reason: task.status === "denied" || task.status === "approved" ? task.reason : null,
+        // Staff see a department's request at once, before the merged notice goes out.
+        requested: forStaff && task.status === "supplementRequested" ? (task.supplementItems ?? []).map((i) => i.text) : null,
         order: step?.order ?? 0,
       };
     })
@@ -93,7 +95,7 @@ export async function getApplication(db: Db, actor: Actor, applicationId: string
   const today = shanghaiDate(now);
   const isStaff = actor.role === "windowClerk" || actor.role === "reviewer";
 
-  const tasks = await taskTimeline(db, app, now, true);
+  const tasks = await taskTimeline(db, app, now, true, isStaff);
   const noticeRows = await db.select().from(supplementNotices).where(eq(supplementNotices.applicationId, app.id)).orderBy(asc(supplementNotices.issuedAt));
   const deptIds = [...new Set(noticeRows.flatMap((n) => n.items.flatMap((i) => (i.departmentId ? [i.departmentId] : []))))];
   const deptRows = deptIds.length ? await db.select().from(departments).where(inArray(departments.id, deptIds)) : [];

@@ -18,6 +18,8 @@ export const ZTaskTimelineView = z.object({
   decidedByName: z.string().nullable(),
   deemedApproval: z.boolean(),
   reason: z.string().nullable(),
+  /** What the department asked the applicant for; staff only (the applicant reads the merged notice). */
+  requested: z.array(z.string()).nullable(),
 });
 export type TaskTimelineView = z.infer<typeof ZTaskTimelineView>;
 

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { acceptApplication } from "@/modules/applications/accept-application";
+import { getApplication } from "@/modules/applications/get-application";
 import { completeSupplement } from "@/modules/applications/complete-supplement";
 import { ZSubmitApplicationInput } from "@/modules/applications/inputs";
 import { applications, supplementNotices } from "@/modules/applications/schema";
@@ -118,6 +119,11 @@ describe("review in parallel", () => {
     await decide(app.id, "a", "market", "supplementRequested", later(10));
     // Still waiting for the others: no notice yet, nobody waits on market.
     expect(await status(app.id)).toBe("inReview");
+    // Staff see market's request at once; the applicant waits for the one merged notice.
+    const staffView = await getApplication(h.db, await reviewer(h.db, "health"), app.id, later(11));
+    expect(staffView.tasks.find((t) => t.stepKey === "a")?.requested).toEqual(["market 要求补充项目名称"]);
+    const applicantView = await getApplication(h.db, app.applicant, app.id, later(11));
+    expect(applicantView.tasks.find((t) => t.stepKey === "a")?.requested).toBeNull();
     await decide(app.id, "b", "health", "approved", later(20));
     expect(await h.db.select().from(supplementNotices).where(eq(supplementNotices.applicationId, app.id))).toHaveLength(0);
     await decide(app.id, "c", "fire", "supplementRequested", later(30));

@@ -63,6 +63,18 @@ export async function ApplicationTimeline({ tasks }: { tasks: TaskTimelineView[]
                 <dd>{task.reason}</dd>
               </>
             ) : null}
+            {task.requested?.length ? (
+              <>
+                <dt className="text-slate-600">{t("requested")}</dt>
+                <dd>
+                  <ul className="list-disc pl-5" data-testid={`requested-${task.stepKey}`}>
+                    {task.requested.map((text, i) => (
+                      <li key={i}>{text}</li>
+                    ))}
+                  </ul>
+                </dd>
+              </>
+            ) : null}
           </dl>
         </li>
       ))}

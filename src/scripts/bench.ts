@@ -12,9 +12,12 @@ import { submitApplication } from "@/modules/applications/submit-application";
 import { addWorkingDays, calendarFromOfficialData } from "@/modules/calendar/model";
 import officialWorkdays from "@/modules/calendar/official-workdays.json";
 import type { Actor } from "@/modules/identity/model";
+import { entities } from "@/modules/identity/schema";
 import { claimTask } from "@/modules/review/claim-task";
 import { decideTask } from "@/modules/review/decide-task";
 import { reviewTasks } from "@/modules/review/schema";
+import { readCertificates, verifyCertificate } from "@/modules/sharing/gate";
+import { issueCertificate } from "@/modules/sharing/registry";
 import { openDatabase } from "@/server/db/client";
 import { actorByLogin, createTestBundle, ensureDemo, newEnterprise, reviewer } from "@/server/testing/fixtures";
 
@@ -73,6 +76,22 @@ await timed("accept (fan-out to 5 tasks, due dates)", n, () =>
   pool(ids, concurrency, async (id) => {
     const [row] = await db.select({ version: applications.version }).from(applications).where(eq(applications.id, id));
     await acceptApplication(db, clerk, { applicationId: id, version: row?.version ?? 0 }, now);
+  }),
+);
+// The gate: a market reviewer reads the applicant's business licence for each open case.
+const [holder] = await db.select({ code: entities.creditCode }).from(entities).where(eq(entities.id, applicant.entityId ?? ""));
+const licence = await issueCertificate(db, { typeCode: "businessLicence", holderCode: holder?.code ?? "", holderName: applicant.displayName, fields: {}, sourceApplicationId: null, issuedOn: "2026-01-05" });
+const market = await reviewer(db, "market");
+await timed("gate: reviewer reads a licence (checked, logged)", n, () =>
+  pool(ids, concurrency, async (id) => {
+    const read = await readCertificates(db, market, { holderCode: holder?.code ?? "", typeCodes: ["businessLicence"], purpose: { kind: "application", applicationId: id }, today: "2026-03-02" });
+    if (read.certificates.length !== 1) throw new Error("the gate refused a reviewer with a task");
+  }),
+);
+await timed("verify a certificate (Ed25519, logged)", n, () =>
+  pool(ids, concurrency, async () => {
+    const view = await verifyCertificate(db, licence.number, "2026-03-02");
+    if (!view?.signature.valid) throw new Error("signature did not verify");
   }),
 );
 const reviewers = new Map<string, Actor>();

@@ -22,27 +22,23 @@ describe("message files", () => {
 });
 
 describe("server messages", () => {
+  /** The message of the error a call throws. */
+  function errorOf(fn: () => unknown): string {
+    try {
+      fn();
+    } catch (e) {
+      return (e as Error).message;
+    }
+    throw new Error("no error");
+  }
+
   it("show a state named in an error in the reader's language, and an unknown one as its code", async () => {
     const { translateServerMessage } = await import("./messages");
     const { transition } = await import("@/lib/state-machine");
-    const error = (() => {
-      try {
-        transition("application", { inReview: {} } as never, "inReview" as never, "accept" as never, "applications.status.application");
-      } catch (e) {
-        return e as Error;
-      }
-      throw new Error("no error");
-    })();
-    expect(translateServerMessage("zh-CN", error.message)).toContain("“审查中”");
-    expect(translateServerMessage("en", error.message)).toContain("“In review”");
-    const grant = (() => {
-      try {
-        transition("grant", { approved: {} } as never, "approved" as never, "request" as never, "no.such.labels");
-      } catch (e) {
-        return e as Error;
-      }
-      throw new Error("no error");
-    })();
-    expect(translateServerMessage("en", grant.message)).toContain("“approved”");
+    const application = errorOf(() => transition("application", { inReview: {} } as never, "inReview" as never, "accept" as never, "applications.status.application"));
+    expect(translateServerMessage("zh-CN", application)).toContain("“审查中”");
+    expect(translateServerMessage("en", application)).toContain("“In review”");
+    const grant = errorOf(() => transition("grant", { approved: {} } as never, "approved" as never, "request" as never, "no.such.labels"));
+    expect(translateServerMessage("en", grant)).toContain("“approved”");
   });
 });

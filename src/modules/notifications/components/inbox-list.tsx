@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { Pagination } from "@/components/pagination";
 import { EmptyState } from "@/components/empty-state";
 import { resolveLocale } from "@/i18n/locales";
 import type { NotificationPage } from "../list-notifications";
@@ -59,27 +59,7 @@ export async function InboxList({ page }: { page: NotificationPage }) {
           );
         })}
       </ul>
-      {pages > 1 ? (
-        <nav aria-label={t("pagination")} className="flex flex-wrap items-center justify-between gap-3">
-          {page.page > 1 ? (
-            <Link href={`/inbox?page=${page.page - 1}`} className="rounded border border-brand-700 px-3 py-1 text-brand-700 hover:bg-brand-50">
-              {t("previous")}
-            </Link>
-          ) : (
-            <span />
-          )}
-          <span className="text-sm text-slate-700" aria-current="page">
-            {t("pageOf", { page: page.page, pages })}
-          </span>
-          {page.page < pages ? (
-            <Link href={`/inbox?page=${page.page + 1}`} className="rounded border border-brand-700 px-3 py-1 text-brand-700 hover:bg-brand-50">
-              {t("next")}
-            </Link>
-          ) : (
-            <span />
-          )}
-        </nav>
-      ) : null}
+      <Pagination page={page.page} pages={pages} hrefFor={(p) => `/inbox?page=${p}`} label={t("pagination")} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { Pagination } from "@/components/pagination";
 import { EmptyState } from "@/components/empty-state";
 import { translateMessage } from "@/lib/message";
 import type { listDataLog } from "../data-log";
@@ -137,27 +138,7 @@ export async function DataLogList({ log, includeOwn }: { log: DataLogPage; inclu
         </ol>
       )}
 
-      {pages > 1 ? (
-        <nav aria-label={t("pagination")} className="flex flex-wrap items-center justify-between gap-3">
-          {log.page > 1 ? (
-            <Link href={href(log.page - 1, includeOwn)} className="rounded border border-brand-700 px-3 py-1 text-brand-700 hover:bg-brand-50">
-              {t("previous")}
-            </Link>
-          ) : (
-            <span />
-          )}
-          <span className="text-sm text-slate-700" aria-current="page">
-            {t("pageOf", { page: log.page, pages })}
-          </span>
-          {log.page < pages ? (
-            <Link href={href(log.page + 1, includeOwn)} className="rounded border border-brand-700 px-3 py-1 text-brand-700 hover:bg-brand-50">
-              {t("next")}
-            </Link>
-          ) : (
-            <span />
-          )}
-        </nav>
-      ) : null}
+      <Pagination page={log.page} pages={pages} hrefFor={(p) => href(p, includeOwn)} label={t("pagination")} />
     </div>
   );
 }

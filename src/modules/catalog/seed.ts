@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { departments } from "../identity/schema";
 import { describeProblem, stageNumbers, validateBundleGraph, validateTimeLimits } from "./model";
@@ -136,6 +136,18 @@ export async function seedCatalog(db: Db): Promise<void> {
         })),
       )
       .onConflictDoNothing();
+
+    // Corrections a later seed makes to rows an earlier one wrote, each applied once: the
+    // address declaration and the standard articles made two uploads of the registration optional.
+    for (const key of ["premisesProof", "articlesOfAssociation"] as const) {
+      const def = serviceDefs.find((x) => x.code === "enterpriseEstablishment")?.materials.find((m) => m.key === key);
+      const id = serviceId.get("enterpriseEstablishment");
+      if (!def?.conditionZh || !id) continue;
+      await tx
+        .update(materials)
+        .set({ required: false, conditionZh: def.conditionZh, conditionEn: def.conditionEn ?? null })
+        .where(and(eq(materials.serviceId, id), eq(materials.key, key), isNull(materials.conditionZh)));
+    }
 
     for (const b of bundleDefs) {
       const [bundle] = await tx.select({ id: bundles.id }).from(bundles).where(eq(bundles.code, b.code));

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { demoAccounts, seedDemoProvince } from "@/server/seed/demo";
 import { testDatabase } from "@/server/testing/database";
-import type { DatabaseHandle } from "./client";
+import { openDatabase, type DatabaseHandle } from "./client";
 
 let h: DatabaseHandle;
 beforeAll(async () => {
@@ -34,5 +34,25 @@ describe("migrations and demo seed", () => {
     const logins = await h.db.execute(sql`select login from users`);
     const have = new Set((logins as unknown as { rows: Array<{ login: string }> }).rows.map((r) => r.login));
     for (const a of demoAccounts()) expect(have.has(a.login.toUpperCase())).toBe(true);
+  });
+});
+
+describe("an upgraded demo database", () => {
+  it("gets the seed's corrections and signs the certificates written before signing", async () => {
+    // A database of its own: the test rewinds shared catalog rows to how an earlier seed wrote them.
+    const own = await openDatabase({ dataDir: "memory://" });
+    try {
+      await own.migrate();
+      await seedDemoProvince(own.db);
+      await own.db.execute(sql`update materials set required = true, condition_zh = null, condition_en = null where key in ('premisesProof', 'articlesOfAssociation')`);
+      await own.db.execute(sql`update certificates set signature = null, signing_key_id = null`);
+      await seedDemoProvince(own.db);
+      const materials = await own.db.execute(sql`select required, condition_zh from materials where key in ('premisesProof', 'articlesOfAssociation')`);
+      expect((materials as unknown as { rows: Array<{ required: boolean; condition_zh: string | null }> }).rows.every((r) => !r.required && r.condition_zh)).toBe(true);
+      const unsigned = await own.db.execute(sql`select count(*)::int as n from certificates where signature is null`);
+      expect((unsigned as unknown as { rows: Array<{ n: number }> }).rows[0]?.n).toBe(0);
+    } finally {
+      await own.close();
+    }
   });
 });

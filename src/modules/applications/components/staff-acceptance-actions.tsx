@@ -4,12 +4,11 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { FormError } from "@/components/form/fields";
-import { applyServerErrors, useZodForm } from "@/components/form/use-zod-form";
+import { useZodForm } from "@/components/form/use-zod-form";
 import { useTRPC } from "@/trpc/react";
 import { ZRefuseInput, ZRequestCompletionInput, ZVersionedRef } from "../inputs";
 import type { ApplicationView } from "../views";
-import { isStaleError, StaffNoticeItems, StaffOutcome, StaffTextArea, staffButton, type StaffMaterialChoice } from "./staff-form-parts";
+import { StaffActionForm, StaffNoticeItems, StaffOutcome, StaffTextArea, useStaffAction, type StaffMaterialChoice } from "./staff-form-parts";
 
 type Done = "accepted" | "refused" | "completionRequested";
 
@@ -19,9 +18,6 @@ interface ActionProps {
   onDone: (done: Done) => void;
   onStale: () => void;
 }
-
-const card = "flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6";
-const legend = "mb-1 text-lg font-semibold text-slate-900";
 
 /**
  * The window's three answers to a submitted application: accept, refuse with a reason, or ask
@@ -84,29 +80,11 @@ function AcceptForm({ applicationId, version, onDone, onStale }: ActionProps) {
   const trpc = useTRPC();
   const mutation = useMutation(trpc.applications.accept.mutationOptions());
   const form = useZodForm(ZVersionedRef, { defaultValues: { applicationId, version } });
-  const pending = form.formState.isSubmitting || mutation.isSuccess;
-  const onSubmit = form.handleSubmit(async (values) => {
-    try {
-      await mutation.mutateAsync(values);
-      onDone("accepted");
-    } catch (error) {
-      applyServerErrors(form, error);
-      if (isStaleError(error)) onStale();
-    }
-  });
+  const { onSubmit, pending } = useStaffAction(form, mutation.mutateAsync, mutation.isSuccess, { done: () => onDone("accepted"), stale: onStale });
   return (
-    <form onSubmit={onSubmit} noValidate className={card}>
-      <fieldset disabled={pending} aria-busy={pending} className="flex flex-col gap-4">
-        <legend className={legend}>{t("acceptLegend")}</legend>
-        <FormError message={form.formState.errors.root?.server?.message} />
-        <p className="text-slate-700">{t("acceptHint")}</p>
-        <div>
-          <button type="submit" className={staffButton.primary}>
-            {t("accept")}
-          </button>
-        </div>
-      </fieldset>
-    </form>
+    <StaffActionForm onSubmit={onSubmit} pending={pending} legend={t("acceptLegend")} error={form.formState.errors.root?.server?.message} submitLabel={t("accept")}>
+      <p className="text-slate-700">{t("acceptHint")}</p>
+    </StaffActionForm>
   );
 }
 
@@ -115,29 +93,11 @@ function RefuseForm({ applicationId, version, onDone, onStale }: ActionProps) {
   const trpc = useTRPC();
   const mutation = useMutation(trpc.applications.refuse.mutationOptions());
   const form = useZodForm(ZRefuseInput, { defaultValues: { applicationId, version, reason: "" } });
-  const pending = form.formState.isSubmitting || mutation.isSuccess;
-  const onSubmit = form.handleSubmit(async (values) => {
-    try {
-      await mutation.mutateAsync(values);
-      onDone("refused");
-    } catch (error) {
-      applyServerErrors(form, error);
-      if (isStaleError(error)) onStale();
-    }
-  });
+  const { onSubmit, pending } = useStaffAction(form, mutation.mutateAsync, mutation.isSuccess, { done: () => onDone("refused"), stale: onStale });
   return (
-    <form onSubmit={onSubmit} noValidate className={card}>
-      <fieldset disabled={pending} aria-busy={pending} className="flex flex-col gap-4">
-        <legend className={legend}>{t("refuseLegend")}</legend>
-        <FormError message={form.formState.errors.root?.server?.message} />
-        <StaffTextArea form={form} name="reason" idPrefix="refuse" label={t("reason")} hint={t("reasonHint")} required />
-        <div>
-          <button type="submit" className={staffButton.danger}>
-            {t("refuse")}
-          </button>
-        </div>
-      </fieldset>
-    </form>
+    <StaffActionForm onSubmit={onSubmit} pending={pending} legend={t("refuseLegend")} error={form.formState.errors.root?.server?.message} submitLabel={t("refuse")} tone="danger">
+      <StaffTextArea form={form} name="reason" idPrefix="refuse" label={t("reason")} hint={t("reasonHint")} required />
+    </StaffActionForm>
   );
 }
 
@@ -146,29 +106,11 @@ function CompletionForm({ applicationId, version, onDone, onStale, materials }: 
   const trpc = useTRPC();
   const mutation = useMutation(trpc.applications.requestCompletion.mutationOptions());
   const form = useZodForm(ZRequestCompletionInput, { defaultValues: { applicationId, version, items: [{ text: "", materialKeys: [] }] } });
-  const pending = form.formState.isSubmitting || mutation.isSuccess;
-  const onSubmit = form.handleSubmit(async (values) => {
-    try {
-      await mutation.mutateAsync(values);
-      onDone("completionRequested");
-    } catch (error) {
-      applyServerErrors(form, error);
-      if (isStaleError(error)) onStale();
-    }
-  });
+  const { onSubmit, pending } = useStaffAction(form, mutation.mutateAsync, mutation.isSuccess, { done: () => onDone("completionRequested"), stale: onStale });
   return (
-    <form onSubmit={onSubmit} noValidate className={card}>
-      <fieldset disabled={pending} aria-busy={pending} className="flex flex-col gap-4">
-        <legend className={legend}>{t("completionLegend")}</legend>
-        <FormError message={form.formState.errors.root?.server?.message} />
-        <p className="text-slate-700">{t("completionHint")}</p>
-        <StaffNoticeItems form={form} idPrefix="completion" materials={materials} />
-        <div>
-          <button type="submit" className={staffButton.primary}>
-            {t("requestCompletion")}
-          </button>
-        </div>
-      </fieldset>
-    </form>
+    <StaffActionForm onSubmit={onSubmit} pending={pending} legend={t("completionLegend")} error={form.formState.errors.root?.server?.message} submitLabel={t("requestCompletion")}>
+      <p className="text-slate-700">{t("completionHint")}</p>
+      <StaffNoticeItems form={form} idPrefix="completion" materials={materials} />
+    </StaffActionForm>
   );
 }

@@ -5,7 +5,8 @@ import { useLocale, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { Controller, useFieldArray, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
 import type { z } from "zod";
-import { useMessage } from "@/components/form/fields";
+import { FormError, useMessage } from "@/components/form/fields";
+import { applyServerErrors } from "@/components/form/use-zod-form";
 import type { ZNoticeItemInput } from "../inputs";
 
 /** Button looks shared by the window's and the reviewers' action forms. */
@@ -25,6 +26,64 @@ export const staffButton = {
  */
 export function isStaleError(error: unknown): boolean {
   return error instanceof TRPCClientError && (error.data as { code?: string } | undefined)?.code === "CONFLICT";
+}
+
+/**
+ * The submit of a staff action form: runs the mutation, reports success, puts the server's field
+ * errors on the form, and on a conflict (someone acted first) asks the page to refresh. Pending
+ * stays on after success, so the form cannot be sent twice while the page reloads.
+ */
+export function useStaffAction<V extends FieldValues, O extends FieldValues>(
+  form: UseFormReturn<V, unknown, O>,
+  run: (values: O) => Promise<unknown>,
+  succeeded: boolean,
+  on: { done: () => void; stale: () => void },
+) {
+  const pending = form.formState.isSubmitting || succeeded;
+  const onSubmit = form.handleSubmit(async (values) => {
+    try {
+      await run(values);
+      on.done();
+    } catch (error) {
+      applyServerErrors(form as unknown as UseFormReturn<FieldValues>, error);
+      if (isStaleError(error)) on.stale();
+    }
+  });
+  return { onSubmit, pending };
+}
+
+/** The frame every staff action form shares: a card with its legend, the form's error, the fields and one button. */
+export function StaffActionForm({
+  onSubmit,
+  pending,
+  legend,
+  error,
+  submitLabel,
+  tone = "primary",
+  children,
+}: {
+  onSubmit: () => void;
+  pending: boolean;
+  legend: string;
+  error: string | undefined;
+  submitLabel: string;
+  tone?: keyof typeof staffButton;
+  children?: ReactNode;
+}) {
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
+      <fieldset disabled={pending} aria-busy={pending} className="flex flex-col gap-4">
+        <legend className="mb-1 text-lg font-semibold text-slate-900">{legend}</legend>
+        <FormError message={error} />
+        {children}
+        <div>
+          <button type="submit" className={staffButton[tone]}>
+            {submitLabel}
+          </button>
+        </div>
+      </fieldset>
+    </form>
+  );
 }
 
 /** The error of one field, client or server, read by its dotted path. */

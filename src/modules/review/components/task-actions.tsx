@@ -4,14 +4,13 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { FormError } from "@/components/form/fields";
-import { applyServerErrors, useZodForm } from "@/components/form/use-zod-form";
+import { useZodForm } from "@/components/form/use-zod-form";
 import {
-  isStaleError,
+  StaffActionForm,
   StaffNoticeItems,
   StaffOutcome,
   StaffTextArea,
-  staffButton,
+  useStaffAction,
   type StaffMaterialChoice,
 } from "@/modules/applications/components/staff-form-parts";
 import { useTRPC } from "@/trpc/react";
@@ -29,9 +28,6 @@ interface ActionProps {
   onDone: (done: Done) => void;
   onStale: () => void;
 }
-
-const card = "flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6";
-const legend = "mb-1 text-lg font-semibold text-slate-900";
 
 /**
  * What a reviewer can do with a task: claim it when open; once it is theirs, approve, deny with a
@@ -102,29 +98,18 @@ function RefForm({ kind, taskId, version, onDone, onStale }: ActionProps & { kin
   const release = useMutation(trpc.review.release.mutationOptions());
   const mutation = kind === "claim" ? claim : release;
   const form = useZodForm(ZTaskRef, { defaultValues: { taskId, version } });
-  const pending = form.formState.isSubmitting || mutation.isSuccess;
-  const onSubmit = form.handleSubmit(async (values) => {
-    try {
-      await mutation.mutateAsync(values);
-      onDone(kind === "claim" ? "claimed" : "released");
-    } catch (error) {
-      applyServerErrors(form, error);
-      if (isStaleError(error)) onStale();
-    }
-  });
+  const { onSubmit, pending } = useStaffAction(form, mutation.mutateAsync, mutation.isSuccess, { done: () => onDone(kind === "claim" ? "claimed" : "released"), stale: onStale });
   return (
-    <form onSubmit={onSubmit} noValidate className={card}>
-      <fieldset disabled={pending} aria-busy={pending} className="flex flex-col gap-4">
-        <legend className={legend}>{t(kind === "claim" ? "claimLegend" : "releaseLegend")}</legend>
-        <FormError message={form.formState.errors.root?.server?.message} />
-        <p className="text-slate-700">{t(kind === "claim" ? "claimHint" : "releaseHint")}</p>
-        <div>
-          <button type="submit" className={kind === "claim" ? staffButton.primary : staffButton.secondary}>
-            {t(kind === "claim" ? "claim" : "release")}
-          </button>
-        </div>
-      </fieldset>
-    </form>
+    <StaffActionForm
+      onSubmit={onSubmit}
+      pending={pending}
+      legend={t(kind === "claim" ? "claimLegend" : "releaseLegend")}
+      error={form.formState.errors.root?.server?.message}
+      submitLabel={t(kind === "claim" ? "claim" : "release")}
+      tone={kind === "claim" ? "primary" : "secondary"}
+    >
+      <p className="text-slate-700">{t(kind === "claim" ? "claimHint" : "releaseHint")}</p>
+    </StaffActionForm>
   );
 }
 
@@ -141,30 +126,15 @@ function ApproveForm({ taskId, version, onDone, onStale }: ActionProps) {
   const trpc = useTRPC();
   const mutation = useMutation(trpc.review.decide.mutationOptions());
   const form = useZodForm(ZApprove, { defaultValues: { taskId, version, outcome: "approved", reason: "" } });
-  const pending = form.formState.isSubmitting || mutation.isSuccess;
-  const onSubmit = form.handleSubmit(async (values) => {
-    try {
-      // An empty remark is no remark.
-      await mutation.mutateAsync({ ...values, reason: values.reason || undefined });
-      onDone("approved");
-    } catch (error) {
-      applyServerErrors(form, error);
-      if (isStaleError(error)) onStale();
-    }
+  // An empty remark is no remark.
+  const { onSubmit, pending } = useStaffAction(form, (values) => mutation.mutateAsync({ ...values, reason: values.reason || undefined }), mutation.isSuccess, {
+    done: () => onDone("approved"),
+    stale: onStale,
   });
   return (
-    <form onSubmit={onSubmit} noValidate className={card}>
-      <fieldset disabled={pending} aria-busy={pending} className="flex flex-col gap-4">
-        <legend className={legend}>{t("approveLegend")}</legend>
-        <FormError message={form.formState.errors.root?.server?.message} />
-        <StaffTextArea form={form} name="reason" idPrefix="approve" label={t("approveReason")} hint={t("approveHint")} />
-        <div>
-          <button type="submit" className={staffButton.primary}>
-            {t("approve")}
-          </button>
-        </div>
-      </fieldset>
-    </form>
+    <StaffActionForm onSubmit={onSubmit} pending={pending} legend={t("approveLegend")} error={form.formState.errors.root?.server?.message} submitLabel={t("approve")}>
+      <StaffTextArea form={form} name="reason" idPrefix="approve" label={t("approveReason")} hint={t("approveHint")} />
+    </StaffActionForm>
   );
 }
 
@@ -173,29 +143,11 @@ function DenyForm({ taskId, version, onDone, onStale }: ActionProps) {
   const trpc = useTRPC();
   const mutation = useMutation(trpc.review.decide.mutationOptions());
   const form = useZodForm(ZDeny, { defaultValues: { taskId, version, outcome: "denied", reason: "" } });
-  const pending = form.formState.isSubmitting || mutation.isSuccess;
-  const onSubmit = form.handleSubmit(async (values) => {
-    try {
-      await mutation.mutateAsync(values);
-      onDone("denied");
-    } catch (error) {
-      applyServerErrors(form, error);
-      if (isStaleError(error)) onStale();
-    }
-  });
+  const { onSubmit, pending } = useStaffAction(form, mutation.mutateAsync, mutation.isSuccess, { done: () => onDone("denied"), stale: onStale });
   return (
-    <form onSubmit={onSubmit} noValidate className={card}>
-      <fieldset disabled={pending} aria-busy={pending} className="flex flex-col gap-4">
-        <legend className={legend}>{t("denyLegend")}</legend>
-        <FormError message={form.formState.errors.root?.server?.message} />
-        <StaffTextArea form={form} name="reason" idPrefix="deny" label={t("denyReason")} hint={t("denyHint")} required />
-        <div>
-          <button type="submit" className={staffButton.danger}>
-            {t("deny")}
-          </button>
-        </div>
-      </fieldset>
-    </form>
+    <StaffActionForm onSubmit={onSubmit} pending={pending} legend={t("denyLegend")} error={form.formState.errors.root?.server?.message} submitLabel={t("deny")} tone="danger">
+      <StaffTextArea form={form} name="reason" idPrefix="deny" label={t("denyReason")} hint={t("denyHint")} required />
+    </StaffActionForm>
   );
 }
 
@@ -206,29 +158,11 @@ function SupplementForm({ taskId, version, onDone, onStale, materials }: ActionP
   const form = useZodForm(ZSupplement, {
     defaultValues: { taskId, version, outcome: "supplementRequested", items: [{ text: "", materialKeys: [] }] },
   });
-  const pending = form.formState.isSubmitting || mutation.isSuccess;
-  const onSubmit = form.handleSubmit(async (values) => {
-    try {
-      await mutation.mutateAsync(values);
-      onDone("supplementRequested");
-    } catch (error) {
-      applyServerErrors(form, error);
-      if (isStaleError(error)) onStale();
-    }
-  });
+  const { onSubmit, pending } = useStaffAction(form, mutation.mutateAsync, mutation.isSuccess, { done: () => onDone("supplementRequested"), stale: onStale });
   return (
-    <form onSubmit={onSubmit} noValidate className={card}>
-      <fieldset disabled={pending} aria-busy={pending} className="flex flex-col gap-4">
-        <legend className={legend}>{t("supplementLegend")}</legend>
-        <FormError message={form.formState.errors.root?.server?.message} />
-        <p className="text-slate-700">{t("supplementHint")}</p>
-        <StaffNoticeItems form={form} idPrefix="supplement" materials={materials} />
-        <div>
-          <button type="submit" className={staffButton.primary}>
-            {t("requestSupplement")}
-          </button>
-        </div>
-      </fieldset>
-    </form>
+    <StaffActionForm onSubmit={onSubmit} pending={pending} legend={t("supplementLegend")} error={form.formState.errors.root?.server?.message} submitLabel={t("requestSupplement")}>
+      <p className="text-slate-700">{t("supplementHint")}</p>
+      <StaffNoticeItems form={form} idPrefix="supplement" materials={materials} />
+    </StaffActionForm>
   );
 }

@@ -127,7 +127,7 @@ test.describe("the holder's certificates and data log", () => {
     const result = page.getByTestId("verification-result");
     await expect(page.getByTestId("signature-status")).toHaveAttribute("data-valid", "true");
     await expect(result).toContainText("赵**");
-    await expect(result).toContainText("1101************2X");
+    await expect(result).toContainText("110105********002X");
     await expect(result).not.toContainText(citizen);
     await expect(result).not.toContainText("赵示例");
   });

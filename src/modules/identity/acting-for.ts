@@ -32,3 +32,8 @@ export async function actingFor(db: Db, actor: Actor, entityId: string): Promise
 export async function assertMayActFor(db: Db, actor: Actor, entityId: string): Promise<void> {
   if (!(await actingFor(db, actor, entityId))) throw new DomainError("forbidden", "errors.forbidden");
 }
+
+/** The enterprises the signed-in citizen may act for, and the one they act for now. */
+export async function actingOptions(db: Db, actor: Actor) {
+  return { actingForEntityId: actor.role === "enterprise" ? actor.entityId : null, enterprises: await enterprisesActedFor(db, actor.userId) };
+}

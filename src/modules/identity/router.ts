@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { authedProcedure, createTRPCRouter, publicProcedure, staffProcedure } from "@/server/trpc/init";
-import { enterprisesActedFor } from "./acting-for";
+import { actingOptions } from "./acting-for";
 import { ZRegisterCitizenInput, ZRegisterEnterpriseInput } from "./inputs";
 import { registerCitizen } from "./register-citizen";
 import { registerEnterprise } from "./register-enterprise";
@@ -21,8 +21,5 @@ export const identityRouter = createTRPCRouter({
   departments: staffProcedure.output(z.array(ZDepartmentView)).query(({ ctx }) => listDepartments(ctx.db)),
   me: authedProcedure.output(ZProfileView).query(({ ctx }) => getProfile(ctx.db, ctx.actor)),
   /** The enterprises the signed-in citizen may act for, and the one they act for now. */
-  actingOptions: authedProcedure.query(async ({ ctx }) => ({
-    actingForEntityId: ctx.actor.role === "enterprise" ? ctx.actor.entityId : null,
-    enterprises: await enterprisesActedFor(ctx.db, ctx.actor.userId),
-  })),
+  actingOptions: authedProcedure.query(({ ctx }) => actingOptions(ctx.db, ctx.actor)),
 });

@@ -172,7 +172,7 @@ describe("the start-a-business form", () => {
     const taxView = await getApplication(h.db, tax, submitted.id, monday);
     const licence = taxView.certificates.find((c) => c.typeCode === "businessLicence");
     expect(licence).toBeTruthy();
-    expect(await verifyCertificate(h.db, licence!.number, today)).toMatchObject({ holderCodeShown: entity!.creditCode, holderName: name.fullName, signature: { valid: true } });
+    expect(await verifyCertificate(h.db, licence!.number, null, monday)).toMatchObject({ holderCodeShown: entity!.creditCode, holderName: name.fullName, signature: { valid: true } });
     const [taxRead] = await h.db
       .select()
       .from(dataAccessLog)

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, count, desc, eq, isNull, notInArray, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { DomainError } from "@/lib/domain-error";
 import type { Db } from "@/server/db/client";
@@ -16,12 +16,15 @@ import { accessQuestions, dataAccessLog, dataResources } from "./schema";
 
 export const dataLogPageSize = 20;
 
+/** Reads the holder made of their own data (pre-fill, submission, their own pages). */
+const ownPurposes = ["ownRecord", "prefill", "submission"] as const;
+
 /** Reads of the signed-in holder's data, newest first; the holder's own reads only when asked. */
 export async function listDataLog(db: Db, actor: Actor, input: z.output<typeof ZDataLogInput>) {
   const who = await applicantIdentity(db, actor);
   const filter = and(
     eq(dataAccessLog.holderCode, who.holderCode),
-    input.includeOwn ? undefined : sql`${dataAccessLog.purpose} not in ('ownRecord', 'prefill', 'submission')`,
+    input.includeOwn ? undefined : notInArray(dataAccessLog.purpose, [...ownPurposes]),
   );
   const [{ total }] = (await db.select({ total: count() }).from(dataAccessLog).where(filter)) as [{ total: number }];
   const rows = await db

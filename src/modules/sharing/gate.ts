@@ -1,5 +1,6 @@
 import { and, eq, inArray, type SQL } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
+import { shanghaiDate } from "../calendar/model";
 import { applicantIdentity } from "../applications/applicant";
 import { applications } from "../applications/schema";
 import { certificateTypes } from "../catalog/schema";
@@ -7,6 +8,7 @@ import type { Actor } from "../identity/model";
 import { agents, departments, entities } from "../identity/schema";
 import { reviewTasks } from "../review/schema";
 import { certificates, dataAccessLog, dataResources, departmentKeys, grants } from "./schema";
+import { maskIdNumber } from "../identity/id-number";
 import { isPersonHolderCode } from "./model";
 import { verifyFacts } from "./signing";
 
@@ -295,16 +297,13 @@ export function maskPersonName(name: string): string {
   return chars.length <= 1 ? name : `${chars[0]}${"*".repeat(chars.length - 1)}`;
 }
 
-function maskIdNumber(idNumber: string): string {
-  return `${idNumber.slice(0, 4)}${"*".repeat(Math.max(0, idNumber.length - 6))}${idNumber.slice(-2)}`;
-}
-
 /**
  * Public verification (证照核验) by certificate number: recomputes the issuer's signature over the
  * stored facts, so a changed field shows as a failed signature. Logged as a read of the holder's
  * data by the public. Null when no certificate has that number.
  */
-export async function verifyCertificate(db: Db, number: string, today: string, reader: Actor | null = null): Promise<VerificationView | null> {
+export async function verifyCertificate(db: Db, number: string, reader: Actor | null = null, now: Date = new Date()): Promise<VerificationView | null> {
+  const today = shanghaiDate(now);
   const [row] = await db
     .select({
       c: certificates,
@@ -368,7 +367,6 @@ export async function publicKeys(db: Db) {
       departmentCode: departments.code,
       departmentNameZh: departments.nameZh,
       departmentNameEn: departments.nameEn,
-      algorithm: departmentKeys.id,
       publicKey: departmentKeys.publicKey,
       createdAt: departmentKeys.createdAt,
       retiredAt: departmentKeys.retiredAt,

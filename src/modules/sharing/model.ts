@@ -1,5 +1,6 @@
 // Pure rules of the shared data layer: update deadlines, grant states, holder kinds.
 import type { TransitionTable } from "@/lib/state-machine";
+import { validateIdNumber } from "../identity/id-number";
 
 export const shareTypes = ["unconditional", "conditional", "notShared"] as const;
 export const openTypes = ["open", "conditionalOpen", "notOpen"] as const;
@@ -45,10 +46,7 @@ export const grantMachine: TransitionTable<GrantStatus, GrantEvent> = {
   revoked: { request: "requested" },
 };
 
-/** A holder code is a person's ID number (18 characters, digits with a final digit or X, a valid date). */
+/** A holder code is a person's when it is a valid resident ID number (a credit code never is). */
 export function isPersonHolderCode(code: string): boolean {
-  if (!/^\d{17}[\dX]$/.test(code)) return false;
-  const month = Number(code.slice(10, 12));
-  const day = Number(code.slice(12, 14));
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+  return validateIdNumber(code).valid;
 }

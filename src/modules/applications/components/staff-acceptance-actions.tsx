@@ -1,14 +1,12 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
 import { useZodForm } from "@/components/form/use-zod-form";
 import { useTRPC } from "@/trpc/react";
 import { ZRefuseInput, ZRequestCompletionInput, ZVersionedRef } from "../inputs";
 import type { ApplicationView } from "../views";
-import { StaffActionForm, StaffNoticeItems, StaffOutcome, StaffTextArea, useStaffAction, type StaffMaterialChoice } from "./staff-form-parts";
+import { StaffActionForm, StaffNoticeItems, StaffOutcome, StaffTextArea, useStaffAction, useStaffOutcome, type StaffMaterialChoice } from "./staff-form-parts";
 
 type Done = "accepted" | "refused" | "completionRequested";
 
@@ -33,23 +31,8 @@ export function StaffAcceptanceActions({
 }) {
   const t = useTranslations("applications.staff.actions");
   const status = useTranslations("applications.status.application");
-  const router = useRouter();
-  const [done, setDone] = useState<Done | null>(null);
-  const [stale, setStale] = useState(false);
-  const props: ActionProps = {
-    applicationId: application.id,
-    version: application.version,
-    onDone: (d) => {
-      setStale(false);
-      setDone(d);
-      router.refresh();
-    },
-    onStale: () => {
-      setDone(null);
-      setStale(true);
-      router.refresh();
-    },
-  };
+  const { done, stale, onDone, onStale } = useStaffOutcome<Done>();
+  const props: ActionProps = { applicationId: application.id, version: application.version, onDone, onStale };
   return (
     <section aria-labelledby="acceptance-actions-heading" className="flex flex-col gap-4" data-testid="acceptance-actions">
       <div>

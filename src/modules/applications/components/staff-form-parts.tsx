@@ -2,7 +2,8 @@
 
 import { TRPCClientError } from "@trpc/client";
 import { useLocale, useTranslations } from "next-intl";
-import type { ReactNode } from "react";
+import { useRouter } from "next/navigation";
+import { useState, type ReactNode } from "react";
 import { Controller, useFieldArray, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
 import type { z } from "zod";
 import { FormError, useMessage } from "@/components/form/fields";
@@ -26,6 +27,30 @@ export const staffButton = {
  */
 export function isStaleError(error: unknown): boolean {
   return error instanceof TRPCClientError && (error.data as { code?: string } | undefined)?.code === "CONFLICT";
+}
+
+/**
+ * What a staff action section remembers after a submit: which action went through, or that
+ * someone else acted first. Either way the page is refreshed to the current state.
+ */
+export function useStaffOutcome<D extends string>() {
+  const router = useRouter();
+  const [done, setDone] = useState<D | null>(null);
+  const [stale, setStale] = useState(false);
+  return {
+    done,
+    stale,
+    onDone: (d: D) => {
+      setStale(false);
+      setDone(d);
+      router.refresh();
+    },
+    onStale: () => {
+      setDone(null);
+      setStale(true);
+      router.refresh();
+    },
+  };
 }
 
 /**

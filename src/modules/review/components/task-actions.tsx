@@ -1,9 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
 import { useZodForm } from "@/components/form/use-zod-form";
 import {
   StaffActionForm,
@@ -11,6 +9,7 @@ import {
   StaffOutcome,
   StaffTextArea,
   useStaffAction,
+  useStaffOutcome,
   type StaffMaterialChoice,
 } from "@/modules/applications/components/staff-form-parts";
 import { useTRPC } from "@/trpc/react";
@@ -43,23 +42,8 @@ export function TaskActions({
 }) {
   const t = useTranslations("review.actions");
   const status = useTranslations("applications.status.task");
-  const router = useRouter();
-  const [done, setDone] = useState<Done | null>(null);
-  const [stale, setStale] = useState(false);
-  const props: ActionProps = {
-    taskId: task.id,
-    version: task.version,
-    onDone: (d) => {
-      setStale(false);
-      setDone(d);
-      router.refresh();
-    },
-    onStale: () => {
-      setDone(null);
-      setStale(true);
-      router.refresh();
-    },
-  };
+  const { done, stale, onDone, onStale } = useStaffOutcome<Done>();
+  const props: ActionProps = { taskId: task.id, version: task.version, onDone, onStale };
   const mine = task.status === "claimed" && task.claimedByMe;
   return (
     <section aria-labelledby="task-actions-heading" className="flex flex-col gap-4" data-testid="task-actions">

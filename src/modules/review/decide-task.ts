@@ -25,6 +25,9 @@ export async function decideTask(db: Db, actor: Actor, input: z.output<typeof ZD
   return db.transaction(async (tx) => {
     const app = await lockApplication(tx, known.applicationId);
     const task = await loadOwnTask(tx, actor, input.taskId);
+    // A stale version means someone decided first: that is a conflict, whatever it did to the
+    // application (a denial closes it), so the loser of a race always hears the same thing.
+    if (task.version !== input.version) throw new DomainError("conflict", "errors.taskConflict");
     if (task.status === "claimed" && task.claimedBy !== actor.userId) throw new DomainError("forbidden", "errors.notClaimer");
     if (app.status !== "inReview") throw new DomainError("illegalTransition", "errors.illegalTransition", { params: { machine: "application", from: keyParam(`applications.status.application.${app.status}`), event: "decide" } });
 

@@ -4,6 +4,8 @@ import notificationsEn from "@/modules/notifications/messages.en.json";
 import notificationsZh from "@/modules/notifications/messages.zh-CN.json";
 import reviewEn from "@/modules/review/messages.en.json";
 import reviewZh from "@/modules/review/messages.zh-CN.json";
+import calendarEn from "@/modules/calendar/messages.en.json";
+import calendarZh from "@/modules/calendar/messages.zh-CN.json";
 import catalogEn from "@/modules/catalog/messages.en.json";
 import catalogZh from "@/modules/catalog/messages.zh-CN.json";
 import openDataEn from "@/modules/openData/messages.en.json";
@@ -23,6 +25,6 @@ import type { Locale } from "./locales";
 // Each module's messages, under the module's name (e.g. `catalog.guide.title`).
 // Add a module here with its two files; both languages must have the same keys (a test checks).
 export const moduleMessages: Record<Locale, Record<string, unknown>> = {
-  "zh-CN": { catalog: catalogZh, applications: applicationsZh, review: reviewZh, notifications: notificationsZh, sharing: { ...sharingZh, ...sharingHolderZh, ...sharingOfficeZh }, openData: openDataZh, registration: { ...registrationZh, ...registrationFormZh } },
-  en: { catalog: catalogEn, applications: applicationsEn, review: reviewEn, notifications: notificationsEn, sharing: { ...sharingEn, ...sharingHolderEn, ...sharingOfficeEn }, openData: openDataEn, registration: { ...registrationEn, ...registrationFormEn } },
+  "zh-CN": { calendar: calendarZh, catalog: catalogZh, applications: applicationsZh, review: reviewZh, notifications: notificationsZh, sharing: { ...sharingZh, ...sharingHolderZh, ...sharingOfficeZh }, openData: openDataZh, registration: { ...registrationZh, ...registrationFormZh } },
+  en: { calendar: calendarEn, catalog: catalogEn, applications: applicationsEn, review: reviewEn, notifications: notificationsEn, sharing: { ...sharingEn, ...sharingHolderEn, ...sharingOfficeEn }, openData: openDataEn, registration: { ...registrationEn, ...registrationFormEn } },
 };

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { Card, PageHeader } from "@/components/page-header";
+import { NextYearReminder } from "@/modules/calendar/components/calendar-years";
 import { ProfileCard } from "@/modules/identity/components/profile-card";
 import { requireRole } from "@/server/auth/guard";
 import { api } from "@/trpc/server";
@@ -14,14 +15,15 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function DataOfficeLanding() {
   await requireRole(["dataOffice"], "/data-office");
-  const [t, ts, locale] = await Promise.all([getTranslations("landing"), getTranslations("sharing.office.nav"), getLocale()]);
+  const [t, ts, tc, locale] = await Promise.all([getTranslations("landing"), getTranslations("sharing.office.nav"), getTranslations("calendar.page"), getLocale()]);
   const caller = await api();
-  const [profile, departments, openQuestions] = await Promise.all([caller.identity.me(), caller.identity.departments(), caller.sharing.questions({ open: true })]);
+  const [profile, departments, openQuestions, calendar] = await Promise.all([caller.identity.me(), caller.identity.departments(), caller.sharing.questions({ open: true }), caller.calendar.years()]);
   const sharingLinks = [
     { href: "/data-office/sharing", label: ts("sharing") },
     { href: "/data-office/grants", label: ts("grants") },
     { href: "/data-office/questions", label: openQuestions.length > 0 ? ts("questionsOpen", { count: openQuestions.length }) : ts("questions") },
     { href: "/data-office/certificates", label: ts("certificates") },
+    { href: "/data-office/calendar", label: tc("title") },
   ];
   return (
     <div className="flex flex-col gap-6">
@@ -37,6 +39,7 @@ export default async function DataOfficeLanding() {
           ))}
         </div>
       </PageHeader>
+      {calendar.nextYearDue ? <NextYearReminder nextYear={calendar.nextYear} daysLeft={calendar.daysLeft} href="/data-office/calendar" /> : null}
       <ProfileCard profile={profile} />
       <Card>
         <h2 className="mb-3 text-lg font-semibold">{t("dataOffice.departments", { count: departments.length })}</h2>

@@ -241,6 +241,29 @@ export function workingDaysBetween(cal: WorkCalendar, fromDay: string, toDay: st
   return count;
 }
 
+/** Official working days from 1 January to 31 December of `year` (both in range). */
+export function workingDaysInYear(cal: WorkCalendar, year: number): number {
+  const first = `${year}-01-01`;
+  // workingDaysBetween counts the days after its first argument.
+  return (isWorkingDay(cal, first) ? 1 : 0) + workingDaysBetween(cal, first, `${year}-12-31`);
+}
+
+/** Sorted days grouped into runs of consecutive dates, as a notice writes its holiday periods. */
+export function dayRuns(days: readonly string[]): Array<{ from: string; to: string; count: number }> {
+  const runs: Array<{ from: string; to: string; count: number }> = [];
+  let prev = Number.NaN;
+  for (const day of [...new Set(days)].sort()) {
+    const n = toDayNumber(day);
+    const last = runs[runs.length - 1];
+    if (last && n === prev + 1) {
+      last.to = day;
+      last.count += 1;
+    } else runs.push({ from: day, to: day, count: 1 });
+    prev = n;
+  }
+  return runs;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Instants and Chinese dates
 

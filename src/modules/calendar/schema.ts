@@ -1,4 +1,5 @@
-import { date, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
+import { date, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { users } from "../identity/schema";
 
 export const calendarDayKindEnum = pgEnum("calendar_day_kind", ["holiday", "makeupWorkday"]);
 
@@ -17,4 +18,7 @@ export const calendarYears = pgTable("calendar_years", {
   /** A year whose calendar has been published; due dates past the last one are an error. */
   year: text("year").primaryKey(),
   source: text("source").notNull(),
+  /** When and by whom the data office published it; null for years seeded from the official file. */
+  publishedAt: timestamp("published_at", { withTimezone: true }),
+  publishedBy: uuid("published_by").references(() => users.id),
 });

@@ -1,4 +1,5 @@
 import { applicationsRouter } from "@/modules/applications/router";
+import { calendarRouter } from "@/modules/calendar/router";
 import { catalogRouter } from "@/modules/catalog/router";
 import { identityRouter } from "@/modules/identity/router";
 import { notificationsRouter } from "@/modules/notifications/router";
@@ -17,6 +18,7 @@ export const appRouter = createTRPCRouter({
   sharing: sharingRouter,
   registration: registrationRouter,
   openData: openDataRouter,
+  calendar: calendarRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { msg } from "@/lib/message";
+import { isWeekendDay } from "./model";
 
 // Client-safe input schemas of the working-day calendar; messages are message keys.
 
@@ -44,11 +45,6 @@ export function parseDayList(text: string): DayListResult {
     for (let t = a; t <= b; t += MS_PER_DAY) days.add(new Date(t).toISOString().slice(0, 10));
   }
   return { ok: true, days: [...days].sort() };
-}
-
-/** 0 = Sunday … 6 = Saturday. */
-export function weekdayOf(day: string): number {
-  return new Date(`${day}T00:00:00Z`).getUTCDay();
 }
 
 function dayList(field: "holidays" | "makeupWorkdays") {
@@ -97,7 +93,7 @@ export const ZPublishCalendarYearInput = z
     if (!holidayOutside && !v.holidays.includes(`${v.year}-01-01`)) {
       ctx.addIssue({ code: "custom", path: ["holidays"], message: msg("calendar.validation.newYearsDay", { year: v.year }) });
     }
-    const weekday = v.makeupWorkdays.find((d) => weekdayOf(d) !== 0 && weekdayOf(d) !== 6);
+    const weekday = v.makeupWorkdays.find((d) => !isWeekendDay(d));
     if (weekday) ctx.addIssue({ code: "custom", path: ["makeupWorkdays"], message: msg("calendar.validation.makeupNotWeekend", { day: weekday }) });
     const both = v.makeupWorkdays.find((d) => v.holidays.includes(d));
     if (both) ctx.addIssue({ code: "custom", path: ["makeupWorkdays"], message: msg("calendar.validation.both", { day: both }) });

@@ -83,6 +83,11 @@ function isWeekend(n: number): boolean {
   return w === 0 || w === 6;
 }
 
+/** Whether a 'YYYY-MM-DD' day is a Saturday or Sunday. */
+export function isWeekendDay(day: string): boolean {
+  return isWeekend(toDayNumber(day));
+}
+
 function firstDayNumber(cal: WorkCalendar): number {
   return Date.UTC(cal.firstYear, 0, 1) / MS_PER_DAY;
 }

@@ -17,11 +17,11 @@ export default async function DataOfficeLanding() {
   await requireRole(["dataOffice"], "/data-office");
   const [t, ts, tc, locale] = await Promise.all([getTranslations("landing"), getTranslations("sharing.office.nav"), getTranslations("calendar.page"), getLocale()]);
   const caller = await api();
-  const [profile, departments, openQuestions, calendar] = await Promise.all([caller.identity.me(), caller.identity.departments(), caller.sharing.questions({ open: true }), caller.calendar.years()]);
+  const [profile, departments, openQuestions, calendar] = await Promise.all([caller.identity.me(), caller.identity.departments(), caller.sharing.openQuestionCount(), caller.calendar.reminder()]);
   const sharingLinks = [
     { href: "/data-office/sharing", label: ts("sharing") },
     { href: "/data-office/grants", label: ts("grants") },
-    { href: "/data-office/questions", label: openQuestions.length > 0 ? ts("questionsOpen", { count: openQuestions.length }) : ts("questions") },
+    { href: "/data-office/questions", label: openQuestions > 0 ? ts("questionsOpen", { count: openQuestions }) : ts("questions") },
     { href: "/data-office/certificates", label: ts("certificates") },
     { href: "/data-office/calendar", label: tc("title") },
   ];

@@ -9,7 +9,7 @@ import { testDatabase } from "@/server/testing/database";
 import { actorByLogin, ensureDemo } from "@/server/testing/fixtures";
 import { createCallerFactory, createTRPCRouter } from "@/server/trpc/init";
 import { ZPublishCalendarYearInput, type PublishCalendarYearInput } from "./inputs";
-import { listCalendarYears } from "./list-years";
+import { calendarReminder, listCalendarYears } from "./list-years";
 import { cachedCalendar } from "./load-calendar";
 import { addWorkingDays } from "./model";
 import officialWorkdays from "./official-workdays.json";
@@ -82,6 +82,9 @@ describe("the working-day calendar", () => {
     expect(far.nextYearDue).toBe(false);
     const near = await listCalendarYears(h.db, new Date(`${last}-11-27T10:00:00+08:00`));
     expect(near).toMatchObject({ nextYearDue: true, daysLeft: 34 });
+    // The landing page's reminder reads only the last year, and says the same.
+    expect(await calendarReminder(h.db, new Date(`${last}-11-27T10:00:00+08:00`))).toEqual({ nextYear: last + 1, daysLeft: 34, nextYearDue: true });
+    expect(await calendarReminder(h.db, new Date(`${last}-06-01T00:00:00+08:00`))).toMatchObject({ nextYearDue: false });
     const past = await listCalendarYears(h.db, new Date(`${last + 1}-01-05T10:00:00+08:00`));
     expect(past.nextYearDue).toBe(true);
     expect(past.daysLeft).toBeLessThan(0);

@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, max } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { users } from "../identity/schema";
 import { calendarFromRows, shanghaiDate, workingDaysInYear } from "./model";
@@ -45,9 +45,21 @@ export async function listCalendarYears(db: Db, now: Date = new Date()) {
       publishedByName: y.publishedByName,
     };
   });
-  const lastYear = cal?.lastPublishedYear ?? null;
+  return { years: views, ...reminderFor(cal?.lastPublishedYear ?? null, now) };
+}
+
+/**
+ * Only whether next year is due, for the data office's landing page: the last published year,
+ * without reading the days.
+ */
+export async function calendarReminder(db: Db, now: Date = new Date()) {
+  const [last] = await db.select({ year: max(calendarYears.year) }).from(calendarYears);
+  return reminderFor(last?.year ? Number(last.year) : null, now);
+}
+
+function reminderFor(lastYear: number | null, now: Date) {
   const today = shanghaiDate(now);
   const nextYear = lastYear === null ? Number(today.slice(0, 4)) : lastYear + 1;
   const daysLeft = lastYear === null ? 0 : Math.round((Date.parse(`${lastYear}-12-31T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
-  return { years: views, nextYear, daysLeft, nextYearDue: daysLeft <= publishReminderDays };
+  return { nextYear, daysLeft, nextYearDue: daysLeft <= publishReminderDays };
 }

@@ -96,6 +96,12 @@ export async function askQuestion(db: Db, actor: Actor, input: z.output<typeof Z
   });
 }
 
+/** How many questions wait for the data office's answer (its landing page's count). */
+export async function countOpenQuestions(db: Db): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(accessQuestions).where(isNull(accessQuestions.answeredAt));
+  return row?.n ?? 0;
+}
+
 /** The data office's queue of questions, unanswered first. */
 export async function listQuestions(db: Db, options: { open?: boolean } = {}) {
   const rows = await db
@@ -156,11 +162,5 @@ export async function answerQuestion(db: Db, actor: Actor, input: z.output<typeo
     await notify(tx, { kind: "accessQuestionAnswered", to: { userIds: [row.askedBy] }, params: { question: row.question.slice(0, 60) } });
     return { id: row.id, answeredAt: row.answeredAt };
   });
-}
-
-/** For the data office's landing page. */
-export async function countOpenQuestions(db: Db): Promise<number> {
-  const [{ n }] = (await db.select({ n: count() }).from(accessQuestions).where(isNull(accessQuestions.answeredAt))) as [{ n: number }];
-  return n;
 }
 

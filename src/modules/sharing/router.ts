@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { applicantProcedure, createTRPCRouter, dataOfficeProcedure, keeperProcedure, publicProcedure } from "@/server/trpc/init";
-import { answerQuestion, askQuestion, listDataLog, listQuestions } from "./data-log";
+import { answerQuestion, askQuestion, countOpenQuestions, listDataLog, listQuestions } from "./data-log";
 import { publicKeys, verifyCertificate } from "./gate";
 import { decideGrant, listGrants, requestGrant } from "./grants";
 import { ZAnswerQuestionInput, ZAskQuestionInput, ZCertificateNumber, ZDataLogInput, ZDecideGrantInput, ZRequestGrantInput, ZResourceRef, ZRevokeCertificateInput, ZUpdateResourceInput } from "./inputs";
@@ -25,6 +25,7 @@ export const sharingRouter = createTRPCRouter({
   grants: keeperProcedure.query(({ ctx }) => listGrants(ctx.db, ctx.actor)),
   requestGrant: dataOfficeProcedure.input(ZRequestGrantInput).mutation(({ ctx, input }) => requestGrant(ctx.db, ctx.actor, input)),
   decideGrant: keeperProcedure.input(ZDecideGrantInput).mutation(({ ctx, input }) => decideGrant(ctx.db, ctx.actor, input)),
+  openQuestionCount: dataOfficeProcedure.query(({ ctx }) => countOpenQuestions(ctx.db)),
   questions: dataOfficeProcedure.input(z.object({ open: z.boolean().optional() }).default({})).query(({ ctx, input }) => listQuestions(ctx.db, input)),
   answerQuestion: dataOfficeProcedure.input(ZAnswerQuestionInput).mutation(({ ctx, input }) => answerQuestion(ctx.db, ctx.actor, input)),
   revokeCertificate: keeperProcedure.input(ZRevokeCertificateInput).mutation(({ ctx, input }) => revokeCertificate(ctx.db, ctx.actor, input)),

@@ -15,7 +15,7 @@ import { outbox } from "@/modules/notifications/schema";
 import type { DatabaseHandle } from "@/server/db/client";
 import { testDatabase, uniqueSuffix } from "@/server/testing/database";
 import { actorByLogin, createTestBundle, ensureDemo, newEnterprise, reviewer, type TestStep } from "@/server/testing/fixtures";
-import { answerQuestion, askQuestion, listDataLog } from "./data-log";
+import { answerQuestion, askQuestion, countOpenQuestions, listDataLog } from "./data-log";
 import { expireCertificates } from "./expire-certificates";
 import { publicKeys, readCertificates, verifyCertificate } from "./gate";
 import { decideGrant, requestGrant } from "./grants";
@@ -414,10 +414,13 @@ describe("the holder's data log", () => {
     expect((await listDataLog(h.db, other.actor, { page: 1, includeOwn: false })).total).toBe(0);
 
     await expect(askQuestion(h.db, other.actor, { logId: entry!.id, question: "为什么读取我的数据？" })).rejects.toMatchObject({ code: "notFound" });
+    const openBefore = await countOpenQuestions(h.db);
     const q = await askQuestion(h.db, actor, { logId: entry!.id, question: "为什么读取我的营业执照？" });
     await expect(askQuestion(h.db, actor, { logId: entry!.id, question: "再问一次可以吗？" })).rejects.toMatchObject({ code: "conflict" });
 
+    expect(await countOpenQuestions(h.db)).toBe(openBefore + 1);
     await answerQuestion(h.db, dataOffice, { questionId: q.id, answer: "市场监管局审查您的申请时依法核验营业执照。" }, monday);
+    expect(await countOpenQuestions(h.db)).toBe(openBefore);
     await expect(answerQuestion(h.db, dataOffice, { questionId: q.id, answer: "第二次答复" })).rejects.toMatchObject({ code: "conflict" });
     const after = await listDataLog(h.db, actor, { page: 1, includeOwn: false });
     expect(after.entries[0]?.question).toMatchObject({ text: "为什么读取我的营业执照？", answer: "市场监管局审查您的申请时依法核验营业执照。" });

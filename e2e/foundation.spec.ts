@@ -1,62 +1,58 @@
 import { expect, test } from "@playwright/test";
-import { expectNoSeriousAxeViolations, freshCreditCode, freshIdNumber, signIn } from "./helpers";
+import { addToPopulationRegister, demoPeople, expectNoSeriousAxeViolations, freshCreditCode, freshPerson, registerCitizen, signIn } from "./helpers";
 
 test.describe("foundation journeys", () => {
-  test("an enterprise registers, signs in and lands on its own page", async ({ page }) => {
-    const code = freshCreditCode();
+  test("the legal representative registers the enterprise named on its licence and acts for it; a code without a licence is refused", async ({ page }) => {
+    // Signed out, the page says to sign in as a person first.
+    await page.goto("/register/enterprise");
+    await expect(page.getByTestId("sign-in-first")).toBeVisible();
+    await signIn(page, demoPeople.wu);
+    await expect(page).toHaveURL(/\/applicant$/);
     await page.goto("/register/enterprise");
     // A wrong check character is named on the field, and nothing is submitted.
-    const wrong = code.slice(0, 17) + (code.endsWith("0") ? "1" : "0");
-    await page.getByLabel("统一社会信用代码").fill(wrong);
-    await page.getByLabel("单位名称").fill("石家庄市浏览器测试商贸有限公司");
+    const code = "91130602MA0TB0038R";
+    await page.getByLabel("统一社会信用代码").fill(code.slice(0, 17) + "0");
+    await page.getByRole("button", { name: "核验并注册" }).click();
     await expect(page.getByTestId("error-creditCode")).toContainText("第 18 位校验码不对");
+    // A valid code that no licence in the registry carries cannot be claimed.
+    await page.getByLabel("统一社会信用代码").fill(freshCreditCode());
+    await page.getByRole("button", { name: "核验并注册" }).click();
+    await expect(page.getByTestId("error-creditCode")).toContainText("电子证照库中没有该统一社会信用代码的有效营业执照");
+    // Someone else's enterprise: the licence names another legal representative.
+    await page.getByLabel("统一社会信用代码").fill("91130102MA0TB00118");
+    await page.getByRole("button", { name: "核验并注册" }).click();
+    await expect(page.getByTestId("error-creditCode")).toContainText("营业执照上的法定代表人不是您");
+    // Their own: registered from the licence, and they act for it at once.
     await page.getByLabel("统一社会信用代码").fill(code.toLowerCase());
-    await page.getByLabel("法定代表人").fill("冯测试");
-    await page.getByLabel("联系人").fill("冯测试");
-    await page.getByLabel("联系电话").fill("13800000011");
-    await page.getByLabel("密码", { exact: true }).fill("Browser2026");
-    await page.getByLabel("确认密码").fill("Browser2026");
-    await page.getByRole("button", { name: "注册" }).click();
-
-    await expect(page).toHaveURL(/\/sign-in\?registered=1/);
-    await expect(page.getByTestId("registered")).toBeVisible();
-    await expect(page.getByLabel("账号", { exact: true })).toHaveValue(code);
-    await page.getByLabel("密码", { exact: true }).fill("Browser2026");
-    await page.getByRole("button", { name: "登录", exact: true }).click();
-
+    await page.getByRole("button", { name: "核验并注册" }).click();
     await expect(page).toHaveURL(/\/applicant$/);
-    await expect(page.getByRole("heading", { name: "我的办件", level: 1 })).toBeVisible();
+    await expect(page.getByTestId("acting-banner")).toContainText("保定市示例建工有限公司");
     await expect(page.getByText(code)).toBeVisible();
-
-    // Registering the same code again: a clear error on the field.
-    await page.context().clearCookies();
-    await page.goto("/register/enterprise");
-    await page.getByLabel("统一社会信用代码").fill(code);
-    await page.getByLabel("单位名称").fill("石家庄市浏览器测试商贸有限公司");
-    await page.getByLabel("法定代表人").fill("冯测试");
-    await page.getByLabel("联系人").fill("冯测试");
-    await page.getByLabel("联系电话").fill("13800000011");
-    await page.getByLabel("密码", { exact: true }).fill("Browser2026");
-    await page.getByLabel("确认密码").fill("Browser2026");
-    await page.getByRole("button", { name: "注册" }).click();
-    await expect(page.getByTestId("error-creditCode")).toHaveText("该统一社会信用代码已经注册，请直接登录。");
   });
 
-  test("a citizen registers with an ID number and signs in", async ({ page }) => {
-    const idNumber = freshIdNumber();
+  test("a citizen registers only as a person of the population register, and signs in", async ({ page, browser }) => {
+    // Public security records the person in a browser of its own first: a longer journey.
+    test.setTimeout(180_000);
+    const person = freshPerson("褚测试");
     await page.goto("/register/citizen");
-    await page.getByLabel("姓名").fill("褚测试");
-    await page.getByLabel("居民身份证号码").fill(idNumber);
+    await page.getByLabel("姓名").fill(person.name);
+    await page.getByLabel("居民身份证号码").fill(person.idNumber);
     await page.getByLabel("手机号码").fill("13900000011");
     await page.getByLabel("密码", { exact: true }).fill("Browser2026");
     await page.getByLabel("确认密码").fill("Browser2026");
     await page.getByRole("button", { name: "注册" }).click();
-    await expect(page).toHaveURL(/\/sign-in\?registered=1/);
-    await page.getByLabel("密码", { exact: true }).fill("Browser2026");
-    await page.getByRole("button", { name: "登录", exact: true }).click();
-    await expect(page).toHaveURL(/\/applicant$/);
+    // Not in the register yet: refused, without saying which part.
+    await expect(page.getByTestId("error-idNumber")).toContainText("未能通过公安人口库核验");
+    await addToPopulationRegister(browser, person);
+    // A wrong name still fails the same way.
+    await page.getByLabel("姓名").fill("褚冒名");
+    await page.getByRole("button", { name: "注册" }).click();
+    await expect(page.getByTestId("error-idNumber")).toContainText("未能通过公安人口库核验");
+    await registerCitizen(page, person, "Browser2026");
     // The ID number is masked on the profile.
-    await expect(page.getByText(`${idNumber.slice(0, 6)}********${idNumber.slice(-4)}`)).toBeVisible();
+    await expect(page.getByText(`${person.idNumber.slice(0, 6)}********${person.idNumber.slice(-4)}`)).toBeVisible();
+    await page.goto("/account");
+    await expect(page.getByTestId("verification-level")).toHaveText("已通过公安人口库实名核验。");
   });
 
   for (const [login, path, heading] of [

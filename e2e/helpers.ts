@@ -29,6 +29,69 @@ export async function signIn(page: Page, login: string, password = demoPassword)
   await page.getByRole("button", { name: "登录", exact: true }).click();
 }
 
+/** The demo's people with accounts (password `demoPassword`), by the enterprise they represent. */
+export const demoPeople = {
+  /** 赵示例, legal representative of 石家庄通办示范商贸有限公司 (91130102MA0TB00118); GB 11643-1999's own example number. */
+  zhao: "11010519491231002X",
+  /** 钱通办, legal representative of 保定市云帆示例餐饮有限公司 (91130602MA0TB002XR). */
+  qian: "130102199003070011",
+  /** 吴法人, legal representative of 保定市示例建工有限公司 (91130602MA0TB0038R), which is not registered with the portal. */
+  wu: "130602198511080315",
+  /** 孙长辈, an older citizen. */
+  sun: "130102195203150237",
+} as const;
+
+/** 法人登录: a person's own account, for an enterprise they represent or hold a mandate for. */
+export async function signInForEnterprise(page: Page, creditCode: string, login: string, password = demoPassword): Promise<void> {
+  await page.goto("/sign-in?mode=enterprise");
+  await page.getByLabel("企业统一社会信用代码").fill(creditCode);
+  await page.getByLabel("账号", { exact: true }).fill(login);
+  await page.getByLabel("密码", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "以企业身份登录", exact: true }).click();
+}
+
+export interface Person {
+  name: string;
+  idNumber: string;
+}
+
+/** A made-up person (a valid ID number; the name given), not yet in the population register. */
+export function freshPerson(name: string): Person {
+  return { name, idNumber: freshIdNumber() };
+}
+
+/** Public security records the person in the population register, in a browser context of its own. */
+export async function addToPopulationRegister(browser: Browser, person: Person): Promise<void> {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await signIn(page, "reviewer.publicSecurity");
+  await expect(page).toHaveURL(/\/review$/);
+  await page.goto("/review/population");
+  await page.getByLabel("姓名", { exact: true }).fill(person.name);
+  await page.getByLabel("公民身份号码", { exact: true }).fill(person.idNumber);
+  await page.getByLabel("性别", { exact: true }).selectOption(Number(person.idNumber[16]) % 2 === 1 ? "male" : "female");
+  await page.getByLabel("出生日期", { exact: true }).fill(`${person.idNumber.slice(6, 10)}-${person.idNumber.slice(10, 12)}-${person.idNumber.slice(12, 14)}`);
+  await page.getByLabel("户籍所在地区划代码", { exact: true }).fill(person.idNumber.slice(0, 6));
+  await page.getByRole("button", { name: "登记", exact: true }).click();
+  await expect(page.getByTestId("person-added")).toBeVisible();
+  await ctx.close();
+}
+
+/** The person registers an account (checked against the register) and signs in. */
+export async function registerCitizen(page: Page, person: Person, password = "Person2026"): Promise<void> {
+  await page.goto("/register/citizen");
+  await page.getByLabel("姓名").fill(person.name);
+  await page.getByLabel("居民身份证号码").fill(person.idNumber);
+  await page.getByLabel("手机号码").fill(`139${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`);
+  await page.getByLabel("密码", { exact: true }).fill(password);
+  await page.getByLabel("确认密码").fill(password);
+  await page.getByRole("button", { name: "注册" }).click();
+  await expect(page).toHaveURL(/\/sign-in\?registered=1/);
+  await page.getByLabel("密码", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "登录", exact: true }).click();
+  await expect(page).toHaveURL(/\/applicant$/);
+}
+
 /** Runs axe-core in the page and fails on serious or critical violations. */
 export async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
   const source = readFileSync(path.join(process.cwd(), "node_modules/axe-core/axe.min.js"), "utf8");

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectNoSeriousAxeViolations, signIn } from "./helpers";
+import { demoPeople, expectNoSeriousAxeViolations, signIn, signInForEnterprise } from "./helpers";
 
 // The demo trading company: government issued it a business licence (seeded).
 const tradingCompany = "91130102MA0TB00118";
@@ -7,7 +7,7 @@ const citizen = "11010519491231002X";
 
 test.describe("the holder's certificates and data log", () => {
   test("an enterprise prints its business licence, the QR link verifies it, and the public read shows in its data log where it can question it", async ({ page }) => {
-    await signIn(page, tradingCompany);
+    await signInForEnterprise(page, tradingCompany, demoPeople.zhao);
     await expect(page).toHaveURL(/\/applicant$/);
 
     // 我的证照: the seeded business licence, valid.
@@ -27,7 +27,7 @@ test.describe("the holder's certificates and data log", () => {
     await expect(card).toContainText("石家庄通办示范商贸有限公司");
     await expect(card).toContainText(tradingCompany);
     await expect(page.getByTestId("certificate-fields")).toContainText("法定代表人");
-    await expect(page.getByTestId("certificate-fields")).toContainText("林示范");
+    await expect(page.getByTestId("certificate-fields")).toContainText("赵示例");
     await expect(page.getByRole("img", { name: /核验二维码/ })).toBeVisible();
     await expect(page.getByRole("button", { name: "打印" })).toBeVisible();
     const number = (await page.getByTestId("certificate-number").innerText()).trim();
@@ -133,7 +133,7 @@ test.describe("the holder's certificates and data log", () => {
   });
 
   test("another holder's certificate page is not found", async ({ page }) => {
-    await signIn(page, tradingCompany);
+    await signInForEnterprise(page, tradingCompany, demoPeople.zhao);
     await expect(page).toHaveURL(/\/applicant$/);
     await page.goto("/applicant/certificates");
     const link = page.getByTestId("my-certificates").getByRole("link").first();

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { acceptAtWindow, decideAs, expectNoSeriousAxeViolations, fillApplyForm, signIn } from "./helpers";
+import { acceptAtWindow, decideAs, demoPeople, expectNoSeriousAxeViolations, fillApplyForm, signIn, signInForEnterprise } from "./helpers";
 
 // The demo trading company: its business licence is in the registry.
 const tradingCompany = "91130102MA0TB00118";
@@ -8,7 +8,7 @@ test.describe("information sharing", () => {
   test.describe.configure({ timeout: 180_000 });
 
   test("a food licence application: the business licence comes from the registry, the reviewer's read shows in the company's data log, the issued licence verifies through its QR link", async ({ page, browser }) => {
-    await signIn(page, tradingCompany);
+    await signInForEnterprise(page, tradingCompany, demoPeople.zhao);
     await expect(page).toHaveURL(/\/applicant$/);
     await page.goto("/apply/service/foodBusinessLicensing");
     await expect(page).toHaveURL(/key=/);

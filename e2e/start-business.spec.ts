@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { calendarFromOfficialData, CalendarRangeError, workingDaysBetween, type OfficialWorkdaysData } from "../src/modules/calendar/model";
-import { acceptAtWindow, decideAs, expectNoSeriousAxeViolations, freshIdNumber } from "./helpers";
+import { acceptAtWindow, addToPopulationRegister, decideAs, expectNoSeriousAxeViolations, freshIdNumber } from "./helpers";
 
 const password = "Founder2026";
 
@@ -91,7 +91,9 @@ test.describe("start a business", () => {
       if (req.method() === "POST" && req.url().includes("registration.submit")) submissions++;
     });
 
-    // Account creation is a one-off, not part of starting the business: not counted.
+    // Account creation is a one-off, not part of starting the business: not counted. The founder
+    // is a person of public security's population register, so registration can verify them.
+    await addToPopulationRegister(browser, { name: founderName, idNumber: founderId });
     await registerAndSignIn(page, founderName, founderId);
 
     await page.goto("/start-business");
@@ -183,7 +185,7 @@ test.describe("start a business", () => {
 
     // 4. The founder now acts for the new enterprise.
     await page.goto("/applicant");
-    await page.getByRole("button", { name: new RegExp(`^切换为 ${fullName}（91130102`) }).click();
+    await page.getByRole("button", { name: new RegExp(`^以 ${fullName}（91130102`) }).click();
     await expect(page).toHaveURL(/\/applicant$/);
     const creditCode = (await dd(page, "统一社会信用代码").innerText()).trim();
     expect(creditCode).toHaveLength(18);

@@ -26,5 +26,5 @@ export async function proxy(req: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/applicant/:path*", "/applications/:path*", "/apply/:path*", "/window/:path*", "/review/:path*", "/data-office/:path*"],
+  matcher: ["/applicant/:path*", "/applications/:path*", "/apply/:path*", "/start-business/:path*", "/account/:path*", "/window/:path*", "/review/:path*", "/data-office/:path*"],
 };

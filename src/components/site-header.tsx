@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { locales } from "@/i18n/locales";
 import type { Role } from "@/modules/identity/model";
 import { setLocale, setSeniorMode } from "@/server/actions/preferences";
+import { ActingBanner } from "@/modules/identity/components/acting-banner";
 import { currentActor } from "@/server/auth/actor";
 import { api } from "@/trpc/server";
 
@@ -93,6 +94,13 @@ export async function SiteHeader({ senior }: { senior: boolean }) {
           ))}
           {actor ? (
             <li>
+              <Link href="/account" className="inline-block px-3 py-2 text-sm text-white hover:bg-white/10">
+                {t("nav.account")}
+              </Link>
+            </li>
+          ) : null}
+          {actor ? (
+            <li>
               <Link
                 href="/inbox"
                 className="inline-block px-3 py-2 text-sm text-white hover:bg-white/10"
@@ -105,6 +113,7 @@ export async function SiteHeader({ senior }: { senior: boolean }) {
           ) : null}
         </ul>
       </nav>
+      {actor ? <ActingBanner actor={actor} /> : null}
     </header>
   );
 }

@@ -1,3 +1,5 @@
+import identityEn from "@/modules/identity/messages.en.json";
+import identityZh from "@/modules/identity/messages.zh-CN.json";
 import applicationsEn from "@/modules/applications/messages.en.json";
 import applicationsZh from "@/modules/applications/messages.zh-CN.json";
 import notificationsEn from "@/modules/notifications/messages.en.json";
@@ -25,6 +27,6 @@ import type { Locale } from "./locales";
 // Each module's messages, under the module's name (e.g. `catalog.guide.title`).
 // Add a module here with its two files; both languages must have the same keys (a test checks).
 export const moduleMessages: Record<Locale, Record<string, unknown>> = {
-  "zh-CN": { calendar: calendarZh, catalog: catalogZh, applications: applicationsZh, review: reviewZh, notifications: notificationsZh, sharing: { ...sharingZh, ...sharingHolderZh, ...sharingOfficeZh }, openData: openDataZh, registration: { ...registrationZh, ...registrationFormZh } },
-  en: { calendar: calendarEn, catalog: catalogEn, applications: applicationsEn, review: reviewEn, notifications: notificationsEn, sharing: { ...sharingEn, ...sharingHolderEn, ...sharingOfficeEn }, openData: openDataEn, registration: { ...registrationEn, ...registrationFormEn } },
+  "zh-CN": { identity: identityZh, calendar: calendarZh, catalog: catalogZh, applications: applicationsZh, review: reviewZh, notifications: notificationsZh, sharing: { ...sharingZh, ...sharingHolderZh, ...sharingOfficeZh }, openData: openDataZh, registration: { ...registrationZh, ...registrationFormZh } },
+  en: { identity: identityEn, calendar: calendarEn, catalog: catalogEn, applications: applicationsEn, review: reviewEn, notifications: notificationsEn, sharing: { ...sharingEn, ...sharingHolderEn, ...sharingOfficeEn }, openData: openDataEn, registration: { ...registrationEn, ...registrationFormEn } },
 };

@@ -29,11 +29,15 @@ export async function boot(): Promise<void> {
   const seeded = e.SEED_DEMO ? e.SEED_DEMO === "true" : handle.kind === "pglite";
   if (seeded && process.env.TONGBAN_QUIET !== "1") {
     const { demoAccounts, demoPassword } = await import("./seed/demo");
-    const rows = demoAccounts().map((a) => `  ${a.role.padEnd(12)} ${a.login.padEnd(26)} ${a.displayName}`);
+    const rows = demoAccounts().flatMap((a) => [
+      `  ${a.role.padEnd(12)} ${a.login.padEnd(26)} ${a.displayName}`,
+      ...(a.represents ?? []).map((e) => `  ${"".padEnd(12)} ${"".padEnd(26)}   法定代表人 of ${e}`),
+    ]);
     console.log(
       [
         "",
         `Demo province (Hebei) accounts — password for all: ${demoPassword}`,
+        "Enterprises sign in as a person (法人登录: the credit code plus the legal representative's ID number and password).",
         `  ${"role".padEnd(12)} ${"sign in with".padEnd(26)} name`,
         ...rows,
         `Open http://localhost:${process.env.PORT ?? "3000"}`,

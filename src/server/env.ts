@@ -12,8 +12,10 @@ const ZEnv = z.object({
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_NAME: z.string().min(1).default("统一身份认证"),
-  /** Minutes a session lasts without activity. */
-  SESSION_MAX_AGE_MINUTES: z.coerce.number().int().positive().default(480),
+  /** Minutes a session lasts without activity (idle timeout). */
+  SESSION_MAX_AGE_MINUTES: z.coerce.number().int().positive().max(24 * 60).default(120),
+  /** Hours a session lasts after sign-in however active it is (absolute timeout). */
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().max(24 * 30).default(12),
   /** SMTP server for notification email, e.g. `smtp://user:pass@mail.example.gov.cn:587`; no email without it. */
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   /** Sender of notification email. */

@@ -1,34 +1,35 @@
 import { NextResponse } from "next/server";
-import { assertMayActFor, actingForCookie } from "@/modules/identity/acting-for";
+import { chooseActingFor } from "@/modules/identity/sessions";
 import { signedInActor } from "@/server/auth/actor";
 import { getDb } from "@/server/db";
 
 export const dynamic = "force-dynamic";
 
-/**
- * Switches whom a citizen acts for, as a plain form POST: `entityId` of an enterprise they are an
- * agent of, or empty to act as themself again. Then back to the applicant's page.
- */
 /** A redirect to a path on whatever host the browser used (the request URL may name another). */
 function seeOther(path: string): NextResponse {
   return new NextResponse(null, { status: 303, headers: { Location: path } });
 }
 
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * Switches whom the signed-in person acts for, as a plain form POST: `kind` (`entity` or
+ * `person`) and `id` of someone they hold a mandate for (or represent), or nothing to act as
+ * themself again. The choice is kept in the session and re-checked on every request.
+ */
 export async function POST(req: Request) {
-  const actor = await signedInActor();
-  if (!actor) return seeOther("/sign-in");
+  const self = await signedInActor();
+  if (!self) return seeOther("/sign-in");
   const form = await req.formData();
-  const entityId = String(form.get("entityId") ?? "");
-  const res = seeOther("/applicant");
-  if (!entityId) {
-    res.cookies.delete(actingForCookie);
-    return res;
-  }
+  const kind = String(form.get("kind") ?? "");
+  const id = String(form.get("id") ?? "");
+  const choice = id && uuid.test(id) && (kind === "entity" || kind === "person") ? { kind, id } : null;
+  // A mandate that ended between showing the button and pressing it: back with a message.
+  if (id && !choice) return seeOther("/applicant?acting=refused");
   try {
-    await assertMayActFor(await getDb(), actor, entityId);
+    await chooseActingFor(await getDb(), self, choice as { kind: "entity" | "person"; id: string } | null);
   } catch {
-    return NextResponse.json({ error: "forbidden" }, { status: 403 });
+    return seeOther("/applicant?acting=refused");
   }
-  res.cookies.set(actingForCookie, entityId, { httpOnly: true, sameSite: "lax", path: "/", secure: new URL(req.url).protocol === "https:" });
-  return res;
+  return seeOther("/applicant");
 }

@@ -5,7 +5,7 @@ import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { StatusBadge } from "@/modules/applications/components/status-badge";
 import { ProfileCard } from "@/modules/identity/components/profile-card";
-import { ActingForSwitch } from "@/modules/registration/components/acting-for-switch";
+import { ActingForSwitch } from "@/modules/identity/components/acting-for-switch";
 import { StartBusinessLink } from "@/modules/registration/components/start-business-link";
 import { requireRole } from "@/server/auth/guard";
 import { api } from "@/trpc/server";
@@ -16,9 +16,19 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("landing"))("applicant.title") };
 }
 
-export default async function ApplicantLanding() {
-  await requireRole(["enterprise", "citizen"], "/applicant");
-  const [t, tm, th, locale, format] = await Promise.all([getTranslations("landing"), getTranslations("applications.mine"), getTranslations("sharing.holder.nav"), getLocale(), getFormatter()]);
+type Search = Promise<{ acting?: string }>;
+
+export default async function ApplicantLanding({ searchParams }: { searchParams: Search }) {
+  const actor = await requireRole(["enterprise", "citizen"], "/applicant");
+  const [t, tm, th, ti, locale, format, { acting }] = await Promise.all([
+    getTranslations("landing"),
+    getTranslations("applications.mine"),
+    getTranslations("sharing.holder.nav"),
+    getTranslations("identity.applicant"),
+    getLocale(),
+    getFormatter(),
+    searchParams,
+  ]);
   const caller = await api();
   const [profile, mine] = await Promise.all([caller.identity.me(), caller.applications.mine()]);
   const en = locale === "en";
@@ -35,10 +45,28 @@ export default async function ApplicantLanding() {
           <Link href="/applicant/data-log" className="inline-block rounded border border-brand-700 px-4 py-2 font-medium text-brand-700 hover:bg-brand-50">
             {th("dataLog")}
           </Link>
+          {actor.agency?.kind !== "window" ? (
+            <Link href="/applicant/mandates" className="inline-block rounded border border-brand-700 px-4 py-2 font-medium text-brand-700 hover:bg-brand-50">
+              {ti("mandatesLink")}
+            </Link>
+          ) : null}
           <StartBusinessLink />
         </div>
       </PageHeader>
-      <ActingForSwitch />
+      {acting === "refused" ? (
+        <p role="status" className="rounded border border-seal-600 bg-red-50 px-3 py-2 text-seal-600" data-testid="acting-refused">
+          {ti("actingRefused")}
+        </p>
+      ) : null}
+      {profile.verification === "none" ? (
+        <div role="status" className="flex flex-col gap-2 rounded border border-amber-400 bg-amber-50 p-4 text-amber-950" data-testid="unverified">
+          <p>{ti("unverified")}</p>
+          <Link href="/account" className="self-start text-brand-700 underline">
+            {ti("verifyLink")}
+          </Link>
+        </div>
+      ) : null}
+      {actor.agency?.kind === "window" ? null : <ActingForSwitch />}
       <section aria-labelledby="applications-heading" className="flex flex-col gap-3">
         <h2 id="applications-heading" className="text-xl font-semibold">
           {t("applicant.applications")}
@@ -52,6 +80,11 @@ export default async function ApplicantLanding() {
                 <div>
                   <p className="font-semibold">{en ? a.titleEn : a.titleZh}</p>
                   <p className="font-mono text-sm text-slate-700">{a.trackingNumber ?? tm("draft")}</p>
+                  {a.filedByName ? (
+                    <p className="text-sm text-slate-700" data-testid="filed-by-name">
+                      {ti(`filedBy.${a.filedAs}`, { name: a.filedByName })}
+                    </p>
+                  ) : null}
                   <p className="text-sm text-slate-600">
                     {tm("updated")}: {format.dateTime(a.updatedAt, { dateStyle: "medium", timeStyle: "short" })}
                   </p>

@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function DataOfficeLanding() {
   await requireRole(["dataOffice"], "/data-office");
-  const [t, ts, tc, locale] = await Promise.all([getTranslations("landing"), getTranslations("sharing.office.nav"), getTranslations("calendar.page"), getLocale()]);
+  const [t, ts, tc, tStaff, locale] = await Promise.all([getTranslations("landing"), getTranslations("sharing.office.nav"), getTranslations("calendar.page"), getTranslations("identity.staff"), getLocale()]);
   const caller = await api();
   const [profile, departments, openQuestions, calendar] = await Promise.all([caller.identity.me(), caller.identity.departments(), caller.sharing.openQuestionCount(), caller.calendar.reminder()]);
   const sharingLinks = [
@@ -24,6 +24,7 @@ export default async function DataOfficeLanding() {
     { href: "/data-office/questions", label: openQuestions > 0 ? ts("questionsOpen", { count: openQuestions }) : ts("questions") },
     { href: "/data-office/certificates", label: ts("certificates") },
     { href: "/data-office/calendar", label: tc("title") },
+    { href: "/data-office/staff", label: tStaff("title") },
   ];
   return (
     <div className="flex flex-col gap-6">

@@ -25,15 +25,28 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
     page: Number.isInteger(page) && page >= 1 ? page : 1,
   };
   const caller = await api();
-  const [t, ts, locale, profile, queue] = await Promise.all([getTranslations("landing"), getTranslations("sharing.office.nav"), getLocale(), caller.identity.me(), caller.review.queue(filter)]);
+  const [t, ts, tp, locale, profile, queue, keepsRegister] = await Promise.all([
+    getTranslations("landing"),
+    getTranslations("sharing.office.nav"),
+    getTranslations("sharing.population"),
+    getLocale(),
+    caller.identity.me(),
+    caller.review.queue(filter),
+    caller.sharing.keepsPopulationRegister(),
+  ]);
   const department = profile.department ? (locale === "en" ? profile.department.nameEn : profile.department.nameZh) : "";
   return (
     <div className="flex flex-col gap-4">
       <PageHeader title={t("review.title")} lead={t("review.lead", { department })}>
-        <div>
+        <div className="flex flex-wrap gap-3">
           <Link href="/review/data-sharing" className="inline-block rounded border border-brand-700 bg-white px-4 py-2 font-medium text-brand-700 hover:bg-brand-50">
             {ts("review")}
           </Link>
+          {keepsRegister ? (
+            <Link href="/review/population" className="inline-block rounded border border-brand-700 bg-white px-4 py-2 font-medium text-brand-700 hover:bg-brand-50">
+              {tp("title")}
+            </Link>
+          ) : null}
         </div>
       </PageHeader>
       <section aria-labelledby="queue-heading" className="flex flex-col gap-3">

@@ -66,7 +66,7 @@ interface TextFieldProps<T extends FieldValues> {
   name: Path<T>;
   label: string;
   hint?: ReactNode;
-  type?: "text" | "password" | "tel" | "email";
+  type?: "text" | "password" | "tel" | "email" | "date";
   autoComplete?: string;
   inputMode?: "text" | "numeric" | "decimal" | "tel";
   idPrefix?: string;

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { Db } from "@/server/db/client";
 import type { Actor } from "../identity/model";
+import { applicantUserIds } from "../identity/recipients";
 import { notify } from "../notifications/notify";
 import { createReviewTasks } from "../review/open-tasks";
 import type { ZVersionedRef } from "./inputs";
@@ -20,7 +21,7 @@ export async function acceptInTransaction(tx: Db, app: ApplicationRow, actor: Ac
   await createReviewTasks(tx, accepted, actor, now);
   await notify(tx, {
     kind: "applicationAccepted",
-    to: { userIds: [app.applicantUserId] },
+    to: { userIds: await applicantUserIds(tx, app, now) },
     applicationId: app.id,
     params: { trackingNumber: app.trackingNumber ?? "", title: app.titleZh },
   });

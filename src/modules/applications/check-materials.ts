@@ -30,7 +30,9 @@ export async function checkMaterials(
     supplied: Record<string, z.infer<typeof ZMaterialSupply>>;
     consent: boolean;
     holderCode: string;
-    /** The applicant: owns the uploads, and reads their own certificates through the gate. */
+    /** The applicant (enterprise or person) whose uploads may be used. */
+    principalId: string;
+    /** Who files: reads the applicant's certificates through the gate. */
     reader: Actor;
     applicationId: string;
     today: string;
@@ -66,7 +68,7 @@ export async function checkMaterials(
     ? await db
         .select({ id: uploads.id })
         .from(uploads)
-        .where(and(inArray(uploads.id, uploadIds), eq(uploads.ownerUserId, input.reader.userId)))
+        .where(and(inArray(uploads.id, uploadIds), eq(uploads.principalId, input.principalId)))
     : [];
   const ownedIds = new Set(owned.map((u) => u.id));
 

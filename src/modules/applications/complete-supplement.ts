@@ -7,6 +7,7 @@ import { shanghaiDate } from "../calendar/model";
 import { loadApplicationPlan } from "../catalog/load-application-plan";
 import type { Actor } from "../identity/model";
 import { reopenAfterSupplement } from "../review/reopen-tasks";
+import { applicantMay } from "./applicant";
 import { checkMaterials } from "./check-materials";
 import type { ZCompleteSupplementInput } from "./inputs";
 import { applicationMaterials, supplementNotices } from "./schema";
@@ -20,7 +21,8 @@ import { applyApplicationEvent, expectVersion, lockApplication } from "./transit
 export async function completeSupplement(db: Db, actor: Actor, input: z.output<typeof ZCompleteSupplementInput>, now: Date = new Date()) {
   return db.transaction(async (tx) => {
     const app = await lockApplication(tx, input.applicationId);
-    if (app.applicantUserId !== actor.userId) throw new DomainError("notFound", "errors.notFound");
+    if (!applicantMay(actor, app, "view")) throw new DomainError("notFound", "errors.notFound");
+    if (!applicantMay(actor, app, "act")) throw new DomainError("forbidden", "applications.errors.outOfMandate");
     expectVersion(app, input.version);
     const [notice] = await tx
       .select()
@@ -41,6 +43,7 @@ export async function completeSupplement(db: Db, actor: Actor, input: z.output<t
         supplied: input.materials,
         consent: app.consentedAt !== null,
         holderCode: app.holderCode,
+        principalId: app.principalId ?? "",
         reader: actor,
         applicationId: app.id,
         today: shanghaiDate(now),

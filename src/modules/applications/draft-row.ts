@@ -1,6 +1,6 @@
 import type { ApplicationPlan } from "../catalog/plan";
 import type { Actor } from "../identity/model";
-import type { ApplicantIdentity } from "./applicant";
+import { filedAs, type ApplicantIdentity } from "./applicant";
 import { trackingDivision } from "./model";
 import type { applications } from "./schema";
 
@@ -12,9 +12,11 @@ export function draftRow(
   input: { idempotencyKey: string; formData: Record<string, string> },
 ): typeof applications.$inferInsert {
   return {
-    applicantUserId: actor.userId,
+    filedByUserId: actor.userId,
+    ...filedAs(actor),
     applicantKind: who.kind,
     entityId: who.entityId,
+    personId: who.personId,
     holderCode: who.holderCode,
     applicantName: who.name,
     serviceId: plan.kind === "service" ? plan.id : null,

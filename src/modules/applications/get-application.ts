@@ -5,18 +5,22 @@ import { isOverdue, shanghaiDate } from "../calendar/model";
 import { loadApplicationPlan } from "../catalog/load-application-plan";
 import { certificateTypes } from "../catalog/schema";
 import type { Actor } from "../identity/model";
-import { departments, entities, users } from "../identity/schema";
+import { departments, entities, users, windowKeyIns } from "../identity/schema";
 import { reviewTasks } from "../review/schema";
 import { readCertificates, type HeldCertificate, type ReadPurpose } from "../sharing/gate";
 import { applicationMaterials, applications, supplementNotices, uploads } from "./schema";
+import { applicantMay } from "./applicant";
 import { subjectOf } from "./subject";
 import { maskHolderCode, type ApplicationView, type TaskTimelineView } from "./views";
 
 type ApplicationRow = typeof applications.$inferSelect;
 
-/** Who may see a case: its applicant, the window, and reviewers whose department holds a task on it. */
+/**
+ * Who may see a case: its applicant (the person, or whoever acts for the enterprise or person
+ * today within their mandate), the window, and reviewers whose department holds a task on it.
+ */
 async function assertMayView(db: Db, app: ApplicationRow, actor: Actor): Promise<void> {
-  if (app.applicantUserId === actor.userId) return;
+  if (applicantMay(actor, app, "view")) return;
   if (actor.role === "windowClerk" && app.status !== "draft") return;
   if (actor.role === "reviewer" && actor.departmentId) {
     const [task] = await db
@@ -27,6 +31,17 @@ async function assertMayView(db: Db, app: ApplicationRow, actor: Actor): Promise
   }
   // The same answer whether or not the case exists.
   throw new DomainError("notFound", "errors.notFound");
+}
+
+/**
+ * Who filed the case for its applicant, when it was not the applicant themself: an agent, a
+ * mandate holder, or the window keying it in (with the consent recorded at the counter).
+ */
+async function filerOf(db: Db, app: ApplicationRow): Promise<ApplicationView["filedBy"]> {
+  if (app.filedAs === "self") return null;
+  const [filer] = await db.select({ name: users.displayName }).from(users).where(eq(users.id, app.filedByUserId));
+  const [keyIn] = app.windowKeyInId ? await db.select().from(windowKeyIns).where(eq(windowKeyIns.id, app.windowKeyInId)) : [];
+  return { as: app.filedAs, name: filer?.name ?? "", consentKind: keyIn?.consentKind ?? null, consentReference: keyIn?.consentReference ?? null };
 }
 
 export async function taskTimeline(db: Db, app: ApplicationRow, now: Date, withNames: boolean, forStaff = false): Promise<TaskTimelineView[]> {
@@ -104,7 +119,8 @@ export async function getApplication(db: Db, actor: Actor, applicationId: string
   const typeRows = await db.select({ code: certificateTypes.code, nameZh: certificateTypes.nameZh, nameEn: certificateTypes.nameEn }).from(certificateTypes);
   const types = new Map(typeRows.map((t) => [t.code, t]));
   // Certificates are read through the gate: the applicant reads their own, staff read for this case.
-  const purpose: ReadPurpose = app.applicantUserId === actor.userId ? { kind: "own", use: "ownRecord", applicationId: app.id } : { kind: "application", applicationId: app.id };
+  const isApplicant = applicantMay(actor, app, "view");
+  const purpose: ReadPurpose = isApplicant ? { kind: "own", use: "ownRecord", applicationId: app.id } : { kind: "application", applicationId: app.id };
   // What the case issued: to the applicant, or to the enterprise it registered (starting a business).
   const [registered] = app.registeredEntityId ? await db.select({ creditCode: entities.creditCode }).from(entities).where(eq(entities.id, app.registeredEntityId)) : [];
   const issued = (await readCertificates(db, actor, { holderCode: registered?.creditCode ?? app.holderCode, issuedByApplicationId: app.id, purpose, today })).certificates;
@@ -125,8 +141,12 @@ export async function getApplication(db: Db, actor: Actor, applicationId: string
   const certById = new Map(read.certificates.map((c) => [c.id, c]));
   const refusedType = new Map(read.refused.map((r) => [r.typeCode, r.reason]));
   const suppliedByKey = new Map(supplied.map((s) => [s.m.materialKey, s]));
+  // A reviewer sees the files of the materials their own steps ask for, not the other departments'.
+  const reviewerServices =
+    actor.role === "reviewer" && actor.departmentId ? new Set(app.plan.filter((s) => tasks.some((t) => t.stepKey === s.key) && s.departmentId === actor.departmentId).map((s) => s.serviceCode)) : null;
   const materials = (plan?.materials ?? []).map((m) => {
     const s = suppliedByKey.get(m.key);
+    const fileHidden = reviewerServices !== null && !m.serviceCodes.some((c) => reviewerServices.has(c));
     const cert = s?.m.certificateId ? certById.get(s.m.certificateId) : undefined;
     return {
       key: m.key,
@@ -134,7 +154,8 @@ export async function getApplication(db: Db, actor: Actor, applicationId: string
       nameEn: m.nameEn,
       source: m.source,
       value: m.source === "formField" ? (app.formData[m.key] ?? null) : null,
-      upload: s?.upload?.id ? s.upload : null,
+      upload: s?.upload?.id && !fileHidden ? s.upload : null,
+      uploadWithheld: Boolean(s?.upload?.id && fileHidden),
       certificate: cert ? certificateView(cert, types) : null,
       certificateRefused: s?.m.certificateId && !cert ? (refusedType.get(m.certificateType ?? "") ?? "sharing.refusal.notFound") : null,
     };
@@ -143,14 +164,16 @@ export async function getApplication(db: Db, actor: Actor, applicationId: string
   return {
     id: app.id,
     trackingNumber: app.trackingNumber,
-    queryCode: app.applicantUserId === actor.userId ? app.queryCode : null,
+    queryCode: isApplicant ? app.queryCode : null,
     titleZh: app.titleZh,
     titleEn: app.titleEn,
     kind: app.bundleId ? "bundle" : "service",
     status: app.status,
     version: app.version,
     applicantName: app.applicantName,
-    holderCode: isStaff || app.applicantUserId === actor.userId ? app.holderCode : maskHolderCode(app.holderCode),
+    holderCode: isStaff || isApplicant ? app.holderCode : maskHolderCode(app.holderCode),
+    filedBy: await filerOf(db, app),
+    mayAct: isApplicant && applicantMay(actor, app, "act"),
     submittedAt: app.submittedAt,
     acceptedAt: app.acceptedAt,
     decidedAt: app.decidedAt,

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
-import type { Actor } from "../identity/model";
+import { principalOf, type Actor } from "../identity/model";
+import { users } from "../identity/schema";
 import { reviewTasks } from "../review/schema";
 import { bundles } from "../catalog/schema";
 import { applications } from "./schema";
@@ -19,20 +20,39 @@ async function progressFor(db: Db, ids: string[]) {
   return new Map(rows.map((r) => [r.applicationId, { decided: Number(r.decided), total: Number(r.total) }]));
 }
 
-/** The applicant's own applications, newest first (drafts included). */
+/**
+ * The applicant's applications, newest first (drafts included): the person's, or the
+ * enterprise's (whoever of its people filed them). A `services` mandate sees only its services;
+ * the window keying in sees only what it keyed in during this visit.
+ */
 export async function listMyApplications(db: Db, actor: Actor) {
+  const principalId = principalOf(actor);
+  if (!principalId) return [];
+  const a = actor.agency;
+  const scoped =
+    a?.kind === "window"
+      ? eq(applications.windowKeyInId, a.keyInId ?? "")
+      : a?.scope === "services" && a.serviceCodes.length === 0
+        ? sql`false`
+        : a?.scope === "services"
+        ? sql`exists (select 1 from jsonb_array_elements(${applications.plan}) s where s->>'serviceCode' in (${sql.join(
+            a.serviceCodes.map((c) => sql`${c}`),
+            sql`, `,
+          )}))`
+        : undefined;
   const rows = await db
-    .select({ app: applications, bundleCode: bundles.code })
+    .select({ app: applications, bundleCode: bundles.code, filerName: users.displayName })
     .from(applications)
     .leftJoin(bundles, eq(bundles.id, applications.bundleId))
-    .where(eq(applications.applicantUserId, actor.userId))
+    .innerJoin(users, eq(users.id, applications.filedByUserId))
+    .where(and(eq(applications.principalId, principalId), scoped))
     .orderBy(desc(applications.updatedAt))
     .limit(200);
   const progress = await progressFor(
     db,
     rows.map((r) => r.app.id),
   );
-  return rows.map(({ app: r, bundleCode }) => ({
+  return rows.map(({ app: r, bundleCode, filerName }) => ({
     id: r.id,
     trackingNumber: r.trackingNumber,
     titleZh: r.titleZh,
@@ -46,6 +66,8 @@ export async function listMyApplications(db: Db, actor: Actor) {
       r.status === "draft" && r.idempotencyKey
         ? `/apply/${bundleCode ? "bundle" : "service"}/${encodeURIComponent(bundleCode ?? r.plan[0]?.serviceCode ?? "")}?key=${r.idempotencyKey}`
         : null,
+    filedByName: r.filedAs === "self" ? null : filerName,
+    filedAs: r.filedAs,
   }));
 }
 

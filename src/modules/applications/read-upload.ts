@@ -1,31 +1,48 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { DomainError } from "@/lib/domain-error";
 import type { Db } from "@/server/db/client";
-import type { Actor } from "../identity/model";
+import { loadApplicationPlan } from "../catalog/load-application-plan";
+import { principalOf, type Actor } from "../identity/model";
 import { reviewTasks } from "../review/schema";
+import { applicantMay } from "./applicant";
 import { applicationMaterials, applications, uploads } from "./schema";
+import { subjectOf } from "./subject";
 
 /**
- * An uploaded file for download: its owner, the window (for submitted applications) and reviewers
- * whose department holds a task on an application that uses it. Anyone else: not found.
+ * An uploaded file for download, to those who may see it:
+ * - its applicant (the person, or whoever acts for the enterprise or person today), while the
+ *   file is unused or used by an application they may see;
+ * - the window, for applications past the draft;
+ * - a reviewer, only for a material that their own step asks for (as the gate does for
+ *   certificates): a department with a task on a bundle does not read the other steps' files.
+ * Anyone else: not found.
  */
 export async function readUpload(db: Db, actor: Actor, uploadId: string) {
   const [file] = await db.select().from(uploads).where(eq(uploads.id, uploadId));
   if (!file) throw new DomainError("notFound", "errors.notFound");
-  if (file.ownerUserId === actor.userId) return file;
   const usedBy = await db
-    .select({ id: applications.id, status: applications.status })
+    .select({ app: applications, materialKey: applicationMaterials.materialKey })
     .from(applicationMaterials)
     .innerJoin(applications, eq(applications.id, applicationMaterials.applicationId))
     .where(eq(applicationMaterials.uploadId, uploadId));
-  const live = usedBy.filter((a) => a.status !== "draft");
+  if (principalOf(actor) === file.principalId && actor.agency?.kind !== "window") {
+    if (usedBy.length === 0 || usedBy.some((u) => applicantMay(actor, u.app, "view"))) return file;
+  }
+  const live = usedBy.filter((u) => u.app.status !== "draft");
   if (actor.role === "windowClerk" && live.length > 0) return file;
   if (actor.role === "reviewer" && actor.departmentId && live.length > 0) {
-    const [task] = await db
-      .select({ id: reviewTasks.id })
+    const tasks = await db
+      .select({ applicationId: reviewTasks.applicationId, stepKey: reviewTasks.stepKey })
       .from(reviewTasks)
-      .where(and(eq(reviewTasks.departmentId, actor.departmentId), inArray(reviewTasks.applicationId, live.map((a) => a.id))));
-    if (task) return file;
+      .where(and(eq(reviewTasks.departmentId, actor.departmentId), inArray(reviewTasks.applicationId, live.map((u) => u.app.id))));
+    for (const u of live) {
+      const steps = new Set(tasks.filter((t) => t.applicationId === u.app.id).map((t) => t.stepKey));
+      if (steps.size === 0) continue;
+      const services = new Set(u.app.plan.filter((s) => steps.has(s.key)).map((s) => s.serviceCode));
+      const plan = await loadApplicationPlan(db, await subjectOf(db, u.app)).catch(() => null);
+      const material = plan?.materials.find((m) => m.key === u.materialKey);
+      if (material?.serviceCodes.some((c) => services.has(c))) return file;
+    }
   }
   throw new DomainError("notFound", "errors.notFound");
 }

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { Db } from "@/server/db/client";
 import type { Actor } from "../identity/model";
+import { applicantUserIds } from "../identity/recipients";
 import { notify } from "../notifications/notify";
 import type { ZRefuseInput } from "./inputs";
 import { applyApplicationEvent, expectVersion, lockApplication } from "./transition";
@@ -18,7 +19,7 @@ export async function refuseApplication(db: Db, actor: Actor, input: z.output<ty
     });
     await notify(tx, {
       kind: "applicationNotAccepted",
-      to: { userIds: [app.applicantUserId] },
+      to: { userIds: await applicantUserIds(tx, app, now) },
       applicationId: app.id,
       params: { trackingNumber: app.trackingNumber ?? "", title: app.titleZh, reason: input.reason },
     });

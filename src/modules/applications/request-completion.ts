@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { Db } from "@/server/db/client";
 import type { Actor } from "../identity/model";
+import { applicantUserIds } from "../identity/recipients";
 import { notify } from "../notifications/notify";
 import type { ZRequestCompletionInput } from "./inputs";
 import { supplementNotices } from "./schema";
@@ -23,7 +24,7 @@ export async function requestCompletion(db: Db, actor: Actor, input: z.output<ty
     });
     await notify(tx, {
       kind: "completionRequested",
-      to: { userIds: [app.applicantUserId] },
+      to: { userIds: await applicantUserIds(tx, app, now) },
       applicationId: app.id,
       params: { trackingNumber: app.trackingNumber ?? "", title: app.titleZh },
     });

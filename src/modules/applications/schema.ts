@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
+  check,
   customType,
   index,
   integer,
@@ -14,7 +15,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { applicantKindEnum, bundles, services } from "../catalog/schema";
-import { entities, users } from "../identity/schema";
+import { citizens, entities, users, windowKeyIns } from "../identity/schema";
 
 export const applicationStatusEnum = pgEnum("application_status", [
   "draft",
@@ -46,8 +47,17 @@ export interface PlanStep {
   statutoryDays: number;
   deemedApprovalOnTimeout: boolean;
   issuesCertificateType: string | null;
+  /** The step's approval registers a new market entity (absent in plans made before 0005). */
+  registersEntity?: boolean;
   stage: number;
 }
+
+/**
+ * How the person who filed an application stood to its applicant: themself, the enterprise's
+ * legal representative, a mandate holder, a person's agent (帮办代办), or a window clerk keying it
+ * in for a walk-in applicant.
+ */
+export const filedAsEnum = pgEnum("filed_as", ["self", "legalRepresentative", "mandate", "personalAgent", "window"]);
 
 export const applications = pgTable(
   "applications",
@@ -57,11 +67,25 @@ export const applications = pgTable(
     trackingNumber: text("tracking_number"),
     /** The secret that lets anyone holding it follow the case at /track. */
     queryCode: text("query_code"),
-    applicantUserId: uuid("applicant_user_id")
+    /**
+     * The account that filed it. The application belongs to its applicant (the enterprise or the
+     * person, see `principalId`), not to this account: who may see and act on it is decided by
+     * the applicant's current mandates.
+     */
+    filedByUserId: uuid("filed_by_user_id")
       .notNull()
       .references(() => users.id),
+    filedAs: filedAsEnum("filed_as").notNull().default("self"),
+    /** The mandate the filer acted under (legal representatives and people themselves need none). */
+    mandateId: uuid("mandate_id"),
+    /** The window's key-in record (who keyed it, for whom, the consent evidence). */
+    windowKeyInId: uuid("window_key_in_id").references(() => windowKeyIns.id),
     applicantKind: applicantKindEnum("applicant_kind").notNull(),
     entityId: uuid("entity_id").references(() => entities.id),
+    /** The person applying (a citizen's application). */
+    personId: uuid("person_id").references(() => citizens.id),
+    /** The applicant: the enterprise or the person, whichever it is. Drafts and idempotency keys are per applicant. */
+    principalId: uuid("principal_id").generatedAlwaysAs(sql`coalesce(entity_id, person_id)`),
     /** The enterprise this application registered (starting a business), once market regulation approved. */
     registeredEntityId: uuid("registered_entity_id").references(() => entities.id),
     /** Credit code or ID number of the applicant: whose certificates the application may use. */
@@ -91,8 +115,11 @@ export const applications = pgTable(
   },
   (t) => [
     uniqueIndex("applications_tracking_number_key").on(t.trackingNumber),
-    uniqueIndex("applications_applicant_idempotency_key").on(t.applicantUserId, t.idempotencyKey),
-    index("applications_applicant_user_id_idx").on(t.applicantUserId),
+    uniqueIndex("applications_principal_idempotency_key").on(t.principalId, t.idempotencyKey),
+    index("applications_filed_by_user_id_idx").on(t.filedByUserId),
+    index("applications_principal_id_idx").on(t.principalId, t.updatedAt),
+    index("applications_person_id_idx").on(t.personId),
+    check("applications_one_applicant", sql`(${t.entityId} is not null) <> (${t.personId} is not null)`),
     index("applications_status_idx").on(t.status, t.submittedAt),
     index("applications_entity_id_idx").on(t.entityId),
     index("applications_service_id_idx").on(t.serviceId),
@@ -105,9 +132,12 @@ export const uploads = pgTable(
   "uploads",
   {
     id: uuid("id").primaryKey().defaultRandom(),
+    /** Who uploaded it. */
     ownerUserId: uuid("owner_user_id")
       .notNull()
       .references(() => users.id),
+    /** Whose file it is: the enterprise or the person it was uploaded for; only their applications may use it. */
+    principalId: uuid("principal_id").notNull(),
     fileName: text("file_name").notNull(),
     /** Sniffed from the content, never taken from the browser. */
     mediaType: text("media_type").notNull(),
@@ -116,7 +146,7 @@ export const uploads = pgTable(
     content: bytea("content").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("uploads_owner_user_id_idx").on(t.ownerUserId)],
+  (t) => [index("uploads_owner_user_id_idx").on(t.ownerUserId), index("uploads_principal_id_idx").on(t.principalId)],
 );
 
 /** How each material of an application is supplied: an upload or a registry certificate. */

@@ -5,12 +5,13 @@ import type { Db } from "@/server/db/client";
 import { shanghaiDate } from "../calendar/model";
 import { loadApplicationPlan } from "../catalog/load-application-plan";
 import type { ApplicationPlan } from "../catalog/plan";
-import type { Actor } from "../identity/model";
+import { principalOf, type Actor } from "../identity/model";
+import { applicantUserIds } from "../identity/recipients";
 import { notify } from "../notifications/notify";
 import { readCertificates } from "../sharing/gate";
 import { acceptInTransaction } from "./accept-application";
 import { draftRow } from "./draft-row";
-import { applicantIdentity, type ApplicantIdentity } from "./applicant";
+import { applicantIdentity, assertMayFile, type ApplicantIdentity } from "./applicant";
 import { checkMaterials } from "./check-materials";
 import type { ZSubmitApplicationInput } from "./inputs";
 import { newQueryCode } from "./model";
@@ -49,11 +50,21 @@ export async function submitApplication(
   options: {
     /** More writes of another module in the same transaction, before acceptance (e.g. the start-a-business details). */
     alsoInTransaction?: (tx: Db, applicationId: string) => Promise<void>;
+    /**
+     * Set only by the path that runs a registering service's own rules (start a business: name
+     * declaration and the registration details). Everywhere else such a service is refused.
+     */
+    registrationPath?: true;
   } = {},
 ) {
   const today = shanghaiDate(now);
   const who = await applicantIdentity(db, actor);
   const plan = await loadApplicationPlan(db, input.subject);
+  // A service that registers a new market entity goes through its own path, so the naming rules
+  // and the registration always run (a generic submission once issued a licence to a person).
+  if (plan.registersEntity && !options.registrationPath) throw new DomainError("forbidden", "applications.errors.ownPathOnly", { field: "subject" });
+  await assertMayFile(db, actor, plan.steps.map((s) => s.serviceCode));
+  const principalId = principalOf(actor) ?? "";
 
   return db.transaction(async (tx) => {
     // Insert-or-nothing then lock: concurrent retries with one key end on one row.
@@ -64,7 +75,7 @@ export async function submitApplication(
     const [existing] = await tx
       .select({ id: applications.id })
       .from(applications)
-      .where(and(eq(applications.applicantUserId, actor.userId), eq(applications.idempotencyKey, input.idempotencyKey)));
+      .where(and(eq(applications.principalId, principalId), eq(applications.idempotencyKey, input.idempotencyKey)));
     if (!existing) throw new Error("application row missing after upsert");
     const app = await lockApplication(tx, existing.id);
     if (app.status !== "draft") {
@@ -82,6 +93,7 @@ export async function submitApplication(
       supplied: input.materials,
       consent: input.consent,
       holderCode: who.holderCode,
+      principalId,
       reader: actor,
       applicationId: app.id,
       today,
@@ -109,7 +121,7 @@ export async function submitApplication(
     await options.alsoInTransaction?.(tx, app.id);
     await notify(tx, {
       kind: "applicationSubmitted",
-      to: { userIds: [actor.userId], windowClerks: !plan.autoAcceptance },
+      to: { userIds: await applicantUserIds(tx, who, now), windowClerks: !plan.autoAcceptance },
       applicationId: app.id,
       params: { trackingNumber, title: plan.nameZh },
     });

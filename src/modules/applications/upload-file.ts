@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { DomainError } from "@/lib/domain-error";
 import type { Db } from "@/server/db/client";
-import type { Actor } from "../identity/model";
+import { principalOf, type Actor } from "../identity/model";
 import { uploads } from "./schema";
 
 /** 10 MiB: scans of certificates and plans fit; anything larger is refused before it is stored. */
@@ -18,8 +18,14 @@ export function sniffMediaType(content: Uint8Array): string | null {
   return signatures.find((s) => s.bytes.every((b, i) => content[i] === b))?.mediaType ?? null;
 }
 
-/** Stores an applicant's file (PDF, PNG or JPEG, at most 10 MiB) with its SHA-256. */
+/**
+ * Stores an applicant's file (PDF, PNG or JPEG, at most 10 MiB) with its SHA-256. It belongs to
+ * the applicant it is uploaded for (the enterprise or the person), not to whoever uploaded it.
+ */
 export async function uploadFile(db: Db, actor: Actor, input: { fileName: string; content: Uint8Array }) {
+  const principalId = principalOf(actor);
+  if (!principalId) throw new DomainError("forbidden", "errors.forbidden");
+  if (actor.agency?.scope === "viewOnly") throw new DomainError("forbidden", "applications.errors.outOfMandate");
   if (input.content.byteLength === 0) throw new DomainError("invalidInput", "errors.upload.empty", { field: "file" });
   if (input.content.byteLength > maxUploadBytes) {
     throw new DomainError("invalidInput", "errors.upload.tooLarge", { field: "file", params: { max: "10 MB" } });
@@ -30,7 +36,7 @@ export async function uploadFile(db: Db, actor: Actor, input: { fileName: string
   const sha256 = createHash("sha256").update(input.content).digest("hex");
   const [row] = await db
     .insert(uploads)
-    .values({ ownerUserId: actor.userId, fileName, mediaType, sizeBytes: input.content.byteLength, sha256, content: Buffer.from(input.content) })
+    .values({ ownerUserId: actor.userId, principalId, fileName, mediaType, sizeBytes: input.content.byteLength, sha256, content: Buffer.from(input.content) })
     .returning({ id: uploads.id, fileName: uploads.fileName, mediaType: uploads.mediaType, sizeBytes: uploads.sizeBytes, sha256: uploads.sha256 });
   if (!row) throw new Error("upload not stored");
   return row;

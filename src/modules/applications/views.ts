@@ -58,6 +58,8 @@ export const ZMaterialView = z.object({
   source: z.enum(["formField", "upload", "certificate"]),
   value: z.string().nullable(),
   upload: z.object({ id: z.string(), fileName: z.string(), mediaType: z.string(), sizeBytes: z.number(), sha256: z.string() }).nullable(),
+  /** A file was supplied, but for another department's step: this reviewer does not read it. */
+  uploadWithheld: z.boolean(),
   certificate: ZCertificateView.nullable(),
   /** Message key of the gate's refusal when the viewer may not read the certificate supplied. */
   certificateRefused: z.string().nullable(),
@@ -87,6 +89,17 @@ export const ZApplicationView = z.object({
   applicantName: z.string(),
   /** Masked unless the viewer needs the full number (staff handling the case). */
   holderCode: z.string(),
+  /** Who filed it for the applicant (an agent, a mandate holder, the window); null when the applicant did. */
+  filedBy: z
+    .object({
+      as: z.enum(["legalRepresentative", "mandate", "personalAgent", "window", "self"]),
+      name: z.string(),
+      consentKind: z.enum(["signedForm", "inPerson"]).nullable(),
+      consentReference: z.string().nullable(),
+    })
+    .nullable(),
+  /** The viewer may act on it as its applicant (withdraw, answer a notice): not with a view-only mandate. */
+  mayAct: z.boolean(),
   submittedAt: z.date().nullable(),
   acceptedAt: z.date().nullable(),
   decidedAt: z.date().nullable(),
@@ -112,6 +125,9 @@ export const ZApplicationListItem = z.object({
   updatedAt: z.date(),
   progress: z.object({ decided: z.number(), total: z.number() }),
   resumePath: z.string().nullable(),
+  /** Filed for the applicant by someone else (an agent, a mandate holder, the window): their name. */
+  filedByName: z.string().nullable(),
+  filedAs: z.enum(["self", "legalRepresentative", "mandate", "personalAgent", "window"]),
 });
 
 export const ZTrackView = z.object({

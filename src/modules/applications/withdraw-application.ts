@@ -4,7 +4,9 @@ import { DomainError } from "@/lib/domain-error";
 import type { Db } from "@/server/db/client";
 import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../identity/model";
+import { applicantUserIds } from "../identity/recipients";
 import { notify } from "../notifications/notify";
+import { applicantMay } from "./applicant";
 import { cancellableTaskStatuses } from "../review/model";
 import { reviewTasks } from "../review/schema";
 import type { ZVersionedRef } from "./inputs";
@@ -14,7 +16,8 @@ import { applyApplicationEvent, expectVersion, lockApplication } from "./transit
 export async function withdrawApplication(db: Db, actor: Actor, input: z.output<typeof ZVersionedRef>, now: Date = new Date()) {
   return db.transaction(async (tx) => {
     const app = await lockApplication(tx, input.applicationId);
-    if (app.applicantUserId !== actor.userId) throw new DomainError("notFound", "errors.notFound");
+    if (!applicantMay(actor, app, "view")) throw new DomainError("notFound", "errors.notFound");
+    if (!applicantMay(actor, app, "act")) throw new DomainError("forbidden", "applications.errors.outOfMandate");
     expectVersion(app, input.version);
     const updated = await applyApplicationEvent(tx, app, "withdraw", { actor, now });
     const cancelled = await tx
@@ -27,7 +30,7 @@ export async function withdrawApplication(db: Db, actor: Actor, input: z.output<
     }
     await notify(tx, {
       kind: "applicationWithdrawn",
-      to: { userIds: [actor.userId], departmentIds: [...new Set(cancelled.map((c) => c.departmentId))] },
+      to: { userIds: await applicantUserIds(tx, app, now), departmentIds: [...new Set(cancelled.map((c) => c.departmentId))] },
       applicationId: app.id,
       params: { trackingNumber: app.trackingNumber ?? "", title: app.titleZh },
     });

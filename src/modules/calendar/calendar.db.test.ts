@@ -117,11 +117,11 @@ describe("the working-day calendar", () => {
   it("keeps publication to the data office and to the year after the last, writing nothing when refused", async () => {
     const { nextYear } = await listCalendarYears(h.db);
     const reviewer = await actorByLogin(h.db, "reviewer.market");
-    const asReviewer = createCaller({ db: h.db, actor: reviewer, locale: "zh-CN" });
+    const asReviewer = createCaller({ db: h.db, actor: reviewer, self: reviewer, locale: "zh-CN" });
     await expect(asReviewer.calendar.publish(testNotice(nextYear))).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(publishCalendarYear(h.db, reviewer, ZPublishCalendarYearInput.parse(testNotice(nextYear)))).rejects.toMatchObject({ code: "forbidden" });
 
-    const api = createCaller({ db: h.db, actor: office, locale: "zh-CN" });
+    const api = createCaller({ db: h.db, actor: office, self: office, locale: "zh-CN" });
     const skipped = await api.calendar.publish(testNotice(nextYear + 1)).catch((e: unknown) => e);
     expect(skipped).toBeInstanceOf(TRPCError);
     expect(translateServerMessage("zh-CN", (skipped as TRPCError).message)).toBe(`只能录入 ${nextYear} 年：年份必须紧接已公布的最后一年。`);

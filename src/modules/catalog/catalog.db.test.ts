@@ -202,7 +202,7 @@ describe("the data office keeps the catalog", () => {
     expect(audits).toEqual([]);
 
     // Through the router the field error reaches the form.
-    const api = createCaller({ db: h.db, actor: office, locale: "zh-CN" });
+    const api = createCaller({ db: h.db, actor: office, self: office, locale: "zh-CN" });
     const error = await api.catalog.updateService(input).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TRPCError);
     expect((error as TRPCError).code).toBe("BAD_REQUEST");
@@ -211,7 +211,7 @@ describe("the data office keeps the catalog", () => {
   it("saves sound limits, a fee in yuan and flags, with an audit event", async () => {
     const own = await ownBundle([{ key: "only", department: "housing", promisedDays: 5 }]);
     const code = own.serviceOf("only");
-    const api = createCaller({ db: h.db, actor: office, locale: "zh-CN" });
+    const api = createCaller({ db: h.db, actor: office, self: office, locale: "zh-CN" });
     await api.catalog.updateService({ code, statutoryDays: "15", promisedDays: "3", feeYuan: "12.5", autoAcceptance: true, deemedApprovalOnTimeout: false, published: true });
     const [row] = await h.db.select().from(services).where(eq(services.code, code));
     expect(row).toMatchObject({ statutoryDays: 15, promisedDays: 3, feeFen: 1250, autoAcceptance: true });
@@ -242,7 +242,7 @@ describe("the data office keeps the catalog", () => {
     expect(await stepsOf(own.code)).toEqual(before);
 
     // The translated message names the cycle for the data office.
-    const api = createCaller({ db: h.db, actor: office, locale: "zh-CN" });
+    const api = createCaller({ db: h.db, actor: office, self: office, locale: "zh-CN" });
     const refused = await api.catalog.setBundleSteps({ bundleCode: own.code, steps: [step("a", ["b"]), step("b", ["a"]), step("c", [])] }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(TRPCError);
     expect(translateServerMessage("zh-CN", (refused as TRPCError).message)).toBe("各环节不得互为前置：a → b → a 形成了循环。");
@@ -269,15 +269,15 @@ describe("the data office keeps the catalog", () => {
   });
 
   it("keeps the catalog to the data office, and the guides open to everyone", async () => {
-    const anonymous = createCaller({ db: h.db, actor: null, locale: "zh-CN" });
+    const anonymous = createCaller({ db: h.db, actor: null, self: null, locale: "zh-CN" });
     const guides = await anonymous.catalog.guides();
     expect(guides.bundles.length).toBeGreaterThanOrEqual(4);
     const plan = await anonymous.catalog.plan({ kind: "bundle", code: "openRestaurant" });
     expect(plan.steps).toHaveLength(4);
     await expect(anonymous.catalog.adminList()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     const clerk = await actorByLogin(h.db, "clerk");
-    await expect(createCaller({ db: h.db, actor: clerk, locale: "zh-CN" }).catalog.adminList()).rejects.toMatchObject({ code: "FORBIDDEN" });
-    const admin = await createCaller({ db: h.db, actor: office, locale: "zh-CN" }).catalog.adminList();
+    await expect(createCaller({ db: h.db, actor: clerk, self: clerk, locale: "zh-CN" }).catalog.adminList()).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const admin = await createCaller({ db: h.db, actor: office, self: office, locale: "zh-CN" }).catalog.adminList();
     const seeded = admin.bundles.find((b) => b.code === "startBusiness");
     expect(seeded?.steps.map((s) => s.key)).toEqual(["businessLicence", "seal", "tax", "socialInsurance", "housingFund"]);
     const ids = await h.db.select({ id: services.id }).from(services).where(inArray(services.code, ["sealEngraving"]));

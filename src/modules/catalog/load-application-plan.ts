@@ -20,6 +20,7 @@ function stepOf(service: ServiceRow, key: string, needs: string[], stage: number
     statutoryDays: service.statutoryDays,
     deemedApprovalOnTimeout: service.deemedApprovalOnTimeout,
     issuesCertificateType: service.issuesCertificateType,
+    registersEntity: service.registersEntity,
     stage,
   };
 }
@@ -47,6 +48,7 @@ export async function loadApplicationPlan(db: Db, subject: { kind: "service" | "
       applicantKinds: service.applicantKinds,
       requiresCertificateType: null,
       autoAcceptance: service.autoAcceptance,
+      registersEntity: service.registersEntity,
       steps,
       materials: materials.map(toPlanMaterial),
     };
@@ -68,6 +70,7 @@ export async function loadApplicationPlan(db: Db, subject: { kind: "service" | "
     applicantKinds: bundle.applicantKinds,
     requiresCertificateType: bundle.requiresCertificateType,
     autoAcceptance: rows.every((r) => r.service.autoAcceptance),
+    registersEntity: rows.some((r) => r.service.registersEntity),
     steps: rows.map((r) => stepOf(r.service, r.step.key, r.step.needs, r.step.stage)),
     materials: materials.map(toPlanMaterial),
   };

@@ -26,6 +26,8 @@ export interface ApplicationPlan {
   applicantKinds: Array<"enterprise" | "citizen">;
   requiresCertificateType: string | null;
   autoAcceptance: boolean;
+  /** A step registers a new market entity: submitted only through its own path (start a business). */
+  registersEntity: boolean;
   steps: PlanStep[];
   materials: PlanMaterial[];
 }

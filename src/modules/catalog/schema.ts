@@ -44,6 +44,12 @@ export const services = pgTable(
     autoAcceptance: boolean("auto_acceptance").notNull().default(false),
     /** 逾期视为同意: a missed due date counts as approval. Off unless a law provides for it. */
     deemedApprovalOnTimeout: boolean("deemed_approval_on_timeout").notNull().default(false),
+    /**
+     * Approval registers a new market entity (a credit code and its business licence): such a
+     * service is applied for only through its own path (name declaration, start a business), so
+     * the naming rules and the registration always run.
+     */
+    registersEntity: boolean("registers_entity").notNull().default(false),
     published: boolean("published").notNull().default(true),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

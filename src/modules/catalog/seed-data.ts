@@ -297,6 +297,8 @@ export interface ServiceDef {
   issues: string | null;
   applicantKinds: Array<"enterprise" | "citizen">;
   autoAcceptance: boolean;
+  /** Approval registers a new market entity: applied for only through the start-a-business path. */
+  registersEntity?: boolean;
   materials: ServiceMaterialDef[];
 }
 
@@ -328,6 +330,7 @@ export const serviceDefs: ServiceDef[] = [
     issues: "businessLicence",
     applicantKinds: ["citizen"],
     autoAcceptance: false,
+    registersEntity: true,
     materials: [
       { key: "enterpriseName", legalBasis: `${registration}第八条` },
       { key: "entityType", legalBasis: `${registration}第八条` },

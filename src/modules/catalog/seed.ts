@@ -81,6 +81,7 @@ export async function seedCatalog(db: Db): Promise<void> {
           applicantKinds: s.applicantKinds,
           autoAcceptance: s.autoAcceptance,
           deemedApprovalOnTimeout: false,
+          registersEntity: s.registersEntity ?? false,
           published: true,
           createdAt: createdAt(i),
           updatedAt: createdAt(i),

@@ -23,6 +23,7 @@ export const ZPlanStep = z.object({
   statutoryDays: z.number().int(),
   deemedApprovalOnTimeout: z.boolean(),
   issuesCertificateType: z.string().nullable(),
+  registersEntity: z.boolean().optional(),
   stage: z.number().int(),
 });
 
@@ -50,6 +51,7 @@ export const ZApplicationPlan = z.object({
   applicantKinds: ZApplicantKinds,
   requiresCertificateType: z.string().nullable(),
   autoAcceptance: z.boolean(),
+  registersEntity: z.boolean(),
   steps: z.array(ZPlanStep),
   materials: z.array(ZPlanMaterial),
 });

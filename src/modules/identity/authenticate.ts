@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { afterFailure, isLocked, normalizeLogin, type Actor, type Role } from "./model";
 import { dummyPasswordHash, verifyPassword } from "./password";
-import { agents, signInThrottles, staff, users } from "./schema";
+import { citizens, signInThrottles, staff, users } from "./schema";
 
 export type AuthenticateResult =
   | { ok: true; actor: Actor }
@@ -60,7 +60,11 @@ async function recordFailure(db: Db, login: string, now: Date) {
   });
 }
 
-/** The actor for a user id, with the department (reviewers) or entity (enterprises) it acts for. */
+/**
+ * The actor for a user id as themself: a reviewer with their department, a citizen with their
+ * person record. Undefined for an unknown or deactivated account (and for the enterprise logins
+ * of before mandates, which are deactivated).
+ */
 export async function loadActor(db: Db, userId: string): Promise<Actor | undefined> {
   const [row] = await db
     .select({
@@ -69,23 +73,20 @@ export async function loadActor(db: Db, userId: string): Promise<Actor | undefin
       displayName: users.displayName,
       active: users.active,
       departmentId: staff.departmentId,
+      personId: citizens.id,
     })
     .from(users)
     .leftJoin(staff, eq(staff.userId, users.id))
+    .leftJoin(citizens, eq(citizens.userId, users.id))
     .where(eq(users.id, userId));
-  if (!row || !row.active) return undefined;
-  const [agent] =
-    row.role === "enterprise"
-      ? await db
-          .select({ entityId: agents.entityId })
-          .from(agents)
-          .where(and(eq(agents.userId, userId), eq(agents.kind, "account")))
-      : [];
+  if (!row || !row.active || row.role === "enterprise") return undefined;
   return {
     userId: row.userId,
     role: row.role as Role,
     displayName: row.displayName,
     departmentId: row.role === "reviewer" ? (row.departmentId ?? null) : null,
-    entityId: agent?.entityId ?? null,
+    entityId: null,
+    personId: row.role === "citizen" ? (row.personId ?? null) : null,
+    agency: null,
   };
 }

@@ -172,3 +172,13 @@ export const ZIdNumber = z
       ctx.addIssue({ code: "custom", message: describeCheck(failed, "zh-CN"), params: { ...failed } });
     }
   });
+
+/** The date of birth an 18-character ID number encodes (positions 7–14), as YYYY-MM-DD. */
+export function idNumberBirthDate(idNumber: string): string {
+  return `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`;
+}
+
+/** GB 11643: the sequence code's last digit (position 17) is odd for men and even for women. */
+export function idNumberSex(idNumber: string): "male" | "female" {
+  return Number(idNumber[16]) % 2 === 1 ? "male" : "female";
+}

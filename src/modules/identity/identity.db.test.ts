@@ -1,30 +1,20 @@
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/server/db/client";
-import { testDatabase, uniqueSuffix } from "@/server/testing/database";
+import { testDatabase } from "@/server/testing/database";
+import { ensureDemo, registeredPerson } from "@/server/testing/fixtures";
 import { authenticate } from "./authenticate";
-import { buildCreditCode } from "./credit-code";
 import { computeIdNumberCheck } from "./id-number";
-import { ZRegisterCitizenInput, ZRegisterEnterpriseInput } from "./inputs";
+import { ZRegisterCitizenInput } from "./inputs";
 import { registerCitizen } from "./register-citizen";
-import { registerEnterprise } from "./register-enterprise";
-import { agents, citizens, entities, users } from "./schema";
+import { citizens, users } from "./schema";
 
 let h: DatabaseHandle;
 beforeAll(async () => {
   h = await testDatabase();
+  await ensureDemo(h.db);
 });
 
-const charset = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-/** A fresh, valid, made-up credit code for each test. */
-function freshCreditCode(): string {
-  const suffix = uniqueSuffix().replace(/[^0-9A-Z]/g, "");
-  let body = "";
-  for (const ch of suffix.slice(-8).padStart(8, "0")) body += charset.includes(ch) ? ch : "0";
-  // Mix in randomness: suffixes from different workers may share their last characters.
-  body = body.slice(0, 4) + Array.from({ length: 4 }, () => charset[Math.floor(Math.random() * 10)]).join("");
-  return buildCreditCode({ authority: "9", category: "1", divisionCode: "130102", organisationBody: body });
-}
 function freshIdNumber(): string {
   const seq = String(Math.floor(Math.random() * 1000)).padStart(3, "0");
   const day = String(1 + Math.floor(Math.random() * 28)).padStart(2, "0");
@@ -32,58 +22,16 @@ function freshIdNumber(): string {
   return first17 + computeIdNumberCheck(first17);
 }
 
-function enterpriseInput(creditCode: string) {
-  return ZRegisterEnterpriseInput.parse({
-    creditCode,
-    name: `测试示例商贸有限公司${uniqueSuffix()}`,
-    legalRepresentative: "吴测试",
-    contactName: "吴测试",
-    contactPhone: "13800000009",
-    password: "Secret2026",
-    confirmPassword: "Secret2026",
-  });
+/** A citizen account of a person in the population register; the password is Secret2026. */
+async function citizenAccount(): Promise<{ login: string; userId: string }> {
+  const person = await registeredPerson(h.db, "郑测试");
+  const { userId, login } = await registerCitizen(h.db, ZRegisterCitizenInput.parse({ ...person, phone: "13900000009", password: "Secret2026", confirmPassword: "Secret2026" }));
+  return { userId, login };
 }
-
-describe("registerEnterprise", () => {
-  it("creates the entity, its account and the account link, and the account signs in", async () => {
-    const code = freshCreditCode();
-    const result = await registerEnterprise(h.db, enterpriseInput(code.toLowerCase()));
-    expect(result.login).toBe(code);
-    const [entity] = await h.db.select().from(entities).where(eq(entities.creditCode, code));
-    expect(entity?.legalRepresentative).toBe("吴测试");
-    const links = await h.db.select().from(agents).where(eq(agents.userId, result.userId));
-    expect(links).toEqual([expect.objectContaining({ entityId: entity?.id, kind: "account" })]);
-
-    const auth = await authenticate(h.db, { login: code.toLowerCase(), password: "Secret2026" });
-    expect(auth).toMatchObject({ ok: true, actor: { role: "enterprise", entityId: entity?.id, departmentId: null } });
-  });
-
-  it("refuses a second registration of the same code on the credit code field and writes nothing", async () => {
-    const code = freshCreditCode();
-    await registerEnterprise(h.db, enterpriseInput(code));
-    const before = await h.db.select({ n: sql<number>`count(*)::int` }).from(users);
-    await expect(registerEnterprise(h.db, enterpriseInput(code))).rejects.toMatchObject({
-      code: "conflict",
-      field: "creditCode",
-      message: "errors.creditCodeTaken",
-    });
-    const after = await h.db.select({ n: sql<number>`count(*)::int` }).from(users);
-    expect(after[0]?.n).toBe(before[0]?.n);
-  });
-
-  it("rejects an invalid credit code before anything is written", () => {
-    const valid = freshCreditCode();
-    const last = valid.at(-1) === "0" ? "1" : "0";
-    const parsed = ZRegisterEnterpriseInput.safeParse({ ...enterpriseInput(valid), creditCode: valid.slice(0, 17) + last });
-    expect(parsed.success).toBe(false);
-    expect(parsed.error?.issues.map((i) => i.path.join("."))).toContain("creditCode");
-    expect(parsed.error?.issues.find((i) => i.path[0] === "creditCode")?.message).toMatch(/^validation\.creditCode\.checkCharacter/);
-  });
-});
 
 describe("registerCitizen", () => {
   it("registers once; the same ID number again is a conflict on its field", async () => {
-    const idNumber = freshIdNumber();
+    const { idNumber } = await registeredPerson(h.db, "郑测试");
     const input = ZRegisterCitizenInput.parse({ name: "郑测试", idNumber, phone: "13900000009", password: "Secret2026", confirmPassword: "Secret2026" });
     const { userId } = await registerCitizen(h.db, input);
     const [citizen] = await h.db.select().from(citizens).where(eq(citizens.userId, userId));
@@ -107,17 +55,15 @@ describe("registerCitizen", () => {
 
 describe("authenticate and lockout", () => {
   it("gives the same answer for an unknown account and a wrong password", async () => {
-    const code = freshCreditCode();
-    await registerEnterprise(h.db, enterpriseInput(code));
+    const { login: code } = await citizenAccount();
     const wrong = await authenticate(h.db, { login: code, password: "Wrong2026" });
-    const unknown = await authenticate(h.db, { login: freshCreditCode(), password: "Wrong2026" });
+    const unknown = await authenticate(h.db, { login: freshIdNumber(), password: "Wrong2026" });
     expect(wrong).toEqual({ ok: false, reason: "invalidCredentials" });
     expect(unknown).toEqual({ ok: false, reason: "invalidCredentials" });
   });
 
   it("locks after five failures for fifteen minutes, even with the right password, then lets in", async () => {
-    const code = freshCreditCode();
-    await registerEnterprise(h.db, enterpriseInput(code));
+    const { login: code } = await citizenAccount();
     const t0 = new Date("2026-03-02T09:00:00+08:00");
     for (let i = 1; i <= 4; i++) {
       expect(await authenticate(h.db, { login: code, password: "Wrong2026" }, t0)).toEqual({ ok: false, reason: "invalidCredentials" });
@@ -134,7 +80,7 @@ describe("authenticate and lockout", () => {
   });
 
   it("locks unknown login names the same way, revealing nothing", async () => {
-    const ghost = freshCreditCode();
+    const ghost = freshIdNumber();
     const t0 = new Date("2026-03-02T09:00:00+08:00");
     const reasons: string[] = [];
     for (let i = 0; i < 5; i++) {
@@ -145,8 +91,7 @@ describe("authenticate and lockout", () => {
   });
 
   it("does not let an inactive account in", async () => {
-    const code = freshCreditCode();
-    const { userId } = await registerEnterprise(h.db, enterpriseInput(code));
+    const { login: code, userId } = await citizenAccount();
     await h.db.update(users).set({ active: false }).where(eq(users.id, userId));
     expect(await authenticate(h.db, { login: code, password: "Secret2026" })).toEqual({ ok: false, reason: "invalidCredentials" });
   });

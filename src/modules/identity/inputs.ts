@@ -17,8 +17,6 @@ function checkMessage(prefix: string, failed: FailedCheck): string {
   return msg(`${prefix}.${failed.check}`, params);
 }
 
-const required = (key: string) => z.string({ error: msg("validation.required") }).trim().min(1, msg(key));
-
 /** A unified social credit code: GB 32100 check character and GB 11714 organisation code check. */
 export const ZCreditCodeField = z
   .string({ error: msg("validation.required") })
@@ -51,7 +49,13 @@ export const ZPhone = z
   .trim()
   .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, msg("validation.phone"));
 
-export const ZPersonName = z.string().trim().min(2, msg("validation.personName")).max(40, msg("validation.personName"));
+/** A person's name as on the ID card: letters of any script, the middle dot of minority names, spaces. */
+export const ZPersonName = z
+  .string()
+  .trim()
+  .min(2, msg("validation.personName"))
+  .max(40, msg("validation.personName"))
+  .regex(/^[\p{L}\p{M}·• '-]+$/u, msg("identity.validation.personNameCharacters"));
 
 /** At least 8 characters with a letter and a digit; at most 128 (scrypt input stays bounded). */
 export const ZNewPassword = z
@@ -67,17 +71,11 @@ function confirmed<T extends { password: string; confirmPassword: string }>(valu
   }
 }
 
-export const ZRegisterEnterpriseInput = z
-  .object({
-    creditCode: ZCreditCodeField,
-    name: required("validation.enterpriseName").pipe(z.string().min(4, msg("validation.enterpriseName")).max(100, msg("validation.enterpriseName"))),
-    legalRepresentative: ZPersonName,
-    contactName: ZPersonName,
-    contactPhone: ZPhone,
-    password: ZNewPassword,
-    confirmPassword: z.string(),
-  })
-  .superRefine(confirmed);
+/**
+ * 法人注册: the signed-in person registers the enterprise by its credit code; everything else is
+ * read from its business licence in the registry.
+ */
+export const ZRegisterEnterpriseInput = z.object({ creditCode: ZCreditCodeField });
 export type RegisterEnterpriseInput = z.input<typeof ZRegisterEnterpriseInput>;
 
 export const ZRegisterCitizenInput = z
@@ -95,4 +93,75 @@ export const ZSignInInput = z.object({
   login: z.string().trim().min(1, msg("validation.login")).max(64, msg("validation.login")),
   password: z.string().min(1, msg("validation.passwordRequired")).max(128, msg("validation.passwordRequired")),
 });
+
+/** 法人登录: the enterprise's credit code with the person's own account. */
+export const ZEnterpriseSignInInput = ZSignInInput.extend({ creditCode: ZCreditCodeField });
+export type EnterpriseSignInInput = z.input<typeof ZEnterpriseSignInInput>;
+
+const ZDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, msg("validation.form.date"));
+const ZServiceCodes = z.array(z.string().trim().min(1).max(64)).max(50).default([]);
+
+function scopedServices<T extends { scope: string; serviceCodes: string[] }>(value: T, ctx: z.RefinementCtx) {
+  if (value.scope === "services" && value.serviceCodes.length === 0) {
+    ctx.addIssue({ code: "custom", path: ["serviceCodes"], message: msg("identity.validation.mandateServices") });
+  }
+}
+
+/** The legal representative (or an administrator) grants a mandate to act for the enterprise. */
+export const ZGrantMandateInput = z
+  .object({
+    agentIdNumber: ZIdNumberField,
+    agentName: ZPersonName,
+    scope: z.enum(["all", "services", "viewOnly"], msg("validation.required")),
+    serviceCodes: ZServiceCodes,
+    startsOn: ZDay,
+    endsOn: ZDay,
+    administrator: z.boolean().default(false),
+  })
+  .superRefine(scopedServices)
+  .superRefine((value, ctx) => {
+    if (value.endsOn < value.startsOn) ctx.addIssue({ code: "custom", path: ["endsOn"], message: msg("identity.validation.mandateDates") });
+    if (value.administrator && value.scope !== "all") ctx.addIssue({ code: "custom", path: ["administrator"], message: msg("identity.validation.administratorScope") });
+  });
+export type GrantMandateInput = z.input<typeof ZGrantMandateInput>;
+
+/** A citizen authorises a relative or a helper to apply for them (帮办代办). */
+export const ZGrantPersonalMandateInput = z
+  .object({
+    agentIdNumber: ZIdNumberField,
+    agentName: ZPersonName,
+    relationship: z.enum(["relative", "communityHelper", "other"], msg("validation.required")),
+    scope: z.enum(["all", "services", "viewOnly"], msg("validation.required")),
+    serviceCodes: ZServiceCodes,
+    endsOn: ZDay,
+  })
+  .superRefine(scopedServices);
+export type GrantPersonalMandateInput = z.input<typeof ZGrantPersonalMandateInput>;
+
+export const ZRevokeMandateInput = z.object({
+  mandateId: z.uuid(),
+  reason: z.string().trim().max(200, msg("identity.validation.reasonLong")).default(""),
+});
+
+export const ZActingChoiceInput = z.object({ kind: z.enum(["entity", "person"]), id: z.uuid() }).nullable();
+
+export const ZChangePasswordInput = z
+  .object({
+    currentPassword: z.string().min(1, msg("validation.passwordRequired")).max(128, msg("validation.passwordRequired")),
+    password: ZNewPassword,
+    confirmPassword: z.string(),
+  })
+  .superRefine(confirmed);
+export type ChangePasswordInput = z.input<typeof ZChangePasswordInput>;
+
+/** The window starts keying in for a walk-in applicant, with the consent shown at the counter. */
+export const ZStartKeyInInput = z.object({
+  idNumber: ZIdNumberField,
+  name: ZPersonName,
+  consentKind: z.enum(["signedForm", "inPerson"], msg("validation.required")),
+  consentReference: z.string().trim().min(2, msg("identity.validation.consentReference")).max(100, msg("identity.validation.consentReference")),
+});
+export type StartKeyInInput = z.input<typeof ZStartKeyInInput>;
+
+export const ZSessionRef = z.object({ sessionId: z.uuid() });
 export type SignInInput = z.input<typeof ZSignInInput>;

@@ -1,40 +1,39 @@
+import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import { DomainError } from "@/lib/domain-error";
 import type { Db } from "@/server/db/client";
+import { recordAudit } from "../audit/record-audit";
+import { readLicenceForClaim } from "../sharing/licence-check";
 import type { ZRegisterEnterpriseInput } from "./inputs";
-import { hashPassword } from "./password";
-import { agents, entities, users } from "./schema";
+import type { Actor } from "./model";
+import { citizens, entities } from "./schema";
 
 /**
- * Self-service registration of an enterprise: the entity, its account (signing in with the credit
- * code) and the account's agent link, in one transaction. A code already registered is a conflict
- * on the credit code field and writes nothing.
+ * 法人注册: the signed-in person registers an enterprise by its credit code. The portal reads the
+ * enterprise's business licence in the registry and registers the enterprise only if this person
+ * is the legal representative named on it; name and representative are copied from the licence.
+ * A code without a valid licence cannot be claimed. Registering again (the enterprise is already
+ * known) only confirms it. The caller then lets the person act for it.
  */
-export async function registerEnterprise(db: Db, input: z.output<typeof ZRegisterEnterpriseInput>) {
-  const passwordHash = await hashPassword(input.password);
+export async function registerEnterprise(db: Db, actor: Actor, input: z.output<typeof ZRegisterEnterpriseInput>, now: Date = new Date()) {
+  if (actor.role !== "citizen" || actor.agency || !actor.personId) throw new DomainError("forbidden", "identity.errors.registerAsPerson");
+  const [me] = await db.select({ idNumber: citizens.idNumber }).from(citizens).where(eq(citizens.id, actor.personId));
+  if (!me) throw new DomainError("forbidden", "identity.errors.registerAsPerson");
   return db.transaction(async (tx) => {
-    // Insert-or-nothing rather than check-then-insert: two simultaneous registrations, one wins.
-    const [entity] = await tx
+    const licence = await readLicenceForClaim(tx, actor, input.creditCode, now);
+    if (!licence) throw new DomainError("invalidInput", "identity.errors.noLicence", { field: "creditCode" });
+    if (licence.legalRepresentativeIdNumber !== me.idNumber) throw new DomainError("forbidden", "identity.errors.notLegalRepresentative", { field: "creditCode" });
+    await tx
       .insert(entities)
-      .values({
-        creditCode: input.creditCode,
-        name: input.name,
-        legalRepresentative: input.legalRepresentative,
-        contactName: input.contactName,
-        contactPhone: input.contactPhone,
-      })
-      .onConflictDoNothing()
-      .returning({ id: entities.id });
-    if (!entity) throw new DomainError("conflict", "errors.creditCodeTaken", { field: "creditCode" });
-
-    const [user] = await tx
-      .insert(users)
-      .values({ role: "enterprise", login: input.creditCode, displayName: input.name, passwordHash, phone: input.contactPhone })
-      .onConflictDoNothing()
-      .returning({ id: users.id });
-    if (!user) throw new DomainError("conflict", "errors.creditCodeTaken", { field: "creditCode" });
-
-    await tx.insert(agents).values({ userId: user.id, entityId: entity.id, kind: "account" });
-    return { userId: user.id, entityId: entity.id, login: input.creditCode };
+      .values({ creditCode: licence.creditCode, name: licence.name, legalRepresentative: licence.legalRepresentative, legalRepresentativeIdNumber: licence.legalRepresentativeIdNumber, contactName: licence.legalRepresentative, contactPhone: "", createdAt: now })
+      .onConflictDoUpdate({
+        target: entities.creditCode,
+        // The licence is the source: a stale name or representative is corrected from it.
+        set: { name: licence.name, legalRepresentative: licence.legalRepresentative, legalRepresentativeIdNumber: licence.legalRepresentativeIdNumber },
+      });
+    const [entity] = await tx.select({ id: entities.id }).from(entities).where(eq(entities.creditCode, licence.creditCode));
+    if (!entity) throw new Error("entity missing after upsert");
+    await recordAudit(tx, { streamId: `entity:${entity.id}`, actor: { userId: actor.userId, role: actor.role }, action: "entity.register", entityType: "entity", entityId: entity.id, data: { creditCode: licence.creditCode, licence: licence.number }, at: now });
+    return { entityId: entity.id, creditCode: licence.creditCode, name: licence.name };
   });
 }

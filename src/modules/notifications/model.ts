@@ -24,6 +24,8 @@ import type { Role } from "@/modules/identity/model";
  * | certificateExpired | trackingNumber, title, certificate, number |
  * | accessQuestionAnswered | question |
  * | enterpriseRegistered | trackingNumber, name, creditCode, number |
+ * | mandateGranted | principal, agent, endsOn |
+ * | mandateRevoked | principal, agent |
  */
 export const notificationKinds = [
   "applicationSubmitted",
@@ -44,6 +46,8 @@ export const notificationKinds = [
   "certificateExpired",
   "accessQuestionAnswered",
   "enterpriseRegistered",
+  "mandateGranted",
+  "mandateRevoked",
 ] as const;
 
 export type NotificationKind = (typeof notificationKinds)[number];
@@ -68,6 +72,8 @@ export const kindParams: Record<NotificationKind, readonly string[]> = {
   certificateExpired: ["trackingNumber", "title", "certificate", "number"],
   accessQuestionAnswered: ["question"],
   enterpriseRegistered: ["trackingNumber", "name", "creditCode", "number"],
+  mandateGranted: ["principal", "agent", "endsOn"],
+  mandateRevoked: ["principal", "agent"],
 };
 
 export function isNotificationKind(kind: string): kind is NotificationKind {
@@ -83,6 +89,7 @@ export function notificationHref(role: Role, applicationId: string | null, kind?
     case "enterprise":
     case "citizen":
       if (kind === "accessQuestionAnswered") return "/applicant/data-log";
+      if (kind === "mandateGranted" || kind === "mandateRevoked") return "/applicant/mandates";
       return applicationId ? `/applications/${applicationId}` : null;
     case "reviewer":
       return "/review";

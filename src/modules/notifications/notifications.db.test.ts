@@ -24,7 +24,7 @@ beforeAll(async () => {
 
 // Only this module's router: the test does not depend on the rest of the app router.
 const createCaller = createCallerFactory(createTRPCRouter({ notifications: notificationsRouter }));
-const callerFor = (actor: Actor) => createCaller({ db: h.db, actor, locale: "zh-CN" });
+const callerFor = (actor: Actor) => createCaller({ db: h.db, actor, self: actor, locale: "zh-CN" });
 
 async function userIdByLogin(login: string): Promise<string> {
   const [u] = await h.db.select({ id: users.id }).from(users).where(eq(users.login, login.toUpperCase()));
@@ -45,7 +45,7 @@ async function newApplicant(email: string | null = null): Promise<Actor> {
     .values({ role: "citizen", login: `T${uniqueSuffix()}`, displayName: "测试申请人", email })
     .returning({ id: users.id });
   if (!u) throw new Error("no user");
-  return { userId: u.id, role: "citizen", displayName: "测试申请人", departmentId: null, entityId: null };
+  return { userId: u.id, role: "citizen", displayName: "测试申请人", departmentId: null, entityId: null, personId: null, agency: null };
 }
 
 const params = { trackingNumber: "TB-TEST-0001", title: "开办企业" };
@@ -293,7 +293,7 @@ describe("inbox", () => {
   });
 
   it("refuses signed-out callers", async () => {
-    const api = createCaller({ db: h.db, actor: null, locale: "zh-CN" });
+    const api = createCaller({ db: h.db, actor: null, self: null, locale: "zh-CN" });
     await expect(api.notifications.unreadCount()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     await expect(api.notifications.list()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
   });

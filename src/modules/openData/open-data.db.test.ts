@@ -109,8 +109,9 @@ describe("open datasets", () => {
 
     // A draft never submitted is not counted anywhere.
     await h.db.insert(applications).values({
-      applicantUserId: applicant.userId,
+      filedByUserId: applicant.userId,
       applicantKind: "enterprise",
+      entityId: applicant.entityId,
       holderCode: "DRAFT-ONLY",
       applicantName: "未提交草稿的申请人",
       bundleId: (await h.db.select({ id: bundles.id }).from(bundles).where(eq(bundles.code, bundleCode)))[0]?.id,

@@ -6,7 +6,9 @@ import { shanghaiDate } from "../calendar/model";
 import { loadDivisionTable } from "../divisions/load-divisions";
 import { divisionFullName } from "../divisions/model";
 import type { Actor } from "../identity/model";
-import { agents, entities } from "../identity/schema";
+import { DomainError } from "@/lib/domain-error";
+import { applicantUserIds } from "../identity/recipients";
+import { entities } from "../identity/schema";
 import { notify } from "../notifications/notify";
 import { issueCertificate } from "../sharing/registry";
 import { businessScopeItems, entityTypes, newCreditCode, type EntityType } from "./model";
@@ -32,7 +34,8 @@ async function nextOrganisationSequence(tx: Db): Promise<number> {
  */
 export async function registerOnApproval(tx: Db, app: ApplicationRow, approvedStepKeys: ReadonlySet<string>, actor: Actor | null, now: Date): Promise<ApplicationRow> {
   if (app.registeredEntityId) return app;
-  const step = app.plan.find((s) => s.issuesCertificateType === "businessLicence");
+  // Plans made before the catalog flag name the registering step by the licence it issues.
+  const step = app.plan.find((s) => s.registersEntity ?? s.issuesCertificateType === "businessLicence");
   if (!step || !approvedStepKeys.has(step.key)) return app;
   const [reg] = await tx.select().from(businessRegistrations).where(eq(businessRegistrations.applicationId, app.id));
   if (!reg) return app;
@@ -40,19 +43,28 @@ export async function registerOnApproval(tx: Db, app: ApplicationRow, approvedSt
   if (!name) throw new Error(`registration ${app.id}: reserved name is missing`);
 
   const entityType = reg.entityType as EntityType;
-  // A code already held (a code typed in at enterprise self-registration) is skipped, never reused.
+  // A code already held (one claimed before enterprises had to show a licence) is skipped, never
+  // reused. No one can claim a code without a licence any more, so a run of taken codes is a
+  // leftover of that time; past 50 of them something else is wrong and the decision fails cleanly.
   let entity: { id: string; creditCode: string } | undefined;
-  for (let attempt = 0; attempt < 5 && !entity; attempt++) {
+  for (let attempt = 0; attempt < 50 && !entity; attempt++) {
     const creditCode = newCreditCode({ entityType, divisionCode: reg.divisionCode, sequence: await nextOrganisationSequence(tx) });
     [entity] = await tx
       .insert(entities)
-      .values({ creditCode, name: name.fullName, legalRepresentative: reg.legalRepresentativeName, contactName: app.applicantName, contactPhone: reg.founderPhone, createdAt: now })
+      .values({
+        creditCode,
+        name: name.fullName,
+        legalRepresentative: reg.legalRepresentativeName,
+        legalRepresentativeIdNumber: reg.legalRepresentativeIdNumber,
+        contactName: app.applicantName,
+        contactPhone: reg.founderPhone,
+        createdAt: now,
+      })
       .onConflictDoNothing()
       .returning({ id: entities.id, creditCode: entities.creditCode });
   }
-  if (!entity) throw new Error("could not assign a new credit code");
+  if (!entity) throw new DomainError("unavailable", "registration.errors.noCodeAvailable");
 
-  await tx.insert(agents).values({ userId: app.applicantUserId, entityId: entity.id, kind: "agent", createdAt: now }).onConflictDoNothing();
   await tx.update(enterpriseNames).set({ status: "registered", entityId: entity.id }).where(eq(enterpriseNames.id, name.id));
   await tx.update(businessRegistrations).set({ entityId: entity.id, creditCode: entity.creditCode }).where(eq(businessRegistrations.applicationId, app.id));
   const [updated] = await tx.update(applications).set({ registeredEntityId: entity.id }).where(eq(applications.id, app.id)).returning();
@@ -66,6 +78,9 @@ export async function registerOnApproval(tx: Db, app: ApplicationRow, approvedSt
       name: name.fullName,
       creditCode: entity.creditCode,
       legalRepresentative: reg.legalRepresentativeName,
+      // Whom the licence names as legal representative: the person who acts for the enterprise
+      // by right (never shown in full on the printable licence).
+      legalRepresentativeIdNumber: reg.legalRepresentativeIdNumber,
       entityType: entityTypes[entityType].labelZh,
       registeredCapital: `${reg.registeredCapital}万元`,
       businessAddress: `${divisionFullName(reg.divisionCode, table) ?? ""}${reg.streetAddress}`,
@@ -80,7 +95,7 @@ export async function registerOnApproval(tx: Db, app: ApplicationRow, approvedSt
   await recordAudit(tx, { streamId: app.id, actor: who, action: "certificate.issue", entityType: "certificate", entityId: licence.id, to: "valid", data: { number: licence.number, type: "businessLicence" }, at: now });
   await notify(tx, {
     kind: "enterpriseRegistered",
-    to: { userIds: [app.applicantUserId] },
+    to: { userIds: await applicantUserIds(tx, app, now) },
     applicationId: app.id,
     params: { trackingNumber: app.trackingNumber ?? "", name: name.fullName, creditCode: entity.creditCode, number: licence.number },
   });

@@ -6,9 +6,9 @@ import { getApplication } from "@/modules/applications/get-application";
 import { applications } from "@/modules/applications/schema";
 import { withdrawApplication } from "@/modules/applications/withdraw-application";
 import { validateCreditCode, decodeCreditCode } from "@/modules/identity/credit-code";
-import { actingFor } from "@/modules/identity/acting-for";
+import { actForEntity } from "@/modules/identity/acting";
 import type { Actor } from "@/modules/identity/model";
-import { agents, citizens, entities } from "@/modules/identity/schema";
+import { citizens, entities } from "@/modules/identity/schema";
 import { claimTask } from "@/modules/review/claim-task";
 import { decideTask } from "@/modules/review/decide-task";
 import { reviewTasks } from "@/modules/review/schema";
@@ -162,8 +162,8 @@ describe("the start-a-business form", () => {
     expect(entity?.name).toBe(name.fullName);
     expect(validateCreditCode(entity!.creditCode).valid).toBe(true);
     expect(decodeCreditCode(entity!.creditCode)).toMatchObject({ authority: { code: "9" }, category: { code: "1" }, divisionCode: "130102" });
-    const [agent] = await h.db.select().from(agents).where(and(eq(agents.userId, actor.userId), eq(agents.entityId, entity!.id)));
-    expect(agent?.kind).toBe("agent");
+    // The founder named themself legal representative: the licence says so, and that is their right to act for it.
+    expect(entity?.legalRepresentativeIdNumber).toBe(founder.idNumber);
     const [named] = await h.db.select().from(enterpriseNames).where(eq(enterpriseNames.id, name.id));
     expect(named).toMatchObject({ status: "registered", entityId: entity!.id });
 
@@ -184,13 +184,13 @@ describe("the start-a-business form", () => {
     expect(done?.status).toBe("completed");
 
     // Acting for the enterprise, the founder sees its certificates in one place, under the one code.
-    const asEnterprise = await actingFor(h.db, actor, entity!.id);
-    expect(asEnterprise).toMatchObject({ role: "enterprise", entityId: entity!.id, userId: actor.userId });
+    const asEnterprise = await actForEntity(h.db, actor, entity!.id, today);
+    expect(asEnterprise).toMatchObject({ role: "enterprise", entityId: entity!.id, userId: actor.userId, agency: { kind: "legalRepresentative" } });
     const held = await readCertificates(h.db, asEnterprise!, { holderCode: entity!.creditCode, all: true, purpose: { kind: "own", use: "ownRecord" }, today });
     expect(held.certificates.map((c) => c.typeCode).sort()).toEqual(["businessLicence", "housingFundAccount", "sealRecord", "socialInsuranceRegistration", "taxRegistration"]);
     expect(held.certificates.every((c) => c.holderCode === entity!.creditCode)).toBe(true);
-    // Someone who is not its agent cannot act for it.
-    expect(await actingFor(h.db, await newCitizen(h.db), entity!.id)).toBeNull();
+    // Someone who is neither its legal representative nor holds a mandate cannot act for it.
+    expect(await actForEntity(h.db, await newCitizen(h.db), entity!.id, today)).toBeNull();
   });
 
   it("uses a reserved name for one application only", async () => {

@@ -1,10 +1,11 @@
-import { createTRPCRouter, publicProcedure, roleProcedure } from "@/server/trpc/init";
+import { createTRPCRouter, personProcedure, publicProcedure } from "@/server/trpc/init";
 import { founderParticulars, startBusinessOptions } from "./form-options";
 import { ZNameInput, ZReserveNameInput, ZStartBusinessInput } from "./inputs";
 import { checkName, listMyReservations, reserveName } from "./names";
 import { submitStartBusiness } from "./submit-start-business";
 
-const founderProcedure = roleProcedure("citizen");
+/** A founder is a citizen acting as themself: an agent or the window does not found a company for someone. */
+const founderProcedure = personProcedure;
 
 export const registrationRouter = createTRPCRouter({
   /** What the form offers: name divisions, industries, entity types with their forms, scope items, Hebei counties. */

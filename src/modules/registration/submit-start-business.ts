@@ -23,8 +23,9 @@ export const startBusinessBundle = "startBusiness";
  * kept with it, in the same transaction; the reservation becomes the application's.
  */
 export async function submitStartBusiness(db: Db, actor: Actor, input: z.output<typeof ZStartBusinessInput>, now: Date = new Date()) {
-  if (actor.role !== "citizen") throw new DomainError("forbidden", "registration.errors.founderOnly");
-  const [founder] = await db.select().from(citizens).where(eq(citizens.userId, actor.userId));
+  // The founder applies as themself: an agent acting for someone, or the window, does not found a company.
+  if (actor.role !== "citizen" || actor.agency || !actor.personId) throw new DomainError("forbidden", "registration.errors.founderOnly");
+  const [founder] = await db.select().from(citizens).where(eq(citizens.id, actor.personId));
   if (!founder) throw new DomainError("forbidden", "registration.errors.founderOnly");
   const [name] = await db.select().from(enterpriseNames).where(eq(enterpriseNames.id, input.nameId));
   if (!name || name.reservedBy !== actor.userId || name.status !== "reserved") throw new DomainError("invalidInput", "registration.errors.noReservation", { field: "nameId" });
@@ -62,6 +63,7 @@ export async function submitStartBusiness(db: Db, actor: Actor, input: z.output<
   });
 
   return submitApplication(db, actor, submission, now, {
+    registrationPath: true,
     alsoInTransaction: async (tx, applicationId) => {
       const [taken] = await tx
         .update(enterpriseNames)
@@ -88,7 +90,7 @@ export async function submitStartBusiness(db: Db, actor: Actor, input: z.output<
         legalRepresentativeIdNumber: input.legalRepresentative.idNumber,
         shareholders: input.shareholders,
         employeeCount: input.employeeCount,
-        founderPhone: founder.phone,
+        founderPhone: founder.phone ?? "",
       });
     },
   });

@@ -94,7 +94,7 @@ describe.skipIf(!onPostgres)("concurrency on PostgreSQL", () => {
     expect(new Set(results.map((r) => r.id)).size).toBe(1);
     expect(new Set(results.map((r) => r.trackingNumber)).size).toBe(1);
     expect(results.filter((r) => !r.replayed)).toHaveLength(1);
-    const [n] = await h.db.select({ n: sql<number>`count(*)::int` }).from(applications).where(eq(applications.applicantUserId, applicant.userId));
+    const [n] = await h.db.select({ n: sql<number>`count(*)::int` }).from(applications).where(eq(applications.principalId, applicant.entityId ?? ""));
     expect(n?.n).toBe(1);
   });
 

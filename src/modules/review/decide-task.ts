@@ -5,6 +5,7 @@ import type { Db } from "@/server/db/client";
 import { lockApplication } from "../applications/transition";
 import { departments } from "../identity/schema";
 import type { Actor } from "../identity/model";
+import { applicantUserIds } from "../identity/recipients";
 import { notify } from "../notifications/notify";
 import { applyTaskEvent, loadOwnTask } from "./claim-task";
 import { runFanIn } from "./fan-in";
@@ -56,7 +57,7 @@ export async function decideTask(db: Db, actor: Actor, input: z.output<typeof ZD
     const [department] = await tx.select({ nameZh: departments.nameZh }).from(departments).where(eq(departments.id, task.departmentId));
     await notify(tx, {
       kind: "taskDecided",
-      to: { userIds: [app.applicantUserId] },
+      to: { userIds: await applicantUserIds(tx, app, now) },
       applicationId: app.id,
       params: { trackingNumber: app.trackingNumber ?? "", title: app.titleZh, department: department?.nameZh ?? "", outcome: input.outcome },
     });

@@ -8,6 +8,7 @@ import { certificateTypes } from "../catalog/schema";
 import type { Actor } from "../identity/model";
 import { entities } from "../identity/schema";
 import { registerOnApproval } from "../registration/register-entity";
+import { applicantUserIds } from "../identity/recipients";
 import { notify } from "../notifications/notify";
 import { issueCertificate } from "../sharing/registry";
 import { startPauses } from "./clock";
@@ -52,7 +53,7 @@ export async function runFanIn(tx: Db, decided: ApplicationRow, actor: Actor | n
         patch: { decidedAt: now, refusalReason: denial?.reason ?? null },
         data: { deniedBy: denial?.departmentId, cancelled: cancelled.length },
       });
-      await notify(tx, { kind: "applicationDenied", to: { userIds: [app.applicantUserId] }, applicationId: app.id, params: { ...params, reason: denial?.reason ?? "" } });
+      await notify(tx, { kind: "applicationDenied", to: { userIds: await applicantUserIds(tx, app, now) }, applicationId: app.id, params: { ...params, reason: denial?.reason ?? "" } });
       return denied;
     }
 
@@ -68,7 +69,7 @@ export async function runFanIn(tx: Db, decided: ApplicationRow, actor: Actor | n
         now,
       );
       const updated = await applyApplicationEvent(tx, app, "requestSupplement", { actor, now, data: { departments: asking.length, items: items.length } });
-      await notify(tx, { kind: "supplementNotice", to: { userIds: [app.applicantUserId] }, applicationId: app.id, params: { ...params, count: items.length } });
+      await notify(tx, { kind: "supplementNotice", to: { userIds: await applicantUserIds(tx, app, now) }, applicationId: app.id, params: { ...params, count: items.length } });
       return updated;
     }
 
@@ -93,12 +94,12 @@ export async function runFanIn(tx: Db, decided: ApplicationRow, actor: Actor | n
         await recordAudit(tx, { streamId: app.id, actor: who, action: "certificate.issue", entityType: "certificate", entityId: cert.id, to: "valid", data: { number: cert.number, type: type.code }, at: now });
         await notify(tx, {
           kind: "certificateIssued",
-          to: { userIds: [app.applicantUserId] },
+          to: { userIds: await applicantUserIds(tx, app, now) },
           applicationId: app.id,
           params: { trackingNumber: app.trackingNumber ?? "", certificate: type.nameZh, number: cert.number },
         });
       }
-      await notify(tx, { kind: "applicationApproved", to: { userIds: [app.applicantUserId] }, applicationId: app.id, params });
+      await notify(tx, { kind: "applicationApproved", to: { userIds: await applicantUserIds(tx, app, now) }, applicationId: app.id, params });
       // 办结: certificates are issued, so the case is closed in the same transaction.
       return applyApplicationEvent(tx, approved, "complete", { actor, now, patch: { completedAt: now } });
     }

@@ -218,7 +218,7 @@ describe("bad moves", () => {
     const input = ZSubmitApplicationInput.parse({ subject: { kind: "bundle", code }, idempotencyKey: key, formData: {}, materials: {}, consent: false });
     const error = await submitApplication(h.db, applicant, input, monday).catch((e: unknown) => e);
     expect((error as { issues?: Array<{ path: unknown[] }> }).issues?.map((i) => i.path.join("."))).toEqual(["formData.projectName", "materials.sitePhoto"]);
-    const rows = await h.db.select().from(applications).where(and(eq(applications.applicantUserId, applicant.userId), eq(applications.idempotencyKey, key)));
+    const rows = await h.db.select().from(applications).where(and(eq(applications.principalId, applicant.entityId ?? ""), eq(applications.idempotencyKey, key)));
     expect(rows).toHaveLength(0);
   });
 
@@ -229,7 +229,7 @@ describe("bad moves", () => {
     const first = await submitApplication(h.db, applicant, input, monday);
     const second = await submitApplication(h.db, applicant, input, later(1));
     expect(second).toMatchObject({ id: first.id, trackingNumber: first.trackingNumber, replayed: true });
-    const [n] = await h.db.select({ n: sql<number>`count(*)::int` }).from(applications).where(eq(applications.applicantUserId, applicant.userId));
+    const [n] = await h.db.select({ n: sql<number>`count(*)::int` }).from(applications).where(eq(applications.principalId, applicant.entityId ?? ""));
     expect(n?.n).toBe(1);
     expect(first.trackingNumber).toMatch(/^13010220260302\d{6}$/);
   });

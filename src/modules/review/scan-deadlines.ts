@@ -3,6 +3,7 @@ import type { Db } from "@/server/db/client";
 import { lockApplication } from "../applications/transition";
 import { endOfShanghaiDay, nextWorkingDay, shanghaiDate, CalendarRangeError } from "../calendar/model";
 import { departments } from "../identity/schema";
+import { applicantUserIds } from "../identity/recipients";
 import { notify } from "../notifications/notify";
 import { applications } from "../applications/schema";
 import { applyTaskEvent } from "./claim-task";
@@ -94,7 +95,7 @@ export async function scanDeadlines(db: Db, now: Date = new Date(), options: { b
       const [dept] = await tx.select({ nameZh: departments.nameZh }).from(departments).where(eq(departments.id, task.departmentId));
       await notify(tx, {
         kind: "deemedApproved",
-        to: { userIds: [app.applicantUserId], departmentIds: [task.departmentId] },
+        to: { userIds: await applicantUserIds(tx, app, now), departmentIds: [task.departmentId] },
         applicationId: app.id,
         params: { trackingNumber: app.trackingNumber ?? "", title: app.titleZh, department: dept?.nameZh ?? "" },
       });

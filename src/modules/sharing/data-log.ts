@@ -1,15 +1,15 @@
-import { and, count, desc, eq, isNull, notInArray, sql } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull, not, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { DomainError } from "@/lib/domain-error";
 import type { Db } from "@/server/db/client";
-import { applicantIdentity } from "../applications/applicant";
+import { holderIdentity } from "../applications/applicant";
 import { applications } from "../applications/schema";
 import { certificateTypes } from "../catalog/schema";
 import type { Actor } from "../identity/model";
-import { departments, users } from "../identity/schema";
+import { citizens, departments, users } from "../identity/schema";
 import { notify } from "../notifications/notify";
 import type { ZAnswerQuestionInput, ZAskQuestionInput, ZDataLogInput } from "./inputs";
-import { accessQuestions, dataAccessLog, dataResources } from "./schema";
+import { accessQuestions, dataAccessLog, dataResources, publicVerificationCounts } from "./schema";
 
 // The holder's data log (数据使用记录): every read of an enterprise's or citizen's data, who read
 // it, for which case and why; a holder may question a read and the data office answers.
@@ -19,13 +19,20 @@ export const dataLogPageSize = 20;
 /** Reads the holder made of their own data (pre-fill, submission, their own pages). */
 const ownPurposes = ["ownRecord", "prefill", "submission"] as const;
 
-/** Reads of the signed-in holder's data, newest first; the holder's own reads only when asked. */
+/**
+ * Reads of the signed-in holder's data, newest first. The holder's own reads only when asked:
+ * for an enterprise, the reads of the people acting for it; for a person, their own account's —
+ * an agent's or the window's reads for them always show, with who it was.
+ */
 export async function listDataLog(db: Db, actor: Actor, input: z.output<typeof ZDataLogInput>) {
-  const who = await applicantIdentity(db, actor);
-  const filter = and(
-    eq(dataAccessLog.holderCode, who.holderCode),
-    input.includeOwn ? undefined : notInArray(dataAccessLog.purpose, [...ownPurposes]),
-  );
+  const who = await holderIdentity(db, actor);
+  const [own] = who.personId ? await db.select({ userId: citizens.userId }).from(citizens).where(eq(citizens.id, who.personId)) : [];
+  const ownUserId = own?.userId ?? null;
+  const ownRead =
+    who.kind === "enterprise"
+      ? inArray(dataAccessLog.purpose, [...ownPurposes])
+      : and(inArray(dataAccessLog.purpose, [...ownPurposes]), ownUserId ? eq(dataAccessLog.readerUserId, ownUserId) : sql`false`);
+  const filter = and(eq(dataAccessLog.holderCode, who.holderCode), input.includeOwn ? undefined : not(ownRead ?? sql`false`));
   const [{ total }] = (await db.select({ total: count() }).from(dataAccessLog).where(filter)) as [{ total: number }];
   const rows = await db
     .select({
@@ -60,8 +67,9 @@ export async function listDataLog(db: Db, actor: Actor, input: z.output<typeof Z
     entries: rows.map((r) => ({
       id: r.log.id,
       at: r.log.at,
-      /** The window clerk's or reviewer's name; null for the public and for the holder. */
-      readerName: r.log.readerRole === "windowClerk" || r.log.readerRole === "reviewer" ? r.readerName : null,
+      /** The name of staff, and of an agent or the window reading for a person; null for the public and for the holder. */
+      readerName:
+        r.log.readerRole === "windowClerk" || r.log.readerRole === "reviewer" || (who.kind === "citizen" && r.log.readerUserId !== null && r.log.readerUserId !== ownUserId) ? r.readerName : null,
       readerRole: r.log.readerRole,
       departmentNameZh: r.deptZh,
       departmentNameEn: r.deptEn,
@@ -79,7 +87,7 @@ export async function listDataLog(db: Db, actor: Actor, input: z.output<typeof Z
 
 /** The holder questions one read of their data; one question per read. */
 export async function askQuestion(db: Db, actor: Actor, input: z.output<typeof ZAskQuestionInput>, now: Date = new Date()) {
-  const who = await applicantIdentity(db, actor);
+  const who = await holderIdentity(db, actor);
   return db.transaction(async (tx) => {
     const [log] = await tx
       .select({ id: dataAccessLog.id })
@@ -164,3 +172,16 @@ export async function answerQuestion(db: Db, actor: Actor, input: z.output<typeo
   });
 }
 
+
+/** Anonymous public verifications of the holder's certificates, counted per certificate and day (the last 60 such days). */
+export async function listPublicVerifications(db: Db, actor: Actor) {
+  const who = await holderIdentity(db, actor);
+  const rows = await db
+    .select({ day: publicVerificationCounts.day, count: publicVerificationCounts.count, lastAt: publicVerificationCounts.lastAt, typeZh: certificateTypes.nameZh, typeEn: certificateTypes.nameEn })
+    .from(publicVerificationCounts)
+    .leftJoin(certificateTypes, eq(certificateTypes.code, publicVerificationCounts.certificateTypeCode))
+    .where(eq(publicVerificationCounts.holderCode, who.holderCode))
+    .orderBy(desc(publicVerificationCounts.day), desc(publicVerificationCounts.lastAt))
+    .limit(60);
+  return rows.map((r) => ({ day: r.day, count: r.count, lastAt: r.lastAt, dataNameZh: r.typeZh ?? "", dataNameEn: r.typeEn ?? "" }));
+}

@@ -11,6 +11,7 @@ const allowed: Record<string, string> = {
   "modules/sharing/registry.ts": "issuing and signing (writes; reads only its own row back and the signing key)",
   "modules/sharing/revoke-certificate.ts": "revocation (a status change; returns nothing of the holder)",
   "modules/sharing/expire-certificates.ts": "the expiry job (a status change; returns nothing of the holder)",
+  "modules/sharing/licence-check.ts": "法人注册's legal representative check: one logged read of the licence, returning only what the check needs",
   "modules/sharing/schema.ts": "the table definitions",
   "server/db/schema.ts": "re-exports every module's tables for Drizzle",
 };

@@ -1,13 +1,13 @@
-import { and, eq, inArray, type SQL } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { shanghaiDate } from "../calendar/model";
 import { applicantIdentity } from "../applications/applicant";
 import { applications } from "../applications/schema";
 import { certificateTypes } from "../catalog/schema";
 import type { Actor } from "../identity/model";
-import { agents, departments, entities } from "../identity/schema";
+import { departments, entities } from "../identity/schema";
 import { reviewTasks } from "../review/schema";
-import { certificates, dataAccessLog, dataResources, departmentKeys, grants } from "./schema";
+import { certificates, dataAccessLog, dataResources, departmentKeys, grants, publicVerificationCounts } from "./schema";
 import { maskIdNumber } from "../identity/id-number";
 import { isPersonHolderCode } from "./model";
 import { verifyFacts } from "./signing";
@@ -87,15 +87,11 @@ async function checkPurpose(db: Db, reader: Actor, holderCode: string, purpose: 
   if (purpose.kind === "own") {
     const applicationId = purpose.applicationId ?? null;
     if (reader.role !== "enterprise" && reader.role !== "citizen") return { ok: false, reason: "sharing.refusal.notHolder", purpose: purpose.use, applicationId };
+    // The holder: the person, or whoever acts for the enterprise or person today (its legal
+    // representative, a mandate holder, a person's agent, the window keying in) — the actor was
+    // made from the mandates in force, so a former agent is no longer the holder here.
     const who = await applicantIdentity(db, reader).catch(() => null);
     if (who?.holderCode === holderCode) return { ok: true, purpose: purpose.use, consumers: "holder", applicationId };
-    // An agent of the enterprise (its founder, an authorised employee) reads for it.
-    const [agent] = await db
-      .select({ entityId: agents.entityId })
-      .from(agents)
-      .innerJoin(entities, eq(entities.id, agents.entityId))
-      .where(and(eq(agents.userId, reader.userId), eq(entities.creditCode, holderCode)));
-    if (agent) return { ok: true, purpose: purpose.use, consumers: "holder", applicationId };
     return { ok: false, reason: "sharing.refusal.notHolder", purpose: purpose.use, applicationId };
   }
   const applicationId = purpose.applicationId;
@@ -250,7 +246,8 @@ export async function readCertificates(db: Db, reader: Actor, q: CertificateQuer
       const d = decisions.get(typeCode);
       return {
         readerUserId: reader.userId,
-        readerRole: reader.role,
+        // The window keying in for a walk-in applicant reads as the window, named in the holder's log.
+        readerRole: reader.agency?.kind === "window" ? "windowClerk" : reader.role,
         readerDepartmentId: reader.departmentId,
         holderCode: q.holderCode,
         resourceId: resourceOf.get(typeCode)?.id ?? null,
@@ -326,20 +323,29 @@ export async function verifyCertificate(db: Db, number: string, reader: Actor | 
   const valid =
     Boolean(c.signature && row.publicKey && row.keyDepartmentId === c.issuerDepartmentId) &&
     verifyFacts(row.publicKey ?? "", { ...c, issuerDepartmentCode: row.issuerCode }, c.signature ?? "");
-  const [resource] = await db.select({ id: dataResources.id, legalBasis: dataResources.legalBasis }).from(dataResources).where(eq(dataResources.certificateTypeCode, c.typeCode));
-  await db.insert(dataAccessLog).values({
-    readerUserId: reader?.userId ?? null,
-    readerRole: reader?.role ?? null,
-    readerDepartmentId: reader?.departmentId ?? null,
-    holderCode: c.holderCode,
-    resourceId: resource?.id ?? null,
-    certificateTypeCode: c.typeCode,
-    applicationId: null,
-    purpose: "publicVerification",
-    legalBasis: null,
-    outcome: "allowed",
-    recordCount: 1,
-  });
+  if (!reader) {
+    // Anyone may verify, as often as they like: the holder's log counts anonymous verifications
+    // per certificate and day (one row, bumped atomically) instead of taking a row each.
+    await db
+      .insert(publicVerificationCounts)
+      .values({ certificateId: c.id, day: today, holderCode: c.holderCode, certificateTypeCode: c.typeCode, count: 1, lastAt: now })
+      .onConflictDoUpdate({ target: [publicVerificationCounts.certificateId, publicVerificationCounts.day], set: { count: sql`${publicVerificationCounts.count} + 1`, lastAt: now } });
+  } else {
+    const [resource] = await db.select({ id: dataResources.id, legalBasis: dataResources.legalBasis }).from(dataResources).where(eq(dataResources.certificateTypeCode, c.typeCode));
+    await db.insert(dataAccessLog).values({
+      readerUserId: reader?.userId ?? null,
+      readerRole: reader?.role ?? null,
+      readerDepartmentId: reader?.departmentId ?? null,
+      holderCode: c.holderCode,
+      resourceId: resource?.id ?? null,
+      certificateTypeCode: c.typeCode,
+      applicationId: null,
+      purpose: "publicVerification",
+      legalBasis: null,
+      outcome: "allowed",
+      recordCount: 1,
+    });
+  }
   const isPerson = isPersonHolderCode(c.holderCode);
   return {
     number: c.number,

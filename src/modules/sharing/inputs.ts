@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { msg } from "@/lib/message";
+import { ZIdNumberField, ZPersonName } from "../identity/inputs";
 import { openTypes, shareTypes, updateFrequencies } from "./model";
 
 // Client-safe input schemas of the shared data layer; messages are message keys.
@@ -55,4 +56,19 @@ export const ZAskQuestionInput = z.object({
 export const ZAnswerQuestionInput = z.object({
   questionId: z.uuid(),
   answer: z.string().trim().min(4, msg("sharing.validation.answerShort")).max(2000, msg("sharing.validation.questionLong")),
+});
+
+/** Public security records a person in the population register. */
+export const ZAddPersonInput = z.object({
+  idNumber: ZIdNumberField,
+  name: ZPersonName,
+  sex: z.enum(["male", "female"], msg("validation.required")),
+  birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, msg("validation.form.date")),
+  householdDivisionCode: z.string().trim().regex(/^\d{6}$/, msg("sharing.population.validation.division")),
+});
+export type AddPersonInput = z.input<typeof ZAddPersonInput>;
+
+export const ZPopulationListInput = z.object({
+  query: z.string().trim().max(40).optional(),
+  page: z.coerce.number().int().min(1).max(1000).default(1),
 });

@@ -127,12 +127,20 @@ export async function signUnsigned(db: Db): Promise<number> {
   return rows.length;
 }
 
+
 /**
- * The resident ID card from public security's population records, verified at a citizen's
- * registration (实名核验). Where the catalog has no resident ID card type, nothing is issued.
+ * Like `issueUnlessHeld`, for a certificate that gained a field: a valid one lacking any of
+ * `requiredFields` (a demo database from before the field existed) is revoked as superseded and
+ * a new one issued with the field; one that has them all is kept.
  */
-export async function recordResidentIdCard(tx: Db, person: { idNumber: string; name: string; verifiedOn: string }): Promise<void> {
-  const [type] = await tx.select({ code: certificateTypes.code }).from(certificateTypes).where(eq(certificateTypes.code, "residentIdCard"));
-  if (!type) return;
-  await issueUnlessHeld(tx, { typeCode: "residentIdCard", holderCode: person.idNumber, holderName: person.name, fields: { name: person.name, idNumber: person.idNumber }, issuedOn: person.verifiedOn });
+export async function issueOrSupersede(db: Db, input: Omit<IssueCertificateInput, "sourceApplicationId">, requiredFields: readonly string[], now: Date = new Date()): Promise<void> {
+  const held = await db
+    .select({ id: certificates.id, fields: certificates.fields })
+    .from(certificates)
+    .where(and(eq(certificates.holderCode, input.holderCode), eq(certificates.typeCode, input.typeCode), eq(certificates.status, "valid")));
+  if (held.some((c) => requiredFields.every((f) => c.fields[f] !== undefined))) return;
+  for (const c of held) {
+    await db.update(certificates).set({ status: "revoked", revokedAt: now, revocationReason: "换发：新证照载明法定代表人身份信息（superseded by a reissue）" }).where(and(eq(certificates.id, c.id), eq(certificates.status, "valid")));
+  }
+  await issueCertificate(db, { ...input, sourceApplicationId: null });
 }

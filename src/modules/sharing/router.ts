@@ -1,11 +1,24 @@
 import { z } from "zod";
-import { applicantProcedure, createTRPCRouter, dataOfficeProcedure, keeperProcedure, publicProcedure } from "@/server/trpc/init";
-import { answerQuestion, askQuestion, countOpenQuestions, listDataLog, listQuestions } from "./data-log";
+import { createTRPCRouter, holderProcedure, dataOfficeProcedure, keeperProcedure, publicProcedure, reviewerProcedure } from "@/server/trpc/init";
+import { answerQuestion, askQuestion, countOpenQuestions, listDataLog, listPublicVerifications, listQuestions } from "./data-log";
 import { publicKeys, verifyCertificate } from "./gate";
 import { decideGrant, listGrants, requestGrant } from "./grants";
-import { ZAnswerQuestionInput, ZAskQuestionInput, ZCertificateNumber, ZDataLogInput, ZDecideGrantInput, ZRequestGrantInput, ZResourceRef, ZRevokeCertificateInput, ZUpdateResourceInput } from "./inputs";
+import {
+  ZAddPersonInput,
+  ZAnswerQuestionInput,
+  ZAskQuestionInput,
+  ZCertificateNumber,
+  ZDataLogInput,
+  ZDecideGrantInput,
+  ZPopulationListInput,
+  ZRequestGrantInput,
+  ZResourceRef,
+  ZRevokeCertificateInput,
+  ZUpdateResourceInput,
+} from "./inputs";
 import { listResources } from "./list-resources";
 import { getMyCertificate, listMyCertificates } from "./my-certificates";
+import { addPopulationRecord, keepsPopulationRegister, listPopulationRecords } from "./population";
 import { revokeCertificate } from "./revoke-certificate";
 import { markResourceUpdated, updateResource } from "./update-resource";
 
@@ -14,10 +27,18 @@ export const sharingRouter = createTRPCRouter({
   verify: publicProcedure.input(z.object({ number: ZCertificateNumber })).query(({ ctx, input }) => verifyCertificate(ctx.db, input.number, ctx.actor ?? null)),
   publicKeys: publicProcedure.query(({ ctx }) => publicKeys(ctx.db)),
   // Holders.
-  myCertificates: applicantProcedure.query(({ ctx }) => listMyCertificates(ctx.db, ctx.actor)),
-  myCertificate: applicantProcedure.input(z.object({ id: z.uuid() })).query(({ ctx, input }) => getMyCertificate(ctx.db, ctx.actor, input.id)),
-  dataLog: applicantProcedure.input(ZDataLogInput).query(({ ctx, input }) => listDataLog(ctx.db, ctx.actor, input)),
-  askQuestion: applicantProcedure.input(ZAskQuestionInput).mutation(({ ctx, input }) => askQuestion(ctx.db, ctx.actor, input)),
+  myCertificates: holderProcedure.query(({ ctx }) => listMyCertificates(ctx.db, ctx.actor)),
+  myCertificate: holderProcedure.input(z.object({ id: z.uuid() })).query(({ ctx, input }) => getMyCertificate(ctx.db, ctx.actor, input.id)),
+  dataLog: holderProcedure.input(ZDataLogInput).query(({ ctx, input }) => listDataLog(ctx.db, ctx.actor, input)),
+  askQuestion: holderProcedure.input(ZAskQuestionInput).mutation(({ ctx, input }) => askQuestion(ctx.db, ctx.actor, input)),
+  publicVerifications: holderProcedure.query(({ ctx }) => listPublicVerifications(ctx.db, ctx.actor)),
+  // Public security keeps the population register.
+  keepsPopulationRegister: reviewerProcedure.output(z.boolean()).query(({ ctx }) => keepsPopulationRegister(ctx.db, ctx.actor)),
+  populationRecords: reviewerProcedure.input(ZPopulationListInput).query(({ ctx, input }) => listPopulationRecords(ctx.db, ctx.actor, input)),
+  addPerson: reviewerProcedure
+    .input(ZAddPersonInput)
+    .output(z.object({ idNumberMasked: z.string(), certificateNumber: z.string() }))
+    .mutation(({ ctx, input }) => addPopulationRecord(ctx.db, ctx.actor, input)),
   // The data office and providers.
   resources: keeperProcedure.query(({ ctx }) => listResources(ctx.db)),
   updateResource: dataOfficeProcedure.input(ZUpdateResourceInput).mutation(({ ctx, input }) => updateResource(ctx.db, ctx.actor, input)),

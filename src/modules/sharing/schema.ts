@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { certificateTypes } from "../catalog/schema";
 import { departments, users } from "../identity/schema";
 
@@ -127,7 +127,21 @@ export const grants = pgTable(
   (t) => [uniqueIndex("grants_resource_consumer_key").on(t.resourceId, t.consumerDepartmentId), index("grants_status_idx").on(t.status)],
 );
 
-export const accessPurposeEnum = pgEnum("access_purpose", ["ownRecord", "prefill", "submission", "acceptance", "review", "publicVerification"]);
+/**
+ * Why a holder's data was read. `identityVerification`: a registration matched a name and ID
+ * number against the population register; `legalRepresentativeCheck`: a person claiming an
+ * enterprise (法人注册) was checked against the legal representative named on its licence.
+ */
+export const accessPurposeEnum = pgEnum("access_purpose", [
+  "ownRecord",
+  "prefill",
+  "submission",
+  "acceptance",
+  "review",
+  "publicVerification",
+  "identityVerification",
+  "legalRepresentativeCheck",
+]);
 export const accessOutcomeEnum = pgEnum("access_outcome", ["allowed", "refused"]);
 
 /** Every read of a holder's data through the gate, allowed or refused (数据访问日志). Append-only. */
@@ -179,4 +193,48 @@ export const accessQuestions = pgTable(
     index("access_questions_holder_idx").on(t.holderCode, t.askedAt),
     index("access_questions_open_idx").on(t.answeredAt, t.askedAt),
   ],
+);
+
+export const sexEnum = pgEnum("sex", ["male", "female"]);
+
+/**
+ * Public security's population register (人口库), a data resource of the registry: who a resident
+ * ID number belongs to. Registration matches name and ID number against it; public security
+ * staff add people; the demo seeds it from a data file. Adding a person issues their resident ID
+ * card into the registry, signed by public security.
+ */
+export const populationRecords = pgTable(
+  "population_records",
+  {
+    idNumber: text("id_number").primaryKey(),
+    name: text("name").notNull(),
+    sex: sexEnum("sex").notNull(),
+    birthDate: date("birth_date", { mode: "string" }).notNull(),
+    /** GB/T 2260 code of the household registration (户籍) division. */
+    householdDivisionCode: text("household_division_code").notNull(),
+    /** Null when loaded from the register's data file. */
+    recordedBy: uuid("recorded_by").references(() => users.id),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("population_records_recorded_at_idx").on(t.recordedAt)],
+);
+
+/**
+ * Anonymous public verifications (证照核验) of a certificate, counted per day rather than one log
+ * row each, so a verification page that anyone can open cannot flood the holder's data log.
+ */
+export const publicVerificationCounts = pgTable(
+  "public_verification_counts",
+  {
+    certificateId: uuid("certificate_id")
+      .notNull()
+      .references(() => certificates.id),
+    /** The day in China (YYYY-MM-DD). */
+    day: date("day", { mode: "string" }).notNull(),
+    holderCode: text("holder_code").notNull(),
+    certificateTypeCode: text("certificate_type_code").notNull(),
+    count: integer("count").notNull().default(0),
+    lastAt: timestamp("last_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.certificateId, t.day] }), index("public_verification_counts_holder_idx").on(t.holderCode, t.day)],
 );

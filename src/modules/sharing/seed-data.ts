@@ -50,6 +50,20 @@ export const resourceDefs: ResourceDef[] = [
     lastUpdatedDaysAgo: 0,
   })),
   {
+    // The population register (人口库): registration checks a name and ID number against it.
+    code: "populationRegister",
+    nameZh: "人口基础信息",
+    nameEn: "Population register",
+    provider: "publicSecurity",
+    fields: ["idNumber", "name", "sex", "birthDate", "householdDivisionCode"],
+    shareType: "conditional",
+    openType: "notOpen",
+    updateFrequency: "realtime",
+    legalBasis: "《中华人民共和国户口登记条例》第三条；《中华人民共和国居民身份证法》第六条",
+    certificateType: null,
+    lastUpdatedDaysAgo: 0,
+  },
+  {
     code: "enterpriseAnnualReports",
     nameZh: "企业年度报告信息",
     nameEn: "Enterprise annual reports",

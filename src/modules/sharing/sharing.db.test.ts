@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { acceptApplication } from "@/modules/applications/accept-application";
 import { getApplication } from "@/modules/applications/get-application";
@@ -15,7 +15,7 @@ import { outbox } from "@/modules/notifications/schema";
 import type { DatabaseHandle } from "@/server/db/client";
 import { testDatabase, uniqueSuffix } from "@/server/testing/database";
 import { actorByLogin, createTestBundle, ensureDemo, newEnterprise, reviewer, type TestStep } from "@/server/testing/fixtures";
-import { answerQuestion, askQuestion, countOpenQuestions, listDataLog } from "./data-log";
+import { answerQuestion, askQuestion, countOpenQuestions, listDataLog, listPublicVerifications } from "./data-log";
 import { expireCertificates } from "./expire-certificates";
 import { publicKeys, readCertificates, verifyCertificate } from "./gate";
 import { decideGrant, requestGrant } from "./grants";
@@ -44,18 +44,15 @@ async function holderCodeOf(actor: Actor): Promise<string> {
   return row.creditCode;
 }
 
-/** A new enterprise holding a business licence issued by market supervision. */
+/** A new enterprise holding a business licence issued by market supervision (the one its 法人注册 was checked against). */
 async function licensedEnterprise() {
   const actor = await newEnterprise(h.db);
   const holderCode = await holderCodeOf(actor);
-  const licence = await issueCertificate(h.db, {
-    typeCode: "businessLicence",
-    holderCode,
-    holderName: actor.displayName,
-    fields: { name: actor.displayName, creditCode: holderCode },
-    sourceApplicationId: null,
-    issuedOn: "2025-06-01",
-  });
+  const [licence] = await h.db
+    .select({ id: certificates.id, number: certificates.number })
+    .from(certificates)
+    .where(and(eq(certificates.holderCode, holderCode), eq(certificates.typeCode, "businessLicence")));
+  if (!licence) throw new Error("no licence");
   return { actor, holderCode, licence };
 }
 
@@ -86,8 +83,13 @@ async function accept(id: string, at = monday) {
   await acceptApplication(h.db, clerk, { applicationId: id, version: app?.version ?? 0 }, at);
 }
 
+/** The holder's log rows, but for the legal representative check of the fixture's 法人注册. */
 async function logRows(holderCode: string) {
-  return h.db.select().from(dataAccessLog).where(eq(dataAccessLog.holderCode, holderCode)).orderBy(dataAccessLog.at);
+  return h.db
+    .select()
+    .from(dataAccessLog)
+    .where(and(eq(dataAccessLog.holderCode, holderCode), ne(dataAccessLog.purpose, "legalRepresentativeCheck")))
+    .orderBy(dataAccessLog.at);
 }
 
 const readFor = (actor: Actor, holderCode: string, applicationId: string, typeCodes = ["businessLicence"]) =>
@@ -212,6 +214,7 @@ describe("the gate: purpose and grant", () => {
 describe("every read path is logged", () => {
   it("pre-fill, submission, the case page for applicant and reviewer, the holder's certificates, public verification", async () => {
     const { actor, holderCode, licence } = await licensedEnterprise();
+    const market = await reviewer(h.db, "market");
     const { code } = await bundleAskingFor([{ key: "market", department: "market" }], ["businessLicence"]);
     const count = async () => (await logRows(holderCode)).length;
     const purposes = async () => (await logRows(holderCode)).map((l) => l.purpose);
@@ -236,10 +239,16 @@ describe("every read path is logged", () => {
 
     await listMyCertificates(h.db, actor, monday);
     await getMyCertificate(h.db, actor, licence.id, monday);
+    expect(await purposes()).toEqual(["prefill", "submission", "ownRecord", "review", "ownRecord", "ownRecord"]);
+    // Anonymous verifications are counted per certificate and day, not logged one row each.
     await verifyCertificate(h.db, licence.number, null, monday);
-    expect(await purposes()).toEqual(["prefill", "submission", "ownRecord", "review", "ownRecord", "ownRecord", "publicVerification"]);
+    await verifyCertificate(h.db, licence.number, null, monday);
+    expect(await purposes()).toEqual(["prefill", "submission", "ownRecord", "review", "ownRecord", "ownRecord"]);
+    expect(await listPublicVerifications(h.db, actor)).toEqual([expect.objectContaining({ day: today, count: 2, dataNameZh: "营业执照" })]);
+    // A signed-in reader's verification is a read of its own.
+    await verifyCertificate(h.db, licence.number, market, monday);
+    expect((await purposes()).at(-1)).toBe("publicVerification");
     const [reviewRow] = (await logRows(holderCode)).filter((l) => l.purpose === "review");
-    const market = await reviewer(h.db, "market");
     expect(reviewRow).toMatchObject({ readerUserId: market.userId, readerDepartmentId: market.departmentId, applicationId: app.id, outcome: "allowed" });
   });
 
@@ -406,12 +415,13 @@ describe("the holder's data log", () => {
     await getApplication(h.db, await reviewer(h.db, "market"), app.id, monday);
 
     const log = await listDataLog(h.db, actor, { page: 1, includeOwn: false });
-    expect(log.total).toBe(1);
+    // The review's read, and before it the check of the licence when the enterprise registered (always shown: anyone may attempt it).
+    expect(log.entries.map((e) => e.purpose)).toEqual(["review", "legalRepresentativeCheck"]);
     const [entry] = log.entries;
     expect(entry).toMatchObject({ purpose: "review", outcome: "allowed", readerName: expect.stringContaining("审查员"), departmentNameZh: "河北省市场监督管理局", dataNameZh: "营业执照" });
     expect(entry?.application?.trackingNumber).toMatch(/^\d{20}$/);
     expect((await listDataLog(h.db, actor, { page: 1, includeOwn: true })).total).toBeGreaterThan(1);
-    expect((await listDataLog(h.db, other.actor, { page: 1, includeOwn: false })).total).toBe(0);
+    expect((await listDataLog(h.db, other.actor, { page: 1, includeOwn: false })).entries.map((e) => e.purpose)).toEqual(["legalRepresentativeCheck"]);
 
     await expect(askQuestion(h.db, other.actor, { logId: entry!.id, question: "为什么读取我的数据？" })).rejects.toMatchObject({ code: "notFound" });
     const openBefore = await countOpenQuestions(h.db);

@@ -1,6 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { applicationMaterials, applications } from "../applications/schema";
+import { applicantUserIds } from "../identity/recipients";
 import { notify } from "../notifications/notify";
 import { reviewTasks } from "../review/schema";
 
@@ -26,7 +27,8 @@ export async function watchLapsedCertificates(tx: Db, lapsed: readonly LapsedCer
     .selectDistinct({
       certificateId: applicationMaterials.certificateId,
       applicationId: applications.id,
-      applicantUserId: applications.applicantUserId,
+      entityId: applications.entityId,
+      personId: applications.personId,
       trackingNumber: applications.trackingNumber,
       title: applications.titleZh,
     })
@@ -43,7 +45,7 @@ export async function watchLapsedCertificates(tx: Db, lapsed: readonly LapsedCer
     const params = { trackingNumber: use.trackingNumber ?? "", title: use.title, certificate: cert.typeNameZh, number: cert.number };
     await notify(tx, {
       kind: cert.event === "revoked" ? "certificateRevoked" : "certificateExpired",
-      to: { userIds: [use.applicantUserId], departmentIds: tasks.map((t) => t.departmentId) },
+      to: { userIds: await applicantUserIds(tx, use), departmentIds: tasks.map((t) => t.departmentId) },
       applicationId: use.applicationId,
       params: cert.event === "revoked" ? { ...params, reason: cert.reason ?? "" } : params,
     });

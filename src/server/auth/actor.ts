@@ -1,26 +1,27 @@
-import type { Session } from "next-auth";
-import { cookies } from "next/headers";
-import { actingFor, actingForCookie } from "@/modules/identity/acting-for";
+import { cache } from "react";
+import { resolveSession } from "@/modules/identity/sessions";
 import type { Actor } from "@/modules/identity/model";
 import { getDb } from "@/server/db";
 import { auth } from "./index";
+import { sessionPolicy } from "./policy";
 
-export function actorFromSession(session: Session | null): Actor | null {
-  const u = session?.user;
-  if (!u?.id || !u.role) return null;
-  return { userId: u.id, role: u.role, displayName: u.name ?? "", departmentId: u.departmentId ?? null, entityId: u.entityId ?? null };
-}
+/**
+ * The request's session, checked against its row (once per request: React's `cache`): who is
+ * signed in (`self`) and whom they act for now (`actor`, re-derived from the mandates in force).
+ * Null when signed out, or when the session was ended, has lapsed, or the account was deactivated.
+ */
+export const currentSession = cache(async (): Promise<{ self: Actor; actor: Actor } | null> => {
+  const session = await auth();
+  if (!session?.sid) return null;
+  return resolveSession(await getDb(), session.sid, sessionPolicy());
+});
 
-/** The signed-in user as they act: a citizen who chose to act for an enterprise they are an agent of acts as it. */
+/** The signed-in user as they act: themself, or whom they act for (an enterprise, a person, a walk-in applicant). */
 export async function currentActor(): Promise<Actor | null> {
-  const signedIn = actorFromSession(await auth());
-  if (signedIn?.role !== "citizen") return signedIn;
-  const entityId = (await cookies()).get(actingForCookie)?.value;
-  if (!entityId || !/^[0-9a-f-]{36}$/.test(entityId)) return signedIn;
-  return (await actingFor(await getDb(), signedIn, entityId)) ?? signedIn;
+  return (await currentSession())?.actor ?? null;
 }
 
 /** The signed-in user themself, never acting for anyone. */
 export async function signedInActor(): Promise<Actor | null> {
-  return actorFromSession(await auth());
+  return (await currentSession())?.self ?? null;
 }

@@ -10,6 +10,18 @@ import { currentActor } from "./actor";
 export async function requireRole(roles: readonly Role[], here: string): Promise<Actor> {
   const actor = await currentActor();
   if (!actor) redirect(`/sign-in?callbackUrl=${encodeURIComponent(here)}`);
-  if (!roles.includes(actor.role)) redirect(landingPath[actor.role]);
+  // The window keying in for a walk-in applicant works from the guides (its own pages wait until
+  // the key-in ends); anyone else goes to their landing page.
+  if (!roles.includes(actor.role)) redirect(actor.agency?.kind === "window" ? "/guides" : landingPath[actor.role]);
+  return actor;
+}
+
+/**
+ * The holder's own pages (certificates, data log, mandates): the person or whoever acts for the
+ * enterprise or person by mandate, but not the window keying in, which only files applications.
+ */
+export async function requireHolder(here: string): Promise<Actor> {
+  const actor = await requireRole(["enterprise", "citizen"], here);
+  if (actor.agency?.kind === "window") redirect("/guides");
   return actor;
 }

@@ -1,13 +1,18 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import type { Provider } from "next-auth/providers";
+import { headers } from "next/headers";
 import { eq } from "drizzle-orm";
+import { shanghaiDate } from "@/modules/calendar/model";
+import { actForEnterpriseCode } from "@/modules/identity/acting";
 import { authenticate, loadActor } from "@/modules/identity/authenticate";
-import { ZSignInInput } from "@/modules/identity/inputs";
+import { ZEnterpriseSignInInput, ZSignInInput } from "@/modules/identity/inputs";
 import { users } from "@/modules/identity/schema";
+import { endSession, startSession } from "@/modules/identity/sessions";
 import { getDb } from "@/server/db";
 import { env, oidcEnabled } from "@/server/env";
 import { authConfig } from "./config";
+import { sessionPolicy } from "./policy";
 
 class LockedSignIn extends CredentialsSignin {
   code = "locked";
@@ -15,25 +20,41 @@ class LockedSignIn extends CredentialsSignin {
 class InvalidSignIn extends CredentialsSignin {
   code = "invalidCredentials";
 }
+/** 法人登录 with correct credentials, for an enterprise the person may not act for (or one not registered). */
+class NoMandateSignIn extends CredentialsSignin {
+  code = "noMandate";
+}
+
+async function userAgent(): Promise<string | null> {
+  try {
+    return (await headers()).get("user-agent");
+  } catch {
+    return null;
+  }
+}
 
 function providers(): Provider[] {
   const list: Provider[] = [
     Credentials({
       id: "credentials",
-      credentials: { login: {}, password: {} },
+      credentials: { login: {}, password: {}, creditCode: {} },
       async authorize(raw) {
+        // 个人登录 with login and password; 法人登录 adds the enterprise's credit code.
+        const forEnterprise = typeof raw?.creditCode === "string" && raw.creditCode.trim() !== "";
         const parsed = ZSignInInput.safeParse(raw);
-        if (!parsed.success) throw new InvalidSignIn();
-        const result = await authenticate(await getDb(), parsed.data);
+        const enterprise = forEnterprise ? ZEnterpriseSignInInput.safeParse(raw) : null;
+        if (!parsed.success || (enterprise && !enterprise.success)) throw new InvalidSignIn();
+        const db = await getDb();
+        const result = await authenticate(db, parsed.data);
         if (!result.ok) throw result.reason === "locked" ? new LockedSignIn() : new InvalidSignIn();
         const { actor } = result;
-        return {
-          id: actor.userId,
-          name: actor.displayName,
-          role: actor.role,
-          departmentId: actor.departmentId,
-          entityId: actor.entityId,
-        };
+        let actingEntityId: string | null = null;
+        if (enterprise?.success) {
+          const acting = await actForEnterpriseCode(db, actor, enterprise.data.creditCode, shanghaiDate(new Date()));
+          if (!acting?.entityId) throw new NoMandateSignIn();
+          actingEntityId = acting.entityId;
+        }
+        return { id: actor.userId, name: actor.displayName, role: actor.role, actingEntityId };
       },
     }),
   ];
@@ -62,6 +83,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       console.error(error);
     },
   },
+  events: {
+    // Signing out ends the session row, so a copy of the cookie is worth nothing afterwards.
+    async signOut(message) {
+      const sid = "token" in message ? message.token?.sid : undefined;
+      if (typeof sid === "string") await endSession(await getDb(), sid, "signOut");
+    },
+  },
   callbacks: {
     ...authConfig.callbacks,
     async signIn({ account, profile }) {
@@ -73,15 +101,20 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       return user ? true : "/sign-in?error=oidcNotLinked";
     },
     async jwt({ token, user, account, profile }) {
+      // A sign-in starts a session row; afterwards the token only carries its id.
       if (account?.provider === "oidc" && profile?.sub) {
         const db = await getDb();
         const [row] = await db.select({ id: users.id }).from(users).where(eq(users.oidcSubject, profile.sub));
         const actor = row ? await loadActor(db, row.id) : undefined;
-        if (actor) {
-          return { ...token, sub: actor.userId, name: actor.displayName, role: actor.role, departmentId: actor.departmentId, entityId: actor.entityId };
-        }
-      } else if (user) {
-        return { ...token, sub: user.id, name: user.name, role: user.role, departmentId: user.departmentId ?? null, entityId: user.entityId ?? null };
+        if (!actor) return { ...token, sid: undefined };
+        // The platform verified the person: the account's real-name level says so.
+        await db.update(users).set({ verification: "identityPlatform", verifiedAt: new Date(), lastSignInAt: new Date() }).where(eq(users.id, actor.userId));
+        const sid = await startSession(db, { userId: actor.userId, userAgent: await userAgent() }, sessionPolicy());
+        return { ...token, sub: actor.userId, name: actor.displayName, role: actor.role, sid };
+      }
+      if (user?.id) {
+        const sid = await startSession(await getDb(), { userId: user.id, userAgent: await userAgent(), acting: { entityId: user.actingEntityId ?? null } }, sessionPolicy());
+        return { ...token, sub: user.id, name: user.name, role: user.role, sid };
       }
       return token;
     },

@@ -4,16 +4,16 @@ import type { Role } from "@/modules/identity/model";
 declare module "next-auth" {
   interface User {
     role?: Role;
-    departmentId?: string | null;
-    entityId?: string | null;
+    /** 法人登录: the enterprise the person signed in for. */
+    actingEntityId?: string | null;
   }
   interface Session {
+    /** The `sessions` row this cookie names. */
+    sid?: string;
     user: {
       id: string;
       role: Role;
       name: string;
-      departmentId: string | null;
-      entityId: string | null;
     } & Omit<DefaultSession["user"], "name">;
   }
 }
@@ -21,7 +21,6 @@ declare module "next-auth" {
 declare module "@auth/core/jwt" {
   interface JWT {
     role?: Role;
-    departmentId?: string | null;
-    entityId?: string | null;
+    sid?: string;
   }
 }

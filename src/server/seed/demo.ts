@@ -3,14 +3,15 @@ import { seedCalendar } from "@/modules/calendar/seed";
 import { seedCatalog } from "@/modules/catalog/seed";
 import { seedRegisteredNames } from "@/modules/registration/seed";
 import { seedSharing } from "@/modules/sharing/seed";
+import { seedPopulationRegister } from "@/modules/sharing/population";
 import { officialDivisions } from "@/modules/divisions/model";
 import { divisions } from "@/modules/divisions/schema";
 import { buildCreditCode } from "@/modules/identity/credit-code";
-import { computeIdNumberCheck } from "@/modules/identity/id-number";
 import { normalizeLogin, type Role } from "@/modules/identity/model";
 import { hashPassword } from "@/modules/identity/password";
-import { agents, citizens, departments, entities, staff, users } from "@/modules/identity/schema";
+import { citizens, departments, entities, staff, users } from "@/modules/identity/schema";
 import type { Db } from "@/server/db/client";
+import population from "./demo-population.json";
 
 /** The one password of every demo account; printed at start-up and listed in the README. */
 export const demoPassword = "Tongban2026";
@@ -32,33 +33,47 @@ export const demoDepartments = [
 
 export type DemoDepartmentCode = (typeof demoDepartments)[number]["code"];
 
-// Made-up enterprises. Their codes are built with the real check characters from made-up
-// organisation-code bodies, so they pass every check; they belong to no real entity.
+/** The demo's population register (人口库), from its data file. */
+export const demoPeople = population.people as ReadonlyArray<{ idNumber: string; name: string; sex: "male" | "female"; birthDate: string; householdDivisionCode: string }>;
+
+function person(name: string) {
+  const p = demoPeople.find((x) => x.name === name);
+  if (!p) throw new Error(`demo-population.json has no ${name}`);
+  return p;
+}
+
+// People of the register who have an account (the others are in the register only, to be
+// registered, named in a mandate, or keyed in at the window). The first's ID number is the
+// example printed in GB 11643-1999 itself.
+export const demoCitizens = [
+  { ...person("赵示例"), phone: "13900000001" },
+  { ...person("钱通办"), phone: "13900000002" },
+  { ...person("吴法人"), phone: "13900000003" },
+  { ...person("孙长辈"), phone: "13900000004" },
+].map(({ idNumber, name, phone }) => ({ idNumber, name, phone }));
+
+// Made-up enterprises, each with a legal representative among the demo's people. Their codes are
+// built with the real check characters from made-up organisation-code bodies; they belong to no
+// real entity. The third holds a licence but is not registered with the portal yet (法人注册).
 export const demoEnterprises = [
   {
     creditCode: buildCreditCode({ authority: "9", category: "1", divisionCode: "130102", organisationBody: "MA0TB001" }),
     name: "石家庄通办示范商贸有限公司",
-    legalRepresentative: "林示范",
-    contactName: "林示范",
-    contactPhone: "13800000001",
+    legalRepresentative: person("赵示例"),
+    registered: true,
   },
   {
     creditCode: buildCreditCode({ authority: "9", category: "1", divisionCode: "130602", organisationBody: "MA0TB002" }),
     name: "保定市云帆示例餐饮有限公司",
-    legalRepresentative: "周云帆",
-    contactName: "周云帆",
-    contactPhone: "13800000002",
+    legalRepresentative: person("钱通办"),
+    registered: true,
   },
-] as const;
-
-function demoIdNumber(first17: string): string {
-  return first17 + computeIdNumberCheck(first17);
-}
-
-// The first is the example number printed in GB 11643-1999 itself; the second is made up.
-export const demoCitizens = [
-  { idNumber: "11010519491231002X", name: "赵示例", phone: "13900000001" },
-  { idNumber: demoIdNumber("13010219900307001"), name: "钱通办", phone: "13900000002" },
+  {
+    creditCode: buildCreditCode({ authority: "9", category: "1", divisionCode: "130602", organisationBody: "MA0TB003" }),
+    name: "保定市示例建工有限公司",
+    legalRepresentative: person("吴法人"),
+    registered: false,
+  },
 ] as const;
 
 export interface DemoAccount {
@@ -66,13 +81,19 @@ export interface DemoAccount {
   login: string;
   displayName: string;
   department?: string;
+  /** For a citizen: the enterprises they represent (法人登录 with the credit code). */
+  represents?: string[];
 }
 
 /** Every demo account with the login it signs in with; all share `demoPassword`. */
 export function demoAccounts(): DemoAccount[] {
   return [
-    ...demoEnterprises.map((e) => ({ role: "enterprise" as const, login: e.creditCode, displayName: e.name })),
-    ...demoCitizens.map((c) => ({ role: "citizen" as const, login: c.idNumber, displayName: c.name })),
+    ...demoCitizens.map((c) => ({
+      role: "citizen" as const,
+      login: c.idNumber,
+      displayName: c.name,
+      represents: demoEnterprises.filter((e) => e.legalRepresentative.idNumber === c.idNumber).map((e) => `${e.creditCode} ${e.name}${e.registered ? "" : "（未注册，可法人注册）"}`),
+    })),
     { role: "windowClerk", login: "clerk", displayName: "综合窗口 孙受理" },
     ...demoDepartments.map((d) => ({
       role: "reviewer" as const,
@@ -86,8 +107,8 @@ export function demoAccounts(): DemoAccount[] {
 
 /**
  * Seeds the demo province: Hebei's divisions, the working-day calendar, ten departments, staff,
- * enterprises and citizens. Idempotent: every row is insert-or-nothing on its natural key, and
- * passwords are hashed only for accounts not there yet.
+ * the population register, enterprises and citizens. Idempotent: every row is insert-or-nothing on
+ * its natural key, and passwords are hashed only for accounts not there yet.
  */
 export async function seedDemoProvince(db: Db): Promise<void> {
   await db
@@ -102,10 +123,28 @@ export async function seedDemoProvince(db: Db): Promise<void> {
 
   await seedCatalog(db);
   await seedSharing(db);
+  await seedPopulationRegister(db, demoPeople, "2020-09-01");
   await seedRegisteredNames(db);
   await seedAccounts(db);
+  await seedEnterprises(db);
   const { seedDemoCertificates } = await import("./demo-certificates");
   await seedDemoCertificates(db);
+}
+
+/**
+ * The registered demo enterprises, their legal representatives from the licence. A demo database
+ * from before mandates gets its enterprises' representatives set here; their old logins were
+ * deactivated by the migration, their cases kept (they belong to the enterprise).
+ */
+async function seedEnterprises(db: Db): Promise<void> {
+  for (const e of demoEnterprises.filter((x) => x.registered)) {
+    const values = { name: e.name, legalRepresentative: e.legalRepresentative.name, legalRepresentativeIdNumber: e.legalRepresentative.idNumber };
+    await db
+      .insert(entities)
+      .values({ creditCode: e.creditCode, ...values, contactName: e.legalRepresentative.name, contactPhone: "" })
+      .onConflictDoNothing();
+    await db.update(entities).set(values).where(eq(entities.creditCode, e.creditCode));
+  }
 }
 
 async function seedAccounts(db: Db): Promise<void> {
@@ -124,21 +163,24 @@ async function seedAccounts(db: Db): Promise<void> {
 
   for (const account of missing) {
     await db.transaction(async (tx) => {
+      const citizen = account.role === "citizen" ? demoCitizens.find((x) => x.idNumber === account.login) : undefined;
       const [user] = await tx
         .insert(users)
-        .values({ role: account.role, login: normalizeLogin(account.login), displayName: account.displayName, passwordHash })
+        .values({
+          role: account.role,
+          login: normalizeLogin(account.login),
+          displayName: account.displayName,
+          passwordHash,
+          // The demo's people are in the register they were seeded from; staff accounts are made by the province.
+          verification: citizen ? "populationRegister" : "staffAccount",
+          verifiedAt: new Date(),
+        })
         .onConflictDoNothing()
         .returning({ id: users.id });
       if (!user) return;
-      if (account.role === "enterprise") {
-        const e = demoEnterprises.find((x) => x.creditCode === account.login);
-        if (!e) return;
-        await tx.insert(entities).values({ ...e }).onConflictDoNothing();
-        const [entity] = await tx.select({ id: entities.id }).from(entities).where(eq(entities.creditCode, e.creditCode));
-        if (entity) await tx.insert(agents).values({ userId: user.id, entityId: entity.id, kind: "account" }).onConflictDoNothing();
-      } else if (account.role === "citizen") {
-        const c = demoCitizens.find((x) => x.idNumber === account.login);
-        if (c) await tx.insert(citizens).values({ ...c, userId: user.id }).onConflictDoNothing();
+      if (citizen) {
+        await tx.insert(citizens).values({ ...citizen }).onConflictDoNothing();
+        await tx.update(citizens).set({ userId: user.id, phone: citizen.phone }).where(eq(citizens.idNumber, citizen.idNumber));
       } else {
         await tx
           .insert(staff)

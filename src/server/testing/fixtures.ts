@@ -1,14 +1,19 @@
 import { randomUUID } from "node:crypto";
 import { eq, inArray } from "drizzle-orm";
 import { bundleSteps, bundles, materials, services } from "@/modules/catalog/schema";
+import { shanghaiDate } from "@/modules/calendar/model";
+import { actForEnterpriseCode } from "@/modules/identity/acting";
 import { loadActor } from "@/modules/identity/authenticate";
 import { buildCreditCode } from "@/modules/identity/credit-code";
-import { computeIdNumberCheck } from "@/modules/identity/id-number";
+import { computeIdNumberCheck, idNumberBirthDate, idNumberSex } from "@/modules/identity/id-number";
 import { ZRegisterCitizenInput, ZRegisterEnterpriseInput } from "@/modules/identity/inputs";
 import { registerCitizen } from "@/modules/identity/register-citizen";
 import type { Actor } from "@/modules/identity/model";
 import { registerEnterprise } from "@/modules/identity/register-enterprise";
-import { departments, users } from "@/modules/identity/schema";
+import { citizens, departments, entities, users } from "@/modules/identity/schema";
+import { seedPopulationRegister } from "@/modules/sharing/population";
+import { issueCertificate } from "@/modules/sharing/registry";
+import { populationRecords } from "@/modules/sharing/schema";
 import type { Db } from "@/server/db/client";
 import { seedDemoProvince } from "@/server/seed/demo";
 import { uniqueSuffix } from "./database";
@@ -38,24 +43,18 @@ export async function actorByLogin(db: Db, login: string): Promise<Actor> {
 
 export const reviewer = (db: Db, dept: string) => actorByLogin(db, `reviewer.${dept}`);
 
-/** A new enterprise account to apply with. */
-export async function newEnterprise(db: Db): Promise<Actor> {
-  const code = freshCreditCode();
-  const { userId } = await registerEnterprise(
-    db,
-    ZRegisterEnterpriseInput.parse({
-      creditCode: code,
-      name: `测试示例企业有限公司${uniqueSuffix()}`,
-      legalRepresentative: "吴测试",
-      contactName: "吴测试",
-      contactPhone: "13800000009",
-      password: "Secret2026",
-      confirmPassword: "Secret2026",
-    }),
-  );
-  const actor = await loadActor(db, userId);
-  if (!actor) throw new Error("no actor");
-  return actor;
+/** The actor of a person acting for an enterprise by its credit code (as its legal representative, or by mandate). */
+export async function actingForEnterprise(db: Db, person: Actor, creditCode: string, now: Date = new Date()): Promise<Actor> {
+  const acting = await actForEnterpriseCode(db, person, creditCode, shanghaiDate(now));
+  if (!acting) throw new Error(`${person.displayName} may not act for ${creditCode}`);
+  return acting;
+}
+
+/** A demo enterprise, acted for by its legal representative (a demo citizen). */
+export async function demoEnterprise(db: Db, creditCode: string): Promise<Actor> {
+  const [e] = await db.select({ idNumber: entities.legalRepresentativeIdNumber }).from(entities).where(eq(entities.creditCode, creditCode));
+  if (!e?.idNumber) throw new Error(`no legal representative for ${creditCode}`);
+  return actingForEnterprise(db, await actorByLogin(db, e.idNumber), creditCode);
 }
 
 /** A made-up, valid resident ID number (Shijiazhuang, born 1960–1999), new each call. */
@@ -67,21 +66,48 @@ export function freshIdNumber(): string {
   return first17 + computeIdNumberCheck(first17);
 }
 
-/** A new citizen account (with the ID card the population records give it). */
-export async function newCitizen(db: Db, name = "冯创业"): Promise<Actor> {
+/** A made-up person recorded in the population register (with their ID card), not yet registered. */
+export async function registeredPerson(db: Db, name = "冯创业"): Promise<{ idNumber: string; name: string }> {
   for (let attempt = 0; ; attempt++) {
-    try {
-      const { userId } = await registerCitizen(
-        db,
-        ZRegisterCitizenInput.parse({ idNumber: freshIdNumber(), name, phone: "13900000009", password: "Secret2026", confirmPassword: "Secret2026" }),
-      );
-      const actor = await loadActor(db, userId);
-      if (!actor) throw new Error("no actor");
-      return actor;
-    } catch (e) {
-      if (attempt > 3) throw e; // a random ID number already taken: try another
-    }
+    const idNumber = freshIdNumber();
+    const [have] = await db.select({ id: populationRecords.idNumber }).from(populationRecords).where(eq(populationRecords.idNumber, idNumber));
+    if (have && attempt < 5) continue;
+    await seedPopulationRegister(db, [{ idNumber, name, sex: idNumberSex(idNumber), birthDate: idNumberBirthDate(idNumber), householdDivisionCode: idNumber.slice(0, 6) }], "2020-09-01");
+    return { idNumber, name };
   }
+}
+
+/** A new citizen account (a person of the population register, real-name verified at registration). */
+export async function newCitizen(db: Db, name = "冯创业"): Promise<Actor> {
+  const person = await registeredPerson(db, name);
+  const { userId } = await registerCitizen(db, ZRegisterCitizenInput.parse({ idNumber: person.idNumber, name, phone: "13900000009", password: "Secret2026", confirmPassword: "Secret2026" }));
+  const actor = await loadActor(db, userId);
+  if (!actor) throw new Error("no actor");
+  return actor;
+}
+
+/**
+ * A new enterprise to apply with, acted for by its legal representative: a new citizen, a
+ * business licence in the registry naming them, then 法人注册.
+ */
+export async function newEnterprise(db: Db, options: { representative?: Actor } = {}): Promise<Actor> {
+  const representative = options.representative ?? (await newCitizen(db, "吴测试"));
+  const [me] = await db.select({ idNumber: citizens.idNumber, name: citizens.name }).from(citizens).where(eq(citizens.id, representative.personId ?? ""));
+  if (!me) throw new Error("representative has no person record");
+  const code = freshCreditCode();
+  const name = `测试示例企业有限公司${uniqueSuffix()}`;
+  await db.transaction((tx) =>
+    issueCertificate(tx, {
+      typeCode: "businessLicence",
+      holderCode: code,
+      holderName: name,
+      fields: { name, creditCode: code, legalRepresentative: me.name, legalRepresentativeIdNumber: me.idNumber },
+      sourceApplicationId: null,
+      issuedOn: "2024-01-02",
+    }),
+  );
+  await registerEnterprise(db, representative, ZRegisterEnterpriseInput.parse({ creditCode: code }));
+  return actingForEnterprise(db, representative, code);
 }
 
 export interface TestStep {

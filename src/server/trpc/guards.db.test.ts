@@ -18,6 +18,8 @@ const actor = (role: Actor["role"], departmentId: string | null = null): Actor =
   displayName: "测试",
   departmentId,
   entityId: null,
+  personId: null,
+  agency: null,
 });
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
@@ -31,17 +33,17 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
 
 describe("role guards", () => {
   it("refuses signed-out callers on every signed-in procedure", async () => {
-    const caller = createCaller({ db: h.db, actor: null, locale: "zh-CN" });
+    const caller = createCaller({ db: h.db, actor: null, self: null, locale: "zh-CN" });
     expect(await codeOf(caller.identity.me())).toBe("UNAUTHORIZED");
     expect(await codeOf(caller.identity.departments())).toBe("UNAUTHORIZED");
   });
 
   it("lets staff list departments and refuses applicants", async () => {
     for (const role of ["enterprise", "citizen"] as const) {
-      expect(await codeOf(createCaller({ db: h.db, actor: actor(role), locale: "zh-CN" }).identity.departments())).toBe("FORBIDDEN");
+      expect(await codeOf(createCaller({ db: h.db, actor: actor(role), self: actor(role), locale: "zh-CN" }).identity.departments())).toBe("FORBIDDEN");
     }
     for (const role of ["windowClerk", "dataOffice"] as const) {
-      expect(await codeOf(createCaller({ db: h.db, actor: actor(role), locale: "zh-CN" }).identity.departments())).toBe("OK");
+      expect(await codeOf(createCaller({ db: h.db, actor: actor(role), self: actor(role), locale: "zh-CN" }).identity.departments())).toBe("OK");
     }
   });
 });
@@ -56,30 +58,28 @@ async function post(path: string, body: unknown, locale: Locale) {
     endpoint: "/api/trpc",
     req,
     router: appRouter,
-    createContext: async () => ({ db: h.db, actor: null, locale }),
+    createContext: async () => ({ db: h.db, actor: null, self: null, locale }),
   });
   return { status: res.status, body: (await res.json()) as { error?: { json: { message: string; data: { fieldErrors: Record<string, string[]> | null } } } } };
 }
 
 describe("errors over the wire", () => {
   const bad = {
-    creditCode: "91130102MA0TB0010X",
-    name: "测试示例商贸有限公司",
-    legalRepresentative: "吴测试",
-    contactName: "吴测试",
-    contactPhone: "12345",
+    idNumber: "11010519491231002Y",
+    name: "吴测试",
+    phone: "12345",
     password: "short",
     confirmPassword: "short",
   };
 
   it("puts each field's translated message on the field, in the reader's language", async () => {
-    const zh = await post("identity.registerEnterprise", bad, "zh-CN");
+    const zh = await post("identity.registerCitizen", bad, "zh-CN");
     expect(zh.status).toBe(400);
     const fe = zh.body.error?.json.data.fieldErrors ?? {};
-    expect(Object.keys(fe).sort()).toEqual(expect.arrayContaining(["contactPhone", "creditCode", "password"]));
-    expect(fe.contactPhone?.[0]).toBe("请填写 11 位手机号码，或带区号的固定电话。");
-    const en = await post("identity.registerEnterprise", bad, "en");
-    expect(en.body.error?.json.data.fieldErrors?.contactPhone?.[0]).toBe("Enter an 11-digit mobile number, or a landline with its area code.");
+    expect(Object.keys(fe).sort()).toEqual(expect.arrayContaining(["phone", "idNumber", "password"]));
+    expect(fe.phone?.[0]).toBe("请填写 11 位手机号码，或带区号的固定电话。");
+    const en = await post("identity.registerCitizen", bad, "en");
+    expect(en.body.error?.json.data.fieldErrors?.phone?.[0]).toBe("Enter an 11-digit mobile number, or a landline with its area code.");
     expect(en.body.error?.json.message).toBe("Some answers need correcting; see the messages by each field.");
   });
 });

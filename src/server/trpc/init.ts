@@ -9,7 +9,10 @@ import type { Db } from "@/server/db/client";
 
 export interface TrpcContext {
   db: Db;
+  /** Who acts: the signed-in person, or whom they act for (an enterprise, a person) by mandate. */
   actor: Actor | null;
+  /** The signed-in person themself (switching whom to act for, their sessions and password). */
+  self: Actor | null;
   locale: Locale;
 }
 
@@ -73,8 +76,8 @@ export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(domainErrors);
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED" });
-  return next({ ctx: { ...ctx, actor: ctx.actor } });
+  if (!ctx.actor || !ctx.self) throw new TRPCError({ code: "UNAUTHORIZED" });
+  return next({ ctx: { ...ctx, actor: ctx.actor, self: ctx.self } });
 });
 
 export function roleProcedure(...allowed: Role[]) {
@@ -85,6 +88,21 @@ export function roleProcedure(...allowed: Role[]) {
 }
 
 export const applicantProcedure = roleProcedure("enterprise", "citizen");
+/**
+ * The holder's own data and mandates: the applicant, but not the window keying in for a walk-in
+ * applicant, which files applications and sees nothing else of the person's.
+ */
+export const holderProcedure = applicantProcedure.use(({ ctx, next }) => {
+  if (ctx.actor.agency?.kind === "window") throw new TRPCError({ code: "FORBIDDEN" });
+  return next({ ctx });
+});
+/** A citizen acting as themself (registering an enterprise, authorising an agent, verifying identity). */
+export const personProcedure = roleProcedure("citizen").use(({ ctx, next }) => {
+  if (ctx.actor.agency) throw new TRPCError({ code: "FORBIDDEN" });
+  return next({ ctx });
+});
+/** A person acting for an enterprise (as its legal representative or by mandate). */
+export const enterpriseProcedure = roleProcedure("enterprise");
 export const clerkProcedure = roleProcedure("windowClerk");
 export const reviewerProcedure = roleProcedure("reviewer").use(({ ctx, next }) => {
   // A reviewer without a department could see every queue: refuse rather than guess.

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/page-header";
 import { CertificateList } from "@/modules/sharing/components/holder-certificate-list";
-import { requireRole } from "@/server/auth/guard";
+import { requireHolder } from "@/server/auth/guard";
 import { api } from "@/trpc/server";
 
 export const dynamic = "force-dynamic";
@@ -13,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** 我的证照: the certificates government issued to the signed-in holder. */
 export default async function MyCertificatesPage() {
-  await requireRole(["enterprise", "citizen"], "/applicant/certificates");
+  await requireHolder("/applicant/certificates");
   const t = await getTranslations("sharing.holder.certificates");
   const mine = await (await api()).sharing.myCertificates();
   return (

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/page-header";
-import { DataLogList } from "@/modules/sharing/components/holder-data-log";
-import { requireRole } from "@/server/auth/guard";
+import { DataLogList, PublicVerificationCounts } from "@/modules/sharing/components/holder-data-log";
+import { requireHolder } from "@/server/auth/guard";
 import { api } from "@/trpc/server";
 
 export const dynamic = "force-dynamic";
@@ -15,16 +15,20 @@ type Search = Promise<{ page?: string; own?: string }>;
 
 /** The holder's data log (数据使用记录): every read of their data; `?own=1` includes their own reads. */
 export default async function DataLogPage({ searchParams }: { searchParams: Search }) {
-  await requireRole(["enterprise", "citizen"], "/applicant/data-log");
+  await requireHolder("/applicant/data-log");
   const [t, params] = await Promise.all([getTranslations("sharing.holder.dataLog"), searchParams]);
   const requested = Number.parseInt(params.page ?? "1", 10);
   const page = Number.isFinite(requested) ? Math.min(Math.max(requested, 1), 10_000) : 1;
   const includeOwn = params.own === "1";
-  const log = await (await api()).sharing.dataLog({ page, includeOwn });
+  const caller = await api();
+  const [log, verifications] = await Promise.all([caller.sharing.dataLog({ page, includeOwn }), caller.sharing.publicVerifications()]);
   return (
-    <div className="flex flex-col gap-2">
-      <PageHeader title={t("title")} lead={t("lead")} />
-      <DataLogList log={log} includeOwn={includeOwn} />
+    <div className="flex flex-col gap-6">
+      <div className="flex flex-col gap-2">
+        <PageHeader title={t("title")} lead={t("lead")} />
+        <DataLogList log={log} includeOwn={includeOwn} />
+      </div>
+      <PublicVerificationCounts rows={verifications} />
     </div>
   );
 }

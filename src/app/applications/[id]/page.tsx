@@ -25,7 +25,7 @@ export default async function CasePage({ params, searchParams }: { params: Param
   const app = await (await api()).applications.get({ applicationId: id }).catch(() => null);
   if (!app) notFound();
   const { submitted } = await searchParams;
-  const [t, locale, format] = await Promise.all([getTranslations("applications.case"), getLocale(), getFormatter()]);
+  const [t, ti, locale, format] = await Promise.all([getTranslations("applications.case"), getTranslations("identity.case"), getLocale(), getFormatter()]);
   const en = locale === "en";
   const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short" }) : "—");
   const openNotice = app.notices.find((n) => !n.completedAt);
@@ -57,6 +57,15 @@ export default async function CasePage({ params, searchParams }: { params: Param
           </dd>
           <dt className="text-slate-600">{t("applicant")}</dt>
           <dd>{app.applicantName}</dd>
+          {app.filedBy ? (
+            <>
+              <dt className="text-slate-600">{ti("filedBy")}</dt>
+              <dd data-testid="filed-by">
+                {ti(`filedAs.${app.filedBy.as}`, { name: app.filedBy.name })}
+                {app.filedBy.consentKind ? ` · ${ti(`consent.${app.filedBy.consentKind}`, { reference: app.filedBy.consentReference ?? "" })}` : ""}
+              </dd>
+            </>
+          ) : null}
           <dt className="text-slate-600">{t("submittedAt")}</dt>
           <dd>{when(app.submittedAt)}</dd>
           <dt className="text-slate-600">{t("acceptedAt")}</dt>
@@ -92,7 +101,13 @@ export default async function CasePage({ params, searchParams }: { params: Param
         </Card>
       ) : null}
 
-      <CaseActions application={app} />
+      {app.mayAct ? (
+        <CaseActions application={app} />
+      ) : (
+        <p className="rounded border border-slate-300 bg-slate-50 px-3 py-2 text-slate-700" data-testid="view-only">
+          {ti("viewOnly")}
+        </p>
+      )}
 
       <section aria-labelledby="timeline-heading" className="flex flex-col gap-3">
         <h2 id="timeline-heading" className="text-xl font-semibold">

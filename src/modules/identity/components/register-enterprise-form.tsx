@@ -1,27 +1,28 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { FormError, SubmitButton, TextField } from "@/components/form/fields";
 import { applyServerErrors, useZodForm } from "@/components/form/use-zod-form";
 import { useTRPC } from "@/trpc/react";
 import { ZRegisterEnterpriseInput } from "../inputs";
 
+/**
+ * 法人注册: the signed-in legal representative enters the credit code; the portal reads the
+ * business licence in the registry and registers the enterprise if the licence names them.
+ */
 export function RegisterEnterpriseForm() {
-  const t = useTranslations("register");
+  const t = useTranslations("identity.registerEnterprise");
   const trpc = useTRPC();
-  const router = useRouter();
   const mutation = useMutation(trpc.identity.registerEnterprise.mutationOptions());
-  const form = useZodForm(ZRegisterEnterpriseInput, {
-    defaultValues: { creditCode: "", name: "", legalRepresentative: "", contactName: "", contactPhone: "", password: "", confirmPassword: "" },
-  });
+  const form = useZodForm(ZRegisterEnterpriseInput, { defaultValues: { creditCode: "" } });
   const pending = form.formState.isSubmitting || mutation.isSuccess;
 
   const onSubmit = form.handleSubmit(async (values) => {
     try {
-      const { login } = await mutation.mutateAsync(values);
-      router.push(`/sign-in?registered=1&login=${encodeURIComponent(login)}`);
+      await mutation.mutateAsync(values);
+      // A full navigation: the session now acts for the enterprise, and the header shows it.
+      window.location.assign(new URL("/applicant", window.location.href).href);
     } catch (error) {
       applyServerErrors(form, error);
     }
@@ -30,15 +31,9 @@ export function RegisterEnterpriseForm() {
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       <fieldset disabled={pending} className="flex flex-col gap-4">
-        <legend className="sr-only">{t("enterpriseTitle")}</legend>
+        <legend className="sr-only">{t("title")}</legend>
         <FormError message={form.formState.errors.root?.server?.message} />
         <TextField form={form} name="creditCode" label={t("creditCode")} hint={t("creditCodeHint")} autoComplete="off" />
-        <TextField form={form} name="name" label={t("enterpriseName")} autoComplete="organization" />
-        <TextField form={form} name="legalRepresentative" label={t("legalRepresentative")} autoComplete="off" />
-        <TextField form={form} name="contactName" label={t("contactName")} autoComplete="name" />
-        <TextField form={form} name="contactPhone" label={t("contactPhone")} type="tel" inputMode="tel" autoComplete="tel" />
-        <TextField form={form} name="password" label={t("password")} hint={t("passwordHint")} type="password" autoComplete="new-password" />
-        <TextField form={form} name="confirmPassword" label={t("confirmPassword")} type="password" autoComplete="new-password" />
         <SubmitButton pending={pending}>{pending ? t("submitting") : t("submit")}</SubmitButton>
       </fieldset>
     </form>

@@ -1,38 +1,72 @@
 "use client";
 
+import Link from "next/link";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
+import { useState } from "react";
 import { FormError, SubmitButton, TextField } from "@/components/form/fields";
 import { useZodForm } from "@/components/form/use-zod-form";
 import { safeCallbackPath } from "@/lib/safe-redirect";
-import { ZSignInInput } from "../inputs";
+import { ZEnterpriseSignInInput, ZSignInInput } from "../inputs";
 
-export function SignInForm({ callbackUrl, initialLogin }: { callbackUrl?: string; initialLogin?: string }) {
+const serverErrors: Record<string, string> = {
+  locked: "errors.locked",
+  noMandate: "identity.errors.noMandateSignIn",
+};
+
+/**
+ * 个人登录 with the person's own account, or 法人登录: the enterprise's credit code with the
+ * account of a person who may act for it (its legal representative or a mandate holder).
+ */
+export function SignInForm({ callbackUrl, initialLogin, mode = "person" }: { callbackUrl?: string; initialLogin?: string; mode?: "person" | "enterprise" }) {
   const t = useTranslations("signIn");
-  const form = useZodForm(ZSignInInput, { defaultValues: { login: initialLogin ?? "", password: "" } });
+  const ti = useTranslations("identity.signIn");
+  const enterprise = mode === "enterprise";
+  // One form for both: the enterprise schema's fields are a superset of the personal one's.
+  const form = useZodForm(enterprise ? ZEnterpriseSignInInput : ZSignInInput, {
+    defaultValues: { login: initialLogin ?? "", password: "", ...(enterprise ? { creditCode: "" } : {}) },
+  }) as unknown as ReturnType<typeof useZodForm<typeof ZEnterpriseSignInInput>>;
+  const [noMandate, setNoMandate] = useState(false);
   const pending = form.formState.isSubmitting || form.formState.isSubmitSuccessful;
 
   const onSubmit = form.handleSubmit(async (values) => {
+    setNoMandate(false);
     const result = await signIn("credentials", { ...values, redirect: false });
     if (!result || result.error) {
       // The same message for an unknown account and a wrong password: nothing is revealed.
-      const key = result?.code === "locked" ? "errors.locked" : "errors.invalidCredentials";
+      const key = serverErrors[result?.code ?? ""] ?? "errors.invalidCredentials";
+      setNoMandate(result?.code === "noMandate");
       form.setError("root.server", { type: "server", message: key });
       form.resetField("password", { keepError: false });
       return;
     }
     // A full navigation, so the header and every server component see the new session.
-    window.location.assign(safeCallbackPath(callbackUrl));
+    window.location.assign(enterprise ? "/applicant" : safeCallbackPath(callbackUrl));
   });
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       <fieldset disabled={pending} className="flex flex-col gap-4">
-        <legend className="sr-only">{t("title")}</legend>
+        <legend className="sr-only">{enterprise ? ti("enterpriseTab") : t("title")}</legend>
         <FormError message={form.formState.errors.root?.server?.message} />
-        <TextField form={form} name="login" label={t("login")} hint={t("loginHint")} autoComplete="username" />
-        <TextField form={form} name="password" label={t("password")} type="password" autoComplete="current-password" />
-        <SubmitButton pending={pending}>{pending ? t("submitting") : t("submit")}</SubmitButton>
+        {noMandate ? (
+          <p className="text-sm text-slate-700">
+            <Link href="/register/enterprise" className="text-brand-700 underline">
+              {ti("registerEnterpriseLink")}
+            </Link>
+          </p>
+        ) : null}
+        {enterprise ? <TextField form={form} name="creditCode" label={ti("creditCode")} hint={ti("creditCodeHint")} autoComplete="organization" idPrefix="enterprise" /> : null}
+        <TextField
+          form={form}
+          name="login"
+          label={t("login")}
+          hint={enterprise ? ti("personLoginHint") : t("loginHint")}
+          autoComplete="username"
+          idPrefix={enterprise ? "enterprise" : undefined}
+        />
+        <TextField form={form} name="password" label={t("password")} type="password" autoComplete="current-password" idPrefix={enterprise ? "enterprise" : undefined} />
+        <SubmitButton pending={pending}>{pending ? t("submitting") : enterprise ? ti("submitEnterprise") : t("submit")}</SubmitButton>
       </fieldset>
     </form>
   );

@@ -11,9 +11,12 @@ type Entry = DataLogPage["entries"][number];
 
 const staffRoles = new Set(["windowClerk", "reviewer", "dataOffice"]);
 
-/** Who read, as the holder should see it: staff by role, the public, or the holder themself. */
-function readerKind(e: Entry): "windowClerk" | "reviewer" | "dataOffice" | "public" | "self" | "unknown" {
+/** Who read, as the holder should see it: staff by role, the public, an agent, a registration's check, or the holder themself. */
+function readerKind(e: Entry): "windowClerk" | "reviewer" | "dataOffice" | "public" | "self" | "agent" | "registration" | "unknown" {
   if (e.purpose === "publicVerification") return "public";
+  if (e.purpose === "identityVerification" && !e.readerRole) return "registration";
+  // A person's agent reads for them under a mandate: named, never mistaken for the holder.
+  if (e.readerRole === "citizen" && e.readerName) return "agent";
   if (e.readerRole === "enterprise" || e.readerRole === "citizen") return "self";
   if (e.readerRole && staffRoles.has(e.readerRole)) return e.readerRole as "windowClerk" | "reviewer" | "dataOffice";
   return "unknown";
@@ -140,5 +143,42 @@ export async function DataLogList({ log, includeOwn }: { log: DataLogPage; inclu
 
       <Pagination page={log.page} pages={pages} hrefFor={(p) => href(p, includeOwn)} label={t("pagination")} />
     </div>
+  );
+}
+
+/** Anonymous public verifications of the holder's certificates, counted per certificate and day. */
+export async function PublicVerificationCounts({ rows }: { rows: Array<{ day: string; count: number; dataNameZh: string; dataNameEn: string }> }) {
+  const [t, locale] = await Promise.all([getTranslations("sharing.holder.dataLog.verifications"), getLocale()]);
+  return (
+    <section aria-labelledby="verifications-heading" className="flex flex-col gap-2">
+      <h2 id="verifications-heading" className="text-lg font-semibold">
+        {t("title")}
+      </h2>
+      <p className="text-slate-700">{t("lead")}</p>
+      {rows.length === 0 ? (
+        <p className="text-slate-600">{t("empty")}</p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="min-w-full border-collapse text-sm" data-testid="public-verifications">
+            <thead>
+              <tr className="border-b border-slate-300 text-left">
+                <th scope="col" className="px-2 py-1">{t("day")}</th>
+                <th scope="col" className="px-2 py-1">{t("data")}</th>
+                <th scope="col" className="px-2 py-1 text-right">{t("count")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={`${r.day}-${r.dataNameZh}`} className="border-b border-slate-200">
+                  <td className="px-2 py-1 font-mono">{r.day}</td>
+                  <td className="px-2 py-1">{locale === "en" ? r.dataNameEn : r.dataNameZh}</td>
+                  <td className="px-2 py-1 text-right" data-testid="verification-count">{r.count}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
   );
 }

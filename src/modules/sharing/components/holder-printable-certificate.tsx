@@ -11,6 +11,7 @@ const labelledFields = new Set([
   "name",
   "creditCode",
   "legalRepresentative",
+  "legalRepresentativeIdNumber",
   "entityType",
   "registeredCapital",
   "businessAddress",

@@ -6,7 +6,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PrintButton } from "@/modules/sharing/components/holder-print-button";
 import { PrintableCertificateCard } from "@/modules/sharing/components/holder-printable-certificate";
-import { requireRole } from "@/server/auth/guard";
+import { requireHolder } from "@/server/auth/guard";
 import { api } from "@/trpc/server";
 
 export const dynamic = "force-dynamic";
@@ -33,7 +33,7 @@ const printCss = "@media print { body > header, body > footer, body > a[href='#m
 /** The printable electronic certificate (电子证照) of the signed-in holder. */
 export default async function CertificatePage({ params }: { params: Params }) {
   const { id } = await params;
-  await requireRole(["enterprise", "citizen"], `/applicant/certificates/${id}`);
+  await requireHolder(`/applicant/certificates/${id}`);
   if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
   const certificate = await (await api()).sharing.myCertificate({ id }).catch((error: unknown) => {
     // Not the holder's, or no such certificate: the same answer, so nothing leaks.

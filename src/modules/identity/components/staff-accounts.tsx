@@ -1,0 +1,117 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useState } from "react";
+import { inputClass, useMessage } from "@/components/form/fields";
+import { useTRPC } from "@/trpc/react";
+
+export interface StaffAccountRow {
+  userId: string;
+  login: string;
+  displayName: string;
+  role: "windowClerk" | "reviewer" | "dataOffice";
+  active: boolean;
+  departmentCode: string | null;
+  lastSignInAt: Date | null;
+  openSessions: number;
+}
+
+/**
+ * The data office's staff accounts: deactivate or reactivate, move a reviewer to another
+ * department, reset a password. Every change ends the account's sessions at once.
+ */
+export function StaffAccounts({ accounts, departments, selfId }: { accounts: StaffAccountRow[]; departments: Array<{ code: string; nameZh: string; nameEn: string }>; selfId: string }) {
+  const t = useTranslations("identity.staff");
+  const tr = useTranslations("profile.roles");
+  const locale = useLocale();
+  const format = useFormatter();
+  const translate = useMessage();
+  const trpc = useTRPC();
+  const router = useRouter();
+  const mutation = useMutation(trpc.identity.updateStaffAccount.mutationOptions());
+  const [done, setDone] = useState<{ userId: string; ended: number } | null>(null);
+  const [passwords, setPasswords] = useState<Record<string, string>>({});
+  const run = async (userId: string, change: { active?: boolean; departmentCode?: string; newPassword?: string }) => {
+    setDone(null);
+    const result = await mutation.mutateAsync({ userId, ...change }).catch(() => null);
+    if (result) {
+      setDone({ userId, ended: result.sessionsEnded });
+      setPasswords((p) => ({ ...p, [userId]: "" }));
+      router.refresh();
+    }
+  };
+  return (
+    <div className="flex flex-col gap-3">
+      {mutation.error ? (
+        <p role="status" className="rounded border border-seal-600 bg-red-50 px-3 py-2 text-seal-600" data-testid="staff-error">
+          {translate(mutation.error.message)}
+        </p>
+      ) : null}
+      <ul className="flex flex-col gap-3" data-testid="staff-accounts">
+        {accounts.map((a) => (
+          <li key={a.userId} className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4" data-testid={`staff-${a.login}`}>
+            <div className="flex flex-wrap items-baseline justify-between gap-2">
+              <p className="font-semibold">
+                {a.displayName} <span className="font-mono text-sm text-slate-600">{a.login}</span>
+              </p>
+              <p className="text-sm text-slate-700">
+                {tr(a.role)} · {a.active ? t("active") : t("inactive")} · {t("openSessions", { count: a.openSessions })}
+                {a.lastSignInAt ? ` · ${t("lastSignIn", { at: format.dateTime(a.lastSignInAt, { dateStyle: "medium", timeStyle: "short" }) })}` : ""}
+              </p>
+            </div>
+            {done?.userId === a.userId ? (
+              <p role="status" className="text-green-900">
+                {t("saved", { count: done.ended })}
+              </p>
+            ) : null}
+            <div className="flex flex-wrap items-end gap-3">
+              {a.userId !== selfId ? (
+                <button type="button" disabled={mutation.isPending} onClick={() => run(a.userId, { active: !a.active })} className="rounded border border-seal-600 px-3 py-1 text-seal-600 hover:bg-red-50">
+                  {a.active ? t("deactivate") : t("reactivate")}
+                  <span className="sr-only"> {a.login}</span>
+                </button>
+              ) : null}
+              {a.role === "reviewer" ? (
+                <label className="flex flex-col gap-1 text-sm">
+                  {t("department")}
+                  <select
+                    className={inputClass}
+                    defaultValue={a.departmentCode ?? ""}
+                    disabled={mutation.isPending}
+                    onChange={(e) => {
+                      if (e.target.value && e.target.value !== a.departmentCode) void run(a.userId, { departmentCode: e.target.value });
+                    }}
+                  >
+                    {departments.map((d) => (
+                      <option key={d.code} value={d.code}>
+                        {locale === "en" ? d.nameEn : d.nameZh}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              ) : null}
+              <form
+                className="flex flex-wrap items-end gap-2"
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  void run(a.userId, { newPassword: passwords[a.userId] ?? "" });
+                }}
+              >
+                <label className="flex flex-col gap-1 text-sm">
+                  {t("newPassword")}
+                  <input type="password" autoComplete="new-password" className={inputClass} value={passwords[a.userId] ?? ""} onChange={(e) => setPasswords((p) => ({ ...p, [a.userId]: e.target.value }))} />
+                </label>
+                <button type="submit" disabled={mutation.isPending || !passwords[a.userId]} className="rounded border border-brand-700 px-3 py-2 text-brand-700 hover:bg-brand-50 disabled:opacity-60">
+                  {t("resetPassword")}
+                  <span className="sr-only"> {a.login}</span>
+                </button>
+              </form>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

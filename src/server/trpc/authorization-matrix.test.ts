@@ -1,0 +1,175 @@
+import { TRPCError } from "@trpc/server";
+import { describe, expect, it } from "vitest";
+import type { Actor, Agency } from "@/modules/identity/model";
+import type { Db } from "@/server/db/client";
+import { appRouter, createCaller } from "./root";
+
+// The first layer of the authorization matrix: every procedure × every kind of caller, decided by
+// the role guards alone, without a database (a `db` that throws if touched proves the guard let
+// the call through). The second layer, ownership and purpose on real data, is in
+// authorization-matrix.db.test.ts. A procedure added without a row here fails the test.
+
+type Caller = "anonymous" | "citizen" | "personalAgent" | "enterprise" | "mandateHolder" | "windowClerk" | "windowKeyIn" | "reviewer" | "dataOffice";
+const callers: readonly Caller[] = ["anonymous", "citizen", "personalAgent", "enterprise", "mandateHolder", "windowClerk", "windowKeyIn", "reviewer", "dataOffice"];
+
+const agency = (kind: Agency["kind"], over: Partial<Agency> = {}): Agency => ({ kind, mandateId: null, keyInId: null, scope: "all", serviceCodes: [], mayGrant: false, agentName: "测试", ...over });
+const base = { displayName: "测试", departmentId: null, entityId: null, personId: null, agency: null, sessionId: "00000000-0000-4000-8000-00000000000f" };
+const person: Actor = { ...base, userId: "00000000-0000-4000-8000-000000000001", role: "citizen", personId: "00000000-0000-4000-8000-000000000101" };
+const clerk: Actor = { ...base, userId: "00000000-0000-4000-8000-000000000002", role: "windowClerk" };
+
+/** Each kind of caller as the context carries it: whom they act as (`actor`) and who signed in (`self`). */
+const contexts: Record<Caller, { actor: Actor | null; self: Actor | null }> = {
+  anonymous: { actor: null, self: null },
+  citizen: { actor: person, self: person },
+  personalAgent: { actor: { ...person, personId: "00000000-0000-4000-8000-000000000102", agency: agency("personalAgent") }, self: person },
+  enterprise: { actor: { ...person, role: "enterprise", personId: null, entityId: "00000000-0000-4000-8000-000000000201", agency: agency("legalRepresentative", { mayGrant: true }) }, self: person },
+  mandateHolder: { actor: { ...person, role: "enterprise", personId: null, entityId: "00000000-0000-4000-8000-000000000201", agency: agency("mandate", { scope: "viewOnly" }) }, self: person },
+  windowClerk: { actor: clerk, self: clerk },
+  windowKeyIn: { actor: { ...clerk, role: "citizen", personId: "00000000-0000-4000-8000-000000000103", agency: agency("window") }, self: clerk },
+  reviewer: { actor: { ...base, userId: "00000000-0000-4000-8000-000000000003", role: "reviewer", departmentId: "00000000-0000-4000-8000-000000000301" }, self: null },
+  dataOffice: { actor: { ...base, userId: "00000000-0000-4000-8000-000000000004", role: "dataOffice" }, self: null },
+};
+contexts.reviewer.self = contexts.reviewer.actor;
+contexts.dataOffice.self = contexts.dataOffice.actor;
+
+const everyone = callers;
+const signedIn = callers.filter((c) => c !== "anonymous");
+/** Whoever stands for an applicant: the person, their agent, the enterprise's people, the window keying in. */
+const applicants: Caller[] = ["citizen", "personalAgent", "enterprise", "mandateHolder", "windowKeyIn"];
+/** The holder's own data and mandates: the applicants but the window keying in. */
+const holders: Caller[] = applicants.filter((c) => c !== "windowKeyIn");
+/** A citizen acting as themself. */
+const personOnly: Caller[] = ["citizen"];
+const enterpriseOnly: Caller[] = ["enterprise", "mandateHolder"];
+const staff: Caller[] = ["windowClerk", "reviewer", "dataOffice"];
+const keepers: Caller[] = ["reviewer", "dataOffice"];
+
+/** Who gets past the role guard of each procedure. The use cases then check ownership and purpose (second layer). */
+const matrix: Record<string, readonly Caller[]> = {
+  "identity.registerCitizen": everyone,
+  "identity.registerEnterprise": personOnly,
+  "identity.verifyIdentity": personOnly,
+  "identity.departments": staff,
+  "identity.me": signedIn,
+  "identity.actingOptions": signedIn,
+  "identity.chooseActingFor": signedIn,
+  "identity.mandates": holders,
+  "identity.grantMandate": enterpriseOnly,
+  "identity.grantPersonalMandate": personOnly,
+  "identity.revokeMandate": holders,
+  "identity.sessions": signedIn,
+  "identity.endSession": signedIn,
+  "identity.signOutElsewhere": signedIn,
+  "identity.changePassword": signedIn,
+  "identity.startKeyIn": ["windowClerk"],
+  "identity.endKeyIn": signedIn,
+  "identity.staffAccounts": ["dataOffice"],
+  "identity.updateStaffAccount": ["dataOffice"],
+  "applications.prefill": applicants,
+  "applications.draft": applicants,
+  "applications.saveDraft": applicants,
+  "applications.submit": applicants,
+  "applications.mine": applicants,
+  "applications.get": signedIn,
+  "applications.withdraw": applicants,
+  "applications.completeSupplement": applicants,
+  "applications.track": everyone,
+  "applications.acceptanceQueue": ["windowClerk"],
+  "applications.accept": ["windowClerk"],
+  "applications.refuse": ["windowClerk"],
+  "applications.requestCompletion": ["windowClerk"],
+  "catalog.guides": everyone,
+  "catalog.guide": everyone,
+  "catalog.plan": everyone,
+  "catalog.adminList": ["dataOffice"],
+  "catalog.updateService": ["dataOffice"],
+  "catalog.setBundleSteps": ["dataOffice"],
+  "review.queue": ["reviewer"],
+  "review.task": ["reviewer"],
+  "review.claim": ["reviewer"],
+  "review.release": ["reviewer"],
+  "review.decide": ["reviewer"],
+  "notifications.list": signedIn,
+  "notifications.unreadCount": signedIn,
+  "notifications.markRead": signedIn,
+  "notifications.markAllRead": signedIn,
+  "sharing.verify": everyone,
+  "sharing.publicKeys": everyone,
+  "sharing.myCertificates": holders,
+  "sharing.myCertificate": holders,
+  "sharing.dataLog": holders,
+  "sharing.askQuestion": holders,
+  "sharing.publicVerifications": holders,
+  "sharing.keepsPopulationRegister": ["reviewer"],
+  "sharing.populationRecords": ["reviewer"],
+  "sharing.addPerson": ["reviewer"],
+  "sharing.resources": keepers,
+  "sharing.updateResource": ["dataOffice"],
+  "sharing.markResourceUpdated": keepers,
+  "sharing.grants": keepers,
+  "sharing.requestGrant": ["dataOffice"],
+  "sharing.decideGrant": keepers,
+  "sharing.openQuestionCount": ["dataOffice"],
+  "sharing.questions": ["dataOffice"],
+  "sharing.answerQuestion": ["dataOffice"],
+  "sharing.revokeCertificate": keepers,
+  "registration.options": everyone,
+  "registration.checkName": personOnly,
+  "registration.reserveName": personOnly,
+  "registration.myReservations": personOnly,
+  "registration.founder": personOnly,
+  "registration.submit": personOnly,
+  "openData.previews": everyone,
+  "calendar.years": ["dataOffice"],
+  "calendar.reminder": ["dataOffice"],
+  "calendar.publish": ["dataOffice"],
+};
+
+/** A database that fails the test's way if anything reaches it: the guard let the call through. */
+const untouchable = new Proxy({} as Db, {
+  get() {
+    throw new Error("database touched");
+  },
+});
+
+type Outcome = "passes" | "UNAUTHORIZED" | "FORBIDDEN";
+
+async function outcome(path: string, caller: Caller): Promise<Outcome> {
+  const { actor, self } = contexts[caller];
+  const api = createCaller({ db: untouchable, actor, self, locale: "zh-CN" }) as unknown as Record<string, Record<string, (input?: unknown) => Promise<unknown>>>;
+  const [ns, name] = path.split(".") as [string, string];
+  try {
+    await api[ns]![name]!(undefined);
+    return "passes";
+  } catch (e) {
+    // Refused by a role guard, or past it (bad input, or the database the guard did not need).
+    if (e instanceof TRPCError && (e.code === "UNAUTHORIZED" || e.code === "FORBIDDEN")) {
+      // A FORBIDDEN thrown after the database was reached is not the guard's.
+      if (e.cause instanceof Error && e.cause.message === "database touched") return "passes";
+      return e.code;
+    }
+    return "passes";
+  }
+}
+
+describe("authorization matrix: role guards", () => {
+  const procedures = Object.keys(appRouter._def.procedures).sort();
+
+  it("has a row for every procedure of the app router, and no row for one that does not exist", () => {
+    expect(procedures.filter((p) => !(p in matrix))).toEqual([]);
+    expect(Object.keys(matrix).filter((p) => !procedures.includes(p))).toEqual([]);
+  });
+
+  it("lets through exactly the callers of each row; the others are refused, signed-out ones as unauthorized", async () => {
+    const mismatches: string[] = [];
+    for (const path of procedures) {
+      const allowed = matrix[path] ?? [];
+      for (const caller of callers) {
+        const expected: Outcome = allowed.includes(caller) ? "passes" : caller === "anonymous" ? "UNAUTHORIZED" : "FORBIDDEN";
+        const actual = await outcome(path, caller);
+        if (actual !== expected) mismatches.push(`${path} × ${caller}: expected ${expected}, got ${actual}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+});

@@ -11,7 +11,7 @@ const ZEd25519PrivateKey = z.string().refine((value) => {
   }
 }, "must be an Ed25519 private key, PKCS #8 as PEM or base64 DER (openssl genpkey -algorithm ed25519)");
 
-const ZEnv = z.object({
+export const ZEnv = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** PostgreSQL URL; without it the portal runs on embedded PGlite in DATA_DIR. */
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),

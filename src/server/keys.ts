@@ -22,7 +22,7 @@ export class MissingKeyError extends Error {}
  * unverifiable or unreadable, so an unreadable file is an error, not a reason to start afresh.
  * `wx` makes a second process that lost the race read the winner's key.
  */
-function readOrCreate(file: string, create: boolean, make: () => string, what: string): string {
+export function readOrCreateKeyFile(file: string, create: boolean, make: () => string, what: string): string {
   if (!existsSync(file)) {
     if (!create) throw new MissingKeyError(`${what}: not set in the environment and ${path.relative(process.cwd(), file)} does not exist`);
     mkdirSync(path.dirname(file), { recursive: true });
@@ -51,7 +51,7 @@ export function auditKey(options: { create?: boolean } = {}): Buffer {
   const create = options.create ?? true;
   const load = () => {
     const fromEnv = env().AUDIT_KEY;
-    const text = fromEnv ?? readOrCreate(localKeyFile("audit-key"), create, () => randomBytes(32).toString("base64url"), "AUDIT_KEY");
+    const text = fromEnv ?? readOrCreateKeyFile(localKeyFile("audit-key"), create, () => randomBytes(32).toString("base64url"), "AUDIT_KEY");
     if (text.length < 32) throw new Error("AUDIT_KEY: the key file holds fewer than 32 characters");
     return Buffer.from(text, "utf8");
   };
@@ -90,7 +90,7 @@ export function auditSigningKey(options: { create?: boolean } = {}): SigningKey 
     const file = localKeyFile("audit-signing-key");
     const text =
       env().AUDIT_SIGNING_KEY ??
-      readOrCreate(file, create, () => generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }).toString().trim(), "AUDIT_SIGNING_KEY");
+      readOrCreateKeyFile(file, create, () => generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }).toString().trim(), "AUDIT_SIGNING_KEY");
     const privateKey = parsePrivateKey(text);
     if (privateKey.asymmetricKeyType !== "ed25519") throw new Error("AUDIT_SIGNING_KEY is not an Ed25519 key");
     const publicKey = createPublicKey(privateKey);
@@ -116,7 +116,7 @@ export function kekId(key: Buffer): string {
 export function keyEncryptionKey(options: { create?: boolean } = {}): KeyEncryptionKey {
   const create = options.create ?? true;
   const load = (): KeyEncryptionKey => {
-    const text = env().KEY_ENCRYPTION_KEY ?? readOrCreate(localKeyFile("kek"), create, () => randomBytes(32).toString("base64"), "KEY_ENCRYPTION_KEY");
+    const text = env().KEY_ENCRYPTION_KEY ?? readOrCreateKeyFile(localKeyFile("kek"), create, () => randomBytes(32).toString("base64"), "KEY_ENCRYPTION_KEY");
     const key = Buffer.from(text, "base64");
     if (key.length !== 32) throw new Error("KEY_ENCRYPTION_KEY: the key file does not hold 32 bytes in base64");
     return { id: kekId(key), key };

@@ -4,12 +4,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvents } from "@/modules/audit/schema";
 import { certificateTypes } from "@/modules/catalog/schema";
 import { departments } from "@/modules/identity/schema";
+import type { Actor } from "@/modules/identity/model";
 import type { DatabaseHandle, Db } from "@/server/db/client";
 import { EnvelopeError, open } from "@/server/envelope";
 import { kekId, keyEncryptionKey } from "@/server/keys";
 import { testDatabase, uniqueSuffix } from "@/server/testing/database";
 import { publicKeys, verifyCertificate } from "./gate";
-import { countPlaintextKeys, issueCertificate, rotateDepartmentKey, sealPlaintextKeys } from "./registry";
+import { countPlaintextKeys, issueCertificate, rotateDepartmentKey, rotateKeyOfDepartment, sealPlaintextKeys } from "./registry";
 import { certificates, departmentKeys } from "./schema";
 
 let h: DatabaseHandle;
@@ -181,5 +182,17 @@ describe("key rotation with validity windows", () => {
     expect(keys.filter((k) => k.sealedPrivateKey !== null)).toHaveLength(1);
     const count = await h.db.execute(sql`select count(*)::int as n from department_keys where department_id = ${d.id} and retired_at is not null and (sealed_private_key is not null or private_key is not null)`);
     expect((count as unknown as { rows: Array<{ n: number }> }).rows[0]?.n).toBe(0);
+  });
+
+  it("lets only the data office rotate from its page, by department code", async () => {
+    const d = await department();
+    await d.issue();
+    const as = (role: Actor["role"]): Actor => ({ userId: "00000000-0000-4000-8000-000000000001", role, displayName: "测试", departmentId: d.id, entityId: null });
+    await expect(rotateKeyOfDepartment(h.db, as("reviewer"), { departmentCode: d.code })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(rotateKeyOfDepartment(h.db, as("dataOffice"), { departmentCode: "noSuchDepartment" })).rejects.toMatchObject({ code: "notFound" });
+    const rotated = await rotateKeyOfDepartment(h.db, as("dataOffice"), { departmentCode: d.code });
+    const keys = await keysOf(h.db, d.id);
+    expect(keys).toHaveLength(2);
+    expect(rotated.keyId).toBe(keys.find((k) => k.retiredAt === null)?.id);
   });
 });

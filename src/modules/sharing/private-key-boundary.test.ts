@@ -47,7 +47,7 @@ describe("a private key never leaves the signing code", () => {
 
   it("the signing code exports use cases, not keys", () => {
     expect(Object.keys(registry).sort()).toEqual(
-      ["countPlaintextKeys", "ensureDepartmentKeys", "issueCertificate", "issueUnlessHeld", "recordResidentIdCard", "rotateDepartmentKey", "sealPlaintextKeys", "signUnsigned"].sort(),
+      ["countPlaintextKeys", "ensureDepartmentKeys", "issueCertificate", "issueUnlessHeld", "recordResidentIdCard", "rotateDepartmentKey", "rotateKeyOfDepartment", "sealPlaintextKeys", "signUnsigned"].sort(),
     );
   });
 });

@@ -1,12 +1,15 @@
 import { createPrivateKey, generateKeyPairSync, randomInt, randomUUID, type KeyObject } from "node:crypto";
 import { and, eq, isNotNull, isNull, max, sql } from "drizzle-orm";
+import type { z } from "zod";
 import { DomainError } from "@/lib/domain-error";
 import type { Db } from "@/server/db/client";
 import { open, seal } from "@/server/envelope";
 import { keyEncryptionKey, type KeyEncryptionKey } from "@/server/keys";
 import { recordAudit } from "../audit/record-audit";
 import { certificateTypes } from "../catalog/schema";
+import type { Actor } from "../identity/model";
 import { departments } from "../identity/schema";
+import type { ZRotateKeyInput } from "./inputs";
 import { certificates, departmentKeys } from "./schema";
 import { signFacts, type SignedFacts } from "./signing";
 
@@ -150,6 +153,15 @@ export async function rotateDepartmentKey(
     });
     return { departmentCode: department.code, keyId: row.id, retiredKeyId: active?.id ?? null, validFrom: switchAt };
   });
+}
+
+/** The data office rotates a department's key from its certificates page (or `npm run keys:rotate`). */
+export async function rotateKeyOfDepartment(db: Db, actor: Actor, input: z.output<typeof ZRotateKeyInput>, now: Date = new Date()) {
+  if (actor.role !== "dataOffice") throw new DomainError("forbidden", "errors.forbidden");
+  const [department] = await db.select({ id: departments.id }).from(departments).where(eq(departments.code, input.departmentCode));
+  if (!department) throw new DomainError("notFound", "sharing.errors.departmentNotFound", { field: "departmentCode" });
+  const rotated = await rotateDepartmentKey(db, department.id, now, { userId: actor.userId, role: actor.role });
+  return { departmentCode: rotated.departmentCode, keyId: rotated.keyId, validFrom: rotated.validFrom };
 }
 
 /**

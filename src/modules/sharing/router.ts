@@ -3,9 +3,10 @@ import { applicantProcedure, createTRPCRouter, dataOfficeProcedure, keeperProced
 import { answerQuestion, askQuestion, countOpenQuestions, listDataLog, listQuestions } from "./data-log";
 import { publicKeys, verifyCertificate } from "./gate";
 import { decideGrant, listGrants, requestGrant } from "./grants";
-import { ZAnswerQuestionInput, ZAskQuestionInput, ZCertificateNumber, ZDataLogInput, ZDecideGrantInput, ZRequestGrantInput, ZResourceRef, ZRevokeCertificateInput, ZUpdateResourceInput } from "./inputs";
+import { ZAnswerQuestionInput, ZAskQuestionInput, ZCertificateNumber, ZDataLogInput, ZDecideGrantInput, ZRequestGrantInput, ZResourceRef, ZRevokeCertificateInput, ZRotateKeyInput, ZUpdateResourceInput } from "./inputs";
 import { listResources } from "./list-resources";
 import { getMyCertificate, listMyCertificates } from "./my-certificates";
+import { rotateKeyOfDepartment } from "./registry";
 import { revokeCertificate } from "./revoke-certificate";
 import { markResourceUpdated, updateResource } from "./update-resource";
 
@@ -28,5 +29,6 @@ export const sharingRouter = createTRPCRouter({
   openQuestionCount: dataOfficeProcedure.query(({ ctx }) => countOpenQuestions(ctx.db)),
   questions: dataOfficeProcedure.input(z.object({ open: z.boolean().optional() }).default({})).query(({ ctx, input }) => listQuestions(ctx.db, input)),
   answerQuestion: dataOfficeProcedure.input(ZAnswerQuestionInput).mutation(({ ctx, input }) => answerQuestion(ctx.db, ctx.actor, input)),
+  rotateKey: dataOfficeProcedure.input(ZRotateKeyInput).mutation(({ ctx, input }) => rotateKeyOfDepartment(ctx.db, ctx.actor, input)),
   revokeCertificate: keeperProcedure.input(ZRevokeCertificateInput).mutation(({ ctx, input }) => revokeCertificate(ctx.db, ctx.actor, input)),
 });

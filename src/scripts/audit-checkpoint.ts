@@ -27,7 +27,8 @@ try {
   writeFileSync(file, `${JSON.stringify(exported, null, 2)}\n`);
   const log = toStdout ? console.error : console.log;
   log(`Audit checkpoint #${c.number} written: ${c.events} events in ${c.streams} streams, up to seq ${c.lastEventSeq}; signed by audit key ${c.keyId}.`);
-  log(`Exported to ${path.relative(process.cwd(), file) || file}: keep a copy outside this machine.`);
+  const shown = path.relative(process.cwd(), file);
+  log(`Exported to ${shown.startsWith("..") ? file : shown}: keep a copy outside this machine.`);
   log(`Check it later with: npm run audit:verify -- --checkpoint <file>. Public key ${c.keyId}:\n${key.publicKeyPem.trim()}`);
   if (toStdout) console.log(JSON.stringify(exported, null, 2));
 } catch (error) {

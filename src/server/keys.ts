@@ -28,6 +28,8 @@ export function readOrCreateKeyFile(file: string, create: boolean, make: () => s
     mkdirSync(path.dirname(file), { recursive: true });
     try {
       writeFileSync(file, `${make()}\n`, { mode: 0o600, flag: "wx" });
+      // On a shared PostgreSQL every node must hold the same key: one made here is this node's only.
+      if (process.env.DATABASE_URL) console.warn(`${what} was not set: generated ${path.relative(process.cwd(), file)}. With several nodes, set ${what} on every node instead.`);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }

@@ -387,6 +387,6 @@ export async function publicKeys(db: Db) {
     })
     .from(departmentKeys)
     .innerJoin(departments, eq(departments.id, departmentKeys.departmentId))
-    .orderBy(departments.code, departmentKeys.createdAt)
+    .orderBy(departments.code, departmentKeys.validFrom, departmentKeys.createdAt)
     .then((rows) => rows.map((r) => ({ ...r, algorithm: "Ed25519" as const })));
 }

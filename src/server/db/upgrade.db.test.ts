@@ -79,5 +79,6 @@ describe("a database from before the audit hardening", () => {
     } finally {
       await own.close();
     }
-  });
+    // A database of its own is made and migrated from scratch: slow on a busy machine.
+  }, 180_000);
 });

@@ -246,3 +246,40 @@ test.describe("certificates and questions about data use", () => {
     await expect(page.getByTestId("revoke-certificate-form")).toHaveCount(0);
   });
 });
+
+test.describe("signing keys", () => {
+  test("the data office rotates a department's key; what the old key signed still verifies", async ({ page, browser }) => {
+    // The demo enterprise's business licence, signed by market supervision's key before the rotation.
+    const holder = await browser.newContext({ locale: "zh-CN" });
+    const holderPage = await holder.newPage();
+    await signInAs(holderPage, "91130102MA0TB00118", /\/applicant$/);
+    const mine = await trpcQuery<{ certificates: Array<{ typeCode: string; number: string }> }>(holderPage, "sharing.myCertificates");
+    await holder.close();
+    const licence = mine.certificates.find((c) => c.typeCode === "businessLicence");
+    expect(licence, "the demo enterprise holds a business licence").toBeTruthy();
+
+    await signInAs(page, "dataoffice", /\/data-office$/);
+    await page.getByRole("link", { name: "证照管理" }).click();
+    await expect(page.getByRole("heading", { name: "签名密钥", level: 2 })).toBeVisible();
+    const row = page.getByTestId("key-row-market");
+    const before = (await row.getByTestId("active-key-market").textContent()) ?? "";
+    const retiredBefore = Number(await row.getByTestId("retired-keys-market").textContent());
+    await expectNoSeriousAxeViolations(page);
+
+    await row.getByRole("button", { name: /^轮换密钥/ }).click();
+    await expect(row.getByRole("status")).toHaveText(/^已轮换：新密钥 [0-9a-f]{8} 已生效。$/);
+    await expect(row.getByTestId("retired-keys-market")).toHaveText(String(retiredBefore + 1));
+    await expect(row.getByTestId("active-key-market")).not.toHaveText(before);
+
+    // The published keys show the windows: the retired key ends where the new one starts.
+    const published = (await (await page.request.get("/api/open/department-keys")).json()) as Array<{ keyId: string; departmentCode: string; validFrom: string; retiredAt: string | null }>;
+    const market = published.filter((k) => k.departmentCode === "market");
+    const active = market.find((k) => k.retiredAt === null);
+    expect(active?.keyId.startsWith((await row.getByTestId("active-key-market").textContent()) ?? "?")).toBe(true);
+    expect(market.some((k) => k.retiredAt === active?.validFrom)).toBe(true);
+
+    await page.getByLabel("证照编号").fill(licence!.number);
+    await page.getByRole("button", { name: "查询" }).click();
+    await expect(page.getByTestId("certificate-view").getByTestId("certificate-signature")).toHaveText("签名验证通过");
+  });
+});

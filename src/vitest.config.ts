@@ -13,7 +13,13 @@ export default defineConfig({
     },
   },
   test: {
-    env: { TZ: "Asia/Shanghai" },
+    env: {
+      TZ: "Asia/Shanghai",
+      // Fixed keys for tests only, so no test writes key files into `.data/` (src/server/keys.ts).
+      AUDIT_KEY: "test-only audit key, never used outside the tests",
+      AUDIT_SIGNING_KEY: "MC4CAQAwBQYDK2VwBCIEIIZa/6HmwaBtO9FfYP30Q21kXUqCNPwG53SfCTI7f9hb",
+      KEY_ENCRYPTION_KEY: "ZmflfK4UNJurXncE6Q0pIxhm0lyqTHY4ID4Jw6K6ki0=",
+    },
     server: { deps: { inline: ["next-auth"] } },
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -1,10 +1,39 @@
+import { createPrivateKey } from "node:crypto";
 import { z } from "zod";
 
-const ZEnv = z.object({
+/** An Ed25519 private key as PKCS #8, in PEM or as base64 DER. */
+const ZEd25519PrivateKey = z.string().refine((value) => {
+  try {
+    const key = value.includes("-----BEGIN") ? createPrivateKey(value) : createPrivateKey({ key: Buffer.from(value, "base64"), format: "der", type: "pkcs8" });
+    return key.asymmetricKeyType === "ed25519";
+  } catch {
+    return false;
+  }
+}, "must be an Ed25519 private key, PKCS #8 as PEM or base64 DER (openssl genpkey -algorithm ed25519)");
+
+export const ZEnv = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** PostgreSQL URL; without it the portal runs on embedded PGlite in DATA_DIR. */
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   DATA_DIR: z.string().min(1).default(".data/pglite"),
+  /**
+   * A PostgreSQL role every pooled connection of the portal takes on connect (e.g. `tongban_app`,
+   * made by the migrations: no UPDATE, DELETE or TRUNCATE on the audit tables). Migrations and
+   * pg-boss keep the connecting user.
+   */
+  DATABASE_ROLE: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, "DATABASE_ROLE must be a plain lower-case PostgreSQL role name")
+    .optional(),
+  /** The audit chain's HMAC key; generated into `.data/audit-key` when unset. */
+  AUDIT_KEY: z.string().min(32, "AUDIT_KEY must be at least 32 characters").optional(),
+  /** Signs the audit checkpoints; generated into `.data/audit-signing-key` when unset. */
+  AUDIT_SIGNING_KEY: ZEd25519PrivateKey.optional(),
+  /** Wraps the departments' signing keys (envelope encryption); generated into `.data/kek` when unset. */
+  KEY_ENCRYPTION_KEY: z
+    .string()
+    .refine((v) => /^[A-Za-z0-9+/_-]+={0,2}$/.test(v) && Buffer.from(v, "base64").length === 32, "KEY_ENCRYPTION_KEY must be 32 random bytes in base64 (openssl rand -base64 32)")
+    .optional(),
   /** Seed the demo province at start-up; defaults to on for the embedded database only. */
   SEED_DEMO: z.enum(["true", "false"]).optional(),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),

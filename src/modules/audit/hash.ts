@@ -1,4 +1,5 @@
-import { createHash } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
+import type { AuditHashAlg } from "./schema";
 
 /** The fields an audit event's hash covers, in the shape they are stored. */
 export interface AuditHashInput {
@@ -37,8 +38,12 @@ function sortKeys(value: unknown): unknown {
   return value;
 }
 
-/** sha256 (hex) over the canonical JSON of the event and the previous event's hash. */
-export function auditHash(e: AuditHashInput): string {
+/**
+ * The event's hash (hex) over the canonical JSON of the event and the previous event's hash:
+ * HMAC-SHA256 under the audit key (`hmac-sha256`, every event the portal writes now), or plain
+ * SHA-256 (`sha256`, events written before the log was keyed; anyone could recompute those).
+ */
+export function auditHash(e: AuditHashInput, alg: AuditHashAlg, key: Buffer | null): string {
   const text = canonicalJson([
     e.streamId,
     e.at.toISOString(),
@@ -52,5 +57,7 @@ export function auditHash(e: AuditHashInput): string {
     e.data ?? null,
     e.prevHash,
   ]);
-  return createHash("sha256").update(text).digest("hex");
+  if (alg === "sha256") return createHash("sha256").update(text).digest("hex");
+  if (!key) throw new Error("auditHash: hmac-sha256 needs the audit key");
+  return createHmac("sha256", key).update(text).digest("hex");
 }

@@ -1,5 +1,6 @@
 import { desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
+import { auditKey } from "@/server/keys";
 import { canonicalJson, auditHash } from "./hash";
 import { auditEvents } from "./schema";
 
@@ -20,14 +21,26 @@ export interface AuditInput {
 }
 
 /**
+ * The advisory lock (two-int key space, apart from the per-stream bigint locks) that every append
+ * holds shared until it commits. A checkpoint takes it exclusively for a moment: then no append is
+ * in flight, so every event up to the highest seq it sees is committed or gone for good, and the
+ * checkpoint's counts and heads stay true (see write-checkpoint.ts).
+ */
+export const auditAppendLock = sql`7415, 2`;
+
+/**
  * Appends an event to its stream's hash chain inside the caller's transaction (`tx` must be a
- * transaction: the advisory lock is released at its end).
+ * transaction: the advisory locks are released at its end). The hash is keyed (HMAC-SHA256 with
+ * the audit key, which is not in the database), so whoever can write the table cannot make a
+ * changed event's hash fit.
  */
 export async function recordAudit(tx: Db, event: AuditInput): Promise<void> {
+  const key = auditKey();
   // Two transactions appending to one stream must not both read the same last hash and fork
   // the chain: a transaction-scoped advisory lock per stream serialises them, and it is held
-  // until commit so the second one reads the first one's row.
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${event.streamId}, 0))`);
+  // until commit so the second one reads the first one's row. The shared append lock first,
+  // always in this order.
+  await tx.execute(sql`select pg_advisory_xact_lock_shared(${auditAppendLock}), pg_advisory_xact_lock(hashtextextended(${event.streamId}, 0))`);
   const [last] = await tx
     .select({ hash: auditEvents.hash })
     .from(auditEvents)
@@ -51,5 +64,5 @@ export async function recordAudit(tx: Db, event: AuditInput): Promise<void> {
     data,
     prevHash: last?.hash ?? null,
   };
-  await tx.insert(auditEvents).values({ ...row, hash: auditHash(row) });
+  await tx.insert(auditEvents).values({ ...row, hashAlg: "hmac-sha256", hash: auditHash(row, "hmac-sha256", key) });
 }

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 const registryTables = ["certificates", "departmentKeys"];
 const allowed: Record<string, string> = {
   "modules/sharing/gate.ts": "the gate: every read of a holder's certificates, and public verification",
-  "modules/sharing/registry.ts": "issuing and signing (writes; reads only its own row back and the signing key)",
+  "modules/sharing/registry.ts": "issuing, signing and key rotation (writes; reads only its own row back, the signing key, and a key's last signing time)",
   "modules/sharing/revoke-certificate.ts": "revocation (a status change; returns nothing of the holder)",
   "modules/sharing/expire-certificates.ts": "the expiry job (a status change; returns nothing of the holder)",
   "modules/sharing/licence-check.ts": "法人注册's legal representative check: one logged read of the licence, returning only what the check needs",

@@ -10,7 +10,7 @@ import { reviewTasks } from "../review/schema";
 import { certificates, dataAccessLog, dataResources, departmentKeys, grants, publicVerificationCounts } from "./schema";
 import { maskIdNumber } from "../identity/id-number";
 import { isPersonHolderCode } from "./model";
-import { verifyFacts } from "./signing";
+import { signedInWindow, verifyFacts } from "./signing";
 
 // The gate (共享网关): the one way to read the certificate registry. Every read states whose data
 // and why; the gate checks the purpose and the grant, returns only what is allowed, and writes
@@ -286,7 +286,11 @@ export interface VerificationView {
   status: CertificateStatus;
   revokedAt: Date | null;
   revocationReason: string | null;
-  signature: { present: boolean; valid: boolean; keyId: string | null };
+  /**
+   * `valid`: the signature matches the facts under the issuer's key *and* was made inside that
+   * key's window (`inKeyWindow`), so a retired key vouches only for what it signed while valid.
+   */
+  signature: { present: boolean; valid: boolean; keyId: string | null; signedAt: Date | null; inKeyWindow: boolean };
 }
 
 export function maskPersonName(name: string): string {
@@ -311,6 +315,8 @@ export async function verifyCertificate(db: Db, number: string, reader: Actor | 
       issuerNameEn: departments.nameEn,
       publicKey: departmentKeys.publicKey,
       keyDepartmentId: departmentKeys.departmentId,
+      keyValidFrom: departmentKeys.validFrom,
+      keyRetiredAt: departmentKeys.retiredAt,
     })
     .from(certificates)
     .innerJoin(certificateTypes, eq(certificateTypes.code, certificates.typeCode))
@@ -319,8 +325,11 @@ export async function verifyCertificate(db: Db, number: string, reader: Actor | 
     .where(eq(certificates.number, number));
   if (!row) return null;
   const { c } = row;
-  // A key of another department cannot vouch for this issuer.
+  // A key of another department cannot vouch for this issuer; a key vouches only for what it
+  // signed inside its window (a retired key's signature dated after its retirement is refused).
+  const inKeyWindow = row.keyValidFrom !== null && signedInWindow(c.signedAt, { validFrom: row.keyValidFrom, retiredAt: row.keyRetiredAt });
   const valid =
+    inKeyWindow &&
     Boolean(c.signature && row.publicKey && row.keyDepartmentId === c.issuerDepartmentId) &&
     verifyFacts(row.publicKey ?? "", { ...c, issuerDepartmentCode: row.issuerCode }, c.signature ?? "");
   if (!reader) {
@@ -361,11 +370,15 @@ export async function verifyCertificate(db: Db, number: string, reader: Actor | 
     status: effectiveStatus(c, today),
     revokedAt: c.revokedAt,
     revocationReason: c.revocationReason,
-    signature: { present: Boolean(c.signature), valid, keyId: c.signingKeyId },
+    signature: { present: Boolean(c.signature), valid, keyId: c.signingKeyId, signedAt: c.signedAt, inKeyWindow },
   };
 }
 
-/** The published public keys (no private key is ever selected here). */
+/**
+ * The published public keys with their windows: a signature counts when made at or after
+ * `validFrom` and before `retiredAt` (null while the key is active). No private key is ever
+ * selected here.
+ */
 export async function publicKeys(db: Db) {
   return db
     .select({
@@ -375,10 +388,11 @@ export async function publicKeys(db: Db) {
       departmentNameEn: departments.nameEn,
       publicKey: departmentKeys.publicKey,
       createdAt: departmentKeys.createdAt,
+      validFrom: departmentKeys.validFrom,
       retiredAt: departmentKeys.retiredAt,
     })
     .from(departmentKeys)
     .innerJoin(departments, eq(departments.id, departmentKeys.departmentId))
-    .orderBy(departments.code, departmentKeys.createdAt)
+    .orderBy(departments.code, departmentKeys.validFrom, departmentKeys.createdAt)
     .then((rows) => rows.map((r) => ({ ...r, algorithm: "Ed25519" as const })));
 }

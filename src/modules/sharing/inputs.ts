@@ -28,6 +28,9 @@ export const ZUpdateResourceInput = z.object({
 
 export const ZResourceRef = z.object({ code: z.string().trim().min(1).max(80) });
 
+/** Rotate a department's signing key (the data office). */
+export const ZRotateKeyInput = z.object({ departmentCode: z.string().trim().min(1).max(80) });
+
 export const ZRequestGrantInput = z.object({
   resourceCode: z.string().trim().min(1, msg("validation.required")).max(80),
   consumerDepartmentCode: z.string().trim().min(1, msg("validation.required")).max(40),

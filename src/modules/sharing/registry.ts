@@ -1,37 +1,212 @@
-import { randomInt } from "node:crypto";
-import { and, eq, isNull } from "drizzle-orm";
+import { createPrivateKey, generateKeyPairSync, randomInt, randomUUID, type KeyObject } from "node:crypto";
+import { and, eq, isNotNull, isNull, max, sql } from "drizzle-orm";
+import type { z } from "zod";
+import { DomainError } from "@/lib/domain-error";
 import type { Db } from "@/server/db/client";
+import { open, seal } from "@/server/envelope";
+import { keyEncryptionKey, type KeyEncryptionKey } from "@/server/keys";
+import { recordAudit } from "../audit/record-audit";
 import { certificateTypes } from "../catalog/schema";
+import type { Actor } from "../identity/model";
 import { departments } from "../identity/schema";
+import type { ZRotateKeyInput } from "./inputs";
 import { certificates, departmentKeys } from "./schema";
-import { newSigningKeyPair, signFacts } from "./signing";
+import { signFacts, type SignedFacts } from "./signing";
 
 // The registry's write side: keys, issuing and signing. Reads of certificates go through the
 // gate (gate.ts); the few reads here serve writing (idempotency, signing) and return no holder data.
+//
+// The signing code: the only code that selects a department's private key, and it never hands
+// the key out. A private key is stored sealed (envelope encryption under the key-encryption key,
+// which is not in the database), opened here just to sign, and destroyed when the key retires.
 
-/** The department's active signing key, made on first use. */
-export async function activeDepartmentKey(tx: Db, departmentId: string): Promise<{ id: string; privateKey: string }> {
+/** Bound to the sealed key as associated data: a sealed key copied to another row does not open. */
+const keyContext = (keyId: string) => `department_keys:${keyId}`;
+
+/** A new Ed25519 key pair as a row: the public key in PEM, the private key sealed. */
+function newKeyRow(departmentId: string, validFrom: Date, kek: KeyEncryptionKey = keyEncryptionKey()) {
+  const id = randomUUID();
+  const pair = generateKeyPairSync("ed25519");
+  const der = pair.privateKey.export({ type: "pkcs8", format: "der" });
+  try {
+    const sealed = seal(der, kek, keyContext(id));
+    return {
+      id,
+      departmentId,
+      publicKey: pair.publicKey.export({ type: "spki", format: "pem" }).toString(),
+      sealedPrivateKey: sealed.ciphertext,
+      privateKeyNonce: sealed.nonce,
+      privateKeyTag: sealed.tag,
+      wrappedDataKey: sealed.wrappedKey,
+      kekId: sealed.kekId,
+      validFrom,
+    };
+  } finally {
+    der.fill(0);
+  }
+}
+
+const sealedColumns = {
+  id: departmentKeys.id,
+  validFrom: departmentKeys.validFrom,
+  sealedPrivateKey: departmentKeys.sealedPrivateKey,
+  privateKeyNonce: departmentKeys.privateKeyNonce,
+  privateKeyTag: departmentKeys.privateKeyTag,
+  wrappedDataKey: departmentKeys.wrappedDataKey,
+  kekId: departmentKeys.kekId,
+};
+
+function openPrivateKey(row: { id: string; sealedPrivateKey: string | null; privateKeyNonce: string | null; privateKeyTag: string | null; wrappedDataKey: string | null; kekId: string | null }, kek: KeyEncryptionKey): KeyObject {
+  if (!row.sealedPrivateKey || !row.privateKeyNonce || !row.privateKeyTag || !row.wrappedDataKey || !row.kekId) {
+    throw new Error(`department key ${row.id} has no sealed private key (not sealed yet: run npm run db:migrate)`);
+  }
+  const der = open({ ciphertext: row.sealedPrivateKey, nonce: row.privateKeyNonce, tag: row.privateKeyTag, wrappedKey: row.wrappedDataKey, kekId: row.kekId }, kek, keyContext(row.id));
+  try {
+    return createPrivateKey({ key: der, format: "der", type: "pkcs8" });
+  } finally {
+    der.fill(0);
+  }
+}
+
+/** Signs with the department's active key; the private key stays inside. */
+interface Signer {
+  keyId: string;
+  /** The moment of signing: now, but never before the key's window opens (clocks of two nodes differ a little). */
+  signedAt: Date;
+  sign: (facts: SignedFacts) => string;
+}
+
+/**
+ * The department's active signing key, made on first use. The row is locked FOR SHARE until the
+ * caller's transaction ends, so a rotation (FOR UPDATE) waits for every signature in flight with
+ * the old key and then sets its end after them (see rotateDepartmentKey).
+ */
+async function activeSigner(tx: Db, departmentId: string, now: Date, kek: KeyEncryptionKey = keyEncryptionKey()): Promise<Signer> {
   const find = () =>
     tx
-      .select({ id: departmentKeys.id, privateKey: departmentKeys.privateKey })
+      .select(sealedColumns)
       .from(departmentKeys)
-      .where(and(eq(departmentKeys.departmentId, departmentId), isNull(departmentKeys.retiredAt)));
-  const [have] = await find();
-  if (have) return have;
-  // Two first issuers at once: the partial unique index lets one key in; both then use it.
-  await tx
-    .insert(departmentKeys)
-    .values({ departmentId, ...newSigningKeyPair() })
-    .onConflictDoNothing();
-  const [made] = await find();
-  if (!made) throw new Error(`no signing key for department ${departmentId}`);
-  return made;
+      .where(and(eq(departmentKeys.departmentId, departmentId), isNull(departmentKeys.retiredAt)))
+      .for("share");
+  let [row] = await find();
+  if (!row) {
+    // Two first issuers at once: the partial unique index lets one key in; both then use it.
+    await tx.insert(departmentKeys).values(newKeyRow(departmentId, now, kek)).onConflictDoNothing();
+    [row] = await find();
+  }
+  if (!row) throw new Error(`no signing key for department ${departmentId}`);
+  const privateKey = openPrivateKey(row, kek);
+  const signedAt = new Date(Math.max(now.getTime(), row.validFrom.getTime()));
+  return { keyId: row.id, signedAt, sign: (facts) => signFacts(privateKey, facts) };
 }
 
 /** Makes a signing key for every department that has none (at seed). */
 export async function ensureDepartmentKeys(db: Db): Promise<void> {
   const rows = await db.select({ id: departments.id }).from(departments);
-  for (const d of rows) await activeDepartmentKey(db, d.id);
+  for (const d of rows) await activeSigner(db, d.id, new Date());
+}
+
+/**
+ * Rotates a department's signing key (one transaction, audited on the `keys` stream): the active
+ * key retires and its private half is destroyed (it never signs again); a new key is valid from
+ * the same moment. The retired key still verifies what it signed inside its window. The window
+ * closes at `now`, or just after the last signature the key made if that is later: signatures in
+ * flight hold the key FOR SHARE, so once this transaction has the row FOR UPDATE every one of them
+ * has committed and is seen here.
+ */
+export async function rotateDepartmentKey(
+  db: Db,
+  departmentId: string,
+  now: Date = new Date(),
+  actor: { userId: string; role: string } | null = null,
+): Promise<{ departmentCode: string; keyId: string; retiredKeyId: string | null; validFrom: Date }> {
+  return db.transaction(async (tx) => {
+    const [department] = await tx.select({ code: departments.code }).from(departments).where(eq(departments.id, departmentId));
+    if (!department) throw new DomainError("notFound", "errors.notFound");
+    const [active] = await tx
+      .select({ id: departmentKeys.id, validFrom: departmentKeys.validFrom })
+      .from(departmentKeys)
+      .where(and(eq(departmentKeys.departmentId, departmentId), isNull(departmentKeys.retiredAt)))
+      .for("update");
+    let switchAt = new Date(Math.floor(now.getTime()));
+    if (active) {
+      const [last] = await tx.select({ at: max(certificates.signedAt) }).from(certificates).where(eq(certificates.signingKeyId, active.id));
+      if (last?.at && last.at.getTime() >= switchAt.getTime()) switchAt = new Date(last.at.getTime() + 1);
+      if (active.validFrom.getTime() > switchAt.getTime()) switchAt = active.validFrom;
+      await tx
+        .update(departmentKeys)
+        .set({ retiredAt: switchAt, privateKey: null, sealedPrivateKey: null, privateKeyNonce: null, privateKeyTag: null, wrappedDataKey: null })
+        .where(and(eq(departmentKeys.id, active.id), isNull(departmentKeys.retiredAt)));
+    }
+    const row = newKeyRow(departmentId, switchAt);
+    await tx.insert(departmentKeys).values(row);
+    await recordAudit(tx, {
+      streamId: "keys",
+      actor,
+      action: "departmentKey.rotate",
+      entityType: "departmentKey",
+      entityId: row.id,
+      from: active?.id ?? null,
+      to: row.id,
+      data: { departmentCode: department.code, retiredKeyId: active?.id ?? null, validFrom: switchAt },
+      at: now,
+    });
+    return { departmentCode: department.code, keyId: row.id, retiredKeyId: active?.id ?? null, validFrom: switchAt };
+  });
+}
+
+/** The data office rotates a department's key from its certificates page (or `npm run keys:rotate`). */
+export async function rotateKeyOfDepartment(db: Db, actor: Actor, input: z.output<typeof ZRotateKeyInput>, now: Date = new Date()) {
+  if (actor.role !== "dataOffice") throw new DomainError("forbidden", "errors.forbidden");
+  const [department] = await db.select({ id: departments.id }).from(departments).where(eq(departments.code, input.departmentCode));
+  if (!department) throw new DomainError("notFound", "sharing.errors.departmentNotFound", { field: "departmentCode" });
+  const rotated = await rotateDepartmentKey(db, department.id, now, { userId: actor.userId, role: actor.role });
+  return { departmentCode: rotated.departmentCode, keyId: rotated.keyId, validFrom: rotated.validFrom };
+}
+
+/**
+ * Seals the private keys stored in plaintext before envelope encryption (run after the SQL
+ * migrations by every `migrate`, which the SQL cannot do: it has no KEK). Idempotent: only rows
+ * that still hold plaintext, locked; a retired key's plaintext is destroyed, not sealed. Fails
+ * when any plaintext is left afterwards.
+ */
+export async function sealPlaintextKeys(db: Db, kek: KeyEncryptionKey = keyEncryptionKey()): Promise<number> {
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .select({ id: departmentKeys.id, privateKey: departmentKeys.privateKey, retiredAt: departmentKeys.retiredAt })
+      .from(departmentKeys)
+      .where(isNotNull(departmentKeys.privateKey))
+      .for("update");
+    for (const r of rows) {
+      if (!r.privateKey) continue;
+      let sealed: Partial<typeof departmentKeys.$inferInsert> = {};
+      if (!r.retiredAt) {
+        const der = createPrivateKey(r.privateKey).export({ type: "pkcs8", format: "der" });
+        try {
+          const s = seal(der, kek, keyContext(r.id));
+          sealed = { sealedPrivateKey: s.ciphertext, privateKeyNonce: s.nonce, privateKeyTag: s.tag, wrappedDataKey: s.wrappedKey, kekId: s.kekId };
+        } finally {
+          der.fill(0);
+        }
+      }
+      await tx
+        .update(departmentKeys)
+        .set({ ...sealed, privateKey: null })
+        .where(and(eq(departmentKeys.id, r.id), isNotNull(departmentKeys.privateKey)));
+    }
+    const left = await countPlaintextKeys(tx);
+    if (left > 0) throw new Error(`${left} department signing keys are still stored in plaintext`);
+    if (rows.length > 0) {
+      await recordAudit(tx, { streamId: "keys", actor: null, action: "departmentKey.seal", entityType: "departmentKey", entityId: "*", data: { keys: rows.length, kekId: kek.id }, at: new Date() });
+    }
+    return rows.length;
+  });
+}
+
+/** Signing keys still stored in plaintext (none once `sealPlaintextKeys` has run). */
+export async function countPlaintextKeys(db: Db): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(departmentKeys).where(isNotNull(departmentKeys.privateKey));
+  return Number(row?.n ?? 0);
 }
 
 export interface IssueCertificateInput {
@@ -47,7 +222,7 @@ export interface IssueCertificateInput {
  * Writes a certificate into the registry, issued and signed by its type's department.
  * Idempotent per (application, type): issuing again returns the existing one.
  */
-export async function issueCertificate(tx: Db, input: IssueCertificateInput): Promise<{ id: string; number: string; created: boolean }> {
+export async function issueCertificate(tx: Db, input: IssueCertificateInput, clock: Date = new Date()): Promise<{ id: string; number: string; created: boolean }> {
   const [type] = await tx
     .select({ code: certificateTypes.code, validityYears: certificateTypes.validityYears, issuerDepartmentId: certificateTypes.issuerDepartmentId, issuerCode: departments.code })
     .from(certificateTypes)
@@ -56,8 +231,8 @@ export async function issueCertificate(tx: Db, input: IssueCertificateInput): Pr
   if (!type) throw new Error(`unknown certificate type ${input.typeCode}`);
   const validUntil = type.validityYears ? `${Number(input.issuedOn.slice(0, 4)) + type.validityYears}${input.issuedOn.slice(4)}` : null;
   const number = `${input.issuedOn.replaceAll("-", "")}${String(randomInt(1_000_000_000)).padStart(9, "0")}`;
-  const key = await activeDepartmentKey(tx, type.issuerDepartmentId);
-  const signature = signFacts(key.privateKey, {
+  const key = await activeSigner(tx, type.issuerDepartmentId, clock);
+  const signature = key.sign({
     number,
     typeCode: input.typeCode,
     holderCode: input.holderCode,
@@ -81,7 +256,8 @@ export async function issueCertificate(tx: Db, input: IssueCertificateInput): Pr
       fields: input.fields,
       sourceApplicationId: input.sourceApplicationId,
       signature,
-      signingKeyId: key.id,
+      signingKeyId: key.keyId,
+      signedAt: key.signedAt,
     })
     .onConflictDoNothing()
     .returning({ id: certificates.id, number: certificates.number });
@@ -117,11 +293,11 @@ export async function signUnsigned(db: Db): Promise<number> {
     .innerJoin(departments, eq(departments.id, certificates.issuerDepartmentId))
     .where(isNull(certificates.signature));
   for (const { c, issuerCode } of rows) {
-    const key = await activeDepartmentKey(db, c.issuerDepartmentId);
-    const signature = signFacts(key.privateKey, { ...c, issuerDepartmentCode: issuerCode });
+    const key = await activeSigner(db, c.issuerDepartmentId, new Date());
+    const signature = key.sign({ ...c, issuerDepartmentCode: issuerCode });
     await db
       .update(certificates)
-      .set({ signature, signingKeyId: key.id })
+      .set({ signature, signingKeyId: key.keyId, signedAt: key.signedAt })
       .where(and(eq(certificates.id, c.id), isNull(certificates.signature)));
   }
   return rows.length;

@@ -14,11 +14,13 @@ import {
   ZRequestGrantInput,
   ZResourceRef,
   ZRevokeCertificateInput,
+  ZRotateKeyInput,
   ZUpdateResourceInput,
 } from "./inputs";
 import { listResources } from "./list-resources";
 import { getMyCertificate, listMyCertificates } from "./my-certificates";
 import { addPopulationRecord, keepsPopulationRegister, listPopulationRecords } from "./population";
+import { rotateKeyOfDepartment } from "./registry";
 import { revokeCertificate } from "./revoke-certificate";
 import { markResourceUpdated, updateResource } from "./update-resource";
 
@@ -49,5 +51,6 @@ export const sharingRouter = createTRPCRouter({
   openQuestionCount: dataOfficeProcedure.query(({ ctx }) => countOpenQuestions(ctx.db)),
   questions: dataOfficeProcedure.input(z.object({ open: z.boolean().optional() }).default({})).query(({ ctx, input }) => listQuestions(ctx.db, input)),
   answerQuestion: dataOfficeProcedure.input(ZAnswerQuestionInput).mutation(({ ctx, input }) => answerQuestion(ctx.db, ctx.actor, input)),
+  rotateKey: dataOfficeProcedure.input(ZRotateKeyInput).mutation(({ ctx, input }) => rotateKeyOfDepartment(ctx.db, ctx.actor, input)),
   revokeCertificate: keeperProcedure.input(ZRevokeCertificateInput).mutation(({ ctx, input }) => revokeCertificate(ctx.db, ctx.actor, input)),
 });

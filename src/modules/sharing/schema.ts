@@ -1,14 +1,16 @@
 import { sql } from "drizzle-orm";
-import { date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { certificateTypes } from "../catalog/schema";
 import { departments, users } from "../identity/schema";
 
 export const certificateStatusEnum = pgEnum("certificate_status", ["valid", "expired", "revoked"]);
 
 /**
- * A department's Ed25519 signing key. The private key never leaves the server: only the signing
- * code selects it; the public key is published. One active key per department; a retired key
- * still verifies what it signed.
+ * A department's Ed25519 signing key. The private key never leaves the server: it is stored
+ * sealed (envelope encryption, src/server/envelope.ts) under a key-encryption key that is not in
+ * the database, and only the signing code (registry.ts) selects and opens it; the public key is
+ * published. One active key per department; rotation retires it (its private half is destroyed)
+ * and a retired key still verifies what it signed inside its window [validFrom, retiredAt).
  */
 export const departmentKeys = pgTable(
   "department_keys",
@@ -19,12 +21,29 @@ export const departmentKeys = pgTable(
       .references(() => departments.id),
     /** SPKI, PEM. */
     publicKey: text("public_key").notNull(),
-    /** PKCS #8, PEM. */
-    privateKey: text("private_key").notNull(),
+    /**
+     * PKCS #8 PEM in plaintext, as keys were stored before sealing: never written now, sealed and
+     * nulled at start-up (`sealPlaintextKeys`). Kept nullable so older databases upgrade in order.
+     */
+    privateKey: text("private_key"),
+    /** The PKCS #8 DER private key under AES-256-GCM with its own data key (base64); null once retired. */
+    sealedPrivateKey: text("sealed_private_key"),
+    privateKeyNonce: text("private_key_nonce"),
+    privateKeyTag: text("private_key_tag"),
+    /** The data key under the key-encryption key (base64 nonce, tag, ciphertext). */
+    wrappedDataKey: text("wrapped_data_key"),
+    /** Which key-encryption key wrapped it, so the KEK can rotate. */
+    kekId: text("kek_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** From when signatures by this key count. */
+    validFrom: timestamp("valid_from", { withTimezone: true }).notNull().defaultNow(),
+    /** Until when (exclusive); null while active. */
     retiredAt: timestamp("retired_at", { withTimezone: true }),
   },
-  (t) => [uniqueIndex("department_keys_active_key").on(t.departmentId).where(sql`${t.retiredAt} is null`)],
+  (t) => [
+    uniqueIndex("department_keys_active_key").on(t.departmentId).where(sql`${t.retiredAt} is null`),
+    check("department_keys_window", sql`${t.retiredAt} is null or ${t.retiredAt} >= ${t.validFrom}`),
+  ],
 );
 
 /**
@@ -56,6 +75,12 @@ export const certificates = pgTable(
     /** Ed25519 signature (base64) of the issuing department over the canonical certificate. */
     signature: text("signature"),
     signingKeyId: uuid("signing_key_id").references(() => departmentKeys.id),
+    /**
+     * When the registry signed it (the clock of the keys' windows, not the issue date: a
+     * certificate loaded from elsewhere was issued long before it was signed here). A signature
+     * counts only when this falls inside its key's window.
+     */
+    signedAt: timestamp("signed_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { newSigningKeyPair, signFacts, verifyFacts, type SignedFacts } from "./signing";
+import { newSigningKeyPair, signedInWindow, signFacts, verifyFacts, type SignedFacts } from "./signing";
 
 const facts: SignedFacts = {
   number: "20260105000000001",
@@ -30,5 +30,22 @@ describe("certificate signatures", () => {
   it("fails under another department's key and on a malformed signature", () => {
     expect(verifyFacts(newSigningKeyPair().publicKey, facts, signature)).toBe(false);
     expect(verifyFacts(keys.publicKey, facts, "not base64 at all")).toBe(false);
+  });
+});
+
+describe("key windows", () => {
+  const validFrom = new Date("2026-01-01T00:00:00Z");
+  const retiredAt = new Date("2026-07-01T00:00:00Z");
+
+  it("counts a signature from the window's start up to, not including, its end", () => {
+    expect(signedInWindow(validFrom, { validFrom, retiredAt })).toBe(true);
+    expect(signedInWindow(new Date("2026-06-30T23:59:59.999Z"), { validFrom, retiredAt })).toBe(true);
+    expect(signedInWindow(retiredAt, { validFrom, retiredAt })).toBe(false);
+    expect(signedInWindow(new Date("2025-12-31T23:59:59.999Z"), { validFrom, retiredAt })).toBe(false);
+  });
+
+  it("keeps an active key's window open, and refuses a signature of unknown time", () => {
+    expect(signedInWindow(new Date("2030-01-01T00:00:00Z"), { validFrom, retiredAt: null })).toBe(true);
+    expect(signedInWindow(null, { validFrom, retiredAt: null })).toBe(false);
   });
 });

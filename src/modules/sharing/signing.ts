@@ -1,4 +1,4 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from "node:crypto";
+import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from "node:crypto";
 import { canonicalJson } from "../audit/hash";
 
 /** What a department signs: every fact of the certificate that must not change after issue. */
@@ -28,8 +28,23 @@ export function newSigningKeyPair(): { publicKey: string; privateKey: string } {
 }
 
 /** Ed25519 signature, base64. */
-export function signFacts(privateKeyPem: string, facts: SignedFacts): string {
-  return sign(null, signedBytes(facts), createPrivateKey(privateKeyPem)).toString("base64");
+export function signFacts(privateKey: KeyObject | string, facts: SignedFacts): string {
+  return sign(null, signedBytes(facts), typeof privateKey === "string" ? createPrivateKey(privateKey) : privateKey).toString("base64");
+}
+
+/** A key's validity window: it signs from `validFrom` until `retiredAt` (exclusive; open while active). */
+export interface KeyWindow {
+  validFrom: Date;
+  retiredAt: Date | null;
+}
+
+/**
+ * Whether a signature made at `signedAt` counts under a key with this window: a retired key still
+ * vouches for what it signed while valid, and for nothing signed before or after.
+ */
+export function signedInWindow(signedAt: Date | null, key: KeyWindow): boolean {
+  if (!signedAt) return false;
+  return signedAt.getTime() >= key.validFrom.getTime() && (key.retiredAt === null || signedAt.getTime() < key.retiredAt.getTime());
 }
 
 /** True only when the signature is well-formed and matches the facts under the public key. */

@@ -15,43 +15,69 @@ export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelati
 export interface DatabaseHandle {
   db: Db;
   kind: "pglite" | "postgres";
-  /** Runs the committed SQL migrations in `drizzle/`; safe to run again. */
+  /**
+   * Runs the committed SQL migrations in `drizzle/` (as the connecting user, never as
+   * `DATABASE_ROLE`), then the upgrades that need keys kept outside the database (./upgrade.ts);
+   * safe to run again.
+   */
   migrate: () => Promise<void>;
   close: () => Promise<void>;
-  /** The driver under Drizzle, for tools that send their own SQL (pg-boss). */
-  raw?: { kind: "pglite"; client: PGlite } | { kind: "postgres"; pool: Pool };
+  /**
+   * The driver under Drizzle, for tools that send their own SQL (pg-boss). With a `role`, the
+   * pool's connections act as that role; `url` connects as the user itself.
+   */
+  raw?: { kind: "pglite"; client: PGlite } | { kind: "postgres"; pool: Pool; url: string; role?: string };
 }
 
 export const migrationsFolder = path.join(process.cwd(), "drizzle");
 
+async function upgrade(db: Db): Promise<void> {
+  const { upgradeData } = await import("./upgrade");
+  await upgradeData(db);
+}
+
 /**
  * Opens PostgreSQL when a URL is given, otherwise PGlite in `dataDir` (or in memory when
  * `dataDir` is `memory://`). Callers keep one handle per process: PGlite has no lock and two
- * instances on one folder corrupt it.
+ * instances on one folder corrupt it. `role` (DATABASE_ROLE, PostgreSQL only): every pooled
+ * connection takes that role as it connects.
  */
-export async function openDatabase(options: { url?: string; dataDir?: string }): Promise<DatabaseHandle> {
+export async function openDatabase(options: { url?: string; dataDir?: string; role?: string }): Promise<DatabaseHandle> {
   if (options.url) {
-    const { Pool } = await import("pg");
+    const url = options.url;
+    const { Client, Pool } = await import("pg");
     const { drizzle } = await import("drizzle-orm/node-postgres");
     const { migrate } = await import("drizzle-orm/node-postgres/migrator");
-    const pool = new Pool({ connectionString: options.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    const pool = new Pool({
+      connectionString: url,
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      // `-c role=…` in the startup packet is SET ROLE before the first query can run: a
+      // connection never acts as the owner, even for a moment, and a role that does not exist
+      // (or may not be taken) fails the connection instead of silently keeping the owner's
+      // rights. RESET ROLE goes back to it, not to the owner. (The name is checked by env.ts.)
+      ...(options.role ? { options: `-c role=${options.role}` } : {}),
+    });
     const db = drizzle(pool, { schema, casing: "snake_case" });
     return {
       db: db as unknown as Db,
       kind: "postgres",
       migrate: async () => {
-        // Several processes (test workers, web nodes) may start at once: one migrates at a time.
-        const client = await pool.connect();
+        // Migrations change tables, which only their owner may: a connection of its own, as the
+        // connecting user, whatever the pool's role. Several processes (test workers, web nodes)
+        // may start at once: one migrates at a time.
+        const client = new Client({ connectionString: url });
+        await client.connect();
         try {
           await client.query("select pg_advisory_lock(7415001)");
-          await migrate(db, { migrationsFolder });
+          await migrate(drizzle(client, { schema, casing: "snake_case" }), { migrationsFolder });
         } finally {
           await client.query("select pg_advisory_unlock(7415001)").catch(() => undefined);
-          client.release();
+          await client.end();
         }
+        await upgrade(db as unknown as Db);
       },
       close: () => pool.end(),
-      raw: { kind: "postgres", pool },
+      raw: { kind: "postgres", pool, url, ...(options.role ? { role: options.role } : {}) },
     };
   }
 
@@ -65,7 +91,10 @@ export async function openDatabase(options: { url?: string; dataDir?: string }):
   return {
     db: db as unknown as Db,
     kind: "pglite",
-    migrate: () => migrate(db, { migrationsFolder }),
+    migrate: async () => {
+      await migrate(db, { migrationsFolder });
+      await upgrade(db as unknown as Db);
+    },
     close: () => client.close(),
     raw: { kind: "pglite", client },
   };

@@ -11,7 +11,7 @@ const globalForDb = globalThis as unknown as { __tongbanDatabase?: Promise<Datab
 export function getDatabase(): Promise<DatabaseHandle> {
   globalForDb.__tongbanDatabase ??= (async () => {
     const e = env();
-    const handle = await openDatabase({ url: e.DATABASE_URL, dataDir: e.DATA_DIR });
+    const handle = await openDatabase({ url: e.DATABASE_URL, dataDir: e.DATA_DIR, role: e.DATABASE_ROLE });
     await handle.migrate();
     const seed = e.SEED_DEMO ? e.SEED_DEMO === "true" : handle.kind === "pglite";
     if (seed) {

@@ -1,3 +1,4 @@
+import { writeAuditCheckpoint } from "@/modules/audit/write-checkpoint";
 import { dispatchOutbox } from "@/modules/notifications/dispatch-outbox";
 import { scanDeadlines } from "@/modules/review/scan-deadlines";
 import { expireCertificates } from "@/modules/sharing/expire-certificates";
@@ -42,5 +43,18 @@ export const jobRegistry: readonly JobDefinition[] = [
     batchSize: 1,
     pollingIntervalSeconds: 30,
     handler: (db) => expireCertificates(db, new Date()),
+  }),
+
+  // ── audit: audit.checkpoint ─────────────────────────────────────────────────────────────
+  // A signed checkpoint of every audit stream's head, hourly (src/modules/audit/write-checkpoint.ts):
+  // `npm run audit:verify` then detects deleted streams, cut-off events and recomputed chains up
+  // to the last checkpoint. Idempotent: a run within 30 minutes of the latest checkpoint (the job
+  // run twice, or by two nodes) writes nothing.
+  defineJob({
+    name: "audit.checkpoint",
+    cron: "23 * * * *",
+    batchSize: 1,
+    pollingIntervalSeconds: 30,
+    handler: (db) => writeAuditCheckpoint(db, new Date(), { ifOlderThanMs: 30 * 60_000 }),
   }),
 ];

@@ -113,6 +113,7 @@ const matrix: Record<string, readonly Caller[]> = {
   "sharing.questions": ["dataOffice"],
   "sharing.answerQuestion": ["dataOffice"],
   "sharing.revokeCertificate": keepers,
+  "sharing.rotateKey": ["dataOffice"],
   "registration.options": everyone,
   "registration.checkName": personOnly,
   "registration.reserveName": personOnly,

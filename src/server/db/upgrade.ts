@@ -1,0 +1,12 @@
+import { sealPlaintextKeys } from "@/modules/sharing/registry";
+import type { Db } from "./client";
+
+/**
+ * Data upgrades that SQL migrations cannot do because they need a key kept outside the database.
+ * Run by every `migrate` (start-up, `npm run db:migrate`, tests) after the SQL migrations; each is
+ * idempotent.
+ */
+export async function upgradeData(db: Db): Promise<void> {
+  // Department signing keys stored in plaintext before envelope encryption: sealed under the KEK.
+  await sealPlaintextKeys(db);
+}

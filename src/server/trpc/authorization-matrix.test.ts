@@ -1,3 +1,5 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import type { Actor, Agency } from "@/modules/identity/model";
@@ -172,5 +174,37 @@ describe("authorization matrix: role guards", () => {
       }
     }
     expect(mismatches).toEqual([]);
+  });
+});
+
+/**
+ * Every route handler outside tRPC, with who may call it and where that is shown. A route added
+ * without a row fails the test below.
+ */
+const routes: Record<string, { who: string; shownBy: string }> = {
+  "acting-for": { who: "a signed-in person, for someone they represent or hold a mandate for (re-checked)", shownBy: "trust.db.test.ts (chooseActingFor), e2e/trust.spec.ts" },
+  "api/auth/[...nextauth]": { who: "anyone (sign-in, with the per-address and per-pair limits)", shownBy: "identity.db.test.ts, e2e/foundation.spec.ts" },
+  "api/health": { who: "anyone", shownBy: "the e2e web server waits on it" },
+  "api/open/credit-codes/[code]": { who: "anyone (open API)", shownBy: "e2e/parallel-review.spec.ts" },
+  "api/open/datasets/[file]": { who: "anyone (open data, no personal data)", shownBy: "open-data.db.test.ts, e2e/open-data.spec.ts" },
+  "api/open/department-keys": { who: "anyone (public keys only)", shownBy: "e2e/holder-data.spec.ts" },
+  "api/trpc/[trpc]": { who: "per procedure: the matrix above", shownBy: "this file and authorization-matrix.db.test.ts" },
+  "api/uploads/[id]": { who: "the applicant's people, the window, the reviewer of the step that asks for it", shownBy: "authorization-matrix.db.test.ts (route GET /api/uploads/[id])" },
+  "api/uploads": { who: "an applicant not limited to viewing", shownBy: "trust.db.test.ts (view-only mandate refused)" },
+  "key-in/end": { who: "the window clerk who keys in", shownBy: "e2e/trust.spec.ts" },
+  "sign-out": { who: "whoever is signed in: ends the session row", shownBy: "trust.db.test.ts, e2e/trust.spec.ts" },
+};
+
+function routeFiles(dir: string, prefix = ""): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    if (e.isDirectory()) return routeFiles(path.join(dir, e.name), prefix ? `${prefix}/${e.name}` : e.name);
+    return e.name === "route.ts" ? [prefix] : [];
+  });
+}
+
+describe("authorization matrix: route handlers", () => {
+  it("has a row for every route handler, and none for a route that does not exist", () => {
+    const found = routeFiles(path.resolve(import.meta.dirname, "../../app")).sort();
+    expect(found).toEqual(Object.keys(routes).sort());
   });
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { msg } from "@/lib/message";
+import { hasForbiddenCharacter } from "@/lib/text";
 import { validateCreditCode } from "./credit-code";
 import { validateIdNumber } from "./id-number";
 
@@ -16,6 +17,9 @@ function checkMessage(prefix: string, failed: FailedCheck): string {
   }
   return msg(`${prefix}.${failed.check}`, params);
 }
+
+/** One line of text: no control or bidirectional characters, no tab or line break (see lib/text.ts). */
+const plainLine = (v: string) => !hasForbiddenCharacter(v, { singleLine: true });
 
 const required = (key: string) => z.string({ error: msg("validation.required") }).trim().min(1, msg(key));
 
@@ -51,7 +55,7 @@ export const ZPhone = z
   .trim()
   .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, msg("validation.phone"));
 
-export const ZPersonName = z.string().trim().min(2, msg("validation.personName")).max(40, msg("validation.personName"));
+export const ZPersonName = z.string().trim().min(2, msg("validation.personName")).max(40, msg("validation.personName")).refine(plainLine, msg("errors.controlCharacter"));
 
 /** At least 8 characters with a letter and a digit; at most 128 (scrypt input stays bounded). */
 export const ZNewPassword = z
@@ -92,7 +96,7 @@ export const ZRegisterCitizenInput = z
 export type RegisterCitizenInput = z.input<typeof ZRegisterCitizenInput>;
 
 export const ZSignInInput = z.object({
-  login: z.string().trim().min(1, msg("validation.login")).max(64, msg("validation.login")),
-  password: z.string().min(1, msg("validation.passwordRequired")).max(128, msg("validation.passwordRequired")),
+  login: z.string().trim().min(1, msg("validation.login")).max(64, msg("validation.login")).refine(plainLine, msg("errors.controlCharacter")),
+  password: z.string().min(1, msg("validation.passwordRequired")).max(128, msg("validation.passwordRequired")).refine(plainLine, msg("errors.controlCharacter")),
 });
 export type SignInInput = z.input<typeof ZSignInInput>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { authedProcedure, createTRPCRouter, publicProcedure, staffProcedure } from "@/server/trpc/init";
+import { authedProcedure, createTRPCRouter, publicProcedure, rateLimited, staffProcedure } from "@/server/trpc/init";
 import { actingOptions } from "./acting-for";
 import { ZRegisterCitizenInput, ZRegisterEnterpriseInput } from "./inputs";
 import { registerCitizen } from "./register-citizen";
@@ -11,10 +11,12 @@ const ZRegistered = z.object({ login: z.string() });
 
 export const identityRouter = createTRPCRouter({
   registerEnterprise: publicProcedure
+    .use(rateLimited("registrations"))
     .input(ZRegisterEnterpriseInput)
     .output(ZRegistered)
     .mutation(({ ctx, input }) => registerEnterprise(ctx.db, input)),
   registerCitizen: publicProcedure
+    .use(rateLimited("registrations"))
     .input(ZRegisterCitizenInput)
     .output(ZRegistered)
     .mutation(({ ctx, input }) => registerCitizen(ctx.db, input)),

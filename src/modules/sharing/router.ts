@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { applicantProcedure, createTRPCRouter, dataOfficeProcedure, keeperProcedure, publicProcedure } from "@/server/trpc/init";
+import { applicantProcedure, createTRPCRouter, dataOfficeProcedure, keeperProcedure, publicProcedure, rateLimited } from "@/server/trpc/init";
 import { answerQuestion, askQuestion, countOpenQuestions, listDataLog, listQuestions } from "./data-log";
 import { publicKeys, verifyCertificate } from "./gate";
 import { decideGrant, listGrants, requestGrant } from "./grants";
@@ -11,7 +11,7 @@ import { markResourceUpdated, updateResource } from "./update-resource";
 
 export const sharingRouter = createTRPCRouter({
   // The public.
-  verify: publicProcedure.input(z.object({ number: ZCertificateNumber })).query(({ ctx, input }) => verifyCertificate(ctx.db, input.number, ctx.actor ?? null)),
+  verify: publicProcedure.use(rateLimited("verification")).input(z.object({ number: ZCertificateNumber })).query(({ ctx, input }) => verifyCertificate(ctx.db, input.number, ctx.actor ?? null)),
   publicKeys: publicProcedure.query(({ ctx }) => publicKeys(ctx.db)),
   // Holders.
   myCertificates: applicantProcedure.query(({ ctx }) => listMyCertificates(ctx.db, ctx.actor)),

@@ -2,18 +2,30 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import type { Provider } from "next-auth/providers";
 import { eq } from "drizzle-orm";
+import { isDomainError } from "@/lib/domain-error";
 import { authenticate, loadActor } from "@/modules/identity/authenticate";
 import { ZSignInInput } from "@/modules/identity/inputs";
 import { users } from "@/modules/identity/schema";
 import { getDb } from "@/server/db";
 import { env, oidcEnabled } from "@/server/env";
+import { log } from "@/server/log";
+import { clientAddressOf } from "@/server/client-address";
+import { processLimiters, signInThrottle } from "@/server/rate-limit";
 import { authConfig } from "./config";
 
+/** The code reaches the sign-in form as `locked.<seconds to wait>`, so it can say how long. */
 class LockedSignIn extends CredentialsSignin {
-  code = "locked";
+  constructor(retryAfterSeconds: number) {
+    super();
+    this.code = `locked.${retryAfterSeconds}`;
+  }
 }
 class InvalidSignIn extends CredentialsSignin {
   code = "invalidCredentials";
+}
+/** Too many password hashes at once (see identity/password.ts): try again in a moment. */
+class BusySignIn extends CredentialsSignin {
+  code = "busy";
 }
 
 function providers(): Provider[] {
@@ -21,11 +33,15 @@ function providers(): Provider[] {
     Credentials({
       id: "credentials",
       credentials: { login: {}, password: {} },
-      async authorize(raw) {
+      async authorize(raw, request) {
         const parsed = ZSignInInput.safeParse(raw);
         if (!parsed.success) throw new InvalidSignIn();
-        const result = await authenticate(await getDb(), parsed.data);
-        if (!result.ok) throw result.reason === "locked" ? new LockedSignIn() : new InvalidSignIn();
+        const attempt = { address: clientAddressOf(request.headers), throttle: signInThrottle(await processLimiters()) };
+        const result = await authenticate(await getDb(), parsed.data, attempt).catch((error: unknown) => {
+          if (isDomainError(error) && error.code === "unavailable") throw new BusySignIn();
+          throw error;
+        });
+        if (!result.ok) throw result.reason === "locked" ? new LockedSignIn(result.retryAfterSeconds) : new InvalidSignIn();
         const { actor } = result;
         return {
           id: actor.userId,
@@ -59,7 +75,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     // A failed sign-in is an answer to the user, not a server error worth a stack trace.
     error(error) {
       if ((error as { type?: string }).type === "CredentialsSignin" || error.name === "CredentialsSignin") return;
-      console.error(error);
+      log.error({ err: error, part: "auth" }, "Auth.js error");
     },
   },
   callbacks: {

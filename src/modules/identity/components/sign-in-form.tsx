@@ -4,6 +4,7 @@ import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { FormError, SubmitButton, TextField } from "@/components/form/fields";
 import { useZodForm } from "@/components/form/use-zod-form";
+import { msg } from "@/lib/message";
 import { safeCallbackPath } from "@/lib/safe-redirect";
 import { ZSignInInput } from "../inputs";
 
@@ -15,9 +16,7 @@ export function SignInForm({ callbackUrl, initialLogin }: { callbackUrl?: string
   const onSubmit = form.handleSubmit(async (values) => {
     const result = await signIn("credentials", { ...values, redirect: false });
     if (!result || result.error) {
-      // The same message for an unknown account and a wrong password: nothing is revealed.
-      const key = result?.code === "locked" ? "errors.locked" : "errors.invalidCredentials";
-      form.setError("root.server", { type: "server", message: key });
+      form.setError("root.server", { type: "server", message: signInFailureMessage(result?.code) });
       form.resetField("password", { keepError: false });
       return;
     }
@@ -36,4 +35,18 @@ export function SignInForm({ callbackUrl, initialLogin }: { callbackUrl?: string
       </fieldset>
     </form>
   );
+}
+
+/**
+ * The message for a refused sign-in, from the code the server gave (src/server/auth/index.ts and
+ * the sign-in route): `locked.<seconds>`, `rateLimited.<seconds>`, `busy`, or anything else,
+ * which gets the same message for an unknown account and a wrong password: nothing is revealed.
+ */
+export function signInFailureMessage(code: string | undefined): string {
+  const [kind, seconds] = (code ?? "").split(".");
+  const minutes = Math.max(1, Math.ceil(Number(seconds) / 60) || 15);
+  if (kind === "locked") return msg("errors.locked", { minutes });
+  if (kind === "rateLimited") return msg("errors.rateLimited", { minutes });
+  if (kind === "busy") return "errors.busy";
+  return "errors.invalidCredentials";
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Semaphore, SemaphoreFullError } from "./semaphore";
+import { isSemaphoreFull, Semaphore, SemaphoreFullError } from "./semaphore";
 
 const later = () => {
   let done!: () => void;
@@ -35,5 +35,13 @@ describe("Semaphore", () => {
     g.done();
     await first;
     await expect(s.run(async () => "again")).resolves.toBe("again");
+  });
+});
+
+describe("isSemaphoreFull", () => {
+  it("knows the error by name, as another bundle's copy of the class would make it", () => {
+    expect(isSemaphoreFull(new SemaphoreFullError())).toBe(true);
+    expect(isSemaphoreFull(Object.assign(new Error("busy"), { name: "SemaphoreFullError" }))).toBe(true);
+    expect(isSemaphoreFull(new Error("busy"))).toBe(false);
   });
 });

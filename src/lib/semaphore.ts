@@ -7,6 +7,14 @@ export class SemaphoreFullError extends Error {
 }
 
 /**
+ * By name, not `instanceof`: a semaphore shared by the whole process (on `globalThis`) throws the
+ * class of the bundle that made it, which another bundle's copy of this module does not know.
+ */
+export function isSemaphoreFull(error: unknown): boolean {
+  return error instanceof Error && error.name === "SemaphoreFullError";
+}
+
+/**
  * At most `concurrency` tasks at once, at most `maxQueue` waiting; a task that would wait beyond
  * that, or longer than `maxWaitMs`, is refused at once rather than piling up.
  */

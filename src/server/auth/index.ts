@@ -75,6 +75,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     // A failed sign-in is an answer to the user, not a server error worth a stack trace.
     error(error) {
       if ((error as { type?: string }).type === "CredentialsSignin" || error.name === "CredentialsSignin") return;
+      // A request without its CSRF token is the client's mistake (or a forgery), not a server fault.
+      if ((error as { type?: string }).type === "MissingCSRF") return void log.warn({ part: "auth" }, "Auth.js request without its CSRF token");
       log.error({ err: error, part: "auth" }, "Auth.js error");
     },
   },

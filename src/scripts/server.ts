@@ -74,6 +74,11 @@ export async function startServer(options: { dev: boolean; port: number }): Prom
       });
     });
   });
+  // WebSocket upgrades (the development server's hot reloading) go to Next.js as they are.
+  const upgrade = app.getUpgradeHandler();
+  server.on("upgrade", (req, socket, head) => {
+    upgrade(req, socket, head).catch(() => socket.destroy());
+  });
   server.listen(options.port, () => {
     log.info({ port: options.port, dev: options.dev, trustedProxies: trustedHops }, `Tongban listening on http://localhost:${options.port}`);
   });

@@ -31,7 +31,8 @@ export function contentSecurityPolicy(nonce: string, options: { dev?: boolean; f
     ["default-src", "'self'"],
     // 'unsafe-eval' only in development: React's development build needs it for its stacks.
     ["script-src", "'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...(options.dev ? ["'unsafe-eval'"] : [])],
-    ["style-src", "'self'", `'nonce-${nonce}'`],
+    // In development the bundler injects <style> elements without a nonce (hot reloading).
+    ["style-src", "'self'", options.dev ? "'unsafe-inline'" : `'nonce-${nonce}'`],
     // The QR code is inline SVG; images are the portal's own or data: URLs.
     ["img-src", "'self'", "data:", "blob:"],
     ["font-src", "'self'"],

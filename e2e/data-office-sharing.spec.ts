@@ -21,7 +21,8 @@ async function trpcQuery<T>(page: Page, path: string, input?: unknown): Promise<
 }
 
 async function trpcMutation<T>(page: Page, path: string, input: unknown): Promise<T> {
-  const response = await page.request.post(`/api/trpc/${path}`, { data: { json: input } });
+  // A mutation must come from the portal's own origin (the proxy's Origin check), as a browser's does.
+  const response = await page.request.post(`/api/trpc/${path}`, { data: { json: input }, headers: { origin: new URL(page.url()).origin } });
   expect(response.ok(), await response.text()).toBe(true);
   return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
 }

@@ -50,6 +50,8 @@ export default defineConfig({
     timeout: 240_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { PORT: String(port), TONGBAN_QUIET: "1" },
+    // One trusted proxy hop: a test may then play a client of its own address with
+    // X-Forwarded-For (e2e/trust-edges.spec.ts) without using up 127.0.0.1's limits.
+    env: { PORT: String(port), TONGBAN_QUIET: "1", TRUST_PROXY: "1" },
   },
 });

@@ -1,9 +1,10 @@
 /**
- * `npm start`: builds when the build is missing or older than the sources, then serves the portal.
+ * `npm start`: builds when the build is missing or older than the sources, then serves the portal
+ * (`npm run dev`: the development server) through src/scripts/server.ts.
  * The server process itself opens, migrates and seeds the database (see src/instrumentation.ts):
  * PGlite must be opened by one process only.
  */
-import { spawnSync, spawn } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { ensureAuthSecret } from "./local-secret";
@@ -42,7 +43,8 @@ if (!dev && buildIsStale()) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-const port = process.env.PORT ?? "3000";
-const child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", port], { stdio: "inherit", env: childEnv });
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
-child.on("exit", (code) => process.exit(code ?? 0));
+// The server runs in this process: Next.js inside a small HTTP server that decides the client's
+// address and the request id from the socket (see ./server.ts).
+Object.assign(process.env, childEnv, { NODE_ENV: dev ? "development" : "production" });
+const { startServer } = await import("./server");
+await startServer({ dev, port: Number(process.env.PORT ?? "3000") });

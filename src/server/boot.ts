@@ -1,5 +1,6 @@
 import { getDatabase } from "./db";
 import { env } from "./env";
+import { log } from "./log";
 
 /**
  * Starts the background jobs (outbox dispatch, deadline scan) in this process. A failure is
@@ -12,9 +13,9 @@ async function bootJobs(handle: Awaited<ReturnType<typeof getDatabase>>): Promis
     await startJobs(handle);
     // Best effort: Next.js exits on these signals by itself; stopping first lets running jobs end.
     for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void stopJobs());
-    console.log("Tongban background jobs started.");
+    log.info("background jobs started");
   } catch (error) {
-    console.error("Tongban background jobs did not start:", error);
+    log.error({ err: error }, "background jobs did not start");
   }
 }
 
@@ -24,7 +25,7 @@ export async function boot(): Promise<void> {
   const started = Date.now();
   const handle = await getDatabase();
   const where = handle.kind === "pglite" ? `embedded PGlite in ${e.DATA_DIR}` : "PostgreSQL (DATABASE_URL)";
-  console.log(`Tongban database ready: ${where}, migrated in ${Date.now() - started} ms.`);
+  log.info({ database: handle.kind, migrationMs: Date.now() - started }, `database ready: ${where}`);
   if (e.JOBS_ENABLED !== "false") await bootJobs(handle);
   const seeded = e.SEED_DEMO ? e.SEED_DEMO === "true" : handle.kind === "pglite";
   if (seeded && process.env.TONGBAN_QUIET !== "1") {
@@ -33,7 +34,8 @@ export async function boot(): Promise<void> {
       `  ${a.role.padEnd(12)} ${a.login.padEnd(26)} ${a.displayName}`,
       ...(a.represents ?? []).map((e) => `  ${"".padEnd(12)} ${"".padEnd(26)}   法定代表人 of ${e}`),
     ]);
-    console.log(
+    // The demo accounts are for the person at the terminal, not for the log: plain text.
+    process.stdout.write(
       [
         "",
         `Demo province (Hebei) accounts — password for all: ${demoPassword}`,
@@ -42,7 +44,7 @@ export async function boot(): Promise<void> {
         ...rows,
         `Open http://localhost:${process.env.PORT ?? "3000"}`,
         "",
-      ].join("\n"),
+      ].join("\n") + "\n",
     );
   }
 }

@@ -51,6 +51,13 @@ export const ZEnv = z.object({
   SMTP_FROM: z.string().min(3).optional(),
   /** Background jobs (outbox dispatch, deadline scan) run in every server process unless `false`. */
   JOBS_ENABLED: z.enum(["true", "false"]).optional(),
+  /**
+   * How many load balancers or reverse proxies in front of the portal append to X-Forwarded-For
+   * (and set X-Forwarded-Proto). 0: none, the socket's peer is the client, whatever it claims.
+   */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  /** pino's level: fatal, error, warn, info, debug, trace or silent. */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
 });
 
 export type Env = z.infer<typeof ZEnv>;

@@ -17,7 +17,8 @@ export function TrpcReactProvider({ children }: { children: ReactNode }) {
   const [queryClient] = useState(makeQueryClient);
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
-      links: [httpBatchLink({ url: "/api/trpc", transformer: superjson })],
+      // At most 10 calls a request: the server refuses batches over 20 (src/server/trpc/http.ts).
+      links: [httpBatchLink({ url: "/api/trpc", transformer: superjson, maxItems: 10 })],
     }),
   );
   return (

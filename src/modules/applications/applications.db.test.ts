@@ -61,6 +61,10 @@ describe("uploads", () => {
     await expect(uploadFile(h.db, applicant, { fileName: "evil.pdf", content: new TextEncoder().encode("<script>alert(1)</script>") })).rejects.toMatchObject({
       message: "errors.upload.type",
     });
+    // A right-to-left override or a NUL in the name: a field error, not a silently renamed file.
+    for (const fileName of ["invoice\u202Efdp.exe", "plan\u0000.pdf"]) {
+      await expect(uploadFile(h.db, applicant, { fileName, content: pdf })).rejects.toMatchObject({ code: "invalidInput", field: "file", message: "errors.controlCharacter" });
+    }
     expect(await count()).toBe(0);
   });
 

@@ -101,6 +101,8 @@ export async function checkMaterials(
   if (certificatesUsed.length > 0 && !input.consent) {
     issues.push({ code: "custom", path: ["consent"], message: msg("validation.consent"), input: input.consent });
   }
-  if (issues.length > 0) throw new z.ZodError(issues);
+  // ZodRealError, not ZodError: zod 4's ZodError is not an Error, and tRPC keeps only the
+  // enumerable fields of a non-Error cause, so its issues (the field errors) would be lost.
+  if (issues.length > 0) throw new z.ZodRealError(issues);
   return { formData, supplies, certificatesUsed };
 }

@@ -14,11 +14,23 @@ export const ZMaterialSupply = z.discriminatedUnion("kind", [
 
 const ZKey = z.string().min(8, msg("validation.idempotencyKey")).max(64, msg("validation.idempotencyKey"));
 
+/** A form field's or material's key as the catalog names them (`premisesProof`, `food.category`). */
+const ZFieldKey = z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/);
+/**
+ * At most 200 keys: more than any service or bundle asks for, so an input cannot make the
+ * server walk (and store) an arbitrarily large object.
+ */
+const maxKeys = 200;
+const boundedRecord = <T extends z.ZodType>(value: T) =>
+  z.record(ZFieldKey, value).refine((r) => Object.keys(r).length <= maxKeys, msg("errors.tooManyKeys", { max: maxKeys }));
+const ZFormData = boundedRecord(z.string().max(2000));
+const ZSupplies = boundedRecord(ZMaterialSupply);
+
 export const ZSaveDraftInput = z.object({
   subject: ZSubject,
   idempotencyKey: ZKey,
-  formData: z.record(z.string(), z.string().max(2000)).default({}),
-  materials: z.record(z.string(), ZMaterialSupply).default({}),
+  formData: ZFormData.default({}),
+  materials: ZSupplies.default({}),
 });
 
 export const ZSubmitApplicationInput = ZSaveDraftInput.extend({
@@ -35,17 +47,17 @@ export const ZRefuseInput = ZVersionedRef.extend({
 });
 
 export const ZNoticeItemInput = z.object({
-  materialKeys: z.array(z.string().min(1)).default([]),
+  materialKeys: z.array(ZFieldKey).max(maxKeys).default([]),
   text: z.string().trim().min(4, msg("validation.reason")).max(1000, msg("validation.reason")),
 });
 
 export const ZRequestCompletionInput = ZVersionedRef.extend({
-  items: z.array(ZNoticeItemInput).min(1, msg("validation.noticeItems")),
+  items: z.array(ZNoticeItemInput).min(1, msg("validation.noticeItems")).max(100),
 });
 
 export const ZCompleteSupplementInput = ZVersionedRef.extend({
-  formData: z.record(z.string(), z.string().max(2000)).default({}),
-  materials: z.record(z.string(), ZMaterialSupply).default({}),
+  formData: ZFormData.default({}),
+  materials: ZSupplies.default({}),
 });
 
 export const ZTrackInput = z.object({

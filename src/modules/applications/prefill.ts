@@ -1,4 +1,5 @@
 import type { Db } from "@/server/db/client";
+import { log } from "@/server/log";
 import { shanghaiDate } from "../calendar/model";
 import { loadApplicationPlan } from "../catalog/load-application-plan";
 import { certificateTypes } from "../catalog/schema";
@@ -27,7 +28,7 @@ export async function prefillCertificates(db: Db, actor: Actor, subject: { kind:
       today: shanghaiDate(now),
     }));
   } catch (error) {
-    console.error("certificate registry unavailable", error);
+    log.error({ err: error }, "certificate registry unavailable");
     registryAvailable = false;
   }
   const byType = new Map(held.map((c) => [c.typeCode, c]));

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { applicantProcedure, authedProcedure, clerkProcedure, createTRPCRouter, publicProcedure } from "@/server/trpc/init";
+import { applicantProcedure, authedProcedure, clerkProcedure, createTRPCRouter, publicProcedure, rateLimited } from "@/server/trpc/init";
 import { acceptApplication } from "./accept-application";
 import { completeSupplement } from "./complete-supplement";
 import { getApplication } from "./get-application";
@@ -34,7 +34,7 @@ export const applicationsRouter = createTRPCRouter({
   get: authedProcedure.input(ZApplicationRef).output(ZApplicationView).query(({ ctx, input }) => getApplication(ctx.db, ctx.actor, input.applicationId)),
   withdraw: applicantProcedure.input(ZVersionedRef).output(ZTransitionResult).mutation(({ ctx, input }) => withdrawApplication(ctx.db, ctx.actor, input)),
   completeSupplement: applicantProcedure.input(ZCompleteSupplementInput).output(ZTransitionResult).mutation(({ ctx, input }) => completeSupplement(ctx.db, ctx.actor, input)),
-  track: publicProcedure.input(ZTrackInput).output(ZTrackView).query(({ ctx, input }) => trackApplication(ctx.db, input)),
+  track: publicProcedure.use(rateLimited("tracking")).input(ZTrackInput).output(ZTrackView).query(({ ctx, input }) => trackApplication(ctx.db, input)),
   acceptanceQueue: clerkProcedure
     .input(z.object({ status: z.enum(["submitted", "supplementRequired"]).default("submitted") }))
     .query(({ ctx, input }) => listAcceptanceQueue(ctx.db, ctx.actor, input)),

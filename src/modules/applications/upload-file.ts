@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { DomainError } from "@/lib/domain-error";
+import { hasForbiddenCharacter } from "@/lib/text";
 import type { Db } from "@/server/db/client";
 import { principalOf, type Actor } from "../identity/model";
 import { uploads } from "./schema";
@@ -32,7 +33,11 @@ export async function uploadFile(db: Db, actor: Actor, input: { fileName: string
   }
   const mediaType = sniffMediaType(input.content);
   if (!mediaType) throw new DomainError("invalidInput", "errors.upload.type", { field: "file" });
-  const fileName = input.fileName.replace(/[\\/\u0000-\u001f]/g, "_").slice(0, 200) || "file";
+  // A control or bidirectional character in a file name is refused, not silently replaced: a
+  // right-to-left override makes "invoice\u202Efdp.exe" read as "invoiceexe.pdf".
+  if (hasForbiddenCharacter(input.fileName, { singleLine: true })) throw new DomainError("invalidInput", "errors.controlCharacter", { field: "file" });
+  // Only the name, never a path: browsers send the base name, anything else may not.
+  const fileName = input.fileName.replace(/[\\/]/g, "_").slice(0, 200) || "file";
   const sha256 = createHash("sha256").update(input.content).digest("hex");
   const [row] = await db
     .insert(uploads)

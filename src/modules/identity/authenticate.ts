@@ -1,25 +1,42 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
-import { afterFailure, isLocked, normalizeLogin, type Actor, type Role } from "./model";
+import { normalizeLogin, type Actor, type Role } from "./model";
 import { dummyPasswordHash, verifyPassword } from "./password";
-import { citizens, signInThrottles, staff, users } from "./schema";
+import { citizens, staff, users } from "./schema";
 
 export type AuthenticateResult =
   | { ok: true; actor: Actor }
-  | { ok: false; reason: "invalidCredentials" | "locked"; lockedUntil?: Date };
+  | { ok: false; reason: "invalidCredentials" }
+  | { ok: false; reason: "locked"; retryAfterSeconds: number };
 
 /**
- * Checks a login name and password. Failures are counted per login name whether or not an
- * account has it, and the answer is the same for an unknown name and a wrong password.
+ * Where failed sign-ins are counted (src/server/rate-limit.ts keeps it in PostgreSQL or memory).
+ * Counted per (client address, login name) pair and per address, never per login name alone:
+ * a stranger who fails five times with someone's login name locks only the stranger's own pair.
+ */
+export interface SignInThrottle {
+  /** Milliseconds until this address may try this login name again; 0 when it may now. */
+  lockedFor(address: string, login: string): Promise<number>;
+  /** Counts a failure; the milliseconds of the lock it starts (or 0). */
+  recordFailure(address: string, login: string): Promise<number>;
+  recordSuccess(address: string, login: string): Promise<void>;
+}
+
+/**
+ * Checks a login name and password from a client address. Failures are counted whether or not
+ * an account has the name, and the answer is the same for an unknown name and a wrong password.
  */
 export async function authenticate(
   db: Db,
   input: { login: string; password: string },
+  attempt: { address: string; throttle: SignInThrottle },
   now: Date = new Date(),
 ): Promise<AuthenticateResult> {
   const login = normalizeLogin(input.login);
-  const [throttle] = await db.select().from(signInThrottles).where(eq(signInThrottles.login, login));
-  if (isLocked(throttle, now)) return { ok: false, reason: "locked", lockedUntil: throttle?.lockedUntil ?? undefined };
+  const { address, throttle } = attempt;
+  const locked = (ms: number) => ({ ok: false as const, reason: "locked" as const, retryAfterSeconds: Math.ceil(ms / 1000) });
+  const lockedMs = await throttle.lockedFor(address, login);
+  if (lockedMs > 0) return locked(lockedMs);
 
   const [user] = await db
     .select({ id: users.id, passwordHash: users.passwordHash })
@@ -29,35 +46,15 @@ export async function authenticate(
   const passwordOk = await verifyPassword(input.password, user?.passwordHash ?? (await dummyPasswordHash()));
 
   if (!user || !user.passwordHash || !passwordOk) {
-    const next = await recordFailure(db, login, now);
-    return next.lockedUntil ? { ok: false, reason: "locked", lockedUntil: next.lockedUntil } : { ok: false, reason: "invalidCredentials" };
+    const lockMs = await throttle.recordFailure(address, login);
+    return lockMs > 0 ? locked(lockMs) : { ok: false, reason: "invalidCredentials" };
   }
 
-  await db.transaction(async (tx) => {
-    await tx.delete(signInThrottles).where(eq(signInThrottles.login, login));
-    await tx.update(users).set({ lastSignInAt: now }).where(eq(users.id, user.id));
-  });
+  await throttle.recordSuccess(address, login);
+  await db.update(users).set({ lastSignInAt: now }).where(eq(users.id, user.id));
   const actor = await loadActor(db, user.id);
   if (!actor) return { ok: false, reason: "invalidCredentials" };
   return { ok: true, actor };
-}
-
-async function recordFailure(db: Db, login: string, now: Date) {
-  return db.transaction(async (tx) => {
-    // Insert-or-nothing, then lock the row: concurrent failures for one name count one by one.
-    await tx.insert(signInThrottles).values({ login, failedCount: 0 }).onConflictDoNothing();
-    const [row] = await tx
-      .select()
-      .from(signInThrottles)
-      .where(eq(signInThrottles.login, login))
-      .for("update");
-    const next = afterFailure(row, now);
-    await tx
-      .update(signInThrottles)
-      .set({ failedCount: next.failedCount, lockedUntil: next.lockedUntil, updatedAt: sql`now()` })
-      .where(eq(signInThrottles.login, login));
-    return next;
-  });
 }
 
 /**

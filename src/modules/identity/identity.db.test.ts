@@ -1,9 +1,10 @@
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DatabaseHandle } from "@/server/db/client";
 import { testDatabase } from "@/server/testing/database";
 import { ensureDemo, registeredPerson } from "@/server/testing/fixtures";
-import { authenticate } from "./authenticate";
+import { memoryLimiters, postgresLimiters, signInThrottle } from "@/server/rate-limit";
+import { authenticate, type SignInThrottle } from "./authenticate";
 import { computeIdNumberCheck } from "./id-number";
 import { ZRegisterCitizenInput } from "./inputs";
 import { registerCitizen } from "./register-citizen";
@@ -54,37 +55,62 @@ describe("registerCitizen", () => {
 });
 
 describe("authenticate and lockout", () => {
+  // The throttle on the store the portal would use with this database: PostgreSQL's table when
+  // the tests run on PostgreSQL, memory on PGlite.
+  let throttle: SignInThrottle;
+  beforeAll(async () => {
+    throttle = signInThrottle(h.raw?.kind === "postgres" ? await postgresLimiters(h.raw.pool) : memoryLimiters());
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+  const from = (address: string) => ({ address, throttle });
+
   it("gives the same answer for an unknown account and a wrong password", async () => {
     const { login: code } = await citizenAccount();
-    const wrong = await authenticate(h.db, { login: code, password: "Wrong2026" });
-    const unknown = await authenticate(h.db, { login: freshIdNumber(), password: "Wrong2026" });
+    const here = `198.51.100.${Math.floor(Math.random() * 250)}`;
+    const wrong = await authenticate(h.db, { login: code, password: "Wrong2026" }, from(here));
+    const unknown = await authenticate(h.db, { login: freshIdNumber(), password: "Wrong2026" }, from(here));
     expect(wrong).toEqual({ ok: false, reason: "invalidCredentials" });
     expect(unknown).toEqual({ ok: false, reason: "invalidCredentials" });
   });
 
-  it("locks after five failures for fifteen minutes, even with the right password, then lets in", async () => {
-    const { login: code } = await citizenAccount();
+  it("locks the address and login pair after five failures for fifteen minutes, even with the right password, then lets in", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
     const t0 = new Date("2026-03-02T09:00:00+08:00");
+    vi.setSystemTime(t0);
+    const { login: code } = await citizenAccount();
+    const here = `2001:db8:${Math.floor(Math.random() * 65535).toString(16)}::7`;
     for (let i = 1; i <= 4; i++) {
-      expect(await authenticate(h.db, { login: code, password: "Wrong2026" }, t0)).toEqual({ ok: false, reason: "invalidCredentials" });
+      expect(await authenticate(h.db, { login: code, password: "Wrong2026" }, from(here))).toEqual({ ok: false, reason: "invalidCredentials" });
     }
-    const fifth = await authenticate(h.db, { login: code, password: "Wrong2026" }, t0);
-    expect(fifth).toMatchObject({ ok: false, reason: "locked" });
-    const during = await authenticate(h.db, { login: code, password: "Secret2026" }, new Date(t0.getTime() + 14 * 60_000));
-    expect(during).toMatchObject({ ok: false, reason: "locked" });
-    const after = await authenticate(h.db, { login: code, password: "Secret2026" }, new Date(t0.getTime() + 15 * 60_000 + 1));
-    expect(after.ok).toBe(true);
+    const fifth = await authenticate(h.db, { login: code, password: "Wrong2026" }, from(here));
+    expect(fifth).toEqual({ ok: false, reason: "locked", retryAfterSeconds: 15 * 60 });
+    vi.setSystemTime(new Date(t0.getTime() + 14 * 60_000));
+    const during = await authenticate(h.db, { login: code, password: "Secret2026" }, from(here));
+    expect(during).toEqual({ ok: false, reason: "locked", retryAfterSeconds: 60 });
+    vi.setSystemTime(new Date(t0.getTime() + 15 * 60_000 + 1));
+    expect((await authenticate(h.db, { login: code, password: "Secret2026" }, from(here))).ok).toBe(true);
     // A success clears the count: four more failures do not lock.
-    for (let i = 1; i <= 4; i++) await authenticate(h.db, { login: code, password: "Wrong2026" }, t0);
-    expect((await authenticate(h.db, { login: code, password: "Secret2026" }, t0)).ok).toBe(true);
+    for (let i = 1; i <= 4; i++) await authenticate(h.db, { login: code, password: "Wrong2026" }, from(here));
+    expect((await authenticate(h.db, { login: code, password: "Secret2026" }, from(here))).ok).toBe(true);
+  });
+
+  it("never locks the owner out from their own address, however often a stranger fails with their login", async () => {
+    const { login: code } = await citizenAccount();
+    const stranger = `203.0.113.${Math.floor(Math.random() * 250)}`;
+    const owner = `198.51.100.${Math.floor(Math.random() * 250)}`;
+    for (let i = 0; i < 7; i++) await authenticate(h.db, { login: code, password: "Guess2026" }, from(stranger));
+    expect(await authenticate(h.db, { login: code, password: "Secret2026" }, from(stranger))).toMatchObject({ ok: false, reason: "locked" });
+    expect((await authenticate(h.db, { login: code, password: "Secret2026" }, from(owner))).ok).toBe(true);
   });
 
   it("locks unknown login names the same way, revealing nothing", async () => {
     const ghost = freshIdNumber();
-    const t0 = new Date("2026-03-02T09:00:00+08:00");
+    const here = `2001:db8:${Math.floor(Math.random() * 65535).toString(16)}::9`;
     const reasons: string[] = [];
     for (let i = 0; i < 5; i++) {
-      const r = await authenticate(h.db, { login: ghost, password: "Wrong2026" }, t0);
+      const r = await authenticate(h.db, { login: ghost, password: "Wrong2026" }, from(here));
       reasons.push(r.ok ? "ok" : r.reason);
     }
     expect(reasons).toEqual(["invalidCredentials", "invalidCredentials", "invalidCredentials", "invalidCredentials", "locked"]);
@@ -93,6 +119,6 @@ describe("authenticate and lockout", () => {
   it("does not let an inactive account in", async () => {
     const { login: code, userId } = await citizenAccount();
     await h.db.update(users).set({ active: false }).where(eq(users.id, userId));
-    expect(await authenticate(h.db, { login: code, password: "Secret2026" })).toEqual({ ok: false, reason: "invalidCredentials" });
+    expect(await authenticate(h.db, { login: code, password: "Secret2026" }, from("192.0.2.77"))).toEqual({ ok: false, reason: "invalidCredentials" });
   });
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { msg } from "@/lib/message";
+import { hasForbiddenCharacter } from "@/lib/text";
 import { validateCreditCode } from "./credit-code";
 import { validateIdNumber } from "./id-number";
 
@@ -16,6 +17,9 @@ function checkMessage(prefix: string, failed: FailedCheck): string {
   }
   return msg(`${prefix}.${failed.check}`, params);
 }
+
+/** One line of text: no control or bidirectional characters, no tab or line break (see lib/text.ts). */
+const plainLine = (v: string) => !hasForbiddenCharacter(v, { singleLine: true });
 
 /** A unified social credit code: GB 32100 check character and GB 11714 organisation code check. */
 export const ZCreditCodeField = z
@@ -55,6 +59,7 @@ export const ZPersonName = z
   .trim()
   .min(2, msg("validation.personName"))
   .max(40, msg("validation.personName"))
+  .refine(plainLine, msg("errors.controlCharacter"))
   .regex(/^[\p{L}\p{M}·• '-]+$/u, msg("identity.validation.personNameCharacters"));
 
 /** At least 8 characters with a letter and a digit; at most 128 (scrypt input stays bounded). */
@@ -90,8 +95,8 @@ export const ZRegisterCitizenInput = z
 export type RegisterCitizenInput = z.input<typeof ZRegisterCitizenInput>;
 
 export const ZSignInInput = z.object({
-  login: z.string().trim().min(1, msg("validation.login")).max(64, msg("validation.login")),
-  password: z.string().min(1, msg("validation.passwordRequired")).max(128, msg("validation.passwordRequired")),
+  login: z.string().trim().min(1, msg("validation.login")).max(64, msg("validation.login")).refine(plainLine, msg("errors.controlCharacter")),
+  password: z.string().min(1, msg("validation.passwordRequired")).max(128, msg("validation.passwordRequired")).refine(plainLine, msg("errors.controlCharacter")),
 });
 
 /** 法人登录: the enterprise's credit code with the person's own account. */

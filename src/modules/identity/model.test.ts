@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { afterFailure, isLocked, landingPath, mayEnter, normalizeLogin, roles, type Role } from "./model";
+import { landingPath, mayEnter, normalizeLogin, roles, type Role } from "./model";
 
 describe("role areas", () => {
   const table: Array<[string, Role[]]> = [
@@ -24,21 +24,7 @@ describe("role areas", () => {
   });
 });
 
-describe("lockout", () => {
-  const t0 = new Date("2026-03-02T01:00:00Z");
-  it("locks on the fifth failure for fifteen minutes", () => {
-    let state = afterFailure(undefined, t0);
-    for (let i = 2; i <= 4; i++) state = afterFailure(state, t0);
-    expect(state).toEqual({ failedCount: 4, lockedUntil: null });
-    state = afterFailure(state, t0);
-    expect(state.lockedUntil?.toISOString()).toBe("2026-03-02T01:15:00.000Z");
-    expect(isLocked(state, new Date("2026-03-02T01:14:59Z"))).toBe(true);
-    expect(isLocked(state, new Date("2026-03-02T01:15:00Z"))).toBe(false);
-  });
-  it("starts a fresh count once a lock has run out", () => {
-    const expired = { failedCount: 5, lockedUntil: new Date("2026-03-02T00:59:00Z") };
-    expect(afterFailure(expired, t0)).toEqual({ failedCount: 1, lockedUntil: null });
-  });
+describe("logins", () => {
   it("normalises logins so case and spaces do not matter", () => {
     expect(normalizeLogin(" 91130102ma0tb0010x ")).toBe("91130102MA0TB0010X");
   });

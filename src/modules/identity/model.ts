@@ -115,28 +115,7 @@ export function mayEnter(role: Role | undefined, pathname: string): boolean {
   return role !== undefined && area.roles.includes(role);
 }
 
-/** Lockout policy: five failed sign-ins lock the login name for fifteen minutes. */
-export const lockout = { maxFailures: 5, minutes: 15 } as const;
-
-export interface ThrottleState {
-  failedCount: number;
-  lockedUntil: Date | null;
-}
-
-export function isLocked(state: ThrottleState | undefined, now: Date): boolean {
-  return Boolean(state?.lockedUntil && state.lockedUntil.getTime() > now.getTime());
-}
-
-/** The throttle after one more failure: the fifth failure in a row locks. */
-export function afterFailure(state: ThrottleState | undefined, now: Date): ThrottleState {
-  // A lock that has run out starts a fresh count.
-  const base = state && !(state.lockedUntil && state.lockedUntil <= now) ? state.failedCount : 0;
-  const failedCount = base + 1;
-  return {
-    failedCount,
-    lockedUntil: failedCount >= lockout.maxFailures ? new Date(now.getTime() + lockout.minutes * 60_000) : null,
-  };
-}
+// The sign-in lockout (per client address and login name) lives in src/server/rate-limit.ts.
 
 /** Normalises what the user typed to sign in: codes are upper case, names are trimmed. */
 export function normalizeLogin(login: string): string {

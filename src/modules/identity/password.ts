@@ -1,9 +1,21 @@
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from "node:crypto";
+import { DomainError } from "@/lib/domain-error";
+import { isSemaphoreFull, Semaphore } from "@/lib/semaphore";
+
+/**
+ * At most two hashes at once (the machines have two cores, and each hash takes 64 MiB): more would
+ * only fill libuv's four threads, which file reads and compression need too, so that eight
+ * parallel sign-ins stalled every other request. Eight more may wait up to five seconds; beyond
+ * that the answer is "busy, try again" at once. One per process, whichever bundle asks.
+ */
+const hashing = ((globalThis as unknown as Record<symbol, Semaphore>)[Symbol.for("tongban.passwordHashing")] ??= new Semaphore(2, 8, 5_000));
 
 function scrypt(password: string, salt: Buffer, keylen: number, options: ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    scryptCb(password, salt, keylen, options, (err, key) => (err ? reject(err) : resolve(key))),
-  );
+  return hashing
+    .run(() => new Promise<Buffer>((resolve, reject) => scryptCb(password, salt, keylen, options, (err, key) => (err ? reject(err) : resolve(key)))))
+    .catch((error: unknown) => {
+      throw isSemaphoreFull(error) ? new DomainError("unavailable", "errors.busy") : error;
+    });
 }
 
 // scrypt (RFC 7914) with N = 2^15, r = 8, p = 1: about 64 MiB and tens of milliseconds per hash,

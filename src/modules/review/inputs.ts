@@ -10,7 +10,7 @@ export const ZDecideTaskInput = z.discriminatedUnion("outcome", [
     outcome: z.literal("denied"),
     reason: z.string().trim().min(4, msg("validation.reason")).max(1000, msg("validation.reason")),
   }),
-  ZTaskRef.extend({ outcome: z.literal("supplementRequested"), items: z.array(ZNoticeItemInput).min(1, msg("validation.noticeItems")) }),
+  ZTaskRef.extend({ outcome: z.literal("supplementRequested"), items: z.array(ZNoticeItemInput).min(1, msg("validation.noticeItems")).max(100) }),
 ]);
 export type DecideTaskInput = z.input<typeof ZDecideTaskInput>;
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { createTRPCRouter, holderProcedure, dataOfficeProcedure, keeperProcedure, publicProcedure, reviewerProcedure } from "@/server/trpc/init";
+import { createTRPCRouter, holderProcedure, dataOfficeProcedure, keeperProcedure, publicProcedure, rateLimited, reviewerProcedure } from "@/server/trpc/init";
 import { answerQuestion, askQuestion, countOpenQuestions, listDataLog, listPublicVerifications, listQuestions } from "./data-log";
 import { publicKeys, verifyCertificate } from "./gate";
 import { decideGrant, listGrants, requestGrant } from "./grants";
@@ -26,7 +26,7 @@ import { markResourceUpdated, updateResource } from "./update-resource";
 
 export const sharingRouter = createTRPCRouter({
   // The public.
-  verify: publicProcedure.input(z.object({ number: ZCertificateNumber })).query(({ ctx, input }) => verifyCertificate(ctx.db, input.number, ctx.actor ?? null)),
+  verify: publicProcedure.use(rateLimited("verification")).input(z.object({ number: ZCertificateNumber })).query(({ ctx, input }) => verifyCertificate(ctx.db, input.number, ctx.actor ?? null)),
   publicKeys: publicProcedure.query(({ ctx }) => publicKeys(ctx.db)),
   // Holders.
   myCertificates: holderProcedure.query(({ ctx }) => listMyCertificates(ctx.db, ctx.actor)),

@@ -5,17 +5,25 @@ import { headers } from "next/headers";
 import { eq } from "drizzle-orm";
 import { shanghaiDate } from "@/modules/calendar/model";
 import { actForEnterpriseCode } from "@/modules/identity/acting";
+import { isDomainError } from "@/lib/domain-error";
 import { authenticate, loadActor } from "@/modules/identity/authenticate";
 import { ZEnterpriseSignInInput, ZSignInInput } from "@/modules/identity/inputs";
 import { users } from "@/modules/identity/schema";
 import { endSession, startSession } from "@/modules/identity/sessions";
 import { getDb } from "@/server/db";
 import { env, oidcEnabled } from "@/server/env";
+import { log } from "@/server/log";
+import { clientAddressOf } from "@/server/client-address";
+import { processLimiters, signInThrottle } from "@/server/rate-limit";
 import { authConfig } from "./config";
 import { sessionPolicy } from "./policy";
 
+/** The code reaches the sign-in form as `locked.<seconds to wait>`, so it can say how long. */
 class LockedSignIn extends CredentialsSignin {
-  code = "locked";
+  constructor(retryAfterSeconds: number) {
+    super();
+    this.code = `locked.${retryAfterSeconds}`;
+  }
 }
 class InvalidSignIn extends CredentialsSignin {
   code = "invalidCredentials";
@@ -33,20 +41,29 @@ async function userAgent(): Promise<string | null> {
   }
 }
 
+/** Too many password hashes at once (see identity/password.ts): try again in a moment. */
+class BusySignIn extends CredentialsSignin {
+  code = "busy";
+}
+
 function providers(): Provider[] {
   const list: Provider[] = [
     Credentials({
       id: "credentials",
       credentials: { login: {}, password: {}, creditCode: {} },
-      async authorize(raw) {
+      async authorize(raw, request) {
         // 个人登录 with login and password; 法人登录 adds the enterprise's credit code.
         const forEnterprise = typeof raw?.creditCode === "string" && raw.creditCode.trim() !== "";
         const parsed = ZSignInInput.safeParse(raw);
         const enterprise = forEnterprise ? ZEnterpriseSignInInput.safeParse(raw) : null;
         if (!parsed.success || (enterprise && !enterprise.success)) throw new InvalidSignIn();
         const db = await getDb();
-        const result = await authenticate(db, parsed.data);
-        if (!result.ok) throw result.reason === "locked" ? new LockedSignIn() : new InvalidSignIn();
+        const attempt = { address: clientAddressOf(request.headers), throttle: signInThrottle(await processLimiters()) };
+        const result = await authenticate(db, parsed.data, attempt).catch((error: unknown) => {
+          if (isDomainError(error) && error.code === "unavailable") throw new BusySignIn();
+          throw error;
+        });
+        if (!result.ok) throw result.reason === "locked" ? new LockedSignIn(result.retryAfterSeconds) : new InvalidSignIn();
         const { actor } = result;
         let actingEntityId: string | null = null;
         if (enterprise?.success) {
@@ -80,7 +97,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     // A failed sign-in is an answer to the user, not a server error worth a stack trace.
     error(error) {
       if ((error as { type?: string }).type === "CredentialsSignin" || error.name === "CredentialsSignin") return;
-      console.error(error);
+      // A request without its CSRF token is the client's mistake (or a forgery), not a server fault.
+      if ((error as { type?: string }).type === "MissingCSRF") return void log.warn({ part: "auth" }, "Auth.js request without its CSRF token");
+      log.error({ err: error, part: "auth" }, "Auth.js error");
     },
   },
   events: {

@@ -4,6 +4,7 @@ import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import type { PGlite } from "@electric-sql/pglite";
 import type { Pool } from "pg";
+import { log } from "../log";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -57,6 +58,10 @@ export async function openDatabase(options: { url?: string; dataDir?: string; ro
       // rights. RESET ROLE goes back to it, not to the owner. (The name is checked by env.ts.)
       ...(options.role ? { options: `-c role=${options.role}` } : {}),
     });
+    // An idle client that loses its connection (PostgreSQL restarted, a network cut) emits
+    // `error` on the pool; without a listener Node treats it as unhandled and the process exits.
+    // The pool drops that client and opens a new one on the next query.
+    pool.on("error", (error) => log.error({ err: error, part: "db" }, "idle PostgreSQL client failed"));
     const db = drizzle(pool, { schema, casing: "snake_case" });
     return {
       db: db as unknown as Db,

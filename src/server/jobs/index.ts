@@ -1,5 +1,6 @@
 import type PgBoss from "pg-boss";
 import type { DatabaseHandle } from "@/server/db/client";
+import { log } from "@/server/log";
 import { createBoss } from "./boss";
 import type { JobDefinition } from "./define-job";
 import { jobRegistry } from "./registry";
@@ -24,7 +25,7 @@ export function startJobs(handle: DatabaseHandle, definitions: readonly JobDefin
       // Keep finished jobs a week, for looking into what ran.
       deleteAfterDays: 7,
     });
-    boss.on("error", (error) => console.error("[jobs] pg-boss:", error));
+    boss.on("error", (error) => log.error({ err: error, part: "jobs" }, "pg-boss error"));
     await boss.start();
     const loops: Running["loops"] = [];
     for (const def of definitions) {
@@ -73,7 +74,7 @@ function startLoop(handle: DatabaseHandle, def: JobDefinition, seconds: number):
         const handled = await def.handler(handle.db, []);
         again = typeof handled === "number" && handled >= def.batchSize;
       } catch (error) {
-        console.error(`[jobs] ${def.name}:`, error);
+        log.error({ err: error, part: "jobs", job: def.name }, "job failed");
       }
       if (!stopped) timer = setTimeout(tick, again ? 0 : seconds * 1000);
     })();

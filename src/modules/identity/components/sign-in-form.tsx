@@ -6,13 +6,9 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { FormError, SubmitButton, TextField } from "@/components/form/fields";
 import { useZodForm } from "@/components/form/use-zod-form";
+import { msg } from "@/lib/message";
 import { safeCallbackPath } from "@/lib/safe-redirect";
 import { ZEnterpriseSignInInput, ZSignInInput } from "../inputs";
-
-const serverErrors: Record<string, string> = {
-  locked: "errors.locked",
-  noMandate: "identity.errors.noMandateSignIn",
-};
 
 /**
  * 个人登录 with the person's own account, or 法人登录: the enterprise's credit code with the
@@ -33,10 +29,8 @@ export function SignInForm({ callbackUrl, initialLogin, mode = "person" }: { cal
     setNoMandate(false);
     const result = await signIn("credentials", { ...values, redirect: false });
     if (!result || result.error) {
-      // The same message for an unknown account and a wrong password: nothing is revealed.
-      const key = serverErrors[result?.code ?? ""] ?? "errors.invalidCredentials";
       setNoMandate(result?.code === "noMandate");
-      form.setError("root.server", { type: "server", message: key });
+      form.setError("root.server", { type: "server", message: signInFailureMessage(result?.code) });
       form.resetField("password", { keepError: false });
       return;
     }
@@ -70,4 +64,19 @@ export function SignInForm({ callbackUrl, initialLogin, mode = "person" }: { cal
       </fieldset>
     </form>
   );
+}
+
+/**
+ * The message for a refused sign-in, from the code the server gave (src/server/auth/index.ts and
+ * the sign-in route): `locked.<seconds>`, `rateLimited.<seconds>`, `busy`, or anything else,
+ * which gets the same message for an unknown account and a wrong password: nothing is revealed.
+ */
+export function signInFailureMessage(code: string | undefined): string {
+  const [kind, seconds] = (code ?? "").split(".");
+  const minutes = Math.max(1, Math.ceil(Number(seconds) / 60) || 15);
+  if (kind === "locked") return msg("errors.locked", { minutes });
+  if (kind === "rateLimited") return msg("errors.rateLimited", { minutes });
+  if (kind === "busy") return "errors.busy";
+  if (kind === "noMandate") return "identity.errors.noMandateSignIn";
+  return "errors.invalidCredentials";
 }

@@ -1,11 +1,15 @@
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { cookies } from "next/headers";
+import { localeCookie, resolveLocale } from "@/i18n/locales";
+import { clientAddressOf } from "@/server/client-address";
 import { createRequestContext } from "@/server/trpc/context";
-import { appRouter } from "@/server/trpc/root";
+import { handleTrpcRequest } from "@/server/trpc/http";
 
 export const dynamic = "force-dynamic";
 
-function handler(req: Request) {
-  return fetchRequestHandler({ endpoint: "/api/trpc", req, router: appRouter, createContext: createRequestContext });
+async function handler(req: Request) {
+  const locale = resolveLocale((await cookies()).get(localeCookie)?.value);
+  const clientAddress = clientAddressOf(req.headers);
+  return handleTrpcRequest(req, async () => ({ ...(await createRequestContext()), clientAddress }), locale);
 }
 
 export { handler as GET, handler as POST };

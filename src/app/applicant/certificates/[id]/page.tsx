@@ -8,6 +8,7 @@ import { PrintButton } from "@/modules/sharing/components/holder-print-button";
 import { PrintableCertificateCard } from "@/modules/sharing/components/holder-printable-certificate";
 import { requireHolder } from "@/server/auth/guard";
 import { api } from "@/trpc/server";
+import "./print.css";
 
 export const dynamic = "force-dynamic";
 
@@ -28,7 +29,6 @@ async function requestOrigin(): Promise<string> {
 }
 
 // The site header and footer are the layout's; hide them on paper so only the certificate prints.
-const printCss = "@media print { body > header, body > footer, body > a[href='#main'] { display: none !important; } body { background: #fff !important; } main { padding: 0 !important; max-width: none !important; } }";
 
 /** The printable electronic certificate (电子证照) of the signed-in holder. */
 export default async function CertificatePage({ params }: { params: Params }) {
@@ -44,10 +44,7 @@ export default async function CertificatePage({ params }: { params: Params }) {
   const t = await getTranslations("sharing.holder");
   const verifyUrl = `${await requestOrigin()}/verify/${certificate.number}`;
   return (
-    <div className="flex flex-col gap-4">
-      <style href="tongban-certificate-print" precedence="default">
-        {printCss}
-      </style>
+    <div className="flex flex-col gap-4" data-print-certificate>
       <div className="flex flex-wrap items-center justify-between gap-3 print:hidden">
         <Link href="/applicant/certificates" className="text-brand-700 underline">
           {t("certificates.back")}

@@ -1,0 +1,92 @@
+/**
+ * The portal's HTTP server: Next.js behind a few lines that only the socket can do.
+ *
+ * - **The client address.** Route handlers get no socket, and `next start` keeps a client's own
+ *   `X-Forwarded-For` when it sends one (it only fills it in when absent), so any client could
+ *   choose the address its limits are counted under. Here the address is decided from the socket
+ *   (or, with `TRUST_PROXY=n`, from the n load balancers in front, see client-address.ts) and
+ *   written over `X-Forwarded-For` and `X-Real-IP`; `X-Forwarded-Proto` and `-Host` are dropped
+ *   unless a proxy is trusted to set them.
+ * - **The request id**, taken from a well-formed incoming `X-Request-Id` or made here, handed on
+ *   in the request and the response, and on every log line of the request (AsyncLocalStorage).
+ * - **A declared body over its route's limit** is refused with 413 before a byte is read (the
+ *   route handlers count chunked bodies as they read them, see http-body.ts).
+ *
+ * `npm start` and `npm run dev` run this (src/scripts/start.ts), and so do the browser tests.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import next from "next";
+import { resolveClientAddress } from "@/server/client-address";
+import { env } from "@/server/env";
+import { log } from "@/server/log";
+import { newRequestId, requestContext, requestIdHeader, wellFormedRequestId } from "@/server/request-context";
+
+/** Declared body limits by path prefix; the route handlers enforce the same while reading. */
+const bodyLimits: Array<[prefix: string, bytes: number]> = [
+  // One file of at most 10 MiB and its multipart envelope (see applications/upload-file.ts).
+  ["/api/uploads", 10 * 1024 * 1024 + 64 * 1024],
+];
+/** Everything else: tRPC (src/server/trpc/http.ts), Auth.js, server actions and form posts. */
+const defaultBodyLimit = 1024 * 1024;
+
+function bodyLimitFor(url: string | undefined): number {
+  const path = (url ?? "/").split("?")[0] ?? "/";
+  return bodyLimits.find(([prefix]) => path === prefix || path.startsWith(`${prefix}/`))?.[1] ?? defaultBodyLimit;
+}
+
+/** Sets the trusted request headers; answers 413 itself (and returns false) for a declared body over its limit. */
+export function prepareRequest(req: IncomingMessage, res: ServerResponse, trustedHops: number): { requestId: string } | false {
+  const requestId = wellFormedRequestId(req.headers[requestIdHeader] as string | undefined) ?? newRequestId();
+  req.headers[requestIdHeader] = requestId;
+  res.setHeader(requestIdHeader, requestId);
+
+  const address = resolveClientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], trustedHops);
+  req.headers["x-forwarded-for"] = address;
+  req.headers["x-real-ip"] = address;
+  if (trustedHops === 0) {
+    // Only a trusted proxy may say the request came over TLS, or under which host name.
+    req.headers["x-forwarded-proto"] = (req.socket as { encrypted?: boolean }).encrypted ? "https" : "http";
+    delete req.headers["x-forwarded-host"];
+  }
+
+  const declared = Number(req.headers["content-length"] ?? 0);
+  if (declared > bodyLimitFor(req.url)) {
+    res.writeHead(413, { "content-type": "application/json", connection: "close", "cache-control": "no-store" });
+    res.end(JSON.stringify({ error: "bodyTooLarge", requestId }));
+    req.resume();
+    return false;
+  }
+  return { requestId };
+}
+
+export async function startServer(options: { dev: boolean; port: number }): Promise<void> {
+  const trustedHops = env().TRUST_PROXY;
+  const app = next({ dev: options.dev, dir: process.cwd(), port: options.port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const server = createServer((req, res) => {
+    const prepared = prepareRequest(req, res, trustedHops);
+    if (!prepared) return;
+    requestContext.run({ requestId: prepared.requestId }, () => {
+      handle(req, res).catch((error: unknown) => {
+        log.error({ err: error }, "request failed outside Next.js");
+        if (!res.headersSent) res.writeHead(500).end();
+      });
+    });
+  });
+  // WebSocket upgrades (the development server's hot reloading) go to Next.js as they are.
+  const upgrade = app.getUpgradeHandler();
+  server.on("upgrade", (req, socket, head) => {
+    upgrade(req, socket, head).catch(() => socket.destroy());
+  });
+  server.listen(options.port, () => {
+    log.info({ port: options.port, dev: options.dev, trustedProxies: trustedHops }, `Tongban listening on http://localhost:${options.port}`);
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      server.close();
+      // Jobs stop on the same signals (src/server/boot.ts); give them a moment, then leave.
+      setTimeout(() => process.exit(0), 1500).unref();
+    });
+  }
+}

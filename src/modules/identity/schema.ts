@@ -4,7 +4,6 @@ import {
   check,
   date,
   index,
-  integer,
   pgEnum,
   pgTable,
   text,
@@ -214,17 +213,3 @@ export const sessions = pgTable(
   },
   (t) => [index("sessions_user_id_idx").on(t.userId, t.revokedAt)],
 );
-
-/**
- * No longer written: failed sign-ins are counted per (client address, login name) pair and per
- * address in src/server/rate-limit.ts, so a stranger cannot lock an owner out. To be dropped by a
- * migration (kept here so that this branch adds none while others add theirs).
- */
-export const signInThrottles = pgTable("sign_in_throttles", {
-  login: text("login").primaryKey(),
-  failedCount: integer("failed_count").notNull().default(0),
-  lockedUntil: timestamp("locked_until", { withTimezone: true }),
-  updatedAt: timestamp("updated_at", { withTimezone: true })
-    .notNull()
-    .default(sql`now()`),
-});

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { expectNoSeriousAxeViolations, signIn } from "./helpers";
+import { demoPeople, expectNoSeriousAxeViolations, signIn, signInForEnterprise } from "./helpers";
 
 // The shared data layer as the data office and a provider department run it: the catalog and its
 // update deadlines, grants, holders' questions about reads of their data, and certificates.
@@ -253,7 +253,8 @@ test.describe("signing keys", () => {
     // The demo enterprise's business licence, signed by market supervision's key before the rotation.
     const holder = await browser.newContext({ locale: "zh-CN" });
     const holderPage = await holder.newPage();
-    await signInAs(holderPage, "91130102MA0TB00118", /\/applicant$/);
+    await signInForEnterprise(holderPage, "91130102MA0TB00118", demoPeople.zhao);
+    await expect(holderPage).toHaveURL(/\/applicant$/);
     const mine = await trpcQuery<{ certificates: Array<{ typeCode: string; number: string }> }>(holderPage, "sharing.myCertificates");
     await holder.close();
     const licence = mine.certificates.find((c) => c.typeCode === "businessLicence");

@@ -2,7 +2,7 @@ import { createTranslator } from "next-intl";
 import en from "@/messages/en.json";
 import zhCN from "@/messages/zh-CN.json";
 import { translateMessage } from "@/lib/message";
-import { moduleMessages } from "./module-messages";
+import { moduleMessages } from "@/root/messages";
 import type { Locale } from "./locales";
 
 export type Messages = typeof zhCN & Record<string, unknown>;

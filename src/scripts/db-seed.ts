@@ -1,6 +1,6 @@
 import { openDatabase } from "@/server/db/client";
 import { env } from "@/server/env";
-import { seedDemoProvince } from "@/server/seed/demo";
+import { seedDemoProvince } from "@/root/seed/demo";
 
 // Seeds the demo province; running it again changes nothing. Stop the portal first when it uses
 // the embedded database: PGlite allows one process per data folder.

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { DomainError } from "@/lib/domain-error";
 import { keyParam } from "@/lib/message";
 import type { Db } from "@/server/db/client";
-import { shanghaiDate } from "../calendar/model";
+import { shanghaiDate } from "@/lib/dates";
 import { loadApplicationPlan } from "../catalog/load-application-plan";
 import type { Actor } from "../identity/model";
 import { reopenAfterSupplement } from "../review/reopen-tasks";

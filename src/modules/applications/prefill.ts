@@ -1,6 +1,6 @@
 import type { Db } from "@/server/db/client";
 import { log } from "@/server/log";
-import { shanghaiDate } from "../calendar/model";
+import { shanghaiDate } from "@/lib/dates";
 import { loadApplicationPlan } from "../catalog/load-application-plan";
 import { certificateTypes } from "../catalog/schema";
 import type { Actor } from "../identity/model";

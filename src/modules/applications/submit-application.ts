@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
 import { DomainError } from "@/lib/domain-error";
 import type { Db } from "@/server/db/client";
-import { shanghaiDate } from "../calendar/model";
+import { shanghaiDate } from "@/lib/dates";
 import { loadApplicationPlan } from "../catalog/load-application-plan";
 import type { ApplicationPlan } from "../catalog/plan";
 import { principalOf, type Actor } from "../identity/model";

@@ -3,7 +3,7 @@ import { asc, desc, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type DatabaseHandle, type Db } from "@/server/db/client";
 import { auditKey, auditSigningKey } from "@/server/keys";
-import { jobRegistry } from "@/server/jobs/registry";
+import { jobRegistry } from "@/root/jobs";
 import { onPostgres, testDatabase, uniqueSuffix } from "@/server/testing/database";
 import { exportCheckpoint, ZExportedCheckpoint, type ExportedCheckpoint } from "./checkpoint";
 import { auditHash } from "./hash";

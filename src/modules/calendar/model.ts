@@ -54,8 +54,6 @@ export class CalendarRangeError extends Error {
 // Day strings <-> UTC day numbers
 
 const MS_PER_DAY = 86_400_000;
-/** Asia/Shanghai is UTC+8 all year (no daylight saving since 1991). */
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Days since 1970-01-01 of a 'YYYY-MM-DD' string; throws on a malformed or impossible date. */
@@ -272,17 +270,9 @@ export function dayRuns(days: readonly string[]): Array<{ from: string; to: stri
 // ---------------------------------------------------------------------------------------------
 // Instants and Chinese dates
 
-/** The 'YYYY-MM-DD' calendar date of an instant in Asia/Shanghai (UTC+8). */
-export function shanghaiDate(instant: Date): string {
-  const ms = instant.getTime();
-  if (Number.isNaN(ms)) throw new TypeError("Invalid Date");
-  return new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** The instant 23:59:59.999 of `day` in Asia/Shanghai (15:59:59.999 UTC). */
-export function endOfShanghaiDay(day: string): Date {
-  return new Date((toDayNumber(day) + 1) * MS_PER_DAY - 1 - SHANGHAI_OFFSET_MS);
-}
+// Moved to src/lib/dates.ts (every module needs them; the working-day calendar does not).
+export { endOfShanghaiDay, shanghaiDate } from "@/lib/dates";
+import { endOfShanghaiDay, shanghaiDate } from "@/lib/dates";
 
 // ---------------------------------------------------------------------------------------------
 // Due dates

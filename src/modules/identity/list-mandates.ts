@@ -1,7 +1,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/server/db/client";
-import { shanghaiDate } from "../calendar/model";
+import { shanghaiDate } from "@/lib/dates";
 import { maskIdNumber } from "./id-number";
 import { mandateStatus, type Actor } from "./model";
 import { citizens, entities, mandates, users } from "./schema";

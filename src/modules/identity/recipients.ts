@@ -1,6 +1,6 @@
 import { and, eq, gte, inArray, isNotNull, isNull, lte } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
-import { shanghaiDate } from "../calendar/model";
+import { shanghaiDate } from "@/lib/dates";
 import { citizens, entities, mandates, users } from "./schema";
 
 /**

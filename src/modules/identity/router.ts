@@ -12,7 +12,7 @@ import {
   staffProcedure,
   holderProcedure,
 } from "@/server/trpc/init";
-import { shanghaiDate } from "../calendar/model";
+import { shanghaiDate } from "@/lib/dates";
 import { actingOptions } from "./acting";
 import { changePassword } from "./change-password";
 import { getProfile, ZProfileView } from "./get-profile";

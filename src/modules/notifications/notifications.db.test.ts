@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/modules/identity/model";
 import { departments, staff, users } from "@/modules/identity/schema";
 import { openDatabase, type DatabaseHandle, type Db } from "@/server/db/client";
-import { seedDemoProvince } from "@/server/seed/demo";
+import { seedDemoProvince } from "@/root/seed/demo";
 import { onPostgres, testDatabase, uniqueSuffix } from "@/server/testing/database";
 import { createCallerFactory, createTRPCRouter } from "@/server/trpc/init";
 import { dispatchOutbox } from "./dispatch-outbox";

@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { applications } from "../applications/schema";
 import { recordAudit } from "../audit/record-audit";
-import { shanghaiDate } from "../calendar/model";
+import { shanghaiDate } from "@/lib/dates";
 import { loadDivisionTable } from "../divisions/load-divisions";
 import { divisionFullName } from "../divisions/model";
 import type { Actor } from "../identity/model";

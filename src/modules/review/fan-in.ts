@@ -3,7 +3,7 @@ import type { Db } from "@/server/db/client";
 import { applyApplicationEvent, type ApplicationRow } from "../applications/transition";
 import { supplementNotices, type NoticeItem } from "../applications/schema";
 import { recordAudit } from "../audit/record-audit";
-import { shanghaiDate } from "../calendar/model";
+import { shanghaiDate } from "@/lib/dates";
 import { certificateTypes } from "../catalog/schema";
 import type { Actor } from "../identity/model";
 import { entities } from "../identity/schema";

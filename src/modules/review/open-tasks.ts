@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import type { applications } from "../applications/schema";
 import { recordAudit } from "../audit/record-audit";
-import { shanghaiDate } from "../calendar/model";
+import { shanghaiDate } from "@/lib/dates";
 import type { Actor } from "../identity/model";
 import { notify } from "../notifications/notify";
 import { calendarFor, computeDueAt } from "./clock";

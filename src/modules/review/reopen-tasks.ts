@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import type { ApplicationRow } from "../applications/transition";
 import { recordAudit } from "../audit/record-audit";
-import { shanghaiDate } from "../calendar/model";
+import { shanghaiDate } from "@/lib/dates";
 import type { Actor } from "../identity/model";
 import { notify } from "../notifications/notify";
 import { calendarFor, computeDueAt, endPauses, pausesOf } from "./clock";

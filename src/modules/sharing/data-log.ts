@@ -2,7 +2,7 @@ import { and, count, desc, eq, inArray, isNull, not, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { DomainError } from "@/lib/domain-error";
 import type { Db } from "@/server/db/client";
-import { holderIdentity } from "../applications/applicant";
+import { holderIdentity } from "../identity/holder";
 import { applications } from "../applications/schema";
 import { certificateTypes } from "../catalog/schema";
 import type { Actor } from "../identity/model";

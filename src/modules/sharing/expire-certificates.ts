@@ -1,7 +1,7 @@
 import { and, eq, inArray, lt } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { recordAudit } from "../audit/record-audit";
-import { shanghaiDate } from "../calendar/model";
+import { shanghaiDate } from "@/lib/dates";
 import { certificateTypes } from "../catalog/schema";
 import { certificates } from "./schema";
 import { watchLapsedCertificates } from "./watch";

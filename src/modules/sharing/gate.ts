@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
-import { shanghaiDate } from "../calendar/model";
-import { applicantIdentity } from "../applications/applicant";
+import { shanghaiDate } from "@/lib/dates";
+import { applicantIdentity } from "../identity/holder";
 import { applications } from "../applications/schema";
 import { certificateTypes } from "../catalog/schema";
 import type { Actor } from "../identity/model";

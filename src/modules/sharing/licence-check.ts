@@ -1,6 +1,6 @@
 import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
-import { shanghaiDate } from "../calendar/model";
+import { shanghaiDate } from "@/lib/dates";
 import type { Actor } from "../identity/model";
 import { certificates, dataAccessLog, dataResources } from "./schema";
 

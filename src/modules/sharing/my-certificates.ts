@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { DomainError } from "@/lib/domain-error";
 import type { Db } from "@/server/db/client";
-import { holderIdentity } from "../applications/applicant";
-import { shanghaiDate } from "../calendar/model";
+import { holderIdentity } from "../identity/holder";
+import { shanghaiDate } from "@/lib/dates";
 import { certificateTypes } from "../catalog/schema";
 import { maskIdNumber } from "../identity/id-number";
 import type { Actor } from "../identity/model";

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { DomainError } from "@/lib/domain-error";
 import type { Db } from "@/server/db/client";
 import { recordAudit } from "../audit/record-audit";
-import { shanghaiDate } from "../calendar/model";
+import { shanghaiDate } from "@/lib/dates";
 import { loadDivisionTable } from "../divisions/load-divisions";
 import { idNumberBirthDate, idNumberSex, maskIdNumber } from "../identity/id-number";
 import type { Actor } from "../identity/model";

@@ -3,7 +3,7 @@ import Credentials from "next-auth/providers/credentials";
 import type { Provider } from "next-auth/providers";
 import { headers } from "next/headers";
 import { eq } from "drizzle-orm";
-import { shanghaiDate } from "@/modules/calendar/model";
+import { shanghaiDate } from "@/lib/dates";
 import { actForEnterpriseCode } from "@/modules/identity/acting";
 import { isDomainError } from "@/lib/domain-error";
 import { authenticate, loadActor } from "@/modules/identity/authenticate";

@@ -5,7 +5,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg
 import type { PGlite } from "@electric-sql/pglite";
 import type { Pool } from "pg";
 import { log } from "../log";
-import * as schema from "./schema";
+import * as schema from "@/root/schema";
 
 export type Schema = typeof schema;
 

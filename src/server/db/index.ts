@@ -4,8 +4,8 @@ import { openDatabase, type DatabaseHandle, type Db } from "./client";
 const globalForDb = globalThis as unknown as { __tongbanDatabase?: Promise<DatabaseHandle> };
 
 /**
- * The server process's one database handle: opened, migrated and (for the demo) seeded on first
- * use. A `globalThis` singleton because PGlite must never be opened twice in one process, and
+ * The server process's one database handle: opened and migrated on first use. It seeds nothing:
+ * the composition root (src/root/boot.ts) seeds the demo province at server start. A `globalThis` singleton because PGlite must never be opened twice in one process, and
  * Next.js may load this module more than once.
  */
 export function getDatabase(): Promise<DatabaseHandle> {
@@ -13,11 +13,6 @@ export function getDatabase(): Promise<DatabaseHandle> {
     const e = env();
     const handle = await openDatabase({ url: e.DATABASE_URL, dataDir: e.DATA_DIR, role: e.DATABASE_ROLE });
     await handle.migrate();
-    const seed = e.SEED_DEMO ? e.SEED_DEMO === "true" : handle.kind === "pglite";
-    if (seed) {
-      const { seedDemoProvince } = await import("@/server/seed/demo");
-      await seedDemoProvince(handle.db);
-    }
     return handle;
   })().catch((error: unknown) => {
     globalForDb.__tongbanDatabase = undefined;

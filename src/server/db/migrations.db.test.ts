@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { demoAccounts, seedDemoProvince } from "@/server/seed/demo";
+import { demoAccounts, seedDemoProvince } from "@/root/seed/demo";
 import { testDatabase } from "@/server/testing/database";
 import { openDatabase, type DatabaseHandle } from "./client";
 

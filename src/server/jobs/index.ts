@@ -3,7 +3,6 @@ import type { DatabaseHandle } from "@/server/db/client";
 import { log } from "@/server/log";
 import { createBoss } from "./boss";
 import type { JobDefinition } from "./define-job";
-import { jobRegistry } from "./registry";
 
 export { defineJob, type FetchedJob, type JobDefinition } from "./define-job";
 export { createBoss } from "./boss";
@@ -19,7 +18,7 @@ const globalForJobs = globalThis as unknown as { __tongbanJobs?: Promise<Running
  * Starts pg-boss on the portal's database and every job of the registry, once per process.
  * Any number of processes may do this at once: pg-boss hands each job to one worker.
  */
-export function startJobs(handle: DatabaseHandle, definitions: readonly JobDefinition[] = jobRegistry): Promise<void> {
+export function startJobs(handle: DatabaseHandle, definitions: readonly JobDefinition[]): Promise<void> {
   globalForJobs.__tongbanJobs ??= (async () => {
     const boss = createBoss(handle, {
       // Keep finished jobs a week, for looking into what ran.

@@ -6,7 +6,7 @@ import { onPostgres, testDatabase, uniqueSuffix } from "@/server/testing/databas
 import { createBoss } from "./boss";
 import { defineJob, type FetchedJob } from "./define-job";
 import { startJobs, stopJobs } from "./index";
-import { jobRegistry } from "./registry";
+import { jobRegistry } from "@/root/jobs";
 
 let h: DatabaseHandle;
 beforeAll(async () => {

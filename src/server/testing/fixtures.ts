@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { eq, inArray } from "drizzle-orm";
 import { bundleSteps, bundles, materials, services } from "@/modules/catalog/schema";
-import { shanghaiDate } from "@/modules/calendar/model";
+import { shanghaiDate } from "@/lib/dates";
 import { actForEnterpriseCode } from "@/modules/identity/acting";
 import { loadActor } from "@/modules/identity/authenticate";
 import { buildCreditCode } from "@/modules/identity/credit-code";
@@ -15,7 +15,7 @@ import { seedPopulationRegister } from "@/modules/sharing/population";
 import { issueCertificate } from "@/modules/sharing/registry";
 import { populationRecords } from "@/modules/sharing/schema";
 import type { Db } from "@/server/db/client";
-import { seedDemoProvince } from "@/server/seed/demo";
+import { seedDemoProvince } from "@/root/seed/demo";
 import { uniqueSuffix } from "./database";
 
 const charset = "0123456789ABCDEFGHJKLMNPQRTUWXY";

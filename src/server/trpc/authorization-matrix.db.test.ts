@@ -19,7 +19,7 @@ import { certificates } from "@/modules/sharing/schema";
 import type { DatabaseHandle } from "@/server/db/client";
 import { testDatabase } from "@/server/testing/database";
 import { actorByLogin, createTestBundle, ensureDemo, freshIdNumber, newCitizen, newEnterprise, reviewer } from "@/server/testing/fixtures";
-import { createCaller } from "./root";
+import { createCaller } from "@/root/router";
 
 // The second layer of the authorization matrix: who may do what on one enterprise's case, on real
 // data, through the same procedures and use cases the portal calls. Callers: anonymous, two

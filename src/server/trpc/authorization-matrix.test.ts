@@ -4,7 +4,7 @@ import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import type { Actor, Agency } from "@/modules/identity/model";
 import type { Db } from "@/server/db/client";
-import { appRouter, createCaller } from "./root";
+import { appRouter, createCaller } from "@/root/router";
 
 // The first layer of the authorization matrix: every procedure × every kind of caller, decided by
 // the role guards alone, without a database (a `db` that throws if touched proves the guard let

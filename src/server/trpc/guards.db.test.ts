@@ -5,7 +5,7 @@ import type { Actor } from "@/modules/identity/model";
 import type { DatabaseHandle } from "@/server/db/client";
 import { testDatabase } from "@/server/testing/database";
 import type { Locale } from "@/i18n/locales";
-import { appRouter, createCaller } from "./root";
+import { appRouter, createCaller } from "@/root/router";
 
 let h: DatabaseHandle;
 beforeAll(async () => {

@@ -4,7 +4,6 @@ import { translateServerMessage } from "@/i18n/messages";
 import type { Locale } from "@/i18n/locales";
 import { BodyTooLargeError, readBodyWithin } from "@/server/http-body";
 import { retryAfterOf, type TrpcContext } from "./init";
-import { appRouter } from "./root";
 
 /**
  * 1 MiB a request: the largest honest input is an application form (a few hundred fields of at
@@ -23,7 +22,7 @@ export async function handleTrpcRequest(
   req: Request,
   createContext: () => Promise<TrpcContext>,
   locale: Locale,
-  router: AnyTRPCRouter = appRouter,
+  router: AnyTRPCRouter,
 ): Promise<Response> {
   let bounded = req;
   if (req.method !== "GET" && req.method !== "HEAD") {

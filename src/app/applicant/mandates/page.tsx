@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Card, PageHeader } from "@/components/page-header";
-import { shanghaiDate } from "@/modules/calendar/model";
+import { shanghaiDate } from "@/lib/dates";
 import { GrantMandateForm, GrantPersonalMandateForm } from "@/modules/identity/components/grant-mandate-form";
 import { MandateList } from "@/modules/identity/components/mandate-list";
 import { requireHolder } from "@/server/auth/guard";

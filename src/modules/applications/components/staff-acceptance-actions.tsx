@@ -6,7 +6,8 @@ import { useZodForm } from "@/components/form/use-zod-form";
 import { useTRPC } from "@/trpc/react";
 import { ZRefuseInput, ZRequestCompletionInput, ZVersionedRef } from "../inputs";
 import type { ApplicationView } from "../views";
-import { StaffActionForm, StaffNoticeItems, StaffOutcome, StaffTextArea, useStaffAction, useStaffOutcome, type StaffMaterialChoice } from "./staff-form-parts";
+import { StaffActionForm, StaffOutcome, StaffTextArea, useStaffAction, useStaffOutcome } from "@/components/form/staff-form-parts";
+import { StaffNoticeItems, type StaffMaterialChoice } from "./staff-notice-items";
 
 type Done = "accepted" | "refused" | "completionRequested";
 

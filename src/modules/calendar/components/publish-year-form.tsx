@@ -7,7 +7,7 @@ import { useState } from "react";
 import { useWatch } from "react-hook-form";
 import { CheckboxField, FormError, TextField } from "@/components/form/fields";
 import { applyServerErrors, useZodForm } from "@/components/form/use-zod-form";
-import { StaffOutcome, StaffTextArea, staffButton } from "@/modules/applications/components/staff-form-parts";
+import { StaffOutcome, StaffTextArea, staffButton } from "@/components/form/staff-form-parts";
 import { useTRPC } from "@/trpc/react";
 import { parseDayList, ZPublishCalendarYearInput } from "../inputs";
 import { calendarFromRows, workingDaysInYear } from "../model";

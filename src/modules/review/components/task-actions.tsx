@@ -3,15 +3,8 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useZodForm } from "@/components/form/use-zod-form";
-import {
-  StaffActionForm,
-  StaffNoticeItems,
-  StaffOutcome,
-  StaffTextArea,
-  useStaffAction,
-  useStaffOutcome,
-  type StaffMaterialChoice,
-} from "@/modules/applications/components/staff-form-parts";
+import { StaffActionForm, StaffOutcome, StaffTextArea, useStaffAction, useStaffOutcome } from "@/components/form/staff-form-parts";
+import { StaffNoticeItems, type StaffMaterialChoice } from "@/modules/applications/components/staff-notice-items";
 import { useTRPC } from "@/trpc/react";
 import { ZDecideTaskInput, ZTaskRef } from "../inputs";
 import type { TaskStatus } from "../model";

@@ -4,7 +4,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import { EmptyState } from "@/components/empty-state";
 import { StatusBadge } from "@/modules/applications/components/status-badge";
-import type { AppRouter } from "@/server/trpc/root";
+import type { AppRouter } from "@/root/router";
 import { ZQueueInput } from "../inputs";
 import { queuePageSize } from "../list-queue";
 

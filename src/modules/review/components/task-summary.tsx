@@ -2,7 +2,7 @@ import type { inferRouterOutputs } from "@trpc/server";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/components/page-header";
 import { StatusBadge } from "@/modules/applications/components/status-badge";
-import type { AppRouter } from "@/server/trpc/root";
+import type { AppRouter } from "@/root/router";
 
 type TaskDetail = inferRouterOutputs<AppRouter>["review"]["task"];
 

@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { FormError, SubmitButton } from "@/components/form/fields";
 import { applyServerErrors, useZodForm } from "@/components/form/use-zod-form";
-import { isStaleError, StaffOutcome, StaffTextArea } from "@/modules/applications/components/staff-form-parts";
+import { isStaleError, StaffOutcome, StaffTextArea } from "@/components/form/staff-form-parts";
 import { useTRPC } from "@/trpc/react";
 import { ZAnswerQuestionInput } from "../../inputs";
 

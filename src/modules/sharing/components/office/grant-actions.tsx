@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
 import { FormError } from "@/components/form/fields";
 import { applyServerErrors, useZodForm } from "@/components/form/use-zod-form";
-import { isStaleError, StaffOutcome, StaffTextArea, staffButton } from "@/modules/applications/components/staff-form-parts";
+import { isStaleError, StaffOutcome, StaffTextArea, staffButton } from "@/components/form/staff-form-parts";
 import { useTRPC } from "@/trpc/react";
 import { ZDecideGrantInput } from "../../inputs";
 import type { GrantStatus } from "../../model";

@@ -1,6 +1,6 @@
 import type { inferRouterOutputs } from "@trpc/server";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import type { AppRouter } from "@/server/trpc/root";
+import type { AppRouter } from "@/root/router";
 import { RotateKeyButton } from "./rotate-key-button";
 
 export type PublishedKey = inferRouterOutputs<AppRouter>["sharing"]["publicKeys"][number];

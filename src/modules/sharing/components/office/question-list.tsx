@@ -1,7 +1,7 @@
 import type { inferRouterOutputs } from "@trpc/server";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/empty-state";
-import type { AppRouter } from "@/server/trpc/root";
+import type { AppRouter } from "@/root/router";
 import { AnswerForm } from "./answer-form";
 
 export type QuestionRow = inferRouterOutputs<AppRouter>["sharing"]["questions"][number];

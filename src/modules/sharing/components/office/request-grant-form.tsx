@@ -7,7 +7,7 @@ import { useState } from "react";
 import { Controller } from "react-hook-form";
 import { FormError, SelectField, SubmitButton, useMessage } from "@/components/form/fields";
 import { applyServerErrors, useZodForm } from "@/components/form/use-zod-form";
-import { StaffTextArea } from "@/modules/applications/components/staff-form-parts";
+import { StaffTextArea } from "@/components/form/staff-form-parts";
 import { useTRPC } from "@/trpc/react";
 import { ZRequestGrantInput } from "../../inputs";
 import type { shareTypes } from "../../model";

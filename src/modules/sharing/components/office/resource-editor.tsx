@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { FormError, SelectField, SubmitButton } from "@/components/form/fields";
 import { applyServerErrors, useZodForm } from "@/components/form/use-zod-form";
-import { StaffTextArea } from "@/modules/applications/components/staff-form-parts";
+import { StaffTextArea } from "@/components/form/staff-form-parts";
 import { useTRPC } from "@/trpc/react";
 import { ZUpdateResourceInput } from "../../inputs";
 import { openTypes, shareTypes, updateFrequencies, type UpdateFrequency } from "../../model";

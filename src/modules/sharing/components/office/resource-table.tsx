@@ -2,7 +2,7 @@ import type { inferRouterOutputs } from "@trpc/server";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/empty-state";
-import type { AppRouter } from "@/server/trpc/root";
+import type { AppRouter } from "@/root/router";
 import { OverdueBadge } from "./badges";
 import { MarkUpdatedButton } from "./mark-updated-button";
 

@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { FormError, TextField } from "@/components/form/fields";
 import { applyServerErrors, useZodForm } from "@/components/form/use-zod-form";
-import { StaffOutcome, StaffTextArea, staffButton } from "@/modules/applications/components/staff-form-parts";
+import { StaffOutcome, StaffTextArea, staffButton } from "@/components/form/staff-form-parts";
 import { useTRPC } from "@/trpc/react";
 import { ZRevokeCertificateInput } from "../../inputs";
 

@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useMessage } from "@/components/form/fields";
 import { applyServerErrors, useZodForm } from "@/components/form/use-zod-form";
-import { staffButton } from "@/modules/applications/components/staff-form-parts";
+import { staffButton } from "@/components/form/staff-form-parts";
 import { useTRPC } from "@/trpc/react";
 import { ZRotateKeyInput } from "../../inputs";
 

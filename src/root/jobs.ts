@@ -2,7 +2,7 @@ import { writeAuditCheckpoint } from "@/modules/audit/write-checkpoint";
 import { dispatchOutbox } from "@/modules/notifications/dispatch-outbox";
 import { scanDeadlines } from "@/modules/review/scan-deadlines";
 import { expireCertificates } from "@/modules/sharing/expire-certificates";
-import { defineJob, type JobDefinition } from "./define-job";
+import { defineJob, type JobDefinition } from "@/server/jobs/define-job";
 
 const outboxBatch = 50;
 

@@ -7,7 +7,7 @@ import { openDataRouter } from "@/modules/openData/router";
 import { reviewRouter } from "@/modules/review/router";
 import { registrationRouter } from "@/modules/registration/router";
 import { sharingRouter } from "@/modules/sharing/router";
-import { createCallerFactory, createTRPCRouter } from "./init";
+import { createCallerFactory, createTRPCRouter } from "@/server/trpc/init";
 
 export const appRouter = createTRPCRouter({
   identity: identityRouter,

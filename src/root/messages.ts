@@ -22,7 +22,7 @@ import registrationEn from "@/modules/registration/messages.en.json";
 import registrationZh from "@/modules/registration/messages.zh-CN.json";
 import registrationFormEn from "@/modules/registration/messages.form.en.json";
 import registrationFormZh from "@/modules/registration/messages.form.zh-CN.json";
-import type { Locale } from "./locales";
+import type { Locale } from "@/i18n/locales";
 
 // Each module's messages, under the module's name (e.g. `catalog.guide.title`).
 // Add a module here with its two files; both languages must have the same keys (a test checks).

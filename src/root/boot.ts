@@ -1,6 +1,6 @@
-import { getDatabase } from "./db";
-import { env } from "./env";
-import { log } from "./log";
+import { getDatabase } from "@/server/db";
+import { env } from "@/server/env";
+import { log } from "@/server/log";
 
 /**
  * Starts the background jobs (outbox dispatch, deadline scan) in this process. A failure is
@@ -9,8 +9,9 @@ import { log } from "./log";
  */
 async function bootJobs(handle: Awaited<ReturnType<typeof getDatabase>>): Promise<void> {
   try {
-    const { startJobs, stopJobs } = await import("./jobs");
-    await startJobs(handle);
+    const { startJobs, stopJobs } = await import("@/server/jobs");
+    const { jobRegistry } = await import("./jobs");
+    await startJobs(handle, jobRegistry);
     // Best effort: Next.js exits on these signals by itself; stopping first lets running jobs end.
     for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void stopJobs());
     log.info("background jobs started");
@@ -25,9 +26,13 @@ export async function boot(): Promise<void> {
   const started = Date.now();
   const handle = await getDatabase();
   const where = handle.kind === "pglite" ? `embedded PGlite in ${e.DATA_DIR}` : "PostgreSQL (DATABASE_URL)";
-  log.info({ database: handle.kind, migrationMs: Date.now() - started }, `database ready: ${where}`);
-  if (e.JOBS_ENABLED !== "false") await bootJobs(handle);
   const seeded = e.SEED_DEMO ? e.SEED_DEMO === "true" : handle.kind === "pglite";
+  if (seeded) {
+    const { seedDemoProvince } = await import("./seed/demo");
+    await seedDemoProvince(handle.db);
+  }
+  log.info({ database: handle.kind, readyMs: Date.now() - started, demo: seeded }, `database ready: ${where}`);
+  if (e.JOBS_ENABLED !== "false") await bootJobs(handle);
   if (seeded && process.env.TONGBAN_QUIET !== "1") {
     const { demoAccounts, demoPassword } = await import("./seed/demo");
     const rows = demoAccounts().flatMap((a) => [

@@ -1,0 +1,12 @@
+// Every module's tables, in one place for Drizzle's query builder and drizzle-kit.
+// Relative imports: drizzle-kit does not read tsconfig paths.
+export * from "@/modules/identity/schema";
+export * from "@/modules/calendar/schema";
+export * from "@/modules/divisions/schema";
+export * from "@/modules/catalog/schema";
+export * from "@/modules/sharing/schema";
+export * from "@/modules/applications/schema";
+export * from "@/modules/review/schema";
+export * from "@/modules/audit/schema";
+export * from "@/modules/notifications/schema";
+export * from "@/modules/registration/schema";

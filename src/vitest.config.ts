@@ -21,6 +21,8 @@ export default defineConfig({
       KEY_ENCRYPTION_KEY: "ZmflfK4UNJurXncE6Q0pIxhm0lyqTHY4ID4Jw6K6ki0=",
     },
     server: { deps: { inline: ["next-auth"] } },
+    // The composition root's ports and effects (src/root/effects.ts), as in the server.
+    setupFiles: [path.join(root, "src/root/effects.ts")],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [

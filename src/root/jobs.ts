@@ -1,3 +1,4 @@
+import "./effects";
 import { writeAuditCheckpoint } from "@/modules/audit/write-checkpoint";
 import { dispatchOutbox } from "@/modules/notifications/dispatch-outbox";
 import { scanDeadlines } from "@/modules/review/scan-deadlines";

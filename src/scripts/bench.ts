@@ -3,6 +3,7 @@
  * when BENCH_DATABASE_URL is set). Prints figures; asserts nothing.
  *   BENCH_APPLICATIONS (default 200), BENCH_CONCURRENCY (default 8, PostgreSQL only)
  */
+import "@/root/effects";
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { acceptApplication } from "@/modules/applications/accept-application";

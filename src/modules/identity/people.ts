@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { DomainError } from "@/lib/domain-error";
 import type { Db } from "@/server/db/client";
-import { matchPerson } from "../sharing/population";
+import { identityRegisters } from "./ports";
 import type { Actor } from "./model";
 import { citizens } from "./schema";
 
@@ -12,7 +12,7 @@ import { citizens } from "./schema";
  * part was wrong.
  */
 export async function verifiedPerson(tx: Db, person: { idNumber: string; name: string }, reader: Actor, field: string): Promise<{ id: string; userId: string | null; name: string }> {
-  if (!(await matchPerson(tx, person, reader))) throw new DomainError("invalidInput", "identity.errors.personNotInRegister", { field });
+  if (!(await identityRegisters.get().matchPerson(tx, person, reader))) throw new DomainError("invalidInput", "identity.errors.personNotInRegister", { field });
   await tx.insert(citizens).values({ idNumber: person.idNumber, name: person.name }).onConflictDoNothing();
   const [row] = await tx.select({ id: citizens.id, userId: citizens.userId, name: citizens.name }).from(citizens).where(eq(citizens.idNumber, person.idNumber));
   if (!row) throw new Error("person missing after upsert");

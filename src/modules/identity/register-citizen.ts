@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { DomainError } from "@/lib/domain-error";
 import type { Db } from "@/server/db/client";
 import { recordAudit } from "../audit/record-audit";
-import { matchPerson } from "../sharing/population";
+import { identityRegisters } from "./ports";
 import type { ZRegisterCitizenInput } from "./inputs";
 import { hashPassword } from "./password";
 import { citizens, users } from "./schema";
@@ -17,7 +17,7 @@ import { citizens, users } from "./schema";
 export async function registerCitizen(db: Db, input: z.output<typeof ZRegisterCitizenInput>, now: Date = new Date()) {
   const passwordHash = await hashPassword(input.password);
   // The match is logged in its own transaction: a refused registration leaves that trace only.
-  if (!(await db.transaction((tx) => matchPerson(tx, { idNumber: input.idNumber, name: input.name }, null)))) {
+  if (!(await db.transaction((tx) => identityRegisters.get().matchPerson(tx, { idNumber: input.idNumber, name: input.name }, null)))) {
     throw new DomainError("invalidInput", "identity.errors.notInRegister", { field: "idNumber" });
   }
   return db.transaction(async (tx) => {

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { DomainError } from "@/lib/domain-error";
 import type { Db } from "@/server/db/client";
 import { recordAudit } from "../audit/record-audit";
-import { readLicenceForClaim } from "../sharing/licence-check";
+import { identityRegisters } from "./ports";
 import type { ZRegisterEnterpriseInput } from "./inputs";
 import type { Actor } from "./model";
 import { citizens, entities } from "./schema";
@@ -20,7 +20,7 @@ export async function registerEnterprise(db: Db, actor: Actor, input: z.output<t
   const [me] = await db.select({ idNumber: citizens.idNumber }).from(citizens).where(eq(citizens.id, actor.personId));
   if (!me) throw new DomainError("forbidden", "identity.errors.registerAsPerson");
   return db.transaction(async (tx) => {
-    const licence = await readLicenceForClaim(tx, actor, input.creditCode, now);
+    const licence = await identityRegisters.get().readLicenceForClaim(tx, actor, input.creditCode, now);
     if (!licence) throw new DomainError("invalidInput", "identity.errors.noLicence", { field: "creditCode" });
     if (licence.legalRepresentativeIdNumber !== me.idNumber) throw new DomainError("forbidden", "identity.errors.notLegalRepresentative", { field: "creditCode" });
     await tx

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { DomainError } from "@/lib/domain-error";
 import type { Db } from "@/server/db/client";
 import { recordAudit } from "../audit/record-audit";
-import { matchPerson } from "../sharing/population";
+import { identityRegisters } from "./ports";
 import type { Actor } from "./model";
 import { citizens, users } from "./schema";
 
@@ -18,7 +18,7 @@ export async function verifyIdentity(db: Db, actor: Actor, now: Date = new Date(
   return db.transaction(async (tx) => {
     const [me] = await tx.select({ idNumber: citizens.idNumber, name: citizens.name }).from(citizens).where(eq(citizens.id, personId));
     if (!me) throw new DomainError("forbidden", "errors.forbidden");
-    if (!(await matchPerson(tx, me, actor))) throw new DomainError("invalidInput", "identity.errors.notInRegister");
+    if (!(await identityRegisters.get().matchPerson(tx, me, actor))) throw new DomainError("invalidInput", "identity.errors.notInRegister");
     await tx.update(users).set({ verification: "populationRegister", verifiedAt: now }).where(eq(users.id, actor.userId));
     await recordAudit(tx, { streamId: `user:${actor.userId}`, actor: { userId: actor.userId, role: actor.role }, action: "account.verify", entityType: "user", entityId: actor.userId, data: { verification: "populationRegister" }, at: now });
     return { verification: "populationRegister" as const };

@@ -7,11 +7,11 @@ import { shanghaiDate } from "@/lib/dates";
 import { certificateTypes } from "../catalog/schema";
 import type { Actor } from "../identity/model";
 import { entities } from "../identity/schema";
-import { registerOnApproval } from "../registration/register-entity";
 import { applicantUserIds } from "../identity/recipients";
 import { notify } from "../notifications/notify";
 import { issueCertificate } from "../sharing/registry";
 import { startPauses } from "./clock";
+import { runStepsApproved } from "./effects";
 import { cancellableTaskStatuses, fanIn } from "./model";
 import { openTasks } from "./open-tasks";
 import { reviewTasks } from "./schema";
@@ -26,7 +26,7 @@ export async function runFanIn(tx: Db, decided: ApplicationRow, actor: Actor | n
   const tasks = await tx.select().from(reviewTasks).where(eq(reviewTasks.applicationId, app.id));
   // Starting a business: market regulation's approval registers the enterprise before the other
   // departments' tasks open, so they read its licence through the gate.
-  app = await registerOnApproval(tx, app, new Set(tasks.filter((t) => t.status === "approved").map((t) => t.stepKey)), actor, now);
+  app = await runStepsApproved(tx, app, new Set(tasks.filter((t) => t.status === "approved").map((t) => t.stepKey)), actor, now);
   const needsOf = new Map(app.plan.map((s) => [s.key, s.needs]));
   const outcome = fanIn(tasks.map((t) => ({ key: t.stepKey, status: t.status, needs: needsOf.get(t.stepKey) ?? [] })));
   const who = actor ? { userId: actor.userId, role: actor.role } : null;

@@ -2,18 +2,11 @@ import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { shanghaiDate } from "@/lib/dates";
 import type { Actor } from "../identity/model";
+import type { LicenceFacts } from "../identity/ports";
 import { certificates, dataAccessLog, dataResources } from "./schema";
 
 /** The certificate type whose holder is a registered market entity. */
 export const businessLicenceType = "businessLicence";
-
-export interface LicenceFacts {
-  number: string;
-  creditCode: string;
-  name: string;
-  legalRepresentative: string;
-  legalRepresentativeIdNumber: string | null;
-}
 
 /**
  * Reads an enterprise's valid business licence to check a person's claim to represent it

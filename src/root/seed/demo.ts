@@ -1,3 +1,4 @@
+import "../effects";
 import { eq, inArray } from "drizzle-orm";
 import { seedCalendar } from "@/modules/calendar/seed";
 import { seedCatalog } from "@/modules/catalog/seed";

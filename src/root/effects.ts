@@ -1,0 +1,20 @@
+import { identityRegisters } from "@/modules/identity/ports";
+import { registerOnApproval } from "@/modules/registration/register-entity";
+import { stepsApproved } from "@/modules/review/effects";
+import { readLicenceForClaim } from "@/modules/sharing/licence-check";
+import { matchPerson } from "@/modules/sharing/population";
+
+/**
+ * The composition root's wiring of ports and effects (src/lib/ports.ts): where a lower module
+ * needs a higher one, the higher one is plugged in here. Imported for its side effect by every
+ * entry point that runs use cases: the tRPC router, the jobs registry, the seed, scripts and the
+ * test fixtures. Running it twice changes nothing.
+ */
+identityRegisters.provide({ matchPerson, readLicenceForClaim });
+
+// Starting a business: market regulation's approval registers the enterprise (and issues its
+// credit code) before the other departments' tasks open, so they read its licence through the gate.
+stepsApproved.on("registration.registerOnApproval", registerOnApproval);
+stepsApproved.seal();
+
+export const effectsWired = true;

@@ -3,6 +3,7 @@ import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
 import drizzle from "eslint-plugin-drizzle";
 import tseslint from "typescript-eslint";
+import tongban from "./eslint-rules/tongban.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -16,11 +17,15 @@ export default tseslint.config(
       parserOptions: { projectService: true, tsconfigRootDir: root },
     },
     settings: { next: { rootDir: root } },
-    plugins: { drizzle },
+    plugins: { drizzle, tongban },
     rules: {
       // An update or delete without `where` would touch every row.
       "drizzle/enforce-delete-with-where": ["error", { drizzleObjectName: ["db", "tx"] }],
       "drizzle/enforce-update-with-where": ["error", { drizzleObjectName: ["db", "tx"] }],
+      // The module boundaries an import graph cannot see (src/eslint-rules/tongban.mjs); the
+      // module order itself is src/.dependency-cruiser.cjs.
+      "tongban/no-foreign-writes": "error",
+      "tongban/registry-behind-the-gate": "error",
       "@typescript-eslint/no-floating-promises": "error",
       "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],

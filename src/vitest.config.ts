@@ -9,7 +9,7 @@ export default defineConfig({
     alias: {
       "@": path.join(root, "src"),
       // Server-only modules are imported by use-case tests; the guard package throws outside Next.
-      "server-only": path.join(root, "src/server/testing/empty.ts"),
+      "server-only": path.join(root, "src/root/testing/empty.ts"),
     },
   },
   test: {

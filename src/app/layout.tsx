@@ -4,7 +4,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/site-footer";
-import { SiteHeader } from "@/components/site-header";
+import { SiteHeader } from "@/app/_shell/site-header";
 import { seniorCookie } from "@/i18n/locales";
 import { TrpcReactProvider } from "@/trpc/react";
 import "./globals.css";

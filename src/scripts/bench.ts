@@ -20,7 +20,7 @@ import { reviewTasks } from "@/modules/review/schema";
 import { readCertificates, verifyCertificate } from "@/modules/sharing/gate";
 import { issueCertificate } from "@/modules/sharing/registry";
 import { openDatabase } from "@/server/db/client";
-import { actorByLogin, createTestBundle, ensureDemo, newEnterprise, reviewer } from "@/server/testing/fixtures";
+import { actorByLogin, createTestBundle, ensureDemo, newEnterprise, reviewer } from "@/root/testing/fixtures";
 
 const url = process.env.BENCH_DATABASE_URL;
 const n = Number(process.env.BENCH_APPLICATIONS ?? 200);

@@ -5,7 +5,7 @@ import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { StatusBadge } from "@/modules/applications/components/status-badge";
 import { ProfileCard } from "@/modules/identity/components/profile-card";
-import { ActingForSwitch } from "@/modules/identity/components/acting-for-switch";
+import { ActingForSwitch } from "@/app/_shell/acting-for-switch";
 import { StartBusinessLink } from "@/modules/registration/components/start-business-link";
 import { requireRole } from "@/server/auth/guard";
 import { api } from "@/trpc/server";

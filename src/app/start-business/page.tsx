@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
-import { ActingForSwitch } from "@/modules/identity/components/acting-for-switch";
+import { ActingForSwitch } from "@/app/_shell/acting-for-switch";
 import { NameDeclaration } from "@/modules/registration/components/name-declaration";
 import { StartBusinessForm } from "@/modules/registration/components/start-business-form";
 import { requireRole } from "@/server/auth/guard";

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type DatabaseHandle, type Db } from "@/server/db/client";
 import { auditKey, auditSigningKey } from "@/server/keys";
 import { jobRegistry } from "@/root/jobs";
-import { onPostgres, testDatabase, uniqueSuffix } from "@/server/testing/database";
+import { onPostgres, testDatabase, uniqueSuffix } from "@/root/testing/database";
 import { exportCheckpoint, ZExportedCheckpoint, type ExportedCheckpoint } from "./checkpoint";
 import { auditHash } from "./hash";
 import { recordAudit, type AuditInput } from "./record-audit";

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DatabaseHandle } from "@/server/db/client";
-import { testDatabase } from "@/server/testing/database";
-import { ensureDemo, registeredPerson } from "@/server/testing/fixtures";
+import { testDatabase } from "@/root/testing/database";
+import { ensureDemo, registeredPerson } from "@/root/testing/fixtures";
 import { memoryLimiters, postgresLimiters, signInThrottle } from "@/server/rate-limit";
 import { authenticate, type SignInThrottle } from "./authenticate";
 import { computeIdNumberCheck } from "./id-number";

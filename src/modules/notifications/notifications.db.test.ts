@@ -6,7 +6,7 @@ import type { Actor } from "@/modules/identity/model";
 import { departments, staff, users } from "@/modules/identity/schema";
 import { openDatabase, type DatabaseHandle, type Db } from "@/server/db/client";
 import { seedDemoProvince } from "@/root/seed/demo";
-import { onPostgres, testDatabase, uniqueSuffix } from "@/server/testing/database";
+import { onPostgres, testDatabase, uniqueSuffix } from "@/root/testing/database";
 import { createCallerFactory, createTRPCRouter } from "@/server/trpc/init";
 import { dispatchOutbox } from "./dispatch-outbox";
 import type { Mailer } from "./mailer";

@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
-import { applications } from "../applications/schema";
+import { recordRegisteredEntity } from "../applications/record-registered-entity";
+import type { ApplicationRow } from "../applications/transition";
 import { recordAudit } from "../audit/record-audit";
 import { shanghaiDate } from "@/lib/dates";
 import { loadDivisionTable } from "../divisions/load-divisions";
@@ -8,13 +9,11 @@ import { divisionFullName } from "../divisions/model";
 import type { Actor } from "../identity/model";
 import { DomainError } from "@/lib/domain-error";
 import { applicantUserIds } from "../identity/recipients";
-import { entities } from "../identity/schema";
+import { createEntity } from "../identity/create-entity";
 import { notify } from "../notifications/notify";
 import { issueCertificate } from "../sharing/registry";
 import { businessScopeItems, entityTypes, newCreditCode, type EntityType } from "./model";
 import { businessRegistrations, enterpriseNames, organisationCodeSequence } from "./schema";
-
-type ApplicationRow = typeof applications.$inferSelect;
 
 /** The next organisation-code number; a sequence never hands one out twice, even across rollbacks. */
 async function nextOrganisationSequence(tx: Db): Promise<number> {
@@ -43,31 +42,23 @@ export async function registerOnApproval(tx: Db, app: ApplicationRow, approvedSt
   if (!name) throw new Error(`registration ${app.id}: reserved name is missing`);
 
   const entityType = reg.entityType as EntityType;
-  // A code already held (one claimed before enterprises had to show a licence) is skipped, never
-  // reused. No one can claim a code without a licence any more, so a run of taken codes is a
-  // leftover of that time; past 50 of them something else is wrong and the decision fails cleanly.
-  let entity: { id: string; creditCode: string } | undefined;
-  for (let attempt = 0; attempt < 50 && !entity; attempt++) {
-    const creditCode = newCreditCode({ entityType, divisionCode: reg.divisionCode, sequence: await nextOrganisationSequence(tx) });
-    [entity] = await tx
-      .insert(entities)
-      .values({
-        creditCode,
-        name: name.fullName,
-        legalRepresentative: reg.legalRepresentativeName,
-        legalRepresentativeIdNumber: reg.legalRepresentativeIdNumber,
-        contactName: app.applicantName,
-        contactPhone: reg.founderPhone,
-        createdAt: now,
-      })
-      .onConflictDoNothing()
-      .returning({ id: entities.id, creditCode: entities.creditCode });
-  }
+  const entity = await createEntity(
+    tx,
+    {
+      name: name.fullName,
+      legalRepresentative: reg.legalRepresentativeName,
+      legalRepresentativeIdNumber: reg.legalRepresentativeIdNumber,
+      contactName: app.applicantName,
+      contactPhone: reg.founderPhone,
+    },
+    async () => newCreditCode({ entityType, divisionCode: reg.divisionCode, sequence: await nextOrganisationSequence(tx) }),
+    now,
+  );
   if (!entity) throw new DomainError("unavailable", "registration.errors.noCodeAvailable");
 
   await tx.update(enterpriseNames).set({ status: "registered", entityId: entity.id }).where(eq(enterpriseNames.id, name.id));
   await tx.update(businessRegistrations).set({ entityId: entity.id, creditCode: entity.creditCode }).where(eq(businessRegistrations.applicationId, app.id));
-  const [updated] = await tx.update(applications).set({ registeredEntityId: entity.id }).where(eq(applications.id, app.id)).returning();
+  const updated = await recordRegisteredEntity(tx, app, entity.id);
 
   const table = await loadDivisionTable(tx);
   const licence = await issueCertificate(tx, {
@@ -99,5 +90,5 @@ export async function registerOnApproval(tx: Db, app: ApplicationRow, approvedSt
     applicationId: app.id,
     params: { trackingNumber: app.trackingNumber ?? "", name: name.fullName, creditCode: entity.creditCode, number: licence.number },
   });
-  return updated ?? app;
+  return updated;
 }

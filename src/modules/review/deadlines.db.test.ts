@@ -9,8 +9,8 @@ import { auditEvents } from "@/modules/audit/schema";
 import type { Actor } from "@/modules/identity/model";
 import { outbox } from "@/modules/notifications/schema";
 import type { DatabaseHandle } from "@/server/db/client";
-import { testDatabase } from "@/server/testing/database";
-import { actorByLogin, createTestBundle, ensureDemo, newEnterprise, type TestStep } from "@/server/testing/fixtures";
+import { testDatabase } from "@/root/testing/database";
+import { actorByLogin, createTestBundle, ensureDemo, newEnterprise, type TestStep } from "@/root/testing/fixtures";
 import { scanDeadlines } from "./scan-deadlines";
 import { reviewTasks } from "./schema";
 

@@ -3,7 +3,7 @@ import type { Db } from "@/server/db/client";
 import { recordAudit } from "../audit/record-audit";
 import { shanghaiDate } from "@/lib/dates";
 import { certificateTypes } from "../catalog/schema";
-import { certificates } from "./schema";
+import { certificates } from "./registry-schema";
 import { watchLapsedCertificates } from "./watch";
 
 /**

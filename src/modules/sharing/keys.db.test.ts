@@ -8,10 +8,10 @@ import type { Actor } from "@/modules/identity/model";
 import type { DatabaseHandle, Db } from "@/server/db/client";
 import { EnvelopeError, open } from "@/server/envelope";
 import { kekId, keyEncryptionKey } from "@/server/keys";
-import { testDatabase, uniqueSuffix } from "@/server/testing/database";
+import { testDatabase, uniqueSuffix } from "@/root/testing/database";
 import { publicKeys, verifyCertificate } from "./gate";
 import { countPlaintextKeys, issueCertificate, rotateDepartmentKey, rotateKeyOfDepartment, sealPlaintextKeys } from "./registry";
-import { certificates, departmentKeys } from "./schema";
+import { certificates, departmentKeys } from "./registry-schema";
 
 let h: DatabaseHandle;
 beforeAll(async () => {

@@ -3,7 +3,8 @@ import type { Db } from "@/server/db/client";
 import { shanghaiDate } from "@/lib/dates";
 import type { Actor } from "../identity/model";
 import type { LicenceFacts } from "../identity/ports";
-import { certificates, dataAccessLog, dataResources } from "./schema";
+import { dataAccessLog, dataResources } from "./schema";
+import { certificates } from "./registry-schema";
 
 /** The certificate type whose holder is a registered market entity. */
 export const businessLicenceType = "businessLicence";

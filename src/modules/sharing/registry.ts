@@ -10,7 +10,7 @@ import { certificateTypes } from "../catalog/schema";
 import type { Actor } from "../identity/model";
 import { departments } from "../identity/schema";
 import type { ZRotateKeyInput } from "./inputs";
-import { certificates, departmentKeys } from "./schema";
+import { certificates, departmentKeys } from "./registry-schema";
 import { signFacts, type SignedFacts } from "./signing";
 
 // The registry's write side: keys, issuing and signing. Reads of certificates go through the

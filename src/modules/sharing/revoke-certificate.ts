@@ -6,7 +6,7 @@ import { recordAudit } from "../audit/record-audit";
 import { certificateTypes } from "../catalog/schema";
 import type { Actor } from "../identity/model";
 import type { ZRevokeCertificateInput } from "./inputs";
-import { certificates } from "./schema";
+import { certificates } from "./registry-schema";
 import { watchLapsedCertificates } from "./watch";
 
 

@@ -1,6 +1,6 @@
 import { issueOrSupersede, signUnsigned } from "@/modules/sharing/registry";
 import type { Db } from "@/server/db/client";
-import { demoEnterprises } from "./demo";
+import type { demoEnterprises } from "./demo";
 
 /**
  * Certificates government already issued to the demo holders, so the portal can show them as
@@ -8,8 +8,8 @@ import { demoEnterprises } from "./demo";
  * representative (ID cards come with the population register). A licence from before the
  * legal representative's ID number was recorded is reissued with it.
  */
-export async function seedDemoCertificates(db: Db): Promise<void> {
-  for (const e of demoEnterprises) {
+export async function seedDemoCertificates(db: Db, enterprises: typeof demoEnterprises): Promise<void> {
+  for (const e of enterprises) {
     await issueOrSupersede(
       db,
       {

@@ -129,7 +129,7 @@ export async function seedDemoProvince(db: Db): Promise<void> {
   await seedAccounts(db);
   await seedEnterprises(db);
   const { seedDemoCertificates } = await import("./demo-certificates");
-  await seedDemoCertificates(db);
+  await seedDemoCertificates(db, demoEnterprises);
 }
 
 /**

@@ -18,7 +18,7 @@ export interface DatabaseHandle {
   kind: "pglite" | "postgres";
   /**
    * Runs the committed SQL migrations in `drizzle/` (as the connecting user, never as
-   * `DATABASE_ROLE`), then the upgrades that need keys kept outside the database (./upgrade.ts);
+   * `DATABASE_ROLE`), then the upgrades that need keys kept outside the database (src/root/upgrade.ts);
    * safe to run again.
    */
   migrate: () => Promise<void>;
@@ -33,7 +33,7 @@ export interface DatabaseHandle {
 export const migrationsFolder = path.join(process.cwd(), "drizzle");
 
 async function upgrade(db: Db): Promise<void> {
-  const { upgradeData } = await import("./upgrade");
+  const { upgradeData } = await import("@/root/upgrade");
   await upgradeData(db);
 }
 

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { demoAccounts, seedDemoProvince } from "@/root/seed/demo";
-import { testDatabase } from "@/server/testing/database";
+import { testDatabase } from "@/root/testing/database";
 import { openDatabase, type DatabaseHandle } from "./client";
 
 let h: DatabaseHandle;

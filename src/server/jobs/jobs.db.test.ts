@@ -2,7 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type DatabaseHandle } from "@/server/db/client";
-import { onPostgres, testDatabase, uniqueSuffix } from "@/server/testing/database";
+import { onPostgres, testDatabase, uniqueSuffix } from "@/root/testing/database";
 import { createBoss } from "./boss";
 import { defineJob, type FetchedJob } from "./define-job";
 import { startJobs, stopJobs } from "./index";

@@ -15,10 +15,10 @@ import type { Actor } from "@/modules/identity/model";
 import { revokeMandate } from "@/modules/identity/revoke-mandate";
 import { citizens } from "@/modules/identity/schema";
 import { reviewTasks } from "@/modules/review/schema";
-import { certificates } from "@/modules/sharing/schema";
+import { certificates } from "@/modules/sharing/registry-schema";
 import type { DatabaseHandle } from "@/server/db/client";
-import { testDatabase } from "@/server/testing/database";
-import { actorByLogin, createTestBundle, ensureDemo, freshIdNumber, newCitizen, newEnterprise, reviewer } from "@/server/testing/fixtures";
+import { testDatabase } from "@/root/testing/database";
+import { actorByLogin, createTestBundle, ensureDemo, freshIdNumber, newCitizen, newEnterprise, reviewer } from "@/root/testing/fixtures";
 import { createCaller } from "@/root/router";
 
 // The second layer of the authorization matrix: who may do what on one enterprise's case, on real

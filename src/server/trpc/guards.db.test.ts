@@ -3,7 +3,7 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/modules/identity/model";
 import type { DatabaseHandle } from "@/server/db/client";
-import { testDatabase } from "@/server/testing/database";
+import { testDatabase } from "@/root/testing/database";
 import type { Locale } from "@/i18n/locales";
 import { appRouter, createCaller } from "@/root/router";
 

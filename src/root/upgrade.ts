@@ -1,5 +1,5 @@
 import { sealPlaintextKeys } from "@/modules/sharing/registry";
-import type { Db } from "./client";
+import type { Db } from "@/server/db/client";
 
 /**
  * Data upgrades that SQL migrations cannot do because they need a key kept outside the database.

@@ -1,0 +1,133 @@
+/**
+ * The module order, enforced (`npm run lint` runs this). docs/ARCHITECTURE.md explains it.
+ *
+ * Modules, lowest first. A module may import a lower module freely, and a higher module only its
+ * `schema.ts` (tables: foreign keys and reads; writes go through the owner's use cases, which the
+ * ESLint rule tongban/no-foreign-writes checks). Where a lower module needs a higher one to act,
+ * it declares a port or an effect (src/lib/ports.ts) and the composition root (src/root/) wires
+ * it. Applications and review are one group, casework: the application and its tasks move
+ * together under one lock.
+ */
+const order = [
+  ["divisions"],
+  ["audit"],
+  ["calendar"],
+  ["notifications"],
+  ["identity"],
+  ["catalog"],
+  ["sharing"],
+  ["applications", "review"],
+  ["registration"],
+  ["openData"],
+];
+
+const notTest = "\\.test\\.tsx?$";
+const group = (names) => `^src/modules/(${names.join("|")})/`;
+
+const upward = order.slice(0, -1).map((names, level) => {
+  const higher = order.slice(level + 1).flat();
+  return {
+    name: `module-order:${names.join("+")}`,
+    comment: `${names.join(" and ")} may use only lower modules; of a higher module, only its schema.ts (the order: ${order.map((g) => g.join("+")).join(" < ")}).`,
+    severity: "error",
+    from: { path: group(names), pathNot: notTest },
+    to: { path: group(higher), pathNot: `^src/modules/[^/]+/(schema|model)\\.ts$` },
+  };
+});
+// Of a higher module's model.ts, types only (an Actor, a Role): no code runs across the order.
+const upwardModel = order.slice(0, -1).map((names, level) => ({
+  name: `module-order-types:${names.join("+")}`,
+  comment: `${names.join(" and ")} may import a higher module's model.ts for its types only.`,
+  severity: "error",
+  from: { path: group(names), pathNot: notTest },
+  to: { path: `^src/modules/(${order.slice(level + 1).flat().join("|")})/model\\.ts$`, dependencyTypesNot: ["type-only"] },
+}));
+
+module.exports = {
+  forbidden: [
+    ...upward,
+    ...upwardModel,
+    {
+      name: "registry-behind-the-gate",
+      comment:
+        "Only the sharing module's gate (reads), registry (issue, sign, rotate keys), status changes (revoke, expire) and legal-representative check touch the certificate registry's tables; everyone else reads certificates through the gate, which logs every read.",
+      severity: "error",
+      from: {
+        pathNot: [
+          notTest,
+          "^src/modules/sharing/(gate|registry|revoke-certificate|expire-certificates|licence-check|schema)\\.ts$",
+          "^src/root/schema\\.ts$",
+        ],
+      },
+      to: { path: "^src/modules/sharing/registry-schema\\.ts$" },
+    },
+    {
+      name: "lib-is-pure",
+      comment: "src/lib holds pure helpers every layer may use; it imports nothing of the portal.",
+      severity: "error",
+      from: { path: "^src/lib/" },
+      to: { path: "^src/(modules|server|root|app|components|i18n|trpc)/" },
+    },
+    {
+      name: "components-are-shared",
+      comment: "src/components holds parts every module may use: it imports no module, no page and not the root.",
+      severity: "error",
+      from: { path: "^src/components/" },
+      to: { path: "^src/(modules|root|app)/" },
+    },
+    {
+      name: "modules-below-the-root",
+      comment:
+        "A module never imports a page or the composition root (only the router's type, for typed tRPC hooks): the root imports the modules, not the other way round.",
+      severity: "error",
+      from: { path: "^src/modules/", pathNot: notTest },
+      to: { path: "^src/(app|root)/", pathNot: "^src/root/router\\.ts$" },
+    },
+    {
+      name: "modules-router-type-only",
+      comment: "Modules may import the root router's type only (AppRouter), never the router itself.",
+      severity: "error",
+      from: { path: "^src/modules/", pathNot: notTest },
+      to: { path: "^src/root/router\\.ts$", dependencyTypesNot: ["type-only"] },
+    },
+    {
+      name: "server-is-infrastructure",
+      comment:
+        "src/server is infrastructure (database, auth, tRPC, jobs runtime, HTTP edges). It imports no module except identity for authentication, and of the root only the schema barrel (the database handle's types) and the data upgrades run with the migrations.",
+      severity: "error",
+      from: { path: "^src/server/", pathNot: notTest },
+      to: {
+        path: "^src/(modules|root|app)/",
+        pathNot: ["^src/modules/identity/", "^src/root/(schema|upgrade)\\.ts$"],
+      },
+    },
+    {
+      name: "identity-only-from-auth",
+      comment: "Of src/server, only the auth adapter (NextAuth and guards) uses identity; the rest may name its types (an Actor).",
+      severity: "error",
+      from: { path: "^src/server/", pathNot: ["^src/server/auth/", notTest] },
+      to: { path: "^src/modules/identity/", dependencyTypesNot: ["type-only"] },
+    },
+    {
+      name: "no-circular",
+      comment: "No import cycle between files (type-only imports aside).",
+      severity: "error",
+      from: { pathNot: notTest },
+      to: { circular: true, viaOnly: { dependencyTypesNot: ["type-only"] } },
+    },
+    {
+      name: "not-to-unresolvable",
+      severity: "error",
+      from: {},
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    exclude: { path: "^node_modules" },
+    tsConfig: { fileName: "tsconfig.json" },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "require", "node", "default", "types"], extensions: [".ts", ".tsx", ".js", ".mjs", ".cjs", ".json"] },
+    cache: { folder: "node_modules/.cache/dependency-cruiser", strategy: "content" },
+  },
+};

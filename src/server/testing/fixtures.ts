@@ -1,3 +1,4 @@
+import "@/root/effects";
 import { randomUUID } from "node:crypto";
 import { eq, inArray } from "drizzle-orm";
 import { bundleSteps, bundles, materials, services } from "@/modules/catalog/schema";

@@ -1,3 +1,4 @@
+import "@/root/effects";
 import { applicationsRouter } from "@/modules/applications/router";
 import { calendarRouter } from "@/modules/calendar/router";
 import { catalogRouter } from "@/modules/catalog/router";

@@ -63,6 +63,7 @@ describe("due dates past the last published year", () => {
       { key: "long", department: "market", promisedDays: 20 },
       { key: "closed", department: "tax", promisedDays: 20 },
       { key: "short", department: "fire", promisedDays: 3 },
+      { key: "asking", department: "health", promisedDays: 20 },
     ]);
     const applicant = await newEnterprise(h.db);
     const submitted = await submitApplication(
@@ -87,7 +88,7 @@ describe("due dates past the last published year", () => {
 
     // Shown as provisional to the applicant (and the public tracking page, same view) and in the queue.
     const view = await getApplication(h.db, applicant, submitted.id, acceptedAt);
-    expect(Object.fromEntries(view.tasks.map((t) => [t.stepKey, t.dueProvisional]))).toEqual({ long: true, closed: true, short: false });
+    expect(Object.fromEntries(view.tasks.map((t) => [t.stepKey, t.dueProvisional]))).toEqual({ long: true, closed: true, short: false, asking: true });
     const market = await reviewer(h.db, "market");
     const queue = await listDepartmentQueue(h.db, { ...market, departmentId: market.departmentId ?? "" }, { status: "pending", overdueOnly: false, page: 1 }, acceptedAt);
     expect(queue.rows.find((r) => r.applicationId === submitted.id)).toMatchObject({ dueProvisional: true });
@@ -97,6 +98,15 @@ describe("due dates past the last published year", () => {
     const tax = await reviewer(h.db, "tax");
     const claimedClosed = await claimTask(h.db, tax, { taskId: tasks.closed!.id, version: tasks.closed!.version }, acceptedAt);
     await decideTask(h.db, tax, { taskId: tasks.closed!.id, version: claimedClosed.version, outcome: "approved" } as never, acceptedAt);
+    // The health department asks for more material: its clock waits on the applicant, its date still counts.
+    const health = await reviewer(h.db, "health");
+    const claimedAsking = await claimTask(h.db, health, { taskId: tasks.asking!.id, version: tasks.asking!.version }, acceptedAt);
+    await decideTask(
+      h.db,
+      health,
+      { taskId: tasks.asking!.id, version: claimedAsking.version, outcome: "supplementRequested", items: [{ materialKeys: ["projectName"], text: "请补充项目名称" }] } as never,
+      acceptedAt,
+    );
 
     // The State Council's notice (the test's own): New Year's Day and a week off in January.
     const notice = ZPublishCalendarYearInput.parse({
@@ -124,24 +134,27 @@ describe("due dates past the last published year", () => {
     // A decided task keeps the date it was decided against.
     expect(tasks.closed).toMatchObject({ status: "approved", dueAt: endOfDay(provisionalDue), dueProvisional: true });
     expect(tasks.short).toMatchObject({ dueProvisional: false });
+    // Waiting on the applicant: recomputed from the same facts; the pause is added when it reopens.
+    expect(tasks.asking).toMatchObject({ status: "supplementRequested", dueAt: endOfDay(publishedDue), dueProvisional: false });
 
     const audits = await h.db
       .select()
       .from(auditEvents)
       .where(and(eq(auditEvents.streamId, submitted.id), eq(auditEvents.action, "task.dueDateRecomputed")));
-    expect(audits).toHaveLength(1);
-    expect(audits[0]).toMatchObject({
-      entityId: tasks.long!.id,
+    expect(audits.map((a) => a.entityId).sort()).toEqual([tasks.long!.id, tasks.asking!.id].sort());
+    expect(audits.find((a) => a.entityId === tasks.long!.id)).toMatchObject({
       actorUserId: office.userId,
       actorRole: "dataOffice",
       data: { calendarYear: nextYear, previousDueAt: endOfDay(provisionalDue).toISOString(), dueAt: endOfDay(publishedDue).toISOString(), dueProvisional: false },
     });
 
     const told = await h.db.select().from(outbox).where(and(eq(outbox.applicationId, submitted.id), eq(outbox.kind, "dueDateChanged")));
-    expect(told).toHaveLength(1);
-    expect(told[0]?.params).toMatchObject({ previousDueDate: provisionalDue, dueDate: publishedDue, department: expect.any(String) as string });
-    expect(told[0]?.recipientUserIds).toEqual(expect.arrayContaining([applicant.userId, market.userId]));
-    expect(told[0]?.recipientUserIds).not.toContain(tax.userId);
+    expect(told).toHaveLength(2);
+    for (const t of told) expect(t.params).toMatchObject({ previousDueDate: provisionalDue, dueDate: publishedDue, department: expect.any(String) as string });
+    const toMarket = told.find((t) => t.recipientUserIds.includes(market.userId));
+    expect(toMarket?.recipientUserIds).toEqual(expect.arrayContaining([applicant.userId, market.userId]));
+    expect(toMarket?.recipientUserIds).not.toContain(health.userId);
+    expect(told.flatMap((t) => t.recipientUserIds)).not.toContain(tax.userId);
 
     const after = await getApplication(h.db, applicant, submitted.id, publishedAt);
     expect(after.tasks.find((t) => t.stepKey === "long")).toMatchObject({ dueAt: endOfDay(publishedDue), dueProvisional: false });

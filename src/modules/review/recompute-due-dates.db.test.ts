@@ -21,6 +21,7 @@ import { actorByLogin, createTestBundle, ensureDemo, newEnterprise, reviewer } f
 import { claimTask } from "./claim-task";
 import { decideTask } from "./decide-task";
 import { listDepartmentQueue } from "./list-queue";
+import { scanDeadlines } from "./scan-deadlines";
 import { reviewTasks } from "./schema";
 
 let h: DatabaseHandle;
@@ -158,5 +159,18 @@ describe("due dates past the last published year", () => {
 
     const after = await getApplication(h.db, applicant, submitted.id, publishedAt);
     expect(after.tasks.find((t) => t.stepKey === "long")).toMatchObject({ dueAt: endOfDay(publishedDue), dueProvisional: false });
+
+    // A task that opened on the calendar as it was just before the publication, and committed just
+    // after it, still has the provisional date: the deadline job's sweep recomputes it.
+    await h.db.update(reviewTasks).set({ dueAt: endOfDay(provisionalDue), dueProvisional: true }).where(eq(reviewTasks.id, tasks.long!.id));
+    const scan = await scanDeadlines(h.db, publishedAt);
+    expect(scan.dueDatesRecomputed).toBeGreaterThanOrEqual(1);
+    expect((await tasksOf()).long).toMatchObject({ dueAt: endOfDay(publishedDue), dueProvisional: false });
+    const swept = await h.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, tasks.long!.id), eq(auditEvents.action, "task.dueDateRecomputed")));
+    expect(swept).toHaveLength(2);
+    expect(swept.find((a) => a.actorUserId === null)).toMatchObject({ actorRole: null, data: { dueProvisional: false } });
   });
 });

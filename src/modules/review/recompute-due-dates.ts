@@ -3,7 +3,7 @@ import type { Db } from "@/server/db/client";
 import { lockApplication } from "../applications/transition";
 import { recordAudit } from "../audit/record-audit";
 import type { CalendarPublished } from "../calendar/effects";
-import { shanghaiDate } from "../calendar/model";
+import { shanghaiDate, type WorkCalendar } from "../calendar/model";
 import { applicantUserIds } from "../identity/recipients";
 import { departments } from "../identity/schema";
 import { notify } from "../notifications/notify";
@@ -15,7 +15,7 @@ import { reviewTasks } from "./schema";
  * (supplementRequested, whose stored date is the one it resumes from). A decided, cancelled or
  * waiting task has no date to move.
  */
-const datedTaskStatuses = ["open", "claimed", "supplementRequested"] as const;
+export const datedTaskStatuses = ["open", "claimed", "supplementRequested"] as const;
 
 export interface RecomputeResult {
   /** Tasks whose date was recomputed (each has an audit row). */
@@ -38,13 +38,38 @@ export interface RecomputeResult {
  * its tasks: a reviewer deciding at the same moment waits, it does not deadlock.
  */
 export async function recomputeDueDates(tx: Db, event: CalendarPublished): Promise<RecomputeResult> {
-  const { calendar, now } = event;
+  return recomputeProvisionalDueDates(tx, {
+    calendar: event.calendar,
+    now: event.now,
+    actor: { userId: event.actorId, role: "dataOffice" },
+    calendarYear: event.year,
+  });
+}
+
+/**
+ * The recomputation itself, for `recomputeDueDates` (all provisional dates, at publication) and
+ * `sweepStaleProvisionalDueDates` (the stragglers, from the deadline job): the provisional due
+ * dates of running or waiting tasks, limited to `taskIds` when given. Inside the caller's transaction.
+ */
+export async function recomputeProvisionalDueDates(
+  tx: Db,
+  options: { calendar: WorkCalendar; now: Date; actor: { userId: string; role: string } | null; calendarYear: number; taskIds?: string[] },
+): Promise<RecomputeResult> {
+  const { calendar, now } = options;
+  const result: RecomputeResult = { recomputed: 0, moved: 0 };
+  if (options.taskIds?.length === 0) return result;
   const candidates = await tx
     .select({ id: reviewTasks.id, applicationId: reviewTasks.applicationId })
     .from(reviewTasks)
-    .where(and(eq(reviewTasks.dueProvisional, true), inArray(reviewTasks.status, [...datedTaskStatuses]), isNotNull(reviewTasks.clockStartedAt)))
+    .where(
+      and(
+        eq(reviewTasks.dueProvisional, true),
+        inArray(reviewTasks.status, [...datedTaskStatuses]),
+        isNotNull(reviewTasks.clockStartedAt),
+        options.taskIds ? inArray(reviewTasks.id, options.taskIds) : undefined,
+      ),
+    )
     .orderBy(asc(reviewTasks.applicationId), asc(reviewTasks.id));
-  const result: RecomputeResult = { recomputed: 0, moved: 0 };
   const byApplication = new Map<string, string[]>();
   for (const c of candidates) byApplication.set(c.applicationId, [...(byApplication.get(c.applicationId) ?? []), c.id]);
 
@@ -77,13 +102,13 @@ export async function recomputeDueDates(tx: Db, event: CalendarPublished): Promi
       if (!updated) continue;
       await recordAudit(tx, {
         streamId: app.id,
-        actor: { userId: event.actorId, role: "dataOffice" },
+        actor: options.actor,
         action: "task.dueDateRecomputed",
         entityType: "reviewTask",
         entityId: task.id,
         data: {
           stepKey: task.stepKey,
-          calendarYear: event.year,
+          calendarYear: options.calendarYear,
           previousDueAt: task.dueAt.toISOString(),
           dueAt: dueAt.toISOString(),
           dueProvisional,

@@ -20,6 +20,11 @@ setup("the data office enters next year's holiday arrangements; wrong dates are 
   await expect(page.getByRole("group", { name: `录入 ${year} 年的节假日安排` })).toBeVisible();
   // The official years are listed with their source and working days.
   await expect(page.getByTestId(`calendar-year-${year - 1}`)).toContainText("系统随附的官方数据");
+  // Until it is entered, the year is computed from the holiday rules and marked provisional.
+  const provisional = page.getByTestId(`provisional-year-${year}`);
+  await expect(provisional).toContainText("暂定");
+  await provisional.getByText(`查看 ${year} 年的日期`).click();
+  await expect(provisional.getByTestId("holiday-runs")).toContainText(`${year}-05-01~05-02（2 天）`);
   await expectNoSeriousAxeViolations(page);
 
   // The first Saturday of February: a weekend day to be worked.
@@ -63,4 +68,7 @@ setup("the data office enters next year's holiday arrangements; wrong dates are 
   await entered.getByText(`查看 ${year} 年的日期`).click();
   await expect(entered.getByTestId("holiday-runs")).toContainText(`${year}-05-01~05-05（5 天）`);
   await expect(entered.getByTestId("makeup-runs")).toHaveText(makeup);
+  // Entered, it is no longer provisional; the provisional years now start a year later.
+  await expect(page.getByTestId(`provisional-year-${year}`)).toHaveCount(0);
+  await expect(page.getByTestId(`provisional-year-${year + 1}`)).toContainText("暂定");
 });

@@ -1,14 +1,16 @@
+import { onCalendarPublished } from "@/modules/calendar/effects";
 import { identityRegisters } from "@/modules/identity/ports";
 import { registerOnApproval } from "@/modules/registration/register-entity";
 import { stepsApproved } from "@/modules/review/effects";
+import { recomputeDueDates } from "@/modules/review/recompute-due-dates";
 import { readLicenceForClaim } from "@/modules/sharing/licence-check";
 import { matchPerson } from "@/modules/sharing/population";
 
 /**
- * The composition root's wiring of ports and effects (src/lib/ports.ts): where a lower module
- * needs a higher one, the higher one is plugged in here. Imported for its side effect by every
- * entry point that runs use cases: the tRPC router, the jobs registry, the seed, scripts and the
- * test fixtures. Running it twice changes nothing.
+ * The composition root's wiring of ports and effects (src/lib/ports.ts, and the calendar's own
+ * listener registry): where a lower module needs a higher one, the higher one is plugged in here.
+ * Imported for its side effect by every entry point that runs use cases: the tRPC router, the jobs
+ * registry, the seed, scripts and vitest's setup. Running it twice changes nothing.
  */
 identityRegisters.provide({ matchPerson, readLicenceForClaim });
 
@@ -16,5 +18,9 @@ identityRegisters.provide({ matchPerson, readLicenceForClaim });
 // credit code) before the other departments' tasks open, so they read its licence through the gate.
 stepsApproved.on("registration.registerOnApproval", registerOnApproval);
 stepsApproved.seal();
+
+// The data office publishes a calendar year: review recomputes the open due dates that were
+// provisional, in the publishing transaction (a Set: registering twice is harmless).
+onCalendarPublished(recomputeDueDates);
 
 export const effectsWired = true;

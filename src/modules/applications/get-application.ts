@@ -69,6 +69,7 @@ export async function taskTimeline(db: Db, app: ApplicationRow, now: Date, withN
         status: task.status,
         startedAt: task.clockStartedAt,
         dueAt: task.dueAt,
+        dueProvisional: task.dueAt ? task.dueProvisional : false,
         overdue: Boolean(task.dueAt && (pendingClock as readonly string[]).includes(task.status) && isOverdue(task.dueAt, now)),
         decidedAt: task.decidedAt,
         decidedByName: withNames ? (deciderName ?? null) : null,

@@ -12,6 +12,8 @@ export const ZTaskTimelineView = z.object({
   status: z.enum(["waiting", "open", "claimed", "approved", "denied", "supplementRequested", "cancelled"]),
   startedAt: z.date().nullable(),
   dueAt: z.date().nullable(),
+  /** The due date rests on a provisional calendar year and may move when the year is published. */
+  dueProvisional: z.boolean(),
   overdue: z.boolean(),
   decidedAt: z.date().nullable(),
   /** The deciding reviewer's name; withheld on the public tracking page. */

@@ -11,7 +11,7 @@ import { createCallerFactory, createTRPCRouter } from "@/server/trpc/init";
 import { ZPublishCalendarYearInput, type PublishCalendarYearInput } from "./inputs";
 import { calendarReminder, listCalendarYears } from "./list-years";
 import { cachedCalendar } from "./load-calendar";
-import { addWorkingDays } from "./model";
+import { addWorkingDays, isProvisionalDay } from "./model";
 import officialWorkdays from "./official-workdays.json";
 import { publishCalendarYear } from "./publish-year";
 import { calendarRouter } from "./router";
@@ -138,8 +138,10 @@ describe("the working-day calendar", () => {
   it("publishes the next year in one go: due dates run into it at once, the audit names the office, and a second entry is a conflict", async () => {
     const { nextYear } = await listCalendarYears(h.db);
     const last = nextYear - 1;
-    // Before: a due date in the unpublished year is out of range.
-    await expect(cachedCalendar(h.db).then((cal) => addWorkingDays(cal, `${last}-12-30`, 5))).rejects.toThrow(/No official working-day calendar/);
+    // Before: a due date in the unpublished year is computed from the holiday rules, provisional.
+    const before = await cachedCalendar(h.db);
+    expect(before.provisionalYears.has(nextYear)).toBe(true);
+    expect(isProvisionalDay(before, addWorkingDays(before, `${last}-12-30`, 5))).toBe(true);
 
     const now = new Date(`${last}-11-27T10:00:00+08:00`);
     // Two offices at once: one enters the year, the other is told it is already there.
@@ -157,6 +159,7 @@ describe("the working-day calendar", () => {
     // The cache was cleared: the new year counts at once, and agrees with a plain count.
     const cal = await cachedCalendar(h.db);
     expect(cal.lastPublishedYear).toBe(nextYear);
+    expect(cal.provisionalYears.has(nextYear)).toBe(false);
     const holidays = [`${nextYear}-01-01`, ...Array.from({ length: 7 }, (_, i) => `${nextYear}-02-${String(10 + i)}`)];
     const makeup = [firstSaturdayOfFebruary(nextYear)];
     const due = addWorkingDays(cal, `${last}-12-30`, 30);
@@ -168,6 +171,9 @@ describe("the working-day calendar", () => {
     expect(view).toMatchObject({ publishedAt: now, publishedByName: expect.any(String) as string });
     expect(view?.workingDays).toBe(countWorkingDays(nextYear, holidays, makeup));
     expect(listed).toMatchObject({ nextYear: nextYear + 1, nextYearDue: false });
+    // The data office sees the ten years after it as provisional, computed from the rules.
+    expect(listed.provisionalYears.map((y) => y.year)).toEqual(Array.from({ length: 10 }, (_, i) => nextYear + 1 + i));
+    expect(listed.provisionalYears[0]?.holidays).toContain(`${nextYear + 1}-10-01`);
 
     const audits = await h.db.select().from(auditEvents).where(and(eq(auditEvents.streamId, "calendar"), eq(auditEvents.entityId, String(nextYear))));
     expect(audits).toHaveLength(1);

@@ -7,6 +7,13 @@ import { calendarDays, calendarYears } from "./schema";
 /** How long before the end of the last published year the data office is reminded to publish the next. */
 export const publishReminderDays = 60;
 
+/** A year past the last published one, computed from the holiday rules (model.ts, holiday-rules.ts). */
+export interface ProvisionalYearView {
+  year: number;
+  holidays: string[];
+  workingDays: number;
+}
+
 export interface CalendarYearView {
   year: number;
   source: string;
@@ -19,9 +26,9 @@ export interface CalendarYearView {
 }
 
 /**
- * The published years with their days, the next year to publish, and whether it is due: within
- * `publishReminderDays` of the end of the last published year (or past it), due dates will soon
- * reach a year nobody has published, and acceptance refuses them.
+ * The published years with their days, the provisional years computed after them, the next year
+ * to publish, and whether it is due: within `publishReminderDays` of the end of the last published
+ * year (or past it), due dates will soon reach a year nobody has published, and are provisional.
  */
 export async function listCalendarYears(db: Db, now: Date = new Date()) {
   const [years, days] = await Promise.all([
@@ -45,7 +52,14 @@ export async function listCalendarYears(db: Db, now: Date = new Date()) {
       publishedByName: y.publishedByName,
     };
   });
-  return { years: views, ...reminderFor(cal?.lastPublishedYear ?? null, now) };
+  const provisionalYears: ProvisionalYearView[] = cal
+    ? [...cal.provisionalYears].map((year) => ({
+        year,
+        holidays: [...cal.holidays].filter((d) => d.startsWith(`${year}-`)).sort(),
+        workingDays: workingDaysInYear(cal, year),
+      }))
+    : [];
+  return { years: views, provisionalYears, ...reminderFor(cal?.lastPublishedYear ?? null, now) };
 }
 
 /**

@@ -6,12 +6,15 @@ import {
   calendarFromOfficialData,
   calendarFromRows,
   dueAt,
+  dueDate,
   endOfShanghaiDay,
+  isProvisionalDay,
   isOverdue,
   isWorkingDay,
   nextWorkingDay,
   shanghaiDate,
   workingDaysBetween,
+  workingDaysInYear,
   type OfficialWorkdaysData,
 } from "./model";
 import official from "./official-workdays.json";
@@ -203,7 +206,9 @@ describe("workingDaysBetween", () => {
   });
 });
 
-describe("outside the published calendar", () => {
+describe("outside the published calendar, without provisional years", () => {
+  const cal = calendarFromOfficialData(official, { provisionalYears: 0 });
+
   const rangeError = (fn: () => unknown): CalendarRangeError => {
     try {
       fn();
@@ -233,6 +238,98 @@ describe("outside the published calendar", () => {
     expect(() => dueAt(cal, { startedAt: sh("2026-12-20T10:00:00"), budgetDays: 20, pauses: [] }, sh("2026-12-20T10:00:00"))).toThrow(
       CalendarRangeError,
     );
+  });
+});
+
+describe("provisional years", () => {
+  const rangeError = (fn: () => unknown): CalendarRangeError => {
+    try {
+      fn();
+    } catch (e) {
+      expect(e).toBeInstanceOf(CalendarRangeError);
+      return e as CalendarRangeError;
+    }
+    throw new Error("expected a CalendarRangeError");
+  };
+
+  it("covers ten years past the last published one, and no more", () => {
+    expect(cal.lastPublishedYear).toBe(2026);
+    expect(cal.lastYear).toBe(2036);
+    expect([...cal.provisionalYears]).toEqual([2027, 2028, 2029, 2030, 2031, 2032, 2033, 2034, 2035, 2036]);
+    expect(isWorkingDay(cal, "2036-12-31")).toBe(true);
+    const e = rangeError(() => isWorkingDay(cal, "2037-01-01"));
+    expect(e.date).toBe("2037-01-01");
+    expect(e.lastYear).toBe(2036);
+    expect(e.message).toMatch(/provisional/);
+    expect(rangeError(() => addWorkingDays(cal, "2036-12-30", 2)).date).toBe("2037-01-01");
+  });
+
+  it("knows which days are provisional", () => {
+    expect(isProvisionalDay(cal, "2026-12-31")).toBe(false);
+    expect(isProvisionalDay(cal, "2027-01-01")).toBe(true);
+    expect(isProvisionalDay(cal, "2036-12-31")).toBe(true);
+    expect(isProvisionalDay(cal, "2037-01-01")).toBe(false);
+    expect(isProvisionalDay(cal, "2025-06-01")).toBe(false);
+  });
+
+  it("takes the holidays of 2027 from the rules, with no make-up working days", () => {
+    // Spring Festival 2027: eve 02-05, 1st–3rd 02-06..02-08 (Friday to Monday).
+    for (const day of ["2027-01-01", "2027-02-05", "2027-02-08", "2027-04-05", "2027-05-01", "2027-05-02", "2027-06-09", "2027-09-15", "2027-10-01"]) {
+      expect(isWorkingDay(cal, day), day).toBe(false);
+    }
+    // 2027-02-09 (Tuesday, 4th of the first month) is a working day: the rules give 4 days only.
+    expect(isWorkingDay(cal, "2027-02-09")).toBe(true);
+    expect(isWorkingDay(cal, "2027-10-04")).toBe(true);
+    // No make-up days: every weekend day is off.
+    expect(isWorkingDay(cal, "2027-02-20")).toBe(false);
+    expect([...cal.makeupWorkdays].some((d) => d >= "2027")).toBe(false);
+    // 2027 has 261 weekdays; 7 of its 13 statutory holidays fall on one (01-01, 02-05, 02-08,
+    // 04-05, 06-09, 09-15, 10-01), the other 6 on weekends and are not made up.
+    expect(workingDaysInYear(cal, 2027)).toBe(254);
+  });
+
+  it("counts a due date across the new year into 2027 and marks it provisional", () => {
+    const start = sh("2026-12-04T10:00:00");
+    // 2026-12-04 is a Friday: 20 working days → 2027-01-04 would be day 20 if 2027-01-01 were not a holiday.
+    const due = dueDate(cal, { startedAt: start, budgetDays: 20, pauses: [] }, start);
+    expect(shanghaiDate(due.at)).toBe("2027-01-04");
+    expect(due.provisional).toBe(true);
+    expect(dueAt(cal, { startedAt: start, budgetDays: 20, pauses: [] }, start)).toEqual(due.at);
+  });
+
+  it("does not mark a due date inside the published years", () => {
+    const start = sh("2026-12-01T10:00:00");
+    const due = dueDate(cal, { startedAt: start, budgetDays: 5, pauses: [] }, start);
+    expect(shanghaiDate(due.at)).toBe("2026-12-08");
+    expect(due.provisional).toBe(false);
+  });
+
+  it("marks a due date provisional exactly when its day is past the last published year (property)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 700 }), fc.integer({ min: 0, max: 60 }), (offset, budget) => {
+        const start = new Date(Date.UTC(2026, 0, 1, 2) + offset * 86_400_000);
+        const due = dueDate(cal, { startedAt: start, budgetDays: budget, pauses: [] }, start);
+        const day = shanghaiDate(due.at);
+        expect(due.provisional).toBe(day > "2026-12-31");
+        expect(workingDaysBetween(cal, shanghaiDate(start), day)).toBe(budget);
+      }),
+    );
+  });
+
+  it("ignores provisional holidays for a year once it is published", () => {
+    const withMore = calendarFromRows(
+      [
+        { day: "2027-01-01", kind: "holiday" },
+        { day: "2027-02-09", kind: "holiday" },
+      ],
+      [{ year: "2026" }, { year: "2027" }],
+    );
+    expect(withMore.lastPublishedYear).toBe(2027);
+    expect(withMore.provisionalYears.has(2027)).toBe(false);
+    // Published: only what the rows say (no Spring Festival here, so 02-08 is a working Monday).
+    expect(isWorkingDay(withMore, "2027-02-08")).toBe(true);
+    expect(isWorkingDay(withMore, "2027-02-09")).toBe(false);
+    expect(withMore.lastYear).toBe(2037);
   });
 });
 

@@ -10,10 +10,15 @@
  * matter. Instants are turned into Chinese dates with `shanghaiDate` (Asia/Shanghai is UTC+8
  * all year, no daylight saving).
  *
- * The calendar is only known for the years the State Council has published. Any date outside
- * [firstYear-01-01, lastPublishedYear-12-31] met at any step of a computation throws a
- * `CalendarRangeError`: we never guess whether an unpublished day is a working day.
+ * The calendar is published by the State Council one year at a time. Beyond the last published
+ * year, up to `provisionalYearsAhead` more years are PROVISIONAL: their holidays are computed from
+ * the holiday rules (holiday-rules.ts, lunar.ts), without make-up working days, and every due date
+ * that reaches one is marked provisional (`dueDate`), to be recomputed when the notice is
+ * published. Any date outside [firstYear-01-01, lastYear-12-31] met at any step of a computation
+ * throws a `CalendarRangeError`: beyond the provisional years nothing is assumed.
  */
+
+import { provisionalHolidays } from "./holiday-rules";
 
 export interface WorkCalendar {
   /** Public holidays (no work), including those falling on weekends. */
@@ -22,8 +27,24 @@ export interface WorkCalendar {
   makeupWorkdays: Set<string>;
   /** First year covered: dates before `${firstYear}-01-01` are out of range. */
   firstYear: number;
-  /** Last year published: dates after `${lastPublishedYear}-12-31` are out of range. */
+  /** Last year published by the State Council; the years after it up to `lastYear` are provisional. */
   lastPublishedYear: number;
+  /** Last year covered, published or provisional: dates after `${lastYear}-12-31` are out of range. */
+  lastYear: number;
+  /** The years computed from the holiday rules, not published: (lastPublishedYear, lastYear]. */
+  provisionalYears: ReadonlySet<number>;
+}
+
+/**
+ * How many years past the last published one are computed from the holiday rules. Ten: a
+ * statutory limit of up to a few hundred working days fits, and the rules (revised 2024) are
+ * unlikely to hold unchanged much longer than that.
+ */
+export const provisionalYearsAhead = 10;
+
+/** Options for building a calendar: how many provisional years to add (default `provisionalYearsAhead`). */
+export interface CalendarOptions {
+  provisionalYears?: number;
 }
 
 /** The shape of `official-workdays.json`. */
@@ -39,14 +60,19 @@ export class CalendarRangeError extends Error {
   readonly firstYear: number;
   readonly lastPublishedYear: number;
 
-  constructor(date: string, firstYear: number, lastPublishedYear: number) {
+  /** Last year covered, provisional years included. */
+  readonly lastYear: number;
+
+  constructor(date: string, firstYear: number, lastPublishedYear: number, lastYear: number = lastPublishedYear) {
     super(
-      `No official working-day calendar for ${date}: the calendar covers ${firstYear}-01-01 to ${lastPublishedYear}-12-31`,
+      `No working-day calendar for ${date}: the calendar covers ${firstYear}-01-01 to ${lastYear}-12-31` +
+        (lastYear > lastPublishedYear ? ` (published to ${lastPublishedYear}, provisional after)` : ""),
     );
     this.name = "CalendarRangeError";
     this.date = date;
     this.firstYear = firstYear;
     this.lastPublishedYear = lastPublishedYear;
+    this.lastYear = lastYear;
   }
 }
 
@@ -91,13 +117,22 @@ function firstDayNumber(cal: WorkCalendar): number {
 }
 
 function lastDayNumber(cal: WorkCalendar): number {
+  return Date.UTC(cal.lastYear, 11, 31) / MS_PER_DAY;
+}
+
+function lastPublishedDayNumber(cal: WorkCalendar): number {
   return Date.UTC(cal.lastPublishedYear, 11, 31) / MS_PER_DAY;
 }
 
 function assertInRange(cal: WorkCalendar, n: number): void {
   if (n < firstDayNumber(cal) || n > lastDayNumber(cal)) {
-    throw new CalendarRangeError(fromDayNumber(n), cal.firstYear, cal.lastPublishedYear);
+    throw new CalendarRangeError(fromDayNumber(n), cal.firstYear, cal.lastPublishedYear, cal.lastYear);
   }
+}
+
+/** Whether `day` lies in a provisional year (computed from the rules, not yet published). */
+export function isProvisionalDay(cal: WorkCalendar, day: string): boolean {
+  return toDayNumber(day) > lastPublishedDayNumber(cal) && cal.provisionalYears.has(Number(day.slice(0, 4)));
 }
 
 function isWorkingDayNumber(cal: WorkCalendar, n: number): boolean {
@@ -120,6 +155,7 @@ function buildCalendar(
   years: readonly number[],
   holidays: Iterable<string>,
   makeupWorkdays: Iterable<string>,
+  options: CalendarOptions = {},
 ): WorkCalendar {
   if (years.length === 0) throw new Error("No published calendar year");
   const sorted = [...new Set(years)].sort((a, b) => a - b);
@@ -131,7 +167,12 @@ function buildCalendar(
   if (lastPublishedYear - firstYear + 1 !== sorted.length) {
     throw new Error(`Published calendar years are not consecutive: ${sorted.join(", ")}`);
   }
-  const cal: WorkCalendar = { holidays: new Set(), makeupWorkdays: new Set(), firstYear, lastPublishedYear };
+  const ahead = options.provisionalYears ?? provisionalYearsAhead;
+  if (!Number.isSafeInteger(ahead) || ahead < 0) throw new Error(`Provisional years must be a whole number ≥ 0: ${ahead}`);
+  const lastYear = Math.min(lastPublishedYear + ahead, 9999);
+  const provisionalYears = new Set<number>();
+  for (let y = lastPublishedYear + 1; y <= lastYear; y += 1) provisionalYears.add(y);
+  const cal: WorkCalendar = { holidays: new Set(), makeupWorkdays: new Set(), firstYear, lastPublishedYear, lastYear, provisionalYears };
 
   const check = (day: string): number => {
     const n = toDayNumber(day);
@@ -151,11 +192,13 @@ function buildCalendar(
     if (cal.holidays.has(day)) throw new Error(`Day ${day} is both a holiday and a make-up working day`);
     cal.makeupWorkdays.add(day);
   }
+  // After the published days, so a listed day can never fall in a provisional year.
+  for (const y of provisionalYears) for (const day of provisionalHolidays(y)) cal.holidays.add(day);
   return cal;
 }
 
 /** The calendar from `official-workdays.json` (the State Council notices). */
-export function calendarFromOfficialData(json: OfficialWorkdaysData): WorkCalendar {
+export function calendarFromOfficialData(json: OfficialWorkdaysData, options: CalendarOptions = {}): WorkCalendar {
   const years = Object.keys(json.years).map(Number);
   const holidays: string[] = [];
   const makeupWorkdays: string[] = [];
@@ -166,7 +209,7 @@ export function calendarFromOfficialData(json: OfficialWorkdaysData): WorkCalend
     holidays.push(...entry.holidays);
     makeupWorkdays.push(...entry.makeupWorkdays);
   }
-  const cal = buildCalendar(years, holidays, makeupWorkdays);
+  const cal = buildCalendar(years, holidays, makeupWorkdays, options);
   if (cal.lastPublishedYear !== json.lastPublishedYear) {
     throw new Error(
       `lastPublishedYear ${json.lastPublishedYear} does not match the last listed year ${cal.lastPublishedYear}`,
@@ -179,6 +222,7 @@ export function calendarFromOfficialData(json: OfficialWorkdaysData): WorkCalend
 export function calendarFromRows(
   days: ReadonlyArray<{ day: string; kind: "holiday" | "makeupWorkday" }>,
   years: ReadonlyArray<{ year: string }>,
+  options: CalendarOptions = {},
 ): WorkCalendar {
   return buildCalendar(
     years.map((y) => {
@@ -187,6 +231,7 @@ export function calendarFromRows(
     }),
     days.filter((d) => d.kind === "holiday").map((d) => d.day),
     days.filter((d) => d.kind === "makeupWorkday").map((d) => d.day),
+    options,
   );
 }
 
@@ -308,6 +353,25 @@ export interface Clock {
  * `RangeError` for a closed pause that ends before it starts.
  */
 export function dueAt(cal: WorkCalendar, clock: Clock, now: Date): Date {
+  return dueDate(cal, clock, now).at;
+}
+
+/** A due date, and whether it rests on a provisional year. */
+export interface DueDate {
+  at: Date;
+  /**
+   * True when the due day, or any day counted to reach it (paused days included), lies in a
+   * provisional year: the State Council's notice may move it (make-up days, bridged weekends).
+   */
+  provisional: boolean;
+}
+
+/**
+ * `dueAt` with its provisional mark. Days are walked in order and the due day is the last one
+ * counted, so the date rests on a provisional year exactly when the due day or a paused day lies
+ * past the last published year.
+ */
+export function dueDate(cal: WorkCalendar, clock: Clock, now: Date): DueDate {
   const pausedDays = new Set<number>();
   for (const pause of clock.pauses) {
     const end = pause.to ?? now;
@@ -319,7 +383,9 @@ export function dueAt(cal: WorkCalendar, clock: Clock, now: Date): Date {
     for (let d = first; d < stop; d += 1) if (isWorkingDayNumber(cal, d)) pausedDays.add(d);
   }
   const due = addWorkingDays(cal, shanghaiDate(clock.startedAt), clock.budgetDays + pausedDays.size);
-  return endOfShanghaiDay(due);
+  const lastPublished = lastPublishedDayNumber(cal);
+  const provisional = toDayNumber(due) > lastPublished || [...pausedDays].some((d) => d > lastPublished);
+  return { at: endOfShanghaiDay(due), provisional };
 }
 
 /**

@@ -5,7 +5,8 @@ import type { Db } from "@/server/db/client";
 import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../identity/model";
 import type { ZPublishCalendarYearInput } from "./inputs";
-import { clearCalendarCache } from "./load-calendar";
+import { runCalendarPublished } from "./effects";
+import { clearCalendarCache, loadCalendar } from "./load-calendar";
 import { calendarDays, calendarYears } from "./schema";
 
 /**
@@ -13,7 +14,9 @@ import { calendarDays, calendarYears } from "./schema";
  * only the year after the last one published (a gap would leave a year unknown inside the
  * calendar), never one already published (a correction is a migration, reviewed like code). The
  * year and its days are written in one transaction; two offices publishing at once: one wins, the
- * other is told the year is already published.
+ * other is told the year is already published. The year was provisional until now: in the same
+ * transaction the listeners registered at the composition root (effects.ts) recompute the dates
+ * computed on it, so no open due date is left resting on the rules once the notice is in.
  */
 export async function publishCalendarYear(db: Db, actor: Actor, input: z.output<typeof ZPublishCalendarYearInput>, now: Date = new Date()) {
   if (actor.role !== "dataOffice") throw new DomainError("forbidden", "errors.forbidden");
@@ -41,6 +44,9 @@ export async function publishCalendarYear(db: Db, actor: Actor, input: z.output<
       data: { source: input.source, holidays: input.holidays, makeupWorkdays: input.makeupWorkdays },
       at: now,
     });
+    // The calendar as it stands inside this transaction, the new year published.
+    const calendar = await loadCalendar(tx);
+    await runCalendarPublished(tx, { year: input.year, calendar, now, actorId: actor.userId });
     return { year: input.year, holidays: input.holidays.length, makeupWorkdays: input.makeupWorkdays.length };
   });
   // This process sees the new year at once; others within the cache's ten minutes.

@@ -26,6 +26,7 @@ import type { Role } from "@/modules/identity/model";
  * | enterpriseRegistered | trackingNumber, name, creditCode, number |
  * | mandateGranted | principal, agent, endsOn |
  * | mandateRevoked | principal, agent |
+ * | dueDateChanged | trackingNumber, title, department, previousDueDate, dueDate |
  */
 export const notificationKinds = [
   "applicationSubmitted",
@@ -48,6 +49,7 @@ export const notificationKinds = [
   "enterpriseRegistered",
   "mandateGranted",
   "mandateRevoked",
+  "dueDateChanged",
 ] as const;
 
 export type NotificationKind = (typeof notificationKinds)[number];
@@ -74,6 +76,7 @@ export const kindParams: Record<NotificationKind, readonly string[]> = {
   enterpriseRegistered: ["trackingNumber", "name", "creditCode", "number"],
   mandateGranted: ["principal", "agent", "endsOn"],
   mandateRevoked: ["principal", "agent"],
+  dueDateChanged: ["trackingNumber", "title", "department", "previousDueDate", "dueDate"],
 };
 
 export function isNotificationKind(kind: string): kind is NotificationKind {

@@ -38,6 +38,7 @@ export interface NotifyInput {
    * | certificateExpired | trackingNumber, title, certificate, number |
    * | accessQuestionAnswered | question |
    * | enterpriseRegistered | trackingNumber, name, creditCode, number |
+   * | dueDateChanged | trackingNumber, title, department, previousDueDate, dueDate |
    */
   params: Record<string, string | number>;
 }

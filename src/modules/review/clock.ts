@@ -2,23 +2,26 @@ import { and, inArray, isNull } from "drizzle-orm";
 import { DomainError } from "@/lib/domain-error";
 import type { Db } from "@/server/db/client";
 import { loadCalendar } from "../calendar/load-calendar";
-import { CalendarRangeError, dueAt, type WorkCalendar } from "../calendar/model";
+import { CalendarRangeError, dueDate, type WorkCalendar } from "../calendar/model";
 import { taskPauses } from "./schema";
 
 /**
  * A task's due date from its facts: start, budget and the ledger of pauses, on the official
- * calendar. A date past the last published year is an error for the caller to report, never a guess.
+ * calendar, and whether it rests on a provisional year (computed from the holiday rules, to be
+ * recomputed when the State Council's notice is published). A date past the last provisional
+ * year is an error for the caller to report, never a guess.
  */
 export function computeDueAt(
   cal: WorkCalendar,
   clock: { startedAt: Date; budgetDays: number; pauses: Array<{ startedAt: Date; endedAt: Date | null }> },
   now: Date,
-): Date {
+): { dueAt: Date; dueProvisional: boolean } {
   try {
-    return dueAt(cal, { startedAt: clock.startedAt, budgetDays: clock.budgetDays, pauses: clock.pauses.map((p) => ({ from: p.startedAt, to: p.endedAt })) }, now);
+    const due = dueDate(cal, { startedAt: clock.startedAt, budgetDays: clock.budgetDays, pauses: clock.pauses.map((p) => ({ from: p.startedAt, to: p.endedAt })) }, now);
+    return { dueAt: due.at, dueProvisional: due.provisional };
   } catch (e) {
     if (e instanceof CalendarRangeError) {
-      throw new DomainError("unavailable", "errors.calendarNotPublished", { params: { year: cal.lastPublishedYear + 1 } });
+      throw new DomainError("unavailable", "errors.calendarNotPublished", { params: { year: cal.lastYear + 1 } });
     }
     throw e;
   }

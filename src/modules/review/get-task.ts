@@ -17,6 +17,7 @@ export async function getTask(db: Db, actor: Actor, taskId: string, now: Date = 
       status: task.status,
       version: task.version,
       dueAt: task.dueAt,
+      dueProvisional: task.dueAt ? task.dueProvisional : false,
       claimedByMe: task.claimedBy === actor.userId,
       claimedAt: task.claimedAt,
       /** A colleague of the same department: who to ask about a task someone else holds. */

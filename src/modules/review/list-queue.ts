@@ -62,6 +62,7 @@ export async function listDepartmentQueue(db: Db, actor: Actor & { departmentId:
     serviceNameZh: r.serviceNameZh,
     serviceNameEn: r.serviceNameEn,
     dueAt: r.task.dueAt,
+    dueProvisional: r.task.dueAt ? r.task.dueProvisional : false,
     overdue: Boolean(r.task.dueAt && (r.task.status === "open" || r.task.status === "claimed") && isOverdue(r.task.dueAt, now)),
     claimedByMe: r.task.claimedBy === actor.userId,
     claimedByName: r.claimedByName,

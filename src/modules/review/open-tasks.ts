@@ -45,11 +45,11 @@ export async function openTasks(tx: Db, application: ApplicationRow, stepKeys: s
     .from(reviewTasks)
     .where(and(eq(reviewTasks.applicationId, application.id), inArray(reviewTasks.stepKey, stepKeys), eq(reviewTasks.status, "waiting")));
   for (const task of tasks) {
-    const due = computeDueAt(cal, { startedAt: now, budgetDays: task.budgetDays, pauses: [] }, now);
+    const { dueAt: due, dueProvisional } = computeDueAt(cal, { startedAt: now, budgetDays: task.budgetDays, pauses: [] }, now);
     // Conditional update: only a task still waiting opens, once.
     const updated = await tx
       .update(reviewTasks)
-      .set({ status: "open", clockStartedAt: now, dueAt: due, version: sql`${reviewTasks.version} + 1` })
+      .set({ status: "open", clockStartedAt: now, dueAt: due, dueProvisional, version: sql`${reviewTasks.version} + 1` })
       .where(and(eq(reviewTasks.id, task.id), eq(reviewTasks.status, "waiting")))
       .returning({ id: reviewTasks.id });
     if (updated.length === 0) continue;
@@ -61,7 +61,7 @@ export async function openTasks(tx: Db, application: ApplicationRow, stepKeys: s
       entityId: task.id,
       from: "waiting",
       to: "open",
-      data: { stepKey: task.stepKey, dueAt: due.toISOString() },
+      data: { stepKey: task.stepKey, dueAt: due.toISOString(), dueProvisional },
       at: now,
     });
     await notify(tx, {

@@ -22,10 +22,10 @@ export async function reopenAfterSupplement(tx: Db, app: ApplicationRow, actor: 
   const pauses = await pausesOf(tx, ids);
   const cal = await calendarFor(tx);
   for (const task of asking) {
-    const due = computeDueAt(cal, { startedAt: task.clockStartedAt ?? now, budgetDays: task.budgetDays, pauses: pauses.get(task.id) ?? [] }, now);
+    const { dueAt: due, dueProvisional } = computeDueAt(cal, { startedAt: task.clockStartedAt ?? now, budgetDays: task.budgetDays, pauses: pauses.get(task.id) ?? [] }, now);
     const [reopened] = await tx
       .update(reviewTasks)
-      .set({ status: "open", dueAt: due, claimedBy: null, claimedAt: null, reminderSentAt: null, overdueNotifiedAt: null, version: sql`${reviewTasks.version} + 1` })
+      .set({ status: "open", dueAt: due, dueProvisional, claimedBy: null, claimedAt: null, reminderSentAt: null, overdueNotifiedAt: null, version: sql`${reviewTasks.version} + 1` })
       .where(and(eq(reviewTasks.id, task.id), eq(reviewTasks.status, "supplementRequested"), eq(reviewTasks.version, task.version)))
       .returning({ id: reviewTasks.id });
     if (!reopened) continue;
@@ -37,7 +37,7 @@ export async function reopenAfterSupplement(tx: Db, app: ApplicationRow, actor: 
       entityId: task.id,
       from: "supplementRequested",
       to: "open",
-      data: { stepKey: task.stepKey, dueAt: due.toISOString() },
+      data: { stepKey: task.stepKey, dueAt: due.toISOString(), dueProvisional },
       at: now,
     });
     await notify(tx, {

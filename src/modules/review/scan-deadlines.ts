@@ -10,8 +10,11 @@ import { applyTaskEvent } from "./claim-task";
 import { calendarFor } from "./clock";
 import { runFanIn } from "./fan-in";
 import { decisions, reviewTasks } from "./schema";
+import { sweepStaleProvisionalDueDates } from "./sweep-provisional-due-dates";
 
 export interface ScanResult {
+  /** Provisional due dates left behind by a publication and recomputed (sweep-provisional-due-dates.ts). */
+  dueDatesRecomputed: number;
   reminded: number;
   overdue: number;
   deemedApproved: number;
@@ -26,7 +29,9 @@ const running = ["open", "claimed"] as const;
  */
 export async function scanDeadlines(db: Db, now: Date = new Date(), options: { batchSize?: number } = {}): Promise<ScanResult> {
   const batchSize = options.batchSize ?? 100;
-  const result: ScanResult = { reminded: 0, overdue: 0, deemedApproved: 0 };
+  // First, so reminders and overdue notices go by the recomputed dates.
+  const swept = await sweepStaleProvisionalDueDates(db, now, { batchSize });
+  const result: ScanResult = { dueDatesRecomputed: swept.recomputed, reminded: 0, overdue: 0, deemedApproved: 0 };
   const cal = await calendarFor(db);
   let horizon: Date;
   try {

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { applications, type NoticeItem } from "../applications/schema";
 import { services } from "../catalog/schema";
@@ -37,6 +38,11 @@ export const reviewTasks = pgTable(
     budgetDays: integer("budget_days").notNull(),
     /** Derived from the facts above on the official calendar; kept for sorting and job scans. */
     dueAt: timestamp("due_at", { withTimezone: true }),
+    /**
+     * Whether `dueAt` rests on a provisional calendar year (computed from the holiday rules, not
+     * yet published by the State Council); recomputed when the year is published.
+     */
+    dueProvisional: boolean("due_provisional").notNull().default(false),
     decidedBy: uuid("decided_by").references(() => users.id),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
     reason: text("reason"),
@@ -50,6 +56,8 @@ export const reviewTasks = pgTable(
     uniqueIndex("review_tasks_application_step_key").on(t.applicationId, t.stepKey),
     index("review_tasks_queue_idx").on(t.departmentId, t.status, t.dueAt),
     index("review_tasks_due_idx").on(t.status, t.dueAt),
+    // Publishing a calendar year looks up the provisional due dates: few rows, a partial index.
+    index("review_tasks_due_provisional_idx").on(t.status).where(sql`${t.dueProvisional}`),
     index("review_tasks_claimed_by_idx").on(t.claimedBy),
     index("review_tasks_service_id_idx").on(t.serviceId),
   ],

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { Card, PageHeader } from "@/components/page-header";
-import { CalendarYears, NextYearReminder } from "@/modules/calendar/components/calendar-years";
+import { CalendarYears, NextYearReminder, ProvisionalYears } from "@/modules/calendar/components/calendar-years";
 import { PublishYearForm } from "@/modules/calendar/components/publish-year-form";
 import { requireRole } from "@/server/auth/guard";
 import { api } from "@/trpc/server";
@@ -32,6 +32,15 @@ export default async function CalendarPage() {
         </h2>
         <CalendarYears years={calendar.years} />
       </section>
+      {calendar.provisionalYears.length > 0 ? (
+        <section aria-labelledby="provisional-years-heading" className="flex flex-col gap-3">
+          <h2 id="provisional-years-heading" className="text-xl font-semibold">
+            {t("provisionalTitle")}
+          </h2>
+          <p className="text-slate-700">{t("provisionalLead")}</p>
+          <ProvisionalYears years={calendar.provisionalYears} />
+        </section>
+      ) : null}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { ProvisionalBadge } from "@/modules/calendar/components/provisional-badge";
 import type { TaskTimelineView } from "../views";
 import { StatusBadge } from "./status-badge";
 
@@ -44,7 +45,10 @@ export async function ApplicationTimeline({ tasks }: { tasks: TaskTimelineView[]
             {task.dueAt ? (
               <>
                 <dt className="text-slate-600">{t("due")}</dt>
-                <dd>{day(task.dueAt)}</dd>
+                <dd className="flex flex-wrap items-center gap-2">
+                  {day(task.dueAt)}
+                  {task.dueProvisional ? <ProvisionalBadge /> : null}
+                </dd>
               </>
             ) : null}
             {task.decidedAt ? (

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { CalendarYearView } from "../list-years";
+import type { CalendarYearView, ProvisionalYearView } from "../list-years";
 import { dayRuns } from "../model";
 
 /** A list of days written as a notice writes them: each period once, with its length. */
@@ -46,6 +46,35 @@ export async function CalendarYears({ years }: { years: CalendarYearView[] }) {
               <Runs days={y.holidays} testId="holiday-runs" />
               <h4 className="text-sm font-medium text-slate-800">{t("makeupWorkdays")}</h4>
               <Runs days={y.makeupWorkdays} testId="makeup-runs" />
+            </div>
+          </details>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The years computed from the holiday rules, marked provisional, each with its days on demand. */
+export async function ProvisionalYears({ years }: { years: ProvisionalYearView[] }) {
+  const t = await getTranslations("calendar.page");
+  return (
+    <ul className="flex flex-col gap-3" data-testid="provisional-years">
+      {years.map((y) => (
+        <li key={y.year} className="rounded-lg border border-dashed border-amber-600 bg-white p-4" data-testid={`provisional-year-${y.year}`}>
+          <h3 className="flex items-center gap-2 text-lg font-semibold text-slate-900">
+            {y.year}
+            <span className="rounded border border-amber-600 bg-amber-50 px-1.5 py-0.5 text-xs font-medium text-amber-900">{t("provisionalBadge")}</span>
+          </h3>
+          <dl className="mt-2 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
+            <dt className="text-slate-600">{t("holidays")}</dt>
+            <dd>{t("daysCount", { count: y.holidays.length })}</dd>
+            <dt className="text-slate-600">{t("workingDays")}</dt>
+            <dd data-testid="working-days">{y.workingDays}</dd>
+          </dl>
+          <details className="mt-2">
+            <summary className="cursor-pointer text-sm font-medium text-brand-700 underline underline-offset-2">{t("showDays", { year: y.year })}</summary>
+            <div className="mt-2">
+              <Runs days={y.holidays} testId="holiday-runs" />
             </div>
           </details>
         </li>

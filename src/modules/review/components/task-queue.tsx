@@ -4,6 +4,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import { EmptyState } from "@/components/empty-state";
 import { StatusBadge } from "@/modules/applications/components/status-badge";
+import { ProvisionalBadge } from "@/modules/calendar/components/provisional-badge";
 import type { AppRouter } from "@/root/router";
 import { ZQueueInput } from "../inputs";
 import { queuePageSize } from "../list-queue";
@@ -117,6 +118,7 @@ export async function TaskQueue({ rows, total, filter, department }: { rows: Que
                     <td className={cell}>{r.applicantName}</td>
                     <td className={`${cell} whitespace-nowrap`}>
                       {r.dueAt ? <span className="block">{day(r.dueAt)}</span> : <span className="text-slate-600">{t("noDue")}</span>}
+                      {r.dueAt && r.dueProvisional ? <ProvisionalBadge /> : null}
                       {r.overdue ? (
                         <span className="mt-1 inline-block rounded border border-seal-600 bg-white px-2 py-0.5 text-sm font-semibold text-seal-600">{t("overdue")}</span>
                       ) : null}

@@ -2,6 +2,7 @@ import type { inferRouterOutputs } from "@trpc/server";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/components/page-header";
 import { StatusBadge } from "@/modules/applications/components/status-badge";
+import { ProvisionalBadge } from "@/modules/calendar/components/provisional-badge";
 import type { AppRouter } from "@/root/router";
 
 type TaskDetail = inferRouterOutputs<AppRouter>["review"]["task"];
@@ -42,6 +43,7 @@ export async function TaskSummary({ detail }: { detail: TaskDetail }) {
         <dt className="text-slate-600">{t("dueAt")}</dt>
         <dd className="mb-2 flex flex-wrap items-center gap-2 sm:mb-0">
           {task.dueAt ? day(task.dueAt) : <span className="text-slate-600">{t("noDue")}</span>}
+          {task.dueAt && task.dueProvisional ? <ProvisionalBadge /> : null}
           {line?.overdue ? (
             <span className="rounded border border-seal-600 bg-red-50 px-2 py-0.5 text-sm font-semibold text-seal-600" data-testid="task-overdue">
               {t("overdue")}

@@ -1,0 +1,2 @@
+ALTER TABLE "review_tasks" ADD COLUMN "due_provisional" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+CREATE INDEX "review_tasks_due_provisional_idx" ON "review_tasks" USING btree ("status") WHERE "review_tasks"."due_provisional";

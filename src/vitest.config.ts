@@ -21,8 +21,6 @@ export default defineConfig({
       KEY_ENCRYPTION_KEY: "ZmflfK4UNJurXncE6Q0pIxhm0lyqTHY4ID4Jw6K6ki0=",
     },
     server: { deps: { inline: ["next-auth"] } },
-    // The composition root's ports and effects (src/root/effects.ts), as in the server.
-    setupFiles: [path.join(root, "src/root/effects.ts")],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
@@ -33,7 +31,8 @@ export default defineConfig({
       {
         extends: true,
         // Tests that touch a database: PGlite by default, PostgreSQL when TEST_DATABASE_URL is set.
-        test: { name: "db", include: ["src/**/*.db.test.ts"], exclude: ["node_modules/**"] },
+        // The composition root's ports and effects (src/root/effects.ts) are wired, as in the server.
+        test: { name: "db", include: ["src/**/*.db.test.ts"], exclude: ["node_modules/**"], setupFiles: [path.join(root, "src/root/effects.ts")] },
       },
     ],
   },

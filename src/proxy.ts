@@ -113,6 +113,7 @@ function secured<T extends Response>(res: T, requestId: string, tls: boolean): T
 }
 
 export const config = {
-  // Every route, pages and APIs, but not the build's static files and icons (next.config.ts gives those their headers).
-  matcher: ["/((?!_next/static|_next/image|favicon\\.ico|icon\\.svg).*)"],
+  // Every route, pages and APIs, but not the build's static files and public/'s icons, manifest and
+  // robots.txt (next.config.ts gives those their headers). Keep in step with public/ (a test checks).
+  matcher: ["/((?!_next/static|_next/image|favicon\\.ico|favicon\\.svg|icon-192\\.png|icon-512\\.png|manifest\\.webmanifest|robots\\.txt).*)"],
 };

@@ -11,10 +11,17 @@ import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("meta");
-  return { title: { default: t("title"), template: `%s · ${t("short")}` }, description: t("description") };
+  return {
+    title: { default: t("title"), template: `%s · ${t("short")}` },
+    description: t("description"),
+    // Files in public/ (the proxy leaves them alone, see its matcher).
+    icons: { icon: [{ url: "/favicon.svg", type: "image/svg+xml" }], apple: [{ url: "/icon-192.png", sizes: "192x192" }] },
+    manifest: "/manifest.webmanifest",
+  };
 }
 
-export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+/** The brand colour (--color-brand-800 in globals.css), as in public/manifest.webmanifest. */
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#1b378a" };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();

@@ -2,10 +2,9 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { exportCheckpoint } from "@/modules/audit/checkpoint";
 import { writeAuditCheckpoint } from "@/modules/audit/write-checkpoint";
-import { openDatabase } from "@/server/db/client";
-import { env } from "@/server/env";
 import { auditSigningKey } from "@/server/keys";
 import { scriptError } from "./script-error";
+import { openScriptDatabase } from "./open-database";
 
 // `npm run audit:checkpoint [-- --out <file>] [--stdout]`: writes a signed checkpoint of every
 // audit stream's head now and exports it as JSON (by default into .data/audit-checkpoints/), to be
@@ -14,8 +13,7 @@ import { scriptError } from "./script-error";
 const args = process.argv.slice(2);
 const outAt = args.indexOf("--out");
 const toStdout = args.includes("--stdout");
-const e = env();
-const handle = await openDatabase({ url: e.DATABASE_URL, dataDir: e.DATA_DIR, role: e.DATABASE_ROLE });
+const handle = await openScriptDatabase();
 try {
   const key = auditSigningKey();
   const written = await writeAuditCheckpoint(handle.db, new Date(), { signingKey: key });

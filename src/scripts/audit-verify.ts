@@ -2,10 +2,9 @@ import { readFileSync } from "node:fs";
 import type { KeyObject } from "node:crypto";
 import { ZExportedCheckpoint, type ExportedCheckpoint } from "@/modules/audit/checkpoint";
 import { verifyAuditChain, type AuditProblem } from "@/modules/audit/verify-audit";
-import { openDatabase } from "@/server/db/client";
-import { env } from "@/server/env";
 import { publicKeyFromPem } from "@/server/keys";
 import { scriptError } from "./script-error";
+import { openScriptDatabase } from "./open-database";
 
 // `npm run audit:verify [-- --checkpoint <file>] [--public-key <file>]`: recomputes the audit
 // log's keyed hash chains and holds the log against the latest signed checkpoint in the database
@@ -47,7 +46,6 @@ function describe(p: AuditProblem): string {
   return `  ${where.join(", ")}: ${why[p.reason]}`;
 }
 
-const e = env();
 let exported: ExportedCheckpoint | undefined;
 let publicKeys: KeyObject[] | undefined;
 try {
@@ -60,7 +58,7 @@ try {
   process.exit(2);
 }
 
-const handle = await openDatabase({ url: e.DATABASE_URL, dataDir: e.DATA_DIR, role: e.DATABASE_ROLE });
+const handle = await openScriptDatabase();
 try {
   const result = await verifyAuditChain(handle.db, { exported, publicKeys });
   const against = result.checkedAgainst.map((c) => `checkpoint #${c.number} of ${c.at.toISOString()}${c.source === "file" ? " (exported file)" : ""}`).join(" and ");

@@ -1,9 +1,8 @@
 import { eq } from "drizzle-orm";
 import { departments } from "@/modules/identity/schema";
 import { rotateDepartmentKey } from "@/modules/sharing/registry";
-import { openDatabase } from "@/server/db/client";
-import { env } from "@/server/env";
 import { scriptError } from "./script-error";
+import { openScriptDatabase } from "./open-database";
 
 // `npm run keys:rotate -- <departmentCode|--all>`: retires each department's active signing key
 // and makes a new one (one transaction per department, audited on the `keys` stream). The retired
@@ -14,8 +13,7 @@ if (!target) {
   console.error("Usage: npm run keys:rotate -- <departmentCode|--all>");
   process.exit(2);
 }
-const e = env();
-const handle = await openDatabase({ url: e.DATABASE_URL, dataDir: e.DATA_DIR, role: e.DATABASE_ROLE });
+const handle = await openScriptDatabase();
 try {
   const chosen =
     target === "--all"

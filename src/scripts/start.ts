@@ -2,11 +2,14 @@
  * `npm start`: builds when the build is missing or older than the sources, then serves the portal
  * (`npm run dev`: the development server) through src/scripts/server.ts.
  * The server process itself opens, migrates and seeds the database (see src/instrumentation.ts):
- * PGlite must be opened by one process only.
+ * PGlite must be opened by one process only. That process is this one (only the build runs in a
+ * child, and the build never opens the database), so it takes the embedded database's lock here,
+ * before building: a second `npm start` on a folder in use is refused at once, not after a build.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { DatabaseInUseError, lockDataDir } from "@/server/db/lock";
 import { ensureAuthSecret } from "./local-secret";
 
 const root = process.cwd();
@@ -35,6 +38,20 @@ function buildIsStale(): boolean {
   const built = statSync(buildId).mtimeMs;
   const sources = ["src", "public", "drizzle", "next.config.ts", "package-lock.json", "tsconfig.json"];
   return sources.some((s) => newestMtime(path.join(root, s)) > built);
+}
+
+// The same choice as src/server/env.ts (blank counts as unset); the lock is held until this
+// process exits, and the database opened later in this process takes it again (src/server/db/lock.ts).
+const databaseUrl = process.env.DATABASE_URL || undefined;
+const dataDir = process.env.DATA_DIR || ".data/pglite";
+if (!databaseUrl && !dataDir.startsWith("memory://")) {
+  try {
+    lockDataDir(dataDir);
+  } catch (error) {
+    if (!(error instanceof DatabaseInUseError)) throw error;
+    console.error(`Cannot start Tongban: ${error.message}`);
+    process.exit(1);
+  }
 }
 
 if (!dev && buildIsStale()) {

@@ -155,7 +155,7 @@ export async function actingOptions(db: Db, self: Actor, today: string, current:
 /** Checks a switch request before the session keeps it. */
 export async function assertMayActFor(db: Db, self: Actor, choice: { kind: "entity" | "person"; id: string }, today: string): Promise<Actor> {
   const acting = choice.kind === "entity" ? await actForEntity(db, self, choice.id, today) : await actForPerson(db, self, choice.id, today);
-  if (!acting) throw new DomainError("forbidden", "errors.noMandate");
+  if (!acting) throw new DomainError("forbidden", "identity.errors.noMandate");
   return acting;
 }
 

@@ -100,6 +100,8 @@ export const protectedAreas: ReadonlyArray<{ prefix: string; roles: readonly Rol
   { prefix: "/apply", roles: [...applicantRoles, "windowClerk"] },
   { prefix: "/start-business", roles: ["citizen"] },
   { prefix: "/account", roles: roles },
+  // Every signed-in role has an inbox of notifications.
+  { prefix: "/inbox", roles: roles },
   { prefix: "/window", roles: ["windowClerk"] },
   { prefix: "/review", roles: ["reviewer"] },
   { prefix: "/data-office", roles: ["dataOffice"] },

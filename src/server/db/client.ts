@@ -6,6 +6,7 @@ import type { PGlite } from "@electric-sql/pglite";
 import type { Pool } from "pg";
 import { log } from "../log";
 import * as schema from "@/root/schema";
+import { lockDataDir } from "./lock";
 
 export type Schema = typeof schema;
 
@@ -39,9 +40,10 @@ async function upgrade(db: Db): Promise<void> {
 
 /**
  * Opens PostgreSQL when a URL is given, otherwise PGlite in `dataDir` (or in memory when
- * `dataDir` is `memory://`). Callers keep one handle per process: PGlite has no lock and two
- * instances on one folder corrupt it. `role` (DATABASE_ROLE, PostgreSQL only): every pooled
- * connection takes that role as it connects.
+ * `dataDir` is `memory://`). A data folder is locked for this process until `close()` or exit, and
+ * a folder another process holds is refused with DatabaseInUseError (./lock.ts). Callers keep
+ * one handle per process: two PGlite instances on one folder corrupt it, even in one process.
+ * `role` (DATABASE_ROLE, PostgreSQL only): every pooled connection takes that role as it connects.
  */
 export async function openDatabase(options: { url?: string; dataDir?: string; role?: string }): Promise<DatabaseHandle> {
   if (options.url) {
@@ -90,8 +92,19 @@ export async function openDatabase(options: { url?: string; dataDir?: string; ro
   const { drizzle } = await import("drizzle-orm/pglite");
   const { migrate } = await import("drizzle-orm/pglite/migrator");
   const dataDir = options.dataDir ?? "memory://";
-  if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir);
+  // One process at a time on a data folder (./lock.ts): refused here, before PGlite touches it.
+  let unlock = () => {};
+  if (!dataDir.startsWith("memory://")) {
+    unlock = lockDataDir(dataDir);
+    mkdirSync(dataDir, { recursive: true });
+  }
+  let client: PGlite;
+  try {
+    client = await PGlite.create(dataDir);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const db = drizzle(client, { schema, casing: "snake_case" });
   return {
     db: db as unknown as Db,
@@ -100,7 +113,13 @@ export async function openDatabase(options: { url?: string; dataDir?: string; ro
       await migrate(db, { migrationsFolder });
       await upgrade(db as unknown as Db);
     },
-    close: () => client.close(),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        unlock();
+      }
+    },
     raw: { kind: "pglite", client },
   };
 }

@@ -2,8 +2,10 @@ import { sql } from "drizzle-orm";
 import { check, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { certificateTypes } from "../catalog/schema";
 import { departments, users } from "../identity/schema";
+import { certificateStatuses, grantStatuses } from "./model";
 
-export const certificateStatusEnum = pgEnum("certificate_status", ["valid", "expired", "revoked"]);
+/** The database enums are the machines' lists (model.ts): same values, same order. */
+export const certificateStatusEnum = pgEnum("certificate_status", certificateStatuses);
 
 /**
  * A department's Ed25519 signing key. The private key never leaves the server: it is stored
@@ -125,7 +127,7 @@ export const dataResources = pgTable(
   (t) => [index("data_resources_provider_idx").on(t.providerDepartmentId)],
 );
 
-export const grantStatusEnum = pgEnum("grant_status", ["requested", "approved", "rejected", "revoked"]);
+export const grantStatusEnum = pgEnum("grant_status", grantStatuses);
 
 /** Lets a consumer department read a resource for the named services (共享授权). */
 export const grants = pgTable(

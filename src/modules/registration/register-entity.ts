@@ -10,8 +10,10 @@ import { DomainError } from "@/lib/domain-error";
 import { applicantUserIds } from "../identity/recipients";
 import { entities } from "../identity/schema";
 import { notify } from "../notifications/notify";
+import type { CertificateAuditAction } from "../sharing/model";
 import { issueCertificate } from "../sharing/registry";
-import { businessScopeItems, entityTypes, newCreditCode, type EntityType } from "./model";
+import { businessScopeItems, entityTypes, newCreditCode, type EntityType, type RegistrationAuditAction } from "./model";
+import { applyNameEvent } from "./name-transition";
 import { businessRegistrations, enterpriseNames, organisationCodeSequence } from "./schema";
 
 type ApplicationRow = typeof applications.$inferSelect;
@@ -65,7 +67,7 @@ export async function registerOnApproval(tx: Db, app: ApplicationRow, approvedSt
   }
   if (!entity) throw new DomainError("unavailable", "registration.errors.noCodeAvailable");
 
-  await tx.update(enterpriseNames).set({ status: "registered", entityId: entity.id }).where(eq(enterpriseNames.id, name.id));
+  await applyNameEvent(tx, name, "register", { actor, now, patch: { entityId: entity.id }, data: { creditCode: entity.creditCode }, streamId: app.id });
   await tx.update(businessRegistrations).set({ entityId: entity.id, creditCode: entity.creditCode }).where(eq(businessRegistrations.applicationId, app.id));
   const [updated] = await tx.update(applications).set({ registeredEntityId: entity.id }).where(eq(applications.id, app.id)).returning();
 
@@ -91,8 +93,8 @@ export async function registerOnApproval(tx: Db, app: ApplicationRow, approvedSt
     issuedOn: shanghaiDate(now),
   });
   const who = actor ? { userId: actor.userId, role: actor.role } : null;
-  await recordAudit(tx, { streamId: app.id, actor: who, action: "enterprise.register", entityType: "entity", entityId: entity.id, to: "registered", data: { creditCode: entity.creditCode, name: name.fullName }, at: now });
-  await recordAudit(tx, { streamId: app.id, actor: who, action: "certificate.issue", entityType: "certificate", entityId: licence.id, to: "valid", data: { number: licence.number, type: "businessLicence" }, at: now });
+  await recordAudit<RegistrationAuditAction>(tx, { streamId: app.id, actor: who, action: "enterprise.register", entityType: "entity", entityId: entity.id, to: "registered", data: { creditCode: entity.creditCode, name: name.fullName }, at: now });
+  await recordAudit<CertificateAuditAction>(tx, { streamId: app.id, actor: who, action: "certificate.issue", entityType: "certificate", entityId: licence.id, to: "valid", data: { number: licence.number, type: "businessLicence" }, at: now });
   await notify(tx, {
     kind: "enterpriseRegistered",
     to: { userIds: await applicantUserIds(tx, app, now) },

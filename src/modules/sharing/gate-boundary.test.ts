@@ -11,6 +11,7 @@ const allowed: Record<string, string> = {
   "modules/sharing/registry.ts": "issuing, signing and key rotation (writes; reads only its own row back, the signing key, and a key's last signing time)",
   "modules/sharing/revoke-certificate.ts": "revocation (a status change; returns nothing of the holder)",
   "modules/sharing/expire-certificates.ts": "the expiry job (a status change; returns nothing of the holder)",
+  "modules/sharing/certificate-transition.ts": "the certificate machine's one writer of status (compare-and-set + audit), called by revocation, expiry and reissue",
   "modules/sharing/licence-check.ts": "法人注册's legal representative check: one logged read of the licence, returning only what the check needs",
   "modules/sharing/schema.ts": "the table definitions",
   "server/db/schema.ts": "re-exports every module's tables for Drizzle",

@@ -186,6 +186,8 @@ export const nameMachine: TransitionTable<NameStatus, NameEvent> = {
   released: {},
 };
 export const initialNameStatus: NameStatus = "reserved";
+/** The one state in which a name no longer blocks the same name for another founder (the live-name index). */
+export const releasedNameStatus: NameStatus = "released";
 
 export function nextNameStatus(from: NameStatus, event: NameEvent): NameStatus {
   return transition("enterpriseName", nameMachine, from, event);

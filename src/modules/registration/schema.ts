@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { index, integer, jsonb, numeric, pgEnum, pgSequence, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { applications } from "../applications/schema";
 import { entities, users } from "../identity/schema";
-import { nameStatuses } from "./model";
+import { nameStatuses, releasedNameStatus } from "./model";
 
 /**
  * Organisation codes market regulation assigns with a new credit code. A sequence hands out each
@@ -39,7 +39,7 @@ export const enterpriseNames = pgTable(
   (t) => [
     uniqueIndex("enterprise_names_live_key")
       .on(t.divisionCode, t.industry, t.normalisedTrade)
-      .where(sql`${t.status} <> 'released'`),
+      .where(sql`${t.status} <> ${sql.raw(`'${releasedNameStatus}'`)}`),
     index("enterprise_names_division_idx").on(t.divisionCode),
     index("enterprise_names_reserved_by_idx").on(t.reservedBy),
   ],

@@ -5,7 +5,7 @@ import type { Db } from "@/server/db/client";
 import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../identity/model";
 import type { ZSetBundleStepsInput } from "./inputs";
-import { type CatalogAuditAction, formatCycle, stageNumbers, validateBundleGraph, type GraphProblem } from "./model";
+import { formatCycle, stageNumbers, validateBundleGraph, type CatalogAuditAction, type GraphProblem } from "./model";
 import { bundleSteps, bundles, services } from "./schema";
 
 function refusal(problem: GraphProblem): DomainError {

@@ -5,7 +5,7 @@ import type { Db } from "@/server/db/client";
 import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../identity/model";
 import type { ZUpdateServiceInput } from "./inputs";
-import { type CatalogAuditAction, validateTimeLimits } from "./model";
+import { validateTimeLimits, type CatalogAuditAction } from "./model";
 import { services } from "./schema";
 
 /**

@@ -7,7 +7,7 @@ import { shanghaiDate } from "../calendar/model";
 import { services } from "../catalog/schema";
 import { notify } from "../notifications/notify";
 import type { ZGrantMandateInput, ZGrantPersonalMandateInput } from "./inputs";
-import { type IdentityAuditAction, maxMandateYears, type Actor } from "./model";
+import { maxMandateYears, type Actor, type IdentityAuditAction } from "./model";
 import { verifiedPerson } from "./people";
 import { applicantUserIds } from "./recipients";
 import { citizens, entities, mandates } from "./schema";

@@ -5,7 +5,7 @@ import { msg } from "@/lib/message";
 import type { Db } from "@/server/db/client";
 import { recordAudit } from "../audit/record-audit";
 import { ZNewPassword } from "./inputs";
-import { type IdentityAuditAction, staffRoles, type Actor } from "./model";
+import { staffRoles, type Actor, type IdentityAuditAction } from "./model";
 import { hashPassword } from "./password";
 import { endAllSessions, type SessionEndReason } from "./sessions";
 import { departments, staff, users } from "./schema";

@@ -8,7 +8,7 @@ import { recordAudit } from "../audit/record-audit";
 import { divisions } from "../divisions/schema";
 import type { Actor } from "../identity/model";
 import type { ZNameInput, ZReserveNameInput } from "./inputs";
-import { type NameAuditAction, compareName, entityTypes, fullName, normaliseTradeName, reservationDays, type NameFinding, type NameParts } from "./model";
+import { compareName, entityTypes, fullName, normaliseTradeName, reservationDays, type NameAuditAction, type NameFinding, type NameParts } from "./model";
 import { applyNameEventToAll, namesStream } from "./name-transition";
 import { enterpriseNames } from "./schema";
 

@@ -89,3 +89,38 @@ describe("status subsets are named in the models", () => {
     expect(handWrittenSubsets(`existing.status === "approved" && status === "approved"`)).toEqual([]);
   });
 });
+
+// Every status change goes through its machine's one persistence helper (table, compare-and-set,
+// audit). Creating a row in its initial state is an insert, not a change; an update that sets a
+// status anywhere else is a way around the machine.
+const statusWriters = [
+  "modules/applications/transition.ts",
+  "modules/review/transition.ts",
+  "modules/sharing/grant-transition.ts",
+  "modules/sharing/certificate-transition.ts",
+  "modules/registration/name-transition.ts",
+];
+
+/** The `.set({ … })` calls of a source text that write a `status`. */
+function statusUpdates(text: string): string[] {
+  return [...text.matchAll(/\.set\(\s*\{[^}]*\bstatus\s*:[^}]*\}/g)].map((m) => m[0].replace(/\s+/g, " "));
+}
+
+describe("only the machines' helpers write a status", () => {
+  const files = sourceFiles(src).map((f) => ({ rel: path.relative(src, f).split(path.sep).join("/"), text: readFileSync(f, "utf8") }));
+
+  it("each helper writes one", () => {
+    for (const rel of statusWriters) expect(statusUpdates(files.find((f) => f.rel === rel)?.text ?? ""), rel).toHaveLength(1);
+  });
+
+  it("no other file does", () => {
+    const offenders = files.filter((f) => !statusWriters.includes(f.rel)).flatMap((f) => statusUpdates(f.text).map((s) => `${f.rel}: ${s}`));
+    expect(offenders).toEqual([]);
+  });
+
+  it("the scan sees a status written by hand, and not other columns", () => {
+    expect(statusUpdates(`tx.update(reviewTasks).set({ status: "cancelled", version: sql\`v + 1\` })`)).toHaveLength(1);
+    expect(statusUpdates(`tx.update(reviewTasks).set({\n  reminderSentAt: now,\n  status: "open" })`)).toHaveLength(1);
+    expect(statusUpdates(`tx.update(reviewTasks).set({ reminderSentAt: now })`)).toEqual([]);
+  });
+});

@@ -3,7 +3,7 @@
  *
  * Modules, lowest first. A module may import a lower module freely, and a higher module only its
  * `schema.ts` (tables: foreign keys and reads; writes go through the owner's use cases, which the
- * ESLint rule tongban/no-foreign-writes checks). Where a lower module needs a higher one to act,
+ * ESLint rule tongban/no-foreign-writes checks) and its `model.ts` (pure: states, predicates). Where a lower module needs a higher one to act,
  * it declares a port or an effect (src/lib/ports.ts) and the composition root (src/root/) wires
  * it. Applications and review are one group, casework: the application and its tasks move
  * together under one lock.
@@ -28,25 +28,28 @@ const upward = order.slice(0, -1).map((names, level) => {
   const higher = order.slice(level + 1).flat();
   return {
     name: `module-order:${names.join("+")}`,
-    comment: `${names.join(" and ")} may use only lower modules; of a higher module, only its schema.ts (the order: ${order.map((g) => g.join("+")).join(" < ")}).`,
+    comment: `${names.join(" and ")} may use only lower modules; of a higher module, only its schema.ts and model.ts (the order: ${order.map((g) => g.join("+")).join(" < ")}).`,
     severity: "error",
     from: { path: group(names), pathNot: notTest },
     to: { path: group(higher), pathNot: `^src/modules/[^/]+/(schema|model)\\.ts$` },
   };
 });
-// Of a higher module's model.ts, types only (an Actor, a Role): no code runs across the order.
-const upwardModel = order.slice(0, -1).map((names, level) => ({
-  name: `module-order-types:${names.join("+")}`,
-  comment: `${names.join(" and ")} may import a higher module's model.ts for its types only.`,
-  severity: "error",
-  from: { path: group(names), pathNot: notTest },
-  to: { path: `^src/modules/(${order.slice(level + 1).flat().join("|")})/model\\.ts$`, dependencyTypesNot: ["type-only"] },
-}));
+
 
 module.exports = {
   forbidden: [
     ...upward,
-    ...upwardModel,
+    {
+      name: "model-is-pure",
+      comment:
+        "model.ts holds a module's states, transition tables, named predicates and rules: pure code that any module may import (even a lower one). It imports only src/lib, other modules' model.ts and value files, and static data.",
+      severity: "error",
+      from: { path: "^src/modules/[^/]+/model\\.ts$" },
+      to: {
+        path: "^src/",
+        pathNot: ["^src/lib/", "^src/modules/[^/]+/(model|lunar|holiday-rules|id-number|credit-code|credit-code-authorities)\\.ts$", "\\.json$"],
+      },
+    },
     {
       name: "registry-behind-the-gate",
       comment:
@@ -55,7 +58,7 @@ module.exports = {
       from: {
         pathNot: [
           notTest,
-          "^src/modules/sharing/(gate|registry|revoke-certificate|expire-certificates|licence-check|schema)\\.ts$",
+          "^src/modules/sharing/(gate|registry|certificate-transition|revoke-certificate|expire-certificates|licence-check|schema)\\.ts$",
           "^src/root/schema\\.ts$",
         ],
       },

@@ -1,6 +1,3 @@
-import { openDatabase } from "@/server/db/client";
-import { env } from "@/server/env";
-import { seedDemoProvince } from "@/root/seed/demo";
 import { seedDemoProvince } from "@/root/seed/demo";
 import { openScriptDatabase } from "./open-database";
 

@@ -6,6 +6,7 @@ import { loadApplicationPlan } from "../catalog/load-application-plan";
 import { certificateTypes } from "../catalog/schema";
 import type { Actor } from "../identity/model";
 import { departments, entities, users, windowKeyIns } from "../identity/schema";
+import { isDecidedTask, isRunningTask } from "../review/model";
 import { reviewTasks } from "../review/schema";
 import { readCertificates, type HeldCertificate, type ReadPurpose } from "../sharing/gate";
 import { applicationMaterials, applications, supplementNotices, uploads } from "./schema";
@@ -53,7 +54,6 @@ export async function taskTimeline(db: Db, app: ApplicationRow, now: Date, withN
     .where(eq(reviewTasks.applicationId, app.id))
     .orderBy(asc(reviewTasks.createdAt));
   const stepOf = new Map(app.plan.map((s, i) => [s.key, { ...s, order: i }]));
-  const pendingClock = ["open", "claimed"] as const;
   return rows
     .map(({ task, deptZh, deptEn, deciderName }) => {
       const step = stepOf.get(task.stepKey);
@@ -70,11 +70,11 @@ export async function taskTimeline(db: Db, app: ApplicationRow, now: Date, withN
         startedAt: task.clockStartedAt,
         dueAt: task.dueAt,
         dueProvisional: task.dueAt ? task.dueProvisional : false,
-        overdue: Boolean(task.dueAt && (pendingClock as readonly string[]).includes(task.status) && isOverdue(task.dueAt, now)),
+        overdue: Boolean(task.dueAt && isRunningTask(task.status) && isOverdue(task.dueAt, now)),
         decidedAt: task.decidedAt,
         decidedByName: withNames ? (deciderName ?? null) : null,
         deemedApproval: task.deemedApproval,
-        reason: task.status === "denied" || task.status === "approved" ? task.reason : null,
+        reason: isDecidedTask(task.status) ? task.reason : null,
         // Staff see a department's request at once, before the merged notice goes out.
         requested: forStaff && task.status === "supplementRequested" ? (task.supplementItems ?? []).map((i) => i.text) : null,
         order: step?.order ?? 0,
@@ -85,7 +85,7 @@ export async function taskTimeline(db: Db, app: ApplicationRow, now: Date, withN
 }
 
 function progressOf(tasks: TaskTimelineView[]) {
-  return { decided: tasks.filter((t) => t.status === "approved" || t.status === "denied").length, total: tasks.length };
+  return { decided: tasks.filter((t) => isDecidedTask(t.status)).length, total: tasks.length };
 }
 
 function certificateView(c: HeldCertificate, types: Map<string, { nameZh: string; nameEn: string }>) {

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { principalOf, type Actor } from "../identity/model";
+import type { WindowApplicationStatus } from "./model";
 import { users } from "../identity/schema";
 import { reviewTasks } from "../review/schema";
 import { bundles } from "../catalog/schema";
@@ -75,7 +76,7 @@ export async function listMyApplications(db: Db, actor: Actor) {
  * The window's queue: submitted applications waiting for acceptance, oldest first (the
  * five-working-day limit of art. 32 runs from receipt), and those waiting on the applicant.
  */
-export async function listAcceptanceQueue(db: Db, _actor: Actor, input: { status: "submitted" | "supplementRequired" }) {
+export async function listAcceptanceQueue(db: Db, _actor: Actor, input: { status: WindowApplicationStatus }) {
   const base = eq(applications.status, input.status);
   const rows = await db
     .select({

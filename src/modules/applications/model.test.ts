@@ -3,6 +3,14 @@ import { DomainError } from "@/lib/domain-error";
 import {
   applicationEvents,
   applicationStatuses,
+  canWithdraw,
+  decidedApplicationStatuses,
+  endedWithoutGrantStatuses,
+  grantedApplicationStatuses,
+  isAtWindow,
+  isFinalApplication,
+  isLiveApplication,
+  undecidedApplicationStatuses,
   formatTrackingNumber,
   newQueryCode,
   nextApplicationStatus,
@@ -66,5 +74,42 @@ describe("tracking numbers and query codes", () => {
     const codes = new Set(Array.from({ length: 200 }, newQueryCode));
     expect(codes.size).toBe(200);
     for (const c of codes) expect(c).toMatch(/^[2-9A-HJKMNP-Z]{8}$/);
+  });
+});
+
+describe("named application subsets", () => {
+  const where = (p: (s: ApplicationStatus) => boolean) => applicationStatuses.filter(p);
+
+  it("live: submitted and not closed, approved included (the gate reads for the approving transaction)", () => {
+    expect(where(isLiveApplication)).toEqual(["submitted", "inReview", "supplementRequired", "approved"]);
+  });
+
+  it("undecided: live and waiting for a licensing decision", () => {
+    expect([...undecidedApplicationStatuses]).toEqual(where((s) => isLiveApplication(s) && !grantedApplicationStatuses.includes(s)));
+  });
+
+  it("withdrawable straight from the table: a draft too, never a closed or approved case", () => {
+    expect(where(canWithdraw)).toEqual(["draft", "submitted", "inReview", "supplementRequired"]);
+  });
+
+  it("closed without the licence: the final states but completion", () => {
+    expect([...endedWithoutGrantStatuses].sort()).toEqual(["denied", "notAccepted", "withdrawn"]);
+    for (const s of endedWithoutGrantStatuses) expect(isFinalApplication(s)).toBe(true);
+  });
+
+  it("decided: granted or denied, never a refusal to accept", () => {
+    expect([...decidedApplicationStatuses].sort()).toEqual(["approved", "completed", "denied"]);
+  });
+
+  it("at the window: submitted or returned for completion", () => {
+    expect(where(isAtWindow)).toEqual(["submitted", "supplementRequired"]);
+  });
+});
+
+describe("query codes", () => {
+  it("use only the counter alphabet, 8 characters, and differ", () => {
+    const codes = Array.from({ length: 200 }, newQueryCode);
+    for (const c of codes) expect(c).toMatch(/^[2-9A-HJKMNP-Z]{8}$/);
+    expect(new Set(codes).size).toBe(codes.length);
   });
 });

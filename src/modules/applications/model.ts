@@ -1,5 +1,4 @@
-import { randomInt } from "node:crypto";
-import { transition, type TransitionTable } from "@/lib/state-machine";
+import { canTransition, terminalStates, transition, type TransitionTable } from "@/lib/state-machine";
 
 export const applicationStatuses = [
   "draft",
@@ -50,7 +49,55 @@ export function nextApplicationStatus(from: ApplicationStatus, event: Applicatio
   return transition("application", applicationMachine, from, event, "applications.status.application");
 }
 
-export const finalApplicationStatuses: readonly ApplicationStatus[] = ["completed", "notAccepted", "denied", "withdrawn"];
+/** Where every application starts. */
+export const initialApplicationStatus: ApplicationStatus = "draft";
+
+/** Every audit action of an application: one per event of its machine. */
+export type ApplicationAuditAction = `application.${ApplicationEvent}`;
+export const applicationAuditActions: readonly ApplicationAuditAction[] = applicationEvents.map((e) => `application.${e}` as const);
+
+// The subsets of statuses the code needs, each named for why. Nothing outside this file lists
+// application statuses (src/modules/status-subsets.test.ts enforces it).
+
+/** Closed for good: the table has no way out of them. */
+export const finalApplicationStatuses: readonly ApplicationStatus[] = terminalStates(applicationMachine);
+export function isFinalApplication(status: ApplicationStatus): boolean {
+  return finalApplicationStatuses.includes(status);
+}
+
+/**
+ * Submitted and not closed: the government holds the case, so its staff may read the applicant's
+ * certificates for it and a lapsed certificate it relies on matters. Includes `approved`, the
+ * moment between the approval and the completion (the same transaction issues the certificates).
+ */
+export const liveApplicationStatuses: readonly ApplicationStatus[] = applicationStatuses.filter((s) => s !== initialApplicationStatus && !isFinalApplication(s));
+export function isLiveApplication(status: ApplicationStatus): boolean {
+  return liveApplicationStatuses.includes(status);
+}
+
+/** Submitted and still waiting for a licensing decision: "in progress" in the published statistics. */
+export const undecidedApplicationStatuses: readonly ApplicationStatus[] = ["submitted", "inReview", "supplementRequired"];
+
+/** Before acceptance the window works on these (a returned case is `supplementRequired` without `acceptedAt`). */
+export const windowApplicationStatuses = ["submitted", "supplementRequired"] as const satisfies readonly ApplicationStatus[];
+export type WindowApplicationStatus = (typeof windowApplicationStatuses)[number];
+export function isAtWindow(status: ApplicationStatus): status is WindowApplicationStatus {
+  return (windowApplicationStatuses as readonly ApplicationStatus[]).includes(status);
+}
+
+/** Granted (准予许可): approval, with or without its certificates issued yet. */
+export const grantedApplicationStatuses: readonly ApplicationStatus[] = ["approved", "completed"];
+
+/** A licensing decision was made (准予 or 不予许可); a refusal to accept (不予受理) is not one. */
+export const decidedApplicationStatuses: readonly ApplicationStatus[] = [...grantedApplicationStatuses, "denied"];
+
+/** Closed without the licence: what the case held (a reserved name) is free for another one. */
+export const endedWithoutGrantStatuses: readonly ApplicationStatus[] = finalApplicationStatuses.filter((s) => !grantedApplicationStatuses.includes(s));
+
+/** The applicant may take the application back: straight from the table. */
+export function canWithdraw(status: ApplicationStatus): boolean {
+  return canTransition(applicationMachine, status, "withdraw");
+}
 
 /**
  * Tracking number (办件编号): the 6-digit division code of the accepting portal, the date of
@@ -71,7 +118,16 @@ const queryAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 
 /** The query code (查询码): 8 characters, about 39 bits, enough behind a number that must match too. */
 export function newQueryCode(): string {
-  return Array.from({ length: 8 }, () => queryAlphabet[randomInt(queryAlphabet.length)]).join("");
+  // Web Crypto (Node and browsers alike, so this file stays client-safe for the status predicates);
+  // bytes from 248 up are dropped so that every character is equally likely (248 = 8 × 31).
+  const limit = Math.floor(256 / queryAlphabet.length) * queryAlphabet.length;
+  const out: string[] = [];
+  const bytes = new Uint8Array(16);
+  while (out.length < 8) {
+    globalThis.crypto.getRandomValues(bytes);
+    for (const b of bytes) if (b < limit && out.length < 8) out.push(queryAlphabet[b % queryAlphabet.length] ?? "");
+  }
+  return out.join("");
 }
 
 export function normalizeQueryCode(input: string): string {

@@ -19,6 +19,7 @@ import { requestCompletion } from "./request-completion";
 import { loadDraft, saveDraft } from "./save-draft";
 import { prefillCertificates } from "./prefill";
 import { submitApplication } from "./submit-application";
+import { windowApplicationStatuses } from "./model";
 import { trackApplication } from "./track-application";
 import { ZApplicationListItem, ZApplicationView, ZTrackView } from "./views";
 import { withdrawApplication } from "./withdraw-application";
@@ -36,7 +37,7 @@ export const applicationsRouter = createTRPCRouter({
   completeSupplement: applicantProcedure.input(ZCompleteSupplementInput).output(ZTransitionResult).mutation(({ ctx, input }) => completeSupplement(ctx.db, ctx.actor, input)),
   track: publicProcedure.use(rateLimited("tracking")).input(ZTrackInput).output(ZTrackView).query(({ ctx, input }) => trackApplication(ctx.db, input)),
   acceptanceQueue: clerkProcedure
-    .input(z.object({ status: z.enum(["submitted", "supplementRequired"]).default("submitted") }))
+    .input(z.object({ status: z.enum(windowApplicationStatuses).default("submitted") }))
     .query(({ ctx, input }) => listAcceptanceQueue(ctx.db, ctx.actor, input)),
   accept: clerkProcedure.input(ZVersionedRef).output(ZTransitionResult).mutation(({ ctx, input }) => acceptApplication(ctx.db, ctx.actor, input)),
   refuse: clerkProcedure.input(ZRefuseInput).output(ZTransitionResult).mutation(({ ctx, input }) => refuseApplication(ctx.db, ctx.actor, input)),

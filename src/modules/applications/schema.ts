@@ -16,18 +16,10 @@ import {
 } from "drizzle-orm/pg-core";
 import { applicantKindEnum, bundles, services } from "../catalog/schema";
 import { citizens, entities, users, windowKeyIns } from "../identity/schema";
+import { applicationStatuses } from "./model";
 
-export const applicationStatusEnum = pgEnum("application_status", [
-  "draft",
-  "submitted",
-  "inReview",
-  "supplementRequired",
-  "approved",
-  "completed",
-  "notAccepted",
-  "denied",
-  "withdrawn",
-]);
+/** The database enum is the machine's one list (model.ts): same values, same order. */
+export const applicationStatusEnum = pgEnum("application_status", applicationStatuses);
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => "bytea",

@@ -3,7 +3,7 @@ import { DomainError } from "@/lib/domain-error";
 import type { Db } from "@/server/db/client";
 import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../identity/model";
-import { nextApplicationStatus, type ApplicationEvent } from "./model";
+import { nextApplicationStatus, type ApplicationAuditAction, type ApplicationEvent } from "./model";
 import { applications } from "./schema";
 
 export type ApplicationRow = typeof applications.$inferSelect;
@@ -35,7 +35,7 @@ export async function applyApplicationEvent(
     .where(and(eq(applications.id, app.id), eq(applications.status, app.status), eq(applications.version, app.version)))
     .returning();
   if (!updated) throw new DomainError("conflict", "errors.conflict");
-  await recordAudit(tx, {
+  await recordAudit<ApplicationAuditAction>(tx, {
     streamId: app.id,
     actor: options.actor ? { userId: options.actor.userId, role: options.actor.role } : null,
     action: `application.${event}`,

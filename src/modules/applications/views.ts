@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { certificateStatuses } from "../sharing/model";
+import { taskStatuses } from "../review/model";
+import { applicationStatuses } from "./model";
 
 export const ZTaskTimelineView = z.object({
   taskId: z.string(),
@@ -9,7 +12,7 @@ export const ZTaskTimelineView = z.object({
   serviceNameEn: z.string(),
   departmentNameZh: z.string(),
   departmentNameEn: z.string(),
-  status: z.enum(["waiting", "open", "claimed", "approved", "denied", "supplementRequested", "cancelled"]),
+  status: z.enum(taskStatuses),
   startedAt: z.date().nullable(),
   dueAt: z.date().nullable(),
   /** The due date rests on a provisional calendar year and may move when the year is published. */
@@ -50,7 +53,7 @@ export const ZCertificateView = z.object({
   issuerNameEn: z.string(),
   issuedOn: z.string(),
   validUntil: z.string().nullable(),
-  status: z.enum(["valid", "expired", "revoked"]),
+  status: z.enum(certificateStatuses),
 });
 
 export const ZMaterialView = z.object({
@@ -67,18 +70,6 @@ export const ZMaterialView = z.object({
   certificateRefused: z.string().nullable(),
 });
 
-export const applicationStatusValues = [
-  "draft",
-  "submitted",
-  "inReview",
-  "supplementRequired",
-  "approved",
-  "completed",
-  "notAccepted",
-  "denied",
-  "withdrawn",
-] as const;
-
 export const ZApplicationView = z.object({
   id: z.string(),
   trackingNumber: z.string().nullable(),
@@ -86,7 +77,7 @@ export const ZApplicationView = z.object({
   titleZh: z.string(),
   titleEn: z.string(),
   kind: z.enum(["service", "bundle"]),
-  status: z.enum(applicationStatusValues),
+  status: z.enum(applicationStatuses),
   version: z.number(),
   applicantName: z.string(),
   /** Masked unless the viewer needs the full number (staff handling the case). */
@@ -122,7 +113,7 @@ export const ZApplicationListItem = z.object({
   trackingNumber: z.string().nullable(),
   titleZh: z.string(),
   titleEn: z.string(),
-  status: z.enum(applicationStatusValues),
+  status: z.enum(applicationStatuses),
   submittedAt: z.date().nullable(),
   updatedAt: z.date(),
   progress: z.object({ decided: z.number(), total: z.number() }),
@@ -136,7 +127,7 @@ export const ZTrackView = z.object({
   trackingNumber: z.string(),
   titleZh: z.string(),
   titleEn: z.string(),
-  status: z.enum(applicationStatusValues),
+  status: z.enum(applicationStatuses),
   submittedAt: z.date().nullable(),
   acceptedAt: z.date().nullable(),
   decidedAt: z.date().nullable(),

@@ -1,14 +1,14 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
 import { DomainError } from "@/lib/domain-error";
 import type { Db } from "@/server/db/client";
-import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../identity/model";
 import { applicantUserIds } from "../identity/recipients";
 import { notify } from "../notifications/notify";
 import { applicantMay } from "./applicant";
 import { cancellableTaskStatuses } from "../review/model";
 import { reviewTasks } from "../review/schema";
+import { applyTaskEventToAll } from "../review/transition";
 import type { ZVersionedRef } from "./inputs";
 import { applyApplicationEvent, expectVersion, lockApplication } from "./transition";
 
@@ -20,14 +20,11 @@ export async function withdrawApplication(db: Db, actor: Actor, input: z.output<
     if (!applicantMay(actor, app, "act")) throw new DomainError("forbidden", "applications.errors.outOfMandate");
     expectVersion(app, input.version);
     const updated = await applyApplicationEvent(tx, app, "withdraw", { actor, now });
-    const cancelled = await tx
-      .update(reviewTasks)
-      .set({ status: "cancelled", version: sql`${reviewTasks.version} + 1` })
-      .where(and(eq(reviewTasks.applicationId, app.id), inArray(reviewTasks.status, [...cancellableTaskStatuses])))
-      .returning({ id: reviewTasks.id, departmentId: reviewTasks.departmentId });
-    for (const c of cancelled) {
-      await recordAudit(tx, { streamId: app.id, actor: { userId: actor.userId, role: actor.role }, action: "task.cancel", entityType: "reviewTask", entityId: c.id, to: "cancelled", at: now });
-    }
+    const live = await tx
+      .select()
+      .from(reviewTasks)
+      .where(and(eq(reviewTasks.applicationId, app.id), inArray(reviewTasks.status, [...cancellableTaskStatuses])));
+    const cancelled = await applyTaskEventToAll(tx, live, "cancel", { actor, now });
     await notify(tx, {
       kind: "applicationWithdrawn",
       to: { userIds: await applicantUserIds(tx, app, now), departmentIds: [...new Set(cancelled.map((c) => c.departmentId))] },

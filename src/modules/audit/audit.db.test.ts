@@ -26,7 +26,7 @@ function event(streamId: string, action: string, extra: Partial<AuditInput> = {}
 
 /** Appends in its own transaction, as a use case would. */
 function append(e: AuditInput): Promise<void> {
-  return h.db.transaction((tx) => recordAudit(tx, e));
+  return h.db.transaction((tx) => recordAudit<string>(tx, e));
 }
 
 const streamRows = (db: Db, streamId: string) =>
@@ -170,7 +170,7 @@ describe("audit chain", () => {
 
   it("writes nothing when the caller's transaction rolls back", async () => {
     const stream = `app-${uniqueSuffix()}`;
-    await rolledBack((tx) => recordAudit(tx, event(stream, "submit")));
+    await rolledBack((tx) => recordAudit<string>(tx, event(stream, "submit")));
     expect(await streamRows(h.db, stream)).toHaveLength(0);
   });
 
@@ -224,7 +224,7 @@ describe("the database refuses to change the audit log", () => {
       await tx.execute(sql`alter table audit_events disable trigger audit_events_append_only`);
       await tx.execute(sql`set local role tongban_app`);
       // What the portal does still works: append and read the audit log, change its other tables.
-      await recordAudit(tx, event(stream, "accept"));
+      await recordAudit<string>(tx, event(stream, "accept"));
       expect(await streamRows(tx, stream)).toHaveLength(2);
       await tx.execute(sql`update outbox set last_error = last_error where false`);
       await tx.execute(sql`savepoint before_update`);
@@ -253,7 +253,7 @@ describe("the database refuses to change the audit log", () => {
         await expect(refusal(tx.execute(sql`delete from audit_events where false`))).resolves.toMatch(/permission denied/);
       }, own.db);
       const stream = `app-${uniqueSuffix()}`;
-      await own.db.transaction((tx) => recordAudit(tx, event(stream, "submit")));
+      await own.db.transaction((tx) => recordAudit<string>(tx, event(stream, "submit")));
       expect(await streamRows(own.db, stream)).toHaveLength(1);
     } finally {
       await own.close();
@@ -423,7 +423,7 @@ describe("a log from before keying", () => {
         await own.db.execute(sql`insert into audit_events (stream_id, at, action, entity_type, entity_id, prev_hash, hash) values (${stream}, ${row.at}, ${action}, 'application', ${stream}, ${prevHash}, ${hash})`);
         prevHash = hash;
       }
-      await own.db.transaction((tx) => recordAudit(tx, event(stream, "approve")));
+      await own.db.transaction((tx) => recordAudit<string>(tx, event(stream, "approve")));
       const rows = await streamRows(own.db, stream);
       expect(rows.map((r) => r.hashAlg)).toEqual(["sha256", "sha256", "hmac-sha256"]);
       expect(rows[2]?.prevHash).toBe(rows[1]?.hash);

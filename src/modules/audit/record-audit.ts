@@ -4,13 +4,17 @@ import { auditKey } from "@/server/keys";
 import { canonicalJson, auditHash } from "./hash";
 import { auditEvents } from "./schema";
 
-/** One audit event, written by the use case that made the change, in its transaction. */
-export interface AuditInput {
+/**
+ * One audit event, written by the use case that made the change, in its transaction. `A` is the
+ * writing module's action union: a machine's `${machine}.${event}` (e.g. `TaskAuditAction` in
+ * review/model.ts) or the module's listed non-machine actions (e.g. `identityAuditActions`).
+ */
+export interface AuditInput<A extends string = string> {
   /** The chain the event belongs to: an application id, or e.g. `catalog` for catalog edits. */
   streamId: string;
   /** Null for the system (jobs). */
   actor: { userId: string; role: string } | null;
-  action: string;
+  action: A;
   entityType: string;
   entityId: string;
   from?: string | null;
@@ -34,7 +38,13 @@ export const auditAppendLock = sql`7415, 2`;
  * the audit key, which is not in the database), so whoever can write the table cannot make a
  * changed event's hash fit.
  */
-export async function recordAudit(tx: Db, event: AuditInput): Promise<void> {
+// Why a type parameter and not one union here: the audit module sits below every module that
+// writes to it and must not import them, so it cannot name their events. Instead each call names
+// its module's action union — `recordAudit<TaskAuditAction>(tx, …)` — and, as `A` is never
+// inferred (NoInfer) and defaults to `never`, a call that names none does not compile. The unions
+// live in each module's model.ts, the machine ones derived from the machine's events, and
+// src/modules/machines.test.ts checks every action string in the code against them.
+export async function recordAudit<A extends string = never>(tx: Db, event: AuditInput<NoInfer<A>>): Promise<void> {
   const key = auditKey();
   // Two transactions appending to one stream must not both read the same last hash and fork
   // the chain: a transaction-scoped advisory lock per stream serialises them, and it is held

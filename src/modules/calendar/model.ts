@@ -396,3 +396,7 @@ export function isOverdue(due: Date, now: Date, decidedAt?: Date | null): boolea
   const at = decidedAt ?? now;
   return at.getTime() > due.getTime();
 }
+
+/** The calendar's audit actions: a year of the State Council's notice entered. */
+export const calendarAuditActions = ["calendar.publish"] as const;
+export type CalendarAuditAction = (typeof calendarAuditActions)[number];

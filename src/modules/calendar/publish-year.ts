@@ -8,6 +8,7 @@ import type { ZPublishCalendarYearInput } from "./inputs";
 import { runCalendarPublished } from "./effects";
 import { clearCalendarCache, loadCalendar } from "./load-calendar";
 import { calendarDays, calendarYears } from "./schema";
+import type { CalendarAuditAction } from "./model";
 
 /**
  * The data office publishes the next year's working-day calendar from the State Council's notice:
@@ -35,7 +36,7 @@ export async function publishCalendarYear(db: Db, actor: Actor, input: z.output<
       ...input.holidays.map((day) => ({ day, kind: "holiday" as const, source: input.source })),
       ...input.makeupWorkdays.map((day) => ({ day, kind: "makeupWorkday" as const, source: input.source })),
     ]);
-    await recordAudit(tx, {
+    await recordAudit<CalendarAuditAction>(tx, {
       streamId: "calendar",
       actor: { userId: actor.userId, role: actor.role },
       action: "calendar.publish",

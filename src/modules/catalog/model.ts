@@ -235,3 +235,7 @@ export function yuanToFen(yuan: string): number | null {
   if (!m) return null;
   return Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0"));
 }
+
+/** The catalog's audit actions: the data office's edits. */
+export const catalogAuditActions = ["catalog.updateService", "catalog.setBundleSteps"] as const;
+export type CatalogAuditAction = (typeof catalogAuditActions)[number];

@@ -5,7 +5,7 @@ import type { Db } from "@/server/db/client";
 import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../identity/model";
 import type { ZSetBundleStepsInput } from "./inputs";
-import { formatCycle, stageNumbers, validateBundleGraph, type GraphProblem } from "./model";
+import { formatCycle, stageNumbers, validateBundleGraph, type CatalogAuditAction, type GraphProblem } from "./model";
 import { bundleSteps, bundles, services } from "./schema";
 
 function refusal(problem: GraphProblem): DomainError {
@@ -53,7 +53,7 @@ export async function setBundleSteps(db: Db, actor: Actor, input: z.output<typeo
       sortOrder: i,
     }));
     await tx.insert(bundleSteps).values(steps);
-    await recordAudit(tx, {
+    await recordAudit<CatalogAuditAction>(tx, {
       streamId: "catalog",
       actor: { userId: actor.userId, role: actor.role },
       action: "catalog.setBundleSteps",

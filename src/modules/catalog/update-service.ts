@@ -5,7 +5,7 @@ import type { Db } from "@/server/db/client";
 import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../identity/model";
 import type { ZUpdateServiceInput } from "./inputs";
-import { validateTimeLimits } from "./model";
+import { validateTimeLimits, type CatalogAuditAction } from "./model";
 import { services } from "./schema";
 
 /**
@@ -37,7 +37,7 @@ export async function updateService(db: Db, actor: Actor, input: z.output<typeof
       .set({ ...changes, updatedAt: now })
       .where(eq(services.id, before.id))
       .returning({ code: services.code, updatedAt: services.updatedAt });
-    await recordAudit(tx, {
+    await recordAudit<CatalogAuditAction>(tx, {
       streamId: "catalog",
       actor: { userId: actor.userId, role: actor.role },
       action: "catalog.updateService",

@@ -4,7 +4,7 @@ import { DomainError } from "@/lib/domain-error";
 import type { Db } from "@/server/db/client";
 import { recordAudit } from "../audit/record-audit";
 import type { ZChangePasswordInput } from "./inputs";
-import type { Actor } from "./model";
+import type { IdentityAuditAction, Actor } from "./model";
 import { hashPassword, verifyPassword } from "./password";
 import { endAllSessions } from "./sessions";
 import { users } from "./schema";
@@ -22,7 +22,7 @@ export async function changePassword(db: Db, actor: Actor, input: z.output<typeo
   return db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash }).where(eq(users.id, actor.userId));
     const ended = await endAllSessions(tx, actor.userId, "passwordChanged", now, actor.sessionId);
-    await recordAudit(tx, { streamId: `user:${actor.userId}`, actor: { userId: actor.userId, role: actor.role }, action: "account.changePassword", entityType: "user", entityId: actor.userId, data: { sessionsEnded: ended }, at: now });
+    await recordAudit<IdentityAuditAction>(tx, { streamId: `user:${actor.userId}`, actor: { userId: actor.userId, role: actor.role }, action: "account.changePassword", entityType: "user", entityId: actor.userId, data: { sessionsEnded: ended }, at: now });
     return { sessionsEnded: ended };
   });
 }

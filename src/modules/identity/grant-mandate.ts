@@ -7,7 +7,7 @@ import { shanghaiDate } from "@/lib/dates";
 import { services } from "../catalog/schema";
 import { notify } from "../notifications/notify";
 import type { ZGrantMandateInput, ZGrantPersonalMandateInput } from "./inputs";
-import { maxMandateYears, type Actor } from "./model";
+import { maxMandateYears, type Actor, type IdentityAuditAction } from "./model";
 import { verifiedPerson } from "./people";
 import { applicantUserIds } from "./recipients";
 import { citizens, entities, mandates } from "./schema";
@@ -62,7 +62,7 @@ export async function grantMandate(db: Db, actor: Actor, input: z.output<typeof 
       })
       .returning({ id: mandates.id });
     if (!row) throw new Error("mandate not stored");
-    await recordAudit(tx, {
+    await recordAudit<IdentityAuditAction>(tx, {
       streamId: `entity:${entityId}`,
       actor: { userId: actor.userId, role: actor.role },
       action: "mandate.grant",
@@ -110,7 +110,7 @@ export async function grantPersonalMandate(db: Db, actor: Actor, input: z.output
       })
       .returning({ id: mandates.id });
     if (!row) throw new Error("mandate not stored");
-    await recordAudit(tx, {
+    await recordAudit<IdentityAuditAction>(tx, {
       streamId: `person:${principalId}`,
       actor: { userId: actor.userId, role: actor.role },
       action: "mandate.grant",

@@ -123,3 +123,17 @@ export function mayEnter(role: Role | undefined, pathname: string): boolean {
 export function normalizeLogin(login: string): string {
   return login.trim().toUpperCase();
 }
+
+/** The identity module's audit actions (accounts, sessions, mandates, the window's keying in); it has no status machine. */
+export const identityAuditActions = [
+  "account.register",
+  "account.verify",
+  "account.changePassword",
+  "account.update",
+  "session.endOthers",
+  "entity.register",
+  "mandate.grant",
+  "mandate.revoke",
+  "window.keyIn.start",
+] as const;
+export type IdentityAuditAction = (typeof identityAuditActions)[number];

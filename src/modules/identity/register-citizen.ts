@@ -7,6 +7,7 @@ import { identityRegisters } from "./ports";
 import type { ZRegisterCitizenInput } from "./inputs";
 import { hashPassword } from "./password";
 import { citizens, users } from "./schema";
+import type { IdentityAuditAction } from "./model";
 
 /**
  * Self-service registration of a citizen, who signs in with the ID number. The name and ID
@@ -37,7 +38,7 @@ export async function registerCitizen(db: Db, input: z.output<typeof ZRegisterCi
       .where(and(eq(citizens.idNumber, input.idNumber), isNull(citizens.userId)))
       .returning({ id: citizens.id });
     if (!citizen) throw new DomainError("conflict", "errors.idNumberTaken", { field: "idNumber" });
-    await recordAudit(tx, { streamId: `user:${user.id}`, actor: { userId: user.id, role: "citizen" }, action: "account.register", entityType: "user", entityId: user.id, data: { verification: "populationRegister" }, at: now });
+    await recordAudit<IdentityAuditAction>(tx, { streamId: `user:${user.id}`, actor: { userId: user.id, role: "citizen" }, action: "account.register", entityType: "user", entityId: user.id, data: { verification: "populationRegister" }, at: now });
     return { userId: user.id, citizenId: citizen.id, login: input.idNumber };
   });
 }

@@ -5,7 +5,7 @@ import type { Db } from "@/server/db/client";
 import { recordAudit } from "../audit/record-audit";
 import { identityRegisters } from "./ports";
 import type { ZRegisterEnterpriseInput } from "./inputs";
-import type { Actor } from "./model";
+import type { IdentityAuditAction, Actor } from "./model";
 import { citizens, entities } from "./schema";
 
 /**
@@ -33,7 +33,7 @@ export async function registerEnterprise(db: Db, actor: Actor, input: z.output<t
       });
     const [entity] = await tx.select({ id: entities.id }).from(entities).where(eq(entities.creditCode, licence.creditCode));
     if (!entity) throw new Error("entity missing after upsert");
-    await recordAudit(tx, { streamId: `entity:${entity.id}`, actor: { userId: actor.userId, role: actor.role }, action: "entity.register", entityType: "entity", entityId: entity.id, data: { creditCode: licence.creditCode, licence: licence.number }, at: now });
+    await recordAudit<IdentityAuditAction>(tx, { streamId: `entity:${entity.id}`, actor: { userId: actor.userId, role: actor.role }, action: "entity.register", entityType: "entity", entityId: entity.id, data: { creditCode: licence.creditCode, licence: licence.number }, at: now });
     return { entityId: entity.id, creditCode: licence.creditCode, name: licence.name };
   });
 }

@@ -6,7 +6,7 @@ import { recordAudit } from "../audit/record-audit";
 import { notify } from "../notifications/notify";
 import { managesMandate } from "./grant-mandate";
 import type { ZRevokeMandateInput } from "./inputs";
-import type { Actor } from "./model";
+import type { IdentityAuditAction, Actor } from "./model";
 import { applicantUserIds } from "./recipients";
 import { citizens, entities, mandates } from "./schema";
 
@@ -29,7 +29,7 @@ export async function revokeMandate(db: Db, actor: Actor, input: z.output<typeof
       .returning({ id: mandates.id });
     if (!row) throw new DomainError("conflict", "identity.errors.mandateAlreadyRevoked");
     const streamId = m.entityId ? `entity:${m.entityId}` : `person:${m.principalPersonId}`;
-    await recordAudit(tx, { streamId, actor: { userId: actor.userId, role: actor.role }, action: "mandate.revoke", entityType: "mandate", entityId: m.id, from: "granted", to: "revoked", data: { reason: input.reason || null, byHolder: holder }, at: now });
+    await recordAudit<IdentityAuditAction>(tx, { streamId, actor: { userId: actor.userId, role: actor.role }, action: "mandate.revoke", entityType: "mandate", entityId: m.id, from: "granted", to: "revoked", data: { reason: input.reason || null, byHolder: holder }, at: now });
     const [agent] = await tx.select({ name: citizens.name, userId: citizens.userId }).from(citizens).where(eq(citizens.id, m.agentPersonId));
     const [principal] = m.entityId
       ? await tx.select({ name: entities.name }).from(entities).where(eq(entities.id, m.entityId))

@@ -5,7 +5,7 @@ import { recordAudit } from "../audit/record-audit";
 import { shanghaiDate } from "@/lib/dates";
 import { applyActingChoice, assertMayActFor, type ActingChoice } from "./acting";
 import { loadActor } from "./authenticate";
-import type { Actor } from "./model";
+import type { IdentityAuditAction, Actor } from "./model";
 import { sessions } from "./schema";
 
 // Sessions live in the database (see the `sessions` table): the cookie only names a row, and
@@ -92,7 +92,7 @@ export async function endAllSessions(db: Db, userId: string, reason: SessionEndR
 export async function signOutElsewhere(db: Db, actor: Actor, now: Date = new Date()): Promise<{ ended: number }> {
   return db.transaction(async (tx) => {
     const ended = await endAllSessions(tx, actor.userId, "signOutEverywhere", now, actor.sessionId);
-    await recordAudit(tx, { streamId: `user:${actor.userId}`, actor: { userId: actor.userId, role: actor.role }, action: "session.endOthers", entityType: "user", entityId: actor.userId, data: { ended }, at: now });
+    await recordAudit<IdentityAuditAction>(tx, { streamId: `user:${actor.userId}`, actor: { userId: actor.userId, role: actor.role }, action: "session.endOthers", entityType: "user", entityId: actor.userId, data: { ended }, at: now });
     return { ended };
   });
 }

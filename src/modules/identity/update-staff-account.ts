@@ -5,7 +5,7 @@ import { msg } from "@/lib/message";
 import type { Db } from "@/server/db/client";
 import { recordAudit } from "../audit/record-audit";
 import { ZNewPassword } from "./inputs";
-import { staffRoles, type Actor } from "./model";
+import { staffRoles, type Actor, type IdentityAuditAction } from "./model";
 import { hashPassword } from "./password";
 import { endAllSessions, type SessionEndReason } from "./sessions";
 import { departments, staff, users } from "./schema";
@@ -57,7 +57,7 @@ export async function updateStaffAccount(db: Db, actor: Actor, input: z.output<t
       .where(eq(users.id, input.userId));
     await tx.update(staff).set({ departmentId: role === "reviewer" ? departmentId : null }).where(eq(staff.userId, input.userId));
     const ended = reasons[0] ? await endAllSessions(tx, input.userId, reasons[0], now) : 0;
-    await recordAudit(tx, {
+    await recordAudit<IdentityAuditAction>(tx, {
       streamId: `user:${input.userId}`,
       actor: { userId: actor.userId, role: actor.role },
       action: "account.update",

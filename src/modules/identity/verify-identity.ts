@@ -3,7 +3,7 @@ import { DomainError } from "@/lib/domain-error";
 import type { Db } from "@/server/db/client";
 import { recordAudit } from "../audit/record-audit";
 import { identityRegisters } from "./ports";
-import type { Actor } from "./model";
+import type { IdentityAuditAction, Actor } from "./model";
 import { citizens, users } from "./schema";
 
 /**
@@ -20,7 +20,7 @@ export async function verifyIdentity(db: Db, actor: Actor, now: Date = new Date(
     if (!me) throw new DomainError("forbidden", "errors.forbidden");
     if (!(await identityRegisters.get().matchPerson(tx, me, actor))) throw new DomainError("invalidInput", "identity.errors.notInRegister");
     await tx.update(users).set({ verification: "populationRegister", verifiedAt: now }).where(eq(users.id, actor.userId));
-    await recordAudit(tx, { streamId: `user:${actor.userId}`, actor: { userId: actor.userId, role: actor.role }, action: "account.verify", entityType: "user", entityId: actor.userId, data: { verification: "populationRegister" }, at: now });
+    await recordAudit<IdentityAuditAction>(tx, { streamId: `user:${actor.userId}`, actor: { userId: actor.userId, role: actor.role }, action: "account.verify", entityType: "user", entityId: actor.userId, data: { verification: "populationRegister" }, at: now });
     return { verification: "populationRegister" as const };
   });
 }

@@ -5,7 +5,7 @@ import type { Db } from "@/server/db/client";
 import { recordAudit } from "../audit/record-audit";
 import { maskIdNumber } from "./id-number";
 import type { ZStartKeyInInput } from "./inputs";
-import type { Actor } from "./model";
+import type { IdentityAuditAction, Actor } from "./model";
 import { verifiedPerson } from "./people";
 import { sessions, windowKeyIns } from "./schema";
 
@@ -27,7 +27,7 @@ export async function startKeyIn(db: Db, clerk: Actor, input: z.output<typeof ZS
       .returning({ id: windowKeyIns.id });
     if (!row) throw new Error("key-in not stored");
     await tx.update(sessions).set({ keyInId: row.id, actingEntityId: null, actingPersonId: null }).where(and(eq(sessions.id, sessionId), eq(sessions.userId, clerk.userId)));
-    await recordAudit(tx, {
+    await recordAudit<IdentityAuditAction>(tx, {
       streamId: `person:${person.id}`,
       actor: { userId: clerk.userId, role: clerk.role },
       action: "window.keyIn.start",

@@ -1,12 +1,12 @@
 import { and, asc, desc, eq, inArray, isNotNull, lt, lte, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
-import type { ApplicationStatus } from "../applications/model";
+import { decidedApplicationStatuses, grantedApplicationStatuses, undecidedApplicationStatuses } from "../applications/model";
 import { applications } from "../applications/schema";
 import { fenToYuan } from "../catalog/model";
 import { listGuides } from "../catalog/list-guides";
 import { bundles, services } from "../catalog/schema";
 import { departments } from "../identity/schema";
-import type { TaskStatus } from "../review/model";
+import { decidedTaskStatuses, runningTaskStatuses } from "../review/model";
 import { reviewTasks } from "../review/schema";
 import { ratio, type DatasetColumn, type DatasetFile, type DatasetMetadata, type DatasetRow } from "./model";
 
@@ -40,13 +40,6 @@ const common = {
 
 const count = (where?: SQL) => (where ? sql<number>`count(*) filter (where ${where})::int` : sql<number>`count(*)::int`);
 
-/** Approved includes completed: completion is the approval with its certificates issued. */
-const approvedStatuses: ApplicationStatus[] = ["approved", "completed"];
-const inProgressStatuses: ApplicationStatus[] = ["submitted", "inReview", "supplementRequired"];
-/** A licensing decision (准予 / 不予许可); a refusal to accept is not one. */
-const decidedStatuses: ApplicationStatus[] = ["approved", "completed", "denied"];
-const decidedTaskStatuses: TaskStatus[] = ["approved", "denied"];
-const runningTaskStatuses: TaskStatus[] = ["open", "claimed"];
 
 type ApplicationsByServiceRow = {
   kind: "service" | "bundle";
@@ -92,11 +85,11 @@ const applicationsByService = defineDataset<ApplicationsByServiceRow>({
         bundleZh: bundles.nameZh,
         bundleEn: bundles.nameEn,
         submitted,
-        approved: count(inArray(applications.status, approvedStatuses)),
+        approved: count(inArray(applications.status, [...grantedApplicationStatuses])),
         denied: count(eq(applications.status, "denied")),
         notAccepted: count(eq(applications.status, "notAccepted")),
         withdrawn: count(eq(applications.status, "withdrawn")),
-        inProgress: count(inArray(applications.status, inProgressStatuses)),
+        inProgress: count(inArray(applications.status, [...undecidedApplicationStatuses])),
       })
       .from(applications)
       .leftJoin(services, eq(services.id, applications.serviceId))
@@ -135,7 +128,7 @@ const applicationsByMonth = defineDataset<ApplicationsByMonthRow>({
   ],
   query: (db) =>
     db
-      .select({ month: submissionMonth, submitted: count(), decided: count(inArray(applications.status, decidedStatuses)) })
+      .select({ month: submissionMonth, submitted: count(), decided: count(inArray(applications.status, [...decidedApplicationStatuses])) })
       .from(applications)
       .where(isNotNull(applications.submittedAt))
       .groupBy(submissionMonth)
@@ -171,10 +164,10 @@ const reviewTimelinessByDepartment = defineDataset<ReviewTimelinessRow>({
     { name: "overdueOpen", labelZh: "当前逾期未决定数", labelEn: "Open and overdue now" },
   ],
   query: async (db, now) => {
-    const decided = inArray(reviewTasks.status, decidedTaskStatuses);
+    const decided = inArray(reviewTasks.status, [...decidedTaskStatuses]);
     // On time: decided at or before the due date (see isOverdue in calendar/model.ts).
     const onTime = and(decided, lte(reviewTasks.decidedAt, reviewTasks.dueAt));
-    const overdue = and(inArray(reviewTasks.status, runningTaskStatuses), lt(reviewTasks.dueAt, sql`${now.toISOString()}::timestamptz`));
+    const overdue = and(inArray(reviewTasks.status, [...runningTaskStatuses]), lt(reviewTasks.dueAt, sql`${now.toISOString()}::timestamptz`));
     const rows = await db
       .select({
         departmentCode: departments.code,

@@ -1,5 +1,6 @@
 // Pure rules of starting a business: entity types and their credit-code categories, organisation
 // codes from a sequence, and the name declaration rules (企业名称自主申报). Client-safe.
+import { transition, type TransitionTable } from "@/lib/state-machine";
 import { buildCreditCode, creditCodeCharset } from "../identity/credit-code";
 
 /** Entity types a founder may register here, each with its GB 32100 category under authority 9. */
@@ -167,3 +168,35 @@ export function compareName(proposed: NameParts, existing: readonly ExistingName
 
 /** How long a passing name stays reserved for the founder's application (名称保留期). */
 export const reservationDays = 30;
+
+export const nameStatuses = ["reserved", "registered", "released"] as const;
+export type NameStatus = (typeof nameStatuses)[number];
+export const nameEvents = ["register", "release"] as const;
+export type NameEvent = (typeof nameEvents)[number];
+
+/**
+ * A name's life: reserved by a founder's declaration (audited as `name.reserve`), registered when
+ * market regulation registers the enterprise, or released when the reservation lapsed with no
+ * application holding it. Names loaded as already registered start at `registered`. A released
+ * name is gone: reserving the same name again makes a new row.
+ */
+export const nameMachine: TransitionTable<NameStatus, NameEvent> = {
+  reserved: { register: "registered", release: "released" },
+  registered: {},
+  released: {},
+};
+export const initialNameStatus: NameStatus = "reserved";
+/** The one state in which a name no longer blocks the same name for another founder (the live-name index). */
+export const releasedNameStatus: NameStatus = "released";
+
+export function nextNameStatus(from: NameStatus, event: NameEvent): NameStatus {
+  return transition("enterpriseName", nameMachine, from, event);
+}
+
+/** Every audit action of a name: its reservation, then one per event of its machine. */
+export type NameAuditAction = "name.reserve" | `name.${NameEvent}`;
+export const nameAuditActions: readonly NameAuditAction[] = ["name.reserve", ...nameEvents.map((e) => `name.${e}` as const)];
+
+/** The registration module's actions outside the name machine. */
+export const registrationAuditActions = ["enterprise.register"] as const;
+export type RegistrationAuditAction = (typeof registrationAuditActions)[number];

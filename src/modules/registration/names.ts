@@ -2,27 +2,26 @@ import { and, eq, gt, inArray, isNull, lte, ne, notInArray, or } from "drizzle-o
 import type { z } from "zod";
 import { DomainError } from "@/lib/domain-error";
 import type { Db } from "@/server/db/client";
+import { endedWithoutGrantStatuses } from "../applications/model";
 import { applications } from "../applications/schema";
 import { recordAudit } from "../audit/record-audit";
 import { divisions } from "../divisions/schema";
 import type { Actor } from "../identity/model";
 import type { ZNameInput, ZReserveNameInput } from "./inputs";
-import { compareName, entityTypes, fullName, normaliseTradeName, reservationDays, type NameFinding, type NameParts } from "./model";
+import { compareName, entityTypes, fullName, normaliseTradeName, reservationDays, type NameAuditAction, type NameFinding, type NameParts } from "./model";
+import { applyNameEventToAll, namesStream } from "./name-transition";
 import { enterpriseNames } from "./schema";
 
 const dayMs = 86_400_000;
 
-/** Application states in which a reserved name is free again: the case ended without registering. */
-const endedWithoutRegistering = ["withdrawn", "denied", "notAccepted"] as const;
-
-/** Applications that still hold the names they use. */
-function openApplicationIds(db: Db) {
-  return db.select({ id: applications.id }).from(applications).where(notInArray(applications.status, [...endedWithoutRegistering]));
+/** Applications that still hold the names they use: every one not closed without the licence. */
+function holdingApplicationIds(db: Db) {
+  return db.select({ id: applications.id }).from(applications).where(notInArray(applications.status, [...endedWithoutGrantStatuses]));
 }
 
-/** Applications that ended without registering, whose names go back to their founders. */
+/** Applications that ended without the licence, whose names go back to their founders. */
 export function endedApplicationIds(db: Db) {
-  return db.select({ id: applications.id }).from(applications).where(inArray(applications.status, [...endedWithoutRegistering]));
+  return db.select({ id: applications.id }).from(applications).where(inArray(applications.status, [...endedWithoutGrantStatuses]));
 }
 
 /** How a division is written in a name: 河北 for the province, the city without 市. */
@@ -49,7 +48,7 @@ async function liveNames(db: Db, divisionCode: string, now: Date, exceptReserved
         eq(enterpriseNames.divisionCode, divisionCode),
         or(
           eq(enterpriseNames.status, "registered"),
-          and(eq(enterpriseNames.status, "reserved"), or(gt(enterpriseNames.reservedUntil, now), inArray(enterpriseNames.applicationId, openApplicationIds(db)))),
+          and(eq(enterpriseNames.status, "reserved"), or(gt(enterpriseNames.reservedUntil, now), inArray(enterpriseNames.applicationId, holdingApplicationIds(db)))),
         ),
         exceptReservedBy ? or(isNull(enterpriseNames.reservedBy), ne(enterpriseNames.reservedBy, exceptReservedBy)) : undefined,
       ),
@@ -80,9 +79,9 @@ export async function reserveName(db: Db, actor: Actor, input: z.output<typeof Z
   const normalisedTrade = normaliseTradeName(parts.tradeName);
   return db.transaction(async (tx) => {
     // A lapsed reservation no application uses frees its name.
-    await tx
-      .update(enterpriseNames)
-      .set({ status: "released" })
+    const lapsed = await tx
+      .select({ id: enterpriseNames.id, status: enterpriseNames.status, fullName: enterpriseNames.fullName })
+      .from(enterpriseNames)
       .where(
         and(
           eq(enterpriseNames.status, "reserved"),
@@ -90,7 +89,10 @@ export async function reserveName(db: Db, actor: Actor, input: z.output<typeof Z
           lte(enterpriseNames.reservedUntil, now),
           or(isNull(enterpriseNames.applicationId), inArray(enterpriseNames.applicationId, endedApplicationIds(tx))),
         ),
-      );
+      )
+      .for("update");
+    // Released by the rule, not by this founder: the system is the actor.
+    await applyNameEventToAll(tx, lapsed, "release", { actor: null, now, data: { reason: "lapsed" } });
 
     // The founder's own live reservation of the same name is returned as it is.
     const [own] = await tx
@@ -122,7 +124,7 @@ export async function reserveName(db: Db, actor: Actor, input: z.output<typeof Z
       .onConflictDoNothing()
       .returning();
     if (!row) throw new DomainError("conflict", "registration.errors.nameTaken", { field: "tradeName" });
-    await recordAudit(tx, { streamId: "enterprise-names", actor: { userId: actor.userId, role: actor.role }, action: "name.reserve", entityType: "enterpriseName", entityId: row.id, to: "reserved", data: { fullName: row.fullName }, at: now });
+    await recordAudit<NameAuditAction>(tx, { streamId: namesStream, actor: { userId: actor.userId, role: actor.role }, action: "name.reserve", entityType: "enterpriseName", entityId: row.id, to: "reserved", data: { fullName: row.fullName }, at: now });
     return { id: row.id, fullName: row.fullName, reservedUntil };
   });
 }

@@ -11,8 +11,10 @@ import { DomainError } from "@/lib/domain-error";
 import { applicantUserIds } from "../identity/recipients";
 import { createEntity } from "../identity/create-entity";
 import { notify } from "../notifications/notify";
+import type { CertificateAuditAction } from "../sharing/model";
 import { issueCertificate } from "../sharing/registry";
-import { businessScopeItems, entityTypes, newCreditCode, type EntityType } from "./model";
+import { businessScopeItems, entityTypes, newCreditCode, type EntityType, type RegistrationAuditAction } from "./model";
+import { applyNameEvent } from "./name-transition";
 import { businessRegistrations, enterpriseNames, organisationCodeSequence } from "./schema";
 
 /** The next organisation-code number; a sequence never hands one out twice, even across rollbacks. */
@@ -56,7 +58,7 @@ export async function registerOnApproval(tx: Db, app: ApplicationRow, approvedSt
   );
   if (!entity) throw new DomainError("unavailable", "registration.errors.noCodeAvailable");
 
-  await tx.update(enterpriseNames).set({ status: "registered", entityId: entity.id }).where(eq(enterpriseNames.id, name.id));
+  await applyNameEvent(tx, name, "register", { actor, now, patch: { entityId: entity.id }, data: { creditCode: entity.creditCode }, streamId: app.id });
   await tx.update(businessRegistrations).set({ entityId: entity.id, creditCode: entity.creditCode }).where(eq(businessRegistrations.applicationId, app.id));
   const updated = await recordRegisteredEntity(tx, app, entity.id);
 
@@ -82,8 +84,8 @@ export async function registerOnApproval(tx: Db, app: ApplicationRow, approvedSt
     issuedOn: shanghaiDate(now),
   });
   const who = actor ? { userId: actor.userId, role: actor.role } : null;
-  await recordAudit(tx, { streamId: app.id, actor: who, action: "enterprise.register", entityType: "entity", entityId: entity.id, to: "registered", data: { creditCode: entity.creditCode, name: name.fullName }, at: now });
-  await recordAudit(tx, { streamId: app.id, actor: who, action: "certificate.issue", entityType: "certificate", entityId: licence.id, to: "valid", data: { number: licence.number, type: "businessLicence" }, at: now });
+  await recordAudit<RegistrationAuditAction>(tx, { streamId: app.id, actor: who, action: "enterprise.register", entityType: "entity", entityId: entity.id, to: "registered", data: { creditCode: entity.creditCode, name: name.fullName }, at: now });
+  await recordAudit<CertificateAuditAction>(tx, { streamId: app.id, actor: who, action: "certificate.issue", entityType: "certificate", entityId: licence.id, to: "valid", data: { number: licence.number, type: "businessLicence" }, at: now });
   await notify(tx, {
     kind: "enterpriseRegistered",
     to: { userIds: await applicantUserIds(tx, app, now) },

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { index, integer, jsonb, numeric, pgEnum, pgSequence, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { applications } from "../applications/schema";
 import { entities, users } from "../identity/schema";
+import { nameStatuses, releasedNameStatus } from "./model";
 
 /**
  * Organisation codes market regulation assigns with a new credit code. A sequence hands out each
@@ -10,7 +11,8 @@ import { entities, users } from "../identity/schema";
  */
 export const organisationCodeSequence = pgSequence("organisation_code_seq", { startWith: 1, minValue: 1 });
 
-export const nameStatusEnum = pgEnum("name_status", ["reserved", "registered", "released"]);
+/** The database enum is the machine's one list (model.ts): same values, same order. */
+export const nameStatusEnum = pgEnum("name_status", nameStatuses);
 
 /**
  * Enterprise names (企业名称): those registered in the province and those reserved by a founder's
@@ -37,7 +39,7 @@ export const enterpriseNames = pgTable(
   (t) => [
     uniqueIndex("enterprise_names_live_key")
       .on(t.divisionCode, t.industry, t.normalisedTrade)
-      .where(sql`${t.status} <> 'released'`),
+      .where(sql`${t.status} <> ${sql.raw(`'${releasedNameStatus}'`)}`),
     index("enterprise_names_division_idx").on(t.divisionCode),
     index("enterprise_names_reserved_by_idx").on(t.reservedBy),
   ],

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { applyApplicationEvent, type ApplicationRow } from "../applications/transition";
 import { supplementNotices, type NoticeItem } from "../applications/schema";
@@ -9,12 +9,14 @@ import type { Actor } from "../identity/model";
 import { entities } from "../identity/schema";
 import { applicantUserIds } from "../identity/recipients";
 import { notify } from "../notifications/notify";
+import type { CertificateAuditAction } from "../sharing/model";
 import { issueCertificate } from "../sharing/registry";
 import { startPauses } from "./clock";
 import { runStepsApproved } from "./effects";
-import { cancellableTaskStatuses, fanIn } from "./model";
+import { fanIn } from "./model";
 import { openTasks } from "./open-tasks";
 import { reviewTasks } from "./schema";
+import { applyTaskEventToAll } from "./transition";
 
 /**
  * Decides what the application does after one of its tasks changed. Must run in the deciding
@@ -39,14 +41,12 @@ export async function runFanIn(tx: Db, decided: ApplicationRow, actor: Actor | n
 
     case "deny": {
       const denial = tasks.find((t) => t.status === "denied");
-      const cancelled = await tx
-        .update(reviewTasks)
-        .set({ status: "cancelled", version: sql`${reviewTasks.version} + 1` })
-        .where(and(eq(reviewTasks.applicationId, app.id), inArray(reviewTasks.status, [...cancellableTaskStatuses])))
-        .returning({ id: reviewTasks.id });
-      for (const c of cancelled) {
-        await recordAudit(tx, { streamId: app.id, actor: who, action: "task.cancel", entityType: "reviewTask", entityId: c.id, to: "cancelled", at: now });
-      }
+      const cancelled = await applyTaskEventToAll(
+        tx,
+        tasks.filter((t) => outcome.cancel.includes(t.stepKey)),
+        "cancel",
+        { actor, now },
+      );
       const denied = await applyApplicationEvent(tx, app, "deny", {
         actor,
         now,
@@ -91,7 +91,7 @@ export async function runFanIn(tx: Db, decided: ApplicationRow, actor: Actor | n
           issuedOn,
         });
         if (!cert.created) continue; // issued when its step was approved
-        await recordAudit(tx, { streamId: app.id, actor: who, action: "certificate.issue", entityType: "certificate", entityId: cert.id, to: "valid", data: { number: cert.number, type: type.code }, at: now });
+        await recordAudit<CertificateAuditAction>(tx, { streamId: app.id, actor: who, action: "certificate.issue", entityType: "certificate", entityId: cert.id, to: "valid", data: { number: cert.number, type: type.code }, at: now });
         await notify(tx, {
           kind: "certificateIssued",
           to: { userIds: await applicantUserIds(tx, app, now) },

@@ -7,15 +7,15 @@ import { services } from "../catalog/schema";
 import type { Actor } from "../identity/model";
 import { users } from "../identity/schema";
 import type { ZQueueInput } from "./inputs";
-import type { TaskStatus } from "./model";
+import { decidedTaskStatuses, isRunningTask, onHoldTaskStatuses, runningTaskStatuses, type TaskStatus } from "./model";
 import { reviewTasks } from "./schema";
 
-const statusFilter: Record<z.output<typeof ZQueueInput>["status"], TaskStatus[] | null> = {
-  pending: ["open", "claimed"],
+const statusFilter: Record<z.output<typeof ZQueueInput>["status"], readonly TaskStatus[] | null> = {
+  pending: runningTaskStatuses,
   open: ["open"],
   claimed: ["claimed"],
-  waiting: ["waiting", "supplementRequested"],
-  decided: ["approved", "denied"],
+  waiting: onHoldTaskStatuses,
+  decided: decidedTaskStatuses,
   all: null,
 };
 
@@ -25,8 +25,8 @@ export const queuePageSize = 50;
 export async function listDepartmentQueue(db: Db, actor: Actor & { departmentId: string }, input: z.output<typeof ZQueueInput>, now: Date = new Date()) {
   const conditions: SQL[] = [eq(reviewTasks.departmentId, actor.departmentId)];
   const statuses = statusFilter[input.status];
-  if (statuses) conditions.push(inArray(reviewTasks.status, statuses));
-  if (input.overdueOnly) conditions.push(isNotNull(reviewTasks.dueAt), lt(reviewTasks.dueAt, now), inArray(reviewTasks.status, ["open", "claimed"]));
+  if (statuses) conditions.push(inArray(reviewTasks.status, [...statuses]));
+  if (input.overdueOnly) conditions.push(isNotNull(reviewTasks.dueAt), lt(reviewTasks.dueAt, now), inArray(reviewTasks.status, [...runningTaskStatuses]));
   const [{ total }] = (await db
     .select({ total: count() })
     .from(reviewTasks)
@@ -63,7 +63,7 @@ export async function listDepartmentQueue(db: Db, actor: Actor & { departmentId:
     serviceNameEn: r.serviceNameEn,
     dueAt: r.task.dueAt,
     dueProvisional: r.task.dueAt ? r.task.dueProvisional : false,
-    overdue: Boolean(r.task.dueAt && (r.task.status === "open" || r.task.status === "claimed") && isOverdue(r.task.dueAt, now)),
+    overdue: Boolean(r.task.dueAt && isRunningTask(r.task.status) && isOverdue(r.task.dueAt, now)),
     claimedByMe: r.task.claimedBy === actor.userId,
     claimedByName: r.claimedByName,
   }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DomainError } from "@/lib/domain-error";
-import { fanIn, nextTaskStatus, taskEvents, taskStatuses, type FanInTask, type TaskEvent, type TaskStatus } from "./model";
+import { cancellableTaskStatuses, decidedTaskStatuses, decisionOutcomes, fanIn, isRunningTask, liveTaskStatuses, nextTaskStatus, onHoldTaskStatuses, runningTaskStatuses, taskEvents, taskMachine, taskStatuses, type FanInTask, type TaskEvent, type TaskStatus } from "./model";
 
 const legal: Array<[TaskStatus, TaskEvent, TaskStatus]> = [
   ["waiting", "open", "open"],
@@ -55,5 +55,30 @@ describe("fan-in", () => {
   });
   it("opens next steps before asking for material, so departments do not wait on each other", () => {
     expect(fanIn([t("a", "approved"), t("b", "supplementRequested"), t("c", "waiting", ["a"])])).toEqual({ kind: "continue", open: ["c"] });
+  });
+});
+
+describe("decision outcomes", () => {
+  it("are where approve, deny and requestSupplement lead a claimed task", () => {
+    expect([...decisionOutcomes].sort()).toEqual([taskMachine.claimed.approve, taskMachine.claimed.deny, taskMachine.claimed.requestSupplement].sort());
+  });
+});
+
+describe("named task subsets", () => {
+  it("cancel reaches every task not yet ended, and only those", () => {
+    expect([...cancellableTaskStatuses].sort()).toEqual([...liveTaskStatuses].sort());
+    expect([...liveTaskStatuses].sort()).toEqual(["claimed", "open", "supplementRequested", "waiting"]);
+  });
+
+  it("running tasks are the ones the deciding events leave from or a claim enters", () => {
+    expect(runningTaskStatuses.filter(isRunningTask)).toEqual(["open", "claimed"]);
+    expect(taskStatuses.filter(isRunningTask)).toEqual(["open", "claimed"]);
+    // Only a running task can be deemed approved when its clock runs out.
+    expect(taskStatuses.filter((s) => taskMachine[s].deemApprove)).toEqual([...runningTaskStatuses]);
+  });
+
+  it("split the live tasks into running and on hold, and decided ones are ended", () => {
+    expect([...runningTaskStatuses, ...onHoldTaskStatuses].sort()).toEqual([...liveTaskStatuses].sort());
+    for (const s of decidedTaskStatuses) expect(taskMachine[s]).toEqual({});
   });
 });

@@ -1,4 +1,4 @@
-import { transition, type TransitionTable } from "@/lib/state-machine";
+import { statesAccepting, terminalStates, transition, type TransitionTable } from "@/lib/state-machine";
 
 export const taskStatuses = ["waiting", "open", "claimed", "approved", "denied", "supplementRequested", "cancelled"] as const;
 export type TaskStatus = (typeof taskStatuses)[number];
@@ -32,10 +32,50 @@ export function nextTaskStatus(from: TaskStatus, event: TaskEvent): TaskStatus {
   return transition("reviewTask", taskMachine, from, event, "applications.status.task");
 }
 
-/** Tasks a department still has to speak on. */
-export const pendingTaskStatuses: readonly TaskStatus[] = ["open", "claimed"];
-/** Tasks that a denial or a withdrawal cancels. */
-export const cancellableTaskStatuses: readonly TaskStatus[] = ["waiting", "open", "claimed", "supplementRequested"];
+/** Where every task starts: it waits for the steps it needs. */
+export const initialTaskStatus: TaskStatus = "waiting";
+
+/**
+ * Every audit action of a task: one per event of its machine, and the recomputation of a due date
+ * when the calendar year it rested on is published (not a status change).
+ */
+export type TaskAuditAction = `task.${TaskEvent}` | "task.dueDateRecomputed";
+export const taskAuditActions: readonly TaskAuditAction[] = [...taskEvents.map((e) => `task.${e}` as const), "task.dueDateRecomputed"];
+
+// The subsets of statuses the code needs, each named for why. Nothing outside this file lists
+// task statuses (src/modules/status-subsets.test.ts enforces it).
+
+/** Running: open or claimed, the clock running — a department still has to speak, and such a task can be overdue. */
+export const runningTaskStatuses: readonly TaskStatus[] = ["open", "claimed"];
+export function isRunningTask(status: TaskStatus): boolean {
+  return runningTaskStatuses.includes(status);
+}
+
+/**
+ * Dated: a task whose due date still matters — running, or waiting on the applicant
+ * (supplementRequested, whose stored date is the one it resumes from). A decided, cancelled or
+ * waiting task has no date to move when the calendar changes.
+ */
+export const datedTaskStatuses: readonly TaskStatus[] = ["open", "claimed", "supplementRequested"];
+
+/** Tasks that a denial or a withdrawal cancels: every state the table lets `cancel` leave. */
+export const cancellableTaskStatuses: readonly TaskStatus[] = statesAccepting(taskMachine, "cancel");
+
+/** Not yet ended: the department still has work on the case (the same states a cancellation ends). */
+export const liveTaskStatuses: readonly TaskStatus[] = taskStatuses.filter((s) => !terminalStates(taskMachine).includes(s));
+
+/** Decided by the department (or deemed approved): counted as done on the progress bar and in the timeliness statistics. */
+export const decidedTaskStatuses: readonly TaskStatus[] = ["approved", "denied"];
+export function isDecidedTask(status: TaskStatus): boolean {
+  return decidedTaskStatuses.includes(status);
+}
+
+/** A department's decision (a `decisions` row's outcome): the states approve, deny and requestSupplement lead a claimed task to. */
+export const decisionOutcomes = ["approved", "denied", "supplementRequested"] as const satisfies readonly TaskStatus[];
+export type DecisionOutcome = (typeof decisionOutcomes)[number];
+
+/** On hold: the department cannot act yet, waiting for earlier steps or for the applicant's material. */
+export const onHoldTaskStatuses: readonly TaskStatus[] = ["waiting", "supplementRequested"];
 
 export interface FanInTask {
   key: string;
@@ -65,7 +105,7 @@ export function fanIn(tasks: readonly FanInTask[]): FanInOutcome {
   }
   const approved = new Set(tasks.filter((t) => t.status === "approved").map((t) => t.key));
   const open = tasks.filter((t) => t.status === "waiting" && t.needs.every((n) => approved.has(n))).map((t) => t.key);
-  const pending = tasks.some((t) => pendingTaskStatuses.includes(t.status));
+  const pending = tasks.some((t) => isRunningTask(t.status));
   if (pending || open.length > 0) return { kind: "continue", open };
   const asking = tasks.filter((t) => t.status === "supplementRequested").map((t) => t.key);
   if (asking.length > 0) return { kind: "supplement", asking };

@@ -1,18 +1,15 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import type { applications } from "../applications/schema";
-import { recordAudit } from "../audit/record-audit";
 import { shanghaiDate } from "@/lib/dates";
 import type { Actor } from "../identity/model";
 import { notify } from "../notifications/notify";
 import { calendarFor, computeDueAt } from "./clock";
+import { initialTaskStatus } from "./model";
 import { reviewTasks } from "./schema";
+import { applyTaskEventToAll } from "./transition";
 
 type ApplicationRow = typeof applications.$inferSelect;
-
-function auditActor(actor: Actor | null) {
-  return actor ? { userId: actor.userId, role: actor.role } : null;
-}
 
 /**
  * At acceptance: one review task per step of the plan, `waiting` until the steps it needs are
@@ -27,7 +24,7 @@ export async function createReviewTasks(tx: Db, application: ApplicationRow, act
         stepKey: step.key,
         serviceId: step.serviceId,
         departmentId: step.departmentId,
-        status: "waiting" as const,
+        status: initialTaskStatus,
         budgetDays: step.promisedDays,
       })),
     )
@@ -36,39 +33,31 @@ export async function createReviewTasks(tx: Db, application: ApplicationRow, act
   await openTasks(tx, application, ready, actor, now);
 }
 
-/** Opens waiting tasks: starts their clocks, derives due dates, tells their departments. */
+/**
+ * Opens waiting tasks through the task machine: starts their clocks, derives due dates, tells
+ * their departments. Only tasks still waiting are picked (the caller holds the application's
+ * lock, so they cannot move meanwhile): a step opens once.
+ */
 export async function openTasks(tx: Db, application: ApplicationRow, stepKeys: string[], actor: Actor | null, now: Date): Promise<void> {
   if (stepKeys.length === 0) return;
   const cal = await calendarFor(tx);
-  const tasks = await tx
+  const waiting = await tx
     .select()
     .from(reviewTasks)
-    .where(and(eq(reviewTasks.applicationId, application.id), inArray(reviewTasks.stepKey, stepKeys), eq(reviewTasks.status, "waiting")));
-  for (const task of tasks) {
-    const { dueAt: due, dueProvisional } = computeDueAt(cal, { startedAt: now, budgetDays: task.budgetDays, pauses: [] }, now);
-    // Conditional update: only a task still waiting opens, once.
-    const updated = await tx
-      .update(reviewTasks)
-      .set({ status: "open", clockStartedAt: now, dueAt: due, dueProvisional, version: sql`${reviewTasks.version} + 1` })
-      .where(and(eq(reviewTasks.id, task.id), eq(reviewTasks.status, "waiting")))
-      .returning({ id: reviewTasks.id });
-    if (updated.length === 0) continue;
-    await recordAudit(tx, {
-      streamId: application.id,
-      actor: auditActor(actor),
-      action: "task.open",
-      entityType: "reviewTask",
-      entityId: task.id,
-      from: "waiting",
-      to: "open",
-      data: { stepKey: task.stepKey, dueAt: due.toISOString(), dueProvisional },
-      at: now,
-    });
+    .where(and(eq(reviewTasks.applicationId, application.id), inArray(reviewTasks.stepKey, stepKeys), eq(reviewTasks.status, initialTaskStatus)));
+  const dueOf = new Map(waiting.map((t) => [t.id, computeDueAt(cal, { startedAt: now, budgetDays: t.budgetDays, pauses: [] }, now)]));
+  const opened = await applyTaskEventToAll(tx, waiting, "open", {
+    actor,
+    now,
+    patch: (t) => ({ clockStartedAt: now, dueAt: dueOf.get(t.id)?.dueAt, dueProvisional: dueOf.get(t.id)?.dueProvisional ?? false }),
+    data: (t) => ({ dueAt: dueOf.get(t.id)?.dueAt.toISOString(), dueProvisional: dueOf.get(t.id)?.dueProvisional ?? false }),
+  });
+  for (const task of opened) {
     await notify(tx, {
       kind: "taskOpened",
       to: { departmentIds: [task.departmentId] },
       applicationId: application.id,
-      params: { trackingNumber: application.trackingNumber ?? "", title: application.titleZh, dueDate: shanghaiDate(due) },
+      params: { trackingNumber: application.trackingNumber ?? "", title: application.titleZh, dueDate: shanghaiDate(task.dueAt ?? now) },
     });
   }
 }

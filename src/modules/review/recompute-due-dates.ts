@@ -8,14 +8,9 @@ import { applicantUserIds } from "../identity/recipients";
 import { departments } from "../identity/schema";
 import { notify } from "../notifications/notify";
 import { computeDueAt, pausesOf } from "./clock";
+import { datedTaskStatuses, type TaskAuditAction } from "./model";
 import { reviewTasks } from "./schema";
 
-/**
- * The tasks whose due date still matters: running (open, claimed) or waiting on the applicant
- * (supplementRequested, whose stored date is the one it resumes from). A decided, cancelled or
- * waiting task has no date to move.
- */
-export const datedTaskStatuses = ["open", "claimed", "supplementRequested"] as const;
 
 export interface RecomputeResult {
   /** Tasks whose date was recomputed (each has an audit row). */
@@ -100,7 +95,7 @@ export async function recomputeProvisionalDueDates(
         .where(and(eq(reviewTasks.id, task.id), inArray(reviewTasks.status, [...datedTaskStatuses])))
         .returning({ id: reviewTasks.id });
       if (!updated) continue;
-      await recordAudit(tx, {
+      await recordAudit<TaskAuditAction>(tx, {
         streamId: app.id,
         actor: options.actor,
         action: "task.dueDateRecomputed",

@@ -1,12 +1,12 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import type { ApplicationRow } from "../applications/transition";
-import { recordAudit } from "../audit/record-audit";
 import { shanghaiDate } from "@/lib/dates";
 import type { Actor } from "../identity/model";
 import { notify } from "../notifications/notify";
 import { calendarFor, computeDueAt, endPauses, pausesOf } from "./clock";
 import { reviewTasks } from "./schema";
+import { applyTaskEventToAll } from "./transition";
 
 /**
  * After the applicant answers the merged notice, only the tasks that asked reopen, their clocks
@@ -21,30 +21,19 @@ export async function reopenAfterSupplement(tx: Db, app: ApplicationRow, actor: 
   await endPauses(tx, ids, now);
   const pauses = await pausesOf(tx, ids);
   const cal = await calendarFor(tx);
-  for (const task of asking) {
-    const { dueAt: due, dueProvisional } = computeDueAt(cal, { startedAt: task.clockStartedAt ?? now, budgetDays: task.budgetDays, pauses: pauses.get(task.id) ?? [] }, now);
-    const [reopened] = await tx
-      .update(reviewTasks)
-      .set({ status: "open", dueAt: due, dueProvisional, claimedBy: null, claimedAt: null, reminderSentAt: null, overdueNotifiedAt: null, version: sql`${reviewTasks.version} + 1` })
-      .where(and(eq(reviewTasks.id, task.id), eq(reviewTasks.status, "supplementRequested"), eq(reviewTasks.version, task.version)))
-      .returning({ id: reviewTasks.id });
-    if (!reopened) continue;
-    await recordAudit(tx, {
-      streamId: app.id,
-      actor: actor ? { userId: actor.userId, role: actor.role } : null,
-      action: "task.reopen",
-      entityType: "reviewTask",
-      entityId: task.id,
-      from: "supplementRequested",
-      to: "open",
-      data: { stepKey: task.stepKey, dueAt: due.toISOString(), dueProvisional },
-      at: now,
-    });
+  const dueOf = new Map(asking.map((t) => [t.id, computeDueAt(cal, { startedAt: t.clockStartedAt ?? now, budgetDays: t.budgetDays, pauses: pauses.get(t.id) ?? [] }, now)]));
+  const reopened = await applyTaskEventToAll(tx, asking, "reopen", {
+    actor,
+    now,
+    patch: (t) => ({ dueAt: dueOf.get(t.id)?.dueAt, dueProvisional: dueOf.get(t.id)?.dueProvisional ?? false, claimedBy: null, claimedAt: null, reminderSentAt: null, overdueNotifiedAt: null }),
+    data: (t) => ({ dueAt: dueOf.get(t.id)?.dueAt.toISOString(), dueProvisional: dueOf.get(t.id)?.dueProvisional ?? false }),
+  });
+  for (const task of reopened) {
     await notify(tx, {
       kind: "taskOpened",
       to: { departmentIds: [task.departmentId] },
       applicationId: app.id,
-      params: { trackingNumber: app.trackingNumber ?? "", title: app.titleZh, dueDate: shanghaiDate(due) },
+      params: { trackingNumber: app.trackingNumber ?? "", title: app.titleZh, dueDate: shanghaiDate(task.dueAt ?? now) },
     });
   }
 }

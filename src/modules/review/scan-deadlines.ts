@@ -6,8 +6,9 @@ import { departments } from "../identity/schema";
 import { applicantUserIds } from "../identity/recipients";
 import { notify } from "../notifications/notify";
 import { applications } from "../applications/schema";
-import { applyTaskEvent } from "./claim-task";
+import { applyTaskEvent } from "./transition";
 import { calendarFor } from "./clock";
+import { runningTaskStatuses } from "./model";
 import { runFanIn } from "./fan-in";
 import { decisions, reviewTasks } from "./schema";
 import { sweepStaleProvisionalDueDates } from "./sweep-provisional-due-dates";
@@ -19,8 +20,6 @@ export interface ScanResult {
   overdue: number;
   deemedApproved: number;
 }
-
-const running = ["open", "claimed"] as const;
 
 /**
  * The deadline job: a reminder one working day before a task's due date, an overdue notice once
@@ -44,7 +43,7 @@ export async function scanDeadlines(db: Db, now: Date = new Date(), options: { b
   const dueSoon = await db
     .select({ id: reviewTasks.id })
     .from(reviewTasks)
-    .where(and(inArray(reviewTasks.status, [...running]), isNull(reviewTasks.reminderSentAt), gte(reviewTasks.dueAt, now), lte(reviewTasks.dueAt, horizon)))
+    .where(and(inArray(reviewTasks.status, [...runningTaskStatuses]), isNull(reviewTasks.reminderSentAt), gte(reviewTasks.dueAt, now), lte(reviewTasks.dueAt, horizon)))
     .orderBy(asc(reviewTasks.dueAt))
     .limit(batchSize);
   for (const { id } of dueSoon) {
@@ -52,7 +51,7 @@ export async function scanDeadlines(db: Db, now: Date = new Date(), options: { b
       const [task] = await tx
         .update(reviewTasks)
         .set({ reminderSentAt: now })
-        .where(and(eq(reviewTasks.id, id), isNull(reviewTasks.reminderSentAt), inArray(reviewTasks.status, [...running])))
+        .where(and(eq(reviewTasks.id, id), isNull(reviewTasks.reminderSentAt), inArray(reviewTasks.status, [...runningTaskStatuses])))
         .returning();
       if (!task?.dueAt) return;
       const [app] = await tx.select().from(applications).where(eq(applications.id, task.applicationId));
@@ -69,7 +68,7 @@ export async function scanDeadlines(db: Db, now: Date = new Date(), options: { b
   const late = await db
     .select({ id: reviewTasks.id })
     .from(reviewTasks)
-    .where(and(inArray(reviewTasks.status, [...running]), isNull(reviewTasks.overdueNotifiedAt), lt(reviewTasks.dueAt, now)))
+    .where(and(inArray(reviewTasks.status, [...runningTaskStatuses]), isNull(reviewTasks.overdueNotifiedAt), lt(reviewTasks.dueAt, now)))
     .orderBy(asc(reviewTasks.dueAt))
     .limit(batchSize);
   for (const { id } of late) {
@@ -81,7 +80,7 @@ export async function scanDeadlines(db: Db, now: Date = new Date(), options: { b
       const [task] = await tx
         .update(reviewTasks)
         .set({ overdueNotifiedAt: now })
-        .where(and(eq(reviewTasks.id, id), isNull(reviewTasks.overdueNotifiedAt), inArray(reviewTasks.status, [...running])))
+        .where(and(eq(reviewTasks.id, id), isNull(reviewTasks.overdueNotifiedAt), inArray(reviewTasks.status, [...runningTaskStatuses])))
         .returning();
       if (!task?.dueAt) return;
       result.overdue += 1;

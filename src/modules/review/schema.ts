@@ -3,16 +3,10 @@ import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqu
 import { applications, type NoticeItem } from "../applications/schema";
 import { services } from "../catalog/schema";
 import { departments, users } from "../identity/schema";
+import { decisionOutcomes, taskStatuses } from "./model";
 
-export const taskStatusEnum = pgEnum("task_status", [
-  "waiting",
-  "open",
-  "claimed",
-  "approved",
-  "denied",
-  "supplementRequested",
-  "cancelled",
-]);
+/** The database enum is the machine's one list (model.ts): same values, same order. */
+export const taskStatusEnum = pgEnum("task_status", taskStatuses);
 
 /** One department's share of the review of one application (审查任务). */
 export const reviewTasks = pgTable(
@@ -97,7 +91,7 @@ export const decisions = pgTable(
     departmentId: uuid("department_id")
       .notNull()
       .references(() => departments.id),
-    outcome: text("outcome", { enum: ["approved", "denied", "supplementRequested"] }).notNull(),
+    outcome: text("outcome", { enum: decisionOutcomes }).notNull(),
     reason: text("reason"),
     items: jsonb("items").$type<NoticeItem[]>(),
     /** Null when the system decided (deemed approval). */

@@ -2,7 +2,8 @@ import { and, eq, inArray, lte } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { endOfShanghaiDay } from "../calendar/model";
 import { calendarFor } from "./clock";
-import { datedTaskStatuses, recomputeProvisionalDueDates, type RecomputeResult } from "./recompute-due-dates";
+import { datedTaskStatuses } from "./model";
+import { recomputeProvisionalDueDates, type RecomputeResult } from "./recompute-due-dates";
 import { reviewTasks } from "./schema";
 
 /**

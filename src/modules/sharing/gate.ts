@@ -2,6 +2,7 @@ import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { shanghaiDate } from "@/lib/dates";
 import { applicantIdentity } from "../identity/holder";
+import { isAtWindow, isLiveApplication } from "../applications/model";
 import { applications } from "../applications/schema";
 import { certificateTypes } from "../catalog/schema";
 import type { Actor } from "../identity/model";
@@ -10,7 +11,7 @@ import { reviewTasks } from "../review/schema";
 import { dataAccessLog, dataResources, grants, publicVerificationCounts } from "./schema";
 import { certificates, departmentKeys } from "./registry-schema";
 import { maskIdNumber } from "../identity/id-number";
-import { isPersonHolderCode } from "./model";
+import { grantInForceStatus, isPersonHolderCode } from "./model";
 import { signedInWindow, verifyFacts } from "./signing";
 
 // The gate (共享网关): the one way to read the certificate registry. Every read states whose data
@@ -76,8 +77,6 @@ export interface GateResult {
   refused: Array<{ typeCode: string; reason: RefusalReason }>;
 }
 
-const openApplicationStatuses = ["submitted", "inReview", "supplementRequired", "approved"] as const;
-const awaitingAcceptance = ["submitted", "supplementRequired"] as const;
 
 type Consumer = { departmentId: string; serviceCodes: string[] };
 type PurposeCheck =
@@ -105,7 +104,7 @@ async function checkPurpose(db: Db, reader: Actor, holderCode: string, purpose: 
   if (!app) return { ok: false, reason: "sharing.refusal.noPurpose", purpose: staffPurpose, applicationId: null };
   // The applicant's data, or the data of the enterprise this application registered.
   if (app.holderCode !== holderCode && app.registeredCode !== holderCode) return { ok: false, reason: "sharing.refusal.otherHolder", purpose: staffPurpose, applicationId };
-  if (!(openApplicationStatuses as readonly string[]).includes(app.status)) {
+  if (!isLiveApplication(app.status)) {
     return { ok: false, reason: "sharing.refusal.applicationClosed", purpose: staffPurpose, applicationId };
   }
   if (reader.role === "reviewer" && reader.departmentId) {
@@ -120,7 +119,7 @@ async function checkPurpose(db: Db, reader: Actor, holderCode: string, purpose: 
   }
   if (reader.role === "windowClerk") {
     // The window accepts on behalf of every department of the application, and reads what they may.
-    if (!(awaitingAcceptance as readonly string[]).includes(app.status)) return { ok: false, reason: "sharing.refusal.noPurpose", purpose: "acceptance", applicationId };
+    if (!isAtWindow(app.status)) return { ok: false, reason: "sharing.refusal.noPurpose", purpose: "acceptance", applicationId };
     const consumers = new Map<string, string[]>();
     for (const s of app.plan) consumers.set(s.departmentId, [...(consumers.get(s.departmentId) ?? []), s.serviceCode]);
     return { ok: true, purpose: "acceptance", consumers: [...consumers].map(([departmentId, serviceCodes]) => ({ departmentId, serviceCodes })), applicationId };
@@ -142,7 +141,7 @@ async function checkGrant(db: Db, resource: ResourceRow | undefined, consumers: 
     .where(
       and(
         eq(grants.resourceId, resource.id),
-        eq(grants.status, "approved"),
+        eq(grants.status, grantInForceStatus),
         inArray(
           grants.consumerDepartmentId,
           consumers.map((c) => c.departmentId),

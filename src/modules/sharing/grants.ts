@@ -2,14 +2,14 @@ import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { z } from "zod";
 import { DomainError } from "@/lib/domain-error";
-import { transition } from "@/lib/state-machine";
 import type { Db } from "@/server/db/client";
 import { recordAudit } from "../audit/record-audit";
 import { services } from "../catalog/schema";
 import type { Actor } from "../identity/model";
 import { departments, users } from "../identity/schema";
 import type { ZDecideGrantInput, ZRequestGrantInput } from "./inputs";
-import { grantMachine } from "./model";
+import { applyGrantEvent, sharingCatalogStream, type GrantRow } from "./grant-transition";
+import type { GrantAuditAction } from "./model";
 import { dataResources, grants } from "./schema";
 
 // Grants (共享授权): which consumer department may read which resource, for which services.
@@ -81,44 +81,56 @@ export async function requestGrant(db: Db, actor: Actor, input: z.output<typeof 
       .from(grants)
       .where(and(eq(grants.resourceId, resource.id), eq(grants.consumerDepartmentId, dept.id)))
       .for("update");
-    let row: typeof grants.$inferSelect;
-    if (existing) {
-      let next: { status: typeof status; serviceCodes: string[] };
-      if (existing.status === "approved" && status === "approved") {
-        // An unconditional grant is widened to more services at once.
-        next = { status, serviceCodes: [...new Set([...existing.serviceCodes, ...serviceCodes])].sort() };
-      } else if (existing.status === "approved") {
-        // A conditional grant in force is not reopened behind the provider's back.
-        throw new DomainError("conflict", "sharing.errors.grantInForce", { field: "resourceCode" });
-      } else if (existing.status === "requested") {
-        next = { status: "requested", serviceCodes: [...new Set([...existing.serviceCodes, ...serviceCodes])].sort() };
-      } else {
-        // A refused or revoked grant may be asked for again.
-        transition("grant", grantMachine, existing.status, "request", "sharing.office.grantStatus");
-        next = { status, serviceCodes };
-      }
-      [row] = (await tx
+    let row: GrantRow;
+    const widened = existing ? [...new Set([...existing.serviceCodes, ...serviceCodes])].sort() : serviceCodes;
+    const asked = { purpose: input.purpose, requestedBy: actor.userId, requestedAt: now };
+    if (existing && (existing.status === "requested" || (existing.status === "approved" && status === "approved"))) {
+      // Asked again while pending, or an unconditional grant in force: the same grant covers more
+      // services; its status does not move.
+      const [updated] = await tx
         .update(grants)
-        .set({ ...next, purpose: input.purpose, requestedBy: actor.userId, requestedAt: now, ...(next.status === "approved" ? decided : { decidedBy: null, decidedAt: null, decisionReason: null }), version: existing.version + 1 })
-        .where(eq(grants.id, existing.id))
-        .returning()) as [typeof grants.$inferSelect];
+        .set({ ...asked, serviceCodes: widened, ...(existing.status === "approved" ? decided : {}), version: existing.version + 1 })
+        .where(and(eq(grants.id, existing.id), eq(grants.version, existing.version)))
+        .returning();
+      if (!updated) throw new DomainError("conflict", "errors.staleVersion");
+      row = updated;
+      await recordAudit<GrantAuditAction>(tx, {
+        streamId: sharingCatalogStream,
+        actor: { userId: actor.userId, role: actor.role },
+        action: "grant.request",
+        entityType: "grant",
+        entityId: row.id,
+        from: existing.status,
+        to: row.status,
+        data: { resource: resource.code, consumer: dept.code, serviceCodes },
+        at: now,
+      });
+    } else if (existing) {
+      // A conditional grant in force is not reopened behind the provider's back; a refused or
+      // revoked one may be asked for again (the table says which), and an unconditional resource's
+      // request is approved at once.
+      if (existing.status === "approved") throw new DomainError("conflict", "sharing.errors.grantInForce", { field: "resourceCode" });
+      const data = { resource: resource.code, consumer: dept.code, serviceCodes };
+      row = await applyGrantEvent(tx, existing, "request", { actor, now, patch: { ...asked, serviceCodes, decidedBy: null, decidedAt: null, decisionReason: null }, data });
+      if (status === "approved") row = await applyGrantEvent(tx, row, "approve", { actor, now, patch: decided, data: { ...data, unconditional: true } });
     } else {
+      // A new grant starts `requested`, or `approved` at once for an unconditional resource.
       [row] = (await tx
         .insert(grants)
         .values({ resourceId: resource.id, consumerDepartmentId: dept.id, serviceCodes, purpose: input.purpose, status, requestedBy: actor.userId, requestedAt: now, ...decided })
-        .returning()) as [typeof grants.$inferSelect];
+        .returning()) as [GrantRow];
+      await recordAudit<GrantAuditAction>(tx, {
+        streamId: sharingCatalogStream,
+        actor: { userId: actor.userId, role: actor.role },
+        action: "grant.request",
+        entityType: "grant",
+        entityId: row.id,
+        from: null,
+        to: row.status,
+        data: { resource: resource.code, consumer: dept.code, serviceCodes },
+        at: now,
+      });
     }
-    await recordAudit(tx, {
-      streamId: "sharing-catalog",
-      actor: { userId: actor.userId, role: actor.role },
-      action: "grant.request",
-      entityType: "grant",
-      entityId: row.id,
-      from: existing?.status ?? null,
-      to: row.status,
-      data: { resource: resource.code, consumer: dept.code, serviceCodes },
-      at: now,
-    });
     return { id: row.id, status: row.status, version: row.version };
   });
 }
@@ -141,23 +153,11 @@ export async function decideGrant(db: Db, actor: Actor, input: z.output<typeof Z
     if (input.decision !== "revoke" && !isProvider) throw new DomainError("forbidden", "sharing.errors.providerDecides");
     if (row.g.version !== input.version) throw new DomainError("conflict", "errors.staleVersion");
     if (input.decision !== "approve" && !input.reason?.trim()) throw new DomainError("invalidInput", "sharing.validation.reasonShort", { field: "reason" });
-    const to = transition("grant", grantMachine, row.g.status, input.decision, "sharing.office.grantStatus");
-    const [updated] = await tx
-      .update(grants)
-      .set({ status: to, decidedBy: actor.userId, decidedAt: now, decisionReason: input.reason?.trim() || null, version: row.g.version + 1 })
-      .where(and(eq(grants.id, row.g.id), eq(grants.version, row.g.version)))
-      .returning();
-    if (!updated) throw new DomainError("conflict", "errors.staleVersion");
-    await recordAudit(tx, {
-      streamId: "sharing-catalog",
-      actor: { userId: actor.userId, role: actor.role },
-      action: `grant.${input.decision}`,
-      entityType: "grant",
-      entityId: row.g.id,
-      from: row.g.status,
-      to,
+    const updated = await applyGrantEvent(tx, row.g, input.decision, {
+      actor,
+      now,
+      patch: { decidedBy: actor.userId, decidedAt: now, decisionReason: input.reason?.trim() || null },
       data: { reason: input.reason ?? null },
-      at: now,
     });
     return { id: updated.id, status: updated.status, version: updated.version };
   });

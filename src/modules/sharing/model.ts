@@ -1,5 +1,5 @@
 // Pure rules of the shared data layer: update deadlines, grant states, holder kinds.
-import type { TransitionTable } from "@/lib/state-machine";
+import { canTransition, transition, type TransitionTable } from "@/lib/state-machine";
 import { validateIdNumber } from "../identity/id-number";
 
 export const shareTypes = ["unconditional", "conditional", "notShared"] as const;
@@ -36,15 +36,74 @@ export function isUpdateOverdue(frequency: UpdateFrequency, lastUpdatedAt: Date,
 
 export const grantStatuses = ["requested", "approved", "rejected", "revoked"] as const;
 export type GrantStatus = (typeof grantStatuses)[number];
-export type GrantEvent = "approve" | "reject" | "revoke" | "request";
+export const grantEvents = ["approve", "reject", "revoke", "request"] as const;
+export type GrantEvent = (typeof grantEvents)[number];
 
-/** A grant's life: requested → approved | rejected; approved → revoked; a closed one may be asked for again. */
+/**
+ * A grant's life: requested → approved | rejected; approved → revoked; a closed one may be asked
+ * for again. A grant is created `requested`, or `approved` at once for an unconditional resource
+ * (its creation is audited as `grant.request`).
+ */
 export const grantMachine: TransitionTable<GrantStatus, GrantEvent> = {
   requested: { approve: "approved", reject: "rejected" },
   approved: { revoke: "revoked" },
   rejected: { request: "requested" },
   revoked: { request: "requested" },
 };
+export const initialGrantStatus: GrantStatus = "requested";
+
+export function nextGrantStatus(from: GrantStatus, event: GrantEvent): GrantStatus {
+  return transition("grant", grantMachine, from, event, "sharing.office.grantStatus");
+}
+
+/** The provider may decide a request (approve or reject): straight from the table. */
+export function canDecideGrant(status: GrantStatus): boolean {
+  return canTransition(grantMachine, status, "approve");
+}
+/** A grant in force may be revoked: straight from the table. */
+export function canRevokeGrant(status: GrantStatus): boolean {
+  return canTransition(grantMachine, status, "revoke");
+}
+/** A grant that lets its consumer read: only an approved one (the gate's rule). */
+export const grantInForceStatus: GrantStatus = "approved";
+
+/** Every audit action of a grant: one per event of its machine. */
+export type GrantAuditAction = `grant.${GrantEvent}`;
+export const grantAuditActions: readonly GrantAuditAction[] = grantEvents.map((e) => `grant.${e}` as const);
+
+export const certificateStatuses = ["valid", "expired", "revoked"] as const;
+export type CertificateStatus = (typeof certificateStatuses)[number];
+export const certificateEvents = ["expire", "revoke"] as const;
+export type CertificateEvent = (typeof certificateEvents)[number];
+
+/**
+ * A certificate's life: issued `valid` (audited as `certificate.issue`); the expiry job expires it
+ * the day after its validity ends; the issuing department or the data office revokes it (吊销/撤销,
+ * or superseded by a reissue), an expired one too, so the record says it was withdrawn.
+ */
+export const certificateMachine: TransitionTable<CertificateStatus, CertificateEvent> = {
+  valid: { expire: "expired", revoke: "revoked" },
+  expired: { revoke: "revoked" },
+  revoked: {},
+};
+export const initialCertificateStatus: CertificateStatus = "valid";
+
+export function nextCertificateStatus(from: CertificateStatus, event: CertificateEvent): CertificateStatus {
+  return transition("certificate", certificateMachine, from, event, "sharing.holder.status");
+}
+
+/** A certificate that may still be revoked: straight from the table. */
+export function canRevokeCertificate(status: CertificateStatus): boolean {
+  return canTransition(certificateMachine, status, "revoke");
+}
+
+/** Every audit action of a certificate: its issue, then one per event of its machine. */
+export type CertificateAuditAction = "certificate.issue" | `certificate.${CertificateEvent}`;
+export const certificateAuditActions: readonly CertificateAuditAction[] = ["certificate.issue", ...certificateEvents.map((e) => `certificate.${e}` as const)];
+
+/** The sharing module's actions outside its machines: its catalog, keys and the population register. */
+export const sharingAuditActions = ["resource.update", "resource.updated", "departmentKey.rotate", "departmentKey.seal", "population.record"] as const;
+export type SharingAuditAction = (typeof sharingAuditActions)[number];
 
 /** A holder code is a person's when it is a valid resident ID number (a credit code never is). */
 export function isPersonHolderCode(code: string): boolean {

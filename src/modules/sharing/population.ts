@@ -10,6 +10,7 @@ import type { Actor } from "../identity/model";
 import type { ZAddPersonInput, ZPopulationListInput } from "./inputs";
 import { issueCertificate, issueUnlessHeld } from "./registry";
 import { dataAccessLog, dataResources, populationRecords } from "./schema";
+import type { SharingAuditAction } from "./model";
 
 // Public security's population register (人口库) as a resource of the shared data layer: it says
 // who a resident ID number belongs to. Registration matches against it (and the match is logged
@@ -88,7 +89,7 @@ export async function addPopulationRecord(db: Db, actor: Actor, input: z.output<
       .returning({ idNumber: populationRecords.idNumber });
     if (!row) throw new DomainError("conflict", "sharing.population.errors.exists", { field: "idNumber" });
     const card = await issueCertificate(tx, { typeCode: idCardType, holderCode: input.idNumber, holderName: input.name, fields: { name: input.name, idNumber: input.idNumber }, sourceApplicationId: null, issuedOn: shanghaiDate(now) });
-    await recordAudit(tx, {
+    await recordAudit<SharingAuditAction>(tx, {
       streamId: "population",
       actor: { userId: actor.userId, role: actor.role },
       action: "population.record",

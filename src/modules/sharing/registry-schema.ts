@@ -2,13 +2,15 @@ import { sql } from "drizzle-orm";
 import { check, date, index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { certificateTypes } from "../catalog/schema";
 import { departments } from "../identity/schema";
+import { certificateStatuses } from "./model";
 
 // The certificate registry: issued certificates and the departments' signing keys. Only the
 // sharing module's gate, registry and status jobs may touch these tables (the lint enforces it:
 // src/.dependency-cruiser.cjs, rule "registry-behind-the-gate"); everyone else reads
 // certificates through the gate, which logs every read.
 
-export const certificateStatusEnum = pgEnum("certificate_status", ["valid", "expired", "revoked"]);
+/** The database enum is the machine's list (model.ts): same values, same order. */
+export const certificateStatusEnum = pgEnum("certificate_status", certificateStatuses);
 
 /**
  * A department's Ed25519 signing key. The private key never leaves the server: it is stored

@@ -10,8 +10,10 @@ import { certificateTypes } from "../catalog/schema";
 import type { Actor } from "../identity/model";
 import { departments } from "../identity/schema";
 import type { ZRotateKeyInput } from "./inputs";
+import { applyCertificateEventToAll } from "./certificate-transition";
 import { certificates, departmentKeys } from "./registry-schema";
 import { signFacts, type SignedFacts } from "./signing";
+import type { SharingAuditAction } from "./model";
 
 // The registry's write side: keys, issuing and signing. Reads of certificates go through the
 // gate (gate.ts); the few reads here serve writing (idempotency, signing) and return no holder data.
@@ -140,7 +142,7 @@ export async function rotateDepartmentKey(
     }
     const row = newKeyRow(departmentId, switchAt);
     await tx.insert(departmentKeys).values(row);
-    await recordAudit(tx, {
+    await recordAudit<SharingAuditAction>(tx, {
       streamId: "keys",
       actor,
       action: "departmentKey.rotate",
@@ -197,7 +199,7 @@ export async function sealPlaintextKeys(db: Db, kek: KeyEncryptionKey = keyEncry
     const left = await countPlaintextKeys(tx);
     if (left > 0) throw new Error(`${left} department signing keys are still stored in plaintext`);
     if (rows.length > 0) {
-      await recordAudit(tx, { streamId: "keys", actor: null, action: "departmentKey.seal", entityType: "departmentKey", entityId: "*", data: { keys: rows.length, kekId: kek.id }, at: new Date() });
+      await recordAudit<SharingAuditAction>(tx, { streamId: "keys", actor: null, action: "departmentKey.seal", entityType: "departmentKey", entityId: "*", data: { keys: rows.length, kekId: kek.id }, at: new Date() });
     }
     return rows.length;
   });
@@ -311,12 +313,13 @@ export async function signUnsigned(db: Db): Promise<number> {
  */
 export async function issueOrSupersede(db: Db, input: Omit<IssueCertificateInput, "sourceApplicationId">, requiredFields: readonly string[], now: Date = new Date()): Promise<void> {
   const held = await db
-    .select({ id: certificates.id, fields: certificates.fields })
+    .select({ id: certificates.id, number: certificates.number, status: certificates.status, fields: certificates.fields })
     .from(certificates)
     .where(and(eq(certificates.holderCode, input.holderCode), eq(certificates.typeCode, input.typeCode), eq(certificates.status, "valid")));
   if (held.some((c) => requiredFields.every((f) => c.fields[f] !== undefined))) return;
-  for (const c of held) {
-    await db.update(certificates).set({ status: "revoked", revokedAt: now, revocationReason: "换发：新证照载明法定代表人身份信息（superseded by a reissue）" }).where(and(eq(certificates.id, c.id), eq(certificates.status, "valid")));
-  }
-  await issueCertificate(db, { ...input, sourceApplicationId: null });
+  const reason = "换发：新证照载明法定代表人身份信息（superseded by a reissue）";
+  await db.transaction(async (tx) => {
+    await applyCertificateEventToAll(tx, held, "revoke", { actor: null, now, patch: { revokedAt: now, revocationReason: reason }, data: () => ({ reason }) });
+    await issueCertificate(tx, { ...input, sourceApplicationId: null });
+  });
 }

@@ -2,6 +2,7 @@ import { date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timesta
 import { certificateTypes } from "../catalog/schema";
 import { departments, users } from "../identity/schema";
 import { certificates } from "./registry-schema";
+import { grantStatuses } from "./model";
 
 export const shareTypeEnum = pgEnum("share_type", ["unconditional", "conditional", "notShared"]);
 export const openTypeEnum = pgEnum("open_type", ["open", "conditionalOpen", "notOpen"]);
@@ -35,7 +36,7 @@ export const dataResources = pgTable(
   (t) => [index("data_resources_provider_idx").on(t.providerDepartmentId)],
 );
 
-export const grantStatusEnum = pgEnum("grant_status", ["requested", "approved", "rejected", "revoked"]);
+export const grantStatusEnum = pgEnum("grant_status", grantStatuses);
 
 /** Lets a consumer department read a resource for the named services (共享授权). */
 export const grants = pgTable(

@@ -6,6 +6,7 @@ import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../identity/model";
 import type { ZResourceRef, ZUpdateResourceInput } from "./inputs";
 import { dataResources } from "./schema";
+import type { SharingAuditAction } from "./model";
 
 /** The data office sets a resource's share and open types, update frequency and legal basis. */
 export async function updateResource(db: Db, actor: Actor, input: z.output<typeof ZUpdateResourceInput>, now: Date = new Date()) {
@@ -17,7 +18,7 @@ export async function updateResource(db: Db, actor: Actor, input: z.output<typeo
       .set({ shareType: input.shareType, openType: input.openType, updateFrequency: input.updateFrequency, legalBasis: input.legalBasis, updatedAt: now })
       .where(eq(dataResources.id, before.id))
       .returning();
-    await recordAudit(tx, {
+    await recordAudit<SharingAuditAction>(tx, {
       streamId: "sharing-catalog",
       actor: { userId: actor.userId, role: actor.role },
       action: "resource.update",
@@ -47,7 +48,7 @@ export async function markResourceUpdated(db: Db, actor: Actor, input: z.output<
       .where(and(eq(dataResources.code, input.code), actor.role === "reviewer" ? eq(dataResources.providerDepartmentId, actor.departmentId ?? "") : undefined))
       .returning({ id: dataResources.id, code: dataResources.code, lastUpdatedAt: dataResources.lastUpdatedAt });
     if (!row) throw new DomainError("notFound", "errors.notFound");
-    await recordAudit(tx, { streamId: "sharing-catalog", actor: { userId: actor.userId, role: actor.role }, action: "resource.updated", entityType: "dataResource", entityId: row.id, data: { code: row.code }, at: now });
+    await recordAudit<SharingAuditAction>(tx, { streamId: "sharing-catalog", actor: { userId: actor.userId, role: actor.role }, action: "resource.updated", entityType: "dataResource", entityId: row.id, data: { code: row.code }, at: now });
     return row;
   });
 }

@@ -1,12 +1,12 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
+import { liveApplicationStatuses } from "../applications/model";
 import { applicationMaterials, applications } from "../applications/schema";
 import { applicantUserIds } from "../identity/recipients";
 import { notify } from "../notifications/notify";
+import { liveTaskStatuses } from "../review/model";
 import { reviewTasks } from "../review/schema";
 
-const openStatuses = ["submitted", "inReview", "supplementRequired"] as const;
-const workingTaskStatuses = ["waiting", "open", "claimed", "supplementRequested"] as const;
 
 export interface LapsedCertificate {
   id: string;
@@ -34,14 +34,14 @@ export async function watchLapsedCertificates(tx: Db, lapsed: readonly LapsedCer
     })
     .from(applicationMaterials)
     .innerJoin(applications, eq(applications.id, applicationMaterials.applicationId))
-    .where(and(inArray(applicationMaterials.certificateId, [...byId.keys()]), inArray(applications.status, [...openStatuses])));
+    .where(and(inArray(applicationMaterials.certificateId, [...byId.keys()]), inArray(applications.status, [...liveApplicationStatuses])));
   for (const use of uses) {
     const cert = byId.get(use.certificateId ?? "");
     if (!cert) continue;
     const tasks = await tx
       .selectDistinct({ departmentId: reviewTasks.departmentId })
       .from(reviewTasks)
-      .where(and(eq(reviewTasks.applicationId, use.applicationId), inArray(reviewTasks.status, [...workingTaskStatuses])));
+      .where(and(eq(reviewTasks.applicationId, use.applicationId), inArray(reviewTasks.status, [...liveTaskStatuses])));
     const params = { trackingNumber: use.trackingNumber ?? "", title: use.title, certificate: cert.typeNameZh, number: cert.number };
     await notify(tx, {
       kind: cert.event === "revoked" ? "certificateRevoked" : "certificateExpired",

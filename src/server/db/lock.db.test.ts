@@ -23,7 +23,7 @@ function refusedRun(script: string): { status: number | null; stderr: string } {
 
 describe("two processes on one embedded database folder", () => {
   it("the second is refused at once, naming the first; the first's data stays intact", { timeout: 90_000 }, async () => {
-    const first: ChildProcessWithoutNullStreams = spawn(tsx, ["src/server/testing/hold-database.ts"], { cwd: root, env: { ...childEnv, PROBE_NOTE: "written by the first" }, stdio: "pipe" });
+    const first: ChildProcessWithoutNullStreams = spawn(tsx, ["src/root/testing/hold-database.ts"], { cwd: root, env: { ...childEnv, PROBE_NOTE: "written by the first" }, stdio: "pipe" });
     let out = "";
     let err = "";
     first.stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));

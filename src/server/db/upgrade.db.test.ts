@@ -70,7 +70,7 @@ describe("a database from before the audit hardening", () => {
       // The old certificate (issued in 2020, signed when the registry held it) still verifies.
       expect((await verifyCertificate(own.db, facts.number))?.signature).toMatchObject({ present: true, valid: true, inKeyWindow: true });
       // The log goes on keyed and verifies, old events the old way.
-      await own.db.transaction((tx) => recordAudit(tx, { streamId: "old-app", actor: null, action: "approve", entityType: "application", entityId: "old-app" }));
+      await own.db.transaction((tx) => recordAudit<string>(tx, { streamId: "old-app", actor: null, action: "approve", entityType: "application", entityId: "old-app" }));
       const result = await verifyAuditChain(own.db);
       expect(result.problems).toEqual([]);
       // Migrating again changes nothing.

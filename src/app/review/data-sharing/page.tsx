@@ -5,6 +5,7 @@ import { Card, PageHeader } from "@/components/page-header";
 import { GrantList, type ServiceNames } from "@/modules/sharing/components/office/grant-list";
 import { ResourceTable } from "@/modules/sharing/components/office/resource-table";
 import { RevokeCertificateForm } from "@/modules/sharing/components/office/revoke-certificate-form";
+import { canDecideGrant } from "@/modules/sharing/model";
 import { requireRole } from "@/server/auth/guard";
 import { api } from "@/trpc/server";
 
@@ -29,7 +30,7 @@ export default async function ProviderSharingPage() {
   const en = locale === "en";
   const department = profile.department ? (en ? profile.department.nameEn : profile.department.nameZh) : "";
   const ours = resources.filter((r) => r.provider.code === profile.department?.code);
-  const pending = grants.filter((g) => g.status === "requested").length;
+  const pending = grants.filter((g) => canDecideGrant(g.status)).length;
   const services: ServiceNames = Object.fromEntries(guides.services.map((s) => [s.code, { nameZh: s.nameZh, nameEn: s.nameEn }]));
   return (
     <div className="flex flex-col gap-6">

@@ -9,9 +9,9 @@ import { FormError, useMessage } from "@/components/form/fields";
 import { applyServerErrors, useZodForm } from "@/components/form/use-zod-form";
 import { useTRPC } from "@/trpc/react";
 import { ZMaterialSupply } from "../inputs";
+import { canWithdraw } from "../model";
 import type { ApplicationView } from "../views";
 
-const withdrawable = ["submitted", "supplementRequired", "inReview"];
 const ZSupplementForm = z.object({ formData: z.record(z.string(), z.string()), materials: z.record(z.string(), ZMaterialSupply) });
 
 /** What the applicant can do on the case page: answer the one notice, or withdraw. */
@@ -108,7 +108,7 @@ export function CaseActions({ application }: { application: ApplicationView }) {
         </form>
       ) : null}
 
-      {withdrawable.includes(application.status) ? (
+      {canWithdraw(application.status) ? (
         <div className="flex flex-col gap-2">
           {confirming ? (
             <div role="alertdialog" aria-labelledby="withdraw-confirm" className="rounded-lg border border-seal-600 bg-white p-4">

@@ -3,9 +3,11 @@ import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/empty-state";
 import type { AppRouter } from "@/root/router";
+import { windowApplicationStatuses, type WindowApplicationStatus } from "../model";
 
-export const acceptanceTabs = ["submitted", "supplementRequired"] as const;
-export type AcceptanceTab = (typeof acceptanceTabs)[number];
+/** A tab per status the window works on, in the model's order. */
+export const acceptanceTabs = windowApplicationStatuses;
+export type AcceptanceTab = WindowApplicationStatus;
 type QueueRow = inferRouterOutputs<AppRouter>["applications"]["acceptanceQueue"][number];
 
 /** The window's queue: a tab per status (kept in the URL) and a table, oldest first. */

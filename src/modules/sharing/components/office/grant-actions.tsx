@@ -9,7 +9,7 @@ import { applyServerErrors, useZodForm } from "@/components/form/use-zod-form";
 import { isStaleError, StaffOutcome, StaffTextArea, staffButton } from "@/components/form/staff-form-parts";
 import { useTRPC } from "@/trpc/react";
 import { ZDecideGrantInput } from "../../inputs";
-import type { GrantStatus } from "../../model";
+import { canDecideGrant, canRevokeGrant, type GrantStatus } from "../../model";
 
 type Decision = "approve" | "reject" | "revoke";
 
@@ -42,7 +42,7 @@ export function GrantActions({ grantId, version, status, viewer, name }: Props) 
     setStale(true);
     router.refresh();
   };
-  const mode = viewer === "provider" && status === "requested" ? "decide" : status === "approved" ? "revoke" : null;
+  const mode = viewer === "provider" && canDecideGrant(status) ? "decide" : canRevokeGrant(status) ? "revoke" : null;
   return (
     <div className={`flex flex-col gap-3 ${done || stale || mode ? "mt-4" : ""}`} data-testid="grant-actions">
       <StaffOutcome done={done ? t(`grants.done.${done}`) : null} stale={stale ? t("common.stale") : null} />

@@ -31,7 +31,15 @@ export default defineConfig({
       {
         extends: true,
         // Tests that touch a database: PGlite by default, PostgreSQL when TEST_DATABASE_URL is set.
-        test: { name: "db", include: ["src/**/*.db.test.ts"], exclude: ["node_modules/**"] },
+        // The global setup migrates once per run (PostgreSQL) or makes the PGlite templates each
+        // file restores (./server/testing/global-setup.ts).
+        test: {
+          name: "db",
+          include: ["src/**/*.db.test.ts"],
+          exclude: ["node_modules/**"],
+          globalSetup: ["src/server/testing/global-setup.ts"],
+          isolate: false,
+        },
       },
     ],
   },

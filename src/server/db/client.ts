@@ -43,7 +43,7 @@ async function upgrade(db: Db): Promise<void> {
  * instances on one folder corrupt it. `role` (DATABASE_ROLE, PostgreSQL only): every pooled
  * connection takes that role as it connects.
  */
-export async function openDatabase(options: { url?: string; dataDir?: string; role?: string }): Promise<DatabaseHandle> {
+export async function openDatabase(options: { url?: string; dataDir?: string; role?: string; loadDataDir?: Blob }): Promise<DatabaseHandle> {
   if (options.url) {
     const url = options.url;
     const { Client, Pool } = await import("pg");
@@ -91,7 +91,8 @@ export async function openDatabase(options: { url?: string; dataDir?: string; ro
   const { migrate } = await import("drizzle-orm/pglite/migrator");
   const dataDir = options.dataDir ?? "memory://";
   if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir);
+  // `loadDataDir`: a tarball from `dumpDataDir()` to start from (the tests' template) instead of initdb.
+  const client = await PGlite.create(dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
   const db = drizzle(client, { schema, casing: "snake_case" });
   return {
     db: db as unknown as Db,

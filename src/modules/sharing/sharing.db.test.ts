@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { acceptApplication } from "@/modules/applications/accept-application";
 import { getApplication } from "@/modules/applications/get-application";
 import { ZSubmitApplicationInput } from "@/modules/applications/inputs";
@@ -12,9 +12,8 @@ import { bundleSteps, bundles, certificateTypes, materials, services } from "@/m
 import type { Actor } from "@/modules/identity/model";
 import { departments, entities } from "@/modules/identity/schema";
 import { outbox } from "@/modules/notifications/schema";
-import type { DatabaseHandle } from "@/server/db/client";
-import { testDatabase, uniqueSuffix } from "@/server/testing/database";
-import { actorByLogin, createTestBundle, ensureDemo, newEnterprise, reviewer, type TestStep } from "@/server/testing/fixtures";
+import { uniqueSuffix } from "@/server/testing/database";
+import { actorByLogin, createTestBundle, newEnterprise, reviewer, type TestStep, withDemo } from "@/server/testing/fixtures";
 import { answerQuestion, askQuestion, countOpenQuestions, listDataLog, listPublicVerifications } from "./data-log";
 import { expireCertificates } from "./expire-certificates";
 import { publicKeys, readCertificates, verifyCertificate } from "./gate";
@@ -24,15 +23,7 @@ import { issueCertificate } from "./registry";
 import { revokeCertificate } from "./revoke-certificate";
 import { accessQuestions, certificates, dataAccessLog, dataResources, grants } from "./schema";
 
-let h: DatabaseHandle;
-let clerk: Actor;
-let dataOffice: Actor;
-beforeAll(async () => {
-  h = await testDatabase();
-  await ensureDemo(h.db);
-  clerk = await actorByLogin(h.db, "clerk");
-  dataOffice = await actorByLogin(h.db, "dataoffice");
-});
+const { h, clerk, dataOffice } = await withDemo({ clerk: "clerk", dataOffice: "dataoffice" });
 
 // Monday 2 March 2026, 09:00 in China.
 const monday = new Date("2026-03-02T01:00:00Z");

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { expectNoSeriousAxeViolations, signIn } from "./helpers";
+import { expectNoSeriousAxeViolations } from "./helpers";
+import { signedIn } from "./sessions";
 
 test.describe("service guides", () => {
   test("the public finds a bundle's guide: its steps, what each needs, and the legal basis of each material", async ({ page }) => {
@@ -55,7 +56,7 @@ test.describe("service guides", () => {
 
 test.describe("the data office keeps the catalog", () => {
   test("departments may not be made each other's prerequisite, and a promised limit may not exceed the statutory one", async ({ page }) => {
-    await signIn(page, "dataoffice");
+    await signedIn(page, "dataoffice");
     await expect(page).toHaveURL(/\/data-office$/);
     await page.getByRole("link", { name: "管理事项目录" }).click();
     await expect(page.getByRole("heading", { name: "事项目录管理", level: 1 })).toBeVisible();

@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { demoPeople, expectNoSeriousAxeViolations, signIn, signInForEnterprise } from "./helpers";
+import { demoPeople, expectNoSeriousAxeViolations } from "./helpers";
+import { signedIn, signedInForEnterprise } from "./sessions";
 
 // The shared data layer as the data office and a provider department run it: the catalog and its
 // update deadlines, grants, holders' questions about reads of their data, and certificates.
@@ -8,7 +9,7 @@ import { demoPeople, expectNoSeriousAxeViolations, signIn, signInForEnterprise }
 const citizenLogin = "130102199003070011";
 
 async function signInAs(page: Page, login: string, landing: RegExp): Promise<void> {
-  await signIn(page, login);
+  await signedIn(page, login);
   await expect(page).toHaveURL(landing);
 }
 
@@ -253,7 +254,7 @@ test.describe("signing keys", () => {
     // The demo enterprise's business licence, signed by market supervision's key before the rotation.
     const holder = await browser.newContext({ locale: "zh-CN" });
     const holderPage = await holder.newPage();
-    await signInForEnterprise(holderPage, "91130102MA0TB00118", demoPeople.zhao);
+    await signedInForEnterprise(holderPage, "91130102MA0TB00118", demoPeople.zhao);
     await expect(holderPage).toHaveURL(/\/applicant$/);
     const mine = await trpcQuery<{ certificates: Array<{ typeCode: string; number: string }> }>(holderPage, "sharing.myCertificates");
     await holder.close();

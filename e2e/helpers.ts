@@ -3,6 +3,7 @@ import path from "node:path";
 import { expect, type Browser, type Page } from "@playwright/test";
 import { buildCreditCode } from "../src/modules/identity/credit-code";
 import { computeIdNumberCheck } from "../src/modules/identity/id-number";
+import { contextSignedIn } from "./sessions";
 
 export const demoPassword = "Tongban2026";
 
@@ -62,10 +63,8 @@ export function freshPerson(name: string): Person {
 
 /** Public security records the person in the population register, in a browser context of its own. */
 export async function addToPopulationRegister(browser: Browser, person: Person): Promise<void> {
-  const ctx = await browser.newContext();
+  const ctx = await contextSignedIn(browser, "reviewer.publicSecurity");
   const page = await ctx.newPage();
-  await signIn(page, "reviewer.publicSecurity");
-  await expect(page).toHaveURL(/\/review$/);
   await page.goto("/review/population");
   await page.getByLabel("姓名", { exact: true }).fill(person.name);
   await page.getByLabel("公民身份号码", { exact: true }).fill(person.idNumber);
@@ -140,9 +139,9 @@ export async function fillApplyForm(page: Page) {
 
 /** The window clerk, in a browser context of their own, accepts the case. */
 export async function acceptAtWindow(browser: Browser, trackingNumber: string) {
-  const ctx = await browser.newContext();
+  const ctx = await contextSignedIn(browser, "clerk");
   const page = await ctx.newPage();
-  await signIn(page, "clerk");
+  await page.goto("/window");
   await expect(page).toHaveURL(/\/window$/);
   await page.getByRole("link", { name: trackingNumber }).click();
   await expectNoSeriousAxeViolations(page);
@@ -153,9 +152,9 @@ export async function acceptAtWindow(browser: Browser, trackingNumber: string) {
 
 /** One reviewer, in a browser context of their own, decides every task of their department on the case. */
 export async function decideAs(browser: Browser, login: string, trackingNumber: string, outcome: "approve" | "supplement") {
-  const ctx = await browser.newContext();
+  const ctx = await contextSignedIn(browser, login);
   const page = await ctx.newPage();
-  await signIn(page, login);
+  await page.goto("/review");
   await expect(page).toHaveURL(/\/review$/);
   const count = await page.getByRole("link", { name: trackingNumber }).count();
   expect(count).toBeGreaterThan(0);

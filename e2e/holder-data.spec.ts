@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { demoPeople, expectNoSeriousAxeViolations, signIn, signInForEnterprise } from "./helpers";
+import { demoPeople, expectNoSeriousAxeViolations } from "./helpers";
+import { signedIn, signedInForEnterprise } from "./sessions";
 
 // The demo trading company: government issued it a business licence (seeded).
 const tradingCompany = "91130102MA0TB00118";
@@ -7,7 +8,7 @@ const citizen = "11010519491231002X";
 
 test.describe("the holder's certificates and data log", () => {
   test("an enterprise prints its business licence, the QR link verifies it, and the public read shows in its data log where it can question it", async ({ page }) => {
-    await signInForEnterprise(page, tradingCompany, demoPeople.zhao);
+    await signedInForEnterprise(page, tradingCompany, demoPeople.zhao);
     await expect(page).toHaveURL(/\/applicant$/);
 
     // 我的证照: the seeded business licence, valid.
@@ -114,7 +115,7 @@ test.describe("the holder's certificates and data log", () => {
   });
 
   test("a citizen's certificate verifies publicly with the name and ID number masked", async ({ page }) => {
-    await signIn(page, citizen);
+    await signedIn(page, citizen);
     await expect(page).toHaveURL(/\/applicant$/);
     await page.goto("/applicant/certificates");
     const card = page.getByTestId("my-certificates").getByRole("listitem").filter({ has: page.getByRole("heading", { name: "居民身份证" }) }).first();
@@ -133,13 +134,13 @@ test.describe("the holder's certificates and data log", () => {
   });
 
   test("another holder's certificate page is not found", async ({ page }) => {
-    await signInForEnterprise(page, tradingCompany, demoPeople.zhao);
+    await signedInForEnterprise(page, tradingCompany, demoPeople.zhao);
     await expect(page).toHaveURL(/\/applicant$/);
     await page.goto("/applicant/certificates");
     const link = page.getByTestId("my-certificates").getByRole("link").first();
     const path = (await link.getAttribute("href")) ?? "";
     await page.context().clearCookies();
-    await signIn(page, citizen);
+    await signedIn(page, citizen);
     await expect(page).toHaveURL(/\/applicant$/);
     const response = await page.goto(path);
     expect(response?.status()).toBe(404);

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { acceptAtWindow, decideAs, demoPeople, expectNoSeriousAxeViolations, fillApplyForm, signIn, signInForEnterprise } from "./helpers";
+import { acceptAtWindow, decideAs, demoPeople, expectNoSeriousAxeViolations, fillApplyForm } from "./helpers";
+import { signedIn, signedInForEnterprise } from "./sessions";
 
 // The demo trading company: its business licence is in the registry.
 const tradingCompany = "91130102MA0TB00118";
@@ -8,7 +9,7 @@ test.describe("information sharing", () => {
   test.describe.configure({ timeout: 180_000 });
 
   test("a food licence application: the business licence comes from the registry, the reviewer's read shows in the company's data log, the issued licence verifies through its QR link", async ({ page, browser }) => {
-    await signInForEnterprise(page, tradingCompany, demoPeople.zhao);
+    await signedInForEnterprise(page, tradingCompany, demoPeople.zhao);
     await expect(page).toHaveURL(/\/applicant$/);
     await page.goto("/apply/service/foodBusinessLicensing");
     await expect(page).toHaveURL(/key=/);
@@ -31,7 +32,7 @@ test.describe("information sharing", () => {
     // The market reviewer opens the task: the licence is read through the gate, under a grant-free own-resource basis.
     const reviewerContext = await browser.newContext();
     const reviewerPage = await reviewerContext.newPage();
-    await signIn(reviewerPage, "reviewer.market");
+    await signedIn(reviewerPage, "reviewer.market");
     await reviewerPage.getByRole("link", { name: trackingNumber }).first().click();
     await expect(reviewerPage.getByTestId("material-businessLicence")).toContainText("政府已有");
     await reviewerContext.close();

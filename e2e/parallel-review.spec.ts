@@ -1,11 +1,12 @@
 import { expect, test, type Page } from "@playwright/test";
-import { acceptAtWindow, decideAs, demoPeople, expectNoSeriousAxeViolations, fillApplyForm, reviewerByDepartment, signInForEnterprise } from "./helpers";
+import { acceptAtWindow, decideAs, demoPeople, expectNoSeriousAxeViolations, fillApplyForm, reviewerByDepartment } from "./helpers";
+import { signedInForEnterprise } from "./sessions";
 
 // The demo restaurant company, which holds a business licence in the registry.
 const restaurantCompany = "91130602MA0TB002XR";
 
 async function applyForRestaurant(page: Page): Promise<{ trackingNumber: string; queryCode: string; caseUrl: string }> {
-  await signInForEnterprise(page, restaurantCompany, demoPeople.qian);
+  await signedInForEnterprise(page, restaurantCompany, demoPeople.qian);
   await expect(page).toHaveURL(/\/applicant$/);
   await page.goto("/apply/bundle/openRestaurant");
   await expect(page).toHaveURL(/key=/);

@@ -41,7 +41,9 @@ export default defineConfig({
     // The data office enters next year's calendar first (see calendar.setup.ts), so the journeys'
     // due dates never run past the published years, whatever the date.
     { name: "setup", testMatch: /calendar\.setup\.ts/, use: { ...devices["Desktop Chrome"], channel: undefined } },
-    { name: "chromium", dependencies: ["setup"], use: { ...devices["Desktop Chrome"], channel: undefined } },
+    // Each demo account the journeys share signs in once (see sessions.ts).
+    { name: "sessions", testMatch: /sessions\.setup\.ts/, use: { ...devices["Desktop Chrome"], channel: undefined } },
+    { name: "chromium", dependencies: ["setup", "sessions"], use: { ...devices["Desktop Chrome"], channel: undefined } },
   ],
   webServer: {
     command: "npx tsx e2e/serve.ts",

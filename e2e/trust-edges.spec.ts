@@ -1,6 +1,7 @@
 import http from "node:http";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { demoPeople, freshIdNumber, signIn, signInForEnterprise } from "./helpers";
+import { demoPeople, freshIdNumber, signIn } from "./helpers";
+import { signedInForEnterprise } from "./sessions";
 
 // The browser tests' server trusts one proxy hop (TRUST_PROXY=1 in playwright.config.ts), so a
 // test can play a client of its own address with X-Forwarded-For and exhaust that address's
@@ -22,7 +23,7 @@ type TrpcError = { error: { json: { message: string; data: { httpStatus: number;
 
 test.describe("validation reaches the user as field errors, never a 500", () => {
   test("an incomplete application, through the browser and through HTTP, is a 400 with field errors", async ({ page, baseURL }) => {
-    await signInForEnterprise(page, tradingCompany, demoPeople.zhao);
+    await signedInForEnterprise(page, tradingCompany, demoPeople.zhao);
     await expect(page).toHaveURL(/\/applicant$/);
     await page.goto("/apply/service/foodBusinessLicensing");
     await expect(page).toHaveURL(/key=/);
@@ -212,7 +213,7 @@ test.describe("the edges of the web", () => {
     await expect(page.locator("html")).toHaveAttribute("data-senior", "false");
     await page.goto("/guides");
     await page.goto("/credit-codes");
-    await signInForEnterprise(page, tradingCompany, demoPeople.zhao);
+    await signedInForEnterprise(page, tradingCompany, demoPeople.zhao);
     await expect(page).toHaveURL(/\/applicant$/);
     await page.goto("/apply/service/foodBusinessLicensing");
     await expect(page).toHaveURL(/key=/);

@@ -31,8 +31,17 @@ export default defineConfig({
       {
         extends: true,
         // Tests that touch a database: PGlite by default, PostgreSQL when TEST_DATABASE_URL is set.
-        // The composition root's ports and effects (src/root/effects.ts) are wired, as in the server.
-        test: { name: "db", include: ["src/**/*.db.test.ts"], exclude: ["node_modules/**"], setupFiles: [path.join(root, "src/root/effects.ts")] },
+        // The global setup migrates once per run (PostgreSQL) or makes the PGlite templates each
+        // file restores (src/root/testing/global-setup.ts).
+        test: {
+          name: "db",
+          include: ["src/**/*.db.test.ts"],
+          exclude: ["node_modules/**"],
+          globalSetup: ["src/root/testing/global-setup.ts"],
+          isolate: false,
+          // The composition root's ports and effects (src/root/effects.ts) are wired, as in the server.
+          setupFiles: [path.join(root, "src/root/effects.ts")],
+        },
       },
     ],
   },

@@ -1,11 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Actor } from "@/modules/identity/model";
 import { reviewTasks } from "@/modules/review/schema";
-import type { DatabaseHandle } from "@/server/db/client";
-import { testDatabase } from "@/root/testing/database";
-import { actorByLogin, createTestBundle, ensureDemo, newEnterprise } from "@/root/testing/fixtures";
+import { createTestBundle, newEnterprise, withDemo } from "@/root/testing/fixtures";
 import { acceptApplication } from "./accept-application";
 import { completeSupplement } from "./complete-supplement";
 import { ZSaveDraftInput, ZSubmitApplicationInput } from "./inputs";
@@ -19,13 +17,7 @@ import { trackApplication } from "./track-application";
 import { maxUploadBytes, sniffMediaType, uploadFile } from "./upload-file";
 import { withdrawApplication } from "./withdraw-application";
 
-let h: DatabaseHandle;
-let clerk: Actor;
-beforeAll(async () => {
-  h = await testDatabase();
-  await ensureDemo(h.db);
-  clerk = await actorByLogin(h.db, "clerk");
-});
+const { h, clerk } = await withDemo({ clerk: "clerk" });
 
 const now = new Date("2026-03-02T01:00:00Z");
 const pdf = new Uint8Array([...Buffer.from("%PDF-1.4\n%test\n")]);

@@ -1,12 +1,9 @@
 import { TRPCError } from "@trpc/server";
 import { and, between, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { translateServerMessage } from "@/i18n/messages";
 import { auditEvents } from "@/modules/audit/schema";
-import type { Actor } from "@/modules/identity/model";
-import type { DatabaseHandle } from "@/server/db/client";
-import { testDatabase } from "@/root/testing/database";
-import { actorByLogin, ensureDemo } from "@/root/testing/fixtures";
+import { actorByLogin, withDemo } from "@/root/testing/fixtures";
 import { createCallerFactory, createTRPCRouter } from "@/server/trpc/init";
 import { ZPublishCalendarYearInput, type PublishCalendarYearInput } from "./inputs";
 import { calendarReminder, listCalendarYears } from "./list-years";
@@ -17,15 +14,9 @@ import { publishCalendarYear } from "./publish-year";
 import { calendarRouter } from "./router";
 import { calendarDays, calendarYears } from "./schema";
 
-let h: DatabaseHandle;
-let office: Actor;
 const createCaller = createCallerFactory(createTRPCRouter({ calendar: calendarRouter }));
 
-beforeAll(async () => {
-  h = await testDatabase();
-  await ensureDemo(h.db);
-  office = await actorByLogin(h.db, "dataoffice");
-});
+const { h, office } = await withDemo({ office: "dataoffice" });
 
 /** Working days of a year (up to `until`) counted the plain way: the check on the calendar's figures. */
 function countWorkingDays(year: number, holidays: readonly string[], makeup: readonly string[], until = `${year}-12-31`): number {

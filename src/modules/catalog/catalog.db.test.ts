@@ -1,12 +1,9 @@
 import { TRPCError } from "@trpc/server";
 import { and, count, eq, inArray } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { translateServerMessage } from "@/i18n/messages";
 import { auditEvents } from "@/modules/audit/schema";
-import type { Actor } from "@/modules/identity/model";
-import type { DatabaseHandle } from "@/server/db/client";
-import { testDatabase } from "@/root/testing/database";
-import { actorByLogin, createTestBundle, ensureDemo } from "@/root/testing/fixtures";
+import { actorByLogin, createTestBundle, withDemo } from "@/root/testing/fixtures";
 import { createCallerFactory, createTRPCRouter } from "@/server/trpc/init";
 import { getGuide } from "./get-guide";
 import { ZSetBundleStepsInput, ZUpdateServiceInput } from "./inputs";
@@ -19,13 +16,7 @@ import { seedCatalog } from "./seed";
 import { setBundleSteps } from "./set-bundle-steps";
 import { updateService } from "./update-service";
 
-let h: DatabaseHandle;
-let office: Actor;
-beforeAll(async () => {
-  h = await testDatabase();
-  await ensureDemo(h.db);
-  office = await actorByLogin(h.db, "dataoffice");
-});
+const { h, office } = await withDemo({ office: "dataoffice" });
 
 const createCaller = createCallerFactory(createTRPCRouter({ catalog: catalogRouter }));
 

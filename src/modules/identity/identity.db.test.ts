@@ -1,8 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import type { DatabaseHandle } from "@/server/db/client";
-import { testDatabase } from "@/root/testing/database";
-import { ensureDemo, registeredPerson } from "@/root/testing/fixtures";
+import { registeredPerson, withDemo } from "@/root/testing/fixtures";
 import { memoryLimiters, postgresLimiters, signInThrottle } from "@/server/rate-limit";
 import { authenticate, type SignInThrottle } from "./authenticate";
 import { computeIdNumberCheck } from "./id-number";
@@ -10,11 +8,7 @@ import { ZRegisterCitizenInput } from "./inputs";
 import { registerCitizen } from "./register-citizen";
 import { citizens, users } from "./schema";
 
-let h: DatabaseHandle;
-beforeAll(async () => {
-  h = await testDatabase();
-  await ensureDemo(h.db);
-});
+const { h } = await withDemo();
 
 function freshIdNumber(): string {
   const seq = String(Math.floor(Math.random() * 1000)).padStart(3, "0");

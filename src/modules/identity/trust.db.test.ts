@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { acceptApplication } from "@/modules/applications/accept-application";
 import { getApplication } from "@/modules/applications/get-application";
 import { ZSaveDraftInput, ZSubmitApplicationInput } from "@/modules/applications/inputs";
@@ -17,9 +17,7 @@ import { listDataLog } from "@/modules/sharing/data-log";
 import { addPopulationRecord } from "@/modules/sharing/population";
 import { dataAccessLog, populationRecords } from "@/modules/sharing/schema";
 import { certificates } from "@/modules/sharing/registry-schema";
-import type { DatabaseHandle } from "@/server/db/client";
-import { testDatabase } from "@/root/testing/database";
-import { actorByLogin, createTestBundle, ensureDemo, freshCreditCode, freshIdNumber, newCitizen, newEnterprise, registeredPerson, reviewer } from "@/root/testing/fixtures";
+import { actorByLogin, createTestBundle, freshCreditCode, freshIdNumber, newCitizen, newEnterprise, registeredPerson, reviewer, withDemo } from "@/root/testing/fixtures";
 import { actForEntity, actForPerson, applyActingChoice } from "./acting";
 import { changePassword } from "./change-password";
 import { grantMandate, grantPersonalMandate } from "./grant-mandate";
@@ -35,13 +33,7 @@ import { chooseActingFor, endSession, resolveSession, signOutElsewhere, startSes
 import { updateStaffAccount } from "./update-staff-account";
 import { startKeyIn } from "./window-key-in";
 
-let h: DatabaseHandle;
-let clerk: Actor;
-beforeAll(async () => {
-  h = await testDatabase();
-  await ensureDemo(h.db);
-  clerk = await actorByLogin(h.db, "clerk");
-});
+const { h, clerk } = await withDemo({ clerk: "clerk" });
 
 // Monday 2 March 2026, 09:00 in China.
 const monday = new Date("2026-03-02T01:00:00Z");

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { acceptApplication } from "@/modules/applications/accept-application";
 import { ZSubmitApplicationInput } from "@/modules/applications/inputs";
 import { refuseApplication } from "@/modules/applications/refuse-application";
@@ -13,20 +13,12 @@ import { entities } from "@/modules/identity/schema";
 import { claimTask } from "@/modules/review/claim-task";
 import { decideTask } from "@/modules/review/decide-task";
 import { reviewTasks } from "@/modules/review/schema";
-import type { DatabaseHandle } from "@/server/db/client";
-import { testDatabase } from "@/root/testing/database";
-import { actorByLogin, createTestBundle, ensureDemo, newEnterprise, reviewer } from "@/root/testing/fixtures";
+import { createTestBundle, newEnterprise, reviewer, withDemo } from "@/root/testing/fixtures";
 import { findDataset, openDatasets, readDataset } from "./datasets";
-import { toCsv, type DatasetRow } from "./model";
+import { type DatasetRow, toCsv } from "./model";
 import { previewDatasets } from "./preview-datasets";
 
-let h: DatabaseHandle;
-let clerk: Actor;
-beforeAll(async () => {
-  h = await testDatabase();
-  await ensureDemo(h.db);
-  clerk = await actorByLogin(h.db, "clerk");
-});
+const { h, clerk } = await withDemo({ clerk: "clerk" });
 
 // Monday 2 March 2026, 09:00 in China; the tasks opened then are due Monday 9 March.
 const monday = new Date("2026-03-02T01:00:00Z");

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { acceptApplication } from "@/modules/applications/accept-application";
 import { getApplication } from "@/modules/applications/get-application";
 import { applications } from "@/modules/applications/schema";
@@ -14,21 +14,14 @@ import { decideTask } from "@/modules/review/decide-task";
 import { reviewTasks } from "@/modules/review/schema";
 import { readCertificates, verifyCertificate } from "@/modules/sharing/gate";
 import { dataAccessLog } from "@/modules/sharing/schema";
-import type { DatabaseHandle } from "@/server/db/client";
-import { onPostgres, testDatabase } from "@/root/testing/database";
-import { actorByLogin, ensureDemo, freshIdNumber, newCitizen, reviewer } from "@/root/testing/fixtures";
+import { onPostgres } from "@/root/testing/database";
+import { freshIdNumber, newCitizen, reviewer, withDemo } from "@/root/testing/fixtures";
 import { ZReserveNameInput, ZStartBusinessInput } from "./inputs";
 import { checkName, listMyReservations, reserveName } from "./names";
 import { businessRegistrations, enterpriseNames } from "./schema";
 import { submitStartBusiness } from "./submit-start-business";
 
-let h: DatabaseHandle;
-let clerk: Actor;
-beforeAll(async () => {
-  h = await testDatabase();
-  await ensureDemo(h.db);
-  clerk = await actorByLogin(h.db, "clerk");
-});
+const { h, clerk } = await withDemo({ clerk: "clerk" });
 
 const monday = new Date("2026-03-02T01:00:00Z");
 const today = "2026-03-02";

@@ -1,26 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { acceptApplication } from "@/modules/applications/accept-application";
 import { ZSubmitApplicationInput } from "@/modules/applications/inputs";
 import { applications } from "@/modules/applications/schema";
 import { submitApplication } from "@/modules/applications/submit-application";
 import { auditEvents } from "@/modules/audit/schema";
-import type { Actor } from "@/modules/identity/model";
 import { outbox } from "@/modules/notifications/schema";
-import type { DatabaseHandle } from "@/server/db/client";
-import { testDatabase } from "@/root/testing/database";
-import { actorByLogin, createTestBundle, ensureDemo, newEnterprise, type TestStep } from "@/root/testing/fixtures";
+import { createTestBundle, newEnterprise, type TestStep, withDemo } from "@/root/testing/fixtures";
 import { scanDeadlines } from "./scan-deadlines";
 import { reviewTasks } from "./schema";
 
-let h: DatabaseHandle;
-let clerk: Actor;
-beforeAll(async () => {
-  h = await testDatabase();
-  await ensureDemo(h.db);
-  clerk = await actorByLogin(h.db, "clerk");
-});
+const { h, clerk } = await withDemo({ clerk: "clerk" });
 
 // Accepted Monday 2 March 2026 with a 5-day budget: due end of Monday 9 March.
 const monday = new Date("2026-03-02T01:00:00Z");

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { acceptApplication } from "@/modules/applications/accept-application";
 import { getApplication } from "@/modules/applications/get-application";
 import { completeSupplement } from "@/modules/applications/complete-supplement";
@@ -8,24 +8,15 @@ import { ZSubmitApplicationInput } from "@/modules/applications/inputs";
 import { applications, supplementNotices } from "@/modules/applications/schema";
 import { submitApplication } from "@/modules/applications/submit-application";
 import { auditEvents } from "@/modules/audit/schema";
-import type { Actor } from "@/modules/identity/model";
 import { certificates } from "@/modules/sharing/registry-schema";
-import type { DatabaseHandle } from "@/server/db/client";
-import { testDatabase } from "@/root/testing/database";
-import { actorByLogin, createTestBundle, ensureDemo, newEnterprise, reviewer, type TestStep } from "@/root/testing/fixtures";
+import { createTestBundle, newEnterprise, reviewer, type TestStep, withDemo } from "@/root/testing/fixtures";
 import { claimTask } from "./claim-task";
 import { decideTask } from "./decide-task";
 import { getTask } from "./get-task";
 import { listDepartmentQueue } from "./list-queue";
 import { reviewTasks } from "./schema";
 
-let h: DatabaseHandle;
-let clerk: Actor;
-beforeAll(async () => {
-  h = await testDatabase();
-  await ensureDemo(h.db);
-  clerk = await actorByLogin(h.db, "clerk");
-});
+const { h, clerk } = await withDemo({ clerk: "clerk" });
 
 // Monday 2 March 2026, 09:00 in China.
 const monday = new Date("2026-03-02T01:00:00Z");

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { acceptApplication } from "@/modules/applications/accept-application";
 import { getApplication } from "@/modules/applications/get-application";
 import { ZSubmitApplicationInput } from "@/modules/applications/inputs";
@@ -12,9 +12,8 @@ import { bundleSteps, bundles, certificateTypes, materials, services } from "@/m
 import type { Actor } from "@/modules/identity/model";
 import { departments, entities } from "@/modules/identity/schema";
 import { outbox } from "@/modules/notifications/schema";
-import type { DatabaseHandle } from "@/server/db/client";
-import { testDatabase, uniqueSuffix } from "@/root/testing/database";
-import { actorByLogin, createTestBundle, ensureDemo, newEnterprise, reviewer, type TestStep } from "@/root/testing/fixtures";
+import { uniqueSuffix } from "@/root/testing/database";
+import { actorByLogin, createTestBundle, newEnterprise, reviewer, type TestStep, withDemo } from "@/root/testing/fixtures";
 import { answerQuestion, askQuestion, countOpenQuestions, listDataLog, listPublicVerifications } from "./data-log";
 import { expireCertificates } from "./expire-certificates";
 import { publicKeys, readCertificates, verifyCertificate } from "./gate";
@@ -25,15 +24,7 @@ import { revokeCertificate } from "./revoke-certificate";
 import { accessQuestions, dataAccessLog, dataResources, grants } from "./schema";
 import { certificates } from "./registry-schema";
 
-let h: DatabaseHandle;
-let clerk: Actor;
-let dataOffice: Actor;
-beforeAll(async () => {
-  h = await testDatabase();
-  await ensureDemo(h.db);
-  clerk = await actorByLogin(h.db, "clerk");
-  dataOffice = await actorByLogin(h.db, "dataoffice");
-});
+const { h, clerk, dataOffice } = await withDemo({ clerk: "clerk", dataOffice: "dataoffice" });
 
 // Monday 2 March 2026, 09:00 in China.
 const monday = new Date("2026-03-02T01:00:00Z");

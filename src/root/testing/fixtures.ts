@@ -15,9 +15,9 @@ import { citizens, departments, entities, users } from "@/modules/identity/schem
 import { seedPopulationRegister } from "@/modules/sharing/population";
 import { issueCertificate } from "@/modules/sharing/registry";
 import { populationRecords } from "@/modules/sharing/schema";
-import type { Db } from "@/server/db/client";
+import type { DatabaseHandle, Db } from "@/server/db/client";
 import { seedDemoProvince } from "@/root/seed/demo";
-import { uniqueSuffix } from "./database";
+import { testDatabase, uniqueSuffix } from "./database";
 
 const charset = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
@@ -32,6 +32,21 @@ let seeded: Promise<void> | undefined;
 export function ensureDemo(db: Db): Promise<void> {
   seeded ??= seedDemoProvince(db);
   return seeded;
+}
+
+/**
+ * What most database test files start with, instead of a copied `beforeAll`: the worker's
+ * database with the demo province, and the demo actors the file needs, by login. At the top of
+ * the file: `const { h, clerk } = await withDemo({ clerk: "clerk" });`
+ */
+export async function withDemo<const L extends Record<string, string> = Record<never, string>>(
+  logins: L = {} as L,
+): Promise<{ h: DatabaseHandle } & { [K in keyof L]: Actor }> {
+  const h = await testDatabase();
+  await ensureDemo(h.db);
+  const actors: Record<string, Actor> = {};
+  for (const [name, login] of Object.entries(logins)) actors[name] = await actorByLogin(h.db, login);
+  return { h, ...actors } as { h: DatabaseHandle } & { [K in keyof L]: Actor };
 }
 
 export async function actorByLogin(db: Db, login: string): Promise<Actor> {

@@ -45,7 +45,7 @@ async function upgrade(db: Db): Promise<void> {
  * one handle per process: two PGlite instances on one folder corrupt it, even in one process.
  * `role` (DATABASE_ROLE, PostgreSQL only): every pooled connection takes that role as it connects.
  */
-export async function openDatabase(options: { url?: string; dataDir?: string; role?: string }): Promise<DatabaseHandle> {
+export async function openDatabase(options: { url?: string; dataDir?: string; role?: string; loadDataDir?: Blob }): Promise<DatabaseHandle> {
   if (options.url) {
     const url = options.url;
     const { Client, Pool } = await import("pg");
@@ -100,7 +100,8 @@ export async function openDatabase(options: { url?: string; dataDir?: string; ro
   }
   let client: PGlite;
   try {
-    client = await PGlite.create(dataDir);
+    // `loadDataDir`: a tarball from `dumpDataDir()` to start from (the tests' template) instead of initdb.
+    client = await PGlite.create(dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
   } catch (error) {
     unlock();
     throw error;

@@ -3,6 +3,7 @@ import { msg } from "@/lib/message";
 import { hasForbiddenCharacter } from "@/lib/text";
 import { validateCreditCode } from "./credit-code";
 import { validateIdNumber } from "./id-number";
+import { departmentLevels, staffRoles } from "./model";
 
 // Client-safe input schemas, shared by the tRPC procedures and the forms. Messages are message
 // keys (see `msg`) so each side shows them in the reader's language.
@@ -170,3 +171,27 @@ export type StartKeyInInput = z.input<typeof ZStartKeyInInput>;
 
 export const ZSessionRef = z.object({ sessionId: z.uuid() });
 export type SignInInput = z.input<typeof ZSignInInput>;
+
+// ---------------------------------------------------------------- the organisation part of a province file
+// Shapes only; known divisions and departments and unique logins are checked across the whole file
+// (src/root/catalog-file.ts). A file holds no password.
+
+/** A department with its level and the division (GB/T 2260) it serves. */
+export const ZFileDepartment = z.strictObject({
+  code: z.string().trim().regex(/^[A-Za-z][A-Za-z0-9.-]*$/, "letters, digits, dots and hyphens, starting with a letter").max(64),
+  nameZh: z.string().trim().min(1),
+  nameEn: z.string().trim().min(1),
+  level: z.enum(departmentLevels),
+  divisionCode: z.string().regex(/^\d{6}$/, "six digits (GB/T 2260)"),
+});
+
+/** A staff account: no password; it is set by an administrator (or, in the demo file, the demo's). */
+export const ZFileStaff = z.strictObject({
+  login: z.string().trim().min(1).max(64),
+  displayName: z.string().trim().min(1),
+  role: z.enum(staffRoles),
+  department: z.string().trim().min(1).optional(),
+});
+
+export type FileDepartment = z.output<typeof ZFileDepartment>;
+export type FileStaff = z.output<typeof ZFileStaff>;

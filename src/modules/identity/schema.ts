@@ -17,7 +17,10 @@ import {
  * role a person *acts in* when acting for an enterprise by mandate; since migration 0005 no account
  * signs in as an enterprise (the old enterprise logins are deactivated, their data kept).
  */
-export const roleEnum = pgEnum("role", ["enterprise", "citizen", "windowClerk", "reviewer", "dataOffice"]);
+export const roleEnum = pgEnum("role", ["enterprise", "citizen", "windowClerk", "reviewer", "dataOffice", "administrator"]);
+
+/** The level of government a department belongs to; see `departmentLevels` in model.ts. */
+export const departmentLevelEnum = pgEnum("department_level", ["province", "city", "county"]);
 
 /**
  * How an account's identity was verified (实名等级): not at all, by name and ID number matched
@@ -34,6 +37,7 @@ export const departments = pgTable("departments", {
   nameEn: text("name_en").notNull(),
   /** GB/T 2260 code of the division the department serves. */
   divisionCode: text("division_code").notNull(),
+  level: departmentLevelEnum("level").notNull().default("province"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -96,6 +96,7 @@ export function notificationHref(role: Role, applicationId: string | null, kind?
     case "windowClerk":
       return "/window";
     case "dataOffice":
+    case "administrator":
       return null;
   }
 }

@@ -7,6 +7,7 @@ import { divisions } from "@/modules/divisions/schema";
 import { departments, staff, users } from "@/modules/identity/schema";
 import { dataResources, grants } from "@/modules/sharing/schema";
 import { openDatabase, type DatabaseHandle } from "@/server/db/client";
+import type { ProvinceFile } from "./catalog-file";
 import { importProvince, ProvinceFileRefused } from "./import-province";
 import demoFile from "./seed/demo-province.json";
 
@@ -19,7 +20,7 @@ beforeAll(async () => {
   await h.db.insert(divisions).values(officialDivisions()).onConflictDoNothing();
 });
 
-const clone = () => structuredClone(demoFile) as typeof demoFile & Record<string, unknown>;
+const clone = () => structuredClone(demoFile) as unknown as ProvinceFile;
 
 async function rowCounts() {
   const tables = { departments, users, staff, certificateTypes, services, materials, bundles, bundleSteps, dataResources, grants, auditEvents };
@@ -68,12 +69,13 @@ describe("importing a province file", () => {
     food.promisedDays = food.promisedDays - 1;
     const report = await importProvince(h.db, file, { mode: "upsert" });
     expect(report.counts.services).toMatchObject({ updated: 1, created: 0 });
+    expect(report.counts.materials).toMatchObject({ updated: 0 });
     const [row] = await h.db.select({ promisedDays: services.promisedDays }).from(services).where(eq(services.code, "foodBusinessLicensing"));
     expect(row?.promisedDays).toBe(food.promisedDays);
     const events = await importEvents();
     expect(events.at(-1)?.data).toMatchObject({ contentHash: report.contentHash, counts: { services: { updated: 1 } } });
     // And back: the demo file again restores it.
-    expect((await importProvince(h.db, demoFile, { mode: "upsert" })).counts.services.updated).toBe(1);
+    expect((await importProvince(h.db, demoFile, { mode: "upsert" })).counts.services?.updated).toBe(1);
   });
 
   it("withdraws (unpublishes, never deletes) a service the file no longer lists", async () => {

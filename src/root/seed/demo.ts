@@ -1,16 +1,14 @@
 import "../effects";
 import { eq, inArray } from "drizzle-orm";
-import { seedCalendar } from "@/modules/calendar/seed";
 import { seedRegisteredNames } from "@/modules/registration/seed";
 import { seedPopulationRegister } from "@/modules/sharing/population";
-import { officialDivisions } from "@/modules/divisions/model";
-import { divisions } from "@/modules/divisions/schema";
 import { buildCreditCode } from "@/modules/identity/credit-code";
 import { normalizeLogin, type Role } from "@/modules/identity/model";
 import { hashPassword } from "@/modules/identity/password";
 import { citizens, entities, users } from "@/modules/identity/schema";
 import type { Db } from "@/server/db/client";
 import { importProvince } from "../import-province";
+import { loadReferenceData } from "../reference-data";
 import demoProvince from "./demo-province.json";
 import population from "./demo-population.json";
 
@@ -94,11 +92,7 @@ export function demoAccounts(): DemoAccount[] {
  * enterprises and citizens. Idempotent: every row is insert-or-nothing on its natural key.
  */
 export async function seedDemoProvince(db: Db): Promise<void> {
-  await db
-    .insert(divisions)
-    .values(officialDivisions())
-    .onConflictDoNothing();
-  await seedCalendar(db);
+  await loadReferenceData(db);
   // Only what is missing is added: what the data office changed in the demo since stays.
   await importProvince(db, demoProvinceFile, { mode: "insertOnly", passwordHash: await hashPassword(demoPassword), source: "demo seed" });
   await seedPopulationRegister(db, demoPeople, "2020-09-01");

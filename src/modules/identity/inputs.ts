@@ -195,3 +195,36 @@ export const ZFileStaff = z.strictObject({
 
 export type FileDepartment = z.output<typeof ZFileDepartment>;
 export type FileStaff = z.output<typeof ZFileStaff>;
+
+/** The administrator creates a department (部门). */
+export const ZCreateDepartmentInput = z.object({
+  code: z
+    .string()
+    .trim()
+    .min(1, msg("validation.required"))
+    .max(64, msg("identity.errors.departmentCode"))
+    .regex(/^[A-Za-z][A-Za-z0-9.-]*$/, msg("identity.errors.departmentCode")),
+  nameZh: z.string().trim().min(1, msg("validation.required")).max(100).refine(plainLine, msg("errors.controlCharacter")),
+  nameEn: z.string().trim().min(1, msg("validation.required")).max(200).refine(plainLine, msg("errors.controlCharacter")),
+  level: z.enum(departmentLevels, msg("validation.required")),
+  divisionCode: z.string().trim().regex(/^\d{6}$/, msg("identity.errors.unknownDivision")),
+});
+export type CreateDepartmentInput = z.input<typeof ZCreateDepartmentInput>;
+
+/**
+ * The administrator creates a staff account. The password is optional: without one the account
+ * has no usable password until it is reset (the data office's staff page).
+ */
+export const ZCreateStaffAccountInput = z.object({
+  login: z
+    .string()
+    .trim()
+    .min(1, msg("validation.required"))
+    .max(64, msg("identity.errors.login"))
+    .regex(/^[A-Za-z][A-Za-z0-9._-]*$/, msg("identity.errors.login")),
+  displayName: z.string().trim().min(1, msg("validation.required")).max(100).refine(plainLine, msg("errors.controlCharacter")),
+  role: z.enum(staffRoles, msg("validation.required")),
+  departmentCode: z.string().trim().max(64).nullable().optional(),
+  password: ZNewPassword.optional(),
+});
+export type CreateStaffAccountInput = z.input<typeof ZCreateStaffAccountInput>;

@@ -38,7 +38,7 @@ describe("importing a province file", () => {
     const report = await importProvince(h.db, demoFile, { mode: "upsert", source: "test" });
     expect(report.changed).toBe(true);
     expect(report.counts.departments).toEqual({ created: 10, updated: 0, unchanged: 0 });
-    expect(report.counts.staff).toEqual({ created: 12, updated: 0, unchanged: 0 });
+    expect(report.counts.staff).toEqual({ created: demoFile.staff.length, updated: 0, unchanged: 0 });
     expect(report.counts.services).toEqual({ created: 20, updated: 0, unchanged: 0 });
     expect(report.counts.bundles).toEqual({ created: 4, updated: 0, unchanged: 0 });
     expect(report.counts.grants?.created).toBe(demoFile.grants.length);

@@ -42,7 +42,7 @@ const navByRole: Record<Role | "public", Array<{ href: string; key: string }>> =
   ],
   administrator: [
     { href: "/", key: "home" },
-    { href: "/account", key: "account" },
+    { href: "/admin", key: "administration" },
   ],
 };
 

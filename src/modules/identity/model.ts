@@ -94,8 +94,7 @@ export const landingPath: Record<Role, string> = {
   windowClerk: "/window",
   reviewer: "/review",
   dataOffice: "/data-office",
-  // No administration page yet: the administrator lands on the account page.
-  administrator: "/account",
+  administrator: "/admin",
 };
 
 /** Path prefixes only some roles may open; checked in the proxy and again on each page. */
@@ -110,6 +109,7 @@ export const protectedAreas: ReadonlyArray<{ prefix: string; roles: readonly Rol
   { prefix: "/window", roles: ["windowClerk"] },
   { prefix: "/review", roles: ["reviewer"] },
   { prefix: "/data-office", roles: ["dataOffice"] },
+  { prefix: "/admin", roles: ["administrator"] },
 ];
 
 export function areaFor(pathname: string): { prefix: string; roles: readonly Role[] } | undefined {

@@ -40,6 +40,10 @@ const navByRole: Record<Role | "public", Array<{ href: string; key: string }>> =
     { href: "/guides", key: "guides" },
     { href: "/data-office", key: "dataOffice" },
   ],
+  administrator: [
+    { href: "/", key: "home" },
+    { href: "/admin", key: "administration" },
+  ],
 };
 
 const buttonClass =

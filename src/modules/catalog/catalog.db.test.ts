@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import { and, count, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { translateServerMessage } from "@/i18n/messages";
 import { auditEvents } from "@/modules/audit/schema";
@@ -11,8 +11,7 @@ import { listGuides } from "./list-guides";
 import { loadApplicationPlan } from "./load-application-plan";
 import { readySteps } from "./model";
 import { catalogRouter } from "./router";
-import { bundleSteps, bundles, certificateTypes, materials, services } from "./schema";
-import { seedCatalog } from "./seed";
+import { bundleSteps, bundles, services } from "./schema";
 import { setBundleSteps } from "./set-bundle-steps";
 import { updateService } from "./update-service";
 
@@ -38,16 +37,7 @@ async function ownBundle(steps: Parameters<typeof createTestBundle>[1]) {
 }
 
 describe("the seeded catalog", () => {
-  it("seeds idempotently: a second run adds nothing", async () => {
-    const counts = async () =>
-      Promise.all([certificateTypes, services, materials, bundles, bundleSteps].map(async (table) => Number((await h.db.select({ n: count() }).from(table))[0]?.n)));
-    const before = await counts();
-    await seedCatalog(h.db);
-    expect(await counts()).toEqual(before);
-    const [types] = await h.db.select({ n: count() }).from(certificateTypes);
-    expect(Number(types?.n)).toBeGreaterThanOrEqual(19);
-  });
-
+  // Loading the seeded catalog twice is covered where it is loaded: src/root/import-province.db.test.ts.
   it("opens a restaurant with four parallel steps and asks for each piece of data once", async () => {
     const plan = await loadApplicationPlan(h.db, { kind: "bundle", code: "openRestaurant" });
     expect(plan).toMatchObject({ kind: "bundle", code: "openRestaurant", applicantKinds: ["enterprise"], requiresCertificateType: "businessLicence", autoAcceptance: false });

@@ -79,3 +79,73 @@ export const ZSetBundleStepsInput = z.object({
     .max(50),
 });
 export type SetBundleStepsInput = z.input<typeof ZSetBundleStepsInput>;
+
+// ---------------------------------------------------------------- the catalog part of a province file
+// Shapes only; the rules across entries (known departments, legal bases, time limits, acyclic
+// steps) are checked where the whole file is seen (src/root/catalog-file.ts). Messages are plain
+// English: a province file is read by the import command, not by a form.
+
+const ZFileText = z.string().trim().min(1);
+const ZApplicantKinds = z.array(z.enum(["enterprise", "citizen"])).min(1);
+
+/** A kind of certificate government issues; `issuer` is a department code of the file. */
+export const ZFileCertificateType = z.strictObject({
+  code: ZCatalogCode,
+  nameZh: ZFileText,
+  nameEn: ZFileText,
+  issuer: ZFileText,
+  fields: z.array(ZFileText),
+  validityYears: z.number().int().positive().nullable(),
+});
+
+/** A piece of data or document, defined once by key; services ask for it with their own legal basis. */
+export const ZFileMaterial = z.strictObject({
+  key: ZStepKey,
+  nameZh: ZFileText,
+  nameEn: ZFileText,
+  source: z.enum(["formField", "upload", "certificate"]),
+  fieldType: z.enum(["text", "textarea", "number", "date", "select"]).optional(),
+  options: z.array(z.strictObject({ value: ZFileText, labelZh: ZFileText, labelEn: ZFileText })).optional(),
+  certificateType: ZCatalogCode.optional(),
+  sortOrder: z.number().int(),
+});
+
+/** A service (政务服务事项): its department, legal basis, limits, flags and materials. */
+export const ZFileService = z.strictObject({
+  code: ZCatalogCode,
+  nameZh: ZFileText,
+  nameEn: ZFileText,
+  department: ZFileText,
+  legalBasis: z.string(),
+  conditionsZh: z.string(),
+  conditionsEn: z.string(),
+  statutoryDays: z.number().int(),
+  promisedDays: z.number().int(),
+  feeFen: z.number().int().min(0),
+  issues: ZCatalogCode.nullable(),
+  applicantKinds: ZApplicantKinds,
+  autoAcceptance: z.boolean(),
+  deemedApprovalOnTimeout: z.boolean().default(false),
+  registersEntity: z.boolean().default(false),
+  materials: z.array(
+    z.strictObject({ key: ZStepKey, legalBasis: z.string(), conditionZh: ZFileText.optional(), conditionEn: ZFileText.optional() }),
+  ),
+});
+
+/** A bundle (一件事) with its steps; `needs` name step keys of the same bundle. */
+export const ZFileBundle = z.strictObject({
+  code: ZCatalogCode,
+  nameZh: ZFileText,
+  nameEn: ZFileText,
+  descriptionZh: z.string(),
+  descriptionEn: z.string(),
+  lead: ZFileText,
+  applicantKinds: ZApplicantKinds,
+  requiresCertificateType: ZCatalogCode.nullable(),
+  steps: z.array(z.strictObject({ key: ZStepKey, service: ZCatalogCode, needs: z.array(ZStepKey) })).min(1),
+});
+
+export type FileCertificateType = z.output<typeof ZFileCertificateType>;
+export type FileMaterial = z.output<typeof ZFileMaterial>;
+export type FileService = z.output<typeof ZFileService>;
+export type FileBundle = z.output<typeof ZFileBundle>;

@@ -237,5 +237,5 @@ export function yuanToFen(yuan: string): number | null {
 }
 
 /** The catalog's audit actions: the data office's edits. */
-export const catalogAuditActions = ["catalog.updateService", "catalog.setBundleSteps"] as const;
+export const catalogAuditActions = ["catalog.updateService", "catalog.setBundleSteps", "catalog.import"] as const;
 export type CatalogAuditAction = (typeof catalogAuditActions)[number];

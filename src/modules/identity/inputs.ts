@@ -3,6 +3,7 @@ import { msg } from "@/lib/message";
 import { hasForbiddenCharacter } from "@/lib/text";
 import { validateCreditCode } from "./credit-code";
 import { validateIdNumber } from "./id-number";
+import { departmentLevels, staffRoles } from "./model";
 
 // Client-safe input schemas, shared by the tRPC procedures and the forms. Messages are message
 // keys (see `msg`) so each side shows them in the reader's language.
@@ -170,3 +171,60 @@ export type StartKeyInInput = z.input<typeof ZStartKeyInInput>;
 
 export const ZSessionRef = z.object({ sessionId: z.uuid() });
 export type SignInInput = z.input<typeof ZSignInInput>;
+
+// ---------------------------------------------------------------- the organisation part of a province file
+// Shapes only; known divisions and departments and unique logins are checked across the whole file
+// (src/root/catalog-file.ts). A file holds no password.
+
+/** A department with its level and the division (GB/T 2260) it serves. */
+export const ZFileDepartment = z.strictObject({
+  code: z.string().trim().regex(/^[A-Za-z][A-Za-z0-9.-]*$/, "letters, digits, dots and hyphens, starting with a letter").max(64),
+  nameZh: z.string().trim().min(1),
+  nameEn: z.string().trim().min(1),
+  level: z.enum(departmentLevels),
+  divisionCode: z.string().regex(/^\d{6}$/, "six digits (GB/T 2260)"),
+});
+
+/** A staff account: no password; it is set by an administrator (or, in the demo file, the demo's). */
+export const ZFileStaff = z.strictObject({
+  login: z.string().trim().min(1).max(64),
+  displayName: z.string().trim().min(1),
+  role: z.enum(staffRoles),
+  department: z.string().trim().min(1).optional(),
+});
+
+export type FileDepartment = z.output<typeof ZFileDepartment>;
+export type FileStaff = z.output<typeof ZFileStaff>;
+
+/** The administrator creates a department (部门). */
+export const ZCreateDepartmentInput = z.object({
+  code: z
+    .string()
+    .trim()
+    .min(1, msg("validation.required"))
+    .max(64, msg("identity.errors.departmentCode"))
+    .regex(/^[A-Za-z][A-Za-z0-9.-]*$/, msg("identity.errors.departmentCode")),
+  nameZh: z.string().trim().min(1, msg("validation.required")).max(100).refine(plainLine, msg("errors.controlCharacter")),
+  nameEn: z.string().trim().min(1, msg("validation.required")).max(200).refine(plainLine, msg("errors.controlCharacter")),
+  level: z.enum(departmentLevels, msg("validation.required")),
+  divisionCode: z.string().trim().regex(/^\d{6}$/, msg("identity.errors.unknownDivision")),
+});
+export type CreateDepartmentInput = z.input<typeof ZCreateDepartmentInput>;
+
+/**
+ * The administrator creates a staff account. The password is optional: without one the account
+ * has no usable password until it is reset (the data office's staff page).
+ */
+export const ZCreateStaffAccountInput = z.object({
+  login: z
+    .string()
+    .trim()
+    .min(1, msg("validation.required"))
+    .max(64, msg("identity.errors.login"))
+    .regex(/^[A-Za-z][A-Za-z0-9._-]*$/, msg("identity.errors.login")),
+  displayName: z.string().trim().min(1, msg("validation.required")).max(100).refine(plainLine, msg("errors.controlCharacter")),
+  role: z.enum(staffRoles, msg("validation.required")),
+  departmentCode: z.string().trim().max(64).nullable().optional(),
+  password: ZNewPassword.optional(),
+});
+export type CreateStaffAccountInput = z.input<typeof ZCreateStaffAccountInput>;

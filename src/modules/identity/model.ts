@@ -1,9 +1,14 @@
 /** The portal's roles (see GLOSSARY.md). */
-export const roles = ["enterprise", "citizen", "windowClerk", "reviewer", "dataOffice"] as const;
+export const roles = ["enterprise", "citizen", "windowClerk", "reviewer", "dataOffice", "administrator"] as const;
 export type Role = (typeof roles)[number];
 
 export const applicantRoles = ["enterprise", "citizen"] as const satisfies readonly Role[];
-export const staffRoles = ["windowClerk", "reviewer", "dataOffice"] as const satisfies readonly Role[];
+/** Accounts a province creates (no self-registration); the administrator creates the others. */
+export const staffRoles = ["windowClerk", "reviewer", "dataOffice", "administrator"] as const satisfies readonly Role[];
+
+/** The level of government a department belongs to (省级、市级、县级). */
+export const departmentLevels = ["province", "city", "county"] as const;
+export type DepartmentLevel = (typeof departmentLevels)[number];
 
 export type MandateScope = "all" | "services" | "viewOnly";
 
@@ -89,6 +94,7 @@ export const landingPath: Record<Role, string> = {
   windowClerk: "/window",
   reviewer: "/review",
   dataOffice: "/data-office",
+  administrator: "/admin",
 };
 
 /** Path prefixes only some roles may open; checked in the proxy and again on each page. */
@@ -105,6 +111,7 @@ export const protectedAreas: ReadonlyArray<{ prefix: string; roles: readonly Rol
   { prefix: "/window", roles: ["windowClerk"] },
   { prefix: "/review", roles: ["reviewer"] },
   { prefix: "/data-office", roles: ["dataOffice"] },
+  { prefix: "/admin", roles: ["administrator"] },
 ];
 
 export function areaFor(pathname: string): { prefix: string; roles: readonly Role[] } | undefined {
@@ -135,5 +142,7 @@ export const identityAuditActions = [
   "mandate.grant",
   "mandate.revoke",
   "window.keyIn.start",
+  "account.create",
+  "department.create",
 ] as const;
 export type IdentityAuditAction = (typeof identityAuditActions)[number];

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { sessionPolicy } from "@/server/auth/policy";
 import {
+  administratorProcedure,
   authedProcedure,
   clerkProcedure,
   createTRPCRouter,
@@ -27,6 +28,8 @@ import {
   ZRevokeMandateInput,
   ZSessionRef,
   ZStartKeyInInput,
+  ZCreateDepartmentInput,
+  ZCreateStaffAccountInput,
 } from "./inputs";
 import { listDepartments, ZDepartmentView } from "./list-departments";
 import { listMandates, ZMandatesPage } from "./list-mandates";
@@ -36,6 +39,8 @@ import { registerEnterprise } from "./register-enterprise";
 import { revokeMandate } from "./revoke-mandate";
 import { chooseActingFor, endMySession, listMySessions, signOutElsewhere } from "./sessions";
 import { updateStaffAccount, ZUpdateStaffAccountInput } from "./update-staff-account";
+import { createDepartment } from "./create-department";
+import { createStaffAccount } from "./create-staff-account";
 import { verifyIdentity } from "./verify-identity";
 import { endKeyIn, startKeyIn } from "./window-key-in";
 
@@ -93,4 +98,12 @@ export const identityRouter = createTRPCRouter({
     .input(ZUpdateStaffAccountInput)
     .output(z.object({ sessionsEnded: z.number(), changes: z.array(z.string()) }))
     .mutation(({ ctx, input }) => updateStaffAccount(ctx.db, ctx.actor, input)),
+  createDepartment: administratorProcedure
+    .input(ZCreateDepartmentInput)
+    .output(z.object({ id: z.string(), code: z.string() }))
+    .mutation(({ ctx, input }) => createDepartment(ctx.db, ctx.actor, input)),
+  createStaffAccount: administratorProcedure
+    .input(ZCreateStaffAccountInput)
+    .output(z.object({ userId: z.string(), login: z.string() }))
+    .mutation(({ ctx, input }) => createStaffAccount(ctx.db, ctx.actor, input)),
 });

@@ -11,13 +11,18 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { roles } from "./model";
 
 /**
  * The roles of the portal; a reviewer always belongs to exactly one department. `enterprise` is a
  * role a person *acts in* when acting for an enterprise by mandate; since migration 0005 no account
  * signs in as an enterprise (the old enterprise logins are deactivated, their data kept).
  */
-export const roleEnum = pgEnum("role", ["enterprise", "citizen", "windowClerk", "reviewer", "dataOffice"]);
+/** The database enum is the model's list (model.ts): same values, same order. */
+export const roleEnum = pgEnum("role", roles);
+
+/** The level of government a department belongs to; see `departmentLevels` in model.ts. */
+export const departmentLevelEnum = pgEnum("department_level", ["province", "city", "county"]);
 
 /**
  * How an account's identity was verified (实名等级): not at all, by name and ID number matched
@@ -34,6 +39,7 @@ export const departments = pgTable("departments", {
   nameEn: text("name_en").notNull(),
   /** GB/T 2260 code of the division the department serves. */
   divisionCode: text("division_code").notNull(),
+  level: departmentLevelEnum("level").notNull().default("province"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

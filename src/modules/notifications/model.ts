@@ -99,6 +99,7 @@ export function notificationHref(role: Role, applicationId: string | null, kind?
     case "windowClerk":
       return "/window";
     case "dataOffice":
+    case "administrator":
       return null;
   }
 }

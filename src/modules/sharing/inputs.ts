@@ -75,3 +75,36 @@ export const ZPopulationListInput = z.object({
   query: z.string().trim().max(40).optional(),
   page: z.coerce.number().int().min(1).max(1000).default(1),
 });
+
+// ---------------------------------------------------------------- the data-sharing part of a province file
+// Shapes only; providers, consumers, certificate types and services are checked across the whole
+// file (src/root/catalog-file.ts).
+
+/** A data resource of the sharing catalog (政务数据资源目录). */
+export const ZFileDataResource = z.strictObject({
+  code: z.string().trim().regex(/^[A-Za-z][A-Za-z0-9.-]*$/, "letters, digits, dots and hyphens, starting with a letter").max(80),
+  nameZh: z.string().trim().min(1),
+  nameEn: z.string().trim().min(1),
+  provider: z.string().trim().min(1),
+  fields: z.array(z.string().trim().min(1)),
+  shareType: z.enum(shareTypes),
+  openType: z.enum(openTypes),
+  updateFrequency: z.enum(updateFrequencies),
+  legalBasis: z.string(),
+  certificateType: z.string().trim().min(1).nullable(),
+  /** When a new resource was last updated, in days before the import (demo data); default 0. */
+  lastUpdatedDaysAgo: z.number().int().min(0).default(0),
+});
+
+/** A grant: the consumer department may read the resource for the named services. */
+export const ZFileGrant = z.strictObject({
+  resource: z.string().trim().min(1),
+  consumer: z.string().trim().min(1),
+  services: z.array(z.string().trim().min(1)).min(1),
+  purpose: z.string().trim().min(1),
+  /** `approved`: in force from the import; `requested`: left for the provider to decide. */
+  status: z.enum(["approved", "requested"]),
+});
+
+export type FileDataResource = z.output<typeof ZFileDataResource>;
+export type FileGrant = z.output<typeof ZFileGrant>;

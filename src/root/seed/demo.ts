@@ -1,38 +1,24 @@
 import "../effects";
 import { eq, inArray } from "drizzle-orm";
-import { seedCalendar } from "@/modules/calendar/seed";
-import { seedCatalog } from "@/modules/catalog/seed";
 import { seedRegisteredNames } from "@/modules/registration/seed";
-import { seedSharing } from "@/modules/sharing/seed";
 import { seedPopulationRegister } from "@/modules/sharing/population";
-import { officialDivisions } from "@/modules/divisions/model";
-import { divisions } from "@/modules/divisions/schema";
 import { buildCreditCode } from "@/modules/identity/credit-code";
 import { normalizeLogin, type Role } from "@/modules/identity/model";
 import { hashPassword } from "@/modules/identity/password";
-import { citizens, departments, entities, staff, users } from "@/modules/identity/schema";
+import { citizens, entities, users } from "@/modules/identity/schema";
 import type { Db } from "@/server/db/client";
+import { importProvince } from "../import-province";
+import { loadReferenceData } from "../reference-data";
+import demoProvince from "./demo-province.json";
 import population from "./demo-population.json";
 
 /** The one password of every demo account; printed at start-up and listed in the README. */
 export const demoPassword = "Tongban2026";
 
-const province = "130000";
+/** The demo province's catalog and organisation: one province file, loaded like any other. */
+export const demoProvinceFile: unknown = demoProvince;
 
-export const demoDepartments = [
-  { code: "market", nameZh: "河北省市场监督管理局", nameEn: "Hebei Administration for Market Regulation" },
-  { code: "publicSecurity", nameZh: "河北省公安厅", nameEn: "Hebei Department of Public Security" },
-  { code: "tax", nameZh: "国家税务总局河北省税务局", nameEn: "Hebei Provincial Tax Service" },
-  { code: "humanResources", nameZh: "河北省人力资源和社会保障厅", nameEn: "Hebei Department of Human Resources and Social Security" },
-  { code: "housingFund", nameZh: "河北省住房资金管理中心", nameEn: "Hebei Housing Provident Fund Management Centre" },
-  { code: "naturalResources", nameZh: "河北省自然资源厅", nameEn: "Hebei Department of Natural Resources" },
-  { code: "housing", nameZh: "河北省住房和城乡建设厅", nameEn: "Hebei Department of Housing and Urban-Rural Development" },
-  { code: "ecology", nameZh: "河北省生态环境厅", nameEn: "Hebei Department of Ecology and Environment" },
-  { code: "health", nameZh: "河北省卫生健康委员会", nameEn: "Hebei Health Commission" },
-  { code: "fire", nameZh: "河北省消防救援总队", nameEn: "Hebei Fire and Rescue Corps" },
-] as const;
-
-export type DemoDepartmentCode = (typeof demoDepartments)[number]["code"];
+export const demoDepartments = demoProvince.departments.map(({ code, nameZh, nameEn }) => ({ code, nameZh, nameEn }));
 
 /** The demo's population register (人口库), from its data file. */
 export const demoPeople = population.people as ReadonlyArray<{ idNumber: string; name: string; sex: "male" | "female"; birthDate: string; householdDivisionCode: string }>;
@@ -95,35 +81,20 @@ export function demoAccounts(): DemoAccount[] {
       displayName: c.name,
       represents: demoEnterprises.filter((e) => e.legalRepresentative.idNumber === c.idNumber).map((e) => `${e.creditCode} ${e.name}${e.registered ? "" : "（未注册，可法人注册）"}`),
     })),
-    { role: "windowClerk", login: "clerk", displayName: "综合窗口 孙受理" },
-    ...demoDepartments.map((d) => ({
-      role: "reviewer" as const,
-      login: `reviewer.${d.code}`,
-      displayName: `${d.nameZh} 审查员`,
-      department: d.code,
-    })),
-    { role: "dataOffice", login: "dataoffice", displayName: "大数据管理办公室 李管理" },
+    ...demoProvince.staff.map((s) => ({ role: s.role as Role, login: s.login, displayName: s.displayName, ...("department" in s ? { department: s.department } : {}) })),
   ];
 }
 
 /**
- * Seeds the demo province: Hebei's divisions, the working-day calendar, ten departments, staff,
- * the population register, enterprises and citizens. Idempotent: every row is insert-or-nothing on
- * its natural key, and passwords are hashed only for accounts not there yet.
+ * Seeds the demo province: Hebei's divisions, the working-day calendar, the province file
+ * (demo-province.json: departments, staff, catalog, data resources and grants, loaded by the same
+ * import as `npm run catalog:import`, adding only what is missing), the population register,
+ * enterprises and citizens. Idempotent: every row is insert-or-nothing on its natural key.
  */
 export async function seedDemoProvince(db: Db): Promise<void> {
-  await db
-    .insert(divisions)
-    .values(officialDivisions())
-    .onConflictDoNothing();
-  await seedCalendar(db);
-  await db
-    .insert(departments)
-    .values(demoDepartments.map((d) => ({ ...d, divisionCode: province })))
-    .onConflictDoNothing();
-
-  await seedCatalog(db);
-  await seedSharing(db);
+  await loadReferenceData(db);
+  // Only what is missing is added: what the data office changed in the demo since stays.
+  await importProvince(db, demoProvinceFile, { mode: "insertOnly", passwordHash: await hashPassword(demoPassword), source: "demo seed" });
   await seedPopulationRegister(db, demoPeople, "2020-09-01");
   await seedRegisteredNames(db);
   await seedAccounts(db);
@@ -148,8 +119,9 @@ async function seedEnterprises(db: Db): Promise<void> {
   }
 }
 
+/** The demo's citizens' accounts (the staff accounts come from the province file). */
 async function seedAccounts(db: Db): Promise<void> {
-  const accounts = demoAccounts();
+  const accounts = demoAccounts().filter((a) => a.role === "citizen");
   const existing = await db
     .select({ login: users.login })
     .from(users)
@@ -159,12 +131,10 @@ async function seedAccounts(db: Db): Promise<void> {
   if (missing.length === 0) return;
   const passwordHash = await hashPassword(demoPassword);
 
-  const deptRows = await db.select({ id: departments.id, code: departments.code }).from(departments);
-  const deptId = new Map(deptRows.map((d) => [d.code, d.id]));
-
   for (const account of missing) {
     await db.transaction(async (tx) => {
-      const citizen = account.role === "citizen" ? demoCitizens.find((x) => x.idNumber === account.login) : undefined;
+      const citizen = demoCitizens.find((x) => x.idNumber === account.login);
+      if (!citizen) return;
       const [user] = await tx
         .insert(users)
         .values({
@@ -172,22 +142,15 @@ async function seedAccounts(db: Db): Promise<void> {
           login: normalizeLogin(account.login),
           displayName: account.displayName,
           passwordHash,
-          // The demo's people are in the register they were seeded from; staff accounts are made by the province.
-          verification: citizen ? "populationRegister" : "staffAccount",
+          // The demo's people are in the register they were seeded from.
+          verification: "populationRegister",
           verifiedAt: new Date(),
         })
         .onConflictDoNothing()
         .returning({ id: users.id });
       if (!user) return;
-      if (citizen) {
-        await tx.insert(citizens).values({ ...citizen }).onConflictDoNothing();
-        await tx.update(citizens).set({ userId: user.id, phone: citizen.phone }).where(eq(citizens.idNumber, citizen.idNumber));
-      } else {
-        await tx
-          .insert(staff)
-          .values({ userId: user.id, departmentId: account.department ? (deptId.get(account.department) ?? null) : null })
-          .onConflictDoNothing();
-      }
+      await tx.insert(citizens).values({ ...citizen }).onConflictDoNothing();
+      await tx.update(citizens).set({ userId: user.id, phone: citizen.phone }).where(eq(citizens.idNumber, citizen.idNumber));
     });
   }
 }

@@ -11,8 +11,8 @@ import { appRouter, createCaller } from "@/root/router";
 // the call through). The second layer, ownership and purpose on real data, is in
 // authorization-matrix.db.test.ts. A procedure added without a row here fails the test.
 
-type Caller = "anonymous" | "citizen" | "personalAgent" | "enterprise" | "mandateHolder" | "windowClerk" | "windowKeyIn" | "reviewer" | "dataOffice";
-const callers: readonly Caller[] = ["anonymous", "citizen", "personalAgent", "enterprise", "mandateHolder", "windowClerk", "windowKeyIn", "reviewer", "dataOffice"];
+type Caller = "anonymous" | "citizen" | "personalAgent" | "enterprise" | "mandateHolder" | "windowClerk" | "windowKeyIn" | "reviewer" | "dataOffice" | "administrator";
+const callers: readonly Caller[] = ["anonymous", "citizen", "personalAgent", "enterprise", "mandateHolder", "windowClerk", "windowKeyIn", "reviewer", "dataOffice", "administrator"];
 
 const agency = (kind: Agency["kind"], over: Partial<Agency> = {}): Agency => ({ kind, mandateId: null, keyInId: null, scope: "all", serviceCodes: [], mayGrant: false, agentName: "测试", ...over });
 const base = { displayName: "测试", departmentId: null, entityId: null, personId: null, agency: null, sessionId: "00000000-0000-4000-8000-00000000000f" };
@@ -30,9 +30,11 @@ const contexts: Record<Caller, { actor: Actor | null; self: Actor | null }> = {
   windowKeyIn: { actor: { ...clerk, role: "citizen", personId: "00000000-0000-4000-8000-000000000103", agency: agency("window") }, self: clerk },
   reviewer: { actor: { ...base, userId: "00000000-0000-4000-8000-000000000003", role: "reviewer", departmentId: "00000000-0000-4000-8000-000000000301" }, self: null },
   dataOffice: { actor: { ...base, userId: "00000000-0000-4000-8000-000000000004", role: "dataOffice" }, self: null },
+  administrator: { actor: { ...base, userId: "00000000-0000-4000-8000-000000000005", role: "administrator" }, self: null },
 };
 contexts.reviewer.self = contexts.reviewer.actor;
 contexts.dataOffice.self = contexts.dataOffice.actor;
+contexts.administrator.self = contexts.administrator.actor;
 
 const everyone = callers;
 const signedIn = callers.filter((c) => c !== "anonymous");
@@ -67,6 +69,8 @@ const matrix: Record<string, readonly Caller[]> = {
   "identity.endKeyIn": signedIn,
   "identity.staffAccounts": ["dataOffice"],
   "identity.updateStaffAccount": ["dataOffice"],
+  "identity.createDepartment": ["administrator"],
+  "identity.createStaffAccount": ["administrator"],
   "applications.prefill": applicants,
   "applications.draft": applicants,
   "applications.saveDraft": applicants,

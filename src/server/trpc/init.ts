@@ -180,5 +180,7 @@ export const reviewerProcedure = roleProcedure("reviewer").use(({ ctx, next }) =
 });
 export const staffProcedure = roleProcedure("windowClerk", "reviewer", "dataOffice");
 export const dataOfficeProcedure = roleProcedure("dataOffice");
+/** The province's administrator: departments and staff accounts. */
+export const administratorProcedure = roleProcedure("administrator");
 /** The data office, and reviewers acting for their department as a data provider or issuer. */
 export const keeperProcedure = roleProcedure("dataOffice", "reviewer");

@@ -11,7 +11,7 @@ export interface StaffAccountRow {
   userId: string;
   login: string;
   displayName: string;
-  role: "windowClerk" | "reviewer" | "dataOffice";
+  role: "windowClerk" | "reviewer" | "dataOffice" | "administrator";
   active: boolean;
   departmentCode: string | null;
   lastSignInAt: Date | null;

@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { officialDivisions } from "@/modules/divisions/model";
+import { formatPath, parseProvinceFile } from "./catalog-file";
+import demoFile from "./seed/demo-province.json";
+
+const divisionCodes = new Set(officialDivisions().map((d) => d.code));
+const clone = () => structuredClone(demoFile);
+const problemsOf = (raw: unknown) => parseProvinceFile(raw, divisionCodes).problems;
+
+describe("a province file", () => {
+  it("accepts the demo province", () => {
+    const result = parseProvinceFile(demoFile, divisionCodes);
+    expect(result.problems).toEqual([]);
+    expect(result.file?.services).toHaveLength(demoFile.services.length);
+  });
+
+  it("names shape problems by their path", () => {
+    const file = clone() as Record<string, unknown>;
+    delete file.formatVersion;
+    (file.staff as Array<Record<string, unknown>>)[0]!.role = "king";
+    (file.staff as Array<Record<string, unknown>>)[1]!.password = "secret";
+    expect(problemsOf(file).map((p) => p.path)).toEqual(["formatVersion", "staff[0].role", "staff[1]"]);
+  });
+
+  it("reports every rule broken at once, each at its path", () => {
+    const file = clone();
+    file.departments[1]!.code = file.departments[0]!.code;
+    file.departments[2]!.divisionCode = "999999";
+    file.staff[2]!.login = ` ${file.staff[1]!.login.toUpperCase()} `;
+    file.certificateTypes[0]!.issuer = "nobody";
+    file.services[0]!.issues = "noSuchType";
+    file.services[0]!.legalBasis = "";
+    file.services[1]!.promisedDays = file.services[1]!.statutoryDays + 1;
+    file.services[2]!.materials[0]!.key = "noSuchMaterial";
+    file.bundles[0]!.steps[0]!.needs = [file.bundles[0]!.steps[1]!.key];
+    file.bundles[1]!.steps[0]!.service = "noSuchService";
+    file.grants[0]!.consumer = "nobody";
+    const problems = problemsOf(file);
+    const at = (path: string) => problems.filter((p) => p.path === path).map((p) => p.message);
+    expect(at("departments[1]")).toEqual([`duplicate department code "${file.departments[0]!.code}"`]);
+    expect(at("departments[2].divisionCode")).toEqual(['unknown division "999999"']);
+    expect(at("staff[2]")[0]).toMatch(/duplicate login/);
+    expect(at("certificateTypes[0].issuer")).toEqual(['unknown department "nobody"']);
+    expect(at("services[0].issues")).toEqual(['unknown certificate type "noSuchType"']);
+    expect(at("services[0].legalBasis")[0]).toMatch(/no legal basis/);
+    expect(at("services[1].promisedDays")[0]).toMatch(/above the statutory limit/);
+    expect(at("services[2].materials[0].key")).toEqual(['unknown material "noSuchMaterial"']);
+    expect(at("bundles[0].steps")[0]).toMatch(/cycle/);
+    expect(at("bundles[1].steps[0].service")).toEqual(['unknown service "noSuchService"']);
+    expect(at("grants[0].consumer")).toEqual(['unknown department "nobody"']);
+    // The departments' duplicate makes staff and services that name the second one still known.
+    expect(problems.length).toBeGreaterThanOrEqual(11);
+  });
+
+  it("refuses a reviewer without a department and a certificate material without its type", () => {
+    const file = clone();
+    const reviewer = file.staff.findIndex((s) => s.role === "reviewer");
+    delete (file.staff[reviewer] as { department?: string }).department;
+    const material = file.materials.findIndex((m) => m.source === "certificate");
+    delete (file.materials[material] as { certificateType?: string }).certificateType;
+    expect(problemsOf(file).map((p) => p.path)).toEqual([`staff[${reviewer}].department`, `materials[${material}].certificateType`]);
+  });
+
+  it("formats paths as JSON paths", () => {
+    expect(formatPath(["services", 3, "materials", 0, "legalBasis"])).toBe("services[3].materials[0].legalBasis");
+    expect(formatPath([])).toBe("(file)");
+  });
+});

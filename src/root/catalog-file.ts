@@ -1,0 +1,154 @@
+// A province as data: the catalog (certificate types, materials, services, bundles) and the
+// organisation (departments, staff accounts, data resources, grants) in one versioned JSON file,
+// like the official calendar's `official-workdays.json`. Each module owns the shape of its part
+// (its `inputs.ts`); this file assembles them and checks what only the whole file can show.
+import { z } from "zod";
+import { ZFileBundle, ZFileCertificateType, ZFileMaterial, ZFileService } from "@/modules/catalog/inputs";
+import { describeProblem, validateBundleGraph, validateTimeLimits } from "@/modules/catalog/model";
+import { ZFileDepartment, ZFileStaff } from "@/modules/identity/inputs";
+import { normalizeLogin } from "@/modules/identity/model";
+import { ZFileDataResource, ZFileGrant } from "@/modules/sharing/inputs";
+
+/** The format this code reads; a file with another version is refused, never guessed at. */
+export const provinceFileFormatVersion = 1;
+
+export const ZProvinceFile = z.strictObject({
+  formatVersion: z.literal(provinceFileFormatVersion),
+  province: z.strictObject({
+    divisionCode: z.string().regex(/^\d{6}$/, "six digits (GB/T 2260)"),
+    nameZh: z.string().trim().min(1),
+    nameEn: z.string().trim().min(1),
+  }),
+  /**
+   * The demo province only: staff accounts the import creates get the demo's published password
+   * (README). Any other file leaves new accounts without a usable password until an administrator
+   * sets one.
+   */
+  demo: z.boolean().default(false),
+  departments: z.array(ZFileDepartment),
+  staff: z.array(ZFileStaff),
+  certificateTypes: z.array(ZFileCertificateType),
+  materials: z.array(ZFileMaterial),
+  services: z.array(ZFileService),
+  bundles: z.array(ZFileBundle),
+  dataResources: z.array(ZFileDataResource),
+  grants: z.array(ZFileGrant),
+});
+
+export type ProvinceFile = z.output<typeof ZProvinceFile>;
+
+/** One thing wrong with a file, at its JSON path (e.g. `services[3].materials[0].legalBasis`). */
+export interface FileProblem {
+  path: string;
+  message: string;
+}
+
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  let out = "";
+  for (const p of path) out += typeof p === "number" ? `[${p}]` : out ? `.${String(p)}` : String(p);
+  return out || "(file)";
+}
+
+/**
+ * Reads a province file: its shape first (every zod issue), then, if the shape holds, the rules
+ * across entries. Returns every problem at once, each with its path, so a province fixes its
+ * file in one pass. `divisionCodes` are the divisions the portal knows (GB/T 2260).
+ */
+export function parseProvinceFile(raw: unknown, divisionCodes: ReadonlySet<string>): { file: ProvinceFile; problems: [] } | { file: null; problems: FileProblem[] } {
+  const parsed = ZProvinceFile.safeParse(raw);
+  if (!parsed.success) {
+    return { file: null, problems: parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })) };
+  }
+  const problems = checkProvinceFile(parsed.data, divisionCodes);
+  return problems.length ? { file: null, problems } : { file: parsed.data, problems: [] };
+}
+
+/** The rules a well-shaped file must still meet; empty when it may be imported. */
+export function checkProvinceFile(file: ProvinceFile, divisionCodes: ReadonlySet<string>): FileProblem[] {
+  const problems: FileProblem[] = [];
+  const add = (path: ReadonlyArray<PropertyKey>, message: string) => problems.push({ path: formatPath(path), message });
+
+  /** The codes of one list, each duplicate named at its second occurrence. */
+  const codes = <T>(list: readonly T[], name: string, key: (x: T) => string, what: string): Set<string> => {
+    const seen = new Set<string>();
+    list.forEach((x, i) => {
+      const k = key(x);
+      if (seen.has(k)) add([name, i], `duplicate ${what} "${k}"`);
+      seen.add(k);
+    });
+    return seen;
+  };
+  const departments = codes(file.departments, "departments", (d) => d.code, "department code");
+  codes(file.staff, "staff", (s) => normalizeLogin(s.login), "login");
+  const types = codes(file.certificateTypes, "certificateTypes", (c) => c.code, "certificate type code");
+  const materials = codes(file.materials, "materials", (m) => m.key, "material key");
+  const services = codes(file.services, "services", (s) => s.code, "service code");
+  codes(file.bundles, "bundles", (b) => b.code, "bundle code");
+  const resources = codes(file.dataResources, "dataResources", (r) => r.code, "data resource code");
+  codes(file.grants, "grants", (g) => `${g.resource} → ${g.consumer}`, "grant");
+
+  const known = (set: ReadonlySet<string>, value: string | null | undefined, path: ReadonlyArray<PropertyKey>, what: string) => {
+    if (value != null && !set.has(value)) add(path, `unknown ${what} "${value}"`);
+  };
+  const legalBasis = (value: string, path: ReadonlyArray<PropertyKey>, what: string) => {
+    // A requirement without a legal basis is a needless certificate (奇葩证明): not allowed.
+    if (!value.trim()) add(path, `${what} has no legal basis`);
+  };
+
+  if (!divisionCodes.has(file.province.divisionCode)) add(["province", "divisionCode"], `unknown division "${file.province.divisionCode}"`);
+  file.departments.forEach((d, i) => known(divisionCodes, d.divisionCode, ["departments", i, "divisionCode"], "division"));
+  file.staff.forEach((s, i) => {
+    known(departments, s.department, ["staff", i, "department"], "department");
+    if (s.role === "reviewer" && !s.department) add(["staff", i, "department"], "a reviewer belongs to a department");
+  });
+  file.certificateTypes.forEach((c, i) => known(departments, c.issuer, ["certificateTypes", i, "issuer"], "department"));
+  file.materials.forEach((m, i) => {
+    known(types, m.certificateType, ["materials", i, "certificateType"], "certificate type");
+    if (m.source === "certificate" && !m.certificateType) add(["materials", i, "certificateType"], "a certificate material names its certificate type");
+    if (m.source === "formField" && !m.fieldType) add(["materials", i, "fieldType"], "a form field names its field type");
+    if (m.fieldType === "select" && !m.options?.length) add(["materials", i, "options"], "a select field lists its options");
+  });
+  file.services.forEach((s, i) => {
+    known(departments, s.department, ["services", i, "department"], "department");
+    known(types, s.issues, ["services", i, "issues"], "certificate type");
+    legalBasis(s.legalBasis, ["services", i, "legalBasis"], `service "${s.code}"`);
+    const limits = validateTimeLimits(s);
+    if (limits === "promisedAboveStatutory") {
+      add(["services", i, "promisedDays"], `promised limit ${s.promisedDays} is above the statutory limit ${s.statutoryDays} (working days)`);
+    } else if (limits) {
+      add(["services", i, "promisedDays"], "the promised limit is at least 1 working day");
+    }
+    const keys = new Set<string>();
+    s.materials.forEach((m, j) => {
+      known(materials, m.key, ["services", i, "materials", j, "key"], "material");
+      if (keys.has(m.key)) add(["services", i, "materials", j, "key"], `material "${m.key}" asked for twice`);
+      keys.add(m.key);
+      legalBasis(m.legalBasis, ["services", i, "materials", j, "legalBasis"], `material "${m.key}" of service "${s.code}"`);
+    });
+  });
+  file.bundles.forEach((b, i) => {
+    known(departments, b.lead, ["bundles", i, "lead"], "department");
+    known(types, b.requiresCertificateType, ["bundles", i, "requiresCertificateType"], "certificate type");
+    b.steps.forEach((step, j) => known(services, step.service, ["bundles", i, "steps", j, "service"], "service"));
+    // 不得互为前置: departments may not make each other prerequisites.
+    for (const p of validateBundleGraph(b.steps)) add(["bundles", i, "steps"], describeProblem(p));
+  });
+  file.dataResources.forEach((r, i) => {
+    known(departments, r.provider, ["dataResources", i, "provider"], "department");
+    known(types, r.certificateType, ["dataResources", i, "certificateType"], "certificate type");
+    legalBasis(r.legalBasis, ["dataResources", i, "legalBasis"], `data resource "${r.code}"`);
+  });
+  // The registry reads a certificate type through exactly one resource (a unique column).
+  const typeResource = new Set<string>();
+  file.dataResources.forEach((r, i) => {
+    if (r.certificateType === null) return;
+    if (typeResource.has(r.certificateType)) add(["dataResources", i, "certificateType"], `a second resource for certificate type "${r.certificateType}"`);
+    typeResource.add(r.certificateType);
+  });
+  file.grants.forEach((g, i) => {
+    known(resources, g.resource, ["grants", i, "resource"], "data resource");
+    known(departments, g.consumer, ["grants", i, "consumer"], "department");
+    g.services.forEach((s, j) => known(services, s, ["grants", i, "services", j], "service"));
+  });
+  return problems;
+}

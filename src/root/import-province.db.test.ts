@@ -1,0 +1,133 @@
+import { count, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { auditEvents } from "@/modules/audit/schema";
+import { bundleSteps, bundles, certificateTypes, materials, services } from "@/modules/catalog/schema";
+import { officialDivisions } from "@/modules/divisions/model";
+import { divisions } from "@/modules/divisions/schema";
+import { departments, staff, users } from "@/modules/identity/schema";
+import { dataResources, grants } from "@/modules/sharing/schema";
+import { openDatabase, type DatabaseHandle } from "@/server/db/client";
+import type { ProvinceFile } from "./catalog-file";
+import { importProvince, ProvinceFileRefused } from "./import-province";
+import demoFile from "./seed/demo-province.json";
+
+// An upsert withdraws every service missing from the file, so this file loads into a database of
+// its own (in-memory PGlite on either engine), never the worker's shared one.
+let h: DatabaseHandle;
+beforeAll(async () => {
+  h = await openDatabase({ dataDir: "memory://" });
+  await h.migrate();
+  await h.db.insert(divisions).values(officialDivisions()).onConflictDoNothing();
+});
+
+const clone = () => structuredClone(demoFile) as unknown as ProvinceFile;
+
+async function rowCounts() {
+  const tables = { departments, users, staff, certificateTypes, services, materials, bundles, bundleSteps, dataResources, grants, auditEvents };
+  const out: Record<string, number> = {};
+  for (const [name, table] of Object.entries(tables)) out[name] = Number((await h.db.select({ n: count() }).from(table))[0]?.n);
+  return out;
+}
+
+async function importEvents() {
+  return h.db.select().from(auditEvents).where(eq(auditEvents.action, "catalog.import")).orderBy(auditEvents.seq);
+}
+
+describe("importing a province file", () => {
+  it("loads the demo file into an empty database, audited with its hash and counts", async () => {
+    const report = await importProvince(h.db, demoFile, { mode: "upsert", source: "test" });
+    expect(report.changed).toBe(true);
+    expect(report.counts.departments).toEqual({ created: 10, updated: 0, unchanged: 0 });
+    expect(report.counts.staff).toEqual({ created: demoFile.staff.length, updated: 0, unchanged: 0 });
+    expect(report.counts.services).toEqual({ created: 20, updated: 0, unchanged: 0 });
+    expect(report.counts.bundles).toEqual({ created: 4, updated: 0, unchanged: 0 });
+    expect(report.counts.grants?.created).toBe(demoFile.grants.length);
+    const [event] = await importEvents();
+    expect(event?.data).toMatchObject({ contentHash: report.contentHash, counts: { services: { created: 20 } } });
+    expect(report.contentHash).toMatch(/^[0-9a-f]{64}$/);
+    // No password in the file, none given: the accounts exist but nobody can sign in with them yet.
+    const [clerk] = await h.db.select().from(users).where(eq(users.login, "CLERK"));
+    expect(clerk).toMatchObject({ role: "windowClerk", passwordHash: null, verification: "staffAccount" });
+    const [construction] = await h.db.select({ id: bundles.id }).from(bundles).where(eq(bundles.code, "constructionProject"));
+    const steps = await h.db.select().from(bundleSteps).where(eq(bundleSteps.bundleId, construction?.id ?? ""));
+    expect(Math.max(...steps.map((s) => s.stage))).toBe(4);
+  });
+
+  it("imports the same file again with no change and writes nothing", async () => {
+    const before = await rowCounts();
+    const report = await importProvince(h.db, demoFile, { mode: "upsert" });
+    expect(report.changed).toBe(false);
+    for (const c of Object.values(report.counts)) expect(c.created + c.updated).toBe(0);
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it("applies a changed promised limit and a new step graph, and audits the update", async () => {
+    const file = clone();
+    const index = file.services.findIndex((s) => s.code === "foodBusinessLicensing");
+    const food = file.services[index];
+    if (!food) throw new Error("no foodBusinessLicensing in the demo file");
+    food.promisedDays = food.promisedDays - 1;
+    const report = await importProvince(h.db, file, { mode: "upsert" });
+    expect(report.counts.services).toMatchObject({ updated: 1, created: 0 });
+    expect(report.counts.materials).toMatchObject({ updated: 0 });
+    const [row] = await h.db.select({ promisedDays: services.promisedDays }).from(services).where(eq(services.code, "foodBusinessLicensing"));
+    expect(row?.promisedDays).toBe(food.promisedDays);
+    const events = await importEvents();
+    expect(events.at(-1)?.data).toMatchObject({ contentHash: report.contentHash, counts: { services: { updated: 1 } } });
+    // And back: the demo file again restores it.
+    expect((await importProvince(h.db, demoFile, { mode: "upsert" })).counts.services?.updated).toBe(1);
+  });
+
+  it("withdraws (unpublishes, never deletes) a service the file no longer lists", async () => {
+    const file = clone();
+    file.services = file.services.filter((s) => s.code !== "outdoorSignboardPermit");
+    file.bundles = file.bundles.map((b) => ({ ...b, steps: b.steps.filter((s) => s.service !== "outdoorSignboardPermit") }));
+    file.grants = file.grants.map((g) => ({ ...g, services: g.services.filter((s) => s !== "outdoorSignboardPermit") })).filter((g) => g.services.length > 0);
+    const report = await importProvince(h.db, file, { mode: "upsert" });
+    expect(report.withdrawn).toEqual(["service outdoorSignboardPermit"]);
+    const [row] = await h.db.select({ published: services.published }).from(services).where(eq(services.code, "outdoorSignboardPermit"));
+    expect(row?.published).toBe(false);
+    await importProvince(h.db, demoFile, { mode: "upsert" });
+    const [back] = await h.db.select({ published: services.published }).from(services).where(eq(services.code, "outdoorSignboardPermit"));
+    expect(back?.published).toBe(true);
+  });
+
+  it("refuses a bad file with every problem at its path, and writes nothing", async () => {
+    const file = clone();
+    const construction = file.bundles.find((b) => b.code === "constructionProject");
+    const landUse = construction?.steps.find((s) => s.key === "landUsePlanning");
+    if (!landUse) throw new Error("no landUsePlanning step");
+    landUse.needs = ["completionAcceptance"]; // a cycle through the whole graph
+    const [first, second] = file.services;
+    if (!first || !second) throw new Error("no services");
+    const firstMaterial = first.materials[0];
+    if (!firstMaterial) throw new Error("no material");
+    firstMaterial.legalBasis = " ";
+    second.department = "noSuchDepartment";
+    second.promisedDays = second.statutoryDays + 5;
+    file.services.push({ ...first, nameZh: "新事项" });
+    file.departments.push({ code: "brandNew", nameZh: "新部门", nameEn: "New department", level: "city", divisionCode: "130100" });
+    const before = await rowCounts();
+    const refused = await importProvince(h.db, file, { mode: "upsert" }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ProvinceFileRefused);
+    const paths = (refused as ProvinceFileRefused).problems.map((p) => p.path);
+    const ci = file.bundles.indexOf(construction as (typeof file.bundles)[number]);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        `bundles[${ci}].steps`,
+        "services[0].materials[0].legalBasis",
+        "services[1].department",
+        "services[1].promisedDays",
+        `services[${file.services.length - 1}]`,
+      ]),
+    );
+    expect(await rowCounts()).toEqual(before);
+    const [brandNew] = await h.db.select().from(departments).where(eq(departments.code, "brandNew"));
+    expect(brandNew).toBeUndefined();
+  });
+
+  it("refuses a file of another format version, naming the field", async () => {
+    const refused = await importProvince(h.db, { ...clone(), formatVersion: 2 }, { mode: "upsert" }).catch((e: unknown) => e);
+    expect((refused as ProvinceFileRefused).problems.map((p) => p.path)).toEqual(["formatVersion"]);
+  });
+});

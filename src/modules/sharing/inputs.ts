@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { msg } from "@/lib/message";
 import { ZIdNumberField, ZPersonName } from "../identity/inputs";
-import { openTypes, shareTypes, updateFrequencies } from "./model";
+import { importableGrantStatuses, openTypes, shareTypes, updateFrequencies } from "./model";
 
 // Client-safe input schemas of the shared data layer; messages are message keys.
 
@@ -103,7 +103,7 @@ export const ZFileGrant = z.strictObject({
   services: z.array(z.string().trim().min(1)).min(1),
   purpose: z.string().trim().min(1),
   /** `approved`: in force from the import; `requested`: left for the provider to decide. */
-  status: z.enum(["approved", "requested"]),
+  status: z.enum(importableGrantStatuses),
 });
 
 export type FileDataResource = z.output<typeof ZFileDataResource>;

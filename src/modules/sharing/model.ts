@@ -36,6 +36,8 @@ export function isUpdateOverdue(frequency: UpdateFrequency, lastUpdatedAt: Date,
 
 export const grantStatuses = ["requested", "approved", "rejected", "revoked"] as const;
 export type GrantStatus = (typeof grantStatuses)[number];
+/** A province file's grant starts in force (`approved`) or waits for its provider (`requested`): the two states a grant can be created in. */
+export const importableGrantStatuses = ["approved", "requested"] as const satisfies readonly GrantStatus[];
 export const grantEvents = ["approve", "reject", "revoke", "request"] as const;
 export type GrantEvent = (typeof grantEvents)[number];
 

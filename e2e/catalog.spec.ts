@@ -70,7 +70,10 @@ test.describe("the data office keeps the catalog", () => {
     // Nothing was saved.
     await page.reload();
     await expect(
-      page.getByRole("form", { name: "编辑环节：开办企业“一件事”" }).getByRole("group", { name: "企业设立登记（businessLicence）的前置环节" }).getByLabel("印章刻制备案（seal）"),
+      page
+        .getByRole("form", { name: "编辑环节：开办企业“一件事”" })
+        .getByRole("group", { name: "企业设立登记（businessLicence）的前置环节" })
+        .getByLabel("印章刻制备案（seal）"),
     ).not.toBeChecked();
 
     await page.getByRole("link", { name: "编辑 企业设立登记" }).click();

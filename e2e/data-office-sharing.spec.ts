@@ -275,7 +275,12 @@ test.describe("signing keys", () => {
     await expect(row.getByTestId("active-key-market")).not.toHaveText(before);
 
     // The published keys show the windows: the retired key ends where the new one starts.
-    const published = (await (await page.request.get("/api/open/department-keys")).json()) as Array<{ keyId: string; departmentCode: string; validFrom: string; retiredAt: string | null }>;
+    const published = (await (await page.request.get("/api/open/department-keys")).json()) as Array<{
+      keyId: string;
+      departmentCode: string;
+      validFrom: string;
+      retiredAt: string | null;
+    }>;
     const market = published.filter((k) => k.departmentCode === "market");
     const active = market.find((k) => k.retiredAt === null);
     expect(active?.keyId.startsWith((await row.getByTestId("active-key-market").textContent()) ?? "?")).toBe(true);

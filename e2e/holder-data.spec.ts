@@ -7,7 +7,9 @@ const tradingCompany = "91130102MA0TB00118";
 const citizen = "11010519491231002X";
 
 test.describe("the holder's certificates and data log", () => {
-  test("an enterprise prints its business licence, the QR link verifies it, and the public read shows in its data log where it can question it", async ({ page }) => {
+  test("an enterprise prints its business licence, the QR link verifies it, and the public read shows in its data log where it can question it", async ({
+    page,
+  }) => {
     await signedInForEnterprise(page, tradingCompany, demoPeople.zhao);
     await expect(page).toHaveURL(/\/applicant$/);
 
@@ -15,7 +17,11 @@ test.describe("the holder's certificates and data log", () => {
     await page.getByRole("link", { name: "我的证照" }).click();
     await expect(page).toHaveURL(/\/applicant\/certificates$/);
     await expect(page.getByRole("heading", { name: "我的证照", level: 1 })).toBeVisible();
-    const licence = page.getByTestId("my-certificates").getByRole("listitem").filter({ has: page.getByRole("heading", { name: "营业执照" }) }).first();
+    const licence = page
+      .getByTestId("my-certificates")
+      .getByRole("listitem")
+      .filter({ has: page.getByRole("heading", { name: "营业执照" }) })
+      .first();
     await expect(licence).toContainText("河北省市场监督管理局");
     await expect(licence.getByTestId("certificate-status")).toHaveText("有效");
     await expectNoSeriousAxeViolations(page);
@@ -118,7 +124,11 @@ test.describe("the holder's certificates and data log", () => {
     await signedIn(page, citizen);
     await expect(page).toHaveURL(/\/applicant$/);
     await page.goto("/applicant/certificates");
-    const card = page.getByTestId("my-certificates").getByRole("listitem").filter({ has: page.getByRole("heading", { name: "居民身份证" }) }).first();
+    const card = page
+      .getByTestId("my-certificates")
+      .getByRole("listitem")
+      .filter({ has: page.getByRole("heading", { name: "居民身份证" }) })
+      .first();
     await card.getByRole("link", { name: /查看和打印/ }).click();
     await expect(page.getByTestId("printable-certificate")).toContainText(citizen);
     const href = (await page.getByTestId("verify-link").getAttribute("href")) ?? "";

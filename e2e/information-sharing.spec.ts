@@ -8,7 +8,10 @@ const tradingCompany = "91130102MA0TB00118";
 test.describe("information sharing", () => {
   test.describe.configure({ timeout: 180_000 });
 
-  test("a food licence application: the business licence comes from the registry, the reviewer's read shows in the company's data log, the issued licence verifies through its QR link", async ({ page, browser }) => {
+  test("a food licence application: the business licence comes from the registry, the reviewer's read shows in the company's data log, the issued licence verifies through its QR link", async ({
+    page,
+    browser,
+  }) => {
     await signedInForEnterprise(page, tradingCompany, demoPeople.zhao);
     await expect(page).toHaveURL(/\/applicant$/);
     await page.goto("/apply/service/foodBusinessLicensing");

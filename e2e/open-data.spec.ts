@@ -35,9 +35,18 @@ test.describe("open data", () => {
     expect(json.status()).toBe(200);
     expect(json.headers()["cache-control"]).toBe("public, max-age=300");
     const body = (await json.json()) as { dataset: Record<string, unknown>; generatedAt: string; rows: Array<Record<string, unknown>> };
-    expect(body.dataset).toMatchObject({ code: "review-timeliness-by-department", publisherZh: "大数据管理办公室", licence: "CC BY 4.0", formats: ["json", "csv"] });
+    expect(body.dataset).toMatchObject({
+      code: "review-timeliness-by-department",
+      publisherZh: "大数据管理办公室",
+      licence: "CC BY 4.0",
+      formats: ["json", "csv"],
+    });
     expect(Number.isNaN(Date.parse(body.generatedAt))).toBe(false);
-    expect(body.rows.find((r) => r.departmentCode === "market")).toMatchObject({ departmentZh: "河北省市场监督管理局", decided: expect.any(Number), overdueOpen: expect.any(Number) });
+    expect(body.rows.find((r) => r.departmentCode === "market")).toMatchObject({
+      departmentZh: "河北省市场监督管理局",
+      decided: expect.any(Number),
+      overdueOpen: expect.any(Number),
+    });
 
     const csv = await request.get("/api/open/datasets/applications-by-month.csv");
     expect(csv.status()).toBe(200);

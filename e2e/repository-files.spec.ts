@@ -24,7 +24,8 @@ test.describe("the files a browser and a crawler ask for", () => {
     expect(robots.status()).toBe(200);
     expect(robots.headers()["content-type"]).toContain("text/plain");
     const text = await robots.text();
-    for (const line of ["Disallow: /api/", "Disallow: /applicant", "Disallow: /start-business", "Allow: /guides", "Allow: /verify"]) expect(text).toContain(line);
+    for (const line of ["Disallow: /api/", "Disallow: /applicant", "Disallow: /start-business", "Allow: /guides", "Allow: /verify"])
+      expect(text).toContain(line);
   });
 
   test("a page links the icon, the manifest and the theme colour, and its CSP lets them load", async ({ page }) => {

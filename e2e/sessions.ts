@@ -17,18 +17,9 @@ const restaurantCompany = "91130602MA0TB002XR";
 const staff = [
   "clerk",
   "dataoffice",
-  ...[
-    "market",
-    "publicSecurity",
-    "tax",
-    "humanResources",
-    "housingFund",
-    "naturalResources",
-    "housing",
-    "ecology",
-    "health",
-    "fire",
-  ].map((d) => `reviewer.${d}`),
+  ...["market", "publicSecurity", "tax", "humanResources", "housingFund", "naturalResources", "housing", "ecology", "health", "fire"].map(
+    (d) => `reviewer.${d}`,
+  ),
 ];
 
 export interface SavedSession {

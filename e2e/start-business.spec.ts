@@ -50,7 +50,7 @@ function workingDaysFrom(from: string, to: string): number {
     if (!(error instanceof CalendarRangeError)) throw error;
     // Past the published calendar: Monday to Friday.
     let n = 0;
-    for (let d = new Date(`${from}T00:00:00Z`); d.toISOString().slice(0, 10) < to; ) {
+    for (let d = new Date(`${from}T00:00:00Z`); d.toISOString().slice(0, 10) < to;) {
       d = new Date(d.getTime() + 86_400_000);
       if (d.getUTCDay() !== 0 && d.getUTCDay() !== 6) n++;
     }
@@ -80,7 +80,10 @@ async function registerAndSignIn(page: Page, name: string, idNumber: string) {
 test.describe("start a business", () => {
   test.describe.configure({ timeout: 240_000 });
 
-  test("a new founder declares a name, fills one form, submits once; five departments approve; the enterprise holds every certificate under one credit code", async ({ page, browser }) => {
+  test("a new founder declares a name, fills one form, submits once; five departments approve; the enterprise holds every certificate under one credit code", async ({
+    page,
+    browser,
+  }) => {
     const founderName = "卫创业";
     const founderId = freshIdNumber();
     const partnerId = freshIdNumber();

@@ -89,10 +89,14 @@ test.describe("request limits", () => {
     // Chunked: no Content-Length, so only counting while reading can stop it.
     const url = new URL("/api/trpc/identity.registerCitizen", baseURL);
     const status = await new Promise<number>((resolve, reject) => {
-      const req = http.request(url, { method: "POST", headers: { origin: url.origin, "content-type": "application/json", "transfer-encoding": "chunked" } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
+      const req = http.request(
+        url,
+        { method: "POST", headers: { origin: url.origin, "content-type": "application/json", "transfer-encoding": "chunked" } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on("error", reject);
       const chunk = Buffer.alloc(256 * 1024, 0x20);
       for (let i = 0; i < 8; i++) req.write(chunk);
@@ -126,10 +130,16 @@ test.describe("request limits", () => {
     );
     expect(procedure.status()).toBe(404);
     // Another address is not affected.
-    expect((await request.get("/track?trackingNumber=13010220260302000017&queryCode=OTHER", { headers: { "x-forwarded-for": freshAddress() } })).status()).toBe(200);
+    expect((await request.get("/track?trackingNumber=13010220260302000017&queryCode=OTHER", { headers: { "x-forwarded-for": freshAddress() } })).status()).toBe(
+      200,
+    );
   });
 
-  test("password sign-ins answer 429 with Retry-After past 60 a minute from one address, and the form says when to come back", async ({ browser, request, baseURL }) => {
+  test("password sign-ins answer 429 with Retry-After past 60 a minute from one address, and the form says when to come back", async ({
+    browser,
+    request,
+    baseURL,
+  }) => {
     const address = freshAddress();
     let status = 0;
     let retryAfter = "";
@@ -201,7 +211,8 @@ test.describe("the edges of the web", () => {
     const violations: string[] = [];
     const watch = (p: Page) => {
       p.on("console", (m) => {
-        if (m.type() === "error" && /Content Security Policy|Refused to (load|execute|apply|frame|connect)/i.test(m.text())) violations.push(`${p.url()}: ${m.text()}`);
+        if (m.type() === "error" && /Content Security Policy|Refused to (load|execute|apply|frame|connect)/i.test(m.text()))
+          violations.push(`${p.url()}: ${m.text()}`);
       });
       p.on("pageerror", (e) => violations.push(`${p.url()}: ${e.message}`));
     };

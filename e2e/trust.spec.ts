@@ -1,5 +1,15 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { addToPopulationRegister, demoPeople, expectNoSeriousAxeViolations, fillApplyForm, freshPerson, registerCitizen, signIn, signInForEnterprise, type Person } from "./helpers";
+import {
+  addToPopulationRegister,
+  demoPeople,
+  expectNoSeriousAxeViolations,
+  fillApplyForm,
+  freshPerson,
+  registerCitizen,
+  signIn,
+  signInForEnterprise,
+  type Person,
+} from "./helpers";
 
 // The demo trading company, represented by 赵示例.
 const tradingCompany = "91130102MA0TB00118";
@@ -89,7 +99,10 @@ test.describe("trust: people act for enterprises and for each other only by mand
 
     // The relative switches to acting for 孙长辈 and applies.
     await relative.page.goto("/applicant");
-    await relative.page.getByTestId("acting-for-switch").getByRole("button", { name: /^代 孙长辈 办事/ }).click();
+    await relative.page
+      .getByTestId("acting-for-switch")
+      .getByRole("button", { name: /^代 孙长辈 办事/ })
+      .click();
     await expect(relative.page.getByTestId("acting-banner")).toContainText("正代 孙长辈 办事");
     const trackingNumber = await applyForBirthCertificate(relative.page);
     await expect(relative.page.getByTestId("filed-by")).toContainText(`由代办人 ${relative.person.name} 代为提交`);
@@ -99,7 +112,13 @@ test.describe("trust: people act for enterprises and for each other only by mand
     const item = page.getByTestId("my-applications").locator("li").filter({ hasText: trackingNumber });
     await expect(item.getByTestId("filed-by-name")).toHaveText(`代办人 ${relative.person.name} 代为提交`);
     await page.goto("/applicant/data-log");
-    await expect(page.getByTestId("data-log-entry").filter({ hasText: trackingNumber }).filter({ hasText: `${relative.person.name}（代办人）` }).first()).toBeVisible();
+    await expect(
+      page
+        .getByTestId("data-log-entry")
+        .filter({ hasText: trackingNumber })
+        .filter({ hasText: `${relative.person.name}（代办人）` })
+        .first(),
+    ).toBeVisible();
     await relative.close();
   });
 

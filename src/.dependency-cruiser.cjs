@@ -35,7 +35,6 @@ const upward = order.slice(0, -1).map((names, level) => {
   };
 });
 
-
 module.exports = {
   forbidden: [
     ...upward,
@@ -99,10 +98,7 @@ module.exports = {
         "src/server is infrastructure (database, auth, tRPC, jobs runtime, HTTP edges). It imports no module except identity for authentication, and of the root only the schema barrel (the database handle's types) and the data upgrades run with the migrations.",
       severity: "error",
       from: { path: "^src/server/", pathNot: notTest },
-      to: {
-        path: "^src/(modules|root|app)/",
-        pathNot: ["^src/modules/identity/", "^src/root/(schema|upgrade)\\.ts$"],
-      },
+      to: { path: "^src/(modules|root|app)/", pathNot: ["^src/modules/identity/", "^src/root/(schema|upgrade)\\.ts$"] },
     },
     {
       name: "identity-only-from-auth",
@@ -118,19 +114,18 @@ module.exports = {
       from: { pathNot: notTest },
       to: { circular: true, viaOnly: { dependencyTypesNot: ["type-only"] } },
     },
-    {
-      name: "not-to-unresolvable",
-      severity: "error",
-      from: {},
-      to: { couldNotResolve: true },
-    },
+    { name: "not-to-unresolvable", severity: "error", from: {}, to: { couldNotResolve: true } },
   ],
   options: {
     doNotFollow: { path: "node_modules" },
     exclude: { path: "^node_modules" },
     tsConfig: { fileName: "tsconfig.json" },
     tsPreCompilationDeps: true,
-    enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "require", "node", "default", "types"], extensions: [".ts", ".tsx", ".js", ".mjs", ".cjs", ".json"] },
+    enhancedResolveOptions: {
+      exportsFields: ["exports"],
+      conditionNames: ["import", "require", "node", "default", "types"],
+      extensions: [".ts", ".tsx", ".js", ".mjs", ".cjs", ".json"],
+    },
     cache: { folder: "node_modules/.cache/dependency-cruiser", strategy: "content" },
   },
 };

@@ -13,9 +13,7 @@ export default tseslint.config(
   ...nextTypescript,
   {
     files: ["**/*.ts", "**/*.tsx"],
-    languageOptions: {
-      parserOptions: { projectService: true, tsconfigRootDir: root },
-    },
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: root } },
     settings: { next: { rootDir: root } },
     plugins: { drizzle, tongban },
     rules: {

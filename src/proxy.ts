@@ -33,7 +33,11 @@ export async function proxy(req: NextRequest) {
   );
   if (!verdict.ok) {
     log.warn({ method: req.method, path: pathname, reason: verdict.reason }, "refused by the Origin check");
-    return secured(Response.json({ error: "origin", message: translateServerMessage(locale(), "errors.origin"), reason: verdict.reason }, { status: 403 }), requestId, tls);
+    return secured(
+      Response.json({ error: "origin", message: translateServerMessage(locale(), "errors.origin"), reason: verdict.reason }, { status: 403 }),
+      requestId,
+      tls,
+    );
   }
 
   const limit = limitFor(req.method, pathname, req.nextUrl.searchParams);
@@ -45,9 +49,7 @@ export async function proxy(req: NextRequest) {
   const area = areaFor(pathname);
   if (area) {
     const secret = process.env.AUTH_SECRET;
-    const token = secret
-      ? ((await getToken({ req, secret, secureCookie: true })) ?? (await getToken({ req, secret, secureCookie: false })))
-      : null;
+    const token = secret ? ((await getToken({ req, secret, secureCookie: true })) ?? (await getToken({ req, secret, secureCookie: false }))) : null;
     const role = isRole(token?.role) ? token.role : undefined;
     if (!mayEnter(role, pathname)) {
       if (!role) {
@@ -87,7 +89,14 @@ function tooManyRequests(pathname: string, retryAfterSeconds: number, locale: Re
   const title = translateServerMessage(locale, "errors.tooManyRequests");
   const hint = translateServerMessage(locale, `errors.tooManyRequestsHint|${JSON.stringify({ minutes })}`);
   const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head><body style="font-family:sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem"><h1>${escapeHtml(title)}</h1><p>${escapeHtml(hint)}</p><p><a href="/">通办 · Tongban</a></p></body></html>`;
-  return new Response(html, { status: 429, headers: { ...headers, "content-type": "text/html; charset=utf-8", "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'" } });
+  return new Response(html, {
+    status: 429,
+    headers: {
+      ...headers,
+      "content-type": "text/html; charset=utf-8",
+      "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+    },
+  });
 }
 
 function escapeHtml(s: string): string {

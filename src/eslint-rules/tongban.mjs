@@ -30,9 +30,7 @@ const noForeignWrites = {
     type: "problem",
     docs: { description: "A module writes only its own tables; another module's table is changed through that module's use case." },
     schema: [],
-    messages: {
-      foreignWrite: "{{table}} belongs to the {{owner}} module: {{verb}} it through a use case of {{owner}}, not from {{module}}.",
-    },
+    messages: { foreignWrite: "{{table}} belongs to the {{owner}} module: {{verb}} it through a use case of {{owner}}, not from {{module}}." },
   },
   create(context) {
     const file = context.filename;
@@ -62,7 +60,8 @@ const noForeignWrites = {
 
 const registryTables = ["certificates", "departmentKeys"];
 const registrySql = /\b(certificates|department_keys)\b/;
-const registryFiles = /[\\/]src[\\/]modules[\\/]sharing[\\/](gate|registry|certificate-transition|revoke-certificate|expire-certificates|licence-check|schema|registry-schema)\.ts$/;
+const registryFiles =
+  /[\\/]src[\\/]modules[\\/]sharing[\\/](gate|registry|certificate-transition|revoke-certificate|expire-certificates|licence-check|schema|registry-schema)\.ts$/;
 
 const registryBehindTheGate = {
   meta: {
@@ -95,8 +94,5 @@ const registryBehindTheGate = {
   },
 };
 
-const plugin = {
-  meta: { name: "tongban" },
-  rules: { "no-foreign-writes": noForeignWrites, "registry-behind-the-gate": registryBehindTheGate },
-};
+const plugin = { meta: { name: "tongban" }, rules: { "no-foreign-writes": noForeignWrites, "registry-behind-the-gate": registryBehindTheGate } };
 export default plugin;

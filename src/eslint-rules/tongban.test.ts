@@ -15,12 +15,23 @@ tester.run("no-foreign-writes", plugin.rules["no-foreign-writes"], {
     { filename: file("modules/registration/x.ts"), code: `import { enterpriseNames } from "./schema"; tx.update(enterpriseNames).set({});` },
     // Applications and review are one group (casework).
     { filename: file("modules/applications/x.ts"), code: `import { reviewTasks } from "../review/schema"; tx.update(reviewTasks).set({});` },
-    { filename: file("modules/identity/x.test.ts"), code: `import { certificates } from "@/modules/sharing/registry-schema"; db.insert(certificates).values({});` },
+    {
+      filename: file("modules/identity/x.test.ts"),
+      code: `import { certificates } from "@/modules/sharing/registry-schema"; db.insert(certificates).values({});`,
+    },
     { filename: file("root/seed/demo.ts"), code: `import { entities } from "@/modules/identity/schema"; db.insert(entities).values({});` },
   ],
   invalid: [
-    { filename: file("modules/registration/x.ts"), code: `import { entities } from "../identity/schema"; tx.insert(entities).values({});`, errors: [{ messageId: "foreignWrite" }] },
-    { filename: file("modules/registration/x.ts"), code: `import { applications } from "@/modules/applications/schema"; tx.update(applications).set({});`, errors: [{ messageId: "foreignWrite" }] },
+    {
+      filename: file("modules/registration/x.ts"),
+      code: `import { entities } from "../identity/schema"; tx.insert(entities).values({});`,
+      errors: [{ messageId: "foreignWrite" }],
+    },
+    {
+      filename: file("modules/registration/x.ts"),
+      code: `import { applications } from "@/modules/applications/schema"; tx.update(applications).set({});`,
+      errors: [{ messageId: "foreignWrite" }],
+    },
     { filename: file("modules/review/x.ts"), code: `import { grants as g } from "../sharing/schema"; tx.delete(g);`, errors: [{ messageId: "foreignWrite" }] },
   ],
 });

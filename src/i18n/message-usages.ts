@@ -18,9 +18,7 @@ import ts from "typescript";
  * `unresolved`: the test wants each listed, with a reason, in its allowlist.
  */
 export type MessageUsage =
-  | { kind: "exact"; key: string; where: string }
-  | { kind: "prefix"; prefix: string; where: string }
-  | { kind: "unresolved"; where: string; call: string };
+  { kind: "exact"; key: string; where: string } | { kind: "prefix"; prefix: string; where: string } | { kind: "unresolved"; where: string; call: string };
 
 /** A translator's namespace: "" for the root, `undefined` when it cannot be known statically. */
 type Binding = { namespace: string | undefined };
@@ -136,7 +134,8 @@ export function scanSource(file: string, text: string): MessageUsage[] {
     }
     let name: string | undefined;
     if (ts.isIdentifier(callee)) name = callee.text;
-    else if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && translatorMethods.has(callee.name.text)) name = callee.expression.text;
+    else if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && translatorMethods.has(callee.name.text))
+      name = callee.expression.text;
     if (name !== undefined) {
       const binding = lookup(name);
       if (binding) {

@@ -22,14 +22,17 @@ const unresolvedAllowed: Record<string, string> = {
   "src/i18n/messages.ts t(key as never, params as never)": "translateServerMessage's translator, handed to translateMessage",
   "src/components/form/fields.tsx t(key as never, params as never)": "the forms' translator of field errors, handed to translateMessage",
   "src/app/verify/[number]/page.tsx tAll(key as never, p as never)": "the root translator handed to translateMessage for a verification's refusal",
-  "src/modules/sharing/components/holder-data-log.tsx tAll(key as never, params as never)": "the root translator handed to translateMessage for a refusal reason",
+  "src/modules/sharing/components/holder-data-log.tsx tAll(key as never, params as never)":
+    "the root translator handed to translateMessage for a refusal reason",
   "src/lib/domain-error.ts msg(key, options?.params)": "DomainError's constructor: every `new DomainError(code, key)` is checked where thrown",
-  "src/app/api/uploads/route.ts translateServerMessage(locale, params ? `${key}|${JSON.stringify(params)}` : key": "the route's `fail(status, key)`: its keys are literals in the same file",
+  "src/app/api/uploads/route.ts translateServerMessage(locale, params ? `${key}|${JSON.stringify(params)}` : key":
+    "the route's `fail(status, key)`: its keys are literals in the same file",
   "src/app/api/uploads/route.ts translateServerMessage(locale, e.message)": "a DomainError's message, a key checked where thrown",
   "src/server/trpc/init.ts translateServerMessage(locale, cause.message)": "a DomainError's message, a key checked where thrown",
-  "src/server/trpc/init.ts translateServerMessage(locale, issue.message)": "a zod issue's message: a `msg` key checked where the schema says it, or zod's own text shown as it is",
+  "src/server/trpc/init.ts translateServerMessage(locale, issue.message)":
+    "a zod issue's message: a `msg` key checked where the schema says it, or zod's own text shown as it is",
   "src/server/trpc/init.ts translateServerMessage(locale, shape.message)": "the error's message: a key or text shown as it is",
-  "src/app/data-office/certificates/page.tsx translateServerMessage(locale as Locale, parsed.error.issues[0]?.message ?? \"err":
+  'src/app/data-office/certificates/page.tsx translateServerMessage(locale as Locale, parsed.error.issues[0]?.message ?? "err':
     "ZCertificateNumber's issue message, a `msg` key checked where the schema says it",
   // Keys built from a closed list: the list's labels are checked below ("label every value").
   "src/modules/applications/components/staff-acceptance-actions.tsx status(application.status)": "applicationStatuses",
@@ -48,7 +51,8 @@ const unresolvedAllowed: Record<string, string> = {
   "src/modules/catalog/components/service-editor.tsx t(key)": "the editor's three flags, a closed type (Flag)",
   "src/modules/sharing/components/office/office-nav.tsx t(p.key)": "the office's four pages, a closed list in the same file",
   "src/modules/sharing/components/holder-printable-certificate.tsx tf(k as never)": "only fields in `labelledFields`, the labelled ones",
-  "src/modules/applications/components/staff-materials.tsx ts(m.certificateRefused.replace(/^sharing\\./, \"\"))": "a refusal key of the sharing module, only after ts.has",
+  'src/modules/applications/components/staff-materials.tsx ts(m.certificateRefused.replace(/^sharing\\./, ""))':
+    "a refusal key of the sharing module, only after ts.has",
   "src/modules/applications/check-materials.ts msg(why)": "validation.material.certificate.<certificate status or missing>",
   "src/modules/identity/inputs.ts msg(`${prefix}.${failed}`)": "a failed check of the ID number or credit code validators under its prefix",
   "src/modules/identity/inputs.ts msg(`${prefix}.${failed.check}`, params)": "a failed check of the ID number or credit code validators under its prefix",
@@ -88,7 +92,9 @@ describe("server messages", () => {
   it("show a state named in an error in the reader's language, and an unknown one as its code", async () => {
     const { translateServerMessage } = await import("./messages");
     const { transition } = await import("@/lib/state-machine");
-    const application = errorOf(() => transition("application", { inReview: {} } as never, "inReview" as never, "accept" as never, "applications.status.application"));
+    const application = errorOf(() =>
+      transition("application", { inReview: {} } as never, "inReview" as never, "accept" as never, "applications.status.application"),
+    );
     expect(translateServerMessage("zh-CN", application)).toContain("“审查中”");
     expect(translateServerMessage("en", application)).toContain("“In review”");
     const grant = errorOf(() => transition("grant", { approved: {} } as never, "approved" as never, "request" as never, "no.such.labels"));
@@ -132,7 +138,12 @@ describe("message keys the code uses", () => {
 
 describe("labels of the closed lists the code turns into message keys", () => {
   const has = (key: string) =>
-    (["zh-CN", "en"] as const).every((l) => typeof key.split(".").reduce<unknown>((o, p) => (typeof o === "object" && o !== null ? (o as Record<string, unknown>)[p] : undefined), messagesByLocale[l]) === "string");
+    (["zh-CN", "en"] as const).every(
+      (l) =>
+        typeof key
+          .split(".")
+          .reduce<unknown>((o, p) => (typeof o === "object" && o !== null ? (o as Record<string, unknown>)[p] : undefined), messagesByLocale[l]) === "string",
+    );
 
   it("label every value in both languages", () => {
     const agencyKinds = ["legalRepresentative", "mandate", "personalAgent", "window"] as const satisfies ReadonlyArray<Agency["kind"]>;

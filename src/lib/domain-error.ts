@@ -1,15 +1,7 @@
 import { msg, type MessageParams } from "./message";
 
 /** The closed set of failures a use case may report; mapped to transport codes in one place. */
-export type DomainErrorCode =
-  | "invalidInput"
-  | "unauthorized"
-  | "forbidden"
-  | "notFound"
-  | "conflict"
-  | "illegalTransition"
-  | "locked"
-  | "unavailable";
+export type DomainErrorCode = "invalidInput" | "unauthorized" | "forbidden" | "notFound" | "conflict" | "illegalTransition" | "locked" | "unavailable";
 
 /**
  * A brand that survives the production build: Next may put two copies of this module in two
@@ -55,6 +47,9 @@ export function isZodErrorLike(e: unknown): e is ZodErrorLike {
   return (
     candidate.name === "ZodError" &&
     Array.isArray(candidate.issues) &&
-    candidate.issues.every((i: unknown) => typeof i === "object" && i !== null && Array.isArray((i as { path?: unknown }).path) && typeof (i as { message?: unknown }).message === "string")
+    candidate.issues.every(
+      (i: unknown) =>
+        typeof i === "object" && i !== null && Array.isArray((i as { path?: unknown }).path) && typeof (i as { message?: unknown }).message === "string",
+    )
   );
 }

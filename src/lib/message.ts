@@ -28,10 +28,7 @@ export function keyParam(key: string): string {
 }
 
 /** Translates an encoded message; text that is not a known key is shown as it is. */
-export function translateMessage(
-  t: { (key: string, params?: MessageParams): string; has: (key: string) => boolean },
-  encoded: string,
-): string {
+export function translateMessage(t: { (key: string, params?: MessageParams): string; has: (key: string) => boolean }, encoded: string): string {
   const { key, params } = parseMessage(encoded);
   if (!t.has(key)) return encoded;
   const resolved = Object.fromEntries(

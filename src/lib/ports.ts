@@ -10,8 +10,7 @@
  * silently skipping an effect: reading an unwired port or effect throws.
  */
 
-const unwired = (name: string) =>
-  new Error(`${name} is not wired: import "@/root/effects" in this process's entry point (server, script or test setup)`);
+const unwired = (name: string) => new Error(`${name} is not wired: import "@/root/effects" in this process's entry point (server, script or test setup)`);
 
 export interface Port<T> {
   readonly name: string;

@@ -14,7 +14,10 @@ export function transition<S extends string, E extends string>(
   stateLabels?: string,
 ): S {
   const to = table[from][event];
-  if (!to) throw new DomainError("illegalTransition", "errors.illegalTransition", { params: { machine, from: stateLabels ? keyParam(`${stateLabels}.${from}`) : from, event } });
+  if (!to)
+    throw new DomainError("illegalTransition", "errors.illegalTransition", {
+      params: { machine, from: stateLabels ? keyParam(`${stateLabels}.${from}`) : from, event },
+    });
   return to;
 }
 

@@ -24,9 +24,12 @@ describe("forbidden characters", () => {
   });
 
   it("names the path of each offending string and key", () => {
-    expect(
-      findForbiddenCharacters({ name: "a\u0000", formData: { ok: "fine", bad: "x\u202e" }, list: ["", "\u0001"], ["k\u0000"]: "v" }),
-    ).toEqual([["name"], ["formData", "bad"], ["list", "1"], ["k\u0000"]]);
+    expect(findForbiddenCharacters({ name: "a\u0000", formData: { ok: "fine", bad: "x\u202e" }, list: ["", "\u0001"], ["k\u0000"]: "v" })).toEqual([
+      ["name"],
+      ["formData", "bad"],
+      ["list", "1"],
+      ["k\u0000"],
+    ]);
     expect(findForbiddenCharacters("plain")).toEqual([]);
     expect(findForbiddenCharacters(undefined)).toEqual([]);
   });

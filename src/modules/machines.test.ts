@@ -2,7 +2,15 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { reachableStates, terminalStates, type TransitionTable } from "@/lib/state-machine";
-import { applicationAuditActions, applicationEvents, applicationMachine, applicationStatuses, finalApplicationStatuses, initialApplicationStatus, type ApplicationAuditAction } from "./applications/model";
+import {
+  applicationAuditActions,
+  applicationEvents,
+  applicationMachine,
+  applicationStatuses,
+  finalApplicationStatuses,
+  initialApplicationStatus,
+  type ApplicationAuditAction,
+} from "./applications/model";
 import { applicationStatusEnum } from "./applications/schema";
 import { calendarAuditActions, type CalendarAuditAction } from "./calendar/model";
 import { catalogAuditActions, type CatalogAuditAction } from "./catalog/model";
@@ -218,15 +226,26 @@ describe("audit actions", () => {
   });
 
   it("are all listed: a machine's events or a module's named actions", () => {
-    const unknown = files.flatMap((f) => auditActionsIn(f.text).literals.filter((a) => !allAuditActions.has(a as AuditAction)).map((a) => `${f.rel}: ${a}`));
+    const unknown = files.flatMap((f) =>
+      auditActionsIn(f.text)
+        .literals.filter((a) => !allAuditActions.has(a as AuditAction))
+        .map((a) => `${f.rel}: ${a}`),
+    );
     expect(unknown).toEqual([]);
     const prefixes = new Set(Object.values(machines).map((m) => m.prefix));
-    const unknownPrefixes = files.flatMap((f) => auditActionsIn(f.text).templatePrefixes.filter((p) => !prefixes.has(p)).map((p) => `${f.rel}: ${p}.*`));
+    const unknownPrefixes = files.flatMap((f) =>
+      auditActionsIn(f.text)
+        .templatePrefixes.filter((p) => !prefixes.has(p))
+        .map((p) => `${f.rel}: ${p}.*`),
+    );
     expect(unknownPrefixes).toEqual([]);
   });
 
   it("are checked by a scan that sees both forms", () => {
-    expect(auditActionsIn('recordAudit<X>(tx, { action: "task.cancel", a: 1 }); recordAudit<Y>(tx, { action: `grant.${e}` })')).toEqual({ literals: ["task.cancel"], templatePrefixes: ["grant"] });
+    expect(auditActionsIn('recordAudit<X>(tx, { action: "task.cancel", a: 1 }); recordAudit<Y>(tx, { action: `grant.${e}` })')).toEqual({
+      literals: ["task.cancel"],
+      templatePrefixes: ["grant"],
+    });
   });
 
   it("has no two modules claiming one action", () => {

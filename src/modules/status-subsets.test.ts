@@ -36,7 +36,10 @@ function machineOf(values: readonly string[]): string | null {
 function handWrittenSubsets(text: string): string[] {
   const found: string[] = [];
   for (const m of text.matchAll(/\[([^[\]]*)\]/g)) {
-    const items = m[1]!.split(",").map((s) => s.trim()).filter(Boolean);
+    const items = m[1]!
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (items.length < 2 || !items.every((s) => /^"[^"]*"$|^'[^']*'$/.test(s))) continue;
     const values = items.map((s) => s.slice(1, -1));
     const machine = machineOf(values);

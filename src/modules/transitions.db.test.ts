@@ -51,7 +51,13 @@ async function acceptedApplication() {
     { key: "c", department: "fire", needs: ["a"] },
   ]);
   const applicant = await newEnterprise(h.db);
-  const input = ZSubmitApplicationInput.parse({ subject: { kind: "bundle", code }, idempotencyKey: randomUUID(), formData: { projectName: "示例项目" }, materials: {}, consent: true });
+  const input = ZSubmitApplicationInput.parse({
+    subject: { kind: "bundle", code },
+    idempotencyKey: randomUUID(),
+    formData: { projectName: "示例项目" },
+    materials: {},
+    consent: true,
+  });
   const submitted = await submitApplication(h.db, applicant, input, monday);
   const [app] = await h.db.select().from(applications).where(eq(applications.id, submitted.id));
   await acceptApplication(h.db, clerk, { applicationId: submitted.id, version: app?.version ?? 0 }, later(5));
@@ -61,7 +67,11 @@ async function acceptedApplication() {
 const auditCount = async (entityId: string) => (await h.db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.entityId, entityId)))[0]?.n ?? 0;
 
 /** Every (state, event) pair the table does not have. */
-function illegalPairs<S extends string, E extends string>(statuses: readonly S[], events: readonly E[], table: Record<S, Partial<Record<E, S>>>): Array<[S, E]> {
+function illegalPairs<S extends string, E extends string>(
+  statuses: readonly S[],
+  events: readonly E[],
+  table: Record<S, Partial<Record<E, S>>>,
+): Array<[S, E]> {
   return statuses.flatMap((s) => events.filter((e) => table[s][e] === undefined).map((e): [S, E] => [s, e]));
 }
 
@@ -82,7 +92,10 @@ async function expectIllegalRefused<S extends string, E extends string, R>(
     await setStatus(state);
     const before = await read();
     const audited = await auditCount(entityId);
-    await expect(h.db.transaction((tx) => apply(tx, before, event)), `${state} × ${event}`).rejects.toMatchObject({ code: "illegalTransition" });
+    await expect(
+      h.db.transaction((tx) => apply(tx, before, event)),
+      `${state} × ${event}`,
+    ).rejects.toMatchObject({ code: "illegalTransition" });
     expect(await read()).toEqual(before);
     expect(await auditCount(entityId)).toBe(audited);
   }
@@ -103,7 +116,10 @@ describe("illegal transitions are refused and change nothing", () => {
 
   it("review task", async () => {
     const { id } = await acceptedApplication();
-    const [task] = await h.db.select().from(reviewTasks).where(and(eq(reviewTasks.applicationId, id), eq(reviewTasks.stepKey, "a")));
+    const [task] = await h.db
+      .select()
+      .from(reviewTasks)
+      .where(and(eq(reviewTasks.applicationId, id), eq(reviewTasks.stepKey, "a")));
     const read = async () => (await h.db.select().from(reviewTasks).where(eq(reviewTasks.id, task!.id)))[0]!;
     await expectIllegalRefused(
       illegalPairs(taskStatuses, taskEvents, taskMachine),
@@ -120,9 +136,23 @@ describe("illegal transitions are refused and change nothing", () => {
     const suffix = uniqueSuffix();
     const [resource] = await h.db
       .insert(dataResources)
-      .values({ code: `test.machines.${suffix}`, nameZh: "测试资源", nameEn: "Test resource", providerDepartmentId: market!.id, fields: ["name"], shareType: "conditional", openType: "notOpen", updateFrequency: "daily", lastUpdatedAt: monday, legalBasis: "《测试条例》第一条" })
+      .values({
+        code: `test.machines.${suffix}`,
+        nameZh: "测试资源",
+        nameEn: "Test resource",
+        providerDepartmentId: market!.id,
+        fields: ["name"],
+        shareType: "conditional",
+        openType: "notOpen",
+        updateFrequency: "daily",
+        lastUpdatedAt: monday,
+        legalBasis: "《测试条例》第一条",
+      })
       .returning();
-    const [grant] = await h.db.insert(grants).values({ resourceId: resource!.id, consumerDepartmentId: tax!.id, serviceCodes: ["test"], status: "requested", purpose: "《测试条例》第二条" }).returning();
+    const [grant] = await h.db
+      .insert(grants)
+      .values({ resourceId: resource!.id, consumerDepartmentId: tax!.id, serviceCodes: ["test"], status: "requested", purpose: "《测试条例》第二条" })
+      .returning();
     const read = async () => (await h.db.select().from(grants).where(eq(grants.id, grant!.id)))[0]!;
     await expectIllegalRefused(
       illegalPairs(grantStatuses, grantEvents, grantMachine),
@@ -136,7 +166,17 @@ describe("illegal transitions are refused and change nothing", () => {
   it("enterprise name", async () => {
     const [name] = await h.db
       .insert(enterpriseNames)
-      .values({ fullName: `河北测试${uniqueSuffix()}有限公司`, divisionCode: "130000", divisionName: "河北", tradeName: "测试", normalisedTrade: `测试${uniqueSuffix()}`, industry: "科技", form: "有限公司", status: "reserved", reservedUntil: later(60) })
+      .values({
+        fullName: `河北测试${uniqueSuffix()}有限公司`,
+        divisionCode: "130000",
+        divisionName: "河北",
+        tradeName: "测试",
+        normalisedTrade: `测试${uniqueSuffix()}`,
+        industry: "科技",
+        form: "有限公司",
+        status: "reserved",
+        reservedUntil: later(60),
+      })
       .returning();
     const read = async () => (await h.db.select().from(enterpriseNames).where(eq(enterpriseNames.id, name!.id)))[0]!;
     await expectIllegalRefused(
@@ -150,7 +190,14 @@ describe("illegal transitions are refused and change nothing", () => {
 
   it("certificate", async () => {
     const issued = await h.db.transaction((tx) =>
-      issueCertificate(tx, { typeCode: "sealRecord", holderCode: freshCreditCode(), holderName: "测试有限公司", fields: { holderName: "测试有限公司", sealTypes: "公章" }, sourceApplicationId: null, issuedOn: "2026-03-02" }),
+      issueCertificate(tx, {
+        typeCode: "sealRecord",
+        holderCode: freshCreditCode(),
+        holderName: "测试有限公司",
+        fields: { holderName: "测试有限公司", sealTypes: "公章" },
+        sourceApplicationId: null,
+        issuedOn: "2026-03-02",
+      }),
     );
     const read = async () => (await h.db.select().from(certificates).where(eq(certificates.id, issued.id)))[0]!;
     await expectIllegalRefused(
@@ -175,7 +222,10 @@ describe("bulk moves", () => {
     expect(after.map((t) => t.status)).toEqual(["cancelled", "cancelled", "cancelled"]);
     for (const t of before) {
       expect(after.find((a) => a.id === t.id)?.version).toBe(t.version + 1);
-      const rows = await h.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, t.id), eq(auditEvents.action, "task.cancel")));
+      const rows = await h.db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.entityId, t.id), eq(auditEvents.action, "task.cancel")));
       expect(rows).toHaveLength(1);
       expect(rows[0]).toMatchObject({ streamId: id, fromState: t.status, toState: "cancelled", actorUserId: applicant.userId });
     }
@@ -186,7 +236,9 @@ describe("bulk moves", () => {
     const tasks = await h.db.select().from(reviewTasks).where(eq(reviewTasks.applicationId, id));
     // Two open tasks and one waiting: `open` is legal only for the waiting one.
     const audited = await Promise.all(tasks.map((t) => auditCount(t.id)));
-    await expect(h.db.transaction((tx) => applyTaskEventToAll(tx, tasks, "open", { actor: null, now: later(30) }))).rejects.toMatchObject({ code: "illegalTransition" });
+    await expect(h.db.transaction((tx) => applyTaskEventToAll(tx, tasks, "open", { actor: null, now: later(30) }))).rejects.toMatchObject({
+      code: "illegalTransition",
+    });
     expect(await h.db.select().from(reviewTasks).where(eq(reviewTasks.applicationId, id))).toEqual(expect.arrayContaining(tasks));
     expect(await Promise.all(tasks.map((t) => auditCount(t.id)))).toEqual(audited);
   });
@@ -195,16 +247,28 @@ describe("bulk moves", () => {
     const certs = await h.db.transaction(async (tx) => {
       const out = [];
       for (let i = 0; i < 3; i++) {
-        const c = await issueCertificate(tx, { typeCode: "sealRecord", holderCode: freshCreditCode(), holderName: "测试有限公司", fields: { holderName: "测试有限公司", sealTypes: "公章" }, sourceApplicationId: null, issuedOn: "2026-03-02" });
+        const c = await issueCertificate(tx, {
+          typeCode: "sealRecord",
+          holderCode: freshCreditCode(),
+          holderName: "测试有限公司",
+          fields: { holderName: "测试有限公司", sealTypes: "公章" },
+          sourceApplicationId: null,
+          issuedOn: "2026-03-02",
+        });
         out.push({ ...c, status: "valid" as const });
       }
       return out;
     });
-    await h.db.transaction((tx) => applyCertificateEventToAll(tx, certs, "revoke", { actor: dataOffice, now: later(40), patch: { revokedAt: later(40), revocationReason: "测试撤销" } }));
+    await h.db.transaction((tx) =>
+      applyCertificateEventToAll(tx, certs, "revoke", { actor: dataOffice, now: later(40), patch: { revokedAt: later(40), revocationReason: "测试撤销" } }),
+    );
     for (const c of certs) {
       const [row] = await h.db.select({ status: certificates.status }).from(certificates).where(eq(certificates.id, c.id));
       expect(row?.status).toBe("revoked");
-      const audit = await h.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, c.id), eq(auditEvents.action, "certificate.revoke")));
+      const audit = await h.db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.entityId, c.id), eq(auditEvents.action, "certificate.revoke")));
       expect(audit).toHaveLength(1);
       expect(audit[0]).toMatchObject({ fromState: "valid", toState: "revoked" });
     }
@@ -212,12 +276,25 @@ describe("bulk moves", () => {
     const names = await h.db
       .insert(enterpriseNames)
       .values(
-        [1, 2].map(() => ({ fullName: `河北测试${uniqueSuffix()}有限公司`, divisionCode: "130000", divisionName: "河北", tradeName: "测试", normalisedTrade: `测试${uniqueSuffix()}`, industry: "科技", form: "有限公司", status: "reserved" as const, reservedUntil: later(1) })),
+        [1, 2].map(() => ({
+          fullName: `河北测试${uniqueSuffix()}有限公司`,
+          divisionCode: "130000",
+          divisionName: "河北",
+          tradeName: "测试",
+          normalisedTrade: `测试${uniqueSuffix()}`,
+          industry: "科技",
+          form: "有限公司",
+          status: "reserved" as const,
+          reservedUntil: later(1),
+        })),
       )
       .returning();
     await h.db.transaction((tx) => applyNameEventToAll(tx, names, "release", { actor: null, now: later(50) }));
     for (const n of names) {
-      const audit = await h.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, n.id), eq(auditEvents.action, "name.release")));
+      const audit = await h.db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.entityId, n.id), eq(auditEvents.action, "name.release")));
       expect(audit).toHaveLength(1);
       expect(audit[0]).toMatchObject({ fromState: "reserved", toState: "released", actorUserId: null });
     }

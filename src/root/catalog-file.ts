@@ -54,7 +54,10 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
  * across entries. Returns every problem at once, each with its path, so a province fixes its
  * file in one pass. `divisionCodes` are the divisions the portal knows (GB/T 2260).
  */
-export function parseProvinceFile(raw: unknown, divisionCodes: ReadonlySet<string>): { file: ProvinceFile; problems: [] } | { file: null; problems: FileProblem[] } {
+export function parseProvinceFile(
+  raw: unknown,
+  divisionCodes: ReadonlySet<string>,
+): { file: ProvinceFile; problems: [] } | { file: null; problems: FileProblem[] } {
   const parsed = ZProvinceFile.safeParse(raw);
   if (!parsed.success) {
     return { file: null, problems: parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })) };

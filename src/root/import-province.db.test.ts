@@ -49,7 +49,10 @@ describe("importing a province file", () => {
     const [clerk] = await h.db.select().from(users).where(eq(users.login, "CLERK"));
     expect(clerk).toMatchObject({ role: "windowClerk", passwordHash: null, verification: "staffAccount" });
     const [construction] = await h.db.select({ id: bundles.id }).from(bundles).where(eq(bundles.code, "constructionProject"));
-    const steps = await h.db.select().from(bundleSteps).where(eq(bundleSteps.bundleId, construction?.id ?? ""));
+    const steps = await h.db
+      .select()
+      .from(bundleSteps)
+      .where(eq(bundleSteps.bundleId, construction?.id ?? ""));
     expect(Math.max(...steps.map((s) => s.stage))).toBe(4);
   });
 

@@ -50,7 +50,9 @@ export async function importProvince(
     const parsed = parseProvinceFile(raw, divisionCodes);
     if (!parsed.file) throw new ProvinceFileRefused(parsed.problems);
     const file: ProvinceFile = parsed.file;
-    const contentHash = createHash("sha256").update(canonicalJson(file as unknown as Record<string, unknown>)).digest("hex");
+    const contentHash = createHash("sha256")
+      .update(canonicalJson(file as unknown as Record<string, unknown>))
+      .digest("hex");
 
     const departments = await importDepartments(tx, file.departments, options.mode);
     const staff = await importStaffAccounts(tx, file.staff, departments.ids, {

@@ -38,13 +38,7 @@ export const jobRegistry: readonly JobDefinition[] = [
   // Marks certificates past their validity as expired and tells the open applications that rely
   // on them (the revocation watch). Hourly: validity ends at a date, and the gate already treats
   // a lapsed date as expired at read time; the job makes it a fact and sends the notices.
-  defineJob({
-    name: "certificates.expire",
-    cron: "7 * * * *",
-    batchSize: 1,
-    pollingIntervalSeconds: 30,
-    handler: (db) => expireCertificates(db, new Date()),
-  }),
+  defineJob({ name: "certificates.expire", cron: "7 * * * *", batchSize: 1, pollingIntervalSeconds: 30, handler: (db) => expireCertificates(db, new Date()) }),
 
   // ── audit: audit.checkpoint ─────────────────────────────────────────────────────────────
   // A signed checkpoint of every audit stream's head, hourly (src/modules/audit/write-checkpoint.ts):

@@ -27,6 +27,26 @@ import type { Locale } from "@/i18n/locales";
 // Each module's messages, under the module's name (e.g. `catalog.guide.title`).
 // Add a module here with its two files; both languages must have the same keys (a test checks).
 export const moduleMessages: Record<Locale, Record<string, unknown>> = {
-  "zh-CN": { identity: identityZh, calendar: calendarZh, catalog: catalogZh, applications: applicationsZh, review: reviewZh, notifications: notificationsZh, sharing: { ...sharingZh, ...sharingHolderZh, ...sharingOfficeZh }, openData: openDataZh, registration: { ...registrationZh, ...registrationFormZh } },
-  en: { identity: identityEn, calendar: calendarEn, catalog: catalogEn, applications: applicationsEn, review: reviewEn, notifications: notificationsEn, sharing: { ...sharingEn, ...sharingHolderEn, ...sharingOfficeEn }, openData: openDataEn, registration: { ...registrationEn, ...registrationFormEn } },
+  "zh-CN": {
+    identity: identityZh,
+    calendar: calendarZh,
+    catalog: catalogZh,
+    applications: applicationsZh,
+    review: reviewZh,
+    notifications: notificationsZh,
+    sharing: { ...sharingZh, ...sharingHolderZh, ...sharingOfficeZh },
+    openData: openDataZh,
+    registration: { ...registrationZh, ...registrationFormZh },
+  },
+  en: {
+    identity: identityEn,
+    calendar: calendarEn,
+    catalog: catalogEn,
+    applications: applicationsEn,
+    review: reviewEn,
+    notifications: notificationsEn,
+    sharing: { ...sharingEn, ...sharingHolderEn, ...sharingOfficeEn },
+    openData: openDataEn,
+    registration: { ...registrationEn, ...registrationFormEn },
+  },
 };

@@ -57,7 +57,14 @@ function english(encoded: string): string {
 const input = ZCreateStaffAccountInput.safeParse({ login: values.login, displayName: values.name, role: "administrator", password });
 if (!input.success) {
   // The messages are message keys of the zod schema; the path says which value to fix (never its content).
-  console.error(["Refused; nothing was written:", ...input.error.issues.map((i) => `  ${i.path.join(".") === "displayName" ? "--name" : i.path.join(".") === "password" ? "password" : "--login"}: ${english(i.message)}`)].join("\n"));
+  console.error(
+    [
+      "Refused; nothing was written:",
+      ...input.error.issues.map(
+        (i) => `  ${i.path.join(".") === "displayName" ? "--name" : i.path.join(".") === "password" ? "password" : "--login"}: ${english(i.message)}`,
+      ),
+    ].join("\n"),
+  );
   process.exit(2);
 }
 

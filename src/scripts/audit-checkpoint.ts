@@ -20,7 +20,10 @@ try {
   if (!written) throw new Error("no checkpoint written");
   const c = written.checkpoint;
   const exported = exportCheckpoint(c, written.allHeads, key.publicKeyPem);
-  const file = outAt >= 0 && args[outAt + 1] ? path.resolve(args[outAt + 1]!) : path.join(process.cwd(), ".data", "audit-checkpoints", `checkpoint-${String(c.number).padStart(6, "0")}.json`);
+  const file =
+    outAt >= 0 && args[outAt + 1]
+      ? path.resolve(args[outAt + 1]!)
+      : path.join(process.cwd(), ".data", "audit-checkpoints", `checkpoint-${String(c.number).padStart(6, "0")}.json`);
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify(exported, null, 2)}\n`);
   const log = toStdout ? console.error : console.log;

@@ -61,7 +61,9 @@ try {
 const handle = await openScriptDatabase();
 try {
   const result = await verifyAuditChain(handle.db, { exported, publicKeys });
-  const against = result.checkedAgainst.map((c) => `checkpoint #${c.number} of ${c.at.toISOString()}${c.source === "file" ? " (exported file)" : ""}`).join(" and ");
+  const against = result.checkedAgainst
+    .map((c) => `checkpoint #${c.number} of ${c.at.toISOString()}${c.source === "file" ? " (exported file)" : ""}`)
+    .join(" and ");
   const checked = `${plural(result.events, "event")} in ${plural(result.streams, "stream")}, ${plural(result.checkpoints, "checkpoint")}`;
   if (result.ok) {
     console.log(`Audit log intact: ${checked}${against ? `; held against ${against}` : "; no checkpoint yet (npm run audit:checkpoint)"}.`);

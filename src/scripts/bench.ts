@@ -69,7 +69,13 @@ const keys = Array.from({ length: n }, () => randomUUID());
 const ids: string[] = [];
 await timed("submit (idempotent insert + tracking number)", n, () =>
   pool(keys, concurrency, async (key) => {
-    const input = ZSubmitApplicationInput.parse({ subject: { kind: "bundle", code }, idempotencyKey: key, formData: { projectName: "bench" }, materials: {}, consent: true });
+    const input = ZSubmitApplicationInput.parse({
+      subject: { kind: "bundle", code },
+      idempotencyKey: key,
+      formData: { projectName: "bench" },
+      materials: {},
+      consent: true,
+    });
     ids.push((await submitApplication(db, applicant, input, now)).id);
   }),
 );
@@ -80,12 +86,27 @@ await timed("accept (fan-out to 5 tasks, due dates)", n, () =>
   }),
 );
 // The gate: a market reviewer reads the applicant's business licence for each open case.
-const [holder] = await db.select({ code: entities.creditCode }).from(entities).where(eq(entities.id, applicant.entityId ?? ""));
-const licence = await issueCertificate(db, { typeCode: "businessLicence", holderCode: holder?.code ?? "", holderName: applicant.displayName, fields: {}, sourceApplicationId: null, issuedOn: "2026-01-05" });
+const [holder] = await db
+  .select({ code: entities.creditCode })
+  .from(entities)
+  .where(eq(entities.id, applicant.entityId ?? ""));
+const licence = await issueCertificate(db, {
+  typeCode: "businessLicence",
+  holderCode: holder?.code ?? "",
+  holderName: applicant.displayName,
+  fields: {},
+  sourceApplicationId: null,
+  issuedOn: "2026-01-05",
+});
 const market = await reviewer(db, "market");
 await timed("gate: reviewer reads a licence (checked, logged)", n, () =>
   pool(ids, concurrency, async (id) => {
-    const read = await readCertificates(db, market, { holderCode: holder?.code ?? "", typeCodes: ["businessLicence"], purpose: { kind: "application", applicationId: id }, today: "2026-03-02" });
+    const read = await readCertificates(db, market, {
+      holderCode: holder?.code ?? "",
+      typeCodes: ["businessLicence"],
+      purpose: { kind: "application", applicationId: id },
+      today: "2026-03-02",
+    });
     if (read.certificates.length !== 1) throw new Error("the gate refused a reviewer with a task");
   }),
 );

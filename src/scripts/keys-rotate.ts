@@ -22,7 +22,9 @@ try {
   if (chosen.length === 0) throw new Error(`no department with code ${target}`);
   for (const d of chosen) {
     const r = await rotateDepartmentKey(handle.db, d.id, new Date());
-    console.log(`${r.departmentCode}: new key ${r.keyId} valid from ${r.validFrom.toISOString()}${r.retiredKeyId ? `; key ${r.retiredKeyId} retired then` : ""}`);
+    console.log(
+      `${r.departmentCode}: new key ${r.keyId} valid from ${r.validFrom.toISOString()}${r.retiredKeyId ? `; key ${r.retiredKeyId} retired then` : ""}`,
+    );
   }
 } catch (error) {
   console.error(`Key rotation failed: ${scriptError(error)}`);

@@ -12,7 +12,13 @@ export function resolveClientAddress(socketAddress: string | undefined, forwarde
   const socket = normalizeAddress(socketAddress) ?? "0.0.0.0";
   if (trustedHops <= 0) return socket;
   const header = Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? "");
-  const chain = [...header.split(",").map((s) => s.trim()).filter(Boolean), socket];
+  const chain = [
+    ...header
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+    socket,
+  ];
   const candidate = chain[Math.max(0, chain.length - 1 - trustedHops)];
   return normalizeAddress(candidate) ?? socket;
 }
@@ -36,7 +42,10 @@ export function addressKey(address: string): string {
   const left = head ? head.split(":") : [];
   const right = tail ? tail.split(":") : [];
   const full = address.includes("::") ? [...left, ...Array<string>(8 - left.length - right.length).fill("0"), ...right] : left;
-  return `${full.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, "")).join(":")}::/64`;
+  return `${full
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ""))
+    .join(":")}::/64`;
 }
 
 /** The client's address as the HTTP server handed it on (see above); "unknown" when absent. */

@@ -11,7 +11,9 @@ describe("the environment's keys and database role", () => {
   it("accepts well-formed keys and a role name", () => {
     const pem = generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }).toString();
     const der = generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "der" }).toString("base64");
-    expect(issues({ AUDIT_KEY: "k".repeat(32), AUDIT_SIGNING_KEY: pem, KEY_ENCRYPTION_KEY: randomBytes(32).toString("base64"), DATABASE_ROLE: "tongban_app" })).toEqual([]);
+    expect(
+      issues({ AUDIT_KEY: "k".repeat(32), AUDIT_SIGNING_KEY: pem, KEY_ENCRYPTION_KEY: randomBytes(32).toString("base64"), DATABASE_ROLE: "tongban_app" }),
+    ).toEqual([]);
     expect(issues({ AUDIT_SIGNING_KEY: der })).toEqual([]);
   });
 

@@ -32,7 +32,10 @@ export const ZEnv = z.object({
   /** Wraps the departments' signing keys (envelope encryption); generated into `.data/kek` when unset. */
   KEY_ENCRYPTION_KEY: z
     .string()
-    .refine((v) => /^[A-Za-z0-9+/_-]+={0,2}$/.test(v) && Buffer.from(v, "base64").length === 32, "KEY_ENCRYPTION_KEY must be 32 random bytes in base64 (openssl rand -base64 32)")
+    .refine(
+      (v) => /^[A-Za-z0-9+/_-]+={0,2}$/.test(v) && Buffer.from(v, "base64").length === 32,
+      "KEY_ENCRYPTION_KEY must be 32 random bytes in base64 (openssl rand -base64 32)",
+    )
     .optional(),
   /** Seed the demo province at start-up; defaults to on for the embedded database only. */
   SEED_DEMO: z.enum(["true", "false"]).optional(),
@@ -42,9 +45,19 @@ export const ZEnv = z.object({
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_NAME: z.string().min(1).default("统一身份认证"),
   /** Minutes a session lasts without activity (idle timeout). */
-  SESSION_MAX_AGE_MINUTES: z.coerce.number().int().positive().max(24 * 60).default(120),
+  SESSION_MAX_AGE_MINUTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(24 * 60)
+    .default(120),
   /** Hours a session lasts after sign-in however active it is (absolute timeout). */
-  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().max(24 * 30).default(12),
+  SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(24 * 30)
+    .default(12),
   /** SMTP server for notification email, e.g. `smtp://user:pass@mail.example.gov.cn:587`; no email without it. */
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   /** Sender of notification email. */
@@ -67,9 +80,7 @@ let cached: Env | undefined;
 /** The validated environment; a bad variable stops the process with a message naming it. */
 export function env(): Env {
   if (cached) return cached;
-  const blankToUndefined = Object.fromEntries(
-    Object.entries(process.env).map(([k, v]) => [k, v === "" ? undefined : v]),
-  );
+  const blankToUndefined = Object.fromEntries(Object.entries(process.env).map(([k, v]) => [k, v === "" ? undefined : v]));
   const parsed = ZEnv.safeParse(blankToUndefined);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");

@@ -61,7 +61,13 @@ export function open(sealed: Sealed, keks: KeyEncryptionKey | readonly KeyEncryp
   let dataKey: Buffer | undefined;
   try {
     dataKey = gcmDecrypt(kek.key, wrapped.subarray(0, 12), wrapped.subarray(28), wrapped.subarray(12, 28), Buffer.from(`wrap\0${kek.id}\0${context}`, "utf8"));
-    return gcmDecrypt(dataKey, Buffer.from(sealed.nonce, "base64"), Buffer.from(sealed.ciphertext, "base64"), Buffer.from(sealed.tag, "base64"), Buffer.from(`data\0${context}`, "utf8"));
+    return gcmDecrypt(
+      dataKey,
+      Buffer.from(sealed.nonce, "base64"),
+      Buffer.from(sealed.ciphertext, "base64"),
+      Buffer.from(sealed.tag, "base64"),
+      Buffer.from(`data\0${context}`, "utf8"),
+    );
   } catch {
     // GCM says only "unable to authenticate": a wrong KEK, another row's value, or changed bytes.
     throw new EnvelopeError(`cannot open the sealed value (wrong key-encryption key ${sealed.kekId}, or tampered)`);

@@ -29,7 +29,8 @@ export function readOrCreateKeyFile(file: string, create: boolean, make: () => s
     try {
       writeFileSync(file, `${make()}\n`, { mode: 0o600, flag: "wx" });
       // On a shared PostgreSQL every node must hold the same key: one made here is this node's only.
-      if (process.env.DATABASE_URL) console.warn(`${what} was not set: generated ${path.relative(process.cwd(), file)}. With several nodes, set ${what} on every node instead.`);
+      if (process.env.DATABASE_URL)
+        console.warn(`${what} was not set: generated ${path.relative(process.cwd(), file)}. With several nodes, set ${what} on every node instead.`);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }
@@ -69,7 +70,10 @@ export interface SigningKey {
 }
 
 export function publicKeyId(publicKey: KeyObject): string {
-  return createHash("sha256").update(publicKey.export({ type: "spki", format: "der" })).digest("hex").slice(0, 16);
+  return createHash("sha256")
+    .update(publicKey.export({ type: "spki", format: "der" }))
+    .digest("hex")
+    .slice(0, 16);
 }
 
 export function publicKeyFromPem(pem: string): KeyObject {
@@ -92,7 +96,12 @@ export function auditSigningKey(options: { create?: boolean } = {}): SigningKey 
     const file = localKeyFile("audit-signing-key");
     const text =
       env().AUDIT_SIGNING_KEY ??
-      readOrCreateKeyFile(file, create, () => generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }).toString().trim(), "AUDIT_SIGNING_KEY");
+      readOrCreateKeyFile(
+        file,
+        create,
+        () => generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }).toString().trim(),
+        "AUDIT_SIGNING_KEY",
+      );
     const privateKey = parsePrivateKey(text);
     if (privateKey.asymmetricKeyType !== "ed25519") throw new Error("AUDIT_SIGNING_KEY is not an Ed25519 key");
     const publicKey = createPublicKey(privateKey);

@@ -36,11 +36,19 @@ function capture() {
 describe("the log keeps nothing personal", () => {
   it("masks a Drizzle query error's parameters, ID number, hash and phone, keeping the SQL and the cause", () => {
     const { logger, lines } = capture();
-    logger.error({ err: failedInsert(), input: { name: "张三", idNumber, phone, password: "Secret2026", confirmPassword: "Secret2026" } }, "registration failed");
+    logger.error(
+      { err: failedInsert(), input: { name: "张三", idNumber, phone, password: "Secret2026", confirmPassword: "Secret2026" } },
+      "registration failed",
+    );
     expect(lines).toHaveLength(1);
     const line = lines[0]!;
     for (const secret of [idNumber, phone, hash, "c2FsdHNhbHRz", "Secret2026", "\\u0000"]) expect(line).not.toContain(secret);
-    const entry = JSON.parse(line) as { level: string; msg: string; err: { message: string; stack: string; cause: { code: string; detail: string } }; input: Record<string, string> };
+    const entry = JSON.parse(line) as {
+      level: string;
+      msg: string;
+      err: { message: string; stack: string; cause: { code: string; detail: string } };
+      input: Record<string, string>;
+    };
     expect(entry.level).toBe("error");
     expect(entry.err.message).toContain(`Failed query: insert into "users"`);
     expect(entry.err.message).toContain("params: [redacted]");

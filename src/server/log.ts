@@ -64,28 +64,28 @@ function level(): (typeof levels)[number] {
 
 /** A logger writing to `destination` (stdout when none); tests pass their own. */
 export function createLogger(destination?: pino.DestinationStream, options: { level?: string } = {}): Logger {
-  return pino({
-    level: options.level ?? level(),
-    base: { service: "tongban" },
-    timestamp: pino.stdTimeFunctions.isoTime,
-    // Errors go through `redact` like everything else, not pino's serializer (which keeps every own field).
-    serializers: { err: (e: unknown) => redact(e) },
-    formatters: {
-      level: (label) => ({ level: label }),
-      log: (object) => redact(object) as Record<string, unknown>,
-    },
-    mixin: () => {
-      const context = requestContext.getStore();
-      return context ? { requestId: context.requestId } : {};
-    },
-    hooks: {
-      // The message string is scrubbed too: `log.error("failed for %s", idNumber)` leaks nothing.
-      logMethod(args, method) {
-        const scrubbed = args.map((a) => (typeof a === "string" ? scrub(a) : a)) as Parameters<typeof method>;
-        method.apply(this, scrubbed);
+  return pino(
+    {
+      level: options.level ?? level(),
+      base: { service: "tongban" },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      // Errors go through `redact` like everything else, not pino's serializer (which keeps every own field).
+      serializers: { err: (e: unknown) => redact(e) },
+      formatters: { level: (label) => ({ level: label }), log: (object) => redact(object) as Record<string, unknown> },
+      mixin: () => {
+        const context = requestContext.getStore();
+        return context ? { requestId: context.requestId } : {};
+      },
+      hooks: {
+        // The message string is scrubbed too: `log.error("failed for %s", idNumber)` leaks nothing.
+        logMethod(args, method) {
+          const scrubbed = args.map((a) => (typeof a === "string" ? scrub(a) : a)) as Parameters<typeof method>;
+          method.apply(this, scrubbed);
+        },
       },
     },
-  }, destination);
+    destination,
+  );
 }
 
 // One logger per process, whichever bundle asks (see request-context.ts).

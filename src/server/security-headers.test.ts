@@ -38,7 +38,8 @@ describe("the content security policy", () => {
     expect(csp).toContain("script-src 'self' 'nonce-abc123' 'strict-dynamic'");
     expect(csp).not.toContain("unsafe-eval");
     expect(csp).not.toContain("unsafe-inline");
-    for (const d of ["frame-ancestors 'none'", "base-uri 'none'", "object-src 'none'", "form-action 'self'", "img-src 'self' data:", "connect-src 'self'"]) expect(csp).toContain(d);
+    for (const d of ["frame-ancestors 'none'", "base-uri 'none'", "object-src 'none'", "form-action 'self'", "img-src 'self' data:", "connect-src 'self'"])
+      expect(csp).toContain(d);
   });
 
   it("lets the sign-in form post on to the identity platform when one is configured", () => {

@@ -70,7 +70,9 @@ export function originVerdict(
     if (publicUrl) {
       return origin.origin === new URL(publicUrl).origin ? { ok: true } : { ok: false, reason: `Origin ${origin.origin} is not ${new URL(publicUrl).origin}` };
     }
-    return request.host && origin.host === request.host.toLowerCase() ? { ok: true } : { ok: false, reason: `Origin ${origin.host} is not ${request.host ?? "this host"}` };
+    return request.host && origin.host === request.host.toLowerCase()
+      ? { ok: true }
+      : { ok: false, reason: `Origin ${origin.host} is not ${request.host ?? "this host"}` };
   }
   if (request.secFetchSite === "same-origin") return { ok: true };
   return { ok: false, reason: request.origin === "null" ? "opaque Origin" : "no Origin or Sec-Fetch-Site: same-origin" };

@@ -31,8 +31,13 @@ export async function ActingForSwitch() {
               <form method="post" action="/acting-for">
                 <input type="hidden" name="kind" value={o.kind} />
                 <input type="hidden" name="id" value={o.id} />
-                <button type="submit" className="w-full rounded border border-brand-700 px-4 py-2 text-left font-medium break-all text-brand-700 hover:bg-brand-50 sm:w-auto">
-                  {o.code ? t("switchToEntity", { name: o.name, code: o.code, as: t(`as.${o.as}`) }) : t("switchToPerson", { name: o.name, scope: t(`scope.${o.scope}`) })}
+                <button
+                  type="submit"
+                  className="w-full rounded border border-brand-700 px-4 py-2 text-left font-medium break-all text-brand-700 hover:bg-brand-50 sm:w-auto"
+                >
+                  {o.code
+                    ? t("switchToEntity", { name: o.name, code: o.code, as: t(`as.${o.as}`) })
+                    : t("switchToPerson", { name: o.name, scope: t(`scope.${o.scope}`) })}
                 </button>
               </form>
             </li>

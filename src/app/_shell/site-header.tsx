@@ -46,8 +46,7 @@ const navByRole: Record<Role | "public", Array<{ href: string; key: string }>> =
   ],
 };
 
-const buttonClass =
-  "rounded border border-white/60 px-2 py-1 text-sm text-white hover:bg-white/10 focus-visible:outline-white";
+const buttonClass = "rounded border border-white/60 px-2 py-1 text-sm text-white hover:bg-white/10 focus-visible:outline-white";
 
 export async function SiteHeader({ senior }: { senior: boolean }) {
   const [t, locale, actor] = await Promise.all([getTranslations("layout"), getLocale(), currentActor()]);
@@ -71,7 +70,12 @@ export async function SiteHeader({ senior }: { senior: boolean }) {
           </form>
           <form action={setSeniorMode}>
             <input type="hidden" name="senior" value={senior ? "off" : "on"} />
-            <button type="submit" className={`${buttonClass} aria-pressed:bg-white aria-pressed:text-brand-800`} aria-pressed={senior} data-testid="senior-switch">
+            <button
+              type="submit"
+              className={`${buttonClass} aria-pressed:bg-white aria-pressed:text-brand-800`}
+              aria-pressed={senior}
+              data-testid="senior-switch"
+            >
               {t("seniorMode")}
             </button>
           </form>

@@ -15,9 +15,20 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function DataOfficeLanding() {
   await requireRole(["dataOffice"], "/data-office");
-  const [t, ts, tc, tStaff, locale] = await Promise.all([getTranslations("landing"), getTranslations("sharing.office.nav"), getTranslations("calendar.page"), getTranslations("identity.staff"), getLocale()]);
+  const [t, ts, tc, tStaff, locale] = await Promise.all([
+    getTranslations("landing"),
+    getTranslations("sharing.office.nav"),
+    getTranslations("calendar.page"),
+    getTranslations("identity.staff"),
+    getLocale(),
+  ]);
   const caller = await api();
-  const [profile, departments, openQuestions, calendar] = await Promise.all([caller.identity.me(), caller.identity.departments(), caller.sharing.openQuestionCount(), caller.calendar.reminder()]);
+  const [profile, departments, openQuestions, calendar] = await Promise.all([
+    caller.identity.me(),
+    caller.identity.departments(),
+    caller.sharing.openQuestionCount(),
+    caller.calendar.reminder(),
+  ]);
   const sharingLinks = [
     { href: "/data-office/sharing", label: ts("sharing") },
     { href: "/data-office/grants", label: ts("grants") },
@@ -34,7 +45,11 @@ export default async function DataOfficeLanding() {
             {t("dataOffice.catalogLink")}
           </Link>
           {sharingLinks.map((l) => (
-            <Link key={l.href} href={l.href} className="inline-block rounded border border-brand-700 bg-white px-4 py-2 font-medium text-brand-700 hover:bg-brand-50">
+            <Link
+              key={l.href}
+              href={l.href}
+              className="inline-block rounded border border-brand-700 bg-white px-4 py-2 font-medium text-brand-700 hover:bg-brand-50"
+            >
               {l.label}
             </Link>
           ))}
@@ -48,9 +63,15 @@ export default async function DataOfficeLanding() {
           <table className="w-full text-left text-sm">
             <thead>
               <tr className="border-b border-slate-300">
-                <th scope="col" className="py-2 pr-4">{t("dataOffice.code")}</th>
-                <th scope="col" className="py-2 pr-4">{t("dataOffice.name")}</th>
-                <th scope="col" className="py-2">{t("dataOffice.staff")}</th>
+                <th scope="col" className="py-2 pr-4">
+                  {t("dataOffice.code")}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t("dataOffice.name")}
+                </th>
+                <th scope="col" className="py-2">
+                  {t("dataOffice.staff")}
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -14,7 +14,12 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function GuidesPage() {
-  const [t, tc, locale, guides] = await Promise.all([getTranslations("catalog.guides"), getTranslations("catalog"), getLocale(), (await api()).catalog.guides()]);
+  const [t, tc, locale, guides] = await Promise.all([
+    getTranslations("catalog.guides"),
+    getTranslations("catalog"),
+    getLocale(),
+    (await api()).catalog.guides(),
+  ]);
   const byDepartment = new Map<string, { name: string; services: GuideList["services"] }>();
   for (const s of guides.services) {
     const group = byDepartment.get(s.department.code) ?? { name: pick(s.department, locale), services: [] };

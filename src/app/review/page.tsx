@@ -39,11 +39,17 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
     <div className="flex flex-col gap-4">
       <PageHeader title={t("review.title")} lead={t("review.lead", { department })}>
         <div className="flex flex-wrap gap-3">
-          <Link href="/review/data-sharing" className="inline-block rounded border border-brand-700 bg-white px-4 py-2 font-medium text-brand-700 hover:bg-brand-50">
+          <Link
+            href="/review/data-sharing"
+            className="inline-block rounded border border-brand-700 bg-white px-4 py-2 font-medium text-brand-700 hover:bg-brand-50"
+          >
             {ts("review")}
           </Link>
           {keepsRegister ? (
-            <Link href="/review/population" className="inline-block rounded border border-brand-700 bg-white px-4 py-2 font-medium text-brand-700 hover:bg-brand-50">
+            <Link
+              href="/review/population"
+              className="inline-block rounded border border-brand-700 bg-white px-4 py-2 font-medium text-brand-700 hover:bg-brand-50"
+            >
               {tp("title")}
             </Link>
           ) : null}

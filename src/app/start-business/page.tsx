@@ -31,7 +31,11 @@ export default async function StartBusinessPage() {
       <ActingForSwitch />
       <NameDeclaration options={options} />
       {reservations.length > 0 ? (
-        <StartBusinessForm options={options} reservations={reservations} founder={{ name: self?.name ?? me.displayName, idNumber: self?.idNumber ?? "", idNumberMasked: me.idNumberMasked }} />
+        <StartBusinessForm
+          options={options}
+          reservations={reservations}
+          founder={{ name: self?.name ?? me.displayName, idNumber: self?.idNumber ?? "", idNumberMasked: me.idNumberMasked }}
+        />
       ) : (
         <EmptyState title={t("apply.heading")}>{t("apply.noReservation")}</EmptyState>
       )}

@@ -31,13 +31,25 @@ export default async function TrackPage({ searchParams }: { searchParams: Search
             <label htmlFor="trackingNumber" className="font-medium">
               {t("trackingNumber")}
             </label>
-            <input id="trackingNumber" name="trackingNumber" inputMode="numeric" defaultValue={params.trackingNumber ?? ""} className="rounded border border-slate-400 px-3 py-2 font-mono" />
+            <input
+              id="trackingNumber"
+              name="trackingNumber"
+              inputMode="numeric"
+              defaultValue={params.trackingNumber ?? ""}
+              className="rounded border border-slate-400 px-3 py-2 font-mono"
+            />
           </div>
           <div className="flex flex-col gap-1 sm:w-48">
             <label htmlFor="queryCode" className="font-medium">
               {t("queryCode")}
             </label>
-            <input id="queryCode" name="queryCode" autoComplete="off" defaultValue={params.queryCode ?? ""} className="rounded border border-slate-400 px-3 py-2 font-mono uppercase" />
+            <input
+              id="queryCode"
+              name="queryCode"
+              autoComplete="off"
+              defaultValue={params.queryCode ?? ""}
+              className="rounded border border-slate-400 px-3 py-2 font-mono uppercase"
+            />
           </div>
           <button type="submit" className="rounded bg-brand-700 px-5 py-2 font-medium text-white hover:bg-brand-800">
             {t("submit")}
@@ -57,9 +69,7 @@ export default async function TrackPage({ searchParams }: { searchParams: Search
             </h2>
             <StatusBadge status={result.status} kind="application" />
           </div>
-          <p className="text-slate-700">
-            {t("dates", { submitted: when(result.submittedAt), accepted: when(result.acceptedAt) })}
-          </p>
+          <p className="text-slate-700">{t("dates", { submitted: when(result.submittedAt), accepted: when(result.acceptedAt) })}</p>
           <ApplicationTimeline tasks={result.tasks} />
         </section>
       ) : null}

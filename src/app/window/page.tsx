@@ -25,7 +25,10 @@ export default async function WindowQueuePage({ searchParams }: { searchParams: 
     <div className="flex flex-col gap-4">
       <PageHeader title={t("window.title")} lead={t("window.lead")}>
         <p className="max-w-3xl text-sm text-slate-600">{staff("deadlineHint")}</p>
-        <Link href="/window/key-in" className="mt-2 inline-block rounded border border-brand-700 bg-white px-4 py-2 font-medium text-brand-700 hover:bg-brand-50">
+        <Link
+          href="/window/key-in"
+          className="mt-2 inline-block rounded border border-brand-700 bg-white px-4 py-2 font-medium text-brand-700 hover:bg-brand-50"
+        >
           {ti("title")}
         </Link>
       </PageHeader>

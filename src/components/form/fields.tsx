@@ -20,7 +20,8 @@ export function useMessage(): (encoded: string | undefined) => string | undefine
 
 type Form<T extends FieldValues> = UseFormReturn<T, unknown, FieldValues>;
 
-export const inputClass = "w-full min-w-0 rounded border border-slate-400 bg-white px-3 py-2 text-base aria-[invalid=true]:border-seal-600 disabled:bg-slate-100";
+export const inputClass =
+  "w-full min-w-0 rounded border border-slate-400 bg-white px-3 py-2 text-base aria-[invalid=true]:border-seal-600 disabled:bg-slate-100";
 
 /** An input's id; `prefix` keeps two forms on one page (with a field of the same name) apart. */
 export function fieldId(name: string, prefix = "field"): string {
@@ -39,7 +40,23 @@ export function FieldError({ id, name, message }: { id: string; name: string; me
 }
 
 /** Label, optional hint, the control, then its error: the frame every field shares. */
-function FieldFrame({ id, label, hint, hintId, children, name, error }: { id: string; label: ReactNode; hint?: ReactNode; hintId?: string; children: ReactNode; name: string; error?: string }) {
+function FieldFrame({
+  id,
+  label,
+  hint,
+  hintId,
+  children,
+  name,
+  error,
+}: {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  hintId?: string;
+  children: ReactNode;
+  name: string;
+  error?: string;
+}) {
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="font-medium text-slate-800">
@@ -143,7 +160,14 @@ export function CheckboxField<T extends FieldValues>({ form, name, label, idPref
   return (
     <div className="flex flex-col gap-1">
       <div className="flex items-start gap-2">
-        <input id={id} type="checkbox" className="mt-1 h-5 w-5 shrink-0" aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} {...form.register(name)} />
+        <input
+          id={id}
+          type="checkbox"
+          className="mt-1 h-5 w-5 shrink-0"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          {...form.register(name)}
+        />
         <label htmlFor={id}>{label}</label>
       </div>
       <FieldError id={`${id}-error`} name={name} message={error} />
@@ -164,11 +188,7 @@ export function FormError({ message }: { message?: string }) {
 
 export function SubmitButton({ children, pending }: { children: ReactNode; pending: boolean }) {
   return (
-    <button
-      type="submit"
-      disabled={pending}
-      className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
-    >
+    <button type="submit" disabled={pending} className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60">
       {children}
     </button>
   );

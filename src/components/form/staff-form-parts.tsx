@@ -9,12 +9,9 @@ import { applyServerErrors } from "@/components/form/use-zod-form";
 
 /** Button looks shared by the window's and the reviewers' action forms. */
 export const staffButton = {
-  primary:
-    "rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:cursor-not-allowed disabled:opacity-60",
-  danger:
-    "rounded bg-seal-600 px-4 py-2 font-medium text-white hover:bg-red-800 disabled:cursor-not-allowed disabled:opacity-60",
-  secondary:
-    "rounded border border-slate-500 bg-white px-4 py-2 font-medium text-slate-900 hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-60",
+  primary: "rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:cursor-not-allowed disabled:opacity-60",
+  danger: "rounded bg-seal-600 px-4 py-2 font-medium text-white hover:bg-red-800 disabled:cursor-not-allowed disabled:opacity-60",
+  secondary: "rounded border border-slate-500 bg-white px-4 py-2 font-medium text-slate-900 hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-60",
   link: "rounded px-1 text-sm font-medium text-brand-700 underline hover:text-brand-800 disabled:opacity-60",
 } as const;
 
@@ -125,7 +122,15 @@ interface StaffTextAreaProps<T extends FieldValues, O extends FieldValues> {
 }
 
 /** A labelled multi-line input whose error (client or server) is announced and tied to it. */
-export function StaffTextArea<T extends FieldValues, O extends FieldValues>({ form, name, idPrefix, label, hint, required, rows = 3 }: StaffTextAreaProps<T, O>) {
+export function StaffTextArea<T extends FieldValues, O extends FieldValues>({
+  form,
+  name,
+  idPrefix,
+  label,
+  hint,
+  required,
+  rows = 3,
+}: StaffTextAreaProps<T, O>) {
   const message = useMessage();
   const f = form as unknown as UseFormReturn<T, unknown, FieldValues>;
   const error = fieldError(f, name);

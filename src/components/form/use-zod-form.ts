@@ -10,11 +10,7 @@ export function useZodForm<TSchema extends z.ZodType<FieldValues, FieldValues>>(
   schema: TSchema,
   options?: Omit<UseFormProps<z.input<TSchema>, unknown, z.output<TSchema>>, "resolver">,
 ): UseFormReturn<z.input<TSchema>, unknown, z.output<TSchema>> {
-  return useForm<z.input<TSchema>, unknown, z.output<TSchema>>({
-    mode: "onTouched",
-    ...options,
-    resolver: zodResolver(schema as never) as never,
-  });
+  return useForm<z.input<TSchema>, unknown, z.output<TSchema>>({ mode: "onTouched", ...options, resolver: zodResolver(schema as never) as never });
 }
 
 interface ServerErrorData {

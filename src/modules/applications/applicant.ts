@@ -40,7 +40,11 @@ export async function assertMayFile(db: Db, actor: Actor, serviceCodes: readonly
 }
 
 /** How the filer stands to the applicant, for the application's record. */
-export function filedAs(actor: Actor): { filedAs: "self" | "legalRepresentative" | "mandate" | "personalAgent" | "window"; mandateId: string | null; windowKeyInId: string | null } {
+export function filedAs(actor: Actor): {
+  filedAs: "self" | "legalRepresentative" | "mandate" | "personalAgent" | "window";
+  mandateId: string | null;
+  windowKeyInId: string | null;
+} {
   const a = actor.agency;
   if (!a) return { filedAs: "self", mandateId: null, windowKeyInId: null };
   return { filedAs: a.kind, mandateId: a.mandateId, windowKeyInId: a.keyInId };

@@ -45,17 +45,30 @@ describe("uploads", () => {
 
   it("refuses a file over the limit or of another type, storing nothing", async () => {
     const applicant = await newEnterprise(h.db);
-    const count = async () => (await h.db.select({ n: sql<number>`count(*)::int` }).from(uploads).where(eq(uploads.ownerUserId, applicant.userId)))[0]?.n;
+    const count = async () =>
+      (
+        await h.db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(uploads)
+          .where(eq(uploads.ownerUserId, applicant.userId))
+      )[0]?.n;
     const big = new Uint8Array(maxUploadBytes + 1);
     big.set(pdf);
-    await expect(uploadFile(h.db, applicant, { fileName: "big.pdf", content: big })).rejects.toMatchObject({ code: "invalidInput", message: expect.stringContaining("errors.upload.tooLarge") });
+    await expect(uploadFile(h.db, applicant, { fileName: "big.pdf", content: big })).rejects.toMatchObject({
+      code: "invalidInput",
+      message: expect.stringContaining("errors.upload.tooLarge"),
+    });
     // A script renamed to .pdf: the content decides.
     await expect(uploadFile(h.db, applicant, { fileName: "evil.pdf", content: new TextEncoder().encode("<script>alert(1)</script>") })).rejects.toMatchObject({
       message: "errors.upload.type",
     });
     // A right-to-left override or a NUL in the name: a field error, not a silently renamed file.
     for (const fileName of ["invoice\u202Efdp.exe", "plan\u0000.pdf"]) {
-      await expect(uploadFile(h.db, applicant, { fileName, content: pdf })).rejects.toMatchObject({ code: "invalidInput", field: "file", message: "errors.controlCharacter" });
+      await expect(uploadFile(h.db, applicant, { fileName, content: pdf })).rejects.toMatchObject({
+        code: "invalidInput",
+        field: "file",
+        message: "errors.controlCharacter",
+      });
     }
     expect(await count()).toBe(0);
   });
@@ -81,14 +94,26 @@ describe("the window", () => {
     await requestCompletion(
       h.db,
       clerk,
-      { applicationId: s.id, version: await versionOf(s.id), items: [{ materialKeys: ["projectName"], text: "项目名称与营业执照不一致" }, { materialKeys: [], text: "请核对联系电话" }] },
+      {
+        applicationId: s.id,
+        version: await versionOf(s.id),
+        items: [
+          { materialKeys: ["projectName"], text: "项目名称与营业执照不一致" },
+          { materialKeys: [], text: "请核对联系电话" },
+        ],
+      },
       now,
     );
     const [asked] = await h.db.select().from(applications).where(eq(applications.id, s.id));
     expect(asked?.status).toBe("supplementRequired");
     expect((await listAcceptanceQueue(h.db, clerk, { status: "supplementRequired" })).map((r) => r.id)).toContain(s.id);
     expect((await listAcceptanceQueue(h.db, clerk, { status: "submitted" })).map((r) => r.id)).not.toContain(s.id);
-    await completeSupplement(h.db, applicant, { applicationId: s.id, version: asked?.version ?? 0, formData: { projectName: "更正后的项目" }, materials: {} }, now);
+    await completeSupplement(
+      h.db,
+      applicant,
+      { applicationId: s.id, version: asked?.version ?? 0, formData: { projectName: "更正后的项目" }, materials: {} },
+      now,
+    );
     const [back] = await h.db.select().from(applications).where(eq(applications.id, s.id));
     expect([back?.status, back?.formData.projectName]).toEqual(["submitted", "更正后的项目"]);
   });
@@ -148,7 +173,12 @@ describe("drafts", () => {
     const applicant = await newEnterprise(h.db);
     const key = randomUUID();
     const file = await uploadFile(h.db, applicant, { fileName: "photo.pdf", content: pdf });
-    const draft = ZSaveDraftInput.parse({ subject: { kind: "bundle", code }, idempotencyKey: key, formData: { projectName: "草稿项目" }, materials: { sitePhoto: { kind: "upload", uploadId: file.id } } });
+    const draft = ZSaveDraftInput.parse({
+      subject: { kind: "bundle", code },
+      idempotencyKey: key,
+      formData: { projectName: "草稿项目" },
+      materials: { sitePhoto: { kind: "upload", uploadId: file.id } },
+    });
     const saved = await saveDraft(h.db, applicant, draft, now);
     await saveDraft(h.db, applicant, { ...draft, formData: { projectName: "改过的草稿" } }, now);
     expect(await loadDraft(h.db, applicant, key)).toEqual({ id: saved.id, formData: { projectName: "改过的草稿" }, uploads: { sitePhoto: file.id } });

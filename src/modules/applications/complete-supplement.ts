@@ -31,7 +31,9 @@ export async function completeSupplement(db: Db, actor: Actor, input: z.output<t
       .orderBy(desc(supplementNotices.issuedAt))
       .limit(1);
     if (!notice || app.status !== "supplementRequired") {
-      throw new DomainError("illegalTransition", "errors.illegalTransition", { params: { machine: "application", from: keyParam(`applications.status.application.${app.status}`), event: "supplement" } });
+      throw new DomainError("illegalTransition", "errors.illegalTransition", {
+        params: { machine: "application", from: keyParam(`applications.status.application.${app.status}`), event: "supplement" },
+      });
     }
 
     const scope = new Set(notice.items.flatMap((i) => i.materialKeys));

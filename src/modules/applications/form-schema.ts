@@ -14,7 +14,10 @@ export function formDataSchema(materials: readonly PlanMaterial[]) {
     let field: z.ZodType<string, string>;
     switch (m.fieldType) {
       case "number":
-        field = z.string().trim().regex(/^\d+(\.\d{1,2})?$/, msg("validation.form.number"));
+        field = z
+          .string()
+          .trim()
+          .regex(/^\d+(\.\d{1,2})?$/, msg("validation.form.number"));
         break;
       case "date":
         field = z
@@ -29,13 +32,23 @@ export function formDataSchema(materials: readonly PlanMaterial[]) {
         break;
       }
       case "textarea":
-        field = z.string().trim().max(2000, msg("validation.form.tooLong", { max: 2000 }));
+        field = z
+          .string()
+          .trim()
+          .max(2000, msg("validation.form.tooLong", { max: 2000 }));
         break;
       default:
-        field = z.string().trim().max(200, msg("validation.form.tooLong", { max: 200 }));
+        field = z
+          .string()
+          .trim()
+          .max(200, msg("validation.form.tooLong", { max: 200 }));
     }
     shape[m.key] = m.required
-      ? z.string({ error: msg("validation.required") }).trim().min(1, msg("validation.required")).pipe(field)
+      ? z
+          .string({ error: msg("validation.required") })
+          .trim()
+          .min(1, msg("validation.required"))
+          .pipe(field)
       : z
           .string()
           .trim()

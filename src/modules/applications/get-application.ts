@@ -123,15 +123,21 @@ export async function getApplication(db: Db, actor: Actor, applicationId: string
   const isApplicant = applicantMay(actor, app, "view");
   const purpose: ReadPurpose = isApplicant ? { kind: "own", use: "ownRecord", applicationId: app.id } : { kind: "application", applicationId: app.id };
   // What the case issued: to the applicant, or to the enterprise it registered (starting a business).
-  const [registered] = app.registeredEntityId ? await db.select({ creditCode: entities.creditCode }).from(entities).where(eq(entities.id, app.registeredEntityId)) : [];
-  const issued = (await readCertificates(db, actor, { holderCode: registered?.creditCode ?? app.holderCode, issuedByApplicationId: app.id, purpose, today })).certificates;
+  const [registered] = app.registeredEntityId
+    ? await db.select({ creditCode: entities.creditCode }).from(entities).where(eq(entities.id, app.registeredEntityId))
+    : [];
+  const issued = (await readCertificates(db, actor, { holderCode: registered?.creditCode ?? app.holderCode, issuedByApplicationId: app.id, purpose, today }))
+    .certificates;
 
   // Materials as supplied, named from the catalog.
   const plan = await subjectOf(db, app)
     .then((subject) => loadApplicationPlan(db, subject))
     .catch(() => null);
   const supplied = await db
-    .select({ m: applicationMaterials, upload: { id: uploads.id, fileName: uploads.fileName, mediaType: uploads.mediaType, sizeBytes: uploads.sizeBytes, sha256: uploads.sha256 } })
+    .select({
+      m: applicationMaterials,
+      upload: { id: uploads.id, fileName: uploads.fileName, mediaType: uploads.mediaType, sizeBytes: uploads.sizeBytes, sha256: uploads.sha256 },
+    })
     .from(applicationMaterials)
     .leftJoin(uploads, eq(uploads.id, applicationMaterials.uploadId))
     .where(eq(applicationMaterials.applicationId, app.id));
@@ -144,7 +150,9 @@ export async function getApplication(db: Db, actor: Actor, applicationId: string
   const suppliedByKey = new Map(supplied.map((s) => [s.m.materialKey, s]));
   // A reviewer sees the files of the materials their own steps ask for, not the other departments'.
   const reviewerServices =
-    actor.role === "reviewer" && actor.departmentId ? new Set(app.plan.filter((s) => tasks.some((t) => t.stepKey === s.key) && s.departmentId === actor.departmentId).map((s) => s.serviceCode)) : null;
+    actor.role === "reviewer" && actor.departmentId
+      ? new Set(app.plan.filter((s) => tasks.some((t) => t.stepKey === s.key) && s.departmentId === actor.departmentId).map((s) => s.serviceCode))
+      : null;
   const materials = (plan?.materials ?? []).map((m) => {
     const s = suppliedByKey.get(m.key);
     const fileHidden = reviewerServices !== null && !m.serviceCodes.some((c) => reviewerServices.has(c));
@@ -195,7 +203,9 @@ export async function getApplication(db: Db, actor: Actor, applicationId: string
     certificates: issued.map((c) => certificateView(c, types)),
     materials,
     burdenSaved: materials.flatMap((m) =>
-      m.source === "certificate" && suppliedByKey.get(m.key)?.m.certificateId ? [{ nameZh: m.nameZh, nameEn: m.nameEn, number: m.certificate?.number ?? null }] : [],
+      m.source === "certificate" && suppliedByKey.get(m.key)?.m.certificateId
+        ? [{ nameZh: m.nameZh, nameEn: m.nameEn, number: m.certificate?.number ?? null }]
+        : [],
     ),
   };
 }

@@ -1,10 +1,7 @@
 import { z } from "zod";
 import { msg } from "@/lib/message";
 
-export const ZSubject = z.object({
-  kind: z.enum(["service", "bundle"]),
-  code: z.string().trim().min(1).max(64),
-});
+export const ZSubject = z.object({ kind: z.enum(["service", "bundle"]), code: z.string().trim().min(1).max(64) });
 
 /** How the applicant supplies one material: a file they uploaded, or the certificate government holds. */
 export const ZMaterialSupply = z.discriminatedUnion("kind", [
@@ -26,12 +23,7 @@ const boundedRecord = <T extends z.ZodType>(value: T) =>
 const ZFormData = boundedRecord(z.string().max(2000));
 const ZSupplies = boundedRecord(ZMaterialSupply);
 
-export const ZSaveDraftInput = z.object({
-  subject: ZSubject,
-  idempotencyKey: ZKey,
-  formData: ZFormData.default({}),
-  materials: ZSupplies.default({}),
-});
+export const ZSaveDraftInput = z.object({ subject: ZSubject, idempotencyKey: ZKey, formData: ZFormData.default({}), materials: ZSupplies.default({}) });
 
 export const ZSubmitApplicationInput = ZSaveDraftInput.extend({
   /** The applicant agrees that the certificates government holds are used for this application. */
@@ -42,25 +34,21 @@ export type SubmitApplicationInput = z.input<typeof ZSubmitApplicationInput>;
 export const ZApplicationRef = z.object({ applicationId: z.uuid() });
 export const ZVersionedRef = ZApplicationRef.extend({ version: z.number().int().positive() });
 
-export const ZRefuseInput = ZVersionedRef.extend({
-  reason: z.string().trim().min(4, msg("validation.reason")).max(1000, msg("validation.reason")),
-});
+export const ZRefuseInput = ZVersionedRef.extend({ reason: z.string().trim().min(4, msg("validation.reason")).max(1000, msg("validation.reason")) });
 
 export const ZNoticeItemInput = z.object({
   materialKeys: z.array(ZFieldKey).max(maxKeys).default([]),
   text: z.string().trim().min(4, msg("validation.reason")).max(1000, msg("validation.reason")),
 });
 
-export const ZRequestCompletionInput = ZVersionedRef.extend({
-  items: z.array(ZNoticeItemInput).min(1, msg("validation.noticeItems")).max(100),
-});
+export const ZRequestCompletionInput = ZVersionedRef.extend({ items: z.array(ZNoticeItemInput).min(1, msg("validation.noticeItems")).max(100) });
 
-export const ZCompleteSupplementInput = ZVersionedRef.extend({
-  formData: ZFormData.default({}),
-  materials: ZSupplies.default({}),
-});
+export const ZCompleteSupplementInput = ZVersionedRef.extend({ formData: ZFormData.default({}), materials: ZSupplies.default({}) });
 
 export const ZTrackInput = z.object({
-  trackingNumber: z.string().trim().regex(/^\d{20}$/, msg("validation.trackingNumber")),
+  trackingNumber: z
+    .string()
+    .trim()
+    .regex(/^\d{20}$/, msg("validation.trackingNumber")),
   queryCode: z.string().trim().min(1, msg("validation.queryCode")).max(16, msg("validation.queryCode")),
 });

@@ -36,11 +36,11 @@ export async function listMyApplications(db: Db, actor: Actor) {
       : a?.scope === "services" && a.serviceCodes.length === 0
         ? sql`false`
         : a?.scope === "services"
-        ? sql`exists (select 1 from jsonb_array_elements(${applications.plan}) s where s->>'serviceCode' in (${sql.join(
-            a.serviceCodes.map((c) => sql`${c}`),
-            sql`, `,
-          )}))`
-        : undefined;
+          ? sql`exists (select 1 from jsonb_array_elements(${applications.plan}) s where s->>'serviceCode' in (${sql.join(
+              a.serviceCodes.map((c) => sql`${c}`),
+              sql`, `,
+            )}))`
+          : undefined;
   const rows = await db
     .select({ app: applications, bundleCode: bundles.code, filerName: users.displayName })
     .from(applications)

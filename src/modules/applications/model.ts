@@ -70,7 +70,9 @@ export function isFinalApplication(status: ApplicationStatus): boolean {
  * certificates for it and a lapsed certificate it relies on matters. Includes `approved`, the
  * moment between the approval and the completion (the same transaction issues the certificates).
  */
-export const liveApplicationStatuses: readonly ApplicationStatus[] = applicationStatuses.filter((s) => s !== initialApplicationStatus && !isFinalApplication(s));
+export const liveApplicationStatuses: readonly ApplicationStatus[] = applicationStatuses.filter(
+  (s) => s !== initialApplicationStatus && !isFinalApplication(s),
+);
 export function isLiveApplication(status: ApplicationStatus): boolean {
   return liveApplicationStatuses.includes(status);
 }

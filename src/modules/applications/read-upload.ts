@@ -34,7 +34,15 @@ export async function readUpload(db: Db, actor: Actor, uploadId: string) {
     const tasks = await db
       .select({ applicationId: reviewTasks.applicationId, stepKey: reviewTasks.stepKey })
       .from(reviewTasks)
-      .where(and(eq(reviewTasks.departmentId, actor.departmentId), inArray(reviewTasks.applicationId, live.map((u) => u.app.id))));
+      .where(
+        and(
+          eq(reviewTasks.departmentId, actor.departmentId),
+          inArray(
+            reviewTasks.applicationId,
+            live.map((u) => u.app.id),
+          ),
+        ),
+      );
     for (const u of live) {
       const steps = new Set(tasks.filter((t) => t.applicationId === u.app.id).map((t) => t.stepKey));
       if (steps.size === 0) continue;

@@ -16,12 +16,14 @@ export async function requestCompletion(db: Db, actor: Actor, input: z.output<ty
     const app = await lockApplication(tx, input.applicationId);
     expectVersion(app, input.version);
     const updated = await applyApplicationEvent(tx, app, "requestCompletion", { actor, now, data: { items: input.items.length } });
-    await tx.insert(supplementNotices).values({
-      applicationId: app.id,
-      stage: "acceptance",
-      items: input.items.map((i) => ({ departmentId: null, taskId: null, materialKeys: i.materialKeys, text: i.text })),
-      issuedAt: now,
-    });
+    await tx
+      .insert(supplementNotices)
+      .values({
+        applicationId: app.id,
+        stage: "acceptance",
+        items: input.items.map((i) => ({ departmentId: null, taskId: null, materialKeys: i.materialKeys, text: i.text })),
+        issuedAt: now,
+      });
     await notify(tx, {
       kind: "completionRequested",
       to: { userIds: await applicantUserIds(tx, app, now) },

@@ -27,19 +27,45 @@ import { withdrawApplication } from "./withdraw-application";
 const ZTransitionResult = z.object({ id: z.string(), status: z.string(), version: z.number() });
 
 export const applicationsRouter = createTRPCRouter({
-  prefill: applicantProcedure.input(z.object({ kind: z.enum(["service", "bundle"]), code: z.string().min(1).max(64) })).query(({ ctx, input }) => prefillCertificates(ctx.db, ctx.actor, input)),
-  draft: applicantProcedure.input(z.object({ idempotencyKey: z.string().min(8).max(64) })).query(({ ctx, input }) => loadDraft(ctx.db, ctx.actor, input.idempotencyKey)),
+  prefill: applicantProcedure
+    .input(z.object({ kind: z.enum(["service", "bundle"]), code: z.string().min(1).max(64) }))
+    .query(({ ctx, input }) => prefillCertificates(ctx.db, ctx.actor, input)),
+  draft: applicantProcedure
+    .input(z.object({ idempotencyKey: z.string().min(8).max(64) }))
+    .query(({ ctx, input }) => loadDraft(ctx.db, ctx.actor, input.idempotencyKey)),
   saveDraft: applicantProcedure.input(ZSaveDraftInput).mutation(({ ctx, input }) => saveDraft(ctx.db, ctx.actor, input)),
   submit: applicantProcedure.input(ZSubmitApplicationInput).mutation(({ ctx, input }) => submitApplication(ctx.db, ctx.actor, input)),
   mine: applicantProcedure.output(z.array(ZApplicationListItem)).query(({ ctx }) => listMyApplications(ctx.db, ctx.actor)),
-  get: authedProcedure.input(ZApplicationRef).output(ZApplicationView).query(({ ctx, input }) => getApplication(ctx.db, ctx.actor, input.applicationId)),
-  withdraw: applicantProcedure.input(ZVersionedRef).output(ZTransitionResult).mutation(({ ctx, input }) => withdrawApplication(ctx.db, ctx.actor, input)),
-  completeSupplement: applicantProcedure.input(ZCompleteSupplementInput).output(ZTransitionResult).mutation(({ ctx, input }) => completeSupplement(ctx.db, ctx.actor, input)),
-  track: publicProcedure.use(rateLimited("tracking")).input(ZTrackInput).output(ZTrackView).query(({ ctx, input }) => trackApplication(ctx.db, input)),
+  get: authedProcedure
+    .input(ZApplicationRef)
+    .output(ZApplicationView)
+    .query(({ ctx, input }) => getApplication(ctx.db, ctx.actor, input.applicationId)),
+  withdraw: applicantProcedure
+    .input(ZVersionedRef)
+    .output(ZTransitionResult)
+    .mutation(({ ctx, input }) => withdrawApplication(ctx.db, ctx.actor, input)),
+  completeSupplement: applicantProcedure
+    .input(ZCompleteSupplementInput)
+    .output(ZTransitionResult)
+    .mutation(({ ctx, input }) => completeSupplement(ctx.db, ctx.actor, input)),
+  track: publicProcedure
+    .use(rateLimited("tracking"))
+    .input(ZTrackInput)
+    .output(ZTrackView)
+    .query(({ ctx, input }) => trackApplication(ctx.db, input)),
   acceptanceQueue: clerkProcedure
     .input(z.object({ status: z.enum(windowApplicationStatuses).default("submitted") }))
     .query(({ ctx, input }) => listAcceptanceQueue(ctx.db, ctx.actor, input)),
-  accept: clerkProcedure.input(ZVersionedRef).output(ZTransitionResult).mutation(({ ctx, input }) => acceptApplication(ctx.db, ctx.actor, input)),
-  refuse: clerkProcedure.input(ZRefuseInput).output(ZTransitionResult).mutation(({ ctx, input }) => refuseApplication(ctx.db, ctx.actor, input)),
-  requestCompletion: clerkProcedure.input(ZRequestCompletionInput).output(ZTransitionResult).mutation(({ ctx, input }) => requestCompletion(ctx.db, ctx.actor, input)),
+  accept: clerkProcedure
+    .input(ZVersionedRef)
+    .output(ZTransitionResult)
+    .mutation(({ ctx, input }) => acceptApplication(ctx.db, ctx.actor, input)),
+  refuse: clerkProcedure
+    .input(ZRefuseInput)
+    .output(ZTransitionResult)
+    .mutation(({ ctx, input }) => refuseApplication(ctx.db, ctx.actor, input)),
+  requestCompletion: clerkProcedure
+    .input(ZRequestCompletionInput)
+    .output(ZTransitionResult)
+    .mutation(({ ctx, input }) => requestCompletion(ctx.db, ctx.actor, input)),
 });

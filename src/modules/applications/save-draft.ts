@@ -15,7 +15,10 @@ export const maxDraftsPerApplicant = 50;
 /** Only uploads of the applicant (the enterprise or the person) may be referenced. */
 export async function assertOwnUploads(db: Db, principalId: string, uploadIds: readonly string[], path: (uploadId: string) => string): Promise<void> {
   if (uploadIds.length === 0) return;
-  const owned = await db.select({ id: uploads.id }).from(uploads).where(and(inArray(uploads.id, [...uploadIds]), eq(uploads.principalId, principalId)));
+  const owned = await db
+    .select({ id: uploads.id })
+    .from(uploads)
+    .where(and(inArray(uploads.id, [...uploadIds]), eq(uploads.principalId, principalId)));
   const ownedIds = new Set(owned.map((u) => u.id));
   const foreign = uploadIds.find((id) => !ownedIds.has(id));
   if (foreign) throw new DomainError("invalidInput", "validation.material.uploadUnknown", { field: path(foreign) });
@@ -29,15 +32,26 @@ export async function assertOwnUploads(db: Db, principalId: string, uploadIds: r
 export async function saveDraft(db: Db, actor: Actor, input: z.output<typeof ZSaveDraftInput>, now: Date = new Date()) {
   const who = await applicantIdentity(db, actor);
   const plan = await loadApplicationPlan(db, input.subject);
-  await assertMayFile(db, actor, plan.steps.map((s) => s.serviceCode));
+  await assertMayFile(
+    db,
+    actor,
+    plan.steps.map((s) => s.serviceCode),
+  );
   const principalId = principalOf(actor) ?? "";
   const uploadsGiven = Object.entries(input.materials).flatMap(([key, s]) => (s.kind === "upload" ? [{ key, uploadId: s.uploadId }] : []));
-  await assertOwnUploads(db, principalId, uploadsGiven.map((u) => u.uploadId), (id) => `materials.${uploadsGiven.find((u) => u.uploadId === id)?.key ?? ""}`);
+  await assertOwnUploads(
+    db,
+    principalId,
+    uploadsGiven.map((u) => u.uploadId),
+    (id) => `materials.${uploadsGiven.find((u) => u.uploadId === id)?.key ?? ""}`,
+  );
   return db.transaction(async (tx) => {
     const [{ drafts }] = (await tx
       .select({ drafts: count() })
       .from(applications)
-      .where(and(eq(applications.principalId, principalId), eq(applications.status, "draft"), ne(applications.idempotencyKey, input.idempotencyKey)))) as [{ drafts: number }];
+      .where(and(eq(applications.principalId, principalId), eq(applications.status, "draft"), ne(applications.idempotencyKey, input.idempotencyKey)))) as [
+      { drafts: number },
+    ];
     if (drafts >= maxDraftsPerApplicant) throw new DomainError("invalidInput", "applications.errors.tooManyDrafts", { params: { max: maxDraftsPerApplicant } });
     const [row] = await tx
       .insert(applications)
@@ -52,7 +66,9 @@ export async function saveDraft(db: Db, actor: Actor, input: z.output<typeof ZSa
     if (!row) throw new DomainError("conflict", "errors.alreadySubmitted");
     await tx.delete(applicationMaterials).where(eq(applicationMaterials.applicationId, row.id));
     if (uploadsGiven.length > 0) {
-      await tx.insert(applicationMaterials).values(uploadsGiven.map((u) => ({ applicationId: row.id, materialKey: u.key, uploadId: u.uploadId, updatedAt: now })));
+      await tx
+        .insert(applicationMaterials)
+        .values(uploadsGiven.map((u) => ({ applicationId: row.id, materialKey: u.key, uploadId: u.uploadId, updatedAt: now })));
     }
     return { id: row.id, savedAt: now };
   });

@@ -1,19 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  bigint,
-  check,
-  customType,
-  index,
-  integer,
-  jsonb,
-  pgEnum,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { bigint, check, customType, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { applicantKindEnum, bundles, services } from "../catalog/schema";
 import { citizens, entities, users, windowKeyIns } from "../identity/schema";
 import { applicationStatuses } from "./model";
@@ -91,7 +77,10 @@ export const applications = pgTable(
     /** Bumped by every transition: the compare-and-set token. */
     version: integer("version").notNull().default(1),
     idempotencyKey: text("idempotency_key"),
-    formData: jsonb("form_data").$type<Record<string, string>>().notNull().default(sql`'{}'::jsonb`),
+    formData: jsonb("form_data")
+      .$type<Record<string, string>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     plan: jsonb("plan").$type<PlanStep[]>().notNull(),
     divisionCode: text("division_code").notNull(),
     /** The applicant agreed that government-held certificates are used for this application. */
@@ -184,10 +173,6 @@ export const supplementNotices = pgTable(
 /** The last tracking-number sequence per division and day, bumped atomically. */
 export const trackingSequences = pgTable(
   "tracking_sequences",
-  {
-    divisionCode: text("division_code").notNull(),
-    day: text("day").notNull(),
-    last: bigint("last", { mode: "number" }).notNull(),
-  },
+  { divisionCode: text("division_code").notNull(), day: text("day").notNull(), last: bigint("last", { mode: "number" }).notNull() },
   (t) => [primaryKey({ columns: [t.divisionCode, t.day] })],
 );

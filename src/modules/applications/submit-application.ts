@@ -63,7 +63,11 @@ export async function submitApplication(
   // A service that registers a new market entity goes through its own path, so the naming rules
   // and the registration always run (a generic submission once issued a licence to a person).
   if (plan.registersEntity && !options.registrationPath) throw new DomainError("forbidden", "applications.errors.ownPathOnly", { field: "subject" });
-  await assertMayFile(db, actor, plan.steps.map((s) => s.serviceCode));
+  await assertMayFile(
+    db,
+    actor,
+    plan.steps.map((s) => s.serviceCode),
+  );
   const principalId = principalOf(actor) ?? "";
 
   return db.transaction(async (tx) => {

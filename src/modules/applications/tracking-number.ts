@@ -8,10 +8,7 @@ export async function nextTrackingNumber(tx: Db, divisionCode: string, day: stri
   const [row] = await tx
     .insert(trackingSequences)
     .values({ divisionCode, day, last: 1 })
-    .onConflictDoUpdate({
-      target: [trackingSequences.divisionCode, trackingSequences.day],
-      set: { last: sql`${trackingSequences.last} + 1` },
-    })
+    .onConflictDoUpdate({ target: [trackingSequences.divisionCode, trackingSequences.day], set: { last: sql`${trackingSequences.last} + 1` } })
     .returning({ last: trackingSequences.last });
   if (!row) throw new Error("tracking sequence not returned");
   return formatTrackingNumber(divisionCode, day, row.last);

@@ -34,12 +34,7 @@ export const ZNoticeView = z.object({
   issuedAt: z.date(),
   completedAt: z.date().nullable(),
   items: z.array(
-    z.object({
-      departmentNameZh: z.string().nullable(),
-      departmentNameEn: z.string().nullable(),
-      materialKeys: z.array(z.string()),
-      text: z.string(),
-    }),
+    z.object({ departmentNameZh: z.string().nullable(), departmentNameEn: z.string().nullable(), materialKeys: z.array(z.string()), text: z.string() }),
   ),
 });
 

@@ -29,8 +29,7 @@ function append(e: AuditInput): Promise<void> {
   return h.db.transaction((tx) => recordAudit<string>(tx, e));
 }
 
-const streamRows = (db: Db, streamId: string) =>
-  db.select().from(auditEvents).where(eq(auditEvents.streamId, streamId)).orderBy(asc(auditEvents.seq));
+const streamRows = (db: Db, streamId: string) => db.select().from(auditEvents).where(eq(auditEvents.streamId, streamId)).orderBy(asc(auditEvents.seq));
 
 /** Runs `fn` in a transaction that is always rolled back, so tampering never outlives the test. */
 async function rolledBack(fn: (tx: Db) => Promise<void>, db: Db = h.db): Promise<void> {
@@ -206,7 +205,9 @@ describe("the database refuses to change the audit log", () => {
     await writeAuditCheckpoint(h.db, new Date());
     const [row] = await streamRows(h.db, stream);
     if (!row) throw new Error("no event");
-    await expect(refusal(h.db.execute(sql`update audit_events set actor_role = 'x' where seq = ${row.seq}`))).resolves.toMatch(/UPDATE on audit_events refused: the audit log is append-only/);
+    await expect(refusal(h.db.execute(sql`update audit_events set actor_role = 'x' where seq = ${row.seq}`))).resolves.toMatch(
+      /UPDATE on audit_events refused: the audit log is append-only/,
+    );
     await expect(refusal(h.db.execute(sql`delete from audit_events where seq = ${row.seq}`))).resolves.toMatch(/DELETE on audit_events refused/);
     await expect(refusal(h.db.execute(sql`truncate audit_events`))).resolves.toMatch(/TRUNCATE on audit_events refused/);
     await expect(refusal(h.db.execute(sql`update audit_checkpoints set events = 0`))).resolves.toMatch(/UPDATE on audit_checkpoints refused/);
@@ -274,14 +275,19 @@ describe("signed checkpoints", () => {
     for (const s of streams) for (const action of ["submit", "accept", "approve", "complete"]) await append(event(s, action));
     const written = await writeAuditCheckpoint(h.db, new Date());
     if (!written) throw new Error("no checkpoint written");
-    const exported = ZExportedCheckpoint.parse(JSON.parse(JSON.stringify(exportCheckpoint(written.checkpoint, written.allHeads, auditSigningKey().publicKeyPem))));
+    const exported = ZExportedCheckpoint.parse(
+      JSON.parse(JSON.stringify(exportCheckpoint(written.checkpoint, written.allHeads, auditSigningKey().publicKeyPem))),
+    );
     return { streams, written, exported };
   }
 
   it("names every stream's head, links to the previous checkpoint, and a good log verifies against it", async () => {
     const { streams, written, exported } = await checkpointed();
     const c = written.checkpoint;
-    const [previous] = await h.db.select().from(auditCheckpoints).where(eq(auditCheckpoints.number, c.number - 1));
+    const [previous] = await h.db
+      .select()
+      .from(auditCheckpoints)
+      .where(eq(auditCheckpoints.number, c.number - 1));
     expect(c.prevHash).toBe(previous?.hash ?? null);
     for (const s of streams) {
       const rows = await streamRows(h.db, s);
@@ -384,9 +390,17 @@ describe("signed checkpoints", () => {
   it("refuses an exported checkpoint that was altered or signed by another key", async () => {
     const { exported } = await checkpointed();
     const altered: ExportedCheckpoint = { ...exported, allHeads: exported.allHeads.slice(1) };
-    expect((await verifyAuditChain(h.db, { exported: altered })).problems).toContainEqual({ reason: "checkpointHeads", checkpoint: exported.checkpoint.number, source: "file" });
+    expect((await verifyAuditChain(h.db, { exported: altered })).problems).toContainEqual({
+      reason: "checkpointHeads",
+      checkpoint: exported.checkpoint.number,
+      source: "file",
+    });
     const forged: ExportedCheckpoint = { ...exported, checkpoint: { ...exported.checkpoint, events: exported.checkpoint.events + 1 } };
-    expect((await verifyAuditChain(h.db, { exported: forged })).problems).toContainEqual({ reason: "checkpointSignature", checkpoint: exported.checkpoint.number, source: "file" });
+    expect((await verifyAuditChain(h.db, { exported: forged })).problems).toContainEqual({
+      reason: "checkpointSignature",
+      checkpoint: exported.checkpoint.number,
+      source: "file",
+    });
     const stranger = generateKeyPairSync("ed25519").publicKey;
     const result = await verifyAuditChain(h.db, { exported, publicKeys: [stranger] });
     expect(result.problems).toContainEqual({ reason: "checkpointUnknownKey", checkpoint: exported.checkpoint.number, source: "file" });
@@ -417,10 +431,24 @@ describe.skipIf(onPostgres)("a log from before keying", () => {
       const stream = "app-legacy";
       let prevHash: string | null = null;
       for (const action of ["submit", "accept"]) {
-        const row = { streamId: stream, at: new Date("2026-01-05T00:00:00.000Z"), actorUserId: null, actorRole: null, action, entityType: "application", entityId: stream, fromState: null, toState: null, data: null, prevHash };
+        const row = {
+          streamId: stream,
+          at: new Date("2026-01-05T00:00:00.000Z"),
+          actorUserId: null,
+          actorRole: null,
+          action,
+          entityType: "application",
+          entityId: stream,
+          fromState: null,
+          toState: null,
+          data: null,
+          prevHash,
+        };
         const hash = auditHash(row, "sha256", null);
         // Written as the portal wrote before keying: no hash_alg given, so the column's default.
-        await own.db.execute(sql`insert into audit_events (stream_id, at, action, entity_type, entity_id, prev_hash, hash) values (${stream}, ${row.at}, ${action}, 'application', ${stream}, ${prevHash}, ${hash})`);
+        await own.db.execute(
+          sql`insert into audit_events (stream_id, at, action, entity_type, entity_id, prev_hash, hash) values (${stream}, ${row.at}, ${action}, 'application', ${stream}, ${prevHash}, ${hash})`,
+        );
         prevHash = hash;
       }
       await own.db.transaction((tx) => recordAudit<string>(tx, event(stream, "approve")));
@@ -431,8 +459,22 @@ describe.skipIf(onPostgres)("a log from before keying", () => {
 
       await rolledBack(async (tx) => {
         // A plain event after the keyed one, e.g. a rewrite by someone without the key.
-        const row = { streamId: "app-other", at: new Date(), actorUserId: null, actorRole: null, action: "submit", entityType: "application", entityId: "x", fromState: null, toState: null, data: null, prevHash: null };
-        await tx.execute(sql`insert into audit_events (stream_id, at, action, entity_type, entity_id, hash) values ('app-other', ${row.at}, 'submit', 'application', 'x', ${auditHash(row, "sha256", null)})`);
+        const row = {
+          streamId: "app-other",
+          at: new Date(),
+          actorUserId: null,
+          actorRole: null,
+          action: "submit",
+          entityType: "application",
+          entityId: "x",
+          fromState: null,
+          toState: null,
+          data: null,
+          prevHash: null,
+        };
+        await tx.execute(
+          sql`insert into audit_events (stream_id, at, action, entity_type, entity_id, hash) values ('app-other', ${row.at}, 'submit', 'application', 'x', ${auditHash(row, "sha256", null)})`,
+        );
         const result = await verifyAuditChain(tx);
         expect(result.problems).toEqual([expect.objectContaining({ reason: "legacyAfterKeyed", streamId: "app-other" })]);
       }, own.db);

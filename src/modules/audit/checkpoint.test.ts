@@ -9,7 +9,16 @@ const heads = [
   { streamId: "b", seq: 7, hash: "h7" },
   { streamId: "a", seq: 3, hash: "h3" },
 ];
-const unsigned = { number: 2, at: new Date("2026-03-02T01:00:00.000Z"), lastEventSeq: 9, events: 9, streams: 2, heads, headsDigest: headsDigest(heads), prevHash: "p" };
+const unsigned = {
+  number: 2,
+  at: new Date("2026-03-02T01:00:00.000Z"),
+  lastEventSeq: 9,
+  events: 9,
+  streams: 2,
+  heads,
+  headsDigest: headsDigest(heads),
+  prevHash: "p",
+};
 
 describe("checkpoint signatures", () => {
   it("digests the heads in stream order, whatever order they come in", () => {

@@ -38,7 +38,17 @@ export function headsDigest(allHeads: readonly CheckpointHead[]): string {
 export function checkpointBytes(c: Omit<Checkpoint, "hash" | "keyId" | "signature">): Buffer {
   const heads = c.heads.map((h) => [h.streamId, h.seq, h.hash]);
   return Buffer.from(
-    canonicalJson({ v: 1, number: c.number, at: c.at.toISOString(), lastEventSeq: c.lastEventSeq, events: c.events, streams: c.streams, heads, headsDigest: c.headsDigest, prevHash: c.prevHash }),
+    canonicalJson({
+      v: 1,
+      number: c.number,
+      at: c.at.toISOString(),
+      lastEventSeq: c.lastEventSeq,
+      events: c.events,
+      streams: c.streams,
+      heads,
+      headsDigest: c.headsDigest,
+      prevHash: c.prevHash,
+    }),
     "utf8",
   );
 }

@@ -34,7 +34,11 @@ describe("audit hash", () => {
     const h = auditHash(base, "hmac-sha256", key);
     expect(auditHash(base, "hmac-sha256", Buffer.from("another key of at least thirty-two characters"))).not.toBe(h);
     // The legacy plain SHA-256 is what anyone could recompute; it is still checked for old events.
-    expect(auditHash(base, "sha256", null)).toBe(createHash("sha256").update(canonicalJson([base.streamId, base.at.toISOString(), null, null, "submit", "application", "s", null, "submitted", { a: 2, b: 1 }, null])).digest("hex"));
+    expect(auditHash(base, "sha256", null)).toBe(
+      createHash("sha256")
+        .update(canonicalJson([base.streamId, base.at.toISOString(), null, null, "submit", "application", "s", null, "submitted", { a: 2, b: 1 }, null]))
+        .digest("hex"),
+    );
     expect(auditHash(base, "sha256", null)).not.toBe(h);
     expect(() => auditHash(base, "hmac-sha256", null)).toThrow(/audit key/);
   });

@@ -156,7 +156,8 @@ export async function verifyAuditChain(db: Db, options: VerifyOptions = {}): Pro
   let prev: Checkpoint | undefined;
   for (const c of checkpoints) {
     checkSigned(c, "database");
-    if (c.number !== (prev?.number ?? 0) + 1 || c.prevHash !== (prev?.hash ?? null)) report({ reason: "checkpointChain", checkpoint: c.number, source: "database" });
+    if (c.number !== (prev?.number ?? 0) + 1 || c.prevHash !== (prev?.hash ?? null))
+      report({ reason: "checkpointChain", checkpoint: c.number, source: "database" });
     for (const h of c.heads) {
       carried.set(h.streamId, h);
       if (!attested.has(h.seq)) attested.set(h.seq, { ...h, checkpoint: c.number });
@@ -183,7 +184,10 @@ export async function verifyAuditChain(db: Db, options: VerifyOptions = {}): Pro
   }
 
   // 4. Every head a checkpoint named is still there, with its hash, in its stream.
-  const heads: Array<CheckpointHead & { checkpoint: number; source: "database" | "file" }> = [...attested.values()].map((h) => ({ ...h, source: "database" as const }));
+  const heads: Array<CheckpointHead & { checkpoint: number; source: "database" | "file" }> = [...attested.values()].map((h) => ({
+    ...h,
+    source: "database" as const,
+  }));
   if (file) for (const h of file.allHeads) heads.push({ ...h, checkpoint: file.checkpoint.number, source: "file" });
   const missing: typeof heads = [];
   for (let i = 0; i < heads.length; i += pageSize) {
@@ -201,7 +205,8 @@ export async function verifyAuditChain(db: Db, options: VerifyOptions = {}): Pro
     for (const h of batch) {
       const f = bySeq.get(h.seq);
       if (!f) missing.push(h);
-      else if (f.streamId !== h.streamId || f.hash !== h.hash) report({ reason: "headChanged", streamId: h.streamId, seq: h.seq, checkpoint: h.checkpoint, source: h.source });
+      else if (f.streamId !== h.streamId || f.hash !== h.hash)
+        report({ reason: "headChanged", streamId: h.streamId, seq: h.seq, checkpoint: h.checkpoint, source: h.source });
     }
   }
   if (missing.length) {

@@ -35,7 +35,11 @@ export interface CheckpointWritten {
  * `ifOlderThanMs`: write nothing when the latest checkpoint is younger (the hourly job, so a job
  * run twice in one hour writes once). Without it, always writes (the command).
  */
-export async function writeAuditCheckpoint(db: Db, now: Date, options: { ifOlderThanMs?: number; signingKey?: SigningKey } = {}): Promise<CheckpointWritten | null> {
+export async function writeAuditCheckpoint(
+  db: Db,
+  now: Date,
+  options: { ifOlderThanMs?: number; signingKey?: SigningKey } = {},
+): Promise<CheckpointWritten | null> {
   const settled = await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${auditAppendLock})`);
     const result = (await tx.execute(sql`select coalesce(max(seq), 0) as last from audit_events`)) as unknown as Rows<{ last: string | number }>;

@@ -50,7 +50,10 @@ function testNotice(year: number, overrides: Partial<PublishCalendarYearInput> =
 }
 
 async function daysOf(year: number) {
-  return h.db.select().from(calendarDays).where(between(calendarDays.day, `${year}-01-01`, `${year}-12-31`));
+  return h.db
+    .select()
+    .from(calendarDays)
+    .where(between(calendarDays.day, `${year}-01-01`, `${year}-12-31`));
 }
 
 function issuesOf(input: PublishCalendarYearInput) {
@@ -64,7 +67,12 @@ describe("the working-day calendar", () => {
     const last = Math.max(...listed.years.map((y) => y.year));
     for (const [year, entry] of Object.entries(officialWorkdays.years)) {
       const view = listed.years.find((y) => y.year === Number(year));
-      expect(view).toMatchObject({ source: officialWorkdays.source, holidays: [...entry.holidays].sort(), makeupWorkdays: [...entry.makeupWorkdays].sort(), publishedAt: null });
+      expect(view).toMatchObject({
+        source: officialWorkdays.source,
+        holidays: [...entry.holidays].sort(),
+        makeupWorkdays: [...entry.makeupWorkdays].sort(),
+        publishedAt: null,
+      });
       expect(view?.workingDays).toBe(countWorkingDays(Number(year), entry.holidays, entry.makeupWorkdays));
     }
     expect(listed.nextYear).toBe(last + 1);
@@ -85,14 +93,22 @@ describe("the working-day calendar", () => {
     const year = 2040;
     expect(issuesOf(testNotice(year))).toEqual([]);
     expect(issuesOf(testNotice(year, { holidays: `${year}-01-01\n${year}-02-30` }))).toEqual([{ path: "holidays", message: "calendar.validation.notADate" }]);
-    expect(issuesOf(testNotice(year, { holidays: `${year}-01-01\n${year}-02-16~${year}-02-10` }))).toEqual([{ path: "holidays", message: "calendar.validation.backwards" }]);
-    expect(issuesOf(testNotice(year, { holidays: `${year}-01-01~${year}-03-01` }))).toEqual([{ path: "holidays", message: "calendar.validation.rangeTooLong" }]);
+    expect(issuesOf(testNotice(year, { holidays: `${year}-01-01\n${year}-02-16~${year}-02-10` }))).toEqual([
+      { path: "holidays", message: "calendar.validation.backwards" },
+    ]);
+    expect(issuesOf(testNotice(year, { holidays: `${year}-01-01~${year}-03-01` }))).toEqual([
+      { path: "holidays", message: "calendar.validation.rangeTooLong" },
+    ]);
     expect(issuesOf(testNotice(year, { holidays: "" }))).toEqual([{ path: "holidays", message: "calendar.validation.noHolidays" }]);
     expect(issuesOf(testNotice(year, { holidays: `${year}-05-01` }))).toEqual([{ path: "holidays", message: "calendar.validation.newYearsDay" }]);
-    expect(issuesOf(testNotice(year, { holidays: `${year}-01-01、${year + 1}-01-01` }))).toEqual([{ path: "holidays", message: "calendar.validation.outsideYear" }]);
+    expect(issuesOf(testNotice(year, { holidays: `${year}-01-01、${year + 1}-01-01` }))).toEqual([
+      { path: "holidays", message: "calendar.validation.outsideYear" },
+    ]);
     // 2040-02-06 is a Monday.
     expect(issuesOf(testNotice(year, { makeupWorkdays: "2040-02-06" }))).toEqual([{ path: "makeupWorkdays", message: "calendar.validation.makeupNotWeekend" }]);
-    expect(issuesOf(testNotice(year, { holidays: `${year}-01-01, 2040-02-04`, makeupWorkdays: "2040-02-04" }))).toEqual([{ path: "makeupWorkdays", message: "calendar.validation.both" }]);
+    expect(issuesOf(testNotice(year, { holidays: `${year}-01-01, 2040-02-04`, makeupWorkdays: "2040-02-04" }))).toEqual([
+      { path: "makeupWorkdays", message: "calendar.validation.both" },
+    ]);
     expect(issuesOf(testNotice(year, { source: "通知" }))).toEqual([{ path: "source", message: "calendar.validation.source" }]);
     expect(issuesOf({ ...testNotice(year), confirmed: false as unknown as true })).toEqual([{ path: "confirmed", message: "calendar.validation.confirm" }]);
     // Every field speaks at once: the days are checked even while the confirmation is missing.
@@ -123,7 +139,12 @@ describe("the working-day calendar", () => {
 
     expect(await daysOf(nextYear)).toEqual([]);
     expect(await daysOf(nextYear + 1)).toEqual([]);
-    expect(await h.db.select().from(calendarYears).where(eq(calendarYears.year, String(nextYear)))).toEqual([]);
+    expect(
+      await h.db
+        .select()
+        .from(calendarYears)
+        .where(eq(calendarYears.year, String(nextYear))),
+    ).toEqual([]);
   });
 
   it("publishes the next year in one go: due dates run into it at once, the audit names the office, and a second entry is a conflict", async () => {
@@ -166,7 +187,10 @@ describe("the working-day calendar", () => {
     expect(listed.provisionalYears.map((y) => y.year)).toEqual(Array.from({ length: 10 }, (_, i) => nextYear + 1 + i));
     expect(listed.provisionalYears[0]?.holidays).toContain(`${nextYear + 1}-10-01`);
 
-    const audits = await h.db.select().from(auditEvents).where(and(eq(auditEvents.streamId, "calendar"), eq(auditEvents.entityId, String(nextYear))));
+    const audits = await h.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.streamId, "calendar"), eq(auditEvents.entityId, String(nextYear))));
     expect(audits).toHaveLength(1);
     expect(audits[0]).toMatchObject({ action: "calendar.publish", actorRole: "dataOffice", actorUserId: office.userId });
   });

@@ -82,24 +82,29 @@ export const ZPublishCalendarYearInput = z
     makeupWorkdays: dayList("makeupWorkdays"),
     confirmed: z.literal(true, msg("calendar.validation.confirm")),
   })
-  .superRefine((v, ctx) => {
-    const prefix = `${v.year}-`;
-    const outside = (days: string[]) => days.find((d) => !d.startsWith(prefix));
-    const holidayOutside = outside(v.holidays);
-    if (holidayOutside) ctx.addIssue({ code: "custom", path: ["holidays"], message: msg("calendar.validation.outsideYear", { day: holidayOutside, year: v.year }) });
-    const makeupOutside = outside(v.makeupWorkdays);
-    if (makeupOutside) ctx.addIssue({ code: "custom", path: ["makeupWorkdays"], message: msg("calendar.validation.outsideYear", { day: makeupOutside, year: v.year }) });
-    // 元旦 is a public holiday by law (全国年节及纪念日放假办法): missing it means a wrong year or list.
-    if (!holidayOutside && !v.holidays.includes(`${v.year}-01-01`)) {
-      ctx.addIssue({ code: "custom", path: ["holidays"], message: msg("calendar.validation.newYearsDay", { year: v.year }) });
-    }
-    const weekday = v.makeupWorkdays.find((d) => !isWeekendDay(d));
-    if (weekday) ctx.addIssue({ code: "custom", path: ["makeupWorkdays"], message: msg("calendar.validation.makeupNotWeekend", { day: weekday }) });
-    const both = v.makeupWorkdays.find((d) => v.holidays.includes(d));
-    if (both) ctx.addIssue({ code: "custom", path: ["makeupWorkdays"], message: msg("calendar.validation.both", { day: both }) });
-  }, {
-    // The days are checked against the year whenever they parsed, even if the source or the
-    // confirmation is still missing, so every field says what is wrong at once.
-    when: (payload) => !payload.issues.some((i) => ["year", "holidays", "makeupWorkdays"].includes(String(i.path?.[0]))),
-  });
+  .superRefine(
+    (v, ctx) => {
+      const prefix = `${v.year}-`;
+      const outside = (days: string[]) => days.find((d) => !d.startsWith(prefix));
+      const holidayOutside = outside(v.holidays);
+      if (holidayOutside)
+        ctx.addIssue({ code: "custom", path: ["holidays"], message: msg("calendar.validation.outsideYear", { day: holidayOutside, year: v.year }) });
+      const makeupOutside = outside(v.makeupWorkdays);
+      if (makeupOutside)
+        ctx.addIssue({ code: "custom", path: ["makeupWorkdays"], message: msg("calendar.validation.outsideYear", { day: makeupOutside, year: v.year }) });
+      // 元旦 is a public holiday by law (全国年节及纪念日放假办法): missing it means a wrong year or list.
+      if (!holidayOutside && !v.holidays.includes(`${v.year}-01-01`)) {
+        ctx.addIssue({ code: "custom", path: ["holidays"], message: msg("calendar.validation.newYearsDay", { year: v.year }) });
+      }
+      const weekday = v.makeupWorkdays.find((d) => !isWeekendDay(d));
+      if (weekday) ctx.addIssue({ code: "custom", path: ["makeupWorkdays"], message: msg("calendar.validation.makeupNotWeekend", { day: weekday }) });
+      const both = v.makeupWorkdays.find((d) => v.holidays.includes(d));
+      if (both) ctx.addIssue({ code: "custom", path: ["makeupWorkdays"], message: msg("calendar.validation.both", { day: both }) });
+    },
+    {
+      // The days are checked against the year whenever they parsed, even if the source or the
+      // confirmation is still missing, so every field says what is wrong at once.
+      when: (payload) => !payload.issues.some((i) => ["year", "holidays", "makeupWorkdays"].includes(String(i.path?.[0]))),
+    },
+  );
 export type PublishCalendarYearInput = z.input<typeof ZPublishCalendarYearInput>;

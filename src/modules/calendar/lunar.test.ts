@@ -68,10 +68,16 @@ describe("the festivals", () => {
   });
 
   it("gives Spring Festival four days from New Year's Eve", () => {
-    const spring = statutoryHolidays(2027).filter((h) => h.festival === "springFestival").map((h) => h.day);
+    const spring = statutoryHolidays(2027)
+      .filter((h) => h.festival === "springFestival")
+      .map((h) => h.day);
     expect(spring).toEqual(["2027-02-05", "2027-02-06", "2027-02-07", "2027-02-08"]);
     // 2028: the 12th month of the year before has 29 days, the eve is still the day before.
-    expect(statutoryHolidays(2028).filter((h) => h.festival === "springFestival").map((h) => h.day)[0]).toBe("2028-01-25");
+    expect(
+      statutoryHolidays(2028)
+        .filter((h) => h.festival === "springFestival")
+        .map((h) => h.day)[0],
+    ).toBe("2028-01-25");
   });
 
   it("counts Mid-Autumn on National Day once (2020)", () => {

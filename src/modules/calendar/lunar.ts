@@ -78,8 +78,7 @@ export function sunApparentLongitude(jde: number): number {
   const t = (jde - 2451545) / 36525;
   const l0 = 280.46646 + 36000.76983 * t + 0.0003032 * t * t;
   const m = 357.52911 + 35999.05029 * t - 0.0001537 * t * t;
-  const c =
-    (1.914602 - 0.004817 * t - 0.000014 * t * t) * sinDeg(m) + (0.019993 - 0.000101 * t) * sinDeg(2 * m) + 0.000289 * sinDeg(3 * m);
+  const c = (1.914602 - 0.004817 * t - 0.000014 * t * t) * sinDeg(m) + (0.019993 - 0.000101 * t) * sinDeg(2 * m) + 0.000289 * sinDeg(3 * m);
   const omega = 125.04 - 1934.136 * t;
   return normDeg(l0 + c - 0.00569 - 0.00478 * sinDeg(omega));
 }

@@ -72,9 +72,7 @@ describe("the official data", () => {
       ),
     ).toThrow(/both/);
     expect(() => calendarFromOfficialData({ ...base, lastPublishedYear: 2027 })).toThrow(/lastPublishedYear/);
-    expect(() =>
-      calendarFromOfficialData({ ...base, years: { "2026": { holidays: ["2025-10-01"], makeupWorkdays: [] } } }),
-    ).toThrow(/listed under/);
+    expect(() => calendarFromOfficialData({ ...base, years: { "2026": { holidays: ["2025-10-01"], makeupWorkdays: [] } } })).toThrow(/listed under/);
   });
 });
 
@@ -235,9 +233,7 @@ describe("outside the published calendar, without provisional years", () => {
   });
 
   it("throws rather than guessing a due date in 2027", () => {
-    expect(() => dueAt(cal, { startedAt: sh("2026-12-20T10:00:00"), budgetDays: 20, pauses: [] }, sh("2026-12-20T10:00:00"))).toThrow(
-      CalendarRangeError,
-    );
+    expect(() => dueAt(cal, { startedAt: sh("2026-12-20T10:00:00"), budgetDays: 20, pauses: [] }, sh("2026-12-20T10:00:00"))).toThrow(CalendarRangeError);
   });
 });
 
@@ -336,9 +332,7 @@ describe("provisional years", () => {
 describe("properties", () => {
   const firstDay = Date.UTC(2025, 0, 1);
   const lastDay = Date.UTC(2026, 9, 31);
-  const dayArb = fc
-    .integer({ min: 0, max: (lastDay - firstDay) / 86_400_000 })
-    .map((i) => new Date(firstDay + i * 86_400_000).toISOString().slice(0, 10));
+  const dayArb = fc.integer({ min: 0, max: (lastDay - firstDay) / 86_400_000 }).map((i) => new Date(firstDay + i * 86_400_000).toISOString().slice(0, 10));
 
   it("addWorkingDays(d, n) is a working day after d, n working days later", () => {
     fc.assert(
@@ -403,9 +397,7 @@ describe("dueAt (derived from the start, the budget and the ledger of pauses)", 
 
   it("is the end of the budget-th working day after the start date", () => {
     expect(dueAt(cal, { startedAt, budgetDays: 10, pauses: [] }, now).toISOString()).toBe("2026-02-28T15:59:59.999Z");
-    expect(dueAt(cal, { startedAt: sh("2026-02-13T10:00:00"), budgetDays: 2, pauses: [] }, now)).toEqual(
-      endOfShanghaiDay("2026-02-24"),
-    );
+    expect(dueAt(cal, { startedAt: sh("2026-02-13T10:00:00"), budgetDays: 2, pauses: [] }, now)).toEqual(endOfShanghaiDay("2026-02-24"));
   });
 
   it("uses the Shanghai date of the start, not the UTC date", () => {
@@ -431,9 +423,7 @@ describe("dueAt (derived from the start, the budget and the ledger of pauses)", 
   it("counts an open pause up to now", () => {
     const pauses = [{ from: sh("2026-02-12T09:00:00"), to: null }];
     // Now is 02-24 11:00: covers 02-12, 02-13, 02-14 (02-24 itself is the current day, not yet counted).
-    expect(dueAt(cal, { startedAt, budgetDays: 10, pauses }, sh("2026-02-24T11:00:00"))).toEqual(
-      endOfShanghaiDay("2026-03-04"),
-    );
+    expect(dueAt(cal, { startedAt, budgetDays: 10, pauses }, sh("2026-02-24T11:00:00"))).toEqual(endOfShanghaiDay("2026-03-04"));
   });
 
   it("adds several pauses, counting an overlapped day once", () => {

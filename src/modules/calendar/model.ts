@@ -151,12 +151,7 @@ function isWorkingDayNumber(cal: WorkCalendar, n: number): boolean {
  * unpublished year inside the range), every listed day must fall in a published year, a day
  * cannot be both a holiday and a make-up day, and make-up days must be weekend days.
  */
-function buildCalendar(
-  years: readonly number[],
-  holidays: Iterable<string>,
-  makeupWorkdays: Iterable<string>,
-  options: CalendarOptions = {},
-): WorkCalendar {
+function buildCalendar(years: readonly number[], holidays: Iterable<string>, makeupWorkdays: Iterable<string>, options: CalendarOptions = {}): WorkCalendar {
   if (years.length === 0) throw new Error("No published calendar year");
   const sorted = [...new Set(years)].sort((a, b) => a - b);
   for (const y of sorted) {
@@ -211,9 +206,7 @@ export function calendarFromOfficialData(json: OfficialWorkdaysData, options: Ca
   }
   const cal = buildCalendar(years, holidays, makeupWorkdays, options);
   if (cal.lastPublishedYear !== json.lastPublishedYear) {
-    throw new Error(
-      `lastPublishedYear ${json.lastPublishedYear} does not match the last listed year ${cal.lastPublishedYear}`,
-    );
+    throw new Error(`lastPublishedYear ${json.lastPublishedYear} does not match the last listed year ${cal.lastPublishedYear}`);
   }
   return cal;
 }

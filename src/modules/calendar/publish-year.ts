@@ -32,10 +32,12 @@ export async function publishCalendarYear(db: Db, actor: Actor, input: z.output<
     if (input.year !== next) throw new DomainError("invalidInput", "calendar.errors.notNextYear", { field: "year", params: { year, next } });
 
     await tx.insert(calendarYears).values({ year, source: input.source, publishedAt: now, publishedBy: actor.userId });
-    await tx.insert(calendarDays).values([
-      ...input.holidays.map((day) => ({ day, kind: "holiday" as const, source: input.source })),
-      ...input.makeupWorkdays.map((day) => ({ day, kind: "makeupWorkday" as const, source: input.source })),
-    ]);
+    await tx
+      .insert(calendarDays)
+      .values([
+        ...input.holidays.map((day) => ({ day, kind: "holiday" as const, source: input.source })),
+        ...input.makeupWorkdays.map((day) => ({ day, kind: "makeupWorkday" as const, source: input.source })),
+      ]);
     await recordAudit<CalendarAuditAction>(tx, {
       streamId: "calendar",
       actor: { userId: actor.userId, role: actor.role },

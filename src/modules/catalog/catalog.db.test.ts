@@ -40,7 +40,13 @@ describe("the seeded catalog", () => {
   // Loading the seeded catalog twice is covered where it is loaded: src/root/import-province.db.test.ts.
   it("opens a restaurant with four parallel steps and asks for each piece of data once", async () => {
     const plan = await loadApplicationPlan(h.db, { kind: "bundle", code: "openRestaurant" });
-    expect(plan).toMatchObject({ kind: "bundle", code: "openRestaurant", applicantKinds: ["enterprise"], requiresCertificateType: "businessLicence", autoAcceptance: false });
+    expect(plan).toMatchObject({
+      kind: "bundle",
+      code: "openRestaurant",
+      applicantKinds: ["enterprise"],
+      requiresCertificateType: "businessLicence",
+      autoAcceptance: false,
+    });
     expect(plan.steps.map((s) => [s.key, s.needs, s.stage])).toEqual([
       ["foodBusinessLicence", [], 1],
       ["fireSafety", [], 1],
@@ -52,7 +58,12 @@ describe("the seeded catalog", () => {
     const keys = plan.materials.map((m) => m.key);
     expect(new Set(keys).size).toBe(keys.length);
     const material = (key: string) => plan.materials.find((m) => m.key === key);
-    expect(material("businessAddress")?.serviceCodes.sort()).toEqual(["drainagePermit", "fireSafetyInspection", "foodBusinessLicensing", "outdoorSignboardPermit"]);
+    expect(material("businessAddress")?.serviceCodes.sort()).toEqual([
+      "drainagePermit",
+      "fireSafetyInspection",
+      "foodBusinessLicensing",
+      "outdoorSignboardPermit",
+    ]);
     expect(material("businessLicence")).toMatchObject({ source: "certificate", certificateType: "businessLicence", required: true });
     expect(material("premisesFloorPlan")?.serviceCodes.sort()).toEqual(["fireSafetyInspection", "foodBusinessLicensing"]);
     // Every service's legal basis is kept when several ask for the same thing.
@@ -79,7 +90,12 @@ describe("the seeded catalog", () => {
     expect(plan.steps.map((s) => s.stage)).toEqual([1, 2, 2, 2, 2]);
     expect(readySteps(plan.steps, new Set(), new Set())).toEqual(["businessLicence"]);
     expect(readySteps(plan.steps, new Set(["businessLicence"]), new Set(["businessLicence"]))).toEqual(["seal", "tax", "socialInsurance", "housingFund"]);
-    expect(plan.steps[0]).toMatchObject({ serviceCode: "enterpriseEstablishment", issuesCertificateType: "businessLicence", promisedDays: 1, statutoryDays: 3 });
+    expect(plan.steps[0]).toMatchObject({
+      serviceCode: "enterpriseEstablishment",
+      issuesCertificateType: "businessLicence",
+      promisedDays: 1,
+      statutoryDays: 3,
+    });
     const keys = plan.materials.map((m) => m.key);
     // The first step issues the business licence the others would ask for.
     expect(keys).not.toContain("businessLicence");
@@ -147,7 +163,10 @@ describe("the public list", () => {
     expect(guides.bundles.map((b) => b.code)).toEqual(expect.arrayContaining(["startBusiness", "openRestaurant", "constructionProject", "newborn", own.code]));
     expect(guides.services.map((s) => s.code)).toContain(own.serviceOf("second"));
 
-    await h.db.update(services).set({ published: false }).where(eq(services.code, own.serviceOf("second")));
+    await h.db
+      .update(services)
+      .set({ published: false })
+      .where(eq(services.code, own.serviceOf("second")));
     guides = await listGuides(h.db);
     expect(guides.services.map((s) => s.code)).not.toContain(own.serviceOf("second"));
     expect(guides.services.map((s) => s.code)).toContain(own.serviceOf("first"));
@@ -175,11 +194,22 @@ describe("the data office keeps the catalog", () => {
     const parsed = ZUpdateServiceInput.safeParse(input);
     expect(parsed.error?.issues).toEqual([expect.objectContaining({ path: ["promisedDays"], message: "validation.catalog.promisedAboveStatutory" })]);
     await expect(
-      updateService(h.db, office, { code, statutoryDays: 20, promisedDays: 21, feeFen: 0, autoAcceptance: true, deemedApprovalOnTimeout: false, published: true }),
+      updateService(h.db, office, {
+        code,
+        statutoryDays: 20,
+        promisedDays: 21,
+        feeFen: 0,
+        autoAcceptance: true,
+        deemedApprovalOnTimeout: false,
+        published: true,
+      }),
     ).rejects.toMatchObject({ code: "invalidInput", field: "promisedDays", message: "validation.catalog.promisedAboveStatutory" });
     const [after] = await h.db.select().from(services).where(eq(services.code, code));
     expect(after).toEqual(before);
-    const audits = await h.db.select().from(auditEvents).where(and(eq(auditEvents.streamId, "catalog"), eq(auditEvents.entityId, before?.id ?? "")));
+    const audits = await h.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.streamId, "catalog"), eq(auditEvents.entityId, before?.id ?? "")));
     expect(audits).toEqual([]);
 
     // Through the router the field error reaches the form.
@@ -193,10 +223,21 @@ describe("the data office keeps the catalog", () => {
     const own = await ownBundle([{ key: "only", department: "housing", promisedDays: 5 }]);
     const code = own.serviceOf("only");
     const api = createCaller({ db: h.db, actor: office, self: office, locale: "zh-CN" });
-    await api.catalog.updateService({ code, statutoryDays: "15", promisedDays: "3", feeYuan: "12.5", autoAcceptance: true, deemedApprovalOnTimeout: false, published: true });
+    await api.catalog.updateService({
+      code,
+      statutoryDays: "15",
+      promisedDays: "3",
+      feeYuan: "12.5",
+      autoAcceptance: true,
+      deemedApprovalOnTimeout: false,
+      published: true,
+    });
     const [row] = await h.db.select().from(services).where(eq(services.code, code));
     expect(row).toMatchObject({ statutoryDays: 15, promisedDays: 3, feeFen: 1250, autoAcceptance: true });
-    const audits = await h.db.select().from(auditEvents).where(and(eq(auditEvents.streamId, "catalog"), eq(auditEvents.entityId, row?.id ?? "")));
+    const audits = await h.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.streamId, "catalog"), eq(auditEvents.entityId, row?.id ?? "")));
     expect(audits).toHaveLength(1);
     expect(audits[0]).toMatchObject({ action: "catalog.updateService", actorRole: "dataOffice" });
   });
@@ -217,14 +258,16 @@ describe("the data office keeps the catalog", () => {
     await expect(setBundleSteps(h.db, office, { bundleCode: own.code, steps: [step("a", []), step("b", ["ghost"]), step("c", [])] })).rejects.toMatchObject({
       message: expect.stringContaining("catalog.errors.unknownNeed"),
     });
-    await expect(setBundleSteps(h.db, office, { bundleCode: own.code, steps: [step("a", []), { key: "b", serviceCode: "no-such-service", needs: [] }] })).rejects.toMatchObject({
-      message: expect.stringContaining("catalog.errors.unknownService"),
-    });
+    await expect(
+      setBundleSteps(h.db, office, { bundleCode: own.code, steps: [step("a", []), { key: "b", serviceCode: "no-such-service", needs: [] }] }),
+    ).rejects.toMatchObject({ message: expect.stringContaining("catalog.errors.unknownService") });
     expect(await stepsOf(own.code)).toEqual(before);
 
     // The translated message names the cycle for the data office.
     const api = createCaller({ db: h.db, actor: office, self: office, locale: "zh-CN" });
-    const refused = await api.catalog.setBundleSteps({ bundleCode: own.code, steps: [step("a", ["b"]), step("b", ["a"]), step("c", [])] }).catch((e: unknown) => e);
+    const refused = await api.catalog
+      .setBundleSteps({ bundleCode: own.code, steps: [step("a", ["b"]), step("b", ["a"]), step("c", [])] })
+      .catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(TRPCError);
     expect(translateServerMessage("zh-CN", (refused as TRPCError).message)).toBe("各环节不得互为前置：a → b → a 形成了循环。");
     expect(translateServerMessage("en", (refused as TRPCError).message)).toBe("Steps may not be each other's prerequisites: a → b → a is a cycle.");
@@ -261,7 +304,10 @@ describe("the data office keeps the catalog", () => {
     const admin = await createCaller({ db: h.db, actor: office, self: office, locale: "zh-CN" }).catalog.adminList();
     const seeded = admin.bundles.find((b) => b.code === "startBusiness");
     expect(seeded?.steps.map((s) => s.key)).toEqual(["businessLicence", "seal", "tax", "socialInsurance", "housingFund"]);
-    const ids = await h.db.select({ id: services.id }).from(services).where(inArray(services.code, ["sealEngraving"]));
+    const ids = await h.db
+      .select({ id: services.id })
+      .from(services)
+      .where(inArray(services.code, ["sealEngraving"]));
     expect(ids).toHaveLength(1);
   });
 });

@@ -40,7 +40,15 @@ export interface CatalogImportResult {
 /** Equal as data: jsonb gives object keys back in its own order, so keys are sorted first. */
 export function sameData(a: unknown, b: unknown): boolean {
   const canonical = (v: unknown): unknown =>
-    Array.isArray(v) ? v.map(canonical) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : 1)).map(([k, x]) => [k, canonical(x)])) : v;
+    Array.isArray(v)
+      ? v.map(canonical)
+      : v && typeof v === "object"
+        ? Object.fromEntries(
+            Object.entries(v)
+              .sort(([x], [y]) => (x < y ? -1 : 1))
+              .map(([k, x]) => [k, canonical(x)]),
+          )
+        : v;
   return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 }
 const same = sameData;
@@ -60,7 +68,13 @@ function pick<T extends Record<string, unknown>>(row: Record<string, unknown>, w
  * (`published = false`: no new applications, running ones go on); a material missing from the file
  * is kept and reported, for the data office to decide.
  */
-export async function importCatalog(tx: Db, part: CatalogPart, departmentId: ReadonlyMap<string, string>, mode: ImportMode, now: Date): Promise<CatalogImportResult> {
+export async function importCatalog(
+  tx: Db,
+  part: CatalogPart,
+  departmentId: ReadonlyMap<string, string>,
+  mode: ImportMode,
+  now: Date,
+): Promise<CatalogImportResult> {
   const result: CatalogImportResult = {
     certificateTypes: emptyCounts(),
     services: emptyCounts(),
@@ -123,7 +137,10 @@ export async function importCatalog(tx: Db, part: CatalogPart, departmentId: Rea
     }
     serviceId.set(s.code, row.id);
     if (mode === "upsert" && !same(pick(row, values), values)) {
-      await tx.update(services).set({ ...values, updatedAt: now }).where(eq(services.id, row.id));
+      await tx
+        .update(services)
+        .set({ ...values, updatedAt: now })
+        .where(eq(services.id, row.id));
       result.services.updated++;
     } else result.services.unchanged++;
   }
@@ -165,13 +182,17 @@ export async function importCatalog(tx: Db, part: CatalogPart, departmentId: Rea
         // under a condition, still required and unconditioned as an older load wrote it, becomes
         // conditional (the demo's address declaration and standard articles). It asks less of
         // applicants and never overwrites a condition someone wrote.
-        await tx.update(materials).set({ required: false, conditionZh: m.conditionZh, conditionEn: m.conditionEn ?? null }).where(eq(materials.id, row.id));
+        await tx
+          .update(materials)
+          .set({ required: false, conditionZh: m.conditionZh, conditionEn: m.conditionEn ?? null })
+          .where(eq(materials.id, row.id));
         result.materials.updated++;
       } else result.materials.unchanged++;
     }
   }
   const codeOf = new Map([...serviceId].map(([code, id]) => [id, code]));
-  for (const m of materialRows) if (!inFile.has(`${m.serviceId}|${m.key}`)) result.materialsNotInFile.push(`${codeOf.get(m.serviceId) ?? m.serviceId}.${m.key}`);
+  for (const m of materialRows)
+    if (!inFile.has(`${m.serviceId}|${m.key}`)) result.materialsNotInFile.push(`${codeOf.get(m.serviceId) ?? m.serviceId}.${m.key}`);
 
   const bundleRows = new Map((await tx.select().from(bundles)).map((r) => [r.code, r]));
   for (const [i, b] of part.bundles.entries()) {
@@ -195,7 +216,10 @@ export async function importCatalog(tx: Db, part: CatalogPart, departmentId: Rea
     }));
     const row = bundleRows.get(b.code);
     if (!row) {
-      const [created] = await tx.insert(bundles).values({ code: b.code, ...values, createdAt: createdAt(i) }).returning({ id: bundles.id });
+      const [created] = await tx
+        .insert(bundles)
+        .values({ code: b.code, ...values, createdAt: createdAt(i) })
+        .returning({ id: bundles.id });
       if (!created) throw new Error(`bundle ${b.code} not created`);
       await tx.insert(bundleSteps).values(steps.map((s) => ({ bundleId: created.id, ...s })));
       result.bundles.created++;

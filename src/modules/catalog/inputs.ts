@@ -68,13 +68,7 @@ export type UpdateServiceInput = z.input<typeof ZUpdateServiceInput>;
 export const ZSetBundleStepsInput = z.object({
   bundleCode: ZCatalogCode,
   steps: z
-    .array(
-      z.object({
-        key: ZStepKey,
-        serviceCode: ZCatalogCode,
-        needs: z.array(ZStepKey).max(50),
-      }),
-    )
+    .array(z.object({ key: ZStepKey, serviceCode: ZCatalogCode, needs: z.array(ZStepKey).max(50) }))
     .min(1, msg("catalog.errors.noSteps"))
     .max(50),
 });
@@ -127,9 +121,7 @@ export const ZFileService = z.strictObject({
   autoAcceptance: z.boolean(),
   deemedApprovalOnTimeout: z.boolean().default(false),
   registersEntity: z.boolean().default(false),
-  materials: z.array(
-    z.strictObject({ key: ZStepKey, legalBasis: z.string(), conditionZh: ZFileText.optional(), conditionEn: ZFileText.optional() }),
-  ),
+  materials: z.array(z.strictObject({ key: ZStepKey, legalBasis: z.string(), conditionZh: ZFileText.optional(), conditionEn: ZFileText.optional() })),
 });
 
 /** A bundle (一件事) with its steps; `needs` name step keys of the same bundle. */

@@ -36,7 +36,12 @@ const construction: GraphStep[] = [
 
 describe("validateBundleGraph", () => {
   it("accepts a fan-out, a fan-out after one step, and staged steps", () => {
-    expect(validateBundleGraph([{ key: "a", needs: [] }, { key: "b", needs: [] }])).toEqual([]);
+    expect(
+      validateBundleGraph([
+        { key: "a", needs: [] },
+        { key: "b", needs: [] },
+      ]),
+    ).toEqual([]);
     expect(validateBundleGraph(startBusiness)).toEqual([]);
     expect(validateBundleGraph(construction)).toEqual([]);
     expect(validateBundleGraph([])).toEqual([]);

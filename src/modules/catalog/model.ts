@@ -53,7 +53,12 @@ export function validateBundleGraph(steps: readonly GraphStep[]): GraphProblem[]
   // Depth-first search with colours: meeting a step that is still on the path (grey) closes a
   // cycle. Every cycle of the graph contains such a back edge, so an acyclic answer is exact.
   const needsOf = new Map<string, string[]>();
-  for (const s of steps) if (!needsOf.has(s.key)) needsOf.set(s.key, [...new Set(s.needs)].filter((n) => n !== s.key && keys.has(n)));
+  for (const s of steps)
+    if (!needsOf.has(s.key))
+      needsOf.set(
+        s.key,
+        [...new Set(s.needs)].filter((n) => n !== s.key && keys.has(n)),
+      );
   const colour = new Map<string, "grey" | "black">();
   const path: string[] = [];
   const seen = new Set<string>();
@@ -115,9 +120,7 @@ export function stageNumbers(steps: readonly GraphStep[]): Map<string, number> {
  * (nor been approved) yet. With no edges every step is ready at once (a pure fan-out).
  */
 export function readySteps(steps: readonly GraphStep[], approvedKeys: ReadonlySet<string>, startedKeys: ReadonlySet<string>): string[] {
-  return steps
-    .filter((s) => !startedKeys.has(s.key) && !approvedKeys.has(s.key) && s.needs.every((n) => approvedKeys.has(n)))
-    .map((s) => s.key);
+  return steps.filter((s) => !startedKeys.has(s.key) && !approvedKeys.has(s.key) && s.needs.every((n) => approvedKeys.has(n))).map((s) => s.key);
 }
 
 /**
@@ -187,10 +190,24 @@ export function mergeMaterials<M extends ServiceMaterial>(rows: readonly M[]): A
       index,
       value: {
         ...base,
-        legalBasis: joinDistinct(group.map((m) => m.legalBasis), "；") ?? first.legalBasis,
+        legalBasis:
+          joinDistinct(
+            group.map((m) => m.legalBasis),
+            "；",
+          ) ?? first.legalBasis,
         required,
-        conditionZh: required ? null : joinDistinct(group.map((m) => m.conditionZh), "；"),
-        conditionEn: required ? null : joinDistinct(group.map((m) => m.conditionEn), "; "),
+        conditionZh: required
+          ? null
+          : joinDistinct(
+              group.map((m) => m.conditionZh),
+              "；",
+            ),
+        conditionEn: required
+          ? null
+          : joinDistinct(
+              group.map((m) => m.conditionEn),
+              "; ",
+            ),
         sortOrder: Math.min(first.sortOrder, ...rest.map((m) => m.sortOrder)),
         serviceCodes: [...new Set(group.map((m) => m.serviceCode))],
       },

@@ -32,7 +32,14 @@ export async function certificateTypeRefs(db: Db, codes: ReadonlyArray<string | 
   const wanted = [...new Set(codes.filter((c): c is string => Boolean(c)))];
   if (wanted.length === 0) return new Map();
   const rows = await db
-    .select({ code: certificateTypes.code, nameZh: certificateTypes.nameZh, nameEn: certificateTypes.nameEn, issuerCode: departments.code, issuerZh: departments.nameZh, issuerEn: departments.nameEn })
+    .select({
+      code: certificateTypes.code,
+      nameZh: certificateTypes.nameZh,
+      nameEn: certificateTypes.nameEn,
+      issuerCode: departments.code,
+      issuerZh: departments.nameZh,
+      issuerEn: departments.nameEn,
+    })
     .from(certificateTypes)
     .innerJoin(departments, eq(departments.id, certificateTypes.issuerDepartmentId))
     .where(inArray(certificateTypes.code, wanted));

@@ -14,7 +14,10 @@ export const certificateTypes = pgTable("certificate_types", {
     .notNull()
     .references(() => departments.id),
   /** The fields a certificate of this type carries, e.g. ["name", "address", "scope"]. */
-  fields: jsonb("fields").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+  fields: jsonb("fields")
+    .$type<string[]>()
+    .notNull()
+    .default(sql`'[]'::jsonb`),
   /** Validity in years from issue; null: no expiry. */
   validityYears: integer("validity_years"),
 });
@@ -134,7 +137,10 @@ export const bundleSteps = pgTable(
     serviceId: uuid("service_id")
       .notNull()
       .references(() => services.id),
-    needs: text("needs").array().notNull().default(sql`'{}'::text[]`),
+    needs: text("needs")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** Display only: the stage a step belongs to (construction projects have four). */
     stage: integer("stage").notNull().default(1),
     sortOrder: integer("sort_order").notNull().default(0),

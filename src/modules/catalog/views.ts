@@ -64,9 +64,7 @@ const _stepAgrees: Same<z.infer<typeof ZPlanStep>, PlanStep> = true;
 void [_planAgrees, _materialAgrees, _stepAgrees];
 
 /** A material as the public guide shows it: where it comes from and on what legal basis. */
-export const ZGuideMaterial = ZPlanMaterial.omit({ options: true, certificateType: true }).extend({
-  certificate: ZCertificateTypeRef.nullable(),
-});
+export const ZGuideMaterial = ZPlanMaterial.omit({ options: true, certificateType: true }).extend({ certificate: ZCertificateTypeRef.nullable() });
 export type GuideMaterial = z.infer<typeof ZGuideMaterial>;
 
 export const ZServiceGuideItem = z.object({

@@ -12,9 +12,7 @@ export interface Division {
 export const divisionSource: string = hebei.source;
 
 export function officialDivisions(): Division[] {
-  const list: Division[] = [
-    { code: hebei.province.code, nameZh: hebei.province.name, nameEn: hebei.province.nameEn, parentCode: null, level: 1 },
-  ];
+  const list: Division[] = [{ code: hebei.province.code, nameZh: hebei.province.name, nameEn: hebei.province.nameEn, parentCode: null, level: 1 }];
   for (const n of hebei.neighbours) list.push({ code: n.code, nameZh: n.name, nameEn: n.nameEn, parentCode: null, level: 1 });
   for (const city of hebei.cities) {
     list.push({ code: city.code, nameZh: city.name, nameEn: city.nameEn, parentCode: hebei.province.code, level: 2 });

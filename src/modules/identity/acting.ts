@@ -48,7 +48,10 @@ export async function actForEntity(db: Db, self: Actor, entityId: string, today:
   if (!entity) return null;
   const base = { ...self, role: "enterprise" as const, entityId: entity.id, personId: null, departmentId: null, displayName: entity.name };
   if (entity.legalRepresentativeIdNumber && entity.legalRepresentativeIdNumber === me.idNumber) {
-    return { ...base, agency: { kind: "legalRepresentative", mandateId: null, keyInId: null, scope: "all", serviceCodes: [], mayGrant: true, agentName: me.name } };
+    return {
+      ...base,
+      agency: { kind: "legalRepresentative", mandateId: null, keyInId: null, scope: "all", serviceCodes: [], mayGrant: true, agentName: me.name },
+    };
   }
   const rows = await db
     .select()
@@ -70,7 +73,14 @@ export async function actForPerson(db: Db, self: Actor, personId: string, today:
     .where(and(eq(mandates.principalPersonId, principal.id), eq(mandates.agentPersonId, me.id), inForce(today)));
   const c = combine(rows);
   if (!c) return null;
-  return { ...self, role: "citizen", personId: principal.id, entityId: null, displayName: principal.name, agency: { kind: "personalAgent", keyInId: null, agentName: me.name, ...c, mayGrant: false } };
+  return {
+    ...self,
+    role: "citizen",
+    personId: principal.id,
+    entityId: null,
+    displayName: principal.name,
+    agency: { kind: "personalAgent", keyInId: null, agentName: me.name, ...c, mayGrant: false },
+  };
 }
 
 /** The actor a window clerk becomes while keying in for a walk-in applicant, or null when the key-in has ended. */
@@ -112,7 +122,12 @@ export interface ActingOption {
 }
 
 /** Everyone the signed-in citizen may act for today: enterprises (as legal representative or by mandate) and people. */
-export async function actingOptions(db: Db, self: Actor, today: string, current: Actor): Promise<{ current: { kind: "entity" | "person"; id: string } | null; options: ActingOption[] }> {
+export async function actingOptions(
+  db: Db,
+  self: Actor,
+  today: string,
+  current: Actor,
+): Promise<{ current: { kind: "entity" | "person"; id: string } | null; options: ActingOption[] }> {
   const me = await selfPerson(db, self);
   const currentChoice =
     current.agency && current.agency.kind !== "window"
@@ -123,7 +138,10 @@ export async function actingOptions(db: Db, self: Actor, today: string, current:
           : null
       : null;
   if (!me) return { current: currentChoice, options: [] };
-  const represented = await db.select({ id: entities.id, name: entities.name, code: entities.creditCode }).from(entities).where(eq(entities.legalRepresentativeIdNumber, me.idNumber));
+  const represented = await db
+    .select({ id: entities.id, name: entities.name, code: entities.creditCode })
+    .from(entities)
+    .where(eq(entities.legalRepresentativeIdNumber, me.idNumber));
   const rows = await db
     .select({ m: mandates, entityName: entities.name, entityCode: entities.creditCode, personName: citizens.name })
     .from(mandates)

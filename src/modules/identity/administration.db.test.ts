@@ -18,19 +18,34 @@ let admin: Actor;
 beforeAll(async () => {
   h = await testDatabase();
   await h.db.insert(divisions).values(officialDivisions()).onConflictDoNothing();
-  const { userId } = await createStaffAccount(h.db, null, ZCreateStaffAccountInput.parse({ login: `admin${uniqueSuffix()}`, displayName: "省管理员", role: "administrator", password: "Admin2026pass" }));
+  const { userId } = await createStaffAccount(
+    h.db,
+    null,
+    ZCreateStaffAccountInput.parse({ login: `admin${uniqueSuffix()}`, displayName: "省管理员", role: "administrator", password: "Admin2026pass" }),
+  );
   const actor = await loadActor(h.db, userId);
   if (!actor) throw new Error("no administrator");
   admin = actor;
 });
 
 const department = (over: Record<string, unknown> = {}) =>
-  ZCreateDepartmentInput.parse({ code: `dept-${uniqueSuffix()}`, nameZh: "测试市场监督管理局", nameEn: "Test market regulation", level: "city", divisionCode: "130100", ...over });
+  ZCreateDepartmentInput.parse({
+    code: `dept-${uniqueSuffix()}`,
+    nameZh: "测试市场监督管理局",
+    nameEn: "Test market regulation",
+    level: "city",
+    divisionCode: "130100",
+    ...over,
+  });
 
 describe("the first administrator (command line)", () => {
   it("is created with the password hashed and never in the audit event, and a second one with that login is refused", async () => {
     const login = `first${uniqueSuffix()}`;
-    const { userId } = await createStaffAccount(h.db, null, ZCreateStaffAccountInput.parse({ login, displayName: "首位管理员", role: "administrator", password: "First2026pass" }));
+    const { userId } = await createStaffAccount(
+      h.db,
+      null,
+      ZCreateStaffAccountInput.parse({ login, displayName: "首位管理员", role: "administrator", password: "First2026pass" }),
+    );
     const [user] = await h.db.select().from(users).where(eq(users.id, userId));
     expect(user).toMatchObject({ role: "administrator", verification: "staffAccount" });
     expect(await verifyPassword("First2026pass", user?.passwordHash ?? "")).toBe(true);
@@ -39,7 +54,11 @@ describe("the first administrator (command line)", () => {
     expect(JSON.stringify(events[0]?.data)).not.toContain("First2026pass");
     expect(JSON.stringify(events[0]?.data)).not.toContain(user?.passwordHash ?? "-");
     await expect(
-      createStaffAccount(h.db, null, ZCreateStaffAccountInput.parse({ login: login.toLowerCase(), displayName: "又一位", role: "administrator", password: "Other2026pass" })),
+      createStaffAccount(
+        h.db,
+        null,
+        ZCreateStaffAccountInput.parse({ login: login.toLowerCase(), displayName: "又一位", role: "administrator", password: "Other2026pass" }),
+      ),
     ).rejects.toMatchObject({ code: "conflict", field: "login" });
   });
 });
@@ -59,8 +78,17 @@ describe("the administrator", () => {
   it("creates a reviewer in a department, without a usable password unless given one", async () => {
     const d = department();
     await createDepartment(h.db, admin, d);
-    const { userId } = await createStaffAccount(h.db, admin, ZCreateStaffAccountInput.parse({ login: `rev${uniqueSuffix()}`, displayName: "审查员", role: "reviewer", departmentCode: d.code }));
-    const [row] = await h.db.select({ passwordHash: users.passwordHash, departmentCode: departments.code }).from(users).innerJoin(staff, eq(staff.userId, users.id)).leftJoin(departments, eq(departments.id, staff.departmentId)).where(eq(users.id, userId));
+    const { userId } = await createStaffAccount(
+      h.db,
+      admin,
+      ZCreateStaffAccountInput.parse({ login: `rev${uniqueSuffix()}`, displayName: "审查员", role: "reviewer", departmentCode: d.code }),
+    );
+    const [row] = await h.db
+      .select({ passwordHash: users.passwordHash, departmentCode: departments.code })
+      .from(users)
+      .innerJoin(staff, eq(staff.userId, users.id))
+      .leftJoin(departments, eq(departments.id, staff.departmentId))
+      .where(eq(users.id, userId));
     expect(row).toEqual({ passwordHash: null, departmentCode: d.code });
   });
 
@@ -75,12 +103,17 @@ describe("the administrator", () => {
     });
     expect(await h.db.select().from(users).where(eq(users.login, login.toUpperCase()))).toEqual([]);
     await createStaffAccount(h.db, admin, ZCreateStaffAccountInput.parse({ login, displayName: "窗口", role: "windowClerk" }));
-    await expect(createStaffAccount(h.db, admin, ZCreateStaffAccountInput.parse({ login, displayName: "窗口二", role: "windowClerk" }))).rejects.toMatchObject({ code: "conflict", field: "login" });
+    await expect(createStaffAccount(h.db, admin, ZCreateStaffAccountInput.parse({ login, displayName: "窗口二", role: "windowClerk" }))).rejects.toMatchObject({
+      code: "conflict",
+      field: "login",
+    });
   });
 
   it("is the only one: the data office may create neither", async () => {
     const dataOffice: Actor = { ...admin, role: "dataOffice" };
     await expect(createDepartment(h.db, dataOffice, department())).rejects.toMatchObject({ code: "forbidden" });
-    await expect(createStaffAccount(h.db, dataOffice, ZCreateStaffAccountInput.parse({ login: `x${uniqueSuffix()}`, displayName: "某人", role: "windowClerk" }))).rejects.toMatchObject({ code: "forbidden" });
+    await expect(
+      createStaffAccount(h.db, dataOffice, ZCreateStaffAccountInput.parse({ login: `x${uniqueSuffix()}`, displayName: "某人", role: "windowClerk" })),
+    ).rejects.toMatchObject({ code: "forbidden" });
   });
 });

@@ -5,9 +5,7 @@ import { dummyPasswordHash, verifyPassword } from "./password";
 import { citizens, staff, users } from "./schema";
 
 export type AuthenticateResult =
-  | { ok: true; actor: Actor }
-  | { ok: false; reason: "invalidCredentials" }
-  | { ok: false; reason: "locked"; retryAfterSeconds: number };
+  { ok: true; actor: Actor } | { ok: false; reason: "invalidCredentials" } | { ok: false; reason: "locked"; retryAfterSeconds: number };
 
 /**
  * Where failed sign-ins are counted (src/server/rate-limit.ts keeps it in PostgreSQL or memory).

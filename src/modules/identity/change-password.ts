@@ -22,7 +22,15 @@ export async function changePassword(db: Db, actor: Actor, input: z.output<typeo
   return db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash }).where(eq(users.id, actor.userId));
     const ended = await endAllSessions(tx, actor.userId, "passwordChanged", now, actor.sessionId);
-    await recordAudit<IdentityAuditAction>(tx, { streamId: `user:${actor.userId}`, actor: { userId: actor.userId, role: actor.role }, action: "account.changePassword", entityType: "user", entityId: actor.userId, data: { sessionsEnded: ended }, at: now });
+    await recordAudit<IdentityAuditAction>(tx, {
+      streamId: `user:${actor.userId}`,
+      actor: { userId: actor.userId, role: actor.role },
+      action: "account.changePassword",
+      entityType: "user",
+      entityId: actor.userId,
+      data: { sessionsEnded: ended },
+      at: now,
+    });
     return { sessionsEnded: ended };
   });
 }

@@ -14,7 +14,12 @@ import { departments } from "./schema";
  * the portal does not know (on `divisionCode`). The row and its audit event (stream
  * `organisation`) are one transaction. Its signing key is made when it first signs.
  */
-export async function createDepartment(db: Db, actor: Actor, input: z.output<typeof ZCreateDepartmentInput>, now: Date = new Date()): Promise<{ id: string; code: string }> {
+export async function createDepartment(
+  db: Db,
+  actor: Actor,
+  input: z.output<typeof ZCreateDepartmentInput>,
+  now: Date = new Date(),
+): Promise<{ id: string; code: string }> {
   if (actor.role !== "administrator") throw new DomainError("forbidden", "errors.forbidden");
   return db.transaction(async (tx) => {
     const [division] = await tx.select({ code: divisions.code }).from(divisions).where(eq(divisions.code, input.divisionCode));

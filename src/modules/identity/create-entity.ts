@@ -16,7 +16,12 @@ export interface NewEntityFacts {
  * more, so a run of taken codes is a leftover of that time, and after 50 of them the answer is
  * null (the caller refuses cleanly). Runs in the caller's transaction.
  */
-export async function createEntity(tx: Db, facts: NewEntityFacts, nextCode: () => Promise<string>, now: Date): Promise<{ id: string; creditCode: string } | null> {
+export async function createEntity(
+  tx: Db,
+  facts: NewEntityFacts,
+  nextCode: () => Promise<string>,
+  now: Date,
+): Promise<{ id: string; creditCode: string } | null> {
   for (let attempt = 0; attempt < 50; attempt++) {
     const creditCode = await nextCode();
     const [entity] = await tx

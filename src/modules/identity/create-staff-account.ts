@@ -17,9 +17,15 @@ import { departments, staff, users } from "./schema";
  * usable one until it is reset. The account and its audit event are one transaction; the password
  * is never in the event.
  */
-export async function createStaffAccount(db: Db, actor: Actor | null, input: z.output<typeof ZCreateStaffAccountInput>, now: Date = new Date()): Promise<{ userId: string; login: string }> {
+export async function createStaffAccount(
+  db: Db,
+  actor: Actor | null,
+  input: z.output<typeof ZCreateStaffAccountInput>,
+  now: Date = new Date(),
+): Promise<{ userId: string; login: string }> {
   if (actor && actor.role !== "administrator") throw new DomainError("forbidden", "errors.forbidden");
-  if (input.role === "reviewer" && !input.departmentCode) throw new DomainError("invalidInput", "identity.errors.reviewerNeedsDepartment", { field: "departmentCode" });
+  if (input.role === "reviewer" && !input.departmentCode)
+    throw new DomainError("invalidInput", "identity.errors.reviewerNeedsDepartment", { field: "departmentCode" });
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   const login = normalizeLogin(input.login);
   return db.transaction(async (tx) => {
@@ -44,7 +50,13 @@ export async function createStaffAccount(db: Db, actor: Actor | null, input: z.o
       action: "account.create",
       entityType: "user",
       entityId: user.id,
-      data: { login, role: input.role, departmentCode: input.departmentCode ?? null, passwordSet: passwordHash !== null, by: actor ? "administrator" : "command line" },
+      data: {
+        login,
+        role: input.role,
+        departmentCode: input.departmentCode ?? null,
+        passwordSet: passwordHash !== null,
+        by: actor ? "administrator" : "command line",
+      },
       at: now,
     });
     return { userId: user.id, login };

@@ -68,11 +68,7 @@ describe("validateCreditCode", () => {
   });
 
   it("normalises surrounding white space (also full-width) and lower case only", () => {
-    expect(validateCreditCode(` \t${publishedExample.toLowerCase()}\u3000\n`)).toEqual({
-      valid: true,
-      normalized: publishedExample,
-      failedChecks: [],
-    });
+    expect(validateCreditCode(` \t${publishedExample.toLowerCase()}\u3000\n`)).toEqual({ valid: true, normalized: publishedExample, failedChecks: [] });
     // Nothing else is "fixed": an inner space or a look-alike letter O for zero is reported.
     expect(checksOf("91350100M 00100Y43")).toEqual(["charset"]);
     expect(validateCreditCode("91350100MO00100Y43").failedChecks).toEqual([{ check: "charset", position: 10, char: "O" }]);
@@ -126,9 +122,7 @@ describe("validateCreditCode", () => {
   });
 
   it("never rejects an unknown but well-formed division (codes change over time)", () => {
-    expect(validateCreditCode(buildCreditCode({ authority: "9", category: "1", divisionCode: "999999", organisationBody: "MA0TB001" })).valid).toBe(
-      true,
-    );
+    expect(validateCreditCode(buildCreditCode({ authority: "9", category: "1", divisionCode: "999999", organisationBody: "MA0TB001" })).valid).toBe(true);
   });
 });
 
@@ -141,7 +135,11 @@ describe("decodeCreditCode", () => {
       organisationCode: "M000100Y4",
       organisationCodeFormatted: "M000100Y-4",
     });
-    expect(decodeCreditCode(built.collective)?.category).toEqual({ code: "2", nameZh: "村级集体经济组织", nameEn: "Village-level collective economic organisation" });
+    expect(decodeCreditCode(built.collective)?.category).toEqual({
+      code: "2",
+      nameZh: "村级集体经济组织",
+      nameEn: "Village-level collective economic organisation",
+    });
   });
 
   it("returns null when the structure cannot be decoded", () => {

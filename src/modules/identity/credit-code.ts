@@ -99,15 +99,7 @@ export function computeOrganisationCodeCheck(body8: string): string {
 // ---------------------------------------------------------------------------------------------
 
 /** The checks a credit code can fail, in the order they are reported. */
-export const creditCodeCheckCodes = [
-  "length",
-  "charset",
-  "authority",
-  "category",
-  "division",
-  "organisationCode",
-  "checkCharacter",
-] as const;
+export const creditCodeCheckCodes = ["length", "charset", "authority", "category", "division", "organisationCode", "checkCharacter"] as const;
 export type CreditCodeCheckCode = (typeof creditCodeCheckCodes)[number];
 
 /**

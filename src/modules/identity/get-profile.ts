@@ -17,7 +17,13 @@ export const ZProfileView = z.object({
   verification: z.enum(["none", "populationRegister", "identityPlatform", "staffAccount"]),
   /** When acting for someone: how, and the signed-in person's own name. */
   agency: z
-    .object({ kind: z.enum(["legalRepresentative", "mandate", "personalAgent", "window"]), scope: z.enum(["all", "services", "viewOnly"]), serviceCodes: z.array(z.string()), agentName: z.string(), mayGrant: z.boolean() })
+    .object({
+      kind: z.enum(["legalRepresentative", "mandate", "personalAgent", "window"]),
+      scope: z.enum(["all", "services", "viewOnly"]),
+      serviceCodes: z.array(z.string()),
+      agentName: z.string(),
+      mayGrant: z.boolean(),
+    })
     .nullable(),
   lastSignInAt: z.date().nullable(),
 });
@@ -28,10 +34,16 @@ export async function getProfile(db: Db, actor: Actor): Promise<ProfileView> {
   const [user] = await db.select().from(users).where(eq(users.id, actor.userId));
   if (!user) throw new DomainError("notFound", "errors.notFound");
   const [department] = actor.departmentId
-    ? await db.select({ code: departments.code, nameZh: departments.nameZh, nameEn: departments.nameEn }).from(departments).where(eq(departments.id, actor.departmentId))
+    ? await db
+        .select({ code: departments.code, nameZh: departments.nameZh, nameEn: departments.nameEn })
+        .from(departments)
+        .where(eq(departments.id, actor.departmentId))
     : [];
   const [entity] = actor.entityId
-    ? await db.select({ creditCode: entities.creditCode, name: entities.name, legalRepresentative: entities.legalRepresentative }).from(entities).where(eq(entities.id, actor.entityId))
+    ? await db
+        .select({ creditCode: entities.creditCode, name: entities.name, legalRepresentative: entities.legalRepresentative })
+        .from(entities)
+        .where(eq(entities.id, actor.entityId))
     : [];
   const [person] = actor.personId ? await db.select({ idNumber: citizens.idNumber }).from(citizens).where(eq(citizens.id, actor.personId)) : [];
   const a = actor.agency;

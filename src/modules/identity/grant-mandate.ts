@@ -19,13 +19,17 @@ function addYears(day: string, years: number): string {
 /** Dates a mandate may have: not in the past, at most five years. */
 function checkDates(startsOn: string, endsOn: string, today: string): void {
   if (startsOn < today) throw new DomainError("invalidInput", "identity.validation.mandateStartsPast", { field: "startsOn" });
-  if (endsOn > addYears(startsOn, maxMandateYears)) throw new DomainError("invalidInput", "identity.validation.mandateTooLong", { field: "endsOn", params: { years: maxMandateYears } });
+  if (endsOn > addYears(startsOn, maxMandateYears))
+    throw new DomainError("invalidInput", "identity.validation.mandateTooLong", { field: "endsOn", params: { years: maxMandateYears } });
 }
 
 /** Named services must exist in the catalog. */
 async function checkServices(db: Db, codes: readonly string[]): Promise<void> {
   if (codes.length === 0) return;
-  const found = await db.select({ code: services.code }).from(services).where(inArray(services.code, [...codes]));
+  const found = await db
+    .select({ code: services.code })
+    .from(services)
+    .where(inArray(services.code, [...codes]));
   if (found.length !== new Set(codes).size) throw new DomainError("invalidInput", "identity.validation.mandateUnknownService", { field: "serviceCodes" });
 }
 
@@ -37,7 +41,8 @@ async function checkServices(db: Db, codes: readonly string[]): Promise<void> {
  */
 export async function grantMandate(db: Db, actor: Actor, input: z.output<typeof ZGrantMandateInput>, now: Date = new Date()) {
   if (actor.role !== "enterprise" || !actor.entityId || !actor.agency?.mayGrant) throw new DomainError("forbidden", "identity.errors.mayNotGrant");
-  if (input.administrator && actor.agency.kind !== "legalRepresentative") throw new DomainError("forbidden", "identity.errors.onlyRepresentativeAppoints", { field: "administrator" });
+  if (input.administrator && actor.agency.kind !== "legalRepresentative")
+    throw new DomainError("forbidden", "identity.errors.onlyRepresentativeAppoints", { field: "administrator" });
   const entityId = actor.entityId;
   checkDates(input.startsOn, input.endsOn, shanghaiDate(now));
   await checkServices(db, input.scope === "services" ? input.serviceCodes : []);
@@ -45,7 +50,8 @@ export async function grantMandate(db: Db, actor: Actor, input: z.output<typeof 
     const [entity] = await tx.select().from(entities).where(eq(entities.id, entityId));
     if (!entity) throw new DomainError("notFound", "errors.notFound");
     const agent = await verifiedPerson(tx, { idNumber: input.agentIdNumber, name: input.agentName }, actor, "agentIdNumber");
-    if (input.agentIdNumber === entity.legalRepresentativeIdNumber) throw new DomainError("invalidInput", "identity.errors.representativeNeedsNoMandate", { field: "agentIdNumber" });
+    if (input.agentIdNumber === entity.legalRepresentativeIdNumber)
+      throw new DomainError("invalidInput", "identity.errors.representativeNeedsNoMandate", { field: "agentIdNumber" });
     const [row] = await tx
       .insert(mandates)
       .values({
@@ -69,7 +75,15 @@ export async function grantMandate(db: Db, actor: Actor, input: z.output<typeof 
       entityType: "mandate",
       entityId: row.id,
       to: "granted",
-      data: { agent: agent.name, scope: input.scope, serviceCodes: input.serviceCodes, startsOn: input.startsOn, endsOn: input.endsOn, administrator: input.administrator, as: actor.agency?.kind ?? null },
+      data: {
+        agent: agent.name,
+        scope: input.scope,
+        serviceCodes: input.serviceCodes,
+        startsOn: input.startsOn,
+        endsOn: input.endsOn,
+        administrator: input.administrator,
+        as: actor.agency?.kind ?? null,
+      },
       at: now,
     });
     const to = new Set(await applicantUserIds(tx, { entityId, personId: null }, now));
@@ -120,7 +134,11 @@ export async function grantPersonalMandate(db: Db, actor: Actor, input: z.output
       data: { agent: agent.name, relationship: input.relationship, scope: input.scope, serviceCodes: input.serviceCodes, endsOn: input.endsOn },
       at: now,
     });
-    await notify(tx, { kind: "mandateGranted", to: { userIds: [actor.userId, ...(agent.userId ? [agent.userId] : [])] }, params: { principal: me.name, agent: agent.name, endsOn: input.endsOn } });
+    await notify(tx, {
+      kind: "mandateGranted",
+      to: { userIds: [actor.userId, ...(agent.userId ? [agent.userId] : [])] },
+      params: { principal: me.name, agent: agent.name, endsOn: input.endsOn },
+    });
     return { id: row.id };
   });
 }

@@ -20,7 +20,10 @@ function freshIdNumber(): string {
 /** A citizen account of a person in the population register; the password is Secret2026. */
 async function citizenAccount(): Promise<{ login: string; userId: string }> {
   const person = await registeredPerson(h.db, "郑测试");
-  const { userId, login } = await registerCitizen(h.db, ZRegisterCitizenInput.parse({ ...person, phone: "13900000009", password: "Secret2026", confirmPassword: "Secret2026" }));
+  const { userId, login } = await registerCitizen(
+    h.db,
+    ZRegisterCitizenInput.parse({ ...person, phone: "13900000009", password: "Secret2026", confirmPassword: "Secret2026" }),
+  );
   return { userId, login };
 }
 

@@ -20,7 +20,11 @@ interface ImportCounts {
  * returns every department's id by code (those of the file and those already there). Departments
  * missing from the file are left as they are: staff, services and tasks reference them.
  */
-export async function importDepartments(tx: Db, list: readonly FileDepartment[], mode: ImportMode): Promise<{ counts: ImportCounts; ids: Map<string, string> }> {
+export async function importDepartments(
+  tx: Db,
+  list: readonly FileDepartment[],
+  mode: ImportMode,
+): Promise<{ counts: ImportCounts; ids: Map<string, string> }> {
   const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
   const rows = new Map((await tx.select().from(departments)).map((d) => [d.code, d]));
   for (const d of list) {
@@ -80,7 +84,10 @@ export async function importStaffAccounts(
       continue;
     }
     await tx.update(users).set({ role: s.role, displayName: s.displayName }).where(eq(users.id, row.id));
-    await tx.insert(staff).values({ userId: row.id, departmentId: deptId }).onConflictDoUpdate({ target: staff.userId, set: { departmentId: deptId } });
+    await tx
+      .insert(staff)
+      .values({ userId: row.id, departmentId: deptId })
+      .onConflictDoUpdate({ target: staff.userId, set: { departmentId: deptId } });
     if (row.role !== s.role) await endAllSessions(tx, row.id, "roleChanged", options.now);
     else if (row.departmentId !== deptId) await endAllSessions(tx, row.id, "departmentChanged", options.now);
     counts.updated++;

@@ -85,19 +85,17 @@ export const ZRegisterEnterpriseInput = z.object({ creditCode: ZCreditCodeField 
 export type RegisterEnterpriseInput = z.input<typeof ZRegisterEnterpriseInput>;
 
 export const ZRegisterCitizenInput = z
-  .object({
-    name: ZPersonName,
-    idNumber: ZIdNumberField,
-    phone: ZPhone,
-    password: ZNewPassword,
-    confirmPassword: z.string(),
-  })
+  .object({ name: ZPersonName, idNumber: ZIdNumberField, phone: ZPhone, password: ZNewPassword, confirmPassword: z.string() })
   .superRefine(confirmed);
 export type RegisterCitizenInput = z.input<typeof ZRegisterCitizenInput>;
 
 export const ZSignInInput = z.object({
   login: z.string().trim().min(1, msg("validation.login")).max(64, msg("validation.login")).refine(plainLine, msg("errors.controlCharacter")),
-  password: z.string().min(1, msg("validation.passwordRequired")).max(128, msg("validation.passwordRequired")).refine(plainLine, msg("errors.controlCharacter")),
+  password: z
+    .string()
+    .min(1, msg("validation.passwordRequired"))
+    .max(128, msg("validation.passwordRequired"))
+    .refine(plainLine, msg("errors.controlCharacter")),
 });
 
 /** 法人登录: the enterprise's credit code with the person's own account. */
@@ -127,7 +125,8 @@ export const ZGrantMandateInput = z
   .superRefine(scopedServices)
   .superRefine((value, ctx) => {
     if (value.endsOn < value.startsOn) ctx.addIssue({ code: "custom", path: ["endsOn"], message: msg("identity.validation.mandateDates") });
-    if (value.administrator && value.scope !== "all") ctx.addIssue({ code: "custom", path: ["administrator"], message: msg("identity.validation.administratorScope") });
+    if (value.administrator && value.scope !== "all")
+      ctx.addIssue({ code: "custom", path: ["administrator"], message: msg("identity.validation.administratorScope") });
   });
 export type GrantMandateInput = z.input<typeof ZGrantMandateInput>;
 
@@ -144,10 +143,7 @@ export const ZGrantPersonalMandateInput = z
   .superRefine(scopedServices);
 export type GrantPersonalMandateInput = z.input<typeof ZGrantPersonalMandateInput>;
 
-export const ZRevokeMandateInput = z.object({
-  mandateId: z.uuid(),
-  reason: z.string().trim().max(200, msg("identity.validation.reasonLong")).default(""),
-});
+export const ZRevokeMandateInput = z.object({ mandateId: z.uuid(), reason: z.string().trim().max(200, msg("identity.validation.reasonLong")).default("") });
 
 export const ZActingChoiceInput = z.object({ kind: z.enum(["entity", "person"]), id: z.uuid() }).nullable();
 
@@ -178,7 +174,11 @@ export type SignInInput = z.input<typeof ZSignInInput>;
 
 /** A department with its level and the division (GB/T 2260) it serves. */
 export const ZFileDepartment = z.strictObject({
-  code: z.string().trim().regex(/^[A-Za-z][A-Za-z0-9.-]*$/, "letters, digits, dots and hyphens, starting with a letter").max(64),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z][A-Za-z0-9.-]*$/, "letters, digits, dots and hyphens, starting with a letter")
+    .max(64),
   nameZh: z.string().trim().min(1),
   nameEn: z.string().trim().min(1),
   level: z.enum(departmentLevels),
@@ -207,7 +207,10 @@ export const ZCreateDepartmentInput = z.object({
   nameZh: z.string().trim().min(1, msg("validation.required")).max(100).refine(plainLine, msg("errors.controlCharacter")),
   nameEn: z.string().trim().min(1, msg("validation.required")).max(200).refine(plainLine, msg("errors.controlCharacter")),
   level: z.enum(departmentLevels, msg("validation.required")),
-  divisionCode: z.string().trim().regex(/^\d{6}$/, msg("identity.errors.unknownDivision")),
+  divisionCode: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, msg("identity.errors.unknownDivision")),
 });
 export type CreateDepartmentInput = z.input<typeof ZCreateDepartmentInput>;
 

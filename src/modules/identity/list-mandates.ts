@@ -44,7 +44,14 @@ export const ZMandatesPage = z.object({
 
 async function rows(db: Db, where: ReturnType<typeof and>) {
   return db
-    .select({ m: mandates, agentName: citizens.name, agentIdNumber: citizens.idNumber, grantedByName: users.displayName, entityName: entities.name, entityCode: entities.creditCode })
+    .select({
+      m: mandates,
+      agentName: citizens.name,
+      agentIdNumber: citizens.idNumber,
+      grantedByName: users.displayName,
+      entityName: entities.name,
+      entityCode: entities.creditCode,
+    })
     .from(mandates)
     .innerJoin(citizens, eq(citizens.id, mandates.agentPersonId))
     .innerJoin(users, eq(users.id, mandates.grantedBy))
@@ -87,14 +94,26 @@ export async function listMandates(db: Db, actor: Actor, now: Date = new Date())
     // A view-only or services mandate holder sees who else acts for the enterprise, but changes nothing.
     const granted = await rows(db, and(eq(mandates.entityId, actor.entityId)));
     return {
-      principal: { kind: "entity", name: entity?.name ?? actor.displayName, code: entity?.creditCode ?? null, legalRepresentative: entity?.legalRepresentative ?? null },
+      principal: {
+        kind: "entity",
+        name: entity?.name ?? actor.displayName,
+        code: entity?.creditCode ?? null,
+        legalRepresentative: entity?.legalRepresentative ?? null,
+      },
       mayGrant,
       mayAppointAdministrators: actor.agency?.kind === "legalRepresentative",
       granted: granted.map((r) => view(r, mayGrant)),
       held: [],
     };
   }
-  if (actor.role !== "citizen" || !actor.personId || actor.agency?.kind === "window") return { principal: { kind: "person", name: actor.displayName, code: null, legalRepresentative: null }, mayGrant: false, mayAppointAdministrators: false, granted: [], held: [] };
+  if (actor.role !== "citizen" || !actor.personId || actor.agency?.kind === "window")
+    return {
+      principal: { kind: "person", name: actor.displayName, code: null, legalRepresentative: null },
+      mayGrant: false,
+      mayAppointAdministrators: false,
+      granted: [],
+      held: [],
+    };
   const self = !actor.agency;
   const persons = await db.select({ id: citizens.id, name: citizens.name }).from(citizens).where(eq(citizens.id, actor.personId));
   for (const p of persons) principalNames.set(p.id, p.name);

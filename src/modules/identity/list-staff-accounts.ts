@@ -34,5 +34,7 @@ export async function listStaffAccounts(db: Db, now: Date = new Date()) {
     .leftJoin(departments, eq(departments.id, staff.departmentId))
     .orderBy(asc(users.role), asc(users.login))
     .limit(500);
-  return rows.flatMap((r) => ((staffRoles as readonly string[]).includes(r.role) ? [{ ...r, role: r.role as (typeof staffRoles)[number], openSessions: Number(r.openSessions) }] : []));
+  return rows.flatMap((r) =>
+    (staffRoles as readonly string[]).includes(r.role) ? [{ ...r, role: r.role as (typeof staffRoles)[number], openSessions: Number(r.openSessions) }] : [],
+  );
 }

@@ -11,11 +11,15 @@ import { citizens } from "./schema";
  * the portal does not know the person yet. A mismatch is refused on `field` without saying which
  * part was wrong.
  */
-export async function verifiedPerson(tx: Db, person: { idNumber: string; name: string }, reader: Actor, field: string): Promise<{ id: string; userId: string | null; name: string }> {
+export async function verifiedPerson(
+  tx: Db,
+  person: { idNumber: string; name: string },
+  reader: Actor,
+  field: string,
+): Promise<{ id: string; userId: string | null; name: string }> {
   if (!(await identityRegisters.get().matchPerson(tx, person, reader))) throw new DomainError("invalidInput", "identity.errors.personNotInRegister", { field });
   await tx.insert(citizens).values({ idNumber: person.idNumber, name: person.name }).onConflictDoNothing();
   const [row] = await tx.select({ id: citizens.id, userId: citizens.userId, name: citizens.name }).from(citizens).where(eq(citizens.idNumber, person.idNumber));
   if (!row) throw new Error("person missing after upsert");
   return row;
 }
-

@@ -37,7 +37,10 @@ export async function applicantUserIds(db: Db, applicant: { entityId: string | n
   }
   // Only accounts that can still sign in.
   if (ids.size === 0) return [];
-  const active = await db.select({ id: users.id }).from(users).where(and(inArray(users.id, [...ids]), eq(users.active, true)));
+  const active = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(inArray(users.id, [...ids]), eq(users.active, true)));
   const live = new Set(active.map((u) => u.id));
   return [...ids].filter((id) => live.has(id)).sort();
 }

@@ -24,7 +24,15 @@ export async function registerCitizen(db: Db, input: z.output<typeof ZRegisterCi
   return db.transaction(async (tx) => {
     const [user] = await tx
       .insert(users)
-      .values({ role: "citizen", login: input.idNumber, displayName: input.name, passwordHash, phone: input.phone, verification: "populationRegister", verifiedAt: now })
+      .values({
+        role: "citizen",
+        login: input.idNumber,
+        displayName: input.name,
+        passwordHash,
+        phone: input.phone,
+        verification: "populationRegister",
+        verifiedAt: now,
+      })
       .onConflictDoNothing()
       .returning({ id: users.id });
     if (!user) throw new DomainError("conflict", "errors.idNumberTaken", { field: "idNumber" });
@@ -38,7 +46,15 @@ export async function registerCitizen(db: Db, input: z.output<typeof ZRegisterCi
       .where(and(eq(citizens.idNumber, input.idNumber), isNull(citizens.userId)))
       .returning({ id: citizens.id });
     if (!citizen) throw new DomainError("conflict", "errors.idNumberTaken", { field: "idNumber" });
-    await recordAudit<IdentityAuditAction>(tx, { streamId: `user:${user.id}`, actor: { userId: user.id, role: "citizen" }, action: "account.register", entityType: "user", entityId: user.id, data: { verification: "populationRegister" }, at: now });
+    await recordAudit<IdentityAuditAction>(tx, {
+      streamId: `user:${user.id}`,
+      actor: { userId: user.id, role: "citizen" },
+      action: "account.register",
+      entityType: "user",
+      entityId: user.id,
+      data: { verification: "populationRegister" },
+      at: now,
+    });
     return { userId: user.id, citizenId: citizen.id, login: input.idNumber };
   });
 }

@@ -22,10 +22,19 @@ export async function registerEnterprise(db: Db, actor: Actor, input: z.output<t
   return db.transaction(async (tx) => {
     const licence = await identityRegisters.get().readLicenceForClaim(tx, actor, input.creditCode, now);
     if (!licence) throw new DomainError("invalidInput", "identity.errors.noLicence", { field: "creditCode" });
-    if (licence.legalRepresentativeIdNumber !== me.idNumber) throw new DomainError("forbidden", "identity.errors.notLegalRepresentative", { field: "creditCode" });
+    if (licence.legalRepresentativeIdNumber !== me.idNumber)
+      throw new DomainError("forbidden", "identity.errors.notLegalRepresentative", { field: "creditCode" });
     await tx
       .insert(entities)
-      .values({ creditCode: licence.creditCode, name: licence.name, legalRepresentative: licence.legalRepresentative, legalRepresentativeIdNumber: licence.legalRepresentativeIdNumber, contactName: licence.legalRepresentative, contactPhone: "", createdAt: now })
+      .values({
+        creditCode: licence.creditCode,
+        name: licence.name,
+        legalRepresentative: licence.legalRepresentative,
+        legalRepresentativeIdNumber: licence.legalRepresentativeIdNumber,
+        contactName: licence.legalRepresentative,
+        contactPhone: "",
+        createdAt: now,
+      })
       .onConflictDoUpdate({
         target: entities.creditCode,
         // The licence is the source: a stale name or representative is corrected from it.
@@ -33,7 +42,15 @@ export async function registerEnterprise(db: Db, actor: Actor, input: z.output<t
       });
     const [entity] = await tx.select({ id: entities.id }).from(entities).where(eq(entities.creditCode, licence.creditCode));
     if (!entity) throw new Error("entity missing after upsert");
-    await recordAudit<IdentityAuditAction>(tx, { streamId: `entity:${entity.id}`, actor: { userId: actor.userId, role: actor.role }, action: "entity.register", entityType: "entity", entityId: entity.id, data: { creditCode: licence.creditCode, licence: licence.number }, at: now });
+    await recordAudit<IdentityAuditAction>(tx, {
+      streamId: `entity:${entity.id}`,
+      actor: { userId: actor.userId, role: actor.role },
+      action: "entity.register",
+      entityType: "entity",
+      entityId: entity.id,
+      data: { creditCode: licence.creditCode, licence: licence.number },
+      at: now,
+    });
     return { entityId: entity.id, creditCode: licence.creditCode, name: licence.name };
   });
 }

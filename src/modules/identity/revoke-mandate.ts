@@ -29,11 +29,24 @@ export async function revokeMandate(db: Db, actor: Actor, input: z.output<typeof
       .returning({ id: mandates.id });
     if (!row) throw new DomainError("conflict", "identity.errors.mandateAlreadyRevoked");
     const streamId = m.entityId ? `entity:${m.entityId}` : `person:${m.principalPersonId}`;
-    await recordAudit<IdentityAuditAction>(tx, { streamId, actor: { userId: actor.userId, role: actor.role }, action: "mandate.revoke", entityType: "mandate", entityId: m.id, from: "granted", to: "revoked", data: { reason: input.reason || null, byHolder: holder }, at: now });
+    await recordAudit<IdentityAuditAction>(tx, {
+      streamId,
+      actor: { userId: actor.userId, role: actor.role },
+      action: "mandate.revoke",
+      entityType: "mandate",
+      entityId: m.id,
+      from: "granted",
+      to: "revoked",
+      data: { reason: input.reason || null, byHolder: holder },
+      at: now,
+    });
     const [agent] = await tx.select({ name: citizens.name, userId: citizens.userId }).from(citizens).where(eq(citizens.id, m.agentPersonId));
     const [principal] = m.entityId
       ? await tx.select({ name: entities.name }).from(entities).where(eq(entities.id, m.entityId))
-      : await tx.select({ name: citizens.name }).from(citizens).where(eq(citizens.id, m.principalPersonId ?? ""));
+      : await tx
+          .select({ name: citizens.name })
+          .from(citizens)
+          .where(eq(citizens.id, m.principalPersonId ?? ""));
     // Told: the principal's people (after the revocation, so the former holder is not among them) and the former holder.
     const to = new Set(await applicantUserIds(tx, { entityId: m.entityId, personId: m.principalPersonId }, now));
     if (agent?.userId) to.add(agent.userId);

@@ -59,7 +59,14 @@ const ZActingOptions = z.object({
     }),
   ),
 });
-const ZSessionView = z.object({ id: z.string(), createdAt: z.date(), lastSeenAt: z.date(), expiresAt: z.date(), userAgent: z.string().nullable(), current: z.boolean() });
+const ZSessionView = z.object({
+  id: z.string(),
+  createdAt: z.date(),
+  lastSeenAt: z.date(),
+  expiresAt: z.date(),
+  userAgent: z.string().nullable(),
+  current: z.boolean(),
+});
 
 export const identityRouter = createTRPCRouter({
   registerCitizen: publicProcedure
@@ -77,21 +84,42 @@ export const identityRouter = createTRPCRouter({
       await chooseActingFor(ctx.db, ctx.self, { kind: "entity", id: registered.entityId });
       return { creditCode: registered.creditCode, name: registered.name };
     }),
-  verifyIdentity: personProcedure.use(rateLimited("identityChecks")).output(z.object({ verification: z.literal("populationRegister") })).mutation(({ ctx }) => verifyIdentity(ctx.db, ctx.actor)),
+  verifyIdentity: personProcedure
+    .use(rateLimited("identityChecks"))
+    .output(z.object({ verification: z.literal("populationRegister") }))
+    .mutation(({ ctx }) => verifyIdentity(ctx.db, ctx.actor)),
   departments: staffProcedure.output(z.array(ZDepartmentView)).query(({ ctx }) => listDepartments(ctx.db)),
   me: authedProcedure.output(ZProfileView).query(({ ctx }) => getProfile(ctx.db, ctx.actor)),
   /** Whom the signed-in person may act for, and whom they act for now. */
   actingOptions: authedProcedure.output(ZActingOptions).query(({ ctx }) => actingOptions(ctx.db, ctx.self, shanghaiDate(new Date()), ctx.actor)),
   chooseActingFor: authedProcedure.input(ZActingChoiceInput).mutation(({ ctx, input }) => chooseActingFor(ctx.db, ctx.self, input)),
   mandates: holderProcedure.output(ZMandatesPage).query(({ ctx }) => listMandates(ctx.db, ctx.actor)),
-  grantMandate: enterpriseProcedure.use(rateLimited("identityChecks")).input(ZGrantMandateInput).output(ZId).mutation(({ ctx, input }) => grantMandate(ctx.db, ctx.actor, input)),
-  grantPersonalMandate: personProcedure.use(rateLimited("identityChecks")).input(ZGrantPersonalMandateInput).output(ZId).mutation(({ ctx, input }) => grantPersonalMandate(ctx.db, ctx.actor, input)),
-  revokeMandate: holderProcedure.input(ZRevokeMandateInput).output(ZId).mutation(({ ctx, input }) => revokeMandate(ctx.db, ctx.actor, input)),
+  grantMandate: enterpriseProcedure
+    .use(rateLimited("identityChecks"))
+    .input(ZGrantMandateInput)
+    .output(ZId)
+    .mutation(({ ctx, input }) => grantMandate(ctx.db, ctx.actor, input)),
+  grantPersonalMandate: personProcedure
+    .use(rateLimited("identityChecks"))
+    .input(ZGrantPersonalMandateInput)
+    .output(ZId)
+    .mutation(({ ctx, input }) => grantPersonalMandate(ctx.db, ctx.actor, input)),
+  revokeMandate: holderProcedure
+    .input(ZRevokeMandateInput)
+    .output(ZId)
+    .mutation(({ ctx, input }) => revokeMandate(ctx.db, ctx.actor, input)),
   sessions: authedProcedure.output(z.array(ZSessionView)).query(({ ctx }) => listMySessions(ctx.db, ctx.self, sessionPolicy())),
   endSession: authedProcedure.input(ZSessionRef).mutation(({ ctx, input }) => endMySession(ctx.db, ctx.self, input.sessionId)),
   signOutElsewhere: authedProcedure.output(z.object({ ended: z.number() })).mutation(({ ctx }) => signOutElsewhere(ctx.db, ctx.self)),
-  changePassword: authedProcedure.input(ZChangePasswordInput).output(z.object({ sessionsEnded: z.number() })).mutation(({ ctx, input }) => changePassword(ctx.db, ctx.self, input)),
-  startKeyIn: clerkProcedure.use(rateLimited("identityChecks")).input(ZStartKeyInInput).output(z.object({ keyInId: z.string(), personName: z.string() })).mutation(({ ctx, input }) => startKeyIn(ctx.db, ctx.self, input)),
+  changePassword: authedProcedure
+    .input(ZChangePasswordInput)
+    .output(z.object({ sessionsEnded: z.number() }))
+    .mutation(({ ctx, input }) => changePassword(ctx.db, ctx.self, input)),
+  startKeyIn: clerkProcedure
+    .use(rateLimited("identityChecks"))
+    .input(ZStartKeyInInput)
+    .output(z.object({ keyInId: z.string(), personName: z.string() }))
+    .mutation(({ ctx, input }) => startKeyIn(ctx.db, ctx.self, input)),
   endKeyIn: authedProcedure.mutation(({ ctx }) => endKeyIn(ctx.db, ctx.self)),
   staffAccounts: dataOfficeProcedure.output(z.array(ZStaffAccountView)).query(({ ctx }) => listStaffAccounts(ctx.db)),
   updateStaffAccount: dataOfficeProcedure

@@ -1,16 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  boolean,
-  check,
-  date,
-  index,
-  pgEnum,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { boolean, check, date, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { roles } from "./model";
 
 /**
@@ -74,17 +63,21 @@ export const users = pgTable(
  * and the legal representative are copied from the business licence in the registry (by the
  * registration that issued it, or by 法人注册 reading it), never typed by an applicant.
  */
-export const entities = pgTable("entities", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  creditCode: text("credit_code").notNull().unique(),
-  name: text("name").notNull(),
-  legalRepresentative: text("legal_representative").notNull(),
-  /** The legal representative's ID number, from the licence: who acts for the entity by right. */
-  legalRepresentativeIdNumber: text("legal_representative_id_number"),
-  contactName: text("contact_name").notNull(),
-  contactPhone: text("contact_phone").notNull(),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index("entities_legal_representative_idx").on(t.legalRepresentativeIdNumber)]);
+export const entities = pgTable(
+  "entities",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    creditCode: text("credit_code").notNull().unique(),
+    name: text("name").notNull(),
+    legalRepresentative: text("legal_representative").notNull(),
+    /** The legal representative's ID number, from the licence: who acts for the entity by right. */
+    legalRepresentativeIdNumber: text("legal_representative_id_number"),
+    contactName: text("contact_name").notNull(),
+    contactPhone: text("contact_phone").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("entities_legal_representative_idx").on(t.legalRepresentativeIdNumber)],
+);
 
 /**
  * People known to the portal, by resident ID number: account holders (`userId`), and people named
@@ -145,7 +138,10 @@ export const mandates = pgTable(
     relationship: text("relationship"),
     scope: mandateScopeEnum("scope").notNull(),
     /** The services a `services` mandate covers, by catalog code. */
-    serviceCodes: text("service_codes").array().notNull().default(sql`'{}'::text[]`),
+    serviceCodes: text("service_codes")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     startsOn: date("starts_on", { mode: "string" }).notNull(),
     endsOn: date("ends_on", { mode: "string" }).notNull(),
     grantedBy: uuid("granted_by")

@@ -66,16 +66,28 @@ export async function resolveSession(db: Db, sessionId: string, policy: SessionP
   const self = await loadActor(db, row.userId);
   if (!self) return null;
   if (now.getTime() - row.lastSeenAt.getTime() > touchEverySeconds * 1000) {
-    await db.update(sessions).set({ lastSeenAt: now }).where(and(eq(sessions.id, row.id), isNull(sessions.revokedAt)));
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: now })
+      .where(and(eq(sessions.id, row.id), isNull(sessions.revokedAt)));
   }
   const withSession = { ...self, sessionId: row.id };
-  const actor = await applyActingChoice(db, withSession, { entityId: row.actingEntityId, personId: row.actingPersonId, keyInId: row.keyInId }, now, shanghaiDate(now));
+  const actor = await applyActingChoice(
+    db,
+    withSession,
+    { entityId: row.actingEntityId, personId: row.actingPersonId, keyInId: row.keyInId },
+    now,
+    shanghaiDate(now),
+  );
   return { self: withSession, actor };
 }
 
 /** Ends one session (sign-out). Ending an ended session changes nothing. */
 export async function endSession(db: Db, sessionId: string, reason: SessionEndReason, now: Date = new Date()): Promise<void> {
-  await db.update(sessions).set({ revokedAt: now, revokedReason: reason }).where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
+  await db
+    .update(sessions)
+    .set({ revokedAt: now, revokedReason: reason })
+    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
 }
 
 /** Ends every session of an account (but `except`, the one asking), e.g. after a password change or deactivation. */
@@ -92,7 +104,15 @@ export async function endAllSessions(db: Db, userId: string, reason: SessionEndR
 export async function signOutElsewhere(db: Db, actor: Actor, now: Date = new Date()): Promise<{ ended: number }> {
   return db.transaction(async (tx) => {
     const ended = await endAllSessions(tx, actor.userId, "signOutEverywhere", now, actor.sessionId);
-    await recordAudit<IdentityAuditAction>(tx, { streamId: `user:${actor.userId}`, actor: { userId: actor.userId, role: actor.role }, action: "session.endOthers", entityType: "user", entityId: actor.userId, data: { ended }, at: now });
+    await recordAudit<IdentityAuditAction>(tx, {
+      streamId: `user:${actor.userId}`,
+      actor: { userId: actor.userId, role: actor.role },
+      action: "session.endOthers",
+      entityType: "user",
+      entityId: actor.userId,
+      data: { ended },
+      at: now,
+    });
     return { ended };
   });
 }
@@ -107,7 +127,14 @@ export async function listMySessions(db: Db, actor: Actor, policy: SessionPolicy
     .limit(50);
   return rows
     .filter((r) => isLive(r, policy, now))
-    .map((r) => ({ id: r.id, createdAt: r.createdAt, lastSeenAt: r.lastSeenAt, expiresAt: new Date(Math.min(r.absoluteExpiresAt.getTime(), r.lastSeenAt.getTime() + policy.idleMinutes * 60_000)), userAgent: r.userAgent, current: r.id === actor.sessionId }));
+    .map((r) => ({
+      id: r.id,
+      createdAt: r.createdAt,
+      lastSeenAt: r.lastSeenAt,
+      expiresAt: new Date(Math.min(r.absoluteExpiresAt.getTime(), r.lastSeenAt.getTime() + policy.idleMinutes * 60_000)),
+      userAgent: r.userAgent,
+      current: r.id === actor.sessionId,
+    }));
 }
 
 /** Ends one of the signed-in person's own sessions. */
@@ -139,4 +166,3 @@ export async function countLiveSessions(db: Db, userId: string, now: Date = new 
     .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), gt(sessions.absoluteExpiresAt, now)));
   return Number(row?.n ?? 0);
 }
-

@@ -17,12 +17,29 @@ import { listDataLog } from "@/modules/sharing/data-log";
 import { addPopulationRecord } from "@/modules/sharing/population";
 import { dataAccessLog, populationRecords } from "@/modules/sharing/schema";
 import { certificates } from "@/modules/sharing/registry-schema";
-import { actorByLogin, createTestBundle, freshCreditCode, freshIdNumber, newCitizen, newEnterprise, registeredPerson, reviewer, withDemo } from "@/root/testing/fixtures";
+import {
+  actorByLogin,
+  createTestBundle,
+  freshCreditCode,
+  freshIdNumber,
+  newCitizen,
+  newEnterprise,
+  registeredPerson,
+  reviewer,
+  withDemo,
+} from "@/root/testing/fixtures";
 import { actForEntity, actForPerson, applyActingChoice } from "./acting";
 import { changePassword } from "./change-password";
 import { grantMandate, grantPersonalMandate } from "./grant-mandate";
 import { idNumberBirthDate, idNumberSex } from "./id-number";
-import { ZChangePasswordInput, ZGrantMandateInput, ZGrantPersonalMandateInput, ZRegisterCitizenInput, ZRegisterEnterpriseInput, ZStartKeyInInput } from "./inputs";
+import {
+  ZChangePasswordInput,
+  ZGrantMandateInput,
+  ZGrantPersonalMandateInput,
+  ZRegisterCitizenInput,
+  ZRegisterEnterpriseInput,
+  ZStartKeyInInput,
+} from "./inputs";
 import type { Actor } from "./model";
 import { applicantUserIds } from "./recipients";
 import { registerCitizen } from "./register-citizen";
@@ -45,18 +62,32 @@ const citizenInput = (p: { idNumber: string; name: string }, password = "Secret2
   ZRegisterCitizenInput.parse({ ...p, phone: "13900000009", password, confirmPassword: password });
 
 async function personOf(actor: Actor) {
-  const [p] = await h.db.select().from(citizens).where(eq(citizens.id, actor.personId ?? ""));
+  const [p] = await h.db
+    .select()
+    .from(citizens)
+    .where(eq(citizens.id, actor.personId ?? ""));
   if (!p) throw new Error("no person");
   return p;
 }
 
 async function grantTo(representative: Actor, agent: Actor, over: Record<string, unknown> = {}) {
   const p = await personOf(agent);
-  return grantMandate(h.db, representative, ZGrantMandateInput.parse({ agentIdNumber: p.idNumber, agentName: p.name, scope: "all", startsOn: today, endsOn: "2027-03-01", ...over }), monday);
+  return grantMandate(
+    h.db,
+    representative,
+    ZGrantMandateInput.parse({ agentIdNumber: p.idNumber, agentName: p.name, scope: "all", startsOn: today, endsOn: "2027-03-01", ...over }),
+    monday,
+  );
 }
 
 async function submitFor(actor: Actor, code: string, materials: Record<string, unknown> = {}) {
-  const input = ZSubmitApplicationInput.parse({ subject: { kind: "bundle", code }, idempotencyKey: randomUUID(), formData: { projectName: "示例项目" }, materials, consent: true });
+  const input = ZSubmitApplicationInput.parse({
+    subject: { kind: "bundle", code },
+    idempotencyKey: randomUUID(),
+    formData: { projectName: "示例项目" },
+    materials,
+    consent: true,
+  });
   return submitApplication(h.db, actor, input, monday);
 }
 
@@ -68,7 +99,10 @@ async function versionOf(id: string) {
 describe("verified people", () => {
   it("registers only a name and ID number the population register knows, issues nothing, and says not which part was wrong", async () => {
     const person = await registeredPerson(h.db, "陈核验");
-    const cardsBefore = await h.db.select({ n: sql<number>`count(*)::int` }).from(certificates).where(eq(certificates.holderCode, person.idNumber));
+    const cardsBefore = await h.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(certificates)
+      .where(eq(certificates.holderCode, person.idNumber));
 
     const wrongName = registerCitizen(h.db, citizenInput({ idNumber: person.idNumber, name: "陈冒名" }), monday);
     await expect(wrongName).rejects.toMatchObject({ code: "invalidInput", field: "idNumber", message: "identity.errors.notInRegister" });
@@ -80,10 +114,16 @@ describe("verified people", () => {
     const [user] = await h.db.select().from(users).where(eq(users.id, userId));
     expect(user).toMatchObject({ verification: "populationRegister", role: "citizen" });
     // The ID card is the register's: registration issued none.
-    const cardsAfter = await h.db.select({ n: sql<number>`count(*)::int` }).from(certificates).where(eq(certificates.holderCode, person.idNumber));
+    const cardsAfter = await h.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(certificates)
+      .where(eq(certificates.holderCode, person.idNumber));
     expect(cardsAfter[0]?.n).toBe(cardsBefore[0]?.n);
     // The person sees every check made with their number, the failed one too.
-    const checks = await h.db.select().from(dataAccessLog).where(and(eq(dataAccessLog.holderCode, person.idNumber), eq(dataAccessLog.purpose, "identityVerification")));
+    const checks = await h.db
+      .select()
+      .from(dataAccessLog)
+      .where(and(eq(dataAccessLog.holderCode, person.idNumber), eq(dataAccessLog.purpose, "identityVerification")));
     expect(checks.map((c) => c.outcome).sort()).toEqual(["allowed", "refused"]);
   });
 
@@ -92,14 +132,26 @@ describe("verified people", () => {
     const idNumber = freshIdNumber();
     const input = { idNumber, name: "魏登记", sex: idNumberSex(idNumber), birthDate: idNumberBirthDate(idNumber), householdDivisionCode: "130102" };
     await expect(addPopulationRecord(h.db, await reviewer(h.db, "tax"), input, monday)).rejects.toMatchObject({ code: "forbidden" });
-    await expect(addPopulationRecord(h.db, ps, { ...input, birthDate: "1900-01-01" }, monday)).rejects.toMatchObject({ code: "invalidInput", field: "birthDate" });
-    await expect(addPopulationRecord(h.db, ps, { ...input, sex: input.sex === "male" ? "female" : "male" }, monday)).rejects.toMatchObject({ code: "invalidInput", field: "sex" });
-    await expect(addPopulationRecord(h.db, ps, { ...input, householdDivisionCode: "139999" }, monday)).rejects.toMatchObject({ code: "invalidInput", field: "householdDivisionCode" });
+    await expect(addPopulationRecord(h.db, ps, { ...input, birthDate: "1900-01-01" }, monday)).rejects.toMatchObject({
+      code: "invalidInput",
+      field: "birthDate",
+    });
+    await expect(addPopulationRecord(h.db, ps, { ...input, sex: input.sex === "male" ? "female" : "male" }, monday)).rejects.toMatchObject({
+      code: "invalidInput",
+      field: "sex",
+    });
+    await expect(addPopulationRecord(h.db, ps, { ...input, householdDivisionCode: "139999" }, monday)).rejects.toMatchObject({
+      code: "invalidInput",
+      field: "householdDivisionCode",
+    });
     expect(await h.db.select().from(populationRecords).where(eq(populationRecords.idNumber, idNumber))).toHaveLength(0);
 
     const added = await addPopulationRecord(h.db, ps, input, monday);
     expect(added.idNumberMasked).not.toContain(idNumber.slice(6, 14));
-    const [card] = await h.db.select().from(certificates).where(and(eq(certificates.holderCode, idNumber), eq(certificates.typeCode, "residentIdCard")));
+    const [card] = await h.db
+      .select()
+      .from(certificates)
+      .where(and(eq(certificates.holderCode, idNumber), eq(certificates.typeCode, "residentIdCard")));
     expect(card?.signature).toBeTruthy();
     await expect(addPopulationRecord(h.db, ps, input, monday)).rejects.toMatchObject({ code: "conflict", field: "idNumber" });
     await expect(registerCitizen(h.db, citizenInput({ idNumber, name: "魏登记" }), monday)).resolves.toMatchObject({ login: idNumber });
@@ -110,21 +162,36 @@ describe("enterprises act through people", () => {
   it("registers an enterprise only for the legal representative named on its licence; a code without a licence cannot be claimed", async () => {
     const squatter = await newCitizen(h.db, "贾抢注");
     const unlicensed = freshCreditCode();
-    await expect(registerEnterprise(h.db, squatter, ZRegisterEnterpriseInput.parse({ creditCode: unlicensed }), monday)).rejects.toMatchObject({ code: "invalidInput", field: "creditCode", message: "identity.errors.noLicence" });
+    await expect(registerEnterprise(h.db, squatter, ZRegisterEnterpriseInput.parse({ creditCode: unlicensed }), monday)).rejects.toMatchObject({
+      code: "invalidInput",
+      field: "creditCode",
+      message: "identity.errors.noLicence",
+    });
     expect(await h.db.select().from(entities).where(eq(entities.creditCode, unlicensed))).toHaveLength(0);
 
     const company = await newEnterprise(h.db);
-    const [entity] = await h.db.select().from(entities).where(eq(entities.id, company.entityId ?? ""));
-    await expect(registerEnterprise(h.db, squatter, ZRegisterEnterpriseInput.parse({ creditCode: entity!.creditCode }), monday)).rejects.toMatchObject({ code: "forbidden", message: "identity.errors.notLegalRepresentative" });
+    const [entity] = await h.db
+      .select()
+      .from(entities)
+      .where(eq(entities.id, company.entityId ?? ""));
+    await expect(registerEnterprise(h.db, squatter, ZRegisterEnterpriseInput.parse({ creditCode: entity!.creditCode }), monday)).rejects.toMatchObject({
+      code: "forbidden",
+      message: "identity.errors.notLegalRepresentative",
+    });
     expect(await actForEntity(h.db, squatter, entity!.id, today)).toBeNull();
     // The representative registering again only confirms it.
     const representative = await actorByLogin(h.db, entity!.legalRepresentativeIdNumber!);
-    await expect(registerEnterprise(h.db, representative, ZRegisterEnterpriseInput.parse({ creditCode: entity!.creditCode }), monday)).resolves.toMatchObject({ entityId: entity!.id });
+    await expect(registerEnterprise(h.db, representative, ZRegisterEnterpriseInput.parse({ creditCode: entity!.creditCode }), monday)).resolves.toMatchObject({
+      entityId: entity!.id,
+    });
     expect(company.agency).toMatchObject({ kind: "legalRepresentative", scope: "all", mayGrant: true });
   });
 
   it("refuses the enterprise logins of before mandates", async () => {
-    const [old] = await h.db.insert(users).values({ role: "enterprise", login: `E${randomUUID().slice(0, 8)}`, displayName: "旧企业账号", active: true }).returning({ id: users.id });
+    const [old] = await h.db
+      .insert(users)
+      .values({ role: "enterprise", login: `E${randomUUID().slice(0, 8)}`, displayName: "旧企业账号", active: true })
+      .returning({ id: users.id });
     const sid = await startSession(h.db, { userId: old!.id, userAgent: null }, policy, monday);
     expect(await resolveSession(h.db, sid, policy, monday)).toBeNull();
   });
@@ -161,7 +228,9 @@ describe("enterprises act through people", () => {
     const viewer = await actForEntity(h.db, agent, company.entityId!, today);
     expect((await listMyApplications(h.db, viewer!)).map((a) => a.id).sort()).toEqual([appA.id, appB.id].sort());
     expect(await getApplication(h.db, viewer!, appA.id, monday)).toMatchObject({ mayAct: false });
-    await expect(withdrawApplication(h.db, viewer!, { applicationId: appA.id, version: await versionOf(appA.id) }, monday)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(withdrawApplication(h.db, viewer!, { applicationId: appA.id, version: await versionOf(appA.id) }, monday)).rejects.toMatchObject({
+      code: "forbidden",
+    });
     await expect(submitFor(viewer!, codeA)).rejects.toMatchObject({ code: "forbidden" });
     await expect(uploadFile(h.db, viewer!, { fileName: "a.pdf", content: pdf })).rejects.toMatchObject({ code: "forbidden" });
 
@@ -172,7 +241,10 @@ describe("enterprises act through people", () => {
     expect(await actForEntity(h.db, agent, company.entityId!, today)).toBeNull();
     await expect(revokeMandate(h.db, company, { mandateId: viewOnly.id, reason: "" }, monday)).rejects.toMatchObject({ code: "conflict" });
     // Audited on the enterprise's stream.
-    const audit = await h.db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.streamId, `entity:${company.entityId}`));
+    const audit = await h.db
+      .select({ action: auditEvents.action })
+      .from(auditEvents)
+      .where(eq(auditEvents.streamId, `entity:${company.entityId}`));
     expect(audit.filter((a) => a.action === "mandate.grant")).toHaveLength(3);
     expect(audit.filter((a) => a.action === "mandate.revoke")).toHaveLength(3);
   });
@@ -190,7 +262,9 @@ describe("enterprises act through people", () => {
     const [row] = await h.db.select().from(applications).where(eq(applications.id, filed.id));
     expect(row).toMatchObject({ entityId: company.entityId, filedByUserId: former.userId, filedAs: "mandate", mandateId: mandate.id });
     // Everyone acting for the enterprise is told, and sees it.
-    expect(await applicantUserIds(h.db, { entityId: company.entityId, personId: null }, monday)).toEqual([company.userId, former.userId, colleague.userId].sort());
+    expect(await applicantUserIds(h.db, { entityId: company.entityId, personId: null }, monday)).toEqual(
+      [company.userId, former.userId, colleague.userId].sort(),
+    );
     const asColleague = (await actForEntity(h.db, colleague, company.entityId!, today))!;
     expect((await listMyApplications(h.db, asColleague)).map((a) => a.id)).toContain(filed.id);
     expect((await readUpload(h.db, company, file.id)).id).toBe(file.id);
@@ -198,14 +272,18 @@ describe("enterprises act through people", () => {
     await revokeMandate(h.db, company, { mandateId: mandate.id, reason: "离职" }, monday);
     // The former agent, as whoever they are now, sees and does nothing of the enterprise's.
     await expect(getApplication(h.db, former, filed.id, monday)).rejects.toMatchObject({ code: "notFound" });
-    await expect(withdrawApplication(h.db, former, { applicationId: filed.id, version: await versionOf(filed.id) }, monday)).rejects.toMatchObject({ code: "notFound" });
+    await expect(withdrawApplication(h.db, former, { applicationId: filed.id, version: await versionOf(filed.id) }, monday)).rejects.toMatchObject({
+      code: "notFound",
+    });
     await expect(readUpload(h.db, former, file.id)).rejects.toMatchObject({ code: "notFound" });
     expect(await listMyApplications(h.db, former)).toEqual([]);
     expect(await applicantUserIds(h.db, { entityId: company.entityId, personId: null }, monday)).not.toContain(former.userId);
     // The session that chose the enterprise falls back to the person.
     expect(await applyActingChoice(h.db, former, { entityId: company.entityId }, monday, today)).toMatchObject({ role: "citizen", agency: null });
     // The colleague withdraws what the former agent filed.
-    await expect(withdrawApplication(h.db, asColleague, { applicationId: filed.id, version: await versionOf(filed.id) }, monday)).resolves.toMatchObject({ status: "withdrawn" });
+    await expect(withdrawApplication(h.db, asColleague, { applicationId: filed.id, version: await versionOf(filed.id) }, monday)).resolves.toMatchObject({
+      status: "withdrawn",
+    });
   });
 
   it("lets only the legal representative appoint administrators, who may then grant", async () => {
@@ -217,10 +295,26 @@ describe("enterprises act through people", () => {
     await expect(grantTo(asAdmin, await newCitizen(h.db), { administrator: true })).rejects.toMatchObject({ code: "forbidden", field: "administrator" });
     await expect(grantTo(asAdmin, await newCitizen(h.db))).resolves.toMatchObject({ id: expect.any(String) });
     // Bad input: a person not in the register, the representative themself, services without one named, a start in the past.
-    await expect(grantMandate(h.db, company, ZGrantMandateInput.parse({ agentIdNumber: freshIdNumber(), agentName: "不存在", scope: "all", startsOn: today, endsOn: "2027-01-01" }), monday)).rejects.toMatchObject({ field: "agentIdNumber" });
+    await expect(
+      grantMandate(
+        h.db,
+        company,
+        ZGrantMandateInput.parse({ agentIdNumber: freshIdNumber(), agentName: "不存在", scope: "all", startsOn: today, endsOn: "2027-01-01" }),
+        monday,
+      ),
+    ).rejects.toMatchObject({ field: "agentIdNumber" });
     const [entity] = await h.db.select().from(entities).where(eq(entities.id, company.entityId!));
     await expect(grantTo(company, await actorByLogin(h.db, entity!.legalRepresentativeIdNumber!))).rejects.toMatchObject({ field: "agentIdNumber" });
-    expect(ZGrantMandateInput.safeParse({ agentIdNumber: freshIdNumber(), agentName: "某人", scope: "services", serviceCodes: [], startsOn: today, endsOn: "2027-01-01" }).error?.issues[0]?.path).toEqual(["serviceCodes"]);
+    expect(
+      ZGrantMandateInput.safeParse({
+        agentIdNumber: freshIdNumber(),
+        agentName: "某人",
+        scope: "services",
+        serviceCodes: [],
+        startsOn: today,
+        endsOn: "2027-01-01",
+      }).error?.issues[0]?.path,
+    ).toEqual(["serviceCodes"]);
     await expect(grantTo(company, admin, { startsOn: "2026-03-01" })).rejects.toMatchObject({ field: "startsOn" });
     await expect(grantTo(company, admin, { endsOn: "2031-03-03" })).rejects.toMatchObject({ field: "endsOn" });
   });
@@ -232,7 +326,12 @@ describe("agents for people (帮办代办) and the window's key-in", () => {
     const relative = await newCitizen(h.db, "周亲属");
     const { code } = await createTestBundle(h.db, [{ key: "a", department: "market" }]);
     const p = await personOf(relative);
-    const mandate = await grantPersonalMandate(h.db, elder, ZGrantPersonalMandateInput.parse({ agentIdNumber: p.idNumber, agentName: p.name, relationship: "relative", scope: "all", endsOn: "2026-12-31" }), monday);
+    const mandate = await grantPersonalMandate(
+      h.db,
+      elder,
+      ZGrantPersonalMandateInput.parse({ agentIdNumber: p.idNumber, agentName: p.name, relationship: "relative", scope: "all", endsOn: "2026-12-31" }),
+      monday,
+    );
     const asRelative = (await actForPerson(h.db, relative, elder.personId!, today))!;
     expect(asRelative).toMatchObject({ role: "citizen", personId: elder.personId, agency: { kind: "personalAgent" } });
     const filed = await submitFor(asRelative, code);
@@ -240,7 +339,14 @@ describe("agents for people (帮办代办) and the window's key-in", () => {
     expect(mine).toMatchObject({ id: filed.id, filedAs: "personalAgent", filedByName: "周亲属" });
     expect(await getApplication(h.db, elder, filed.id, monday)).toMatchObject({ filedBy: { as: "personalAgent", name: "周亲属" }, mayAct: true });
     // An agent cannot pass their mandate on, nor found a company for the person.
-    await expect(grantPersonalMandate(h.db, asRelative, ZGrantPersonalMandateInput.parse({ agentIdNumber: p.idNumber, agentName: p.name, relationship: "other", scope: "all", endsOn: "2026-12-31" }), monday)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(
+      grantPersonalMandate(
+        h.db,
+        asRelative,
+        ZGrantPersonalMandateInput.parse({ agentIdNumber: p.idNumber, agentName: p.name, relationship: "other", scope: "all", endsOn: "2026-12-31" }),
+        monday,
+      ),
+    ).rejects.toMatchObject({ code: "forbidden" });
 
     await revokeMandate(h.db, elder, { mandateId: mandate.id, reason: "" }, monday);
     expect(await actForPerson(h.db, relative, elder.personId!, today)).toBeNull();
@@ -252,7 +358,14 @@ describe("agents for people (帮办代办) and the window's key-in", () => {
     const { code } = await createTestBundle(h.db, [{ key: "a", department: "market" }]);
     const sid = await startSession(h.db, { userId: clerk.userId, userAgent: "test" }, policy, monday);
     const clerkSelf = { ...clerk, sessionId: sid };
-    await expect(startKeyIn(h.db, clerkSelf, ZStartKeyInInput.parse({ idNumber: walkIn.idNumber, name: "冯冒名", consentKind: "inPerson", consentReference: "身份证原件已核验" }), monday)).rejects.toMatchObject({ field: "idNumber" });
+    await expect(
+      startKeyIn(
+        h.db,
+        clerkSelf,
+        ZStartKeyInInput.parse({ idNumber: walkIn.idNumber, name: "冯冒名", consentKind: "inPerson", consentReference: "身份证原件已核验" }),
+        monday,
+      ),
+    ).rejects.toMatchObject({ field: "idNumber" });
     await startKeyIn(h.db, clerkSelf, ZStartKeyInInput.parse({ ...walkIn, consentKind: "signedForm", consentReference: "授权书 2026-0302-01" }), monday);
     const resolved = await resolveSession(h.db, sid, policy, monday);
     expect(resolved?.actor).toMatchObject({ role: "citizen", agency: { kind: "window", agentName: clerk.displayName } });
@@ -263,7 +376,9 @@ describe("agents for people (帮办代办) and the window's key-in", () => {
 
     const { userId } = await registerCitizen(h.db, citizenInput(walkIn), monday);
     const person = (await resolveSession(h.db, await startSession(h.db, { userId, userAgent: null }, policy, monday), policy, monday))!.actor;
-    expect(await getApplication(h.db, person, filed.id, monday)).toMatchObject({ filedBy: { as: "window", consentKind: "signedForm", consentReference: "授权书 2026-0302-01" } });
+    expect(await getApplication(h.db, person, filed.id, monday)).toMatchObject({
+      filedBy: { as: "window", consentKind: "signedForm", consentReference: "授权书 2026-0302-01" },
+    });
   });
 });
 
@@ -271,7 +386,13 @@ describe("a bundle that registers an entity has its own path", () => {
   it("refuses the start-a-business bundle through the generic submission and writes nothing", async () => {
     const citizen = await newCitizen(h.db);
     const key = randomUUID();
-    const input = ZSubmitApplicationInput.parse({ subject: { kind: "bundle", code: "startBusiness" }, idempotencyKey: key, formData: { enterpriseName: "石家庄通办示范商贸有限公司" }, materials: {}, consent: true });
+    const input = ZSubmitApplicationInput.parse({
+      subject: { kind: "bundle", code: "startBusiness" },
+      idempotencyKey: key,
+      formData: { enterpriseName: "石家庄通办示范商贸有限公司" },
+      materials: {},
+      consent: true,
+    });
     await expect(submitApplication(h.db, citizen, input, monday)).rejects.toMatchObject({ code: "forbidden", message: "applications.errors.ownPathOnly" });
     expect(await h.db.select().from(applications).where(eq(applications.idempotencyKey, key))).toHaveLength(0);
   });
@@ -284,7 +405,12 @@ describe("inputs the applicant does not own", () => {
     const { code } = await createTestBundle(h.db, [{ key: "a", department: "market" }]);
     const bFile = await uploadFile(h.db, b, { fileName: "b.pdf", content: pdf });
     const draft = (key: string, uploadId?: string) =>
-      ZSaveDraftInput.parse({ subject: { kind: "bundle", code }, idempotencyKey: key, formData: {}, materials: uploadId ? { sitePhoto: { kind: "upload", uploadId } } : {} });
+      ZSaveDraftInput.parse({
+        subject: { kind: "bundle", code },
+        idempotencyKey: key,
+        formData: {},
+        materials: uploadId ? { sitePhoto: { kind: "upload", uploadId } } : {},
+      });
     await expect(saveDraft(h.db, a, draft(randomUUID(), bFile.id), monday)).rejects.toMatchObject({ code: "invalidInput", field: "materials.sitePhoto" });
 
     // Fill the applicant's drafts to the bound directly, then one more is refused; an existing one can still be saved.
@@ -292,7 +418,10 @@ describe("inputs the applicant does not own", () => {
     const [template] = await h.db.select().from(applications).where(eq(applications.id, existing.id));
     const { id: _id, principalId: _p, ...rest } = template!;
     await h.db.insert(applications).values(Array.from({ length: maxDraftsPerApplicant - 1 }, () => ({ ...rest, idempotencyKey: randomUUID() })));
-    await expect(saveDraft(h.db, a, draft(randomUUID()), monday)).rejects.toMatchObject({ code: "invalidInput", message: expect.stringContaining("applications.errors.tooManyDrafts") });
+    await expect(saveDraft(h.db, a, draft(randomUUID()), monday)).rejects.toMatchObject({
+      code: "invalidInput",
+      message: expect.stringContaining("applications.errors.tooManyDrafts"),
+    });
     await expect(saveDraft(h.db, a, draft("existing-draft-key"), monday)).resolves.toMatchObject({ id: existing.id });
   });
 
@@ -335,7 +464,10 @@ describe("sessions that end", () => {
   it("deactivation, a department change and a password reset end every session at once", async () => {
     const office = await actorByLogin(h.db, "dataoffice");
     const login = `reviewer.t${randomUUID().slice(0, 6)}`;
-    const [u] = await h.db.insert(users).values({ role: "reviewer", login: login.toUpperCase(), displayName: "测试审查员", passwordHash: null, verification: "staffAccount" }).returning({ id: users.id });
+    const [u] = await h.db
+      .insert(users)
+      .values({ role: "reviewer", login: login.toUpperCase(), displayName: "测试审查员", passwordHash: null, verification: "staffAccount" })
+      .returning({ id: users.id });
     const { staff } = await import("./schema");
     const market = await reviewer(h.db, "market");
     await h.db.insert(staff).values({ userId: u!.id, departmentId: market.departmentId });
@@ -369,8 +501,17 @@ describe("sessions that end", () => {
     const here = await startSession(h.db, { userId, userAgent: null }, policy, monday);
     const there = await startSession(h.db, { userId, userAgent: null }, policy, monday);
     const self = (await resolveSession(h.db, here, policy, monday))!.self;
-    await expect(changePassword(h.db, self, ZChangePasswordInput.parse({ currentPassword: "Wrong2026", password: "Better2027", confirmPassword: "Better2027" }), monday)).rejects.toMatchObject({ field: "currentPassword" });
-    expect(await changePassword(h.db, self, ZChangePasswordInput.parse({ currentPassword: "Secret2026", password: "Better2027", confirmPassword: "Better2027" }), monday)).toEqual({ sessionsEnded: 1 });
+    await expect(
+      changePassword(h.db, self, ZChangePasswordInput.parse({ currentPassword: "Wrong2026", password: "Better2027", confirmPassword: "Better2027" }), monday),
+    ).rejects.toMatchObject({ field: "currentPassword" });
+    expect(
+      await changePassword(
+        h.db,
+        self,
+        ZChangePasswordInput.parse({ currentPassword: "Secret2026", password: "Better2027", confirmPassword: "Better2027" }),
+        monday,
+      ),
+    ).toEqual({ sessionsEnded: 1 });
     expect(await resolveSession(h.db, there, policy, monday)).toBeNull();
     expect(await resolveSession(h.db, here, policy, monday)).not.toBeNull();
 
@@ -406,7 +547,10 @@ describe("notifications go to the applicant's people", () => {
     const app = await submitFor(asAgent, code);
     await revokeMandate(h.db, company, { mandateId: m.id, reason: "" }, monday);
     await acceptApplication(h.db, clerk, { applicationId: app.id, version: await versionOf(app.id) }, monday);
-    const [accepted] = await h.db.select().from(outbox).where(and(eq(outbox.applicationId, app.id), eq(outbox.kind, "applicationAccepted")));
+    const [accepted] = await h.db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.applicationId, app.id), eq(outbox.kind, "applicationAccepted")));
     expect(accepted?.recipientUserIds).toContain(company.userId);
     expect(accepted?.recipientUserIds).not.toContain(agent.userId);
   });

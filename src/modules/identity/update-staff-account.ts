@@ -20,7 +20,10 @@ export const ZUpdateStaffAccountInput = z
     /** A new password set by an administrator (密码重置). */
     newPassword: ZNewPassword.optional(),
   })
-  .refine((v) => v.active !== undefined || v.role !== undefined || v.departmentCode !== undefined || v.newPassword !== undefined, { message: msg("validation.required"), path: ["_form"] });
+  .refine((v) => v.active !== undefined || v.role !== undefined || v.departmentCode !== undefined || v.newPassword !== undefined, {
+    message: msg("validation.required"),
+    path: ["_form"],
+  });
 
 /**
  * Changes a staff account: deactivates or reactivates it, gives it another role or department, or
@@ -30,10 +33,16 @@ export const ZUpdateStaffAccountInput = z
  */
 export async function updateStaffAccount(db: Db, actor: Actor, input: z.output<typeof ZUpdateStaffAccountInput>, now: Date = new Date()) {
   if (actor.role !== "dataOffice") throw new DomainError("forbidden", "errors.forbidden");
-  if (input.userId === actor.userId && (input.active === false || input.role !== undefined)) throw new DomainError("invalidInput", "identity.errors.notOnYourself", { field: "userId" });
+  if (input.userId === actor.userId && (input.active === false || input.role !== undefined))
+    throw new DomainError("invalidInput", "identity.errors.notOnYourself", { field: "userId" });
   const passwordHash = input.newPassword ? await hashPassword(input.newPassword) : undefined;
   return db.transaction(async (tx) => {
-    const [row] = await tx.select({ user: users, departmentId: staff.departmentId }).from(users).innerJoin(staff, eq(staff.userId, users.id)).where(eq(users.id, input.userId)).for("update", { of: users });
+    const [row] = await tx
+      .select({ user: users, departmentId: staff.departmentId })
+      .from(users)
+      .innerJoin(staff, eq(staff.userId, users.id))
+      .where(eq(users.id, input.userId))
+      .for("update", { of: users });
     if (!row || !(staffRoles as readonly string[]).includes(row.user.role)) throw new DomainError("notFound", "errors.notFound");
     const role = input.role ?? row.user.role;
     let departmentId = row.departmentId;
@@ -55,7 +64,10 @@ export async function updateStaffAccount(db: Db, actor: Actor, input: z.output<t
       .update(users)
       .set({ active: input.active ?? row.user.active, role, ...(passwordHash ? { passwordHash } : {}) })
       .where(eq(users.id, input.userId));
-    await tx.update(staff).set({ departmentId: role === "reviewer" ? departmentId : null }).where(eq(staff.userId, input.userId));
+    await tx
+      .update(staff)
+      .set({ departmentId: role === "reviewer" ? departmentId : null })
+      .where(eq(staff.userId, input.userId));
     const ended = reasons[0] ? await endAllSessions(tx, input.userId, reasons[0], now) : 0;
     await recordAudit<IdentityAuditAction>(tx, {
       streamId: `user:${input.userId}`,

@@ -20,7 +20,15 @@ export async function verifyIdentity(db: Db, actor: Actor, now: Date = new Date(
     if (!me) throw new DomainError("forbidden", "errors.forbidden");
     if (!(await identityRegisters.get().matchPerson(tx, me, actor))) throw new DomainError("invalidInput", "identity.errors.notInRegister");
     await tx.update(users).set({ verification: "populationRegister", verifiedAt: now }).where(eq(users.id, actor.userId));
-    await recordAudit<IdentityAuditAction>(tx, { streamId: `user:${actor.userId}`, actor: { userId: actor.userId, role: actor.role }, action: "account.verify", entityType: "user", entityId: actor.userId, data: { verification: "populationRegister" }, at: now });
+    await recordAudit<IdentityAuditAction>(tx, {
+      streamId: `user:${actor.userId}`,
+      actor: { userId: actor.userId, role: actor.role },
+      action: "account.verify",
+      entityType: "user",
+      entityId: actor.userId,
+      data: { verification: "populationRegister" },
+      at: now,
+    });
     return { verification: "populationRegister" as const };
   });
 }

@@ -26,7 +26,10 @@ export async function startKeyIn(db: Db, clerk: Actor, input: z.output<typeof ZS
       .values({ clerkUserId: clerk.userId, personId: person.id, consentKind: input.consentKind, consentReference: input.consentReference, startedAt: now })
       .returning({ id: windowKeyIns.id });
     if (!row) throw new Error("key-in not stored");
-    await tx.update(sessions).set({ keyInId: row.id, actingEntityId: null, actingPersonId: null }).where(and(eq(sessions.id, sessionId), eq(sessions.userId, clerk.userId)));
+    await tx
+      .update(sessions)
+      .set({ keyInId: row.id, actingEntityId: null, actingPersonId: null })
+      .where(and(eq(sessions.id, sessionId), eq(sessions.userId, clerk.userId)));
     await recordAudit<IdentityAuditAction>(tx, {
       streamId: `person:${person.id}`,
       actor: { userId: clerk.userId, role: clerk.role },
@@ -45,9 +48,15 @@ export async function endKeyIn(db: Db, clerk: Actor, now: Date = new Date()): Pr
   if (!clerk.sessionId) return;
   const sessionId = clerk.sessionId;
   await db.transaction(async (tx) => {
-    const [s] = await tx.select({ keyInId: sessions.keyInId }).from(sessions).where(and(eq(sessions.id, sessionId), eq(sessions.userId, clerk.userId)));
+    const [s] = await tx
+      .select({ keyInId: sessions.keyInId })
+      .from(sessions)
+      .where(and(eq(sessions.id, sessionId), eq(sessions.userId, clerk.userId)));
     if (!s?.keyInId) return;
-    await tx.update(windowKeyIns).set({ endedAt: now }).where(and(eq(windowKeyIns.id, s.keyInId), eq(windowKeyIns.clerkUserId, clerk.userId), isNull(windowKeyIns.endedAt)));
+    await tx
+      .update(windowKeyIns)
+      .set({ endedAt: now })
+      .where(and(eq(windowKeyIns.id, s.keyInId), eq(windowKeyIns.clerkUserId, clerk.userId), isNull(windowKeyIns.endedAt)));
     await tx.update(sessions).set({ keyInId: null }).where(eq(sessions.id, sessionId));
   });
 }

@@ -69,12 +69,23 @@ export async function dispatchOutbox(db: Db, options: DispatchOptions = {}): Pro
         })),
     );
     if (items.length > 0) {
-      await tx.insert(notifications).values(items).onConflictDoNothing({ target: [notifications.outboxId, notifications.userId] });
+      await tx
+        .insert(notifications)
+        .values(items)
+        .onConflictDoNothing({ target: [notifications.outboxId, notifications.userId] });
     }
     await tx
       .update(outbox)
       .set({ processedAt: sql`now()`, attempts: sql`${outbox.attempts} + 1` })
-      .where(and(inArray(outbox.id, rows.map((r) => r.id)), isNull(outbox.processedAt)));
+      .where(
+        and(
+          inArray(
+            outbox.id,
+            rows.map((r) => r.id),
+          ),
+          isNull(outbox.processedAt),
+        ),
+      );
 
     const mails: Mail[] = [];
     if (mailer) {
@@ -103,7 +114,10 @@ export async function dispatchOutbox(db: Db, options: DispatchOptions = {}): Pro
       }
     }
     for (const [outboxId, lines] of errors) {
-      await db.update(outbox).set({ lastError: lines.join("\n").slice(0, 2000) }).where(eq(outbox.id, outboxId));
+      await db
+        .update(outbox)
+        .set({ lastError: lines.join("\n").slice(0, 2000) })
+        .where(eq(outbox.id, outboxId));
     }
   }
   return processed;

@@ -29,13 +29,10 @@ export async function listNotifications(db: Db, actor: Actor, input: ListNotific
       .limit(pageSize)
       .offset((page - 1) * pageSize),
     db.select({ n: count() }).from(notifications).where(mine),
-    db.select({ n: count() }).from(notifications).where(and(mine, isNull(notifications.readAt))),
+    db
+      .select({ n: count() })
+      .from(notifications)
+      .where(and(mine, isNull(notifications.readAt))),
   ]);
-  return {
-    items: rows.map((r) => toNotificationView(r, actor.role)),
-    page,
-    pageSize,
-    total: totals?.n ?? 0,
-    unread: unread?.n ?? 0,
-  };
+  return { items: rows.map((r) => toNotificationView(r, actor.role)), page, pageSize, total: totals?.n ?? 0, unread: unread?.n ?? 0 };
 }

@@ -18,7 +18,11 @@ export function smtpMailer(): Mailer | null {
     // Short timeouts unless the URL sets its own (nodemailer reads options from the query string):
     // a dead mail server must not hold up the dispatch loop for minutes.
     const withTimeouts = new URL(url);
-    for (const [key, ms] of [["connectionTimeout", "10000"], ["greetingTimeout", "10000"], ["socketTimeout", "20000"]] as const) {
+    for (const [key, ms] of [
+      ["connectionTimeout", "10000"],
+      ["greetingTimeout", "10000"],
+      ["socketTimeout", "20000"],
+    ] as const) {
       if (!withTimeouts.searchParams.has(key)) withTimeouts.searchParams.set(key, ms);
     }
     globalForMail.__tongbanMailer = { url, mailer: createTransport(withTimeouts.toString()) };

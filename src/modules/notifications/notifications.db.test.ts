@@ -209,7 +209,12 @@ describe.skipIf(!onPostgres)("dispatchOutbox on several nodes (PostgreSQL)", () 
       const users2 = await Promise.all([newApplicant(), newApplicant()]);
       const applicationId = randomUUID();
       for (let i = 0; i < 30; i += 1) {
-        await notifyCommitted({ kind: "dueReminder", to: { userIds: users2.map((u) => u.userId) }, applicationId, params: { ...params, dueDate: `2026-03-${i + 1}` } });
+        await notifyCommitted({
+          kind: "dueReminder",
+          to: { userIds: users2.map((u) => u.userId) },
+          applicationId,
+          params: { ...params, dueDate: `2026-03-${i + 1}` },
+        });
       }
       for (let round = 0; round < 20; round += 1) {
         await Promise.all(nodes.map((n) => dispatchOutbox(n.db, { batchSize: 5, mailer: null })));

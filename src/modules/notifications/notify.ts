@@ -67,10 +67,7 @@ export async function notify(tx: Db, input: NotifyInput): Promise<void> {
     for (const c of clerks) recipients.add(c.id);
   }
   if (recipients.size === 0) return;
-  await tx.insert(outbox).values({
-    kind: input.kind,
-    recipientUserIds: [...recipients].sort(),
-    applicationId: input.applicationId ?? null,
-    params: input.params,
-  });
+  await tx
+    .insert(outbox)
+    .values({ kind: input.kind, recipientUserIds: [...recipients].sort(), applicationId: input.applicationId ?? null, params: input.params });
 }

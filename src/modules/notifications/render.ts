@@ -10,17 +10,10 @@ const messages = { "zh-CN": zhCN, en } as const;
  * An inbox item or email in one language. Used by the dispatcher (email in Chinese) and by pages
  * outside React's translation context; a kind this version does not know is shown by its name.
  */
-export function renderNotification(
-  locale: Locale,
-  kind: string,
-  params: Record<string, string | number>,
-): { title: string; body: string } {
+export function renderNotification(locale: Locale, kind: string, params: Record<string, string | number>): { title: string; body: string } {
   if (!isNotificationKind(kind)) return { title: kind, body: "" };
   const t = createTranslator({ locale, messages: messages[locale], namespace: "kinds" });
-  return {
-    title: t(`${kind}.title`, params as never),
-    body: t(`${kind}.body`, params as never),
-  };
+  return { title: t(`${kind}.title`, params as never), body: t(`${kind}.body`, params as never) };
 }
 
 /** The footer under every notification email. */

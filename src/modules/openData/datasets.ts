@@ -40,7 +40,6 @@ const common = {
 
 const count = (where?: SQL) => (where ? sql<number>`count(*) filter (where ${where})::int` : sql<number>`count(*)::int`);
 
-
 type ApplicationsByServiceRow = {
   kind: "service" | "bundle";
   code: string;
@@ -60,7 +59,8 @@ const applicationsByService = defineDataset<ApplicationsByServiceRow>({
   titleZh: "按事项统计的办件量",
   titleEn: "Applications by service",
   descriptionZh: "每个政务服务事项（类型 service）和“一件事”（类型 bundle）收到的申请数及其办理结果。只统计已提交的申请，不含草稿。",
-  descriptionEn: "How many applications each service (kind “service”) and bundle (kind “bundle”) received, and how they ended. Submitted applications only, never drafts.",
+  descriptionEn:
+    "How many applications each service (kind “service”) and bundle (kind “bundle”) received, and how they ended. Submitted applications only, never drafts.",
   updateFrequency: "realTime",
   columns: [
     { name: "kind", labelZh: "类型", labelEn: "Kind" },

@@ -54,7 +54,11 @@ describe("toCsv", () => {
       { name: "普通", count: 2 },
     ];
     const parsed = parseCsv(toCsv(columns, rows).slice(1));
-    expect(parsed).toEqual([["name", "count"], ['He said "no", twice\r\nthen left', "7"], ["普通", "2"]]);
+    expect(parsed).toEqual([
+      ["name", "count"],
+      ['He said "no", twice\r\nthen left', "7"],
+      ["普通", "2"],
+    ]);
   });
 });
 
@@ -63,9 +67,12 @@ describe("dataset file names", () => {
     expect(parseDatasetFile("applications-by-service.json")).toEqual({ code: "applications-by-service", format: "json" });
     expect(parseDatasetFile("service-catalog.csv")).toEqual({ code: "service-catalog", format: "csv" });
   });
-  it.each(["applications-by-service", "applications-by-service.xml", "Applications.json", ".json", "a--b.json", "a.b.json", "../x.csv", "x.CSV"])("refuses %j", (file) => {
-    expect(parseDatasetFile(file)).toBeNull();
-  });
+  it.each(["applications-by-service", "applications-by-service.xml", "Applications.json", ".json", "a--b.json", "a.b.json", "../x.csv", "x.CSV"])(
+    "refuses %j",
+    (file) => {
+      expect(parseDatasetFile(file)).toBeNull();
+    },
+  );
 });
 
 describe("ratio", () => {

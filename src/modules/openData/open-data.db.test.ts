@@ -100,18 +100,20 @@ describe("open datasets", () => {
     await accept(open.id, new Date("2026-04-01T01:00:00Z"));
 
     // A draft never submitted is not counted anywhere.
-    await h.db.insert(applications).values({
-      filedByUserId: applicant.userId,
-      applicantKind: "enterprise",
-      entityId: applicant.entityId,
-      holderCode: "DRAFT-ONLY",
-      applicantName: "未提交草稿的申请人",
-      bundleId: (await h.db.select({ id: bundles.id }).from(bundles).where(eq(bundles.code, bundleCode)))[0]?.id,
-      titleZh: "草稿",
-      titleEn: "Draft",
-      plan: [],
-      divisionCode: "130102",
-    });
+    await h.db
+      .insert(applications)
+      .values({
+        filedByUserId: applicant.userId,
+        applicantKind: "enterprise",
+        entityId: applicant.entityId,
+        holderCode: "DRAFT-ONLY",
+        applicantName: "未提交草稿的申请人",
+        bundleId: (await h.db.select({ id: bundles.id }).from(bundles).where(eq(bundles.code, bundleCode)))[0]?.id,
+        titleZh: "草稿",
+        titleEn: "Draft",
+        plan: [],
+        divisionCode: "130102",
+      });
 
     const singleApp = await submit(applicant, { kind: "service", code: single.code });
 
@@ -132,7 +134,15 @@ describe("open datasets", () => {
     expect(singleApp.trackingNumber).toMatch(/^\d{20}$/);
 
     const months = await rows("applications-by-month");
-    const delta = (month: string, column: string) => n(months.find((r) => r.month === month), column) - n(monthsBefore.find((r) => r.month === month), column);
+    const delta = (month: string, column: string) =>
+      n(
+        months.find((r) => r.month === month),
+        column,
+      ) -
+      n(
+        monthsBefore.find((r) => r.month === month),
+        column,
+      );
     // March: completed, denied, refused, withdrawn (1 March in China), the single service.
     expect([delta("2026-03", "submitted"), delta("2026-03", "decided")]).toEqual([5, 2]);
     expect([delta("2026-04", "submitted"), delta("2026-04", "decided")]).toEqual([1, 0]);
@@ -144,7 +154,11 @@ describe("open datasets", () => {
     const change = (dept: string) => {
       const after = departments.find((r) => r.departmentCode === dept);
       const before = departmentsBefore.find((r) => r.departmentCode === dept);
-      return { decided: n(after, "decided") - n(before, "decided"), decidedOnTime: n(after, "decidedOnTime") - n(before, "decidedOnTime"), overdueOpen: n(after, "overdueOpen") - n(before, "overdueOpen") };
+      return {
+        decided: n(after, "decided") - n(before, "decided"),
+        decidedOnTime: n(after, "decidedOnTime") - n(before, "decidedOnTime"),
+        overdueOpen: n(after, "overdueOpen") - n(before, "overdueOpen"),
+      };
     };
     expect(change("market")).toEqual({ decided: 2, decidedOnTime: 1, overdueOpen: 1 });
     expect(change("tax")).toEqual({ decided: 2, decidedOnTime: 1, overdueOpen: 1 });
@@ -153,7 +167,17 @@ describe("open datasets", () => {
     }
     // Before the due date the open tasks are not overdue yet.
     const early = await rows("review-timeliness-by-department", new Date("2026-04-02T02:00:00Z"));
-    expect(n(early.find((r) => r.departmentCode === "market"), "overdueOpen")).toBeLessThan(n(departments.find((r) => r.departmentCode === "market"), "overdueOpen"));
+    expect(
+      n(
+        early.find((r) => r.departmentCode === "market"),
+        "overdueOpen",
+      ),
+    ).toBeLessThan(
+      n(
+        departments.find((r) => r.departmentCode === "market"),
+        "overdueOpen",
+      ),
+    );
   });
 
   it("publish the catalog's published services with their time limits and fee in yuan", async () => {
@@ -169,11 +193,22 @@ describe("open datasets", () => {
       .where(eq(bundles.code, code))
       .orderBy(bundleSteps.sortOrder);
     const [shown, hidden] = steps.map((s) => s.code);
-    await h.db.update(services).set({ published: false, feeFen: 1250 }).where(eq(services.code, hidden ?? ""));
-    await h.db.update(services).set({ feeFen: 1250 }).where(eq(services.code, shown ?? ""));
+    await h.db
+      .update(services)
+      .set({ published: false, feeFen: 1250 })
+      .where(eq(services.code, hidden ?? ""));
+    await h.db
+      .update(services)
+      .set({ feeFen: 1250 })
+      .where(eq(services.code, shown ?? ""));
 
     const catalog = await rows("service-catalog");
-    expect(catalog.find((r) => r.nameZh === "企业设立登记")).toMatchObject({ departmentZh: "河北省市场监督管理局", statutoryDays: 3, promisedDays: 1, feeYuan: 0 });
+    expect(catalog.find((r) => r.nameZh === "企业设立登记")).toMatchObject({
+      departmentZh: "河北省市场监督管理局",
+      statutoryDays: 3,
+      promisedDays: 1,
+      feeYuan: 0,
+    });
     expect(catalog.find((r) => r.code === shown)).toEqual({
       code: shown,
       nameZh: "测试事项 a",
@@ -194,7 +229,10 @@ describe("open datasets", () => {
     await accept(submitted.id);
     await decide(submitted.id, "a", "market", "approved", later(5));
     const [app] = await h.db.select().from(applications).where(eq(applications.id, submitted.id));
-    const [entity] = await h.db.select().from(entities).where(eq(entities.creditCode, app?.holderCode ?? ""));
+    const [entity] = await h.db
+      .select()
+      .from(entities)
+      .where(eq(entities.creditCode, app?.holderCode ?? ""));
     if (!app || !entity) throw new Error("no application");
 
     // Everyone's, not just this applicant's: every application in the database so far.
@@ -221,7 +259,12 @@ describe("open datasets", () => {
 
   it("preview every dataset with its metadata and first rows", async () => {
     const previews = await previewDatasets(h.db, june, 3);
-    expect(previews.map((p) => p.dataset.code)).toEqual(["applications-by-service", "applications-by-month", "review-timeliness-by-department", "service-catalog"]);
+    expect(previews.map((p) => p.dataset.code)).toEqual([
+      "applications-by-service",
+      "applications-by-month",
+      "review-timeliness-by-department",
+      "service-catalog",
+    ]);
     for (const p of previews) {
       expect(p.dataset).toMatchObject({ publisherZh: "大数据管理办公室", licence: "CC BY 4.0", formats: ["json", "csv"] });
       expect(p.dataset).not.toHaveProperty("query");

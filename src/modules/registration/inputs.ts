@@ -87,6 +87,7 @@ export const ZStartBusinessInput = z
     }
     const ids = v.shareholders.map((s) => s.idNumber);
     ids.forEach((id, i) => {
-      if (ids.indexOf(id) !== i) ctx.addIssue({ code: "custom", path: ["shareholders", i, "idNumber"], message: msg("registration.validation.duplicateShareholder") });
+      if (ids.indexOf(id) !== i)
+        ctx.addIssue({ code: "custom", path: ["shareholders", i, "idNumber"], message: msg("registration.validation.duplicateShareholder") });
     });
   });

@@ -2,20 +2,37 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { creditCodeCharset, decodeCreditCode, validateCreditCode } from "../identity/credit-code";
 import { officialDivisions } from "../divisions/model";
-import { compareName, entityTypeKeys, entityTypes, maxOrganisationSequence, newCreditCode, normaliseTradeName, organisationBodyFor, tradeNameProblem, type NameParts } from "./model";
+import {
+  compareName,
+  entityTypeKeys,
+  entityTypes,
+  maxOrganisationSequence,
+  newCreditCode,
+  normaliseTradeName,
+  organisationBodyFor,
+  tradeNameProblem,
+  type NameParts,
+} from "./model";
 
-const counties = officialDivisions().filter((d) => d.level === 3).map((d) => d.code);
+const counties = officialDivisions()
+  .filter((d) => d.level === 3)
+  .map((d) => d.code);
 
 describe("credit codes assigned on registration", () => {
   it("decode and validate for any sequence, entity type and Hebei county (property)", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: maxOrganisationSequence }), fc.constantFrom(...entityTypeKeys), fc.constantFrom(...counties), (sequence, entityType, divisionCode) => {
-        const code = newCreditCode({ entityType, divisionCode, sequence });
-        expect(validateCreditCode(code)).toMatchObject({ valid: true, failedChecks: [] });
-        const decoded = decodeCreditCode(code);
-        expect(decoded).toMatchObject({ authority: { code: "9" }, category: { code: entityTypes[entityType].category }, divisionCode });
-        expect(decoded?.organisationCode.slice(0, 8)).toBe(organisationBodyFor(sequence));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: maxOrganisationSequence }),
+        fc.constantFrom(...entityTypeKeys),
+        fc.constantFrom(...counties),
+        (sequence, entityType, divisionCode) => {
+          const code = newCreditCode({ entityType, divisionCode, sequence });
+          expect(validateCreditCode(code)).toMatchObject({ valid: true, failedChecks: [] });
+          const decoded = decodeCreditCode(code);
+          expect(decoded).toMatchObject({ authority: { code: "9" }, category: { code: entityTypes[entityType].category }, divisionCode });
+          expect(decoded?.organisationCode.slice(0, 8)).toBe(organisationBodyFor(sequence));
+        },
+      ),
       { numRuns: 500 },
     );
   });

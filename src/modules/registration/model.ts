@@ -24,7 +24,8 @@ export const maxOrganisationSequence = base ** sequenceDigits - 1;
 
 /** The 8-character organisation code body for a sequence number: `MA` and six code characters. */
 export function organisationBodyFor(sequence: number): string {
-  if (!Number.isInteger(sequence) || sequence < 0 || sequence > maxOrganisationSequence) throw new RangeError(`organisation sequence out of range: ${sequence}`);
+  if (!Number.isInteger(sequence) || sequence < 0 || sequence > maxOrganisationSequence)
+    throw new RangeError(`organisation sequence out of range: ${sequence}`);
   let n = sequence;
   let digits = "";
   for (let i = 0; i < sequenceDigits; i++) {
@@ -161,7 +162,8 @@ export function compareName(proposed: NameParts, existing: readonly ExistingName
     const conflict = { conflictTradeName: e.tradeName, conflictName: e.fullName };
     if (other === trade && e.industry === proposed.industry) findings.push({ level: "refused", reason: "identical", ...conflict });
     else if (other === trade) findings.push({ level: "warning", reason: "sameTradeOtherIndustry", ...conflict });
-    else if (e.industry === proposed.industry && editDistanceAtMostOne([...other], [...trade])) findings.push({ level: "warning", reason: "similarTradeName", ...conflict });
+    else if (e.industry === proposed.industry && editDistanceAtMostOne([...other], [...trade]))
+      findings.push({ level: "warning", reason: "similarTradeName", ...conflict });
   }
   return findings.sort((a, b) => (a.level === b.level ? 0 : a.level === "refused" ? -1 : 1));
 }
@@ -180,11 +182,7 @@ export type NameEvent = (typeof nameEvents)[number];
  * application holding it. Names loaded as already registered start at `registered`. A released
  * name is gone: reserving the same name again makes a new row.
  */
-export const nameMachine: TransitionTable<NameStatus, NameEvent> = {
-  reserved: { register: "registered", release: "released" },
-  registered: {},
-  released: {},
-};
+export const nameMachine: TransitionTable<NameStatus, NameEvent> = { reserved: { register: "registered", release: "released" }, registered: {}, released: {} };
 export const initialNameStatus: NameStatus = "reserved";
 /** The one state in which a name no longer blocks the same name for another founder (the live-name index). */
 export const releasedNameStatus: NameStatus = "released";

@@ -53,7 +53,12 @@ export async function applyNameEvent(tx: Db, name: Pick<NameRow, "id" | "status"
  * against the table first — one illegal move refuses them all — then each moves and is audited on
  * its own: one audit row per name, since a name's history is looked up by its id.
  */
-export async function applyNameEventToAll(tx: Db, names: ReadonlyArray<Pick<NameRow, "id" | "status" | "fullName">>, event: NameEvent, options: Omit<NameEventOptions, "patch">): Promise<NameRow[]> {
+export async function applyNameEventToAll(
+  tx: Db,
+  names: ReadonlyArray<Pick<NameRow, "id" | "status" | "fullName">>,
+  event: NameEvent,
+  options: Omit<NameEventOptions, "patch">,
+): Promise<NameRow[]> {
   for (const n of names) nextNameStatus(n.status, event);
   const moved: NameRow[] = [];
   for (const n of names) moved.push(await applyNameEvent(tx, n, event, options));

@@ -16,12 +16,18 @@ const dayMs = 86_400_000;
 
 /** Applications that still hold the names they use: every one not closed without the licence. */
 function holdingApplicationIds(db: Db) {
-  return db.select({ id: applications.id }).from(applications).where(notInArray(applications.status, [...endedWithoutGrantStatuses]));
+  return db
+    .select({ id: applications.id })
+    .from(applications)
+    .where(notInArray(applications.status, [...endedWithoutGrantStatuses]));
 }
 
 /** Applications that ended without the licence, whose names go back to their founders. */
 export function endedApplicationIds(db: Db) {
-  return db.select({ id: applications.id }).from(applications).where(inArray(applications.status, [...endedWithoutGrantStatuses]));
+  return db
+    .select({ id: applications.id })
+    .from(applications)
+    .where(inArray(applications.status, [...endedWithoutGrantStatuses]));
 }
 
 /** How a division is written in a name: 河北 for the province, the city without 市. */
@@ -35,7 +41,13 @@ async function nameParts(db: Db, input: z.output<typeof ZNameInput>): Promise<Na
   if (!(entityTypes[input.entityType].forms as readonly string[]).includes(input.form)) {
     throw new DomainError("invalidInput", "registration.validation.form", { field: "form" });
   }
-  return { divisionName: nameDivisionName(division.nameZh), divisionCode: input.divisionCode, tradeName: input.tradeName, industry: input.industry, form: input.form };
+  return {
+    divisionName: nameDivisionName(division.nameZh),
+    divisionCode: input.divisionCode,
+    tradeName: input.tradeName,
+    industry: input.industry,
+    form: input.form,
+  };
 }
 
 /** Names that count against a new one: registered, or reserved and not yet lapsed (other founders' and one's own). */
@@ -48,7 +60,10 @@ async function liveNames(db: Db, divisionCode: string, now: Date, exceptReserved
         eq(enterpriseNames.divisionCode, divisionCode),
         or(
           eq(enterpriseNames.status, "registered"),
-          and(eq(enterpriseNames.status, "reserved"), or(gt(enterpriseNames.reservedUntil, now), inArray(enterpriseNames.applicationId, holdingApplicationIds(db)))),
+          and(
+            eq(enterpriseNames.status, "reserved"),
+            or(gt(enterpriseNames.reservedUntil, now), inArray(enterpriseNames.applicationId, holdingApplicationIds(db))),
+          ),
         ),
         exceptReservedBy ? or(isNull(enterpriseNames.reservedBy), ne(enterpriseNames.reservedBy, exceptReservedBy)) : undefined,
       ),
@@ -112,7 +127,10 @@ export async function reserveName(db: Db, actor: Actor, input: z.output<typeof Z
     const findings = compareName(parts, await liveNames(tx, parts.divisionCode, now, actor.userId));
     const refusal = findings.find((f) => f.level === "refused");
     if (refusal) {
-      throw new DomainError("conflict", "registration.errors.nameRefused", { field: "tradeName", params: { trade: refusal.conflictTradeName, name: refusal.conflictName } });
+      throw new DomainError("conflict", "registration.errors.nameRefused", {
+        field: "tradeName",
+        params: { trade: refusal.conflictTradeName, name: refusal.conflictName },
+      });
     }
     if (findings.length > 0 && !input.acceptWarnings) {
       throw new DomainError("invalidInput", "registration.errors.nameWarnings", { field: "acceptWarnings", params: { count: findings.length } });
@@ -124,7 +142,16 @@ export async function reserveName(db: Db, actor: Actor, input: z.output<typeof Z
       .onConflictDoNothing()
       .returning();
     if (!row) throw new DomainError("conflict", "registration.errors.nameTaken", { field: "tradeName" });
-    await recordAudit<NameAuditAction>(tx, { streamId: namesStream, actor: { userId: actor.userId, role: actor.role }, action: "name.reserve", entityType: "enterpriseName", entityId: row.id, to: "reserved", data: { fullName: row.fullName }, at: now });
+    await recordAudit<NameAuditAction>(tx, {
+      streamId: namesStream,
+      actor: { userId: actor.userId, role: actor.role },
+      action: "name.reserve",
+      entityType: "enterpriseName",
+      entityId: row.id,
+      to: "reserved",
+      data: { fullName: row.fullName },
+      at: now,
+    });
     return { id: row.id, fullName: row.fullName, reservedUntil };
   });
 }
@@ -132,7 +159,14 @@ export async function reserveName(db: Db, actor: Actor, input: z.output<typeof Z
 /** The founder's names still reserved and not yet used by an application. */
 export async function listMyReservations(db: Db, actor: Actor, now: Date = new Date()) {
   return db
-    .select({ id: enterpriseNames.id, fullName: enterpriseNames.fullName, reservedUntil: enterpriseNames.reservedUntil, divisionCode: enterpriseNames.divisionCode, industry: enterpriseNames.industry, form: enterpriseNames.form })
+    .select({
+      id: enterpriseNames.id,
+      fullName: enterpriseNames.fullName,
+      reservedUntil: enterpriseNames.reservedUntil,
+      divisionCode: enterpriseNames.divisionCode,
+      industry: enterpriseNames.industry,
+      form: enterpriseNames.form,
+    })
     .from(enterpriseNames)
     .where(
       and(

@@ -20,7 +20,9 @@ import { businessRegistrations, enterpriseNames, organisationCodeSequence } from
 /** The next organisation-code number; a sequence never hands one out twice, even across rollbacks. */
 async function nextOrganisationSequence(tx: Db): Promise<number> {
   // Both drivers (pg and PGlite) return `{ rows }`.
-  const result = (await tx.execute(sql`select nextval(${sql.raw(`'${organisationCodeSequence.seqName}'`)}) as n`)) as unknown as { rows: Array<{ n: string | number }> };
+  const result = (await tx.execute(sql`select nextval(${sql.raw(`'${organisationCodeSequence.seqName}'`)}) as n`)) as unknown as {
+    rows: Array<{ n: string | number }>;
+  };
   const n = Number(result.rows[0]?.n);
   if (!Number.isSafeInteger(n)) throw new Error("organisation code sequence returned no number");
   return n;
@@ -33,7 +35,13 @@ async function nextOrganisationSequence(tx: Db): Promise<number> {
  * signed electronic business licence in the registry, which the other departments then read
  * through the gate. Does nothing for other applications or when already done.
  */
-export async function registerOnApproval(tx: Db, app: ApplicationRow, approvedStepKeys: ReadonlySet<string>, actor: Actor | null, now: Date): Promise<ApplicationRow> {
+export async function registerOnApproval(
+  tx: Db,
+  app: ApplicationRow,
+  approvedStepKeys: ReadonlySet<string>,
+  actor: Actor | null,
+  now: Date,
+): Promise<ApplicationRow> {
   if (app.registeredEntityId) return app;
   // Plans made before the catalog flag name the registering step by the licence it issues.
   const step = app.plan.find((s) => s.registersEntity ?? s.issuesCertificateType === "businessLicence");
@@ -84,8 +92,26 @@ export async function registerOnApproval(tx: Db, app: ApplicationRow, approvedSt
     issuedOn: shanghaiDate(now),
   });
   const who = actor ? { userId: actor.userId, role: actor.role } : null;
-  await recordAudit<RegistrationAuditAction>(tx, { streamId: app.id, actor: who, action: "enterprise.register", entityType: "entity", entityId: entity.id, to: "registered", data: { creditCode: entity.creditCode, name: name.fullName }, at: now });
-  await recordAudit<CertificateAuditAction>(tx, { streamId: app.id, actor: who, action: "certificate.issue", entityType: "certificate", entityId: licence.id, to: "valid", data: { number: licence.number, type: "businessLicence" }, at: now });
+  await recordAudit<RegistrationAuditAction>(tx, {
+    streamId: app.id,
+    actor: who,
+    action: "enterprise.register",
+    entityType: "entity",
+    entityId: entity.id,
+    to: "registered",
+    data: { creditCode: entity.creditCode, name: name.fullName },
+    at: now,
+  });
+  await recordAudit<CertificateAuditAction>(tx, {
+    streamId: app.id,
+    actor: who,
+    action: "certificate.issue",
+    entityType: "certificate",
+    entityId: licence.id,
+    to: "valid",
+    data: { number: licence.number, type: "businessLicence" },
+    at: now,
+  });
   await notify(tx, {
     kind: "enterpriseRegistered",
     to: { userIds: await applicantUserIds(tx, app, now) },

@@ -38,7 +38,15 @@ function freshTrade(): string {
 }
 
 const nameInput = (tradeName: string, over: Partial<ReturnType<typeof ZReserveNameInput.parse>> = {}) =>
-  ZReserveNameInput.parse({ divisionCode: "130100", tradeName, industry: "商贸", entityType: "limitedLiabilityCompany", form: "有限公司", acceptWarnings: true, ...over });
+  ZReserveNameInput.parse({
+    divisionCode: "130100",
+    tradeName,
+    industry: "商贸",
+    entityType: "limitedLiabilityCompany",
+    form: "有限公司",
+    acceptWarnings: true,
+    ...over,
+  });
 
 function startInput(founder: { idNumber: string; name: string }, nameId: string, over: Record<string, unknown> = {}) {
   return ZStartBusinessInput.parse({
@@ -99,10 +107,19 @@ describe("name declaration", () => {
   it("refuses an identical trade name in the same division and industry, naming the conflict; warns on similar ones", async () => {
     const founder = await newCitizen(h.db);
     // 石家庄云帆商贸有限公司 is registered in the demo province.
-    await expect(reserveName(h.db, founder, nameInput("云帆"), monday)).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining('"trade":"云帆"') });
+    await expect(reserveName(h.db, founder, nameInput("云帆"), monday)).rejects.toMatchObject({
+      code: "conflict",
+      message: expect.stringContaining('"trade":"云帆"'),
+    });
     const check = await checkName(h.db, founder, nameInput("云帆", { industry: "科技" }), monday);
-    expect(check).toMatchObject({ fullName: "石家庄云帆科技有限公司", outcome: "warning", findings: [{ reason: "sameTradeOtherIndustry", conflictTradeName: "云帆" }] });
-    await expect(reserveName(h.db, founder, nameInput("云帆", { industry: "科技", acceptWarnings: false }), monday)).rejects.toMatchObject({ code: "invalidInput" });
+    expect(check).toMatchObject({
+      fullName: "石家庄云帆科技有限公司",
+      outcome: "warning",
+      findings: [{ reason: "sameTradeOtherIndustry", conflictTradeName: "云帆" }],
+    });
+    await expect(reserveName(h.db, founder, nameInput("云帆", { industry: "科技", acceptWarnings: false }), monday)).rejects.toMatchObject({
+      code: "invalidInput",
+    });
     const reserved = await reserveName(h.db, founder, nameInput("云帆", { industry: "科技" }), monday);
     expect(reserved.fullName).toBe("石家庄云帆科技有限公司");
     // Reserving it again is the same reservation; another founder is refused.
@@ -123,7 +140,9 @@ describe("name declaration", () => {
 
   it("refuses a form that does not fit the entity type and a division outside Hebei", async () => {
     const founder = await newCitizen(h.db);
-    await expect(reserveName(h.db, founder, nameInput(freshTrade(), { entityType: "partnership", form: "有限公司" }), monday)).rejects.toMatchObject({ code: "invalidInput" });
+    await expect(reserveName(h.db, founder, nameInput(freshTrade(), { entityType: "partnership", form: "有限公司" }), monday)).rejects.toMatchObject({
+      code: "invalidInput",
+    });
     expect(() => nameInput(freshTrade(), { divisionCode: "110000" })).toThrow();
   });
 });
@@ -132,7 +151,9 @@ describe("the start-a-business form", () => {
   it("refuses a shareholder whose ID number fails, and capital that does not add up, writing nothing", async () => {
     const { founder, name } = await founderWithName();
     const bad = startInput(founder, name.id);
-    expect(() => ZStartBusinessInput.parse({ ...bad, shareholders: [{ name: "褚合伙", idNumber: "110105194912310021", contribution: "100" }] })).toThrow(/validation\.idNumber/);
+    expect(() => ZStartBusinessInput.parse({ ...bad, shareholders: [{ name: "褚合伙", idNumber: "110105194912310021", contribution: "100" }] })).toThrow(
+      /validation\.idNumber/,
+    );
     const sum = ZStartBusinessInput.safeParse({ ...bad, registeredCapital: "120" });
     expect(sum.success ? [] : sum.error.issues.map((i) => i.path.join("."))).toContain("registeredCapital");
   });
@@ -165,7 +186,11 @@ describe("the start-a-business form", () => {
     const taxView = await getApplication(h.db, tax, submitted.id, monday);
     const licence = taxView.certificates.find((c) => c.typeCode === "businessLicence");
     expect(licence).toBeTruthy();
-    expect(await verifyCertificate(h.db, licence!.number, null, monday)).toMatchObject({ holderCodeShown: entity!.creditCode, holderName: name.fullName, signature: { valid: true } });
+    expect(await verifyCertificate(h.db, licence!.number, null, monday)).toMatchObject({
+      holderCodeShown: entity!.creditCode,
+      holderName: name.fullName,
+      signature: { valid: true },
+    });
     const [taxRead] = await h.db
       .select()
       .from(dataAccessLog)
@@ -180,7 +205,13 @@ describe("the start-a-business form", () => {
     const asEnterprise = await actForEntity(h.db, actor, entity!.id, today);
     expect(asEnterprise).toMatchObject({ role: "enterprise", entityId: entity!.id, userId: actor.userId, agency: { kind: "legalRepresentative" } });
     const held = await readCertificates(h.db, asEnterprise!, { holderCode: entity!.creditCode, all: true, purpose: { kind: "own", use: "ownRecord" }, today });
-    expect(held.certificates.map((c) => c.typeCode).sort()).toEqual(["businessLicence", "housingFundAccount", "sealRecord", "socialInsuranceRegistration", "taxRegistration"]);
+    expect(held.certificates.map((c) => c.typeCode).sort()).toEqual([
+      "businessLicence",
+      "housingFundAccount",
+      "sealRecord",
+      "socialInsuranceRegistration",
+      "taxRegistration",
+    ]);
     expect(held.certificates.every((c) => c.holderCode === entity!.creditCode)).toBe(true);
     // Someone who is neither its legal representative nor holds a mandate cannot act for it.
     expect(await actForEntity(h.db, await newCitizen(h.db), entity!.id, today)).toBeNull();
@@ -219,7 +250,11 @@ describe.skipIf(!onPostgres)("credit codes under concurrent approvals (PostgreSQ
     await Promise.all(tasks.map((t) => decideTask(h.db, market, { taskId: t.id, version: t.version, outcome: "approved" } as never, monday)));
     const regs = await h.db.select({ code: businessRegistrations.creditCode }).from(businessRegistrations);
     const codes = regs.filter((r) => r.code).map((r) => r.code!);
-    const ours = (await Promise.all(ids.map((id) => h.db.select({ code: businessRegistrations.creditCode }).from(businessRegistrations).where(eq(businessRegistrations.applicationId, id))))).map((r) => r[0]?.code);
+    const ours = (
+      await Promise.all(
+        ids.map((id) => h.db.select({ code: businessRegistrations.creditCode }).from(businessRegistrations).where(eq(businessRegistrations.applicationId, id))),
+      )
+    ).map((r) => r[0]?.code);
     expect(ours.every((c) => c && validateCreditCode(c).valid)).toBe(true);
     expect(new Set(ours).size).toBe(100);
     expect(new Set(codes).size).toBe(codes.length);

@@ -28,13 +28,15 @@ export async function submitStartBusiness(db: Db, actor: Actor, input: z.output<
   const [founder] = await db.select().from(citizens).where(eq(citizens.id, actor.personId));
   if (!founder) throw new DomainError("forbidden", "registration.errors.founderOnly");
   const [name] = await db.select().from(enterpriseNames).where(eq(enterpriseNames.id, input.nameId));
-  if (!name || name.reservedBy !== actor.userId || name.status !== "reserved") throw new DomainError("invalidInput", "registration.errors.noReservation", { field: "nameId" });
+  if (!name || name.reservedBy !== actor.userId || name.status !== "reserved")
+    throw new DomainError("invalidInput", "registration.errors.noReservation", { field: "nameId" });
   if (!(entityTypes[input.entityType].forms as readonly string[]).includes(name.form)) {
     throw new DomainError("invalidInput", "registration.errors.formMismatch", { field: "entityType", params: { form: name.form } });
   }
   const table = await loadDivisionTable(db);
   const county = table.get(input.divisionCode);
-  if (county?.level !== 3 || !input.divisionCode.startsWith("13")) throw new DomainError("invalidInput", "registration.validation.addressDivision", { field: "divisionCode" });
+  if (county?.level !== 3 || !input.divisionCode.startsWith("13"))
+    throw new DomainError("invalidInput", "registration.validation.addressDivision", { field: "divisionCode" });
   // A name under a city is registered at an address in that city.
   if (name.divisionCode !== "130000" && county.parentCode !== name.divisionCode) {
     throw new DomainError("invalidInput", "registration.errors.addressOutsideNameDivision", { field: "divisionCode", params: { division: name.divisionName } });
@@ -73,25 +75,31 @@ export async function submitStartBusiness(db: Db, actor: Actor, input: z.output<
             eq(enterpriseNames.id, name.id),
             eq(enterpriseNames.reservedBy, actor.userId),
             eq(enterpriseNames.status, "reserved"),
-            or(isNull(enterpriseNames.applicationId), eq(enterpriseNames.applicationId, applicationId), inArray(enterpriseNames.applicationId, endedApplicationIds(tx))),
+            or(
+              isNull(enterpriseNames.applicationId),
+              eq(enterpriseNames.applicationId, applicationId),
+              inArray(enterpriseNames.applicationId, endedApplicationIds(tx)),
+            ),
           ),
         )
         .returning({ id: enterpriseNames.id });
       if (!taken) throw new DomainError("conflict", "registration.errors.nameInUse", { field: "nameId" });
-      await tx.insert(businessRegistrations).values({
-        applicationId,
-        nameId: name.id,
-        entityType: input.entityType,
-        registeredCapital: input.registeredCapital,
-        divisionCode: input.divisionCode,
-        streetAddress: input.streetAddress,
-        scopeCodes: input.scopeCodes,
-        legalRepresentativeName: input.legalRepresentative.name,
-        legalRepresentativeIdNumber: input.legalRepresentative.idNumber,
-        shareholders: input.shareholders,
-        employeeCount: input.employeeCount,
-        founderPhone: founder.phone ?? "",
-      });
+      await tx
+        .insert(businessRegistrations)
+        .values({
+          applicationId,
+          nameId: name.id,
+          entityType: input.entityType,
+          registeredCapital: input.registeredCapital,
+          divisionCode: input.divisionCode,
+          streetAddress: input.streetAddress,
+          scopeCodes: input.scopeCodes,
+          legalRepresentativeName: input.legalRepresentative.name,
+          legalRepresentativeIdNumber: input.legalRepresentative.idNumber,
+          shareholders: input.shareholders,
+          employeeCount: input.employeeCount,
+          founderPhone: founder.phone ?? "",
+        });
     },
   });
 }

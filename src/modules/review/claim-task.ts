@@ -8,7 +8,6 @@ import type { ZTaskRef } from "./inputs";
 import { reviewTasks } from "./schema";
 import { applyTaskEvent, type TaskRow } from "./transition";
 
-
 /** A task of the reviewer's own department, or `forbidden`. */
 export async function loadOwnTask(db: Db, actor: Actor, taskId: string): Promise<TaskRow> {
   const [task] = await db.select().from(reviewTasks).where(eq(reviewTasks.id, taskId));

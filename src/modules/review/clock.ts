@@ -17,7 +17,11 @@ export function computeDueAt(
   now: Date,
 ): { dueAt: Date; dueProvisional: boolean } {
   try {
-    const due = dueDate(cal, { startedAt: clock.startedAt, budgetDays: clock.budgetDays, pauses: clock.pauses.map((p) => ({ from: p.startedAt, to: p.endedAt })) }, now);
+    const due = dueDate(
+      cal,
+      { startedAt: clock.startedAt, budgetDays: clock.budgetDays, pauses: clock.pauses.map((p) => ({ from: p.startedAt, to: p.endedAt })) },
+      now,
+    );
     return { dueAt: due.at, dueProvisional: due.provisional };
   } catch (e) {
     if (e instanceof CalendarRangeError) {
@@ -56,4 +60,3 @@ export async function startPauses(tx: Db, taskIds: string[], now: Date, reason: 
   if (taskIds.length === 0) return;
   await tx.insert(taskPauses).values(taskIds.map((taskId) => ({ taskId, reason, startedAt: now })));
 }
-

@@ -34,7 +34,13 @@ describe.skipIf(!onPostgres)("concurrency on PostgreSQL", () => {
     const worker = async () => {
       while (next < count) {
         const i = next++;
-        const input = ZSubmitApplicationInput.parse({ subject: { kind: "bundle", code }, idempotencyKey: randomUUID(), formData: { projectName: `项目${i}` }, materials: {}, consent: true });
+        const input = ZSubmitApplicationInput.parse({
+          subject: { kind: "bundle", code },
+          idempotencyKey: randomUUID(),
+          formData: { projectName: `项目${i}` },
+          materials: {},
+          consent: true,
+        });
         const s = await submitApplication(h.db, applicant, input, now);
         const [row] = await h.db.select({ version: applications.version }).from(applications).where(eq(applications.id, s.id));
         await acceptApplication(h.db, clerk, { applicationId: s.id, version: row?.version ?? 0 }, now);
@@ -95,12 +101,21 @@ describe.skipIf(!onPostgres)("concurrency on PostgreSQL", () => {
   it("concurrent duplicate submissions with one key make one application", async () => {
     const { code } = await createTestBundle(h.db, [{ key: "a", department: "market" }]);
     const applicant = await newEnterprise(h.db);
-    const input = ZSubmitApplicationInput.parse({ subject: { kind: "bundle", code }, idempotencyKey: randomUUID(), formData: { projectName: "x" }, materials: {}, consent: true });
+    const input = ZSubmitApplicationInput.parse({
+      subject: { kind: "bundle", code },
+      idempotencyKey: randomUUID(),
+      formData: { projectName: "x" },
+      materials: {},
+      consent: true,
+    });
     const results = await Promise.all(Array.from({ length: 12 }, () => submitApplication(h.db, applicant, input, now)));
     expect(new Set(results.map((r) => r.id)).size).toBe(1);
     expect(new Set(results.map((r) => r.trackingNumber)).size).toBe(1);
     expect(results.filter((r) => !r.replayed)).toHaveLength(1);
-    const [n] = await h.db.select({ n: sql<number>`count(*)::int` }).from(applications).where(eq(applications.principalId, applicant.entityId ?? ""));
+    const [n] = await h.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(applications)
+      .where(eq(applications.principalId, applicant.entityId ?? ""));
     expect(n?.n).toBe(1);
   });
 
@@ -112,10 +127,16 @@ describe.skipIf(!onPostgres)("concurrency on PostgreSQL", () => {
     const applicant = await newEnterprise(h.db);
     const [id] = await acceptedApplications(1, code, applicant);
     const actor = await reviewer(h.db, "market");
-    const [task] = await h.db.select().from(reviewTasks).where(sql`${reviewTasks.applicationId} = ${id} and ${reviewTasks.stepKey} = 'a'`);
+    const [task] = await h.db
+      .select()
+      .from(reviewTasks)
+      .where(sql`${reviewTasks.applicationId} = ${id} and ${reviewTasks.stepKey} = 'a'`);
     if (!task) throw new Error("no task");
     // Two claims at once: one wins.
-    const claims = await Promise.allSettled([claimTask(h.db, actor, { taskId: task.id, version: task.version }, now), claimTask(h.db, actor, { taskId: task.id, version: task.version }, now)]);
+    const claims = await Promise.allSettled([
+      claimTask(h.db, actor, { taskId: task.id, version: task.version }, now),
+      claimTask(h.db, actor, { taskId: task.id, version: task.version }, now),
+    ]);
     expect(claims.filter((c) => c.status === "fulfilled")).toHaveLength(1);
     expect(claims.find((c) => c.status === "rejected")).toMatchObject({ reason: { code: "conflict" } });
     const version = (claims.find((c) => c.status === "fulfilled") as PromiseFulfilledResult<{ version: number }>).value.version;

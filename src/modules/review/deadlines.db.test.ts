@@ -22,7 +22,13 @@ async function acceptedWith(steps: TestStep[]) {
   const s = await submitApplication(
     h.db,
     applicant,
-    ZSubmitApplicationInput.parse({ subject: { kind: "bundle", code }, idempotencyKey: randomUUID(), formData: { projectName: "x" }, materials: {}, consent: true }),
+    ZSubmitApplicationInput.parse({
+      subject: { kind: "bundle", code },
+      idempotencyKey: randomUUID(),
+      formData: { projectName: "x" },
+      materials: {},
+      consent: true,
+    }),
     monday,
   );
   const [row] = await h.db.select().from(applications).where(eq(applications.id, s.id));

@@ -31,7 +31,10 @@ export async function decideTask(db: Db, actor: Actor, input: z.output<typeof ZD
     // application (a denial closes it), so the loser of a race always hears the same thing.
     if (task.version !== input.version) throw new DomainError("conflict", "errors.taskConflict");
     if (task.status === "claimed" && task.claimedBy !== actor.userId) throw new DomainError("forbidden", "errors.notClaimer");
-    if (app.status !== "inReview") throw new DomainError("illegalTransition", "errors.illegalTransition", { params: { machine: "application", from: keyParam(`applications.status.application.${app.status}`), event: "decide" } });
+    if (app.status !== "inReview")
+      throw new DomainError("illegalTransition", "errors.illegalTransition", {
+        params: { machine: "application", from: keyParam(`applications.status.application.${app.status}`), event: "decide" },
+      });
 
     const reason = input.outcome === "supplementRequested" ? null : (input.reason ?? null);
     const items =
@@ -45,16 +48,18 @@ export async function decideTask(db: Db, actor: Actor, input: z.output<typeof ZD
       patch: { decidedBy: actor.userId, decidedAt: now, reason, supplementItems: items },
       data: { reason, items: items?.length },
     });
-    await tx.insert(decisions).values({
-      taskId: task.id,
-      applicationId: app.id,
-      departmentId: task.departmentId,
-      outcome: input.outcome,
-      reason,
-      items,
-      decidedBy: actor.userId,
-      decidedAt: now,
-    });
+    await tx
+      .insert(decisions)
+      .values({
+        taskId: task.id,
+        applicationId: app.id,
+        departmentId: task.departmentId,
+        outcome: input.outcome,
+        reason,
+        items,
+        decidedBy: actor.userId,
+        decidedAt: now,
+      });
     const [department] = await tx.select({ nameZh: departments.nameZh }).from(departments).where(eq(departments.id, task.departmentId));
     await notify(tx, {
       kind: "taskDecided",

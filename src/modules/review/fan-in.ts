@@ -53,7 +53,12 @@ export async function runFanIn(tx: Db, decided: ApplicationRow, actor: Actor | n
         patch: { decidedAt: now, refusalReason: denial?.reason ?? null },
         data: { deniedBy: denial?.departmentId, cancelled: cancelled.length },
       });
-      await notify(tx, { kind: "applicationDenied", to: { userIds: await applicantUserIds(tx, app, now) }, applicationId: app.id, params: { ...params, reason: denial?.reason ?? "" } });
+      await notify(tx, {
+        kind: "applicationDenied",
+        to: { userIds: await applicantUserIds(tx, app, now) },
+        applicationId: app.id,
+        params: { ...params, reason: denial?.reason ?? "" },
+      });
       return denied;
     }
 
@@ -69,7 +74,12 @@ export async function runFanIn(tx: Db, decided: ApplicationRow, actor: Actor | n
         now,
       );
       const updated = await applyApplicationEvent(tx, app, "requestSupplement", { actor, now, data: { departments: asking.length, items: items.length } });
-      await notify(tx, { kind: "supplementNotice", to: { userIds: await applicantUserIds(tx, app, now) }, applicationId: app.id, params: { ...params, count: items.length } });
+      await notify(tx, {
+        kind: "supplementNotice",
+        to: { userIds: await applicantUserIds(tx, app, now) },
+        applicationId: app.id,
+        params: { ...params, count: items.length },
+      });
       return updated;
     }
 
@@ -91,7 +101,16 @@ export async function runFanIn(tx: Db, decided: ApplicationRow, actor: Actor | n
           issuedOn,
         });
         if (!cert.created) continue; // issued when its step was approved
-        await recordAudit<CertificateAuditAction>(tx, { streamId: app.id, actor: who, action: "certificate.issue", entityType: "certificate", entityId: cert.id, to: "valid", data: { number: cert.number, type: type.code }, at: now });
+        await recordAudit<CertificateAuditAction>(tx, {
+          streamId: app.id,
+          actor: who,
+          action: "certificate.issue",
+          entityType: "certificate",
+          entityId: cert.id,
+          to: "valid",
+          data: { number: cert.number, type: type.code },
+          at: now,
+        });
         await notify(tx, {
           kind: "certificateIssued",
           to: { userIds: await applicantUserIds(tx, app, now) },

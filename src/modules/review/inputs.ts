@@ -6,10 +6,7 @@ export const ZTaskRef = z.object({ taskId: z.uuid(), version: z.number().int().p
 
 export const ZDecideTaskInput = z.discriminatedUnion("outcome", [
   ZTaskRef.extend({ outcome: z.literal("approved"), reason: z.string().trim().max(1000).optional() }),
-  ZTaskRef.extend({
-    outcome: z.literal("denied"),
-    reason: z.string().trim().min(4, msg("validation.reason")).max(1000, msg("validation.reason")),
-  }),
+  ZTaskRef.extend({ outcome: z.literal("denied"), reason: z.string().trim().min(4, msg("validation.reason")).max(1000, msg("validation.reason")) }),
   ZTaskRef.extend({ outcome: z.literal("supplementRequested"), items: z.array(ZNoticeItemInput).min(1, msg("validation.noticeItems")).max(100) }),
 ]);
 export type DecideTaskInput = z.input<typeof ZDecideTaskInput>;

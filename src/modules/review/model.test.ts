@@ -1,6 +1,22 @@
 import { describe, expect, it } from "vitest";
 import { DomainError } from "@/lib/domain-error";
-import { cancellableTaskStatuses, decidedTaskStatuses, decisionOutcomes, fanIn, isRunningTask, liveTaskStatuses, nextTaskStatus, onHoldTaskStatuses, runningTaskStatuses, taskEvents, taskMachine, taskStatuses, type FanInTask, type TaskEvent, type TaskStatus } from "./model";
+import {
+  cancellableTaskStatuses,
+  decidedTaskStatuses,
+  decisionOutcomes,
+  fanIn,
+  isRunningTask,
+  liveTaskStatuses,
+  nextTaskStatus,
+  onHoldTaskStatuses,
+  runningTaskStatuses,
+  taskEvents,
+  taskMachine,
+  taskStatuses,
+  type FanInTask,
+  type TaskEvent,
+  type TaskStatus,
+} from "./model";
 
 const legal: Array<[TaskStatus, TaskEvent, TaskStatus]> = [
   ["waiting", "open", "open"],
@@ -45,10 +61,7 @@ describe("fan-in", () => {
   });
   it("waits for every open task before the merged notice", () => {
     expect(fanIn([t("a", "supplementRequested"), t("b", "claimed"), t("c", "approved")])).toEqual({ kind: "continue", open: [] });
-    expect(fanIn([t("a", "supplementRequested"), t("b", "supplementRequested"), t("c", "approved")])).toEqual({
-      kind: "supplement",
-      asking: ["a", "b"],
-    });
+    expect(fanIn([t("a", "supplementRequested"), t("b", "supplementRequested"), t("c", "approved")])).toEqual({ kind: "supplement", asking: ["a", "b"] });
   });
   it("approves when every step is approved", () => {
     expect(fanIn([t("a", "approved"), t("b", "approved", ["a"])])).toEqual({ kind: "approve" });

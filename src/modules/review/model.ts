@@ -14,14 +14,7 @@ export type TaskEvent = (typeof taskEvents)[number];
 export const taskMachine: TransitionTable<TaskStatus, TaskEvent> = {
   waiting: { open: "open", cancel: "cancelled" },
   open: { claim: "claimed", cancel: "cancelled", deemApprove: "approved" },
-  claimed: {
-    release: "open",
-    approve: "approved",
-    deny: "denied",
-    requestSupplement: "supplementRequested",
-    cancel: "cancelled",
-    deemApprove: "approved",
-  },
+  claimed: { release: "open", approve: "approved", deny: "denied", requestSupplement: "supplementRequested", cancel: "cancelled", deemApprove: "approved" },
   supplementRequested: { reopen: "open", cancel: "cancelled" },
   approved: {},
   denied: {},

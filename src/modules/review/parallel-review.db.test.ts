@@ -128,7 +128,12 @@ describe("review in parallel", () => {
     // The applicant answers eight calendar days later (six working days); the clocks stood still.
     const answered = new Date("2026-03-10T02:00:00Z");
     const [row] = await h.db.select().from(applications).where(eq(applications.id, app.id));
-    await completeSupplement(h.db, app.applicant, { applicationId: app.id, version: row?.version ?? 0, formData: { projectName: "示例项目（补正）" }, materials: {} }, answered);
+    await completeSupplement(
+      h.db,
+      app.applicant,
+      { applicationId: app.id, version: row?.version ?? 0, formData: { projectName: "示例项目（补正）" }, materials: {} },
+      answered,
+    );
 
     const after = await tasksOf(app.id);
     expect([after.a?.status, after.b?.status, after.c?.status]).toEqual(["open", "approved", "open"]);
@@ -164,12 +169,18 @@ describe("review in parallel", () => {
     const issued = await h.db.select().from(certificates).where(eq(certificates.sourceApplicationId, app.id));
     expect(issued.map((c) => c.typeCode).sort()).toEqual(["fireSafetyInspection", "foodBusinessLicence"]);
     expect(issued.map((c) => c.status)).toEqual(["valid", "valid"]);
-    const events = await h.db
-      .select({ action: auditEvents.action })
-      .from(auditEvents)
-      .where(eq(auditEvents.streamId, app.id));
+    const events = await h.db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.streamId, app.id));
     expect(events.map((e) => e.action)).toEqual(
-      expect.arrayContaining(["application.submit", "application.accept", "task.open", "task.claim", "task.approve", "application.approve", "certificate.issue", "application.complete"]),
+      expect.arrayContaining([
+        "application.submit",
+        "application.accept",
+        "task.open",
+        "task.claim",
+        "task.approve",
+        "application.approve",
+        "certificate.issue",
+        "application.complete",
+      ]),
     );
   });
 });
@@ -180,7 +191,9 @@ describe("bad moves", () => {
     const task = (await tasksOf(app.id)).a;
     const wrong = await reviewer(h.db, "tax");
     await expect(claimTask(h.db, wrong, { taskId: task?.id ?? "", version: task?.version ?? 0 }, later(1))).rejects.toMatchObject({ code: "forbidden" });
-    await expect(decideTask(h.db, wrong, { taskId: task?.id ?? "", version: task?.version ?? 0, outcome: "approved" }, later(1))).rejects.toMatchObject({ code: "forbidden" });
+    await expect(decideTask(h.db, wrong, { taskId: task?.id ?? "", version: task?.version ?? 0, outcome: "approved" }, later(1))).rejects.toMatchObject({
+      code: "forbidden",
+    });
   });
 
   it("deciding twice is a conflict; an illegal move names the state and the event", async () => {
@@ -192,14 +205,13 @@ describe("bad moves", () => {
     const task = (await tasksOf(app.id)).a;
     const claimed = await claimTask(h.db, actor, { taskId: task?.id ?? "", version: task?.version ?? 0 }, later(1));
     await decideTask(h.db, actor, { taskId: task?.id ?? "", version: claimed.version, outcome: "approved" }, later(2));
-    await expect(decideTask(h.db, actor, { taskId: task?.id ?? "", version: claimed.version, outcome: "denied", reason: "再次决定" }, later(3))).rejects.toMatchObject({
-      code: "conflict",
-    });
+    await expect(
+      decideTask(h.db, actor, { taskId: task?.id ?? "", version: claimed.version, outcome: "denied", reason: "再次决定" }, later(3)),
+    ).rejects.toMatchObject({ code: "conflict" });
     const fresh = (await tasksOf(app.id)).a;
-    await expect(decideTask(h.db, actor, { taskId: fresh?.id ?? "", version: fresh?.version ?? 0, outcome: "denied", reason: "再次决定" }, later(3))).rejects.toMatchObject({
-      code: "illegalTransition",
-      message: expect.stringContaining('"from":"@applications.status.task.approved"'),
-    });
+    await expect(
+      decideTask(h.db, actor, { taskId: fresh?.id ?? "", version: fresh?.version ?? 0, outcome: "denied", reason: "再次决定" }, later(3)),
+    ).rejects.toMatchObject({ code: "illegalTransition", message: expect.stringContaining('"from":"@applications.status.task.approved"') });
   });
 
   it("a submission missing required materials lists every gap and writes nothing", async () => {
@@ -209,18 +221,30 @@ describe("bad moves", () => {
     const input = ZSubmitApplicationInput.parse({ subject: { kind: "bundle", code }, idempotencyKey: key, formData: {}, materials: {}, consent: false });
     const error = await submitApplication(h.db, applicant, input, monday).catch((e: unknown) => e);
     expect((error as { issues?: Array<{ path: unknown[] }> }).issues?.map((i) => i.path.join("."))).toEqual(["formData.projectName", "materials.sitePhoto"]);
-    const rows = await h.db.select().from(applications).where(and(eq(applications.principalId, applicant.entityId ?? ""), eq(applications.idempotencyKey, key)));
+    const rows = await h.db
+      .select()
+      .from(applications)
+      .where(and(eq(applications.principalId, applicant.entityId ?? ""), eq(applications.idempotencyKey, key)));
     expect(rows).toHaveLength(0);
   });
 
   it("submitting twice with one key makes one application", async () => {
     const { code } = await createTestBundle(h.db, [{ key: "a", department: "market" }]);
     const applicant = await newEnterprise(h.db);
-    const input = ZSubmitApplicationInput.parse({ subject: { kind: "bundle", code }, idempotencyKey: randomUUID(), formData: { projectName: "x" }, materials: {}, consent: true });
+    const input = ZSubmitApplicationInput.parse({
+      subject: { kind: "bundle", code },
+      idempotencyKey: randomUUID(),
+      formData: { projectName: "x" },
+      materials: {},
+      consent: true,
+    });
     const first = await submitApplication(h.db, applicant, input, monday);
     const second = await submitApplication(h.db, applicant, input, later(1));
     expect(second).toMatchObject({ id: first.id, trackingNumber: first.trackingNumber, replayed: true });
-    const [n] = await h.db.select({ n: sql<number>`count(*)::int` }).from(applications).where(eq(applications.principalId, applicant.entityId ?? ""));
+    const [n] = await h.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(applications)
+      .where(eq(applications.principalId, applicant.entityId ?? ""));
     expect(n?.n).toBe(1);
     expect(first.trackingNumber).toMatch(/^13010220260302\d{6}$/);
   });

@@ -70,13 +70,20 @@ describe("due dates past the last published year", () => {
     const submitted = await submitApplication(
       h.db,
       applicant,
-      ZSubmitApplicationInput.parse({ subject: { kind: "bundle", code }, idempotencyKey: randomUUID(), formData: { projectName: "示例项目" }, materials: {}, consent: true }),
+      ZSubmitApplicationInput.parse({
+        subject: { kind: "bundle", code },
+        idempotencyKey: randomUUID(),
+        formData: { projectName: "示例项目" },
+        materials: {},
+        consent: true,
+      }),
       acceptedAt,
     );
     const [row] = await h.db.select().from(applications).where(eq(applications.id, submitted.id));
     // Before the provisional years this was refused: "the calendar for {year} is not published".
     await acceptApplication(h.db, clerk, { applicationId: submitted.id, version: row?.version ?? 0 }, acceptedAt);
-    const tasksOf = async () => Object.fromEntries((await h.db.select().from(reviewTasks).where(eq(reviewTasks.applicationId, submitted.id))).map((t) => [t.stepKey, t]));
+    const tasksOf = async () =>
+      Object.fromEntries((await h.db.select().from(reviewTasks).where(eq(reviewTasks.applicationId, submitted.id))).map((t) => [t.stepKey, t]));
 
     // Computed on the rules: 20 working days from 17 December run into the provisional year.
     const provisionalDue = plainDueDay(`${last}-12-17`, 20, new Set(provisionalHolidays(nextYear)));
@@ -91,7 +98,12 @@ describe("due dates past the last published year", () => {
     const view = await getApplication(h.db, applicant, submitted.id, acceptedAt);
     expect(Object.fromEntries(view.tasks.map((t) => [t.stepKey, t.dueProvisional]))).toEqual({ long: true, closed: true, short: false, asking: true });
     const market = await reviewer(h.db, "market");
-    const queue = await listDepartmentQueue(h.db, { ...market, departmentId: market.departmentId ?? "" }, { status: "pending", overdueOnly: false, page: 1 }, acceptedAt);
+    const queue = await listDepartmentQueue(
+      h.db,
+      { ...market, departmentId: market.departmentId ?? "" },
+      { status: "pending", overdueOnly: false, page: 1 },
+      acceptedAt,
+    );
     expect(queue.rows.find((r) => r.applicationId === submitted.id)).toMatchObject({ dueProvisional: true });
 
     // The market reviewer holds the long task; the tax department has already decided.
@@ -105,7 +117,12 @@ describe("due dates past the last published year", () => {
     await decideTask(
       h.db,
       health,
-      { taskId: tasks.asking!.id, version: claimedAsking.version, outcome: "supplementRequested", items: [{ materialKeys: ["projectName"], text: "请补充项目名称" }] } as never,
+      {
+        taskId: tasks.asking!.id,
+        version: claimedAsking.version,
+        outcome: "supplementRequested",
+        items: [{ materialKeys: ["projectName"], text: "请补充项目名称" }],
+      } as never,
       acceptedAt,
     );
 
@@ -123,7 +140,12 @@ describe("due dates past the last published year", () => {
     const off = onCalendarPublished(() => Promise.reject(new Error("listener failed")));
     await expect(publishCalendarYear(h.db, office, notice, publishedAt)).rejects.toThrow("listener failed");
     off();
-    expect(await h.db.select().from(calendarYears).where(eq(calendarYears.year, String(nextYear)))).toEqual([]);
+    expect(
+      await h.db
+        .select()
+        .from(calendarYears)
+        .where(eq(calendarYears.year, String(nextYear))),
+    ).toEqual([]);
     expect((await tasksOf()).long).toMatchObject({ dueAt: endOfDay(provisionalDue), dueProvisional: true });
 
     await publishCalendarYear(h.db, office, notice, publishedAt);
@@ -146,10 +168,18 @@ describe("due dates past the last published year", () => {
     expect(audits.find((a) => a.entityId === tasks.long!.id)).toMatchObject({
       actorUserId: office.userId,
       actorRole: "dataOffice",
-      data: { calendarYear: nextYear, previousDueAt: endOfDay(provisionalDue).toISOString(), dueAt: endOfDay(publishedDue).toISOString(), dueProvisional: false },
+      data: {
+        calendarYear: nextYear,
+        previousDueAt: endOfDay(provisionalDue).toISOString(),
+        dueAt: endOfDay(publishedDue).toISOString(),
+        dueProvisional: false,
+      },
     });
 
-    const told = await h.db.select().from(outbox).where(and(eq(outbox.applicationId, submitted.id), eq(outbox.kind, "dueDateChanged")));
+    const told = await h.db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.applicationId, submitted.id), eq(outbox.kind, "dueDateChanged")));
     expect(told).toHaveLength(2);
     for (const t of told) expect(t.params).toMatchObject({ previousDueDate: provisionalDue, dueDate: publishedDue, department: expect.any(String) as string });
     const toMarket = told.find((t) => t.recipientUserIds.includes(market.userId));
@@ -162,7 +192,10 @@ describe("due dates past the last published year", () => {
 
     // A task that opened on the calendar as it was just before the publication, and committed just
     // after it, still has the provisional date: the deadline job's sweep recomputes it.
-    await h.db.update(reviewTasks).set({ dueAt: endOfDay(provisionalDue), dueProvisional: true }).where(eq(reviewTasks.id, tasks.long!.id));
+    await h.db
+      .update(reviewTasks)
+      .set({ dueAt: endOfDay(provisionalDue), dueProvisional: true })
+      .where(eq(reviewTasks.id, tasks.long!.id));
     const scan = await scanDeadlines(h.db, publishedAt);
     expect(scan.dueDatesRecomputed).toBeGreaterThanOrEqual(1);
     expect((await tasksOf()).long).toMatchObject({ dueAt: endOfDay(publishedDue), dueProvisional: false });

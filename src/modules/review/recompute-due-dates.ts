@@ -11,7 +11,6 @@ import { computeDueAt, pausesOf } from "./clock";
 import { datedTaskStatuses, type TaskAuditAction } from "./model";
 import { reviewTasks } from "./schema";
 
-
 export interface RecomputeResult {
   /** Tasks whose date was recomputed (each has an audit row). */
   recomputed: number;
@@ -75,7 +74,10 @@ export async function recomputeProvisionalDueDates(
       .select()
       .from(reviewTasks)
       .where(and(inArray(reviewTasks.id, taskIds), eq(reviewTasks.dueProvisional, true), inArray(reviewTasks.status, [...datedTaskStatuses])));
-    const pauses = await pausesOf(tx, tasks.map((t) => t.id));
+    const pauses = await pausesOf(
+      tx,
+      tasks.map((t) => t.id),
+    );
     for (const task of tasks) {
       if (!task.clockStartedAt || !task.dueAt) continue;
       const closedPauses = (pauses.get(task.id) ?? []).filter((p) => p.endedAt !== null);
@@ -116,10 +118,7 @@ export async function recomputeProvisionalDueDates(
       const [dept] = await tx.select({ nameZh: departments.nameZh }).from(departments).where(eq(departments.id, task.departmentId));
       await notify(tx, {
         kind: "dueDateChanged",
-        to: {
-          userIds: [...(await applicantUserIds(tx, app, now)), ...(task.claimedBy ? [task.claimedBy] : [])],
-          departmentIds: [task.departmentId],
-        },
+        to: { userIds: [...(await applicantUserIds(tx, app, now)), ...(task.claimedBy ? [task.claimedBy] : [])], departmentIds: [task.departmentId] },
         applicationId: app.id,
         params: { trackingNumber: app.trackingNumber ?? "", title: app.titleZh, department: dept?.nameZh ?? "", previousDueDate, dueDate },
       });

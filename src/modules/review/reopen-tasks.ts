@@ -21,11 +21,20 @@ export async function reopenAfterSupplement(tx: Db, app: ApplicationRow, actor: 
   await endPauses(tx, ids, now);
   const pauses = await pausesOf(tx, ids);
   const cal = await calendarFor(tx);
-  const dueOf = new Map(asking.map((t) => [t.id, computeDueAt(cal, { startedAt: t.clockStartedAt ?? now, budgetDays: t.budgetDays, pauses: pauses.get(t.id) ?? [] }, now)]));
+  const dueOf = new Map(
+    asking.map((t) => [t.id, computeDueAt(cal, { startedAt: t.clockStartedAt ?? now, budgetDays: t.budgetDays, pauses: pauses.get(t.id) ?? [] }, now)]),
+  );
   const reopened = await applyTaskEventToAll(tx, asking, "reopen", {
     actor,
     now,
-    patch: (t) => ({ dueAt: dueOf.get(t.id)?.dueAt, dueProvisional: dueOf.get(t.id)?.dueProvisional ?? false, claimedBy: null, claimedAt: null, reminderSentAt: null, overdueNotifiedAt: null }),
+    patch: (t) => ({
+      dueAt: dueOf.get(t.id)?.dueAt,
+      dueProvisional: dueOf.get(t.id)?.dueProvisional ?? false,
+      claimedBy: null,
+      claimedAt: null,
+      reminderSentAt: null,
+      overdueNotifiedAt: null,
+    }),
     data: (t) => ({ dueAt: dueOf.get(t.id)?.dueAt.toISOString(), dueProvisional: dueOf.get(t.id)?.dueProvisional ?? false }),
   });
   for (const task of reopened) {

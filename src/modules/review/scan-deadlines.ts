@@ -43,7 +43,14 @@ export async function scanDeadlines(db: Db, now: Date = new Date(), options: { b
   const dueSoon = await db
     .select({ id: reviewTasks.id })
     .from(reviewTasks)
-    .where(and(inArray(reviewTasks.status, [...runningTaskStatuses]), isNull(reviewTasks.reminderSentAt), gte(reviewTasks.dueAt, now), lte(reviewTasks.dueAt, horizon)))
+    .where(
+      and(
+        inArray(reviewTasks.status, [...runningTaskStatuses]),
+        isNull(reviewTasks.reminderSentAt),
+        gte(reviewTasks.dueAt, now),
+        lte(reviewTasks.dueAt, horizon),
+      ),
+    )
     .orderBy(asc(reviewTasks.dueAt))
     .limit(batchSize);
   for (const { id } of dueSoon) {
@@ -95,7 +102,9 @@ export async function scanDeadlines(db: Db, now: Date = new Date(), options: { b
         patch: { deemedApproval: true, decidedAt: now, decidedBy: null, reason: null },
         data: { rule: "deemedApprovalOnTimeout", dueAt: task.dueAt.toISOString() },
       });
-      await tx.insert(decisions).values({ taskId: task.id, applicationId: app.id, departmentId: task.departmentId, outcome: "approved", decidedBy: null, decidedAt: now });
+      await tx
+        .insert(decisions)
+        .values({ taskId: task.id, applicationId: app.id, departmentId: task.departmentId, outcome: "approved", decidedBy: null, decidedAt: now });
       const [dept] = await tx.select({ nameZh: departments.nameZh }).from(departments).where(eq(departments.id, task.departmentId));
       await notify(tx, {
         kind: "deemedApproved",

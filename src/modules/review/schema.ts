@@ -51,7 +51,9 @@ export const reviewTasks = pgTable(
     index("review_tasks_queue_idx").on(t.departmentId, t.status, t.dueAt),
     index("review_tasks_due_idx").on(t.status, t.dueAt),
     // Publishing a calendar year looks up the provisional due dates: few rows, a partial index.
-    index("review_tasks_due_provisional_idx").on(t.status).where(sql`${t.dueProvisional}`),
+    index("review_tasks_due_provisional_idx")
+      .on(t.status)
+      .where(sql`${t.dueProvisional}`),
     index("review_tasks_claimed_by_idx").on(t.claimedBy),
     index("review_tasks_service_id_idx").on(t.serviceId),
   ],

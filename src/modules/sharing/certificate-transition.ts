@@ -25,7 +25,12 @@ interface CertificateEventOptions {
  * on its status (certificates carry no version: status is all that moves), and the audit event is
  * written in the same transaction.
  */
-export async function applyCertificateEvent(tx: Db, cert: CertificateRef, event: CertificateEvent, options: CertificateEventOptions): Promise<typeof certificates.$inferSelect> {
+export async function applyCertificateEvent(
+  tx: Db,
+  cert: CertificateRef,
+  event: CertificateEvent,
+  options: CertificateEventOptions,
+): Promise<typeof certificates.$inferSelect> {
   const to = nextCertificateStatus(cert.status, event);
   const [updated] = await tx
     .update(certificates)
@@ -61,6 +66,7 @@ export async function applyCertificateEventToAll(
 ): Promise<Array<typeof certificates.$inferSelect>> {
   for (const c of certs) nextCertificateStatus(c.status, event);
   const moved: Array<typeof certificates.$inferSelect> = [];
-  for (const c of certs) moved.push(await applyCertificateEvent(tx, c, event, { actor: options.actor, now: options.now, patch: options.patch, data: options.data?.(c) }));
+  for (const c of certs)
+    moved.push(await applyCertificateEvent(tx, c, event, { actor: options.actor, now: options.now, patch: options.patch, data: options.data?.(c) }));
   return moved;
 }

@@ -69,7 +69,11 @@ export async function listDataLog(db: Db, actor: Actor, input: z.output<typeof Z
       at: r.log.at,
       /** The name of staff, and of an agent or the window reading for a person; null for the public and for the holder. */
       readerName:
-        r.log.readerRole === "windowClerk" || r.log.readerRole === "reviewer" || (who.kind === "citizen" && r.log.readerUserId !== null && r.log.readerUserId !== ownUserId) ? r.readerName : null,
+        r.log.readerRole === "windowClerk" ||
+        r.log.readerRole === "reviewer" ||
+        (who.kind === "citizen" && r.log.readerUserId !== null && r.log.readerUserId !== ownUserId)
+          ? r.readerName
+          : null,
       readerRole: r.log.readerRole,
       departmentNameZh: r.deptZh,
       departmentNameEn: r.deptEn,
@@ -80,7 +84,9 @@ export async function listDataLog(db: Db, actor: Actor, input: z.output<typeof Z
       legalBasis: r.log.legalBasis,
       outcome: r.log.outcome,
       refusalReason: r.log.refusalReason,
-      question: r.question ? { id: r.question.id, text: r.question.question, askedAt: r.question.askedAt, answer: r.question.answer, answeredAt: r.question.answeredAt } : null,
+      question: r.question
+        ? { id: r.question.id, text: r.question.question, askedAt: r.question.askedAt, answer: r.question.answer, answeredAt: r.question.answeredAt }
+        : null,
     })),
   };
 }
@@ -172,12 +178,17 @@ export async function answerQuestion(db: Db, actor: Actor, input: z.output<typeo
   });
 }
 
-
 /** Anonymous public verifications of the holder's certificates, counted per certificate and day (the last 60 such days). */
 export async function listPublicVerifications(db: Db, actor: Actor) {
   const who = await holderIdentity(db, actor);
   const rows = await db
-    .select({ day: publicVerificationCounts.day, count: publicVerificationCounts.count, lastAt: publicVerificationCounts.lastAt, typeZh: certificateTypes.nameZh, typeEn: certificateTypes.nameEn })
+    .select({
+      day: publicVerificationCounts.day,
+      count: publicVerificationCounts.count,
+      lastAt: publicVerificationCounts.lastAt,
+      typeZh: certificateTypes.nameZh,
+      typeEn: certificateTypes.nameEn,
+    })
     .from(publicVerificationCounts)
     .leftJoin(certificateTypes, eq(certificateTypes.code, publicVerificationCounts.certificateTypeCode))
     .where(eq(publicVerificationCounts.holderCode, who.holderCode))

@@ -45,8 +45,7 @@ export interface HeldCertificate {
  *   a reviewer whose department holds a task on it, or the window while it awaits acceptance.
  */
 export type ReadPurpose =
-  | { kind: "own"; use: "prefill" | "submission" | "ownRecord"; applicationId?: string | null }
-  | { kind: "application"; applicationId: string };
+  { kind: "own"; use: "prefill" | "submission" | "ownRecord"; applicationId?: string | null } | { kind: "application"; applicationId: string };
 
 export interface CertificateQuery {
   holderCode: string;
@@ -77,7 +76,6 @@ export interface GateResult {
   refused: Array<{ typeCode: string; reason: RefusalReason }>;
 }
 
-
 type Consumer = { departmentId: string; serviceCodes: string[] };
 type PurposeCheck =
   | { ok: true; purpose: "ownRecord" | "prefill" | "submission" | "acceptance" | "review"; consumers: Consumer[] | "holder"; applicationId: string | null }
@@ -86,7 +84,8 @@ type PurposeCheck =
 async function checkPurpose(db: Db, reader: Actor, holderCode: string, purpose: ReadPurpose): Promise<PurposeCheck> {
   if (purpose.kind === "own") {
     const applicationId = purpose.applicationId ?? null;
-    if (reader.role !== "enterprise" && reader.role !== "citizen") return { ok: false, reason: "sharing.refusal.notHolder", purpose: purpose.use, applicationId };
+    if (reader.role !== "enterprise" && reader.role !== "citizen")
+      return { ok: false, reason: "sharing.refusal.notHolder", purpose: purpose.use, applicationId };
     // The holder: the person, or whoever acts for the enterprise or person today (its legal
     // representative, a mandate holder, a person's agent, the window keying in) — the actor was
     // made from the mandates in force, so a former agent is no longer the holder here.
@@ -103,7 +102,8 @@ async function checkPurpose(db: Db, reader: Actor, holderCode: string, purpose: 
     .where(eq(applications.id, applicationId));
   if (!app) return { ok: false, reason: "sharing.refusal.noPurpose", purpose: staffPurpose, applicationId: null };
   // The applicant's data, or the data of the enterprise this application registered.
-  if (app.holderCode !== holderCode && app.registeredCode !== holderCode) return { ok: false, reason: "sharing.refusal.otherHolder", purpose: staffPurpose, applicationId };
+  if (app.holderCode !== holderCode && app.registeredCode !== holderCode)
+    return { ok: false, reason: "sharing.refusal.otherHolder", purpose: staffPurpose, applicationId };
   if (!isLiveApplication(app.status)) {
     return { ok: false, reason: "sharing.refusal.applicationClosed", purpose: staffPurpose, applicationId };
   }
@@ -122,15 +122,30 @@ async function checkPurpose(db: Db, reader: Actor, holderCode: string, purpose: 
     if (!isAtWindow(app.status)) return { ok: false, reason: "sharing.refusal.noPurpose", purpose: "acceptance", applicationId };
     const consumers = new Map<string, string[]>();
     for (const s of app.plan) consumers.set(s.departmentId, [...(consumers.get(s.departmentId) ?? []), s.serviceCode]);
-    return { ok: true, purpose: "acceptance", consumers: [...consumers].map(([departmentId, serviceCodes]) => ({ departmentId, serviceCodes })), applicationId };
+    return {
+      ok: true,
+      purpose: "acceptance",
+      consumers: [...consumers].map(([departmentId, serviceCodes]) => ({ departmentId, serviceCodes })),
+      applicationId,
+    };
   }
   return { ok: false, reason: "sharing.refusal.noPurpose", purpose: staffPurpose, applicationId };
 }
 
-type ResourceRow = { id: string; providerDepartmentId: string; shareType: "unconditional" | "conditional" | "notShared"; legalBasis: string; certificateTypeCode: string | null };
+type ResourceRow = {
+  id: string;
+  providerDepartmentId: string;
+  shareType: "unconditional" | "conditional" | "notShared";
+  legalBasis: string;
+  certificateTypeCode: string | null;
+};
 
 /** Whether one of the consumers may read the resource: its provider, or an approved grant for one of its services. */
-async function checkGrant(db: Db, resource: ResourceRow | undefined, consumers: Consumer[]): Promise<{ ok: true; legalBasis: string } | { ok: false; reason: RefusalReason }> {
+async function checkGrant(
+  db: Db,
+  resource: ResourceRow | undefined,
+  consumers: Consumer[],
+): Promise<{ ok: true; legalBasis: string } | { ok: false; reason: RefusalReason }> {
   if (!resource) return { ok: false, reason: "sharing.refusal.notCatalogued" };
   const own = consumers.find((c) => c.departmentId === resource.providerDepartmentId);
   if (own) return { ok: true, legalBasis: resource.legalBasis };
@@ -214,7 +229,13 @@ export async function readCertificates(db: Db, reader: Actor, q: CertificateQuer
   const purpose = await checkPurpose(db, reader, q.holderCode, q.purpose);
   const resourceRows = typeCodes.length
     ? await db
-        .select({ id: dataResources.id, providerDepartmentId: dataResources.providerDepartmentId, shareType: dataResources.shareType, legalBasis: dataResources.legalBasis, certificateTypeCode: dataResources.certificateTypeCode })
+        .select({
+          id: dataResources.id,
+          providerDepartmentId: dataResources.providerDepartmentId,
+          shareType: dataResources.shareType,
+          legalBasis: dataResources.legalBasis,
+          certificateTypeCode: dataResources.certificateTypeCode,
+        })
         .from(dataResources)
         .where(inArray(dataResources.certificateTypeCode, typeCodes))
     : [];
@@ -338,22 +359,30 @@ export async function verifyCertificate(db: Db, number: string, reader: Actor | 
     await db
       .insert(publicVerificationCounts)
       .values({ certificateId: c.id, day: today, holderCode: c.holderCode, certificateTypeCode: c.typeCode, count: 1, lastAt: now })
-      .onConflictDoUpdate({ target: [publicVerificationCounts.certificateId, publicVerificationCounts.day], set: { count: sql`${publicVerificationCounts.count} + 1`, lastAt: now } });
+      .onConflictDoUpdate({
+        target: [publicVerificationCounts.certificateId, publicVerificationCounts.day],
+        set: { count: sql`${publicVerificationCounts.count} + 1`, lastAt: now },
+      });
   } else {
-    const [resource] = await db.select({ id: dataResources.id, legalBasis: dataResources.legalBasis }).from(dataResources).where(eq(dataResources.certificateTypeCode, c.typeCode));
-    await db.insert(dataAccessLog).values({
-      readerUserId: reader?.userId ?? null,
-      readerRole: reader?.role ?? null,
-      readerDepartmentId: reader?.departmentId ?? null,
-      holderCode: c.holderCode,
-      resourceId: resource?.id ?? null,
-      certificateTypeCode: c.typeCode,
-      applicationId: null,
-      purpose: "publicVerification",
-      legalBasis: null,
-      outcome: "allowed",
-      recordCount: 1,
-    });
+    const [resource] = await db
+      .select({ id: dataResources.id, legalBasis: dataResources.legalBasis })
+      .from(dataResources)
+      .where(eq(dataResources.certificateTypeCode, c.typeCode));
+    await db
+      .insert(dataAccessLog)
+      .values({
+        readerUserId: reader?.userId ?? null,
+        readerRole: reader?.role ?? null,
+        readerDepartmentId: reader?.departmentId ?? null,
+        holderCode: c.holderCode,
+        resourceId: resource?.id ?? null,
+        certificateTypeCode: c.typeCode,
+        applicationId: null,
+        purpose: "publicVerification",
+        legalBasis: null,
+        outcome: "allowed",
+        recordCount: 1,
+      });
   }
   const isPerson = isPersonHolderCode(c.holderCode);
   return {

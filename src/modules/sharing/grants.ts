@@ -72,10 +72,12 @@ export async function requestGrant(db: Db, actor: Actor, input: z.output<typeof 
     const serviceCodes = [...new Set(input.serviceCodes)].sort();
     const known = await tx.select({ code: services.code, departmentId: services.departmentId }).from(services).where(inArray(services.code, serviceCodes));
     const unknown = serviceCodes.filter((c) => !known.some((k) => k.code === c && k.departmentId === dept.id));
-    if (unknown.length > 0) throw new DomainError("invalidInput", "sharing.errors.serviceNotOfConsumer", { field: "serviceCodes", params: { codes: unknown.join(", ") } });
+    if (unknown.length > 0)
+      throw new DomainError("invalidInput", "sharing.errors.serviceNotOfConsumer", { field: "serviceCodes", params: { codes: unknown.join(", ") } });
 
     const status = resource.shareType === "unconditional" ? ("approved" as const) : ("requested" as const);
-    const decided = status === "approved" ? { decidedBy: actor.userId, decidedAt: now, decisionReason: null } : { decidedBy: null, decidedAt: null, decisionReason: null };
+    const decided =
+      status === "approved" ? { decidedBy: actor.userId, decidedAt: now, decisionReason: null } : { decidedBy: null, decidedAt: null, decisionReason: null };
     const [existing] = await tx
       .select()
       .from(grants)
@@ -111,13 +113,27 @@ export async function requestGrant(db: Db, actor: Actor, input: z.output<typeof 
       // request is approved at once.
       if (existing.status === "approved") throw new DomainError("conflict", "sharing.errors.grantInForce", { field: "resourceCode" });
       const data = { resource: resource.code, consumer: dept.code, serviceCodes };
-      row = await applyGrantEvent(tx, existing, "request", { actor, now, patch: { ...asked, serviceCodes, decidedBy: null, decidedAt: null, decisionReason: null }, data });
+      row = await applyGrantEvent(tx, existing, "request", {
+        actor,
+        now,
+        patch: { ...asked, serviceCodes, decidedBy: null, decidedAt: null, decisionReason: null },
+        data,
+      });
       if (status === "approved") row = await applyGrantEvent(tx, row, "approve", { actor, now, patch: decided, data: { ...data, unconditional: true } });
     } else {
       // A new grant starts `requested`, or `approved` at once for an unconditional resource.
       [row] = (await tx
         .insert(grants)
-        .values({ resourceId: resource.id, consumerDepartmentId: dept.id, serviceCodes, purpose: input.purpose, status, requestedBy: actor.userId, requestedAt: now, ...decided })
+        .values({
+          resourceId: resource.id,
+          consumerDepartmentId: dept.id,
+          serviceCodes,
+          purpose: input.purpose,
+          status,
+          requestedBy: actor.userId,
+          requestedAt: now,
+          ...decided,
+        })
         .returning()) as [GrantRow];
       await recordAudit<GrantAuditAction>(tx, {
         streamId: sharingCatalogStream,

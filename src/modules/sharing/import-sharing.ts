@@ -53,16 +53,30 @@ export async function importSharing(
       result.dataResources.created++;
     } else if (
       mode === "upsert" &&
-      JSON.stringify([row.nameZh, row.nameEn, row.providerDepartmentId, row.fields, row.shareType, row.openType, row.updateFrequency, row.legalBasis, row.certificateTypeCode]) !==
-        JSON.stringify(Object.values(values))
+      JSON.stringify([
+        row.nameZh,
+        row.nameEn,
+        row.providerDepartmentId,
+        row.fields,
+        row.shareType,
+        row.openType,
+        row.updateFrequency,
+        row.legalBasis,
+        row.certificateTypeCode,
+      ]) !== JSON.stringify(Object.values(values))
     ) {
-      await tx.update(dataResources).set({ ...values, updatedAt: now }).where(eq(dataResources.id, row.id));
+      await tx
+        .update(dataResources)
+        .set({ ...values, updatedAt: now })
+        .where(eq(dataResources.id, row.id));
       result.dataResources.updated++;
     } else result.dataResources.unchanged++;
   }
 
   const resourceId = new Map((await tx.select({ id: dataResources.id, code: dataResources.code }).from(dataResources)).map((r) => [r.code, r.id]));
-  const have = new Set((await tx.select({ resourceId: grants.resourceId, consumer: grants.consumerDepartmentId }).from(grants)).map((g) => `${g.resourceId}|${g.consumer}`));
+  const have = new Set(
+    (await tx.select({ resourceId: grants.resourceId, consumer: grants.consumerDepartmentId }).from(grants)).map((g) => `${g.resourceId}|${g.consumer}`),
+  );
   for (const g of part.grants) {
     const rid = resourceId.get(g.resource);
     if (!rid) throw new Error(`data resource ${g.resource} not loaded`);
@@ -71,14 +85,16 @@ export async function importSharing(
       result.grants.unchanged++;
       continue;
     }
-    await tx.insert(grants).values({
-      resourceId: rid,
-      consumerDepartmentId: consumer,
-      serviceCodes: g.services,
-      status: g.status,
-      purpose: g.purpose,
-      decidedAt: g.status === "approved" ? now : null,
-    });
+    await tx
+      .insert(grants)
+      .values({
+        resourceId: rid,
+        consumerDepartmentId: consumer,
+        serviceCodes: g.services,
+        status: g.status,
+        purpose: g.purpose,
+        decidedAt: g.status === "approved" ? now : null,
+      });
     have.add(`${rid}|${consumer}`);
     result.grants.created++;
   }

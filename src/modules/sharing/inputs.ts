@@ -10,11 +10,7 @@ export const ZCertificateNumber = z
   .trim()
   .regex(/^\d{17}$/, msg("sharing.validation.certificateNumber"));
 
-const ZReason = z
-  .string()
-  .trim()
-  .min(4, msg("sharing.validation.reasonShort"))
-  .max(500, msg("sharing.validation.reasonLong"));
+const ZReason = z.string().trim().min(4, msg("sharing.validation.reasonShort")).max(500, msg("sharing.validation.reasonLong"));
 
 export const ZRevokeCertificateInput = z.object({ number: ZCertificateNumber, reason: ZReason });
 
@@ -67,14 +63,14 @@ export const ZAddPersonInput = z.object({
   name: ZPersonName,
   sex: z.enum(["male", "female"], msg("validation.required")),
   birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, msg("validation.form.date")),
-  householdDivisionCode: z.string().trim().regex(/^\d{6}$/, msg("sharing.population.validation.division")),
+  householdDivisionCode: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, msg("sharing.population.validation.division")),
 });
 export type AddPersonInput = z.input<typeof ZAddPersonInput>;
 
-export const ZPopulationListInput = z.object({
-  query: z.string().trim().max(40).optional(),
-  page: z.coerce.number().int().min(1).max(1000).default(1),
-});
+export const ZPopulationListInput = z.object({ query: z.string().trim().max(40).optional(), page: z.coerce.number().int().min(1).max(1000).default(1) });
 
 // ---------------------------------------------------------------- the data-sharing part of a province file
 // Shapes only; providers, consumers, certificate types and services are checked across the whole
@@ -82,7 +78,11 @@ export const ZPopulationListInput = z.object({
 
 /** A data resource of the sharing catalog (政务数据资源目录). */
 export const ZFileDataResource = z.strictObject({
-  code: z.string().trim().regex(/^[A-Za-z][A-Za-z0-9.-]*$/, "letters, digits, dots and hyphens, starting with a letter").max(80),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z][A-Za-z0-9.-]*$/, "letters, digits, dots and hyphens, starting with a letter")
+    .max(80),
   nameZh: z.string().trim().min(1),
   nameEn: z.string().trim().min(1),
   provider: z.string().trim().min(1),

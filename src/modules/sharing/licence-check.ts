@@ -22,20 +22,25 @@ export async function readLicenceForClaim(db: Db, reader: Actor, creditCode: str
     .where(and(eq(certificates.holderCode, creditCode), eq(certificates.typeCode, businessLicenceType), eq(certificates.status, "valid")))
     .orderBy(desc(certificates.createdAt));
   const licence = rows.find((r) => !r.validUntil || r.validUntil >= today);
-  const [resource] = await db.select({ id: dataResources.id, legalBasis: dataResources.legalBasis }).from(dataResources).where(eq(dataResources.certificateTypeCode, businessLicenceType));
-  await db.insert(dataAccessLog).values({
-    readerUserId: reader.userId,
-    readerRole: reader.role,
-    readerDepartmentId: null,
-    holderCode: creditCode,
-    resourceId: resource?.id ?? null,
-    certificateTypeCode: businessLicenceType,
-    applicationId: null,
-    purpose: "legalRepresentativeCheck",
-    legalBasis: resource?.legalBasis ?? null,
-    outcome: "allowed",
-    recordCount: licence ? 1 : 0,
-  });
+  const [resource] = await db
+    .select({ id: dataResources.id, legalBasis: dataResources.legalBasis })
+    .from(dataResources)
+    .where(eq(dataResources.certificateTypeCode, businessLicenceType));
+  await db
+    .insert(dataAccessLog)
+    .values({
+      readerUserId: reader.userId,
+      readerRole: reader.role,
+      readerDepartmentId: null,
+      holderCode: creditCode,
+      resourceId: resource?.id ?? null,
+      certificateTypeCode: businessLicenceType,
+      applicationId: null,
+      purpose: "legalRepresentativeCheck",
+      legalBasis: resource?.legalBasis ?? null,
+      outcome: "allowed",
+      recordCount: licence ? 1 : 0,
+    });
   if (!licence) return null;
   return {
     number: licence.number,

@@ -13,14 +13,7 @@ const dayMs = 86_400_000;
  * How long a provider may go without updating a resource, by its promised frequency. Real-time
  * resources are pushed as they change and have no deadline; the others get one grace day.
  */
-export const updateDeadlineDays: Record<UpdateFrequency, number | null> = {
-  realtime: null,
-  daily: 2,
-  weekly: 8,
-  monthly: 32,
-  quarterly: 93,
-  yearly: 367,
-};
+export const updateDeadlineDays: Record<UpdateFrequency, number | null> = { realtime: null, daily: 2, weekly: 8, monthly: 32, quarterly: 93, yearly: 367 };
 
 /** When the next update is due; null for real-time resources. */
 export function nextUpdateDue(frequency: UpdateFrequency, lastUpdatedAt: Date): Date | null {

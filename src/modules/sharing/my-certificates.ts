@@ -18,14 +18,27 @@ function maskOthersIdNumbers(fields: Record<string, string>): Record<string, str
 
 function withTypeNames(certs: HeldCertificate[], types: Array<{ code: string; nameZh: string; nameEn: string; fields: string[] }>) {
   const byCode = new Map(types.map((t) => [t.code, t]));
-  return certs.map((c) => ({ ...c, fields: maskOthersIdNumbers(c.fields), typeNameZh: byCode.get(c.typeCode)?.nameZh ?? c.typeCode, typeNameEn: byCode.get(c.typeCode)?.nameEn ?? c.typeCode, typeFields: byCode.get(c.typeCode)?.fields ?? [] }));
+  return certs.map((c) => ({
+    ...c,
+    fields: maskOthersIdNumbers(c.fields),
+    typeNameZh: byCode.get(c.typeCode)?.nameZh ?? c.typeCode,
+    typeNameEn: byCode.get(c.typeCode)?.nameEn ?? c.typeCode,
+    typeFields: byCode.get(c.typeCode)?.fields ?? [],
+  }));
 }
 
 /** The holder's certificates (我的证照), through the gate as the holder's own read. */
 export async function listMyCertificates(db: Db, actor: Actor, now: Date = new Date()) {
   const who = await holderIdentity(db, actor);
-  const { certificates } = await readCertificates(db, actor, { holderCode: who.holderCode, all: true, purpose: { kind: "own", use: "ownRecord" }, today: shanghaiDate(now) });
-  const types = await db.select({ code: certificateTypes.code, nameZh: certificateTypes.nameZh, nameEn: certificateTypes.nameEn, fields: certificateTypes.fields }).from(certificateTypes);
+  const { certificates } = await readCertificates(db, actor, {
+    holderCode: who.holderCode,
+    all: true,
+    purpose: { kind: "own", use: "ownRecord" },
+    today: shanghaiDate(now),
+  });
+  const types = await db
+    .select({ code: certificateTypes.code, nameZh: certificateTypes.nameZh, nameEn: certificateTypes.nameEn, fields: certificateTypes.fields })
+    .from(certificateTypes);
   return { holder: { kind: who.kind, name: who.name, code: who.holderCode }, certificates: withTypeNames(certificates, types) };
 }
 
@@ -40,6 +53,9 @@ export async function getMyCertificate(db: Db, actor: Actor, certificateId: stri
   });
   const [cert] = certificates;
   if (!cert) throw new DomainError("notFound", "errors.notFound");
-  const types = await db.select({ code: certificateTypes.code, nameZh: certificateTypes.nameZh, nameEn: certificateTypes.nameEn, fields: certificateTypes.fields }).from(certificateTypes).where(eq(certificateTypes.code, cert.typeCode));
+  const types = await db
+    .select({ code: certificateTypes.code, nameZh: certificateTypes.nameZh, nameEn: certificateTypes.nameEn, fields: certificateTypes.fields })
+    .from(certificateTypes)
+    .where(eq(certificateTypes.code, cert.typeCode));
   return withTypeNames([cert], types)[0]!;
 }

@@ -23,7 +23,10 @@ export const populationRegisterCode = "populationRegister";
 const idCardType = "residentIdCard";
 
 async function registerResource(db: Db) {
-  const [r] = await db.select({ id: dataResources.id, provider: dataResources.providerDepartmentId, legalBasis: dataResources.legalBasis }).from(dataResources).where(eq(dataResources.code, populationRegisterCode));
+  const [r] = await db
+    .select({ id: dataResources.id, provider: dataResources.providerDepartmentId, legalBasis: dataResources.legalBasis })
+    .from(dataResources)
+    .where(eq(dataResources.code, populationRegisterCode));
   return r;
 }
 
@@ -36,27 +39,30 @@ export async function matchPerson(db: Db, person: { idNumber: string; name: stri
   const [record] = await db.select({ name: populationRecords.name }).from(populationRecords).where(eq(populationRecords.idNumber, person.idNumber));
   const matched = record !== undefined && record.name === person.name;
   const resource = await registerResource(db);
-  await db.insert(dataAccessLog).values({
-    readerUserId: reader?.userId ?? null,
-    readerRole: reader?.role ?? null,
-    readerDepartmentId: reader?.departmentId ?? null,
-    holderCode: person.idNumber,
-    resourceId: resource?.id ?? null,
-    certificateTypeCode: null,
-    applicationId: null,
-    purpose: "identityVerification",
-    legalBasis: resource?.legalBasis ?? null,
-    outcome: matched ? "allowed" : "refused",
-    refusalReason: matched ? null : "sharing.refusal.identityMismatch",
-    recordCount: matched ? 1 : 0,
-  });
+  await db
+    .insert(dataAccessLog)
+    .values({
+      readerUserId: reader?.userId ?? null,
+      readerRole: reader?.role ?? null,
+      readerDepartmentId: reader?.departmentId ?? null,
+      holderCode: person.idNumber,
+      resourceId: resource?.id ?? null,
+      certificateTypeCode: null,
+      applicationId: null,
+      purpose: "identityVerification",
+      legalBasis: resource?.legalBasis ?? null,
+      outcome: matched ? "allowed" : "refused",
+      refusalReason: matched ? null : "sharing.refusal.identityMismatch",
+      recordCount: matched ? 1 : 0,
+    });
   return matched;
 }
 
 /** The reviewer keeps the register only when their department provides it. */
 async function assertKeeper(db: Db, actor: Actor) {
   const resource = await registerResource(db);
-  if (actor.role !== "reviewer" || !actor.departmentId || !resource || resource.provider !== actor.departmentId) throw new DomainError("forbidden", "errors.forbidden");
+  if (actor.role !== "reviewer" || !actor.departmentId || !resource || resource.provider !== actor.departmentId)
+    throw new DomainError("forbidden", "errors.forbidden");
   return resource;
 }
 
@@ -75,11 +81,13 @@ export async function keepsPopulationRegister(db: Db, actor: Actor): Promise<boo
  */
 export async function addPopulationRecord(db: Db, actor: Actor, input: z.output<typeof ZAddPersonInput>, now: Date = new Date()) {
   await assertKeeper(db, actor);
-  if (idNumberBirthDate(input.idNumber) !== input.birthDate) throw new DomainError("invalidInput", "sharing.population.errors.birthDate", { field: "birthDate" });
+  if (idNumberBirthDate(input.idNumber) !== input.birthDate)
+    throw new DomainError("invalidInput", "sharing.population.errors.birthDate", { field: "birthDate" });
   if (idNumberSex(input.idNumber) !== input.sex) throw new DomainError("invalidInput", "sharing.population.errors.sex", { field: "sex" });
   if (input.householdDivisionCode.startsWith("13")) {
     const table = await loadDivisionTable(db);
-    if (!table.has(input.householdDivisionCode)) throw new DomainError("invalidInput", "sharing.population.errors.division", { field: "householdDivisionCode" });
+    if (!table.has(input.householdDivisionCode))
+      throw new DomainError("invalidInput", "sharing.population.errors.division", { field: "householdDivisionCode" });
   }
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -88,7 +96,14 @@ export async function addPopulationRecord(db: Db, actor: Actor, input: z.output<
       .onConflictDoNothing()
       .returning({ idNumber: populationRecords.idNumber });
     if (!row) throw new DomainError("conflict", "sharing.population.errors.exists", { field: "idNumber" });
-    const card = await issueCertificate(tx, { typeCode: idCardType, holderCode: input.idNumber, holderName: input.name, fields: { name: input.name, idNumber: input.idNumber }, sourceApplicationId: null, issuedOn: shanghaiDate(now) });
+    const card = await issueCertificate(tx, {
+      typeCode: idCardType,
+      holderCode: input.idNumber,
+      holderName: input.name,
+      fields: { name: input.name, idNumber: input.idNumber },
+      sourceApplicationId: null,
+      issuedOn: shanghaiDate(now),
+    });
     await recordAudit<SharingAuditAction>(tx, {
       streamId: "population",
       actor: { userId: actor.userId, role: actor.role },
@@ -107,14 +122,30 @@ export async function addPopulationRecord(db: Db, actor: Actor, input: z.output<
 export async function listPopulationRecords(db: Db, actor: Actor, input: z.output<typeof ZPopulationListInput>) {
   await assertKeeper(db, actor);
   const pageSize = 20;
-  const filter = input.query ? or(eq(populationRecords.idNumber, input.query.toUpperCase()), ilike(populationRecords.name, `%${input.query.replace(/[%_\\]/g, "")}%`)) : undefined;
+  const filter = input.query
+    ? or(eq(populationRecords.idNumber, input.query.toUpperCase()), ilike(populationRecords.name, `%${input.query.replace(/[%_\\]/g, "")}%`))
+    : undefined;
   const [{ total }] = (await db.select({ total: count() }).from(populationRecords).where(filter)) as [{ total: number }];
-  const rows = await db.select().from(populationRecords).where(and(filter)).orderBy(desc(populationRecords.recordedAt), populationRecords.idNumber).limit(pageSize).offset((input.page - 1) * pageSize);
+  const rows = await db
+    .select()
+    .from(populationRecords)
+    .where(and(filter))
+    .orderBy(desc(populationRecords.recordedAt), populationRecords.idNumber)
+    .limit(pageSize)
+    .offset((input.page - 1) * pageSize);
   return {
     total,
     page: input.page,
     pageSize,
-    records: rows.map((r) => ({ idNumberMasked: maskIdNumber(r.idNumber), name: r.name, sex: r.sex, birthDate: r.birthDate, householdDivisionCode: r.householdDivisionCode, recordedAt: r.recordedAt, fromDataFile: r.recordedBy === null })),
+    records: rows.map((r) => ({
+      idNumberMasked: maskIdNumber(r.idNumber),
+      name: r.name,
+      sex: r.sex,
+      birthDate: r.birthDate,
+      householdDivisionCode: r.householdDivisionCode,
+      recordedAt: r.recordedAt,
+      fromDataFile: r.recordedBy === null,
+    })),
   };
 }
 
@@ -122,8 +153,16 @@ export async function listPopulationRecords(db: Db, actor: Actor, input: z.outpu
  * Loads people into the register from a data file (the demo's), with their resident ID cards.
  * Insert-or-nothing: a person already recorded keeps their record.
  */
-export async function seedPopulationRegister(db: Db, people: ReadonlyArray<{ idNumber: string; name: string; sex: "male" | "female"; birthDate: string; householdDivisionCode: string }>, issuedOn: string): Promise<void> {
+export async function seedPopulationRegister(
+  db: Db,
+  people: ReadonlyArray<{ idNumber: string; name: string; sex: "male" | "female"; birthDate: string; householdDivisionCode: string }>,
+  issuedOn: string,
+): Promise<void> {
   if (people.length === 0) return;
-  await db.insert(populationRecords).values(people.map((p) => ({ ...p }))).onConflictDoNothing();
-  for (const p of people) await issueUnlessHeld(db, { typeCode: idCardType, holderCode: p.idNumber, holderName: p.name, fields: { name: p.name, idNumber: p.idNumber }, issuedOn });
+  await db
+    .insert(populationRecords)
+    .values(people.map((p) => ({ ...p })))
+    .onConflictDoNothing();
+  for (const p of people)
+    await issueUnlessHeld(db, { typeCode: idCardType, holderCode: p.idNumber, holderName: p.name, fields: { name: p.name, idNumber: p.idNumber }, issuedOn });
 }

@@ -32,7 +32,9 @@ describe("a private key never leaves the signing code", () => {
   });
 
   it("no other file names a private key column or selects whole key rows", () => {
-    const offenders = files.filter((f) => !allowed.has(f.rel) && (drizzleColumn.test(f.text) || sqlColumn.test(f.text) || wholeRow.test(f.text))).map((f) => f.rel);
+    const offenders = files
+      .filter((f) => !allowed.has(f.rel) && (drizzleColumn.test(f.text) || sqlColumn.test(f.text) || wholeRow.test(f.text)))
+      .map((f) => f.rel);
     expect(offenders).toEqual([]);
     expect(files.filter((f) => wholeRow.test(f.text)).map((f) => f.rel)).toEqual([]);
   });
@@ -47,7 +49,17 @@ describe("a private key never leaves the signing code", () => {
 
   it("the signing code exports use cases, not keys", () => {
     expect(Object.keys(registry).sort()).toEqual(
-      ["countPlaintextKeys", "ensureDepartmentKeys", "issueCertificate", "issueOrSupersede", "issueUnlessHeld", "rotateDepartmentKey", "rotateKeyOfDepartment", "sealPlaintextKeys", "signUnsigned"].sort(),
+      [
+        "countPlaintextKeys",
+        "ensureDepartmentKeys",
+        "issueCertificate",
+        "issueOrSupersede",
+        "issueUnlessHeld",
+        "rotateDepartmentKey",
+        "rotateKeyOfDepartment",
+        "sealPlaintextKeys",
+        "signUnsigned",
+      ].sort(),
     );
   });
 });

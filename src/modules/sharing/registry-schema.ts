@@ -48,7 +48,9 @@ export const departmentKeys = pgTable(
     retiredAt: timestamp("retired_at", { withTimezone: true }),
   },
   (t) => [
-    uniqueIndex("department_keys_active_key").on(t.departmentId).where(sql`${t.retiredAt} is null`),
+    uniqueIndex("department_keys_active_key")
+      .on(t.departmentId)
+      .where(sql`${t.retiredAt} is null`),
     check("department_keys_window", sql`${t.retiredAt} is null or ${t.retiredAt} >= ${t.validFrom}`),
   ],
 );

@@ -58,11 +58,25 @@ const sealedColumns = {
   kekId: departmentKeys.kekId,
 };
 
-function openPrivateKey(row: { id: string; sealedPrivateKey: string | null; privateKeyNonce: string | null; privateKeyTag: string | null; wrappedDataKey: string | null; kekId: string | null }, kek: KeyEncryptionKey): KeyObject {
+function openPrivateKey(
+  row: {
+    id: string;
+    sealedPrivateKey: string | null;
+    privateKeyNonce: string | null;
+    privateKeyTag: string | null;
+    wrappedDataKey: string | null;
+    kekId: string | null;
+  },
+  kek: KeyEncryptionKey,
+): KeyObject {
   if (!row.sealedPrivateKey || !row.privateKeyNonce || !row.privateKeyTag || !row.wrappedDataKey || !row.kekId) {
     throw new Error(`department key ${row.id} has no sealed private key (not sealed yet: run npm run db:migrate)`);
   }
-  const der = open({ ciphertext: row.sealedPrivateKey, nonce: row.privateKeyNonce, tag: row.privateKeyTag, wrappedKey: row.wrappedDataKey, kekId: row.kekId }, kek, keyContext(row.id));
+  const der = open(
+    { ciphertext: row.sealedPrivateKey, nonce: row.privateKeyNonce, tag: row.privateKeyTag, wrappedKey: row.wrappedDataKey, kekId: row.kekId },
+    kek,
+    keyContext(row.id),
+  );
   try {
     return createPrivateKey({ key: der, format: "der", type: "pkcs8" });
   } finally {
@@ -93,7 +107,10 @@ async function activeSigner(tx: Db, departmentId: string, now: Date, kek: KeyEnc
   let [row] = await find();
   if (!row) {
     // Two first issuers at once: the partial unique index lets one key in; both then use it.
-    await tx.insert(departmentKeys).values(newKeyRow(departmentId, now, kek)).onConflictDoNothing();
+    await tx
+      .insert(departmentKeys)
+      .values(newKeyRow(departmentId, now, kek))
+      .onConflictDoNothing();
     [row] = await find();
   }
   if (!row) throw new Error(`no signing key for department ${departmentId}`);
@@ -132,7 +149,10 @@ export async function rotateDepartmentKey(
       .for("update");
     let switchAt = new Date(Math.floor(now.getTime()));
     if (active) {
-      const [last] = await tx.select({ at: max(certificates.signedAt) }).from(certificates).where(eq(certificates.signingKeyId, active.id));
+      const [last] = await tx
+        .select({ at: max(certificates.signedAt) })
+        .from(certificates)
+        .where(eq(certificates.signingKeyId, active.id));
       if (last?.at && last.at.getTime() >= switchAt.getTime()) switchAt = new Date(last.at.getTime() + 1);
       if (active.validFrom.getTime() > switchAt.getTime()) switchAt = active.validFrom;
       await tx
@@ -199,7 +219,15 @@ export async function sealPlaintextKeys(db: Db, kek: KeyEncryptionKey = keyEncry
     const left = await countPlaintextKeys(tx);
     if (left > 0) throw new Error(`${left} department signing keys are still stored in plaintext`);
     if (rows.length > 0) {
-      await recordAudit<SharingAuditAction>(tx, { streamId: "keys", actor: null, action: "departmentKey.seal", entityType: "departmentKey", entityId: "*", data: { keys: rows.length, kekId: kek.id }, at: new Date() });
+      await recordAudit<SharingAuditAction>(tx, {
+        streamId: "keys",
+        actor: null,
+        action: "departmentKey.seal",
+        entityType: "departmentKey",
+        entityId: "*",
+        data: { keys: rows.length, kekId: kek.id },
+        at: new Date(),
+      });
     }
     return rows.length;
   });
@@ -207,7 +235,10 @@ export async function sealPlaintextKeys(db: Db, kek: KeyEncryptionKey = keyEncry
 
 /** Signing keys still stored in plaintext (none once `sealPlaintextKeys` has run). */
 export async function countPlaintextKeys(db: Db): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(departmentKeys).where(isNotNull(departmentKeys.privateKey));
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(departmentKeys)
+    .where(isNotNull(departmentKeys.privateKey));
   return Number(row?.n ?? 0);
 }
 
@@ -224,9 +255,18 @@ export interface IssueCertificateInput {
  * Writes a certificate into the registry, issued and signed by its type's department.
  * Idempotent per (application, type): issuing again returns the existing one.
  */
-export async function issueCertificate(tx: Db, input: IssueCertificateInput, clock: Date = new Date()): Promise<{ id: string; number: string; created: boolean }> {
+export async function issueCertificate(
+  tx: Db,
+  input: IssueCertificateInput,
+  clock: Date = new Date(),
+): Promise<{ id: string; number: string; created: boolean }> {
   const [type] = await tx
-    .select({ code: certificateTypes.code, validityYears: certificateTypes.validityYears, issuerDepartmentId: certificateTypes.issuerDepartmentId, issuerCode: departments.code })
+    .select({
+      code: certificateTypes.code,
+      validityYears: certificateTypes.validityYears,
+      issuerDepartmentId: certificateTypes.issuerDepartmentId,
+      issuerCode: departments.code,
+    })
     .from(certificateTypes)
     .innerJoin(departments, eq(departments.id, certificateTypes.issuerDepartmentId))
     .where(eq(certificateTypes.code, input.typeCode));
@@ -305,13 +345,17 @@ export async function signUnsigned(db: Db): Promise<number> {
   return rows.length;
 }
 
-
 /**
  * Like `issueUnlessHeld`, for a certificate that gained a field: a valid one lacking any of
  * `requiredFields` (a demo database from before the field existed) is revoked as superseded and
  * a new one issued with the field; one that has them all is kept.
  */
-export async function issueOrSupersede(db: Db, input: Omit<IssueCertificateInput, "sourceApplicationId">, requiredFields: readonly string[], now: Date = new Date()): Promise<void> {
+export async function issueOrSupersede(
+  db: Db,
+  input: Omit<IssueCertificateInput, "sourceApplicationId">,
+  requiredFields: readonly string[],
+  now: Date = new Date(),
+): Promise<void> {
   const held = await db
     .select({ id: certificates.id, number: certificates.number, status: certificates.status, fields: certificates.fields })
     .from(certificates)

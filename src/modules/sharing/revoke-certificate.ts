@@ -18,7 +18,13 @@ export async function revokeCertificate(db: Db, actor: Actor, input: z.output<ty
   if (actor.role !== "dataOffice" && actor.role !== "reviewer") throw new DomainError("forbidden", "errors.forbidden");
   return db.transaction(async (tx) => {
     const [found] = await tx
-      .select({ id: certificates.id, number: certificates.number, status: certificates.status, typeCode: certificates.typeCode, issuer: certificates.issuerDepartmentId })
+      .select({
+        id: certificates.id,
+        number: certificates.number,
+        status: certificates.status,
+        typeCode: certificates.typeCode,
+        issuer: certificates.issuerDepartmentId,
+      })
       .from(certificates)
       .where(eq(certificates.number, input.number))
       .for("update");
@@ -30,7 +36,9 @@ export async function revokeCertificate(db: Db, actor: Actor, input: z.output<ty
     if (!canRevokeCertificate(found.status)) throw new DomainError("conflict", "sharing.errors.alreadyRevoked", { field: "number" });
     await applyCertificateEvent(tx, found, "revoke", { actor, now, patch: { revokedAt: now, revocationReason: input.reason }, data: { reason: input.reason } });
     const [type] = await tx.select({ nameZh: certificateTypes.nameZh }).from(certificateTypes).where(eq(certificateTypes.code, found.typeCode));
-    const watched = await watchLapsedCertificates(tx, [{ id: found.id, number: found.number, typeNameZh: type?.nameZh ?? found.typeCode, event: "revoked", reason: input.reason }]);
+    const watched = await watchLapsedCertificates(tx, [
+      { id: found.id, number: found.number, typeNameZh: type?.nameZh ?? found.typeCode, event: "revoked", reason: input.reason },
+    ]);
     return { number: found.number, applicationsTold: watched };
   });
 }

@@ -26,7 +26,10 @@ import { markResourceUpdated, updateResource } from "./update-resource";
 
 export const sharingRouter = createTRPCRouter({
   // The public.
-  verify: publicProcedure.use(rateLimited("verification")).input(z.object({ number: ZCertificateNumber })).query(({ ctx, input }) => verifyCertificate(ctx.db, input.number, ctx.actor ?? null)),
+  verify: publicProcedure
+    .use(rateLimited("verification"))
+    .input(z.object({ number: ZCertificateNumber }))
+    .query(({ ctx, input }) => verifyCertificate(ctx.db, input.number, ctx.actor ?? null)),
   publicKeys: publicProcedure.query(({ ctx }) => publicKeys(ctx.db)),
   // Holders.
   myCertificates: holderProcedure.query(({ ctx }) => listMyCertificates(ctx.db, ctx.actor)),

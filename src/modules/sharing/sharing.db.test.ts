@@ -31,7 +31,10 @@ const monday = new Date("2026-03-02T01:00:00Z");
 const today = "2026-03-02";
 
 async function holderCodeOf(actor: Actor): Promise<string> {
-  const [row] = await h.db.select({ creditCode: entities.creditCode }).from(entities).where(eq(entities.id, actor.entityId ?? ""));
+  const [row] = await h.db
+    .select({ creditCode: entities.creditCode })
+    .from(entities)
+    .where(eq(entities.id, actor.entityId ?? ""));
   if (!row) throw new Error("no entity");
   return row.creditCode;
 }
@@ -58,16 +61,39 @@ async function bundleAskingFor(steps: TestStep[], typeCodes: string[]) {
     .innerJoin(services, eq(services.id, bundleSteps.serviceId))
     .where(eq(bundles.code, code));
   for (const r of rows) {
-    await h.db.insert(materials).values(
-      typeCodes.map((t, i) => ({ serviceId: r.serviceId, key: t, nameZh: t, nameEn: t, legalBasis: "《测试条例》第四条", source: "certificate" as const, certificateType: t, required: true, sortOrder: 10 + i })),
-    );
+    await h.db
+      .insert(materials)
+      .values(
+        typeCodes.map((t, i) => ({
+          serviceId: r.serviceId,
+          key: t,
+          nameZh: t,
+          nameEn: t,
+          legalBasis: "《测试条例》第四条",
+          source: "certificate" as const,
+          certificateType: t,
+          required: true,
+          sortOrder: 10 + i,
+        })),
+      );
   }
   const serviceCodes = Object.fromEntries(rows.map((r) => [r.key, r.serviceCode]));
   return { code, serviceCodes };
 }
 
 async function submit(actor: Actor, code: string, at = monday) {
-  return submitApplication(h.db, actor, ZSubmitApplicationInput.parse({ subject: { kind: "bundle", code }, idempotencyKey: randomUUID(), formData: { projectName: "示例项目" }, materials: {}, consent: true }), at);
+  return submitApplication(
+    h.db,
+    actor,
+    ZSubmitApplicationInput.parse({
+      subject: { kind: "bundle", code },
+      idempotencyKey: randomUUID(),
+      formData: { projectName: "示例项目" },
+      materials: {},
+      consent: true,
+    }),
+    at,
+  );
 }
 
 async function accept(id: string, at = monday) {
@@ -169,7 +195,12 @@ describe("the gate: purpose and grant", () => {
     const b = await licensedEnterprise();
     const own = await readCertificates(h.db, a.actor, { holderCode: a.holderCode, all: true, purpose: { kind: "own", use: "ownRecord" }, today });
     expect(own.certificates.map((c) => c.number)).toEqual([a.licence.number]);
-    const stolen = await readCertificates(h.db, a.actor, { holderCode: b.holderCode, typeCodes: ["businessLicence"], purpose: { kind: "own", use: "ownRecord" }, today });
+    const stolen = await readCertificates(h.db, a.actor, {
+      holderCode: b.holderCode,
+      typeCodes: ["businessLicence"],
+      purpose: { kind: "own", use: "ownRecord" },
+      today,
+    });
     expect(stolen).toEqual({ certificates: [], refused: [{ typeCode: "businessLicence", reason: "sharing.refusal.notHolder" }] });
     const [refusal] = (await logRows(b.holderCode)).filter((l) => l.outcome === "refused");
     expect(refusal).toMatchObject({ readerUserId: a.actor.userId, purpose: "ownRecord", refusalReason: "sharing.refusal.notHolder" });
@@ -177,29 +208,38 @@ describe("the gate: purpose and grant", () => {
     // A certificate type whose resource is not shared: only its provider (health) may read it.
     const typeCode = `t-secret-${uniqueSuffix()}`;
     const [health] = await h.db.select().from(departments).where(eq(departments.code, "health"));
-    await h.db.insert(certificateTypes).values({ code: typeCode, nameZh: "测试不予共享证明", nameEn: "Test unshared record", issuerDepartmentId: health!.id, fields: [] });
-    await h.db.insert(dataResources).values({
-      code: `resource.${typeCode}`,
-      nameZh: "测试不予共享",
-      nameEn: "Test not shared",
-      providerDepartmentId: health!.id,
-      fields: [],
-      shareType: "notShared",
-      openType: "notOpen",
-      updateFrequency: "realtime",
-      lastUpdatedAt: monday,
-      legalBasis: "《测试条例》第六条",
-      certificateTypeCode: typeCode,
-    });
+    await h.db
+      .insert(certificateTypes)
+      .values({ code: typeCode, nameZh: "测试不予共享证明", nameEn: "Test unshared record", issuerDepartmentId: health!.id, fields: [] });
+    await h.db
+      .insert(dataResources)
+      .values({
+        code: `resource.${typeCode}`,
+        nameZh: "测试不予共享",
+        nameEn: "Test not shared",
+        providerDepartmentId: health!.id,
+        fields: [],
+        shareType: "notShared",
+        openType: "notOpen",
+        updateFrequency: "realtime",
+        lastUpdatedAt: monday,
+        legalBasis: "《测试条例》第六条",
+        certificateTypeCode: typeCode,
+      });
     await issueCertificate(h.db, { typeCode, holderCode: a.holderCode, holderName: "x", fields: {}, sourceApplicationId: null, issuedOn: "2025-01-01" });
     const { code } = await bundleAskingFor([{ key: "tax", department: "tax" }], [typeCode]);
     const app = await submit(a.actor, code);
     await accept(app.id);
     const tax = await readFor(await reviewer(h.db, "tax"), a.holderCode, app.id, [typeCode]);
     expect(tax.refused).toEqual([{ typeCode, reason: "sharing.refusal.notShared" }]);
-    await expect(requestGrant(h.db, dataOffice, { resourceCode: `resource.${typeCode}`, consumerDepartmentCode: "tax", serviceCodes: ["newTaxpayerSetup"], purpose: "《测试条例》第七条" })).rejects.toMatchObject({
-      code: "invalidInput",
-    });
+    await expect(
+      requestGrant(h.db, dataOffice, {
+        resourceCode: `resource.${typeCode}`,
+        consumerDepartmentCode: "tax",
+        serviceCodes: ["newTaxpayerSetup"],
+        purpose: "《测试条例》第七条",
+      }),
+    ).rejects.toMatchObject({ code: "invalidInput" });
   });
 });
 
@@ -272,7 +312,14 @@ describe("signatures and verification", () => {
 
   it("masks a person's name and ID number on the public page", async () => {
     const citizen = await actorByLogin(h.db, "11010519491231002X");
-    const [card] = (await readCertificates(h.db, citizen, { holderCode: "11010519491231002X", typeCodes: ["residentIdCard"], purpose: { kind: "own", use: "ownRecord" }, today })).certificates;
+    const [card] = (
+      await readCertificates(h.db, citizen, {
+        holderCode: "11010519491231002X",
+        typeCodes: ["residentIdCard"],
+        purpose: { kind: "own", use: "ownRecord" },
+        today,
+      })
+    ).certificates;
     const view = await verifyCertificate(h.db, card!.number, null, monday);
     expect(view).toMatchObject({ holderIsPerson: true, holderName: "赵**", holderCodeShown: "110105********002X", signature: { valid: true } });
     expect(JSON.stringify(view)).not.toContain("11010519491231002X");
@@ -307,7 +354,9 @@ describe("the revocation watch", () => {
     await accept(app.id);
 
     // A reviewer of another department may not revoke it, and learns nothing about it.
-    await expect(revokeCertificate(h.db, await reviewer(h.db, "tax"), { number: licence.number, reason: "测试撤销理由" }, monday)).rejects.toMatchObject({ code: "notFound" });
+    await expect(revokeCertificate(h.db, await reviewer(h.db, "tax"), { number: licence.number, reason: "测试撤销理由" }, monday)).rejects.toMatchObject({
+      code: "notFound",
+    });
     const done = await revokeCertificate(h.db, await reviewer(h.db, "market"), { number: licence.number, reason: "以欺骗手段取得登记" }, monday);
     expect(done.applicationsTold).toBe(1);
 
@@ -319,13 +368,21 @@ describe("the revocation watch", () => {
     await expect(revokeCertificate(h.db, dataOffice, { number: licence.number, reason: "再次撤销" }, monday)).rejects.toMatchObject({ code: "conflict" });
     const view = await verifyCertificate(h.db, licence.number, null, monday);
     expect(view).toMatchObject({ status: "revoked", revocationReason: "以欺骗手段取得登记", signature: { valid: true } });
-    const [own] = (await readCertificates(h.db, actor, { holderCode, typeCodes: ["businessLicence"], purpose: { kind: "own", use: "prefill" }, today })).certificates;
+    const [own] = (await readCertificates(h.db, actor, { holderCode, typeCodes: ["businessLicence"], purpose: { kind: "own", use: "prefill" }, today }))
+      .certificates;
     expect(own?.status).toBe("revoked");
   });
 
   it("marks lapsed certificates expired once and tells the open applications using them", async () => {
     const { actor, holderCode } = await licensedEnterprise();
-    const food = await issueCertificate(h.db, { typeCode: "foodBusinessLicence", holderCode, holderName: actor.displayName, fields: {}, sourceApplicationId: null, issuedOn: "2021-02-01" });
+    const food = await issueCertificate(h.db, {
+      typeCode: "foodBusinessLicence",
+      holderCode,
+      holderName: actor.displayName,
+      fields: {},
+      sourceApplicationId: null,
+      issuedOn: "2021-02-01",
+    });
     const { code } = await bundleAskingFor([{ key: "market", department: "market" }], ["foodBusinessLicence"]);
     // The licence is valid until 2026-02-01: still valid on 31 January.
     const app = await submit(actor, code, new Date("2026-01-30T02:00:00Z"));
@@ -348,43 +405,65 @@ describe("grants", () => {
     // A conditional resource of the market department, new to this test.
     const typeCode = `t-cond-${uniqueSuffix()}`;
     const [market] = await h.db.select().from(departments).where(eq(departments.code, "market"));
-    await h.db.insert(certificateTypes).values({ code: typeCode, nameZh: "测试有条件共享证明", nameEn: "Test conditional record", issuerDepartmentId: market!.id, fields: [] });
-    await h.db.insert(dataResources).values({
-      code: `resource.${typeCode}`,
-      nameZh: "测试有条件共享",
-      nameEn: "Test conditional",
-      providerDepartmentId: market!.id,
-      fields: [],
-      shareType: "conditional",
-      openType: "notOpen",
-      updateFrequency: "daily",
-      lastUpdatedAt: monday,
-      legalBasis: "《测试条例》第八条",
-      certificateTypeCode: typeCode,
-    });
+    await h.db
+      .insert(certificateTypes)
+      .values({ code: typeCode, nameZh: "测试有条件共享证明", nameEn: "Test conditional record", issuerDepartmentId: market!.id, fields: [] });
+    await h.db
+      .insert(dataResources)
+      .values({
+        code: `resource.${typeCode}`,
+        nameZh: "测试有条件共享",
+        nameEn: "Test conditional",
+        providerDepartmentId: market!.id,
+        fields: [],
+        shareType: "conditional",
+        openType: "notOpen",
+        updateFrequency: "daily",
+        lastUpdatedAt: monday,
+        legalBasis: "《测试条例》第八条",
+        certificateTypeCode: typeCode,
+      });
     await issueCertificate(h.db, { typeCode, holderCode, holderName: "x", fields: {}, sourceApplicationId: null, issuedOn: "2025-01-01" });
     const { code, serviceCodes } = await bundleAskingFor([{ key: "tax", department: "tax" }], [typeCode]);
     const app = await submit(actor, code);
     await accept(app.id);
     const taxReviewer = await reviewer(h.db, "tax");
 
-    const asked = await requestGrant(h.db, dataOffice, { resourceCode: `resource.${typeCode}`, consumerDepartmentCode: "tax", serviceCodes: [serviceCodes.tax!], purpose: "《测试条例》第九条：核验" });
+    const asked = await requestGrant(h.db, dataOffice, {
+      resourceCode: `resource.${typeCode}`,
+      consumerDepartmentCode: "tax",
+      serviceCodes: [serviceCodes.tax!],
+      purpose: "《测试条例》第九条：核验",
+    });
     expect(asked.status).toBe("requested");
     expect((await readFor(taxReviewer, holderCode, app.id, [typeCode])).refused[0]?.reason).toBe("sharing.refusal.noGrant");
 
-    await expect(decideGrant(h.db, taxReviewer, { grantId: asked.id, version: asked.version, decision: "approve" })).rejects.toMatchObject({ code: "notFound" });
-    await expect(decideGrant(h.db, dataOffice, { grantId: asked.id, version: asked.version, decision: "approve" })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(decideGrant(h.db, taxReviewer, { grantId: asked.id, version: asked.version, decision: "approve" })).rejects.toMatchObject({
+      code: "notFound",
+    });
+    await expect(decideGrant(h.db, dataOffice, { grantId: asked.id, version: asked.version, decision: "approve" })).rejects.toMatchObject({
+      code: "forbidden",
+    });
     const marketReviewer = await reviewer(h.db, "market");
-    await expect(decideGrant(h.db, marketReviewer, { grantId: asked.id, version: asked.version + 5, decision: "approve" })).rejects.toMatchObject({ code: "conflict" });
+    await expect(decideGrant(h.db, marketReviewer, { grantId: asked.id, version: asked.version + 5, decision: "approve" })).rejects.toMatchObject({
+      code: "conflict",
+    });
     const approved = await decideGrant(h.db, marketReviewer, { grantId: asked.id, version: asked.version, decision: "approve" });
     expect(approved.status).toBe("approved");
     expect((await readFor(taxReviewer, holderCode, app.id, [typeCode])).certificates).toHaveLength(1);
 
     // A conditional grant in force is not reopened by a new request; revoking needs a reason and closes the gate.
-    await expect(requestGrant(h.db, dataOffice, { resourceCode: `resource.${typeCode}`, consumerDepartmentCode: "tax", serviceCodes: [serviceCodes.tax!], purpose: "《测试条例》第九条" })).rejects.toMatchObject({
-      code: "conflict",
+    await expect(
+      requestGrant(h.db, dataOffice, {
+        resourceCode: `resource.${typeCode}`,
+        consumerDepartmentCode: "tax",
+        serviceCodes: [serviceCodes.tax!],
+        purpose: "《测试条例》第九条",
+      }),
+    ).rejects.toMatchObject({ code: "conflict" });
+    await expect(decideGrant(h.db, dataOffice, { grantId: asked.id, version: approved.version, decision: "revoke" })).rejects.toMatchObject({
+      code: "invalidInput",
     });
-    await expect(decideGrant(h.db, dataOffice, { grantId: asked.id, version: approved.version, decision: "revoke" })).rejects.toMatchObject({ code: "invalidInput" });
     await decideGrant(h.db, dataOffice, { grantId: asked.id, version: approved.version, decision: "revoke", reason: "用途已结束" });
     expect((await readFor(taxReviewer, holderCode, app.id, [typeCode])).refused[0]?.reason).toBe("sharing.refusal.noGrant");
     const [row] = await h.db.select().from(grants).where(eq(grants.id, asked.id));
@@ -410,7 +489,13 @@ describe("the holder's data log", () => {
     // The review's read, and before it the check of the licence when the enterprise registered (always shown: anyone may attempt it).
     expect(log.entries.map((e) => e.purpose)).toEqual(["review", "legalRepresentativeCheck"]);
     const [entry] = log.entries;
-    expect(entry).toMatchObject({ purpose: "review", outcome: "allowed", readerName: expect.stringContaining("审查员"), departmentNameZh: "河北省市场监督管理局", dataNameZh: "营业执照" });
+    expect(entry).toMatchObject({
+      purpose: "review",
+      outcome: "allowed",
+      readerName: expect.stringContaining("审查员"),
+      departmentNameZh: "河北省市场监督管理局",
+      dataNameZh: "营业执照",
+    });
     expect(entry?.application?.trackingNumber).toMatch(/^\d{20}$/);
     expect((await listDataLog(h.db, actor, { page: 1, includeOwn: true })).total).toBeGreaterThan(1);
     expect((await listDataLog(h.db, other.actor, { page: 1, includeOwn: false })).entries.map((e) => e.purpose)).toEqual(["legalRepresentativeCheck"]);
@@ -426,7 +511,10 @@ describe("the holder's data log", () => {
     await expect(answerQuestion(h.db, dataOffice, { questionId: q.id, answer: "第二次答复" })).rejects.toMatchObject({ code: "conflict" });
     const after = await listDataLog(h.db, actor, { page: 1, includeOwn: false });
     expect(after.entries[0]?.question).toMatchObject({ text: "为什么读取我的营业执照？", answer: "市场监管局审查您的申请时依法核验营业执照。" });
-    const told = await h.db.select().from(outbox).where(and(eq(outbox.kind, "accessQuestionAnswered"), sql`${outbox.recipientUserIds} @> array[${actor.userId}]::uuid[]`));
+    const told = await h.db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.kind, "accessQuestionAnswered"), sql`${outbox.recipientUserIds} @> array[${actor.userId}]::uuid[]`));
     expect(told).toHaveLength(1);
     const [stored] = await h.db.select().from(accessQuestions).where(eq(accessQuestions.id, q.id));
     expect(stored?.answeredBy).toBe(dataOffice.userId);
@@ -435,12 +523,26 @@ describe("the holder's data log", () => {
 
 describe("the seeded sharing catalog", () => {
   it("catalogs every certificate type and grants the departments whose services ask for another's certificate", async () => {
-    const types = await h.db.select({ code: certificateTypes.code }).from(certificateTypes).where(sql`${certificateTypes.code} not like 't-%'`);
-    const resources = await h.db.select().from(dataResources).where(inArray(dataResources.certificateTypeCode, types.map((t) => t.code)));
+    const types = await h.db
+      .select({ code: certificateTypes.code })
+      .from(certificateTypes)
+      .where(sql`${certificateTypes.code} not like 't-%'`);
+    const resources = await h.db
+      .select()
+      .from(dataResources)
+      .where(
+        inArray(
+          dataResources.certificateTypeCode,
+          types.map((t) => t.code),
+        ),
+      );
     expect(resources).toHaveLength(types.length);
     const [fire] = await h.db.select().from(departments).where(eq(departments.code, "fire"));
     const [licence] = resources.filter((r) => r.certificateTypeCode === "businessLicence");
-    const [fireGrant] = await h.db.select().from(grants).where(and(eq(grants.resourceId, licence!.id), eq(grants.consumerDepartmentId, fire!.id)));
+    const [fireGrant] = await h.db
+      .select()
+      .from(grants)
+      .where(and(eq(grants.resourceId, licence!.id), eq(grants.consumerDepartmentId, fire!.id)));
     expect(fireGrant).toMatchObject({ status: "approved", serviceCodes: expect.arrayContaining(["fireSafetyInspection"]) });
   });
 });

@@ -48,7 +48,15 @@ export async function markResourceUpdated(db: Db, actor: Actor, input: z.output<
       .where(and(eq(dataResources.code, input.code), actor.role === "reviewer" ? eq(dataResources.providerDepartmentId, actor.departmentId ?? "") : undefined))
       .returning({ id: dataResources.id, code: dataResources.code, lastUpdatedAt: dataResources.lastUpdatedAt });
     if (!row) throw new DomainError("notFound", "errors.notFound");
-    await recordAudit<SharingAuditAction>(tx, { streamId: "sharing-catalog", actor: { userId: actor.userId, role: actor.role }, action: "resource.updated", entityType: "dataResource", entityId: row.id, data: { code: row.code }, at: now });
+    await recordAudit<SharingAuditAction>(tx, {
+      streamId: "sharing-catalog",
+      actor: { userId: actor.userId, role: actor.role },
+      action: "resource.updated",
+      entityType: "dataResource",
+      entityId: row.id,
+      data: { code: row.code },
+      at: now,
+    });
     return row;
   });
 }

@@ -7,7 +7,6 @@ import { notify } from "../notifications/notify";
 import { liveTaskStatuses } from "../review/model";
 import { reviewTasks } from "../review/schema";
 
-
 export interface LapsedCertificate {
   id: string;
   number: string;

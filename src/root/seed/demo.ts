@@ -21,7 +21,13 @@ export const demoProvinceFile: unknown = demoProvince;
 export const demoDepartments = demoProvince.departments.map(({ code, nameZh, nameEn }) => ({ code, nameZh, nameEn }));
 
 /** The demo's population register (人口库), from its data file. */
-export const demoPeople = population.people as ReadonlyArray<{ idNumber: string; name: string; sex: "male" | "female"; birthDate: string; householdDivisionCode: string }>;
+export const demoPeople = population.people as ReadonlyArray<{
+  idNumber: string;
+  name: string;
+  sex: "male" | "female";
+  birthDate: string;
+  householdDivisionCode: string;
+}>;
 
 function person(name: string) {
   const p = demoPeople.find((x) => x.name === name);
@@ -79,9 +85,16 @@ export function demoAccounts(): DemoAccount[] {
       role: "citizen" as const,
       login: c.idNumber,
       displayName: c.name,
-      represents: demoEnterprises.filter((e) => e.legalRepresentative.idNumber === c.idNumber).map((e) => `${e.creditCode} ${e.name}${e.registered ? "" : "（未注册，可法人注册）"}`),
+      represents: demoEnterprises
+        .filter((e) => e.legalRepresentative.idNumber === c.idNumber)
+        .map((e) => `${e.creditCode} ${e.name}${e.registered ? "" : "（未注册，可法人注册）"}`),
     })),
-    ...demoProvince.staff.map((s) => ({ role: s.role as Role, login: s.login, displayName: s.displayName, ...("department" in s ? { department: s.department } : {}) })),
+    ...demoProvince.staff.map((s) => ({
+      role: s.role as Role,
+      login: s.login,
+      displayName: s.displayName,
+      ...("department" in s ? { department: s.department } : {}),
+    })),
   ];
 }
 
@@ -125,7 +138,12 @@ async function seedAccounts(db: Db): Promise<void> {
   const existing = await db
     .select({ login: users.login })
     .from(users)
-    .where(inArray(users.login, accounts.map((a) => normalizeLogin(a.login))));
+    .where(
+      inArray(
+        users.login,
+        accounts.map((a) => normalizeLogin(a.login)),
+      ),
+    );
   const have = new Set(existing.map((u) => u.login));
   const missing = accounts.filter((a) => !have.has(normalizeLogin(a.login)));
   if (missing.length === 0) return;
@@ -149,7 +167,10 @@ async function seedAccounts(db: Db): Promise<void> {
         .onConflictDoNothing()
         .returning({ id: users.id });
       if (!user) return;
-      await tx.insert(citizens).values({ ...citizen }).onConflictDoNothing();
+      await tx
+        .insert(citizens)
+        .values({ ...citizen })
+        .onConflictDoNothing();
       await tx.update(citizens).set({ userId: user.id, phone: citizen.phone }).where(eq(citizens.idNumber, citizen.idNumber));
     });
   }

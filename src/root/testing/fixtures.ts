@@ -88,7 +88,11 @@ export async function registeredPerson(db: Db, name = "冯创业"): Promise<{ id
     const idNumber = freshIdNumber();
     const [have] = await db.select({ id: populationRecords.idNumber }).from(populationRecords).where(eq(populationRecords.idNumber, idNumber));
     if (have && attempt < 5) continue;
-    await seedPopulationRegister(db, [{ idNumber, name, sex: idNumberSex(idNumber), birthDate: idNumberBirthDate(idNumber), householdDivisionCode: idNumber.slice(0, 6) }], "2020-09-01");
+    await seedPopulationRegister(
+      db,
+      [{ idNumber, name, sex: idNumberSex(idNumber), birthDate: idNumberBirthDate(idNumber), householdDivisionCode: idNumber.slice(0, 6) }],
+      "2020-09-01",
+    );
     return { idNumber, name };
   }
 }
@@ -96,7 +100,10 @@ export async function registeredPerson(db: Db, name = "冯创业"): Promise<{ id
 /** A new citizen account (a person of the population register, real-name verified at registration). */
 export async function newCitizen(db: Db, name = "冯创业"): Promise<Actor> {
   const person = await registeredPerson(db, name);
-  const { userId } = await registerCitizen(db, ZRegisterCitizenInput.parse({ idNumber: person.idNumber, name, phone: "13900000009", password: "Secret2026", confirmPassword: "Secret2026" }));
+  const { userId } = await registerCitizen(
+    db,
+    ZRegisterCitizenInput.parse({ idNumber: person.idNumber, name, phone: "13900000009", password: "Secret2026", confirmPassword: "Secret2026" }),
+  );
   const actor = await loadActor(db, userId);
   if (!actor) throw new Error("no actor");
   return actor;
@@ -108,7 +115,10 @@ export async function newCitizen(db: Db, name = "冯创业"): Promise<Actor> {
  */
 export async function newEnterprise(db: Db, options: { representative?: Actor } = {}): Promise<Actor> {
   const representative = options.representative ?? (await newCitizen(db, "吴测试"));
-  const [me] = await db.select({ idNumber: citizens.idNumber, name: citizens.name }).from(citizens).where(eq(citizens.id, representative.personId ?? ""));
+  const [me] = await db
+    .select({ idNumber: citizens.idNumber, name: citizens.name })
+    .from(citizens)
+    .where(eq(citizens.id, representative.personId ?? ""));
   if (!me) throw new Error("representative has no person record");
   const code = freshCreditCode();
   const name = `测试示例企业有限公司${uniqueSuffix()}`;
@@ -145,30 +155,45 @@ export async function createTestBundle(
   options: { autoAcceptance?: boolean; requiredUpload?: boolean } = {},
 ): Promise<{ code: string }> {
   const suffix = uniqueSuffix();
-  const deptRows = await db.select().from(departments).where(inArray(departments.code, [...new Set(steps.map((s) => s.department))]));
+  const deptRows = await db
+    .select()
+    .from(departments)
+    .where(inArray(departments.code, [...new Set(steps.map((s) => s.department))]));
   const dept = new Map(deptRows.map((d) => [d.code, d.id]));
   const serviceIds = new Map<string, string>();
   for (const s of steps) {
     const id = randomUUID();
     serviceIds.set(s.key, id);
-    await db.insert(services).values({
-      id,
-      code: `t-${s.key}-${suffix}`.toLowerCase(),
-      nameZh: `测试事项 ${s.key}`,
-      nameEn: `Test service ${s.key}`,
-      departmentId: dept.get(s.department) ?? "",
-      legalBasis: "《测试条例》第一条",
-      conditionsZh: "测试",
-      conditionsEn: "Test",
-      statutoryDays: 20,
-      promisedDays: s.promisedDays ?? 5,
-      issuesCertificateType: s.issues ?? null,
-      applicantKinds: ["enterprise", "citizen"],
-      autoAcceptance: options.autoAcceptance ?? false,
-      deemedApprovalOnTimeout: s.deemedApproval ?? false,
-    });
+    await db
+      .insert(services)
+      .values({
+        id,
+        code: `t-${s.key}-${suffix}`.toLowerCase(),
+        nameZh: `测试事项 ${s.key}`,
+        nameEn: `Test service ${s.key}`,
+        departmentId: dept.get(s.department) ?? "",
+        legalBasis: "《测试条例》第一条",
+        conditionsZh: "测试",
+        conditionsEn: "Test",
+        statutoryDays: 20,
+        promisedDays: s.promisedDays ?? 5,
+        issuesCertificateType: s.issues ?? null,
+        applicantKinds: ["enterprise", "citizen"],
+        autoAcceptance: options.autoAcceptance ?? false,
+        deemedApprovalOnTimeout: s.deemedApproval ?? false,
+      });
     await db.insert(materials).values([
-      { serviceId: id, key: "projectName", nameZh: "项目名称", nameEn: "Project name", legalBasis: "《测试条例》第二条", source: "formField", fieldType: "text", required: true, sortOrder: 1 },
+      {
+        serviceId: id,
+        key: "projectName",
+        nameZh: "项目名称",
+        nameEn: "Project name",
+        legalBasis: "《测试条例》第二条",
+        source: "formField",
+        fieldType: "text",
+        required: true,
+        sortOrder: 1,
+      },
       {
         serviceId: id,
         key: "sitePhoto",
@@ -183,18 +208,20 @@ export async function createTestBundle(
   }
   const bundleId = randomUUID();
   const code = `t-bundle-${suffix}`.toLowerCase();
-  await db.insert(bundles).values({
-    id: bundleId,
-    code,
-    nameZh: `测试一件事 ${suffix}`,
-    nameEn: `Test bundle ${suffix}`,
-    descriptionZh: "测试",
-    descriptionEn: "Test",
-    leadDepartmentId: dept.get(steps[0]?.department ?? "") ?? "",
-    applicantKinds: ["enterprise", "citizen"],
-  });
-  await db.insert(bundleSteps).values(
-    steps.map((s, i) => ({ bundleId, key: s.key, serviceId: serviceIds.get(s.key) ?? "", needs: s.needs ?? [], sortOrder: i })),
-  );
+  await db
+    .insert(bundles)
+    .values({
+      id: bundleId,
+      code,
+      nameZh: `测试一件事 ${suffix}`,
+      nameEn: `Test bundle ${suffix}`,
+      descriptionZh: "测试",
+      descriptionEn: "Test",
+      leadDepartmentId: dept.get(steps[0]?.department ?? "") ?? "",
+      applicantKinds: ["enterprise", "citizen"],
+    });
+  await db
+    .insert(bundleSteps)
+    .values(steps.map((s, i) => ({ bundleId, key: s.key, serviceId: serviceIds.get(s.key) ?? "", needs: s.needs ?? [], sortOrder: i })));
   return { code };
 }

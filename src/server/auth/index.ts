@@ -78,14 +78,7 @@ function providers(): Provider[] {
   const e = env();
   if (oidcEnabled(e)) {
     // The province's unified identity platform (统一身份认证), any OpenID Connect provider.
-    list.push({
-      id: "oidc",
-      name: e.OIDC_NAME,
-      type: "oidc",
-      issuer: e.OIDC_ISSUER,
-      clientId: e.OIDC_CLIENT_ID,
-      clientSecret: e.OIDC_CLIENT_SECRET,
-    });
+    list.push({ id: "oidc", name: e.OIDC_NAME, type: "oidc", issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET });
   }
   return list;
 }
@@ -132,7 +125,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         return { ...token, sub: actor.userId, name: actor.displayName, role: actor.role, sid };
       }
       if (user?.id) {
-        const sid = await startSession(await getDb(), { userId: user.id, userAgent: await userAgent(), acting: { entityId: user.actingEntityId ?? null } }, sessionPolicy());
+        const sid = await startSession(
+          await getDb(),
+          { userId: user.id, userAgent: await userAgent(), acting: { entityId: user.actingEntityId ?? null } },
+          sessionPolicy(),
+        );
         return { ...token, sub: user.id, name: user.name, role: user.role, sid };
       }
       return token;

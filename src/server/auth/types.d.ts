@@ -10,11 +10,7 @@ declare module "next-auth" {
   interface Session {
     /** The `sessions` row this cookie names. */
     sid?: string;
-    user: {
-      id: string;
-      role: Role;
-      name: string;
-    } & Omit<DefaultSession["user"], "name">;
+    user: { id: string; role: Role; name: string } & Omit<DefaultSession["user"], "name">;
   }
 }
 

@@ -11,7 +11,14 @@ const root = process.cwd();
 const tsx = path.join(root, "node_modules", ".bin", "tsx");
 const work = mkdtempSync(path.join(tmpdir(), "tongban-two-processes-"));
 const dataDir = path.join(work, "pglite");
-const childEnv: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", AUTH_SECRET: "test-only secret for the lock test, 0123456789abcdef", NODE_ENV: "test", npm_lifecycle_event: "" };
+const childEnv: NodeJS.ProcessEnv = {
+  ...process.env,
+  DATA_DIR: dataDir,
+  DATABASE_URL: "",
+  AUTH_SECRET: "test-only secret for the lock test, 0123456789abcdef",
+  NODE_ENV: "test",
+  npm_lifecycle_event: "",
+};
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -23,7 +30,11 @@ function refusedRun(script: string): { status: number | null; stderr: string } {
 
 describe("two processes on one embedded database folder", () => {
   it("the second is refused at once, naming the first; the first's data stays intact", { timeout: 90_000 }, async () => {
-    const first: ChildProcessWithoutNullStreams = spawn(tsx, ["src/root/testing/hold-database.ts"], { cwd: root, env: { ...childEnv, PROBE_NOTE: "written by the first" }, stdio: "pipe" });
+    const first: ChildProcessWithoutNullStreams = spawn(tsx, ["src/root/testing/hold-database.ts"], {
+      cwd: root,
+      env: { ...childEnv, PROBE_NOTE: "written by the first" },
+      stdio: "pipe",
+    });
     let out = "";
     let err = "";
     first.stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));

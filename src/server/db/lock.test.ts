@@ -40,7 +40,10 @@ function take(dataDir: string): () => void {
 }
 
 function writeLock(dataDir: string, owner: Partial<LockOwner>): void {
-  writeFileSync(lockFileFor(dataDir), JSON.stringify({ hostname: hostname(), startedAt: "2026-11-30T08:00:00.000Z", command: "tsx src/scripts/start.ts", ...owner }));
+  writeFileSync(
+    lockFileFor(dataDir),
+    JSON.stringify({ hostname: hostname(), startedAt: "2026-11-30T08:00:00.000Z", command: "tsx src/scripts/start.ts", ...owner }),
+  );
 }
 
 function ownerOf(dataDir: string): LockOwner {

@@ -68,8 +68,7 @@ function describeCommand(): string {
 }
 
 /** The locks this process holds, by lock file: on `globalThis`, since Next.js may load this module twice in one process. */
-const registry = ((globalThis as unknown as { __tongbanDataDirLocks?: Map<string, { refs: number; onExit: () => void }> }).__tongbanDataDirLocks ??=
-  new Map());
+const registry = ((globalThis as unknown as { __tongbanDataDirLocks?: Map<string, { refs: number; onExit: () => void }> }).__tongbanDataDirLocks ??= new Map());
 
 type ReadLock = { state: "missing" } | { state: "read"; raw: string; owner: LockOwner | undefined };
 
@@ -84,7 +83,11 @@ function readLock(file: string): ReadLock {
   try {
     const parsed = JSON.parse(raw) as Partial<LockOwner>;
     if (typeof parsed.pid === "number" && Number.isInteger(parsed.pid) && parsed.pid > 0 && typeof parsed.hostname === "string") {
-      return { state: "read", raw, owner: { pid: parsed.pid, hostname: parsed.hostname, startedAt: String(parsed.startedAt ?? "?"), command: String(parsed.command ?? "?") } };
+      return {
+        state: "read",
+        raw,
+        owner: { pid: parsed.pid, hostname: parsed.hostname, startedAt: String(parsed.startedAt ?? "?"), command: String(parsed.command ?? "?") },
+      };
     }
   } catch {
     // fall through: not a lock this code wrote

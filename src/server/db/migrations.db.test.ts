@@ -44,11 +44,15 @@ describe.skipIf(onPostgres)("an upgraded demo database", () => {
     const own = await ownDatabase("migrated");
     try {
       await seedDemoProvince(own.db);
-      await own.db.execute(sql`update materials set required = true, condition_zh = null, condition_en = null where key in ('premisesProof', 'articlesOfAssociation')`);
+      await own.db.execute(
+        sql`update materials set required = true, condition_zh = null, condition_en = null where key in ('premisesProof', 'articlesOfAssociation')`,
+      );
       await own.db.execute(sql`update certificates set signature = null, signing_key_id = null`);
       await seedDemoProvince(own.db);
       const materials = await own.db.execute(sql`select required, condition_zh from materials where key in ('premisesProof', 'articlesOfAssociation')`);
-      expect((materials as unknown as { rows: Array<{ required: boolean; condition_zh: string | null }> }).rows.every((r) => !r.required && r.condition_zh)).toBe(true);
+      expect(
+        (materials as unknown as { rows: Array<{ required: boolean; condition_zh: string | null }> }).rows.every((r) => !r.required && r.condition_zh),
+      ).toBe(true);
       const unsigned = await own.db.execute(sql`select count(*)::int as n from certificates where signature is null`);
       expect((unsigned as unknown as { rows: Array<{ n: number }> }).rows[0]?.n).toBe(0);
     } finally {

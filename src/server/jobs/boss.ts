@@ -15,10 +15,7 @@ export function createBoss(handle: DatabaseHandle, options: Omit<PgBoss.Construc
   if (raw.kind === "postgres" && raw.role) return new PgBoss({ ...options, connectionString: raw.url, max: 4 });
   const db: PgBoss.Db =
     raw.kind === "pglite"
-      ? {
-          executeSql: async (text, values) =>
-            values?.length ? raw.client.query(text, values) : ((await raw.client.exec(text)).at(-1) ?? { rows: [] }),
-        }
+      ? { executeSql: async (text, values) => (values?.length ? raw.client.query(text, values) : ((await raw.client.exec(text)).at(-1) ?? { rows: [] })) }
       : { executeSql: (text, values) => raw.pool.query(text, values) };
   return new PgBoss({ ...options, db });
 }

@@ -33,13 +33,9 @@ export function startJobs(handle: DatabaseHandle, definitions: readonly JobDefin
         continue;
       }
       await boss.createQueue(def.name);
-      await boss.work(
-        def.name,
-        { batchSize: def.batchSize, pollingIntervalSeconds: def.pollingIntervalSeconds ?? 2 },
-        async (jobs) => {
-          await def.handler(handle.db, jobs);
-        },
-      );
+      await boss.work(def.name, { batchSize: def.batchSize, pollingIntervalSeconds: def.pollingIntervalSeconds ?? 2 }, async (jobs) => {
+        await def.handler(handle.db, jobs);
+      });
       if (def.cron) await boss.schedule(def.name, def.cron, {}, { tz: "Asia/Shanghai" });
     }
     return { boss, loops };

@@ -66,8 +66,16 @@ beforeAll(async () => {
   };
   const mandateFor = async (scope: "all" | "services" | "viewOnly", serviceCodes: string[] = []) => {
     const person = await newCitizen(h.db, "矩阵经办");
-    const [p] = await h.db.select().from(citizens).where(eq(citizens.id, person.personId ?? ""));
-    const m = await grantMandate(h.db, company, ZGrantMandateInput.parse({ agentIdNumber: p!.idNumber, agentName: p!.name, scope, serviceCodes, startsOn: today, endsOn: "2027-03-01" }), monday);
+    const [p] = await h.db
+      .select()
+      .from(citizens)
+      .where(eq(citizens.id, person.personId ?? ""));
+    const m = await grantMandate(
+      h.db,
+      company,
+      ZGrantMandateInput.parse({ agentIdNumber: p!.idNumber, agentName: p!.name, scope, serviceCodes, startsOn: today, endsOn: "2027-03-01" }),
+      monday,
+    );
     return { person, mandateId: m.id };
   };
   const acting = async (person: Actor) => actForEntity(h.db, person, company.entityId ?? "", today);
@@ -79,7 +87,13 @@ beforeAll(async () => {
   const former = await mandateFor("all");
 
   const file = await uploadFile(h.db, company, { fileName: "场所照片.pdf", content: new Uint8Array([...Buffer.from("%PDF-1.4\n%matrix\n")]) });
-  const input = ZSubmitApplicationInput.parse({ subject: { kind: "bundle", code }, idempotencyKey: randomUUID(), formData: { projectName: "矩阵项目" }, materials: { sitePhoto: { kind: "upload", uploadId: file.id } }, consent: true });
+  const input = ZSubmitApplicationInput.parse({
+    subject: { kind: "bundle", code },
+    idempotencyKey: randomUUID(),
+    formData: { projectName: "矩阵项目" },
+    materials: { sitePhoto: { kind: "upload", uploadId: file.id } },
+    consent: true,
+  });
   const app = await submitApplication(h.db, company, input, monday);
   const clerk = await actorByLogin(h.db, "clerk");
   await acceptApplication(h.db, clerk, { applicationId: app.id, version: 2 }, monday);
@@ -87,7 +101,10 @@ beforeAll(async () => {
 
   const [row] = await h.db.select({ version: applications.version }).from(applications).where(eq(applications.id, app.id));
   const [task] = await h.db.select({ id: reviewTasks.id }).from(reviewTasks).where(eq(reviewTasks.applicationId, app.id));
-  const [licence] = await h.db.select({ id: certificates.id }).from(certificates).where(and(eq(certificates.typeCode, "businessLicence"), eq(certificates.holderName, company.displayName)));
+  const [licence] = await h.db
+    .select({ id: certificates.id })
+    .from(certificates)
+    .where(and(eq(certificates.typeCode, "businessLicence"), eq(certificates.holderName, company.displayName)));
   Object.assign(ids, { application: app.id, version: row!.version, upload: file.id, licence: licence!.id, task: task!.id, revokedMandate: former.mandateId });
 
   Object.assign(who, {
@@ -120,7 +137,9 @@ async function codeOf(run: () => Promise<unknown>): Promise<Code | string> {
     if (e instanceof TRPCError) return e.code;
     const code = (e as { code?: string }).code;
     // Use cases called directly (the upload route) throw domain errors.
-    return ({ notFound: "NOT_FOUND", forbidden: "FORBIDDEN", conflict: "CONFLICT", invalidInput: "BAD_REQUEST" } as Record<string, string>)[code ?? ""] ?? String(e);
+    return (
+      ({ notFound: "NOT_FOUND", forbidden: "FORBIDDEN", conflict: "CONFLICT", invalidInput: "BAD_REQUEST" } as Record<string, string>)[code ?? ""] ?? String(e)
+    );
   }
 }
 
@@ -145,9 +164,19 @@ const operations: Record<string, (name: CallerName) => Promise<unknown>> = {
   // Already revoked: whoever may revoke it meets the conflict.
   "identity.revokeMandate": (n) => api(n).identity.revokeMandate({ mandateId: ids.revokedMandate, reason: "" }),
   // A person the register does not know: whoever may grant meets the field error.
-  "identity.grantMandate": (n) => api(n).identity.grantMandate({ agentIdNumber: freshIdNumber(), agentName: "无此人", scope: "all", serviceCodes: [], startsOn: today, endsOn: "2027-01-01", administrator: false }),
+  "identity.grantMandate": (n) =>
+    api(n).identity.grantMandate({
+      agentIdNumber: freshIdNumber(),
+      agentName: "无此人",
+      scope: "all",
+      serviceCodes: [],
+      startsOn: today,
+      endsOn: "2027-01-01",
+      administrator: false,
+    }),
   // A date of birth that does not match: public security meets the field error.
-  "sharing.addPerson": (n) => api(n).sharing.addPerson({ idNumber: "11010519491231002X", name: "赵示例", sex: "female", birthDate: "1950-01-01", householdDivisionCode: "110105" }),
+  "sharing.addPerson": (n) =>
+    api(n).sharing.addPerson({ idNumber: "11010519491231002X", name: "赵示例", sex: "female", birthDate: "1950-01-01", householdDivisionCode: "110105" }),
 };
 
 const U = "UNAUTHORIZED";
@@ -186,7 +215,10 @@ describe("authorization matrix: ownership, mandates and purpose on real data", (
   });
 
   it("left the case as it was", async () => {
-    const [row] = await h.db.select({ status: applications.status, version: applications.version }).from(applications).where(eq(applications.id, ids.application));
+    const [row] = await h.db
+      .select({ status: applications.status, version: applications.version })
+      .from(applications)
+      .where(eq(applications.id, ids.application));
     expect(row).toEqual({ status: "inReview", version: ids.version });
   });
 });

@@ -11,10 +11,31 @@ import { appRouter, createCaller } from "@/root/router";
 // the call through). The second layer, ownership and purpose on real data, is in
 // authorization-matrix.db.test.ts. A procedure added without a row here fails the test.
 
-type Caller = "anonymous" | "citizen" | "personalAgent" | "enterprise" | "mandateHolder" | "windowClerk" | "windowKeyIn" | "reviewer" | "dataOffice" | "administrator";
-const callers: readonly Caller[] = ["anonymous", "citizen", "personalAgent", "enterprise", "mandateHolder", "windowClerk", "windowKeyIn", "reviewer", "dataOffice", "administrator"];
+type Caller =
+  "anonymous" | "citizen" | "personalAgent" | "enterprise" | "mandateHolder" | "windowClerk" | "windowKeyIn" | "reviewer" | "dataOffice" | "administrator";
+const callers: readonly Caller[] = [
+  "anonymous",
+  "citizen",
+  "personalAgent",
+  "enterprise",
+  "mandateHolder",
+  "windowClerk",
+  "windowKeyIn",
+  "reviewer",
+  "dataOffice",
+  "administrator",
+];
 
-const agency = (kind: Agency["kind"], over: Partial<Agency> = {}): Agency => ({ kind, mandateId: null, keyInId: null, scope: "all", serviceCodes: [], mayGrant: false, agentName: "测试", ...over });
+const agency = (kind: Agency["kind"], over: Partial<Agency> = {}): Agency => ({
+  kind,
+  mandateId: null,
+  keyInId: null,
+  scope: "all",
+  serviceCodes: [],
+  mayGrant: false,
+  agentName: "测试",
+  ...over,
+});
 const base = { displayName: "测试", departmentId: null, entityId: null, personId: null, agency: null, sessionId: "00000000-0000-4000-8000-00000000000f" };
 const person: Actor = { ...base, userId: "00000000-0000-4000-8000-000000000001", role: "citizen", personId: "00000000-0000-4000-8000-000000000101" };
 const clerk: Actor = { ...base, userId: "00000000-0000-4000-8000-000000000002", role: "windowClerk" };
@@ -24,11 +45,32 @@ const contexts: Record<Caller, { actor: Actor | null; self: Actor | null }> = {
   anonymous: { actor: null, self: null },
   citizen: { actor: person, self: person },
   personalAgent: { actor: { ...person, personId: "00000000-0000-4000-8000-000000000102", agency: agency("personalAgent") }, self: person },
-  enterprise: { actor: { ...person, role: "enterprise", personId: null, entityId: "00000000-0000-4000-8000-000000000201", agency: agency("legalRepresentative", { mayGrant: true }) }, self: person },
-  mandateHolder: { actor: { ...person, role: "enterprise", personId: null, entityId: "00000000-0000-4000-8000-000000000201", agency: agency("mandate", { scope: "viewOnly" }) }, self: person },
+  enterprise: {
+    actor: {
+      ...person,
+      role: "enterprise",
+      personId: null,
+      entityId: "00000000-0000-4000-8000-000000000201",
+      agency: agency("legalRepresentative", { mayGrant: true }),
+    },
+    self: person,
+  },
+  mandateHolder: {
+    actor: {
+      ...person,
+      role: "enterprise",
+      personId: null,
+      entityId: "00000000-0000-4000-8000-000000000201",
+      agency: agency("mandate", { scope: "viewOnly" }),
+    },
+    self: person,
+  },
   windowClerk: { actor: clerk, self: clerk },
   windowKeyIn: { actor: { ...clerk, role: "citizen", personId: "00000000-0000-4000-8000-000000000103", agency: agency("window") }, self: clerk },
-  reviewer: { actor: { ...base, userId: "00000000-0000-4000-8000-000000000003", role: "reviewer", departmentId: "00000000-0000-4000-8000-000000000301" }, self: null },
+  reviewer: {
+    actor: { ...base, userId: "00000000-0000-4000-8000-000000000003", role: "reviewer", departmentId: "00000000-0000-4000-8000-000000000301" },
+    self: null,
+  },
   dataOffice: { actor: { ...base, userId: "00000000-0000-4000-8000-000000000004", role: "dataOffice" }, self: null },
   administrator: { actor: { ...base, userId: "00000000-0000-4000-8000-000000000005", role: "administrator" }, self: null },
 };
@@ -143,7 +185,10 @@ type Outcome = "passes" | "UNAUTHORIZED" | "FORBIDDEN";
 
 async function outcome(path: string, caller: Caller): Promise<Outcome> {
   const { actor, self } = contexts[caller];
-  const api = createCaller({ db: untouchable, actor, self, locale: "zh-CN" }) as unknown as Record<string, Record<string, (input?: unknown) => Promise<unknown>>>;
+  const api = createCaller({ db: untouchable, actor, self, locale: "zh-CN" }) as unknown as Record<
+    string,
+    Record<string, (input?: unknown) => Promise<unknown>>
+  >;
   const [ns, name] = path.split(".") as [string, string];
   try {
     await api[ns]![name]!(undefined);
@@ -186,14 +231,20 @@ describe("authorization matrix: role guards", () => {
  * without a row fails the test below.
  */
 const routes: Record<string, { who: string; shownBy: string }> = {
-  "acting-for": { who: "a signed-in person, for someone they represent or hold a mandate for (re-checked)", shownBy: "trust.db.test.ts (chooseActingFor), e2e/trust.spec.ts" },
+  "acting-for": {
+    who: "a signed-in person, for someone they represent or hold a mandate for (re-checked)",
+    shownBy: "trust.db.test.ts (chooseActingFor), e2e/trust.spec.ts",
+  },
   "api/auth/[...nextauth]": { who: "anyone (sign-in, with the per-address and per-pair limits)", shownBy: "identity.db.test.ts, e2e/foundation.spec.ts" },
   "api/health": { who: "anyone", shownBy: "the e2e web server waits on it" },
   "api/open/credit-codes/[code]": { who: "anyone (open API)", shownBy: "e2e/parallel-review.spec.ts" },
   "api/open/datasets/[file]": { who: "anyone (open data, no personal data)", shownBy: "open-data.db.test.ts, e2e/open-data.spec.ts" },
   "api/open/department-keys": { who: "anyone (public keys only)", shownBy: "e2e/holder-data.spec.ts" },
   "api/trpc/[trpc]": { who: "per procedure: the matrix above", shownBy: "this file and authorization-matrix.db.test.ts" },
-  "api/uploads/[id]": { who: "the applicant's people, the window, the reviewer of the step that asks for it", shownBy: "authorization-matrix.db.test.ts (route GET /api/uploads/[id])" },
+  "api/uploads/[id]": {
+    who: "the applicant's people, the window, the reviewer of the step that asks for it",
+    shownBy: "authorization-matrix.db.test.ts (route GET /api/uploads/[id])",
+  },
   "api/uploads": { who: "an applicant not limited to viewing", shownBy: "trust.db.test.ts (view-only mandate refused)" },
   "key-in/end": { who: "the window clerk who keys in", shownBy: "e2e/trust.spec.ts" },
   "sign-out": { who: "whoever is signed in: ends the session row", shownBy: "trust.db.test.ts, e2e/trust.spec.ts" },

@@ -64,13 +64,7 @@ async function post(path: string, body: unknown, locale: Locale) {
 }
 
 describe("errors over the wire", () => {
-  const bad = {
-    idNumber: "11010519491231002Y",
-    name: "吴测试",
-    phone: "12345",
-    password: "short",
-    confirmPassword: "short",
-  };
+  const bad = { idNumber: "11010519491231002Y", name: "吴测试", phone: "12345", password: "short", confirmPassword: "short" };
 
   it("puts each field's translated message on the field, in the reader's language", async () => {
     const zh = await post("identity.registerCitizen", bad, "zh-CN");

@@ -14,7 +14,12 @@ function foreignZodError() {
   });
 }
 function foreignDomainError() {
-  return Object.assign(new Error("errors.idNumberTaken"), { name: "DomainError", code: "conflict", field: "idNumber", [Symbol.for("tongban.DomainError")]: true });
+  return Object.assign(new Error("errors.idNumberTaken"), {
+    name: "DomainError",
+    code: "conflict",
+    field: "idNumber",
+    [Symbol.for("tongban.DomainError")]: true,
+  });
 }
 
 const router = createTRPCRouter({
@@ -40,7 +45,14 @@ const router = createTRPCRouter({
 });
 
 // No procedure here touches the database: a handle that throws if one does.
-const db = new Proxy({}, { get: () => { throw new Error("no database in this test"); } }) as Db;
+const db = new Proxy(
+  {},
+  {
+    get: () => {
+      throw new Error("no database in this test");
+    },
+  },
+) as Db;
 
 async function call(path: string, init: { method?: string; body?: BodyInit; headers?: Record<string, string>; address?: string; duplex?: "half" } = {}) {
   const req = new Request(`http://localhost/api/trpc/${path}`, {
@@ -54,7 +66,8 @@ async function call(path: string, init: { method?: string; body?: BodyInit; head
   const text = await res.text();
   return { status: res.status, headers: res.headers, text, json: text ? (JSON.parse(text) as Record<string, unknown>) : null };
 }
-const errorOf = (json: unknown) => (json as { error: { json: { message: string; data: { fieldErrors: Record<string, string[]> | null; httpStatus: number } } } }).error.json;
+const errorOf = (json: unknown) =>
+  (json as { error: { json: { message: string; data: { fieldErrors: Record<string, string[]> | null; httpStatus: number } } } }).error.json;
 
 describe("errors over the wire, as the production build makes them", () => {
   it("a ZodError from another copy of zod is a 400 with the error on its field", async () => {
@@ -94,10 +107,7 @@ describe("text inputs", () => {
     const r = await call("echo", { body: JSON.stringify({ json: { name, notes: ["fine", name] } }) });
     expect(r.status).toBe(400);
     const e = errorOf(r.json);
-    expect(e.data.fieldErrors).toEqual({
-      name: [expect.stringContaining("control character")],
-      "notes.1": [expect.stringContaining("control character")],
-    });
+    expect(e.data.fieldErrors).toEqual({ name: [expect.stringContaining("control character")], "notes.1": [expect.stringContaining("control character")] });
   });
 
   it("take multi-line text with tabs", async () => {
@@ -132,7 +142,9 @@ describe("request limits", () => {
     const paths = Array.from({ length: maxTrpcBatchSize + 1 }, () => "ping").join(",");
     const over = await call(`${paths}?batch=1&input=${encodeURIComponent("{}")}`, { method: "GET" });
     expect(over.status).toBe(400);
-    const within = await call(`${Array.from({ length: maxTrpcBatchSize }, () => "ping").join(",")}?batch=1&input=${encodeURIComponent("{}")}`, { method: "GET" });
+    const within = await call(`${Array.from({ length: maxTrpcBatchSize }, () => "ping").join(",")}?batch=1&input=${encodeURIComponent("{}")}`, {
+      method: "GET",
+    });
     expect(within.status).toBe(200);
   });
 

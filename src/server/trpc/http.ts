@@ -18,12 +18,7 @@ export const maxTrpcBodyBytes = 1024 * 1024;
 export const maxTrpcBatchSize = 20;
 
 /** Serves /api/trpc: body and batch limits, then tRPC with 429 Retry-After and no-store on every answer. */
-export async function handleTrpcRequest(
-  req: Request,
-  createContext: () => Promise<TrpcContext>,
-  locale: Locale,
-  router: AnyTRPCRouter,
-): Promise<Response> {
+export async function handleTrpcRequest(req: Request, createContext: () => Promise<TrpcContext>, locale: Locale, router: AnyTRPCRouter): Promise<Response> {
   let bounded = req;
   if (req.method !== "GET" && req.method !== "HEAD") {
     try {
@@ -32,7 +27,11 @@ export async function handleTrpcRequest(
     } catch (error) {
       if (!(error instanceof BodyTooLargeError)) throw error;
       return Response.json(
-        { error: { json: { message: translateServerMessage(locale, "errors.bodyTooLarge"), code: -32600, data: { code: "PAYLOAD_TOO_LARGE", httpStatus: 413 } } } },
+        {
+          error: {
+            json: { message: translateServerMessage(locale, "errors.bodyTooLarge"), code: -32600, data: { code: "PAYLOAD_TOO_LARGE", httpStatus: 413 } },
+          },
+        },
         { status: 413, headers: { "cache-control": "no-store", connection: "close" } },
       );
     }

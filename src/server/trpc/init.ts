@@ -132,7 +132,11 @@ export function rateLimited(name: LimitName) {
       const verdict = await consumeLimit(name, ctx.clientAddress);
       if (!verdict.ok) {
         const minutes = Math.ceil(verdict.retryAfterSeconds / 60);
-        throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: msg("errors.rateLimited", { minutes }), cause: new RateLimitedError(verdict.retryAfterSeconds) });
+        throw new TRPCError({
+          code: "TOO_MANY_REQUESTS",
+          message: msg("errors.rateLimited", { minutes }),
+          cause: new RateLimitedError(verdict.retryAfterSeconds),
+        });
       }
     }
     return next();

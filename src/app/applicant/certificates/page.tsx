@@ -20,7 +20,10 @@ export default async function MyCertificatesPage() {
     <div className="flex flex-col gap-2">
       <PageHeader title={t("title")} lead={t("lead")} />
       <p className="text-slate-800">
-        {t("holder", { name: mine.holder.name })} <span className="font-mono" data-testid="holder-code">{mine.holder.code}</span>
+        {t("holder", { name: mine.holder.name })}{" "}
+        <span className="font-mono" data-testid="holder-code">
+          {mine.holder.code}
+        </span>
       </p>
       <CertificateList certificates={mine.certificates} />
     </div>

@@ -35,7 +35,11 @@ export default async function MandatesPage() {
       />
       {page.mayGrant ? (
         <Card>
-          {entity ? <GrantMandateForm services={services} today={today} mayAppointAdministrators={page.mayAppointAdministrators} /> : <GrantPersonalMandateForm services={services} today={today} />}
+          {entity ? (
+            <GrantMandateForm services={services} today={today} mayAppointAdministrators={page.mayAppointAdministrators} />
+          ) : (
+            <GrantPersonalMandateForm services={services} today={today} />
+          )}
         </Card>
       ) : actor.agency?.kind !== "window" ? (
         <p className="rounded border border-slate-300 bg-slate-50 px-3 py-2 text-slate-700">{t("mayNotGrant")}</p>

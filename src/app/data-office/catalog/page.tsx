@@ -99,7 +99,10 @@ export default async function CatalogAdminPage({ searchParams }: { searchParams:
                     <td className="whitespace-nowrap px-3 py-2">{formatFee(s.feeFen, locale, tc("free"))}</td>
                     <td className="px-3 py-2">{rules.length ? list(rules) : t("short.none")}</td>
                     <td className="px-3 py-2">
-                      <Link href={`/data-office/catalog?service=${encodeURIComponent(s.code)}#service-editor`} className="text-brand-700 underline underline-offset-2">
+                      <Link
+                        href={`/data-office/catalog?service=${encodeURIComponent(s.code)}#service-editor`}
+                        className="text-brand-700 underline underline-offset-2"
+                      >
                         {current ? t("editing") : t("edit")}
                         <span className="sr-only"> {pick(s, locale)}</span>
                       </Link>
@@ -123,7 +126,11 @@ export default async function CatalogAdminPage({ searchParams }: { searchParams:
           <Card key={b.code}>
             <h3 className="text-lg font-semibold">
               {pick(b, locale)}{" "}
-              {b.published ? null : <span className="ml-2 inline-block rounded border border-slate-300 bg-slate-100 px-2 py-0.5 text-sm font-normal text-slate-700">{t("unpublished")}</span>}
+              {b.published ? null : (
+                <span className="ml-2 inline-block rounded border border-slate-300 bg-slate-100 px-2 py-0.5 text-sm font-normal text-slate-700">
+                  {t("unpublished")}
+                </span>
+              )}
             </h3>
             <p className="mb-3 text-sm text-slate-600">
               <span className="font-mono">{b.code}</span> · {t("stepsCount", { steps: b.steps.length, stages: new Set(b.steps.map((s) => s.stage)).size })}

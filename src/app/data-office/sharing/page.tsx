@@ -40,7 +40,14 @@ export default async function SharingCatalogPage({ searchParams }: { searchParam
             </p>
             <ResourceEditor
               key={`${editing.code}-${editing.shareType}-${editing.openType}-${editing.updateFrequency}-${editing.legalBasis}`}
-              resource={{ code: editing.code, name: name(editing), shareType: editing.shareType, openType: editing.openType, updateFrequency: editing.updateFrequency, legalBasis: editing.legalBasis }}
+              resource={{
+                code: editing.code,
+                name: name(editing),
+                shareType: editing.shareType,
+                openType: editing.openType,
+                updateFrequency: editing.updateFrequency,
+                legalBasis: editing.legalBasis,
+              }}
             />
           </div>
         </Card>

@@ -67,8 +67,7 @@ export default async function GuidePage({ params }: { params: Params }) {
       </div>
     );
 
-  const askedBy =
-    guide.kind === "bundle" ? new Map(guide.steps.map((s) => [s.service.code, pick(s.service, locale)])) : undefined;
+  const askedBy = guide.kind === "bundle" ? new Map(guide.steps.map((s) => [s.service.code, pick(s.service, locale)])) : undefined;
 
   return (
     <div className="flex flex-col gap-6">
@@ -91,9 +90,13 @@ export default async function GuidePage({ params }: { params: Params }) {
             <Fact label={t("applicantKinds")}>{kinds}</Fact>
             {guide.kind === "bundle" ? (
               <>
-                {guide.requiresCertificate ? <Fact label={t("requires")}>{t("requiresValue", { certificate: pick(guide.requiresCertificate, locale) })}</Fact> : null}
+                {guide.requiresCertificate ? (
+                  <Fact label={t("requires")}>{t("requiresValue", { certificate: pick(guide.requiresCertificate, locale) })}</Fact>
+                ) : null}
                 <Fact label={t("leadDepartment")}>{pick(guide.leadDepartment, locale)}</Fact>
-                <Fact label={t("departments")}>{list([...new Map(guide.steps.map((s) => [s.service.department.code, pick(s.service.department, locale)])).values()])}</Fact>
+                <Fact label={t("departments")}>
+                  {list([...new Map(guide.steps.map((s) => [s.service.department.code, pick(s.service.department, locale)])).values()])}
+                </Fact>
               </>
             ) : (
               <>

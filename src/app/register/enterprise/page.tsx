@@ -30,7 +30,10 @@ export default async function RegisterEnterprisePage() {
           <div className="flex flex-col gap-3" data-testid="sign-in-first">
             <p>{t("signInFirst")}</p>
             <div className="flex flex-wrap gap-3">
-              <Link href={`/sign-in?callbackUrl=${encodeURIComponent("/register/enterprise")}`} className="rounded bg-brand-700 px-4 py-2 text-white hover:bg-brand-800">
+              <Link
+                href={`/sign-in?callbackUrl=${encodeURIComponent("/register/enterprise")}`}
+                className="rounded bg-brand-700 px-4 py-2 text-white hover:bg-brand-800"
+              >
                 {t("signIn")}
               </Link>
               <Link href="/register/citizen" className="rounded border border-brand-700 px-4 py-2 text-brand-700 hover:bg-brand-50">

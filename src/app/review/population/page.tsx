@@ -56,12 +56,24 @@ export default async function PopulationPage({ searchParams }: { searchParams: S
           <table className="min-w-full border-collapse text-sm" data-testid="population-records">
             <thead>
               <tr className="border-b border-slate-300 text-left">
-                <th scope="col" className="px-2 py-1">{t("name")}</th>
-                <th scope="col" className="px-2 py-1">{t("idNumber")}</th>
-                <th scope="col" className="px-2 py-1">{t("sex")}</th>
-                <th scope="col" className="px-2 py-1">{t("birthDate")}</th>
-                <th scope="col" className="px-2 py-1">{t("division")}</th>
-                <th scope="col" className="px-2 py-1">{t("recordedAt")}</th>
+                <th scope="col" className="px-2 py-1">
+                  {t("name")}
+                </th>
+                <th scope="col" className="px-2 py-1">
+                  {t("idNumber")}
+                </th>
+                <th scope="col" className="px-2 py-1">
+                  {t("sex")}
+                </th>
+                <th scope="col" className="px-2 py-1">
+                  {t("birthDate")}
+                </th>
+                <th scope="col" className="px-2 py-1">
+                  {t("division")}
+                </th>
+                <th scope="col" className="px-2 py-1">
+                  {t("recordedAt")}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -72,7 +84,9 @@ export default async function PopulationPage({ searchParams }: { searchParams: S
                   <td className="px-2 py-1">{t(`sexes.${r.sex}`)}</td>
                   <td className="px-2 py-1">{r.birthDate}</td>
                   <td className="px-2 py-1 font-mono">{r.householdDivisionCode}</td>
-                  <td className="px-2 py-1">{r.fromDataFile ? t("fromDataFile") : format.dateTime(r.recordedAt, { dateStyle: "medium", timeStyle: "short" })}</td>
+                  <td className="px-2 py-1">
+                    {r.fromDataFile ? t("fromDataFile") : format.dateTime(r.recordedAt, { dateStyle: "medium", timeStyle: "short" })}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -23,7 +23,10 @@ export default async function VerifyNumberPage({ params }: { params: Params }) {
   const parsed = ZCertificateNumber.safeParse(asked);
   const error = parsed.success
     ? undefined
-    : translateMessage(Object.assign((key: string, p?: Record<string, string | number>) => tAll(key as never, p as never), { has: (key: string) => tAll.has(key as never) }), parsed.error.issues[0]?.message ?? "");
+    : translateMessage(
+        Object.assign((key: string, p?: Record<string, string | number>) => tAll(key as never, p as never), { has: (key: string) => tAll.has(key as never) }),
+        parsed.error.issues[0]?.message ?? "",
+      );
   const view = parsed.success ? await (await api()).sharing.verify({ number: parsed.data }) : null;
   return (
     <div className="mx-auto flex w-full max-w-3xl flex-col gap-6">

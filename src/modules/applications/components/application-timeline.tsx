@@ -33,7 +33,12 @@ export async function ApplicationTimeline({ tasks }: { tasks: TaskTimelineView[]
             {task.needs.length > 0 && task.status === "waiting" ? (
               <>
                 <dt className="text-slate-600">{t("waitingFor")}</dt>
-                <dd>{task.needs.map((n) => tasks.find((x) => x.stepKey === n)).map((x) => (x ? (en ? x.serviceNameEn : x.serviceNameZh) : "")).join("、")}</dd>
+                <dd>
+                  {task.needs
+                    .map((n) => tasks.find((x) => x.stepKey === n))
+                    .map((x) => (x ? (en ? x.serviceNameEn : x.serviceNameZh) : ""))
+                    .join("、")}
+                </dd>
               </>
             ) : null}
             {task.startedAt ? (

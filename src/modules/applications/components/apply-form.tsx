@@ -62,11 +62,7 @@ export function ApplyForm({ plan, prefill, draft, idempotencyKey }: Props) {
     }
   }
   const form = useZodForm(schema, {
-    defaultValues: {
-      formData: Object.fromEntries(fields.map((m) => [m.key, draft?.formData[m.key] ?? ""])),
-      materials: initialMaterials,
-      consent: false,
-    },
+    defaultValues: { formData: Object.fromEntries(fields.map((m) => [m.key, draft?.formData[m.key] ?? ""])), materials: initialMaterials, consent: false },
   });
   const pending = form.formState.isSubmitting || submit.isSuccess;
   const name = (m: PlanMaterial) => (en ? m.nameEn : m.nameZh);
@@ -138,7 +134,13 @@ export function ApplyForm({ plan, prefill, draft, idempotencyKey }: Props) {
           const id = `formData-${m.key}`;
           const error = (form.formState.errors.formData as Record<string, { message?: string }> | undefined)?.[m.key]?.message;
           const describedBy = [m.required ? null : `${id}-cond`, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-          const common = { id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy, className: inputClass, ...form.register(`formData.${m.key}`) };
+          const common = {
+            id,
+            "aria-invalid": error ? true : undefined,
+            "aria-describedby": describedBy,
+            className: inputClass,
+            ...form.register(`formData.${m.key}`),
+          };
           return (
             <div key={m.key} className="flex flex-col gap-1">
               <label htmlFor={id} className="font-medium">
@@ -261,7 +263,12 @@ export function ApplyForm({ plan, prefill, draft, idempotencyKey }: Props) {
         <button type="submit" disabled={pending} className="rounded bg-brand-700 px-5 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60">
           {pending ? t("submitting") : t("submit")}
         </button>
-        <button type="button" onClick={() => void saveDraft()} disabled={pending || save.isPending} className="rounded border border-brand-700 px-4 py-2 text-brand-700 hover:bg-brand-50">
+        <button
+          type="button"
+          onClick={() => void saveDraft()}
+          disabled={pending || save.isPending}
+          className="rounded border border-brand-700 px-4 py-2 text-brand-700 hover:bg-brand-50"
+        >
           {t("saveDraft")}
         </button>
         {savedAt ? (

@@ -88,7 +88,12 @@ export function CaseActions({ application }: { application: ApplicationView }) {
                     {en ? m.nameEn : m.nameZh}
                   </label>
                   {m.source === "formField" ? (
-                    <input id={id} className="rounded border border-slate-400 px-3 py-2" aria-invalid={error ? true : undefined} {...form.register(`formData.${m.key}`)} />
+                    <input
+                      id={id}
+                      className="rounded border border-slate-400 px-3 py-2"
+                      aria-invalid={error ? true : undefined}
+                      {...form.register(`formData.${m.key}`)}
+                    />
                   ) : (
                     <>
                       <input id={id} type="file" accept="application/pdf,image/png,image/jpeg" onChange={(e) => void upload(m.key, e.target.files?.[0])} />

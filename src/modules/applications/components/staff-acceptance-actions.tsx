@@ -66,7 +66,13 @@ function AcceptForm({ applicationId, version, onDone, onStale }: ActionProps) {
   const form = useZodForm(ZVersionedRef, { defaultValues: { applicationId, version } });
   const { onSubmit, pending } = useStaffAction(form, mutation.mutateAsync, mutation.isSuccess, { done: () => onDone("accepted"), stale: onStale });
   return (
-    <StaffActionForm onSubmit={onSubmit} pending={pending} legend={t("acceptLegend")} error={form.formState.errors.root?.server?.message} submitLabel={t("accept")}>
+    <StaffActionForm
+      onSubmit={onSubmit}
+      pending={pending}
+      legend={t("acceptLegend")}
+      error={form.formState.errors.root?.server?.message}
+      submitLabel={t("accept")}
+    >
       <p className="text-slate-700">{t("acceptHint")}</p>
     </StaffActionForm>
   );
@@ -79,7 +85,14 @@ function RefuseForm({ applicationId, version, onDone, onStale }: ActionProps) {
   const form = useZodForm(ZRefuseInput, { defaultValues: { applicationId, version, reason: "" } });
   const { onSubmit, pending } = useStaffAction(form, mutation.mutateAsync, mutation.isSuccess, { done: () => onDone("refused"), stale: onStale });
   return (
-    <StaffActionForm onSubmit={onSubmit} pending={pending} legend={t("refuseLegend")} error={form.formState.errors.root?.server?.message} submitLabel={t("refuse")} tone="danger">
+    <StaffActionForm
+      onSubmit={onSubmit}
+      pending={pending}
+      legend={t("refuseLegend")}
+      error={form.formState.errors.root?.server?.message}
+      submitLabel={t("refuse")}
+      tone="danger"
+    >
       <StaffTextArea form={form} name="reason" idPrefix="refuse" label={t("reason")} hint={t("reasonHint")} required />
     </StaffActionForm>
   );
@@ -92,7 +105,13 @@ function CompletionForm({ applicationId, version, onDone, onStale, materials }: 
   const form = useZodForm(ZRequestCompletionInput, { defaultValues: { applicationId, version, items: [{ text: "", materialKeys: [] }] } });
   const { onSubmit, pending } = useStaffAction(form, mutation.mutateAsync, mutation.isSuccess, { done: () => onDone("completionRequested"), stale: onStale });
   return (
-    <StaffActionForm onSubmit={onSubmit} pending={pending} legend={t("completionLegend")} error={form.formState.errors.root?.server?.message} submitLabel={t("requestCompletion")}>
+    <StaffActionForm
+      onSubmit={onSubmit}
+      pending={pending}
+      legend={t("completionLegend")}
+      error={form.formState.errors.root?.server?.message}
+      submitLabel={t("requestCompletion")}
+    >
       <p className="text-slate-700">{t("completionHint")}</p>
       <StaffNoticeItems form={form} idPrefix="completion" materials={materials} />
     </StaffActionForm>

@@ -87,7 +87,9 @@ export async function StaffMaterials({ materials, headingLevel = 2 }: { material
               {m.certificate ? certificate(m.certificate) : null}
               {m.certificateRefused ? (
                 <p className="mb-2 text-sm text-seal-600" data-testid="certificate-refused">
-                  {t("certificateRefused", { reason: ts.has(m.certificateRefused.replace(/^sharing\./, "")) ? ts(m.certificateRefused.replace(/^sharing\./, "")) : m.certificateRefused })}
+                  {t("certificateRefused", {
+                    reason: ts.has(m.certificateRefused.replace(/^sharing\./, "")) ? ts(m.certificateRefused.replace(/^sharing\./, "")) : m.certificateRefused,
+                  })}
                 </p>
               ) : null}
               {m.source === "certificate" && !m.certificate && m.upload ? <p className="mb-2 text-sm text-amber-900">{t("certificateUploaded")}</p> : null}

@@ -23,7 +23,9 @@ export async function StaffNotices({ application: app }: { application: Pick<App
             <ul className="mt-2 flex list-disc flex-col gap-1 pl-6">
               {n.items.map((item, i) => (
                 <li key={i}>
-                  {item.departmentNameZh ? <span className="font-medium">{t("noticeDepartment", { department: (en ? item.departmentNameEn : item.departmentNameZh) ?? "" })}</span> : null}
+                  {item.departmentNameZh ? (
+                    <span className="font-medium">{t("noticeDepartment", { department: (en ? item.departmentNameEn : item.departmentNameZh) ?? "" })}</span>
+                  ) : null}
                   <span className="whitespace-pre-wrap">{item.text}</span>
                   {item.materialKeys.length > 0 ? (
                     <span className="block text-sm text-slate-700">

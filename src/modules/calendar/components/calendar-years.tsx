@@ -37,7 +37,11 @@ export async function CalendarYears({ years }: { years: CalendarYearView[] }) {
             <dt className="text-slate-600">{t("workingDays")}</dt>
             <dd data-testid="working-days">{y.workingDays}</dd>
             <dt className="text-slate-600">{t("publishedBy")}</dt>
-            <dd>{y.publishedAt ? t("publishedByOn", { name: y.publishedByName ?? "", date: format.dateTime(y.publishedAt, { dateStyle: "medium", timeStyle: "short" }) }) : t("seeded")}</dd>
+            <dd>
+              {y.publishedAt
+                ? t("publishedByOn", { name: y.publishedByName ?? "", date: format.dateTime(y.publishedAt, { dateStyle: "medium", timeStyle: "short" }) })
+                : t("seeded")}
+            </dd>
           </dl>
           <details className="mt-2">
             <summary className="cursor-pointer text-sm font-medium text-brand-700 underline underline-offset-2">{t("showDays", { year: y.year })}</summary>

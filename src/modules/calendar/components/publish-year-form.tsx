@@ -40,7 +40,9 @@ export function PublishYearForm({ year: pageYear }: { year: number }) {
   const router = useRouter();
   const [done, setDone] = useState<string | null>(null);
   const mutation = useMutation(trpc.calendar.publish.mutationOptions());
-  const form = useZodForm(ZPublishCalendarYearInput, { defaultValues: { year, source: "", holidays: "", makeupWorkdays: "", confirmed: false as unknown as true } });
+  const form = useZodForm(ZPublishCalendarYearInput, {
+    defaultValues: { year, source: "", holidays: "", makeupWorkdays: "", confirmed: false as unknown as true },
+  });
   const [holidaysText, makeupText] = useWatch({ control: form.control, name: ["holidays", "makeupWorkdays"] });
   const figures = preview(year, holidaysText ?? "", makeupText ?? "");
   const pending = form.formState.isSubmitting;
@@ -59,7 +61,9 @@ export function PublishYearForm({ year: pageYear }: { year: number }) {
     <form onSubmit={onSubmit} noValidate aria-labelledby="publish-year-legend" className="flex flex-col gap-4" data-testid="publish-year-form" data-year={year}>
       <StaffOutcome done={done} stale={null} />
       <fieldset disabled={pending || done !== null} aria-busy={pending} className="flex flex-col gap-4">
-        <legend id="publish-year-legend" className="mb-1 text-lg font-semibold text-slate-900">{t("legend", { year })}</legend>
+        <legend id="publish-year-legend" className="mb-1 text-lg font-semibold text-slate-900">
+          {t("legend", { year })}
+        </legend>
         <p className="text-sm text-slate-700">{t("intro")}</p>
         {/* The year is fixed by the page; a server refusal about it (already published) shows here. */}
         <FormError message={errors.root?.server?.message ?? errors.year?.message} />

@@ -19,8 +19,12 @@ export async function MaterialsTable({ materials, askedBy }: { materials: GuideM
     source:
       m.source === "certificate" ? (
         <>
-          <span className="inline-block whitespace-nowrap rounded border border-green-400 bg-green-50 px-2 py-0.5 text-green-900">{t("sourceKinds.certificate")}</span>
-          {m.certificate ? <span className="mt-1 block text-xs text-slate-600">{t("certificateFrom", { issuer: pick(m.certificate.issuer, locale) })}</span> : null}
+          <span className="inline-block whitespace-nowrap rounded border border-green-400 bg-green-50 px-2 py-0.5 text-green-900">
+            {t("sourceKinds.certificate")}
+          </span>
+          {m.certificate ? (
+            <span className="mt-1 block text-xs text-slate-600">{t("certificateFrom", { issuer: pick(m.certificate.issuer, locale) })}</span>
+          ) : null}
         </>
       ) : (
         t(`sourceKinds.${m.source}`)

@@ -36,8 +36,21 @@ export function CreateDepartmentForm() {
         <TextField form={form} name="code" label={t("department.code")} hint={t("department.codeHint")} idPrefix="dept" />
         <TextField form={form} name="nameZh" label={t("department.nameZh")} idPrefix="dept" />
         <TextField form={form} name="nameEn" label={t("department.nameEn")} idPrefix="dept" />
-        <SelectField form={form} name="level" label={t("department.level")} options={departmentLevels.map((l) => ({ value: l, label: t(`levels.${l}`) }))} idPrefix="dept" />
-        <TextField form={form} name="divisionCode" label={t("department.divisionCode")} hint={t("department.divisionHint")} inputMode="numeric" idPrefix="dept" />
+        <SelectField
+          form={form}
+          name="level"
+          label={t("department.level")}
+          options={departmentLevels.map((l) => ({ value: l, label: t(`levels.${l}`) }))}
+          idPrefix="dept"
+        />
+        <TextField
+          form={form}
+          name="divisionCode"
+          label={t("department.divisionCode")}
+          hint={t("department.divisionHint")}
+          inputMode="numeric"
+          idPrefix="dept"
+        />
         <SubmitButton pending={pending}>{t("department.submit")}</SubmitButton>
       </fieldset>
     </form>

@@ -15,7 +15,15 @@ export interface ServiceOption {
 }
 
 /** The services a `services` mandate may cover: one checkbox each, shown only for that scope. */
-function ServicesField({ form, options, idPrefix }: { form: ReturnType<typeof useZodForm<typeof ZGrantMandateInput>> | ReturnType<typeof useZodForm<typeof ZGrantPersonalMandateInput>>; options: ServiceOption[]; idPrefix: string }) {
+function ServicesField({
+  form,
+  options,
+  idPrefix,
+}: {
+  form: ReturnType<typeof useZodForm<typeof ZGrantMandateInput>> | ReturnType<typeof useZodForm<typeof ZGrantPersonalMandateInput>>;
+  options: ServiceOption[];
+  idPrefix: string;
+}) {
   const t = useTranslations("identity.mandates.form");
   const locale = useLocale();
   const f = form as unknown as ReturnType<typeof useZodForm<typeof ZGrantMandateInput>>;
@@ -37,13 +45,29 @@ function ServicesField({ form, options, idPrefix }: { form: ReturnType<typeof us
 }
 
 /** The enterprise's legal representative (or an administrator) authorises a person to act for it. */
-export function GrantMandateForm({ services, today, mayAppointAdministrators }: { services: ServiceOption[]; today: string; mayAppointAdministrators: boolean }) {
+export function GrantMandateForm({
+  services,
+  today,
+  mayAppointAdministrators,
+}: {
+  services: ServiceOption[];
+  today: string;
+  mayAppointAdministrators: boolean;
+}) {
   const t = useTranslations("identity.mandates.form");
   const trpc = useTRPC();
   const router = useRouter();
   const mutation = useMutation(trpc.identity.grantMandate.mutationOptions());
   const form = useZodForm(ZGrantMandateInput, {
-    defaultValues: { agentName: "", agentIdNumber: "", scope: "all", serviceCodes: [], startsOn: today, endsOn: `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`, administrator: false },
+    defaultValues: {
+      agentName: "",
+      agentIdNumber: "",
+      scope: "all",
+      serviceCodes: [],
+      startsOn: today,
+      endsOn: `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`,
+      administrator: false,
+    },
   });
   const scope = form.watch("scope");
   const pending = form.formState.isSubmitting;
@@ -97,7 +121,14 @@ export function GrantPersonalMandateForm({ services, today }: { services: Servic
   const router = useRouter();
   const mutation = useMutation(trpc.identity.grantPersonalMandate.mutationOptions());
   const form = useZodForm(ZGrantPersonalMandateInput, {
-    defaultValues: { agentName: "", agentIdNumber: "", relationship: "relative", scope: "all", serviceCodes: [], endsOn: `${Number(today.slice(0, 4)) + 1}${today.slice(4)}` },
+    defaultValues: {
+      agentName: "",
+      agentIdNumber: "",
+      relationship: "relative",
+      scope: "all",
+      serviceCodes: [],
+      endsOn: `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`,
+    },
   });
   const scope = form.watch("scope");
   const pending = form.formState.isSubmitting;

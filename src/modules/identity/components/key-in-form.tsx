@@ -35,7 +35,12 @@ export function KeyInForm() {
           <TextField form={form} name="name" label={t("name")} autoComplete="off" />
           <TextField form={form} name="idNumber" label={t("idNumber")} autoComplete="off" />
         </div>
-        <SelectField form={form} name="consentKind" label={t("consentKind")} options={(["inPerson", "signedForm"] as const).map((k) => ({ value: k, label: t(`consentKinds.${k}`) }))} />
+        <SelectField
+          form={form}
+          name="consentKind"
+          label={t("consentKind")}
+          options={(["inPerson", "signedForm"] as const).map((k) => ({ value: k, label: t(`consentKinds.${k}`) }))}
+        />
         <TextField form={form} name="consentReference" label={t("consentReference")} hint={t("consentReferenceHint")} autoComplete="off" />
         <SubmitButton pending={pending}>{pending ? t("starting") : t("start")}</SubmitButton>
       </fieldset>

@@ -11,7 +11,19 @@ const statusClass: Record<MandateView["status"], string> = {
 };
 
 /** Mandates as a list of cards: who, for whom, what scope, from when to when, and their state. */
-export async function MandateList({ mandates, services, show, holderView = false, testId }: { mandates: MandateView[]; services: ServiceOption[]; show: "agent" | "principal"; holderView?: boolean; testId: string }) {
+export async function MandateList({
+  mandates,
+  services,
+  show,
+  holderView = false,
+  testId,
+}: {
+  mandates: MandateView[];
+  services: ServiceOption[];
+  show: "agent" | "principal";
+  holderView?: boolean;
+  testId: string;
+}) {
   const [t, locale, format] = await Promise.all([getTranslations("identity.mandates"), getLocale(), getFormatter()]);
   const serviceName = (code: string) => {
     const s = services.find((x) => x.code === code);

@@ -13,9 +13,7 @@ export function RegisterCitizenForm() {
   const trpc = useTRPC();
   const router = useRouter();
   const mutation = useMutation(trpc.identity.registerCitizen.mutationOptions());
-  const form = useZodForm(ZRegisterCitizenInput, {
-    defaultValues: { name: "", idNumber: "", phone: "", password: "", confirmPassword: "" },
-  });
+  const form = useZodForm(ZRegisterCitizenInput, { defaultValues: { name: "", idNumber: "", phone: "", password: "", confirmPassword: "" } });
   const pending = form.formState.isSubmitting || mutation.isSuccess;
 
   const onSubmit = form.handleSubmit(async (values) => {

@@ -29,7 +29,11 @@ export function RevokeMandateButton({ mandateId, agentName, holderGivesUp }: { m
   return (
     <div className="flex flex-col gap-2 rounded border border-seal-600 bg-red-50 p-2" role="group" aria-label={t("confirmLabel")}>
       <p className="text-seal-600">{holderGivesUp ? t("confirmGiveUp") : t("confirmRevoke", { name: agentName })}</p>
-      {mutation.error ? <p className="text-sm text-seal-600" data-testid="revoke-error">{translate(mutation.error.message)}</p> : null}
+      {mutation.error ? (
+        <p className="text-sm text-seal-600" data-testid="revoke-error">
+          {translate(mutation.error.message)}
+        </p>
+      ) : null}
       <div className="flex gap-2">
         <button
           type="button"

@@ -17,8 +17,28 @@ export interface SessionRow {
 /** A short name for a browser from its user-agent string (the full string is in a tooltip). */
 function browserName(ua: string | null): string {
   if (!ua) return "—";
-  const browser = /Edg\//.test(ua) ? "Edge" : /Chrom(e|ium)\//.test(ua) ? "Chrome" : /Firefox\//.test(ua) ? "Firefox" : /Safari\//.test(ua) ? "Safari" : /MicroMessenger/.test(ua) ? "WeChat" : "";
-  const os = /Windows/.test(ua) ? "Windows" : /Android/.test(ua) ? "Android" : /iPhone|iPad/.test(ua) ? "iOS" : /Mac OS X/.test(ua) ? "macOS" : /Linux/.test(ua) ? "Linux" : "";
+  const browser = /Edg\//.test(ua)
+    ? "Edge"
+    : /Chrom(e|ium)\//.test(ua)
+      ? "Chrome"
+      : /Firefox\//.test(ua)
+        ? "Firefox"
+        : /Safari\//.test(ua)
+          ? "Safari"
+          : /MicroMessenger/.test(ua)
+            ? "WeChat"
+            : "";
+  const os = /Windows/.test(ua)
+    ? "Windows"
+    : /Android/.test(ua)
+      ? "Android"
+      : /iPhone|iPad/.test(ua)
+        ? "iOS"
+        : /Mac OS X/.test(ua)
+          ? "macOS"
+          : /Linux/.test(ua)
+            ? "Linux"
+            : "";
   return [browser, os].filter(Boolean).join(" · ") || ua.slice(0, 40);
 }
 
@@ -35,10 +55,15 @@ export function SessionList({ sessions }: { sessions: SessionRow[] }) {
     <div className="flex flex-col gap-3">
       <ul className="flex flex-col gap-2" data-testid="session-list">
         {sessions.map((s) => (
-          <li key={s.id} className="flex flex-col gap-2 rounded border border-slate-200 bg-white p-3 sm:flex-row sm:items-center sm:justify-between" data-testid="session">
+          <li
+            key={s.id}
+            className="flex flex-col gap-2 rounded border border-slate-200 bg-white p-3 sm:flex-row sm:items-center sm:justify-between"
+            data-testid="session"
+          >
             <div>
               <p className="font-medium" title={s.userAgent ?? undefined}>
-                {browserName(s.userAgent)} {s.current ? <span className="ml-1 rounded bg-green-50 px-2 py-0.5 text-sm text-green-900">{t("current")}</span> : null}
+                {browserName(s.userAgent)}{" "}
+                {s.current ? <span className="ml-1 rounded bg-green-50 px-2 py-0.5 text-sm text-green-900">{t("current")}</span> : null}
               </p>
               <p className="text-sm text-slate-600">{t("times", { signedIn: when(s.createdAt), lastSeen: when(s.lastSeenAt), expires: when(s.expiresAt) })}</p>
             </div>
@@ -52,7 +77,12 @@ export function SessionList({ sessions }: { sessions: SessionRow[] }) {
               <button
                 type="button"
                 disabled={end.isPending}
-                onClick={() => end.mutateAsync({ sessionId: s.id }).then(() => router.refresh(), () => undefined)}
+                onClick={() =>
+                  end.mutateAsync({ sessionId: s.id }).then(
+                    () => router.refresh(),
+                    () => undefined,
+                  )
+                }
                 className="rounded border border-seal-600 px-3 py-1 text-seal-600 hover:bg-red-50"
               >
                 {t("end")}
@@ -65,7 +95,12 @@ export function SessionList({ sessions }: { sessions: SessionRow[] }) {
         <button
           type="button"
           disabled={others.isPending}
-          onClick={() => others.mutateAsync().then(() => router.refresh(), () => undefined)}
+          onClick={() =>
+            others.mutateAsync().then(
+              () => router.refresh(),
+              () => undefined,
+            )
+          }
           className="self-start rounded bg-seal-600 px-4 py-2 font-medium text-white disabled:opacity-60"
           data-testid="sign-out-elsewhere"
         >

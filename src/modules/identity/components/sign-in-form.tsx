@@ -50,7 +50,9 @@ export function SignInForm({ callbackUrl, initialLogin, mode = "person" }: { cal
             </Link>
           </p>
         ) : null}
-        {enterprise ? <TextField form={form} name="creditCode" label={ti("creditCode")} hint={ti("creditCodeHint")} autoComplete="organization" idPrefix="enterprise" /> : null}
+        {enterprise ? (
+          <TextField form={form} name="creditCode" label={ti("creditCode")} hint={ti("creditCodeHint")} autoComplete="organization" idPrefix="enterprise" />
+        ) : null}
         <TextField
           form={form}
           name="login"
@@ -59,7 +61,14 @@ export function SignInForm({ callbackUrl, initialLogin, mode = "person" }: { cal
           autoComplete="username"
           idPrefix={enterprise ? "enterprise" : undefined}
         />
-        <TextField form={form} name="password" label={t("password")} type="password" autoComplete="current-password" idPrefix={enterprise ? "enterprise" : undefined} />
+        <TextField
+          form={form}
+          name="password"
+          label={t("password")}
+          type="password"
+          autoComplete="current-password"
+          idPrefix={enterprise ? "enterprise" : undefined}
+        />
         <SubmitButton pending={pending}>{pending ? t("submitting") : enterprise ? ti("submitEnterprise") : t("submit")}</SubmitButton>
       </fieldset>
     </form>

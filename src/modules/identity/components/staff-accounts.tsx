@@ -22,7 +22,15 @@ export interface StaffAccountRow {
  * The data office's staff accounts: deactivate or reactivate, move a reviewer to another
  * department, reset a password. Every change ends the account's sessions at once.
  */
-export function StaffAccounts({ accounts, departments, selfId }: { accounts: StaffAccountRow[]; departments: Array<{ code: string; nameZh: string; nameEn: string }>; selfId: string }) {
+export function StaffAccounts({
+  accounts,
+  departments,
+  selfId,
+}: {
+  accounts: StaffAccountRow[];
+  departments: Array<{ code: string; nameZh: string; nameEn: string }>;
+  selfId: string;
+}) {
   const t = useTranslations("identity.staff");
   const tr = useTranslations("profile.roles");
   const locale = useLocale();
@@ -68,7 +76,12 @@ export function StaffAccounts({ accounts, departments, selfId }: { accounts: Sta
             ) : null}
             <div className="flex flex-wrap items-end gap-3">
               {a.userId !== selfId ? (
-                <button type="button" disabled={mutation.isPending} onClick={() => run(a.userId, { active: !a.active })} className="rounded border border-seal-600 px-3 py-1 text-seal-600 hover:bg-red-50">
+                <button
+                  type="button"
+                  disabled={mutation.isPending}
+                  onClick={() => run(a.userId, { active: !a.active })}
+                  className="rounded border border-seal-600 px-3 py-1 text-seal-600 hover:bg-red-50"
+                >
                   {a.active ? t("deactivate") : t("reactivate")}
                   <span className="sr-only"> {a.login}</span>
                 </button>
@@ -101,9 +114,19 @@ export function StaffAccounts({ accounts, departments, selfId }: { accounts: Sta
               >
                 <label className="flex flex-col gap-1 text-sm">
                   {t("newPassword")}
-                  <input type="password" autoComplete="new-password" className={inputClass} value={passwords[a.userId] ?? ""} onChange={(e) => setPasswords((p) => ({ ...p, [a.userId]: e.target.value }))} />
+                  <input
+                    type="password"
+                    autoComplete="new-password"
+                    className={inputClass}
+                    value={passwords[a.userId] ?? ""}
+                    onChange={(e) => setPasswords((p) => ({ ...p, [a.userId]: e.target.value }))}
+                  />
                 </label>
-                <button type="submit" disabled={mutation.isPending || !passwords[a.userId]} className="rounded border border-brand-700 px-3 py-2 text-brand-700 hover:bg-brand-50 disabled:opacity-60">
+                <button
+                  type="submit"
+                  disabled={mutation.isPending || !passwords[a.userId]}
+                  className="rounded border border-brand-700 px-3 py-2 text-brand-700 hover:bg-brand-50 disabled:opacity-60"
+                >
                   {t("resetPassword")}
                   <span className="sr-only"> {a.login}</span>
                 </button>

@@ -18,7 +18,12 @@ export function VerifyIdentityButton() {
       <button
         type="button"
         disabled={mutation.isPending}
-        onClick={() => mutation.mutateAsync().then(() => router.refresh(), () => undefined)}
+        onClick={() =>
+          mutation.mutateAsync().then(
+            () => router.refresh(),
+            () => undefined,
+          )
+        }
         className="self-start rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
       >
         {t("verify")}

@@ -7,8 +7,7 @@ import { useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
 import { useTRPC } from "@/trpc/react";
 
-const buttonClass =
-  "rounded border border-brand-700 px-3 py-1 text-sm text-brand-700 hover:bg-brand-50 disabled:cursor-not-allowed disabled:opacity-60";
+const buttonClass = "rounded border border-brand-700 px-3 py-1 text-sm text-brand-700 hover:bg-brand-50 disabled:cursor-not-allowed disabled:opacity-60";
 
 /** Marks one item read, then refreshes the page (and the count in the header). */
 export function MarkReadButton({ id, itemTitle }: { id: string; itemTitle: string }) {

@@ -10,8 +10,7 @@ import { InboxLink, MarkAllReadButton, MarkReadButton } from "./inbox-actions";
 export async function InboxList({ page }: { page: NotificationPage }) {
   const [t, locale, format] = await Promise.all([getTranslations("notifications.inbox"), getLocale(), getFormatter()]);
   const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
-  const openLabel = (href: string) =>
-    href === "/review" ? t("openReview") : href === "/window" ? t("openWindow") : t("openApplication");
+  const openLabel = (href: string) => (href === "/review" ? t("openReview") : href === "/window" ? t("openWindow") : t("openApplication"));
 
   if (page.total === 0) return <EmptyState title={t("empty")}>{t("emptyHint")}</EmptyState>;
   return (

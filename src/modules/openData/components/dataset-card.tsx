@@ -18,7 +18,11 @@ export async function DatasetCard({ preview }: { preview: DatasetPreview }) {
   const captionId = `dataset-${dataset.code}-preview`;
   const caption = rows.length === 0 ? t("previewCaptionEmpty", { title }) : t("previewCaption", { title, shown: rows.length, total: totalRows });
   return (
-    <section aria-labelledby={headingId} data-dataset={dataset.code} className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
+    <section
+      aria-labelledby={headingId}
+      data-dataset={dataset.code}
+      className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6"
+    >
       <div className="flex flex-col gap-1">
         <h3 id={headingId} className="text-xl font-semibold">
           {title}

@@ -31,7 +31,14 @@ export function NameDeclaration({ options }: { options: RegistrationOptions }) {
 
   const firstType = options.entityTypes[0];
   const form = useZodForm(ZReserveNameInput, {
-    defaultValues: { divisionCode: "", tradeName: "", industry: undefined, entityType: firstType?.value as never, form: firstType?.forms[0] ?? "", acceptWarnings: false },
+    defaultValues: {
+      divisionCode: "",
+      tradeName: "",
+      industry: undefined,
+      entityType: firstType?.value as never,
+      form: firstType?.forms[0] ?? "",
+      acceptWarnings: false,
+    },
   });
   const values = form.watch();
   const key = JSON.stringify(nameFields.map((f) => String(values[f] ?? "").trim()));
@@ -45,7 +52,13 @@ export function NameDeclaration({ options }: { options: RegistrationOptions }) {
     if (!(await form.trigger([...nameFields], { shouldFocus: true }))) return null;
     const v = form.getValues();
     try {
-      const outcome = await check.mutateAsync({ divisionCode: v.divisionCode, tradeName: v.tradeName, industry: v.industry, entityType: v.entityType, form: v.form });
+      const outcome = await check.mutateAsync({
+        divisionCode: v.divisionCode,
+        tradeName: v.tradeName,
+        industry: v.industry,
+        entityType: v.entityType,
+        form: v.form,
+      });
       setResult({ key, check: outcome });
       return outcome;
     } catch (error) {
@@ -60,11 +73,19 @@ export function NameDeclaration({ options }: { options: RegistrationOptions }) {
     if (!outcome) return;
     const refusal = outcome.findings.find((f) => f.level === "refused");
     if (refusal) {
-      form.setError("tradeName", { type: "server", message: msg("registration.errors.nameRefused", { trade: refusal.conflictTradeName, name: refusal.conflictName }) }, { shouldFocus: true });
+      form.setError(
+        "tradeName",
+        { type: "server", message: msg("registration.errors.nameRefused", { trade: refusal.conflictTradeName, name: refusal.conflictName }) },
+        { shouldFocus: true },
+      );
       return;
     }
     if (outcome.findings.length > 0 && !v.acceptWarnings) {
-      form.setError("acceptWarnings", { type: "server", message: msg("registration.errors.nameWarnings", { count: outcome.findings.length }) }, { shouldFocus: true });
+      form.setError(
+        "acceptWarnings",
+        { type: "server", message: msg("registration.errors.nameWarnings", { count: outcome.findings.length }) },
+        { shouldFocus: true },
+      );
       return;
     }
     try {
@@ -130,10 +151,16 @@ export function NameDeclaration({ options }: { options: RegistrationOptions }) {
           <div role="status" aria-live="polite" aria-label={t("name.resultLabel")} data-testid="name-check-result" data-outcome={current?.outcome ?? ""}>
             {current ? <CheckOutcome check={current} /> : null}
           </div>
-          {current?.outcome === "warning" || form.formState.errors.acceptWarnings ? <CheckboxField idPrefix="name" form={form} name="acceptWarnings" label={t("name.acceptWarnings")} /> : null}
+          {current?.outcome === "warning" || form.formState.errors.acceptWarnings ? (
+            <CheckboxField idPrefix="name" form={form} name="acceptWarnings" label={t("name.acceptWarnings")} />
+          ) : null}
 
           <div className="flex flex-wrap gap-3">
-            <button type="button" onClick={() => void runCheck()} className="rounded border border-brand-700 px-4 py-2 font-medium text-brand-700 hover:bg-brand-50 disabled:opacity-60">
+            <button
+              type="button"
+              onClick={() => void runCheck()}
+              className="rounded border border-brand-700 px-4 py-2 font-medium text-brand-700 hover:bg-brand-50 disabled:opacity-60"
+            >
               {check.isPending ? t("name.checking") : t("name.check")}
             </button>
             <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60">

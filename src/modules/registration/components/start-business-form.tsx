@@ -184,7 +184,13 @@ export function StartBusinessForm({ options, reservations, founder }: Props) {
                 ))}
               </select>
             </div>
-            <SelectField form={form} name="divisionCode" label={t("apply.county")} placeholder={t("choose")} options={counties.map((k) => ({ value: k.code, label: k.nameZh }))} />
+            <SelectField
+              form={form}
+              name="divisionCode"
+              label={t("apply.county")}
+              placeholder={t("choose")}
+              options={counties.map((k) => ({ value: k.code, label: k.nameZh }))}
+            />
           </div>
           <TextField form={form} name="streetAddress" label={t("apply.street")} hint={t("apply.streetHint")} autoComplete="address-line1" />
         </fieldset>
@@ -197,7 +203,14 @@ export function StartBusinessForm({ options, reservations, founder }: Props) {
           <div className="grid gap-2 sm:grid-cols-2">
             {options.scopeItems.map((s) => (
               <div key={s.code} className="flex items-start gap-2">
-                <input id={`scope-${s.code}`} type="checkbox" value={s.code} className="mt-1 h-5 w-5 shrink-0" aria-invalid={scopeError ? true : undefined} {...form.register("scopeCodes")} />
+                <input
+                  id={`scope-${s.code}`}
+                  type="checkbox"
+                  value={s.code}
+                  className="mt-1 h-5 w-5 shrink-0"
+                  aria-invalid={scopeError ? true : undefined}
+                  {...form.register("scopeCodes")}
+                />
                 <label htmlFor={`scope-${s.code}`}>{en ? s.en : s.zh}</label>
               </div>
             ))}
@@ -232,7 +245,11 @@ export function StartBusinessForm({ options, reservations, founder }: Props) {
                   </div>
                   {shareholders.fields.length > 1 ? (
                     <div>
-                      <button type="button" onClick={() => shareholders.remove(i)} className="rounded border border-seal-600 px-3 py-1 text-sm text-seal-600 hover:bg-red-50">
+                      <button
+                        type="button"
+                        onClick={() => shareholders.remove(i)}
+                        className="rounded border border-seal-600 px-3 py-1 text-sm text-seal-600 hover:bg-red-50"
+                      >
                         {t("apply.removeShareholder", { n: i + 1 })}
                       </button>
                     </div>
@@ -246,7 +263,9 @@ export function StartBusinessForm({ options, reservations, founder }: Props) {
             {shareholders.fields.length < 10 ? (
               <button
                 type="button"
-                onClick={() => shareholders.append({ name: "", idNumber: "", contribution: "" }, { focusName: `shareholders.${shareholders.fields.length}.name` })}
+                onClick={() =>
+                  shareholders.append({ name: "", idNumber: "", contribution: "" }, { focusName: `shareholders.${shareholders.fields.length}.name` })
+                }
                 className="rounded border border-brand-700 px-3 py-1 text-brand-700 hover:bg-brand-50"
               >
                 {t("apply.addShareholder")}
@@ -261,10 +280,25 @@ export function StartBusinessForm({ options, reservations, founder }: Props) {
         <fieldset disabled={pending} className={section}>
           <legend className={legend}>{t("apply.departmentsLegend")}</legend>
           <div className="grid gap-4 sm:grid-cols-2">
-            <SelectField form={form} name="sealTypes" label={t("apply.seals")} options={sealTypeValues.map((v) => ({ value: v, label: t(`apply.sealOptions.${v}`) }))} />
-            <SelectField form={form} name="invoiceTypes" label={t("apply.invoices")} options={invoiceTypeValues.map((v) => ({ value: v, label: t(`apply.invoiceOptions.${v}`) }))} />
+            <SelectField
+              form={form}
+              name="sealTypes"
+              label={t("apply.seals")}
+              options={sealTypeValues.map((v) => ({ value: v, label: t(`apply.sealOptions.${v}`) }))}
+            />
+            <SelectField
+              form={form}
+              name="invoiceTypes"
+              label={t("apply.invoices")}
+              options={invoiceTypeValues.map((v) => ({ value: v, label: t(`apply.invoiceOptions.${v}`) }))}
+            />
             <TextField form={form} name="employeeCount" label={t("apply.employees")} hint={t("apply.employeesHint")} inputMode="numeric" />
-            <SelectField form={form} name="housingFundRate" label={t("apply.housingFund")} options={housingFundRates.map((v) => ({ value: v, label: t("apply.housingFundOption", { rate: v }) }))} />
+            <SelectField
+              form={form}
+              name="housingFundRate"
+              label={t("apply.housingFund")}
+              options={housingFundRates.map((v) => ({ value: v, label: t("apply.housingFundOption", { rate: v }) }))}
+            />
           </div>
           <TextField form={form} name="bankAccount" label={t("apply.bankAccount")} hint={t("apply.bankAccountHint")} inputMode="numeric" />
         </fieldset>
@@ -277,7 +311,11 @@ export function StartBusinessForm({ options, reservations, founder }: Props) {
         </fieldset>
 
         <div>
-          <button type="submit" disabled={pending} className="w-full rounded bg-brand-700 px-5 py-3 text-lg font-medium text-white hover:bg-brand-800 disabled:opacity-60 sm:w-auto">
+          <button
+            type="submit"
+            disabled={pending}
+            className="w-full rounded bg-brand-700 px-5 py-3 text-lg font-medium text-white hover:bg-brand-800 disabled:opacity-60 sm:w-auto"
+          >
             {pending ? t("apply.submitting") : t("apply.submit")}
           </button>
         </div>

@@ -75,7 +75,10 @@ function RefForm({ kind, taskId, version, onDone, onStale }: ActionProps & { kin
   const release = useMutation(trpc.review.release.mutationOptions());
   const mutation = kind === "claim" ? claim : release;
   const form = useZodForm(ZTaskRef, { defaultValues: { taskId, version } });
-  const { onSubmit, pending } = useStaffAction(form, mutation.mutateAsync, mutation.isSuccess, { done: () => onDone(kind === "claim" ? "claimed" : "released"), stale: onStale });
+  const { onSubmit, pending } = useStaffAction(form, mutation.mutateAsync, mutation.isSuccess, {
+    done: () => onDone(kind === "claim" ? "claimed" : "released"),
+    stale: onStale,
+  });
   return (
     <StaffActionForm
       onSubmit={onSubmit}
@@ -109,7 +112,13 @@ function ApproveForm({ taskId, version, onDone, onStale }: ActionProps) {
     stale: onStale,
   });
   return (
-    <StaffActionForm onSubmit={onSubmit} pending={pending} legend={t("approveLegend")} error={form.formState.errors.root?.server?.message} submitLabel={t("approve")}>
+    <StaffActionForm
+      onSubmit={onSubmit}
+      pending={pending}
+      legend={t("approveLegend")}
+      error={form.formState.errors.root?.server?.message}
+      submitLabel={t("approve")}
+    >
       <StaffTextArea form={form} name="reason" idPrefix="approve" label={t("approveReason")} hint={t("approveHint")} />
     </StaffActionForm>
   );
@@ -122,7 +131,14 @@ function DenyForm({ taskId, version, onDone, onStale }: ActionProps) {
   const form = useZodForm(ZDeny, { defaultValues: { taskId, version, outcome: "denied", reason: "" } });
   const { onSubmit, pending } = useStaffAction(form, mutation.mutateAsync, mutation.isSuccess, { done: () => onDone("denied"), stale: onStale });
   return (
-    <StaffActionForm onSubmit={onSubmit} pending={pending} legend={t("denyLegend")} error={form.formState.errors.root?.server?.message} submitLabel={t("deny")} tone="danger">
+    <StaffActionForm
+      onSubmit={onSubmit}
+      pending={pending}
+      legend={t("denyLegend")}
+      error={form.formState.errors.root?.server?.message}
+      submitLabel={t("deny")}
+      tone="danger"
+    >
       <StaffTextArea form={form} name="reason" idPrefix="deny" label={t("denyReason")} hint={t("denyHint")} required />
     </StaffActionForm>
   );
@@ -132,12 +148,16 @@ function SupplementForm({ taskId, version, onDone, onStale, materials }: ActionP
   const t = useTranslations("review.actions");
   const trpc = useTRPC();
   const mutation = useMutation(trpc.review.decide.mutationOptions());
-  const form = useZodForm(ZSupplement, {
-    defaultValues: { taskId, version, outcome: "supplementRequested", items: [{ text: "", materialKeys: [] }] },
-  });
+  const form = useZodForm(ZSupplement, { defaultValues: { taskId, version, outcome: "supplementRequested", items: [{ text: "", materialKeys: [] }] } });
   const { onSubmit, pending } = useStaffAction(form, mutation.mutateAsync, mutation.isSuccess, { done: () => onDone("supplementRequested"), stale: onStale });
   return (
-    <StaffActionForm onSubmit={onSubmit} pending={pending} legend={t("supplementLegend")} error={form.formState.errors.root?.server?.message} submitLabel={t("requestSupplement")}>
+    <StaffActionForm
+      onSubmit={onSubmit}
+      pending={pending}
+      legend={t("supplementLegend")}
+      error={form.formState.errors.root?.server?.message}
+      submitLabel={t("requestSupplement")}
+    >
       <p className="text-slate-700">{t("supplementHint")}</p>
       <StaffNoticeItems form={form} idPrefix="supplement" materials={materials} />
     </StaffActionForm>

@@ -120,14 +120,20 @@ export async function TaskQueue({ rows, total, filter, department }: { rows: Que
                       {r.dueAt ? <span className="block">{day(r.dueAt)}</span> : <span className="text-slate-600">{t("noDue")}</span>}
                       {r.dueAt && r.dueProvisional ? <ProvisionalBadge /> : null}
                       {r.overdue ? (
-                        <span className="mt-1 inline-block rounded border border-seal-600 bg-white px-2 py-0.5 text-sm font-semibold text-seal-600">{t("overdue")}</span>
+                        <span className="mt-1 inline-block rounded border border-seal-600 bg-white px-2 py-0.5 text-sm font-semibold text-seal-600">
+                          {t("overdue")}
+                        </span>
                       ) : null}
                     </td>
                     <td className={`${cell} whitespace-nowrap`}>
                       <StatusBadge status={r.status} kind="task" />
                     </td>
                     <td className={cell}>
-                      {r.claimedByMe ? <span className="font-medium">{t("claimedByMe")}</span> : (r.claimedByName ?? <span className="text-slate-600">{t("unclaimed")}</span>)}
+                      {r.claimedByMe ? (
+                        <span className="font-medium">{t("claimedByMe")}</span>
+                      ) : (
+                        (r.claimedByName ?? <span className="text-slate-600">{t("unclaimed")}</span>)
+                      )}
                     </td>
                   </tr>
                 ))}

@@ -17,7 +17,10 @@ export async function CertificateList({ certificates }: { certificates: MyCertif
       {certificates.map((c) => {
         const typeName = en ? c.typeNameEn : c.typeNameZh;
         return (
-          <li key={c.id} className={`flex flex-col gap-3 rounded-lg border bg-white p-4 shadow-sm ${c.status === "valid" ? "border-green-700" : "border-slate-300"}`}>
+          <li
+            key={c.id}
+            className={`flex flex-col gap-3 rounded-lg border bg-white p-4 shadow-sm ${c.status === "valid" ? "border-green-700" : "border-slate-300"}`}
+          >
             <div className="flex flex-wrap items-center justify-between gap-2">
               <h2 className="text-lg font-semibold">{typeName}</h2>
               <CertificateStatusBadge status={c.status} />
@@ -39,7 +42,10 @@ export async function CertificateList({ certificates }: { certificates: MyCertif
               ) : null}
             </dl>
             <div>
-              <Link href={`/applicant/certificates/${c.id}`} className="inline-block rounded border border-brand-700 px-3 py-1 text-brand-700 hover:bg-brand-50">
+              <Link
+                href={`/applicant/certificates/${c.id}`}
+                className="inline-block rounded border border-brand-700 px-3 py-1 text-brand-700 hover:bg-brand-50"
+              >
                 {t("open")}
                 <span className="sr-only">
                   {" "}

@@ -34,7 +34,12 @@ export async function DataLogList({ log, includeOwn }: { log: DataLogPage; inclu
   const en = locale === "en";
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
   const translate = (encoded: string) =>
-    translateMessage(Object.assign((key: string, params?: Record<string, string | number>) => tAll(key as never, params as never), { has: (key: string) => tAll.has(key as never) }), encoded);
+    translateMessage(
+      Object.assign((key: string, params?: Record<string, string | number>) => tAll(key as never, params as never), {
+        has: (key: string) => tAll.has(key as never),
+      }),
+      encoded,
+    );
   const pages = Math.max(1, Math.ceil(log.total / log.pageSize));
   const href = (page: number, own: boolean) => {
     const q = new URLSearchParams();
@@ -53,7 +58,11 @@ export async function DataLogList({ log, includeOwn }: { log: DataLogPage; inclu
           </span>
           <span className="ml-2 text-sm">{includeOwn ? t("ownShown") : t("ownHidden")}</span>
         </p>
-        <Link href={href(1, !includeOwn)} className="self-start rounded border border-brand-700 px-3 py-1 text-sm text-brand-700 hover:bg-brand-50 sm:self-auto" data-testid="toggle-own">
+        <Link
+          href={href(1, !includeOwn)}
+          className="self-start rounded border border-brand-700 px-3 py-1 text-sm text-brand-700 hover:bg-brand-50 sm:self-auto"
+          data-testid="toggle-own"
+        >
           {includeOwn ? t("hideOwn") : t("showOwn")}
         </Link>
       </div>
@@ -69,7 +78,10 @@ export async function DataLogList({ log, includeOwn }: { log: DataLogPage; inclu
             const headingId = `log-${e.id}`;
             return (
               <li key={e.id} data-testid="data-log-entry" data-log-id={e.id} data-purpose={e.purpose} data-outcome={e.outcome}>
-                <article aria-labelledby={headingId} className={`flex flex-col gap-3 rounded-lg border bg-white p-4 ${e.outcome === "refused" ? "border-l-4 border-seal-600" : "border-slate-200"}`}>
+                <article
+                  aria-labelledby={headingId}
+                  className={`flex flex-col gap-3 rounded-lg border bg-white p-4 ${e.outcome === "refused" ? "border-l-4 border-seal-600" : "border-slate-200"}`}
+                >
                   <div className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
                     <h2 id={headingId} className="text-base font-semibold text-slate-900">
                       {dataName} · {t(`purposes.${e.purpose}`)}
@@ -162,9 +174,15 @@ export async function PublicVerificationCounts({ rows }: { rows: Array<{ day: st
           <table className="min-w-full border-collapse text-sm" data-testid="public-verifications">
             <thead>
               <tr className="border-b border-slate-300 text-left">
-                <th scope="col" className="px-2 py-1">{t("day")}</th>
-                <th scope="col" className="px-2 py-1">{t("data")}</th>
-                <th scope="col" className="px-2 py-1 text-right">{t("count")}</th>
+                <th scope="col" className="px-2 py-1">
+                  {t("day")}
+                </th>
+                <th scope="col" className="px-2 py-1">
+                  {t("data")}
+                </th>
+                <th scope="col" className="px-2 py-1 text-right">
+                  {t("count")}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -172,7 +190,9 @@ export async function PublicVerificationCounts({ rows }: { rows: Array<{ day: st
                 <tr key={`${r.day}-${r.dataNameZh}`} className="border-b border-slate-200">
                   <td className="px-2 py-1 font-mono">{r.day}</td>
                   <td className="px-2 py-1">{locale === "en" ? r.dataNameEn : r.dataNameZh}</td>
-                  <td className="px-2 py-1 text-right" data-testid="verification-count">{r.count}</td>
+                  <td className="px-2 py-1 text-right" data-testid="verification-count">
+                    {r.count}
+                  </td>
                 </tr>
               ))}
             </tbody>

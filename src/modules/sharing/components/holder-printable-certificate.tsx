@@ -65,7 +65,10 @@ export async function PrintableCertificateCard({ certificate: c, verifyUrl }: { 
           {en ? c.typeNameEn : c.typeNameZh}
         </h1>
         <p className="text-sm text-slate-700">
-          {tc("number")} <span className="font-mono break-all" data-testid="certificate-number">{c.number}</span>
+          {tc("number")}{" "}
+          <span className="font-mono break-all" data-testid="certificate-number">
+            {c.number}
+          </span>
         </p>
         <CertificateStatusBadge status={c.status} />
       </div>
@@ -106,11 +109,7 @@ export async function PrintableCertificateCard({ certificate: c, verifyUrl }: { 
       ) : null}
 
       <div className="mt-6 flex flex-col items-center gap-3 border-t border-slate-200 pt-4 sm:flex-row sm:items-start">
-        <div
-          data-testid="verify-qr"
-          className="h-36 w-36 shrink-0 bg-white [&>svg]:h-full [&>svg]:w-full"
-          dangerouslySetInnerHTML={{ __html: qrSvg }}
-        />
+        <div data-testid="verify-qr" className="h-36 w-36 shrink-0 bg-white [&>svg]:h-full [&>svg]:w-full" dangerouslySetInnerHTML={{ __html: qrSvg }} />
         <div className="flex min-w-0 flex-col gap-1 text-center sm:text-left">
           <p className="text-sm text-slate-700">{t("verifyHint")}</p>
           <a href={verifyUrl} data-testid="verify-link" className="font-mono text-sm break-all text-brand-700 underline">

@@ -10,7 +10,11 @@ export async function VerificationResult({ view: v }: { view: VerificationView }
   const day = (d: string) => format.dateTime(calendarDate(d), { dateStyle: "long" });
   const signatureOk = v.signature.present && v.signature.valid;
   return (
-    <section aria-labelledby="verification-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6" data-testid="verification-result">
+    <section
+      aria-labelledby="verification-heading"
+      className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6"
+      data-testid="verification-result"
+    >
       <h2 id="verification-heading" className="text-xl font-semibold">
         {t("resultFor", { type: en ? v.typeNameEn : v.typeNameZh })}
       </h2>

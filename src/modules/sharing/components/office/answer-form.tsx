@@ -40,7 +40,15 @@ export function AnswerForm({ questionId, asker }: { questionId: string; asker: s
       <fieldset disabled={pending} aria-busy={pending} className="flex flex-col gap-3">
         <legend className="sr-only">{legend}</legend>
         <FormError message={form.formState.errors.root?.server?.message ?? form.formState.errors.questionId?.message} />
-        <StaffTextArea form={form} name="answer" idPrefix={`question-${questionId}`} label={t("questions.answerLabel")} hint={t("questions.answerHint")} required rows={4} />
+        <StaffTextArea
+          form={form}
+          name="answer"
+          idPrefix={`question-${questionId}`}
+          label={t("questions.answerLabel")}
+          hint={t("questions.answerHint")}
+          required
+          rows={4}
+        />
         <div>
           <SubmitButton pending={pending}>{pending && !done ? t("questions.submitting") : t("questions.submit")}</SubmitButton>
         </div>

@@ -22,7 +22,10 @@ export async function GrantStatusBadge({ status }: { status: GrantStatus }) {
 export async function OverdueBadge() {
   const t = await getTranslations("sharing.office.catalog");
   return (
-    <span className="inline-block whitespace-nowrap rounded border border-seal-600 bg-white px-2 py-0.5 text-sm font-semibold text-seal-600" data-testid="overdue-badge">
+    <span
+      className="inline-block whitespace-nowrap rounded border border-seal-600 bg-white px-2 py-0.5 text-sm font-semibold text-seal-600"
+      data-testid="overdue-badge"
+    >
       {t("overdue")}
     </span>
   );

@@ -12,12 +12,29 @@ const statusTone: Record<VerificationView["status"], string> = {
  * Look up a certificate by number (a plain GET form, so the lookup is a link) and see what the
  * public verification shows; one that is not revoked can be revoked with a reason.
  */
-export async function CertificateLookup({ action, number, error, view }: { action: string; number: string; error: string | null; view: VerificationView | null | undefined }) {
+export async function CertificateLookup({
+  action,
+  number,
+  error,
+  view,
+}: {
+  action: string;
+  number: string;
+  error: string | null;
+  view: VerificationView | null | undefined;
+}) {
   const t = await getTranslations("sharing.office.certificates");
   const errorId = error ? "certificate-number-error" : undefined;
   return (
     <div className="flex flex-col gap-6">
-      <form method="get" action={action} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6" data-testid="certificate-lookup" role="search" aria-label={t("lookupLegend")}>
+      <form
+        method="get"
+        action={action}
+        className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6"
+        data-testid="certificate-lookup"
+        role="search"
+        aria-label={t("lookupLegend")}
+      >
         <div className="flex flex-col gap-1">
           <label htmlFor="certificate-number" className="font-medium text-slate-800">
             {t("number")}
@@ -83,7 +100,11 @@ async function CertificateView({ view }: { view: VerificationView }) {
         <h2 id="certificate-heading" className="min-w-0 text-xl font-semibold break-words">
           {t("resultTitle", { type, number: view.number })}
         </h2>
-        <span className={`inline-block rounded border px-2 py-0.5 text-sm font-semibold ${statusTone[view.status]}`} data-testid="certificate-status" data-status={view.status}>
+        <span
+          className={`inline-block rounded border px-2 py-0.5 text-sm font-semibold ${statusTone[view.status]}`}
+          data-testid="certificate-status"
+          data-status={view.status}
+        >
           {t("statusLine", { status: t(`statusValue.${view.status}`) })}
         </span>
       </div>

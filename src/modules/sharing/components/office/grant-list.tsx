@@ -15,7 +15,17 @@ export type ServiceNames = Record<string, { nameZh: string; nameEn: string }>;
  * office may revoke approved grants; the provider (`viewer: "provider"`) also decides requests.
  * One list whatever the status (requests come first), so a card keeps its place when decided.
  */
-export async function GrantList({ grants, viewer, services, empty }: { grants: GrantRow[]; viewer: "dataOffice" | "provider"; services: ServiceNames; empty: string }) {
+export async function GrantList({
+  grants,
+  viewer,
+  services,
+  empty,
+}: {
+  grants: GrantRow[];
+  viewer: "dataOffice" | "provider";
+  services: ServiceNames;
+  empty: string;
+}) {
   const [t, locale, format] = await Promise.all([getTranslations("sharing.office"), getLocale(), getFormatter()]);
   if (grants.length === 0) return <EmptyState title={empty} />;
   const en = locale === "en";
@@ -44,7 +54,13 @@ export async function GrantList({ grants, viewer, services, empty }: { grants: G
         if (g.decidedAt) rows.push([t("grants.decidedAt"), when(g.decidedAt)]);
         if (g.decisionReason) rows.push([t("grants.decisionReason"), g.decisionReason]);
         return (
-          <li key={g.id} aria-labelledby={headingId} data-grant={`${g.resource.code}|${g.consumer.code}`} data-status={g.status} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+          <li
+            key={g.id}
+            aria-labelledby={headingId}
+            data-grant={`${g.resource.code}|${g.consumer.code}`}
+            data-status={g.status}
+            className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+          >
             <div className="mb-3 flex flex-wrap items-start justify-between gap-2">
               <h3 id={headingId} className="min-w-0 text-lg font-semibold break-words">
                 {heading}

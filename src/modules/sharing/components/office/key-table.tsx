@@ -24,10 +24,18 @@ export async function KeyTable({ keys }: { keys: PublishedKey[] }) {
         <table className="w-full text-left text-sm" data-testid="key-table">
           <thead className="bg-slate-50">
             <tr>
-              <th scope="col" className={head}>{t("department")}</th>
-              <th scope="col" className={head}>{t("activeKey")}</th>
-              <th scope="col" className={head}>{t("validFrom")}</th>
-              <th scope="col" className={head}>{t("retired")}</th>
+              <th scope="col" className={head}>
+                {t("department")}
+              </th>
+              <th scope="col" className={head}>
+                {t("activeKey")}
+              </th>
+              <th scope="col" className={head}>
+                {t("validFrom")}
+              </th>
+              <th scope="col" className={head}>
+                {t("retired")}
+              </th>
               <th scope="col" className={head}>
                 <span className="sr-only">{t("rotate")}</span>
               </th>
@@ -39,7 +47,9 @@ export async function KeyTable({ keys }: { keys: PublishedKey[] }) {
               const name = en ? list[0]!.departmentNameEn : list[0]!.departmentNameZh;
               return (
                 <tr key={code} className="border-t border-slate-200" data-testid={`key-row-${code}`}>
-                  <th scope="row" className={`${cell} font-medium`}>{name}</th>
+                  <th scope="row" className={`${cell} font-medium`}>
+                    {name}
+                  </th>
                   <td className={`${cell} font-mono`} data-testid={`active-key-${code}`}>
                     {active ? active.keyId.slice(0, 8) : t("none")}
                   </td>

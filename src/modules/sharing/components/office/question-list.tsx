@@ -39,14 +39,21 @@ export async function QuestionList({ questions, empty }: { questions: QuestionRo
           [t("questions.trackingNumber"), q.read.trackingNumber ?? none],
         ];
         return (
-          <li key={q.id} aria-labelledby={headingId} data-question={q.id} data-answered={q.answeredAt ? "true" : "false"} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+          <li
+            key={q.id}
+            aria-labelledby={headingId}
+            data-question={q.id}
+            data-answered={q.answeredAt ? "true" : "false"}
+            className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+          >
             <h3 id={headingId} className="text-lg font-semibold">
               {t("questions.heading", { asker: q.askerName })}
             </h3>
-            <p className="text-sm text-slate-600">
-              {t("questions.askedAt", { when: when(q.askedAt) })}
-            </p>
-            <blockquote className="my-3 border-l-4 border-brand-600 bg-brand-50 px-3 py-2 break-words whitespace-pre-line text-slate-900" data-testid="question-text">
+            <p className="text-sm text-slate-600">{t("questions.askedAt", { when: when(q.askedAt) })}</p>
+            <blockquote
+              className="my-3 border-l-4 border-brand-600 bg-brand-50 px-3 py-2 break-words whitespace-pre-line text-slate-900"
+              data-testid="question-text"
+            >
               {q.question}
             </blockquote>
             <h4 className="mb-1 font-semibold text-slate-800">{t("questions.read")}</h4>
@@ -61,9 +68,7 @@ export async function QuestionList({ questions, empty }: { questions: QuestionRo
             {q.answer && q.answeredAt ? (
               <div className="mt-4 rounded border border-green-700 bg-green-50 p-3" data-testid="question-answer">
                 <h4 className="font-semibold text-green-900">{t("questions.answer")}</h4>
-                <p className="text-sm text-green-900">
-                  {t("questions.answeredAt", { when: when(q.answeredAt) })}
-                </p>
+                <p className="text-sm text-green-900">{t("questions.answeredAt", { when: when(q.answeredAt) })}</p>
                 <p className="mt-1 break-words whitespace-pre-line text-slate-900">{q.answer}</p>
               </div>
             ) : (

@@ -37,7 +37,15 @@ const idPrefix = "request-grant";
  * department's services. Unconditionally shared resources are granted at once; conditionally
  * shared ones go to the provider, which the form says before it is sent.
  */
-export function RequestGrantForm({ resources, departments, services }: { resources: GrantableResource[]; departments: ConsumerChoice[]; services: ServiceChoice[] }) {
+export function RequestGrantForm({
+  resources,
+  departments,
+  services,
+}: {
+  resources: GrantableResource[];
+  departments: ConsumerChoice[];
+  services: ServiceChoice[];
+}) {
   const t = useTranslations("sharing.office");
   const message = useMessage();
   const trpc = useTRPC();

@@ -28,7 +28,13 @@ export function ResourceEditor({ resource }: { resource: EditableResource }) {
   const [saved, setSaved] = useState(false);
   const mutation = useMutation(trpc.sharing.updateResource.mutationOptions());
   const form = useZodForm(ZUpdateResourceInput, {
-    defaultValues: { code: resource.code, shareType: resource.shareType, openType: resource.openType, updateFrequency: resource.updateFrequency, legalBasis: resource.legalBasis },
+    defaultValues: {
+      code: resource.code,
+      shareType: resource.shareType,
+      openType: resource.openType,
+      updateFrequency: resource.updateFrequency,
+      legalBasis: resource.legalBasis,
+    },
   });
   const pending = form.formState.isSubmitting;
   const title = t("editor.title", { name: resource.name });
@@ -52,8 +58,20 @@ export function ResourceEditor({ resource }: { resource: EditableResource }) {
         <legend className="sr-only">{title}</legend>
         <FormError message={form.formState.errors.root?.server?.message ?? form.formState.errors.code?.message} />
         <div className="grid gap-4 sm:grid-cols-3">
-          <SelectField form={form} name="shareType" idPrefix={idPrefix} label={t("editor.shareType")} options={shareTypes.map((s) => ({ value: s, label: t(`shareType.${s}`) }))} />
-          <SelectField form={form} name="openType" idPrefix={idPrefix} label={t("editor.openType")} options={openTypes.map((s) => ({ value: s, label: t(`openType.${s}`) }))} />
+          <SelectField
+            form={form}
+            name="shareType"
+            idPrefix={idPrefix}
+            label={t("editor.shareType")}
+            options={shareTypes.map((s) => ({ value: s, label: t(`shareType.${s}`) }))}
+          />
+          <SelectField
+            form={form}
+            name="openType"
+            idPrefix={idPrefix}
+            label={t("editor.openType")}
+            options={openTypes.map((s) => ({ value: s, label: t(`openType.${s}`) }))}
+          />
           <SelectField
             form={form}
             name="updateFrequency"

@@ -49,16 +49,36 @@ export async function ResourceTable({
             <th scope="col" className={`${head} sticky left-0 z-10 bg-slate-50`}>
               {t("catalog.resource")}
             </th>
-            <th scope="col" className={head}>{t("catalog.provider")}</th>
-            <th scope="col" className={head}>{t("catalog.fields")}</th>
-            <th scope="col" className={head}>{t("catalog.shareType")}</th>
-            <th scope="col" className={head}>{t("catalog.openType")}</th>
-            <th scope="col" className={head}>{t("catalog.frequency")}</th>
-            <th scope="col" className={head}>{t("catalog.lastUpdate")}</th>
-            <th scope="col" className={head}>{t("catalog.nextDue")}</th>
-            <th scope="col" className={head}>{t("catalog.legalBasis")}</th>
-            <th scope="col" className={head}>{t("catalog.grants")}</th>
-            <th scope="col" className={head}>{t("catalog.actions")}</th>
+            <th scope="col" className={head}>
+              {t("catalog.provider")}
+            </th>
+            <th scope="col" className={head}>
+              {t("catalog.fields")}
+            </th>
+            <th scope="col" className={head}>
+              {t("catalog.shareType")}
+            </th>
+            <th scope="col" className={head}>
+              {t("catalog.openType")}
+            </th>
+            <th scope="col" className={head}>
+              {t("catalog.frequency")}
+            </th>
+            <th scope="col" className={head}>
+              {t("catalog.lastUpdate")}
+            </th>
+            <th scope="col" className={head}>
+              {t("catalog.nextDue")}
+            </th>
+            <th scope="col" className={head}>
+              {t("catalog.legalBasis")}
+            </th>
+            <th scope="col" className={head}>
+              {t("catalog.grants")}
+            </th>
+            <th scope="col" className={head}>
+              {t("catalog.actions")}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -94,7 +114,11 @@ export async function ResourceTable({
                 <td className={`${cell} whitespace-nowrap`}>{t(`frequency.${r.updateFrequency}`)}</td>
                 <td className={`${cell} whitespace-nowrap`}>{day(r.lastUpdatedAt)}</td>
                 <td className={cell}>
-                  {r.nextUpdateDue ? <span className="whitespace-nowrap">{day(r.nextUpdateDue)}</span> : <span className="text-slate-700">{t("catalog.noDeadline")}</span>}
+                  {r.nextUpdateDue ? (
+                    <span className="whitespace-nowrap">{day(r.nextUpdateDue)}</span>
+                  ) : (
+                    <span className="text-slate-700">{t("catalog.noDeadline")}</span>
+                  )}
                   {r.overdue ? (
                     <span className="mt-1 block">
                       <OverdueBadge />

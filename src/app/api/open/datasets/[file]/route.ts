@@ -17,11 +17,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ file: s
   const content = await readDataset(await getDb(), dataset, new Date());
   if (parsed.format === "csv") {
     return new Response(toCsv(dataset.columns, content.rows), {
-      headers: {
-        "content-type": csvMediaType,
-        "content-disposition": `attachment; filename="${dataset.code}.csv"`,
-        "cache-control": cacheControl,
-      },
+      headers: { "content-type": csvMediaType, "content-disposition": `attachment; filename="${dataset.code}.csv"`, "cache-control": cacheControl },
     });
   }
   return Response.json(content, { headers: { "cache-control": cacheControl } });

@@ -6,8 +6,7 @@ import enMessages from "@/messages/en.json";
 import { moduleMessages } from "@/root/messages";
 import { createStaffAccount } from "@/modules/identity/create-staff-account";
 import { ZCreateStaffAccountInput } from "@/modules/identity/inputs";
-import { openDatabase } from "@/server/db/client";
-import { env } from "@/server/env";
+import { openScriptDatabase } from "./open-database";
 import { scriptError } from "./script-error";
 
 // `npm run admin:create -- --login <login> --name <name>`: creates an administrator, the account
@@ -68,8 +67,7 @@ if (!input.success) {
   process.exit(2);
 }
 
-const e = env();
-const handle = await openDatabase({ url: e.DATABASE_URL, dataDir: e.DATA_DIR, role: e.DATABASE_ROLE });
+const handle = await openScriptDatabase();
 try {
   await handle.migrate();
   const created = await createStaffAccount(handle.db, null, input.data);

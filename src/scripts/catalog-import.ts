@@ -5,8 +5,7 @@ import { hashPassword } from "@/modules/identity/password";
 import { parseProvinceFile } from "@/root/catalog-file";
 import { describeImport, importProvince, ProvinceFileRefused } from "@/root/import-province";
 import { loadReferenceData } from "@/root/reference-data";
-import { openDatabase } from "@/server/db/client";
-import { env } from "@/server/env";
+import { openScriptDatabase } from "./open-database";
 import { scriptError } from "./script-error";
 
 // `npm run catalog:import -- <file.json>`: loads or updates a province's catalog and organisation
@@ -36,8 +35,7 @@ const checked = parseProvinceFile(raw, new Set(officialDivisions().map((d) => d.
 if (!checked.file) refuse(checked.problems.map((p) => `${p.path}: ${p.message}`));
 if (checked.file.demo) console.log("This is a demo file: staff accounts it creates get the demo's published password.");
 
-const e = env();
-const handle = await openDatabase({ url: e.DATABASE_URL, dataDir: e.DATA_DIR, role: e.DATABASE_ROLE });
+const handle = await openScriptDatabase();
 try {
   await handle.migrate();
   await loadReferenceData(handle.db);

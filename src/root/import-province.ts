@@ -1,4 +1,5 @@
 import type { CatalogAuditAction } from "@/modules/catalog/model";
+import { newCatalogVersion } from "@/modules/catalog/catalog-version";
 import { createHash } from "node:crypto";
 import { recordAudit } from "@/modules/audit/record-audit";
 import { importCatalog, type ImportMode } from "@/modules/catalog/import-catalog";
@@ -17,6 +18,8 @@ export interface ProvinceImportReport {
   withdrawn: string[];
   materialsNotInFile: string[];
   changed: boolean;
+  /** The catalog version the import made; null when it changed nothing. */
+  catalogVersion: number | null;
 }
 
 /** A file that may not be imported: every problem, each at its path; nothing was written. */
@@ -74,6 +77,10 @@ export async function importProvince(
       grants: sharing.grants,
     };
     const changed = catalog.withdrawn.length > 0 || Object.values(counts).some((c) => c.created + c.updated > 0);
+    // Any change makes a new catalog version (departments and staff included: they decide who reviews).
+    const catalogVersion = changed
+      ? await newCatalogVersion(tx, { reason: "catalog.import", subject: contentHash, actorUserId: options.actor?.userId ?? null, now })
+      : null;
     if (changed) {
       await recordAudit<CatalogAuditAction>(tx, {
         streamId: "catalog",
@@ -81,11 +88,19 @@ export async function importProvince(
         action: "catalog.import",
         entityType: "provinceFile",
         entityId: file.province.divisionCode,
-        data: { contentHash, formatVersion: file.formatVersion, mode: options.mode, source: options.source ?? null, counts, withdrawn: catalog.withdrawn },
+        data: {
+          contentHash,
+          formatVersion: file.formatVersion,
+          mode: options.mode,
+          source: options.source ?? null,
+          counts,
+          withdrawn: catalog.withdrawn,
+          catalogVersion,
+        },
         at: now,
       });
     }
-    return { contentHash, counts, withdrawn: catalog.withdrawn, materialsNotInFile: catalog.materialsNotInFile, changed };
+    return { contentHash, counts, withdrawn: catalog.withdrawn, materialsNotInFile: catalog.materialsNotInFile, changed, catalogVersion };
   });
 }
 
@@ -94,6 +109,6 @@ export function describeImport(report: ProvinceImportReport): string[] {
   const lines = Object.entries(report.counts).map(([kind, c]) => `${kind}: ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged`);
   for (const w of report.withdrawn) lines.push(`withdrawn (unpublished, not in the file): ${w}`);
   for (const m of report.materialsNotInFile) lines.push(`kept, not in the file: material ${m}`);
-  lines.push(report.changed ? `imported (content hash ${report.contentHash})` : "no change");
+  lines.push(report.changed ? `imported (content hash ${report.contentHash}; catalog version ${report.catalogVersion})` : "no change");
   return lines;
 }

@@ -12,23 +12,9 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
 });
 
-/** One step of an application's plan, copied from the catalog at submission. */
-export interface PlanStep {
-  key: string;
-  serviceId: string;
-  serviceCode: string;
-  serviceNameZh: string;
-  serviceNameEn: string;
-  departmentId: string;
-  needs: string[];
-  promisedDays: number;
-  statutoryDays: number;
-  deemedApprovalOnTimeout: boolean;
-  issuesCertificateType: string | null;
-  /** The step's approval registers a new market entity (absent in plans made before 0005). */
-  registersEntity?: boolean;
-  stage: number;
-}
+// The plan step is the catalog's (catalog/plan.ts); the application keeps a copy of its plan.
+import type { PlanStep } from "../catalog/plan";
+export type { PlanStep };
 
 /**
  * How the person who filed an application stood to its applicant: themself, the enterprise's
@@ -64,6 +50,12 @@ export const applications = pgTable(
     personId: uuid("person_id").references(() => citizens.id),
     /** The applicant: the enterprise or the person, whichever it is. Drafts and idempotency keys are per applicant. */
     principalId: uuid("principal_id").generatedAlwaysAs(sql`coalesce(entity_id, person_id)`),
+    /**
+     * The catalog's version when it was submitted (catalog/catalog-version.ts); null for drafts and
+     * for applications submitted before versions were kept. The plan copied beside it is what the
+     * application is held to.
+     */
+    catalogVersion: integer("catalog_version"),
     /** The enterprise this application registered (starting a business), once market regulation approved. */
     registeredEntityId: uuid("registered_entity_id").references(() => entities.id),
     /** Credit code or ID number of the applicant: whose certificates the application may use. */

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { DomainError } from "@/lib/domain-error";
 import type { Db } from "@/server/db/client";
 import { shanghaiDate } from "@/lib/dates";
+import { currentCatalogVersion } from "../catalog/catalog-version";
 import { loadApplicationPlan } from "../catalog/load-application-plan";
 import type { ApplicationPlan } from "../catalog/plan";
 import { principalOf, type Actor } from "../identity/model";
@@ -117,6 +118,7 @@ export async function submitApplication(
         queryCode,
         formData: checked.formData,
         plan: plan.steps,
+        catalogVersion: await currentCatalogVersion(tx),
         submittedAt: now,
         consentedAt: checked.certificatesUsed.length > 0 ? now : null,
       },

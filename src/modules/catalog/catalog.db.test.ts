@@ -3,7 +3,12 @@ import { and, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { translateServerMessage } from "@/i18n/messages";
 import { auditEvents } from "@/modules/audit/schema";
-import { actorByLogin, createTestBundle, withDemo } from "@/root/testing/fixtures";
+import { randomUUID } from "node:crypto";
+import { ZSubmitApplicationInput } from "@/modules/applications/inputs";
+import { applications } from "@/modules/applications/schema";
+import { submitApplication } from "@/modules/applications/submit-application";
+import { actorByLogin, createTestBundle, newEnterprise, withDemo } from "@/root/testing/fixtures";
+import { currentCatalogVersion } from "./catalog-version";
 import { createCallerFactory, createTRPCRouter } from "@/server/trpc/init";
 import { getGuide } from "./get-guide";
 import { ZSetBundleStepsInput, ZUpdateServiceInput } from "./inputs";
@@ -11,7 +16,7 @@ import { listGuides } from "./list-guides";
 import { loadApplicationPlan } from "./load-application-plan";
 import { readySteps } from "./model";
 import { catalogRouter } from "./router";
-import { bundleSteps, bundles, services } from "./schema";
+import { bundleSteps, bundles, catalogVersions, services } from "./schema";
 import { setBundleSteps } from "./set-bundle-steps";
 import { updateService } from "./update-service";
 
@@ -240,6 +245,55 @@ describe("the data office keeps the catalog", () => {
       .where(and(eq(auditEvents.streamId, "catalog"), eq(auditEvents.entityId, row?.id ?? "")));
     expect(audits).toHaveLength(1);
     expect(audits[0]).toMatchObject({ action: "catalog.updateService", actorRole: "dataOffice" });
+  });
+
+  it("versions every change: an application keeps the version and the limits it was submitted under", async () => {
+    const own = await ownBundle([{ key: "only", department: "housing", promisedDays: 5 }]);
+    const applicant = await newEnterprise(h.db);
+    const submit = () =>
+      submitApplication(
+        h.db,
+        applicant,
+        ZSubmitApplicationInput.parse({
+          subject: { kind: "bundle", code: own.code },
+          idempotencyKey: randomUUID(),
+          formData: { projectName: "示例项目" },
+          materials: {},
+          consent: true,
+        }),
+      );
+    const before = await submit();
+    const [first] = await h.db.select().from(applications).where(eq(applications.id, before.id));
+    expect(first?.catalogVersion).toBe(await currentCatalogVersion(h.db));
+
+    const limits = {
+      code: own.serviceOf("only"),
+      statutoryDays: 20,
+      promisedDays: 2,
+      feeFen: 0,
+      autoAcceptance: false,
+      deemedApprovalOnTimeout: false,
+      published: true,
+    };
+    await updateService(h.db, office, limits);
+    const afterEdit = await currentCatalogVersion(h.db);
+    expect(afterEdit).toBeGreaterThan(first?.catalogVersion ?? Infinity);
+    const [version] = await h.db.select().from(catalogVersions).where(eq(catalogVersions.version, afterEdit));
+    expect(version).toMatchObject({ reason: "catalog.updateService", subject: limits.code, createdBy: office.userId });
+
+    // A refused edit makes no version.
+    await expect(updateService(h.db, office, { ...limits, promisedDays: 30 })).rejects.toThrow();
+    expect(await currentCatalogVersion(h.db)).toBe(afterEdit);
+
+    const after = await submit();
+    const rows = await h.db
+      .select()
+      .from(applications)
+      .where(inArray(applications.id, [before.id, after.id]));
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    expect(byId.get(before.id)).toMatchObject({ catalogVersion: first?.catalogVersion, plan: [expect.objectContaining({ promisedDays: 5 })] });
+    expect(byId.get(after.id)?.catalogVersion).toBeGreaterThanOrEqual(afterEdit);
+    expect(byId.get(after.id)?.plan).toEqual([expect.objectContaining({ promisedDays: 2 })]);
   });
 
   it("refuses a cycle, naming it, and writes nothing; a sound graph replaces the steps", async () => {

@@ -1,6 +1,6 @@
 import { DomainError } from "@/lib/domain-error";
 import type { Db } from "@/server/db/client";
-import type { PlanStep } from "../applications/schema";
+import type { PlanStep } from "./plan";
 import type { ApplicationPlan, PlanMaterial } from "./plan";
 import { availableBundle, mergedMaterialsOf, publishedService, type ServiceRow } from "./read-catalog";
 

@@ -1,4 +1,20 @@
-import type { PlanStep } from "../applications/schema";
+/** One step of an application's plan: a service of the catalog, copied into the application at submission. */
+export interface PlanStep {
+  key: string;
+  serviceId: string;
+  serviceCode: string;
+  serviceNameZh: string;
+  serviceNameEn: string;
+  departmentId: string;
+  needs: string[];
+  promisedDays: number;
+  statutoryDays: number;
+  deemedApprovalOnTimeout: boolean;
+  issuesCertificateType: string | null;
+  /** The step's approval registers a new market entity (absent in plans made before 0005). */
+  registersEntity?: boolean;
+  stage: number;
+}
 
 /** One piece of data or document an application needs, deduplicated across its services by `key`. */
 export interface PlanMaterial {

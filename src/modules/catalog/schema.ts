@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { departments } from "../identity/schema";
+import { departments, users } from "../identity/schema";
 
 export const applicantKindEnum = pgEnum("applicant_kind", ["enterprise", "citizen"]);
 export const materialSourceEnum = pgEnum("material_source", ["formField", "upload", "certificate"]);
@@ -147,3 +147,18 @@ export const bundleSteps = pgTable(
   },
   (t) => [uniqueIndex("bundle_steps_bundle_key_key").on(t.bundleId, t.key), index("bundle_steps_service_id_idx").on(t.serviceId)],
 );
+
+/**
+ * The catalog's versions: each change to what applying takes (an import that changed something,
+ * the data office's edit of a service or of a bundle's steps) makes a new one. An application
+ * records the version it was submitted under, beside the copy of its plan.
+ */
+export const catalogVersions = pgTable("catalog_versions", {
+  version: integer("version").primaryKey(),
+  /** What made it: `catalog.import`, `catalog.updateService` or `catalog.setBundleSteps`. */
+  reason: text("reason").notNull(),
+  /** The service, bundle or file it concerns (a code, or the file's content hash). */
+  subject: text("subject").notNull(),
+  createdBy: uuid("created_by").references(() => users.id),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -6,6 +6,7 @@ import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../identity/model";
 import type { ZSetBundleStepsInput } from "./inputs";
 import { formatCycle, stageNumbers, validateBundleGraph, type CatalogAuditAction, type GraphProblem } from "./model";
+import { newCatalogVersion } from "./catalog-version";
 import { bundleSteps, bundles, services } from "./schema";
 
 function refusal(problem: GraphProblem): DomainError {
@@ -53,13 +54,14 @@ export async function setBundleSteps(db: Db, actor: Actor, input: z.output<typeo
       sortOrder: i,
     }));
     await tx.insert(bundleSteps).values(steps);
+    const catalogVersion = await newCatalogVersion(tx, { reason: "catalog.setBundleSteps", subject: bundle.code, actorUserId: actor.userId, now });
     await recordAudit<CatalogAuditAction>(tx, {
       streamId: "catalog",
       actor: { userId: actor.userId, role: actor.role },
       action: "catalog.setBundleSteps",
       entityType: "bundle",
       entityId: bundle.id,
-      data: { code: bundle.code, before, after: input.steps.map((s) => ({ key: s.key, serviceCode: s.serviceCode, needs: s.needs })) },
+      data: { code: bundle.code, before, after: input.steps.map((s) => ({ key: s.key, serviceCode: s.serviceCode, needs: s.needs })), catalogVersion },
       at: now,
     });
     return { bundleCode: bundle.code, steps: steps.map((s) => ({ key: s.key, needs: s.needs, stage: s.stage })) };

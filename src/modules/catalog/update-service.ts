@@ -6,6 +6,7 @@ import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../identity/model";
 import type { ZUpdateServiceInput } from "./inputs";
 import { validateTimeLimits, type CatalogAuditAction } from "./model";
+import { newCatalogVersion } from "./catalog-version";
 import { services } from "./schema";
 
 /**
@@ -37,6 +38,7 @@ export async function updateService(db: Db, actor: Actor, input: z.output<typeof
       .set({ ...changes, updatedAt: now })
       .where(eq(services.id, before.id))
       .returning({ code: services.code, updatedAt: services.updatedAt });
+    const catalogVersion = await newCatalogVersion(tx, { reason: "catalog.updateService", subject: before.code, actorUserId: actor.userId, now });
     await recordAudit<CatalogAuditAction>(tx, {
       streamId: "catalog",
       actor: { userId: actor.userId, role: actor.role },
@@ -54,6 +56,7 @@ export async function updateService(db: Db, actor: Actor, input: z.output<typeof
           published: before.published,
         },
         after: changes,
+        catalogVersion,
       },
       at: now,
     });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { PlanStep } from "../applications/schema";
+import type { PlanStep } from "./plan";
 import type { ApplicationPlan, PlanMaterial } from "./plan";
 
 // What the catalog's procedures return: views, not rows (client-safe zod schemas).

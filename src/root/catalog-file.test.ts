@@ -22,6 +22,13 @@ describe("a province file", () => {
     expect(problemsOf(file).map((p) => p.path)).toEqual(["formatVersion", "staff[0].role", "staff[1]"]);
   });
 
+  it("bounds every text and list of the file, naming where it overflows", () => {
+    const file = clone() as { services: Array<Record<string, unknown>>; bundles: Array<{ steps: unknown[] }> };
+    file.services[0]!.nameZh = "长".repeat(2001);
+    file.bundles[0]!.steps = Array.from({ length: 101 }, (_, i) => ({ key: `s${i}`, service: "x", needs: [] }));
+    expect(problemsOf(file).map((p) => p.path)).toEqual(["services[0].nameZh", "bundles[0].steps"]);
+  });
+
   it("reports every rule broken at once, each at its path", () => {
     const file = clone();
     file.departments[1]!.code = file.departments[0]!.code;

@@ -25,14 +25,14 @@ export const ZProvinceFile = z.strictObject({
    * sets one.
    */
   demo: z.boolean().default(false),
-  departments: z.array(ZFileDepartment),
-  staff: z.array(ZFileStaff),
-  certificateTypes: z.array(ZFileCertificateType),
-  materials: z.array(ZFileMaterial),
-  services: z.array(ZFileService),
-  bundles: z.array(ZFileBundle),
-  dataResources: z.array(ZFileDataResource),
-  grants: z.array(ZFileGrant),
+  departments: z.array(ZFileDepartment).max(5000),
+  staff: z.array(ZFileStaff).max(100000),
+  certificateTypes: z.array(ZFileCertificateType).max(5000),
+  materials: z.array(ZFileMaterial).max(50000),
+  services: z.array(ZFileService).max(50000),
+  bundles: z.array(ZFileBundle).max(5000),
+  dataResources: z.array(ZFileDataResource).max(10000),
+  grants: z.array(ZFileGrant).max(100000),
 });
 
 export type ProvinceFile = z.output<typeof ZProvinceFile>;

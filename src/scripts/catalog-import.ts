@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import { officialDivisions } from "@/modules/divisions/model";
 import { hashPassword } from "@/modules/identity/password";
@@ -24,8 +24,12 @@ function refuse(lines: string[]): never {
   process.exit(2);
 }
 
+/** A province's whole catalog and organisation is a few megabytes; anything far larger is not one. */
+const maxFileBytes = 64 * 1024 * 1024;
+
 let raw: unknown;
 try {
+  if (statSync(path).size > maxFileBytes) refuse([`the file is larger than ${maxFileBytes / 1024 / 1024} MB`]);
   raw = JSON.parse(readFileSync(path, "utf8"));
 } catch (error) {
   refuse([scriptError(error)]);

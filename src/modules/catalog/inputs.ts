@@ -79,8 +79,12 @@ export type SetBundleStepsInput = z.input<typeof ZSetBundleStepsInput>;
 // steps) are checked where the whole file is seen (src/root/catalog-file.ts). Messages are plain
 // English: a province file is read by the import command, not by a form.
 
-const ZFileText = z.string().trim().min(1);
-const ZApplicantKinds = z.array(z.enum(["enterprise", "citizen"])).min(1);
+/** Any text of a province file: a name, a condition, a field's label. */
+const ZFileText = z.string().trim().min(1).max(2000);
+const ZApplicantKinds = z
+  .array(z.enum(["enterprise", "citizen"]))
+  .min(1)
+  .max(2);
 
 /** A kind of certificate government issues; `issuer` is a department code of the file. */
 export const ZFileCertificateType = z.strictObject({
@@ -88,7 +92,7 @@ export const ZFileCertificateType = z.strictObject({
   nameZh: ZFileText,
   nameEn: ZFileText,
   issuer: ZFileText,
-  fields: z.array(ZFileText),
+  fields: z.array(ZFileText).max(200),
   validityYears: z.number().int().positive().nullable(),
 });
 
@@ -99,7 +103,10 @@ export const ZFileMaterial = z.strictObject({
   nameEn: ZFileText,
   source: z.enum(["formField", "upload", "certificate"]),
   fieldType: z.enum(["text", "textarea", "number", "date", "select"]).optional(),
-  options: z.array(z.strictObject({ value: ZFileText, labelZh: ZFileText, labelEn: ZFileText })).optional(),
+  options: z
+    .array(z.strictObject({ value: ZFileText, labelZh: ZFileText, labelEn: ZFileText }))
+    .max(200)
+    .optional(),
   certificateType: ZCatalogCode.optional(),
   sortOrder: z.number().int(),
 });
@@ -110,7 +117,7 @@ export const ZFileService = z.strictObject({
   nameZh: ZFileText,
   nameEn: ZFileText,
   department: ZFileText,
-  legalBasis: z.string(),
+  legalBasis: z.string().max(2000),
   conditionsZh: z.string(),
   conditionsEn: z.string(),
   statutoryDays: z.number().int(),
@@ -121,7 +128,9 @@ export const ZFileService = z.strictObject({
   autoAcceptance: z.boolean(),
   deemedApprovalOnTimeout: z.boolean().default(false),
   registersEntity: z.boolean().default(false),
-  materials: z.array(z.strictObject({ key: ZStepKey, legalBasis: z.string(), conditionZh: ZFileText.optional(), conditionEn: ZFileText.optional() })),
+  materials: z
+    .array(z.strictObject({ key: ZStepKey, legalBasis: z.string().max(2000), conditionZh: ZFileText.optional(), conditionEn: ZFileText.optional() }))
+    .max(200),
 });
 
 /** A bundle (一件事) with its steps; `needs` name step keys of the same bundle. */
@@ -134,7 +143,10 @@ export const ZFileBundle = z.strictObject({
   lead: ZFileText,
   applicantKinds: ZApplicantKinds,
   requiresCertificateType: ZCatalogCode.nullable(),
-  steps: z.array(z.strictObject({ key: ZStepKey, service: ZCatalogCode, needs: z.array(ZStepKey) })).min(1),
+  steps: z
+    .array(z.strictObject({ key: ZStepKey, service: ZCatalogCode, needs: z.array(ZStepKey).max(100) }))
+    .min(1)
+    .max(100),
 });
 
 export type FileCertificateType = z.output<typeof ZFileCertificateType>;

@@ -179,8 +179,8 @@ export const ZFileDepartment = z.strictObject({
     .trim()
     .regex(/^[A-Za-z][A-Za-z0-9.-]*$/, "letters, digits, dots and hyphens, starting with a letter")
     .max(64),
-  nameZh: z.string().trim().min(1),
-  nameEn: z.string().trim().min(1),
+  nameZh: z.string().trim().min(1).max(200),
+  nameEn: z.string().trim().min(1).max(200),
   level: z.enum(departmentLevels),
   divisionCode: z.string().regex(/^\d{6}$/, "six digits (GB/T 2260)"),
 });
@@ -188,9 +188,9 @@ export const ZFileDepartment = z.strictObject({
 /** A staff account: no password; it is set by an administrator (or, in the demo file, the demo's). */
 export const ZFileStaff = z.strictObject({
   login: z.string().trim().min(1).max(64),
-  displayName: z.string().trim().min(1),
+  displayName: z.string().trim().min(1).max(100),
   role: z.enum(staffRoles),
-  department: z.string().trim().min(1).optional(),
+  department: z.string().trim().min(1).max(80).optional(),
 });
 
 export type FileDepartment = z.output<typeof ZFileDepartment>;

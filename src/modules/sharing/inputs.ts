@@ -83,10 +83,10 @@ export const ZFileDataResource = z.strictObject({
     .trim()
     .regex(/^[A-Za-z][A-Za-z0-9.-]*$/, "letters, digits, dots and hyphens, starting with a letter")
     .max(80),
-  nameZh: z.string().trim().min(1),
-  nameEn: z.string().trim().min(1),
-  provider: z.string().trim().min(1),
-  fields: z.array(z.string().trim().min(1)),
+  nameZh: z.string().trim().min(1).max(2000),
+  nameEn: z.string().trim().min(1).max(2000),
+  provider: z.string().trim().min(1).max(2000),
+  fields: z.array(z.string().trim().min(1).max(200)).max(200),
   shareType: z.enum(shareTypes),
   openType: z.enum(openTypes),
   updateFrequency: z.enum(updateFrequencies),
@@ -98,10 +98,10 @@ export const ZFileDataResource = z.strictObject({
 
 /** A grant: the consumer department may read the resource for the named services. */
 export const ZFileGrant = z.strictObject({
-  resource: z.string().trim().min(1),
-  consumer: z.string().trim().min(1),
-  services: z.array(z.string().trim().min(1)).min(1),
-  purpose: z.string().trim().min(1),
+  resource: z.string().trim().min(1).max(2000),
+  consumer: z.string().trim().min(1).max(2000),
+  services: z.array(z.string().trim().min(1).max(200)).min(1).max(2000),
+  purpose: z.string().trim().min(1).max(2000),
   /** `approved`: in force from the import; `requested`: left for the provider to decide. */
   status: z.enum(importableGrantStatuses),
 });

@@ -44,4 +44,16 @@ describe("checkpoint signatures", () => {
     expect(checkCheckpoint(file.checkpoint, pair.publicKey)).toEqual({ hashOk: true, signatureOk: true });
     expect(file.allHeads.map((x) => x.streamId)).toEqual(["a", "b"]);
   });
+
+  it("refuses an exported file with an oversized field, naming where", () => {
+    const exported = JSON.parse(JSON.stringify(exportCheckpoint(signCheckpoint(unsigned, key), heads, "PEM"))) as {
+      allHeads: Array<{ streamId: string }>;
+      publicKey: string;
+    };
+    exported.allHeads[0]!.streamId = "s".repeat(201);
+    exported.publicKey = "k".repeat(2001);
+    const result = ZExportedCheckpoint.safeParse(exported);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => i.path.join("."))).toEqual(["allHeads.0.streamId", "publicKey"]);
+  });
 });

@@ -73,7 +73,9 @@ export function checkCheckpoint(c: Checkpoint, publicKey: KeyObject): { hashOk: 
   return { hashOk, signatureOk };
 }
 
-const ZHead = z.object({ streamId: z.string(), seq: z.number().int().positive(), hash: z.string() });
+// An exported checkpoint is read back from a file: every field bounded (a stream id is a uuid or a
+// short name, a hash hex or base64; ten million streams is far beyond a province's audit log).
+const ZHead = z.object({ streamId: z.string().max(200), seq: z.number().int().positive(), hash: z.string().max(200) });
 
 /** An exported checkpoint: the signed row, every stream's head at it, and the public key to check it with. */
 export const ZExportedCheckpoint = z.object({
@@ -85,17 +87,17 @@ export const ZExportedCheckpoint = z.object({
     lastEventSeq: z.number().int().nonnegative(),
     events: z.number().int().nonnegative(),
     streams: z.number().int().nonnegative(),
-    heads: z.array(ZHead),
-    headsDigest: z.string(),
-    prevHash: z.string().nullable(),
-    hash: z.string(),
-    keyId: z.string(),
-    signature: z.string(),
+    heads: z.array(ZHead).max(10_000_000),
+    headsDigest: z.string().max(200),
+    prevHash: z.string().max(200).nullable(),
+    hash: z.string().max(200),
+    keyId: z.string().max(200),
+    signature: z.string().max(400),
   }),
   /** Every stream's head at the checkpoint (the row holds only those that changed). */
-  allHeads: z.array(ZHead),
+  allHeads: z.array(ZHead).max(10_000_000),
   /** The signing key's public half (SPKI PEM); a verifier compares its id with the key it trusts. */
-  publicKey: z.string(),
+  publicKey: z.string().max(2000),
 });
 export type ExportedCheckpoint = z.output<typeof ZExportedCheckpoint>;
 

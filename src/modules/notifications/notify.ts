@@ -25,13 +25,13 @@ export interface NotifyInput {
    * | applicationNotAccepted | trackingNumber, title, reason |
    * | completionRequested | trackingNumber, title |
    * | supplementNotice | trackingNumber, title, count |
-   * | taskOpened | trackingNumber, title, dueDate |
+   * | taskOpened | trackingNumber, title, dueDate, provisional (yes/no) |
    * | taskDecided | trackingNumber, title, department, outcome (`approved` / `denied` / `supplementRequested`) |
    * | applicationApproved | trackingNumber, title |
    * | applicationDenied | trackingNumber, title, reason |
    * | certificateIssued | trackingNumber, certificate, number |
-   * | dueReminder | trackingNumber, title, dueDate |
-   * | taskOverdue | trackingNumber, title, dueDate |
+   * | dueReminder | trackingNumber, title, dueDate, provisional (yes/no) |
+   * | taskOverdue | trackingNumber, title, dueDate, provisional (yes/no) |
    * | deemedApproved | trackingNumber, title, department |
    * | applicationWithdrawn | trackingNumber, title |
    * | certificateRevoked | trackingNumber, title, certificate, number, reason |

@@ -12,6 +12,7 @@ const sample: Record<string, string | number> = {
   outcome: "approved",
   certificate: "营业执照",
   number: "91130102MA0TB0016X",
+  provisional: "no",
 };
 
 describe("notification messages", () => {
@@ -22,7 +23,7 @@ describe("notification messages", () => {
         const { title, body } = renderNotification(locale, kind, params);
         expect(title.length).toBeGreaterThan(0);
         expect(body).not.toMatch(/[{}]/);
-        for (const p of kindParams[kind]) if (p !== "outcome" && p !== "count") expect(body).toContain(String(params[p]));
+        for (const p of kindParams[kind]) if (p !== "outcome" && p !== "count" && p !== "provisional") expect(body).toContain(String(params[p]));
       }
     }
   });
@@ -32,6 +33,16 @@ describe("notification messages", () => {
     expect(renderNotification("zh-CN", "taskDecided", { ...base, outcome: "denied" }).body).toContain("不同意");
     expect(renderNotification("en", "taskDecided", { ...base, outcome: "supplementRequested" }).body).toContain("more material requested");
     expect(renderNotification("en", "supplementNotice", { ...base, count: 1 }).body).toContain("1 more item.");
+  });
+
+  it("says when a due date is provisional, and reads an item stored without the flag as published", () => {
+    const base = { trackingNumber: "T1", title: "开办企业", dueDate: "2027-02-08" };
+    for (const kind of ["taskOpened", "dueReminder", "taskOverdue"]) {
+      expect(renderNotification("zh-CN", kind, { ...base, provisional: "yes" }).body).toContain("暂定日期");
+      expect(renderNotification("en", kind, { ...base, provisional: "yes" }).body).toContain("provisional date");
+      expect(renderNotification("zh-CN", kind, { ...base, provisional: "no" }).body).not.toContain("暂定");
+      expect(renderNotification("en", kind, base).body).not.toContain("provisional");
+    }
   });
 
   it("shows an unknown kind by its name", () => {

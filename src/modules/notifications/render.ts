@@ -13,7 +13,9 @@ const messages = { "zh-CN": zhCN, en } as const;
 export function renderNotification(locale: Locale, kind: string, params: Record<string, string | number>): { title: string; body: string } {
   if (!isNotificationKind(kind)) return { title: kind, body: "" };
   const t = createTranslator({ locale, messages: messages[locale], namespace: "kinds" });
-  return { title: t(`${kind}.title`, params as never), body: t(`${kind}.body`, params as never) };
+  // Items stored before a kind gained `provisional` read as a published date.
+  const all = { provisional: "no", ...params };
+  return { title: t(`${kind}.title`, all as never), body: t(`${kind}.body`, all as never) };
 }
 
 /** The footer under every notification email. */

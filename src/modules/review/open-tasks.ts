@@ -57,7 +57,12 @@ export async function openTasks(tx: Db, application: ApplicationRow, stepKeys: s
       kind: "taskOpened",
       to: { departmentIds: [task.departmentId] },
       applicationId: application.id,
-      params: { trackingNumber: application.trackingNumber ?? "", title: application.titleZh, dueDate: shanghaiDate(task.dueAt ?? now) },
+      params: {
+        trackingNumber: application.trackingNumber ?? "",
+        title: application.titleZh,
+        dueDate: shanghaiDate(task.dueAt ?? now),
+        provisional: task.dueProvisional ? "yes" : "no",
+      },
     });
   }
 }

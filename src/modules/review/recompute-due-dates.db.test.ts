@@ -105,6 +105,12 @@ describe("due dates past the last published year", () => {
       acceptedAt,
     );
     expect(queue.rows.find((r) => r.applicationId === submitted.id)).toMatchObject({ dueProvisional: true });
+    // And said so in the departments' "new task" messages: provisional where the date is.
+    const opened = await h.db
+      .select({ params: outbox.params })
+      .from(outbox)
+      .where(and(eq(outbox.applicationId, submitted.id), eq(outbox.kind, "taskOpened")));
+    expect(opened.map((o) => o.params.provisional).sort()).toEqual(["no", "yes", "yes", "yes"]);
 
     // The market reviewer holds the long task; the tax department has already decided.
     const claimedLong = await claimTask(h.db, market, { taskId: tasks.long!.id, version: tasks.long!.version }, acceptedAt);

@@ -42,7 +42,12 @@ export async function reopenAfterSupplement(tx: Db, app: ApplicationRow, actor: 
       kind: "taskOpened",
       to: { departmentIds: [task.departmentId] },
       applicationId: app.id,
-      params: { trackingNumber: app.trackingNumber ?? "", title: app.titleZh, dueDate: shanghaiDate(task.dueAt ?? now) },
+      params: {
+        trackingNumber: app.trackingNumber ?? "",
+        title: app.titleZh,
+        dueDate: shanghaiDate(task.dueAt ?? now),
+        provisional: task.dueProvisional ? "yes" : "no",
+      },
     });
   }
 }

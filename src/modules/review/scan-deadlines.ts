@@ -66,7 +66,12 @@ export async function scanDeadlines(db: Db, now: Date = new Date(), options: { b
         kind: "dueReminder",
         to: task.claimedBy ? { userIds: [task.claimedBy] } : { departmentIds: [task.departmentId] },
         applicationId: task.applicationId,
-        params: { trackingNumber: app?.trackingNumber ?? "", title: app?.titleZh ?? "", dueDate: shanghaiDate(task.dueAt) },
+        params: {
+          trackingNumber: app?.trackingNumber ?? "",
+          title: app?.titleZh ?? "",
+          dueDate: shanghaiDate(task.dueAt),
+          provisional: task.dueProvisional ? "yes" : "no",
+        },
       });
       result.reminded += 1;
     });
@@ -91,7 +96,12 @@ export async function scanDeadlines(db: Db, now: Date = new Date(), options: { b
         .returning();
       if (!task?.dueAt) return;
       result.overdue += 1;
-      const params = { trackingNumber: app.trackingNumber ?? "", title: app.titleZh, dueDate: shanghaiDate(task.dueAt) };
+      const params = {
+        trackingNumber: app.trackingNumber ?? "",
+        title: app.titleZh,
+        dueDate: shanghaiDate(task.dueAt),
+        provisional: task.dueProvisional ? "yes" : "no",
+      };
       await notify(tx, { kind: "taskOverdue", to: { departmentIds: [task.departmentId] }, applicationId: app.id, params });
 
       const step = app.plan.find((s) => s.key === task.stepKey);

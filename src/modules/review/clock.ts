@@ -15,14 +15,14 @@ export function computeDueAt(
   cal: WorkCalendar,
   clock: { startedAt: Date; budgetDays: number; pauses: Array<{ startedAt: Date; endedAt: Date | null }> },
   now: Date,
-): { dueAt: Date; dueProvisional: boolean } {
+): { dueAt: Date; dueProvisional: boolean; dueCalendarYear: number } {
   try {
     const due = dueDate(
       cal,
       { startedAt: clock.startedAt, budgetDays: clock.budgetDays, pauses: clock.pauses.map((p) => ({ from: p.startedAt, to: p.endedAt })) },
       now,
     );
-    return { dueAt: due.at, dueProvisional: due.provisional };
+    return { dueAt: due.at, dueProvisional: due.provisional, dueCalendarYear: cal.lastPublishedYear };
   } catch (e) {
     if (e instanceof CalendarRangeError) {
       throw new DomainError("unavailable", "errors.calendarNotPublished", { params: { year: cal.lastYear + 1 } });

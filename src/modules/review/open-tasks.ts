@@ -49,7 +49,12 @@ export async function openTasks(tx: Db, application: ApplicationRow, stepKeys: s
   const opened = await applyTaskEventToAll(tx, waiting, "open", {
     actor,
     now,
-    patch: (t) => ({ clockStartedAt: now, dueAt: dueOf.get(t.id)?.dueAt, dueProvisional: dueOf.get(t.id)?.dueProvisional ?? false }),
+    patch: (t) => ({
+      clockStartedAt: now,
+      dueAt: dueOf.get(t.id)?.dueAt,
+      dueProvisional: dueOf.get(t.id)?.dueProvisional ?? false,
+      dueCalendarYear: dueOf.get(t.id)?.dueCalendarYear,
+    }),
     data: (t) => ({ dueAt: dueOf.get(t.id)?.dueAt.toISOString(), dueProvisional: dueOf.get(t.id)?.dueProvisional ?? false }),
   });
   for (const task of opened) {

@@ -200,7 +200,7 @@ describe("due dates past the last published year", () => {
     // after it, still has the provisional date: the deadline job's sweep recomputes it.
     await h.db
       .update(reviewTasks)
-      .set({ dueAt: endOfDay(provisionalDue), dueProvisional: true })
+      .set({ dueAt: endOfDay(provisionalDue), dueProvisional: true, dueCalendarYear: last })
       .where(eq(reviewTasks.id, tasks.long!.id));
     const scan = await scanDeadlines(h.db, publishedAt);
     expect(scan.dueDatesRecomputed).toBeGreaterThanOrEqual(1);
@@ -211,5 +211,17 @@ describe("due dates past the last published year", () => {
       .where(and(eq(auditEvents.entityId, tasks.long!.id), eq(auditEvents.action, "task.dueDateRecomputed")));
     expect(swept).toHaveLength(2);
     expect(swept.find((a) => a.actorUserId === null)).toMatchObject({ actorRole: null, data: { dueProvisional: false } });
+    expect((await tasksOf()).long).toMatchObject({ dueCalendarYear: nextYear });
+
+    // A straggler whose date ran through the newly published year into a later provisional one
+    // was computed against the year before: the sweep knows it by that year, not by where it ends.
+    const laterProvisional = endOfDay(`${nextYear + 1}-01-15`);
+    await h.db.update(reviewTasks).set({ dueAt: laterProvisional, dueProvisional: true, dueCalendarYear: last }).where(eq(reviewTasks.id, tasks.long!.id));
+    expect((await scanDeadlines(h.db, publishedAt)).dueDatesRecomputed).toBeGreaterThanOrEqual(1);
+    expect((await tasksOf()).long).toMatchObject({ dueAt: endOfDay(publishedDue), dueProvisional: false, dueCalendarYear: nextYear });
+    // One computed on the current calendar that rightly ends in a provisional year is left alone.
+    await h.db.update(reviewTasks).set({ dueAt: laterProvisional, dueProvisional: true, dueCalendarYear: nextYear }).where(eq(reviewTasks.id, tasks.long!.id));
+    await scanDeadlines(h.db, publishedAt);
+    expect((await tasksOf()).long).toMatchObject({ dueAt: laterProvisional, dueProvisional: true });
   });
 });

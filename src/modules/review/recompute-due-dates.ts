@@ -91,6 +91,7 @@ export async function recomputeProvisionalDueDates(
         .set({
           dueAt,
           dueProvisional,
+          dueCalendarYear: calendar.lastPublishedYear,
           // A reminder or overdue notice sent for the old day says nothing about the new one.
           ...(moved ? { reminderSentAt: null, overdueNotifiedAt: null } : {}),
         })

@@ -30,6 +30,7 @@ export async function reopenAfterSupplement(tx: Db, app: ApplicationRow, actor: 
     patch: (t) => ({
       dueAt: dueOf.get(t.id)?.dueAt,
       dueProvisional: dueOf.get(t.id)?.dueProvisional ?? false,
+      dueCalendarYear: dueOf.get(t.id)?.dueCalendarYear,
       claimedBy: null,
       claimedAt: null,
       reminderSentAt: null,

@@ -37,6 +37,11 @@ export const reviewTasks = pgTable(
      * yet published by the State Council); recomputed when the year is published.
      */
     dueProvisional: boolean("due_provisional").notNull().default(false),
+    /**
+     * The last published calendar year `dueAt` was computed against. A provisional date computed
+     * before a later year was published is stale, wherever it ends (the deadline job's sweep).
+     */
+    dueCalendarYear: integer("due_calendar_year"),
     decidedBy: uuid("decided_by").references(() => users.id),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
     reason: text("reason"),

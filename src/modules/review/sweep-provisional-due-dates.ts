@@ -1,6 +1,5 @@
-import { and, eq, inArray, lte } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, or } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
-import { endOfShanghaiDay } from "../calendar/model";
 import { calendarFor } from "./clock";
 import { datedTaskStatuses } from "./model";
 import { recomputeProvisionalDueDates, type RecomputeResult } from "./recompute-due-dates";
@@ -9,11 +8,11 @@ import { reviewTasks } from "./schema";
 /**
  * The safety net behind the recompute at publication, run by the deadline job: a task opened or
  * reopened on the calendar as it was just before a year was published, and committed just after,
- * was not seen by the publication's recompute and still carries a provisional date inside a year
- * that is now published. Such dates are recomputed here, by the system (audit actor null), with
- * the same notices. Only dates that end in a published year can be recognised this way; one that
- * ran through the newly published year into a later provisional one is corrected at the next
- * publication.
+ * was not seen by the publication's recompute and still carries a provisional date computed on
+ * the calendar before it: wherever that date ends (inside the newly published year, or through
+ * it in a later provisional one), it was computed against an earlier last published year
+ * (`due_calendar_year`), and is recomputed here by the system (audit actor null), with the same
+ * notices. A date without that year (computed before it was recorded) is recomputed once.
  */
 export async function sweepStaleProvisionalDueDates(db: Db, now: Date, options: { batchSize?: number } = {}): Promise<RecomputeResult> {
   const cal = await calendarFor(db);
@@ -24,7 +23,7 @@ export async function sweepStaleProvisionalDueDates(db: Db, now: Date, options: 
       and(
         eq(reviewTasks.dueProvisional, true),
         inArray(reviewTasks.status, [...datedTaskStatuses]),
-        lte(reviewTasks.dueAt, endOfShanghaiDay(`${cal.lastPublishedYear}-12-31`)),
+        or(isNull(reviewTasks.dueCalendarYear), lt(reviewTasks.dueCalendarYear, cal.lastPublishedYear)),
       ),
     )
     .limit(options.batchSize ?? 100);

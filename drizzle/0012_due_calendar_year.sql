@@ -1,0 +1,1 @@
+ALTER TABLE "review_tasks" ADD COLUMN "due_calendar_year" integer;

@@ -42,6 +42,46 @@ export default async function HomePage() {
         </div>
       </section>
 
+      <section aria-labelledby="find-heading" className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:p-5">
+        <h2 id="find-heading" className="text-2xl font-semibold">
+          {tc("search.label")}
+        </h2>
+        <p className="text-slate-700">{tc("search.homeLead")}</p>
+        <form role="search" action="/guides" method="get" aria-labelledby="find-heading" className="flex flex-col gap-2 sm:flex-row">
+          <label htmlFor="home-q" className="sr-only">
+            {tc("search.keyword")}
+          </label>
+          <input
+            id="home-q"
+            name="q"
+            type="search"
+            maxLength={40}
+            placeholder={tc("search.keywordHint")}
+            className="w-full rounded border border-slate-400 px-3 py-2 text-base focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30 sm:max-w-xl"
+          />
+          <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+            {tc("search.submit")}
+          </button>
+        </form>
+        <nav aria-label={tc("search.for")} className="flex flex-wrap gap-3">
+          <Link href="/guides?for=citizen" className="rounded border border-brand-700 px-3 py-1.5 font-medium text-brand-800 hover:bg-brand-50">
+            {tc("search.citizen")}
+          </Link>
+          <Link href="/guides?for=enterprise" className="rounded border border-brand-700 px-3 py-1.5 font-medium text-brand-800 hover:bg-brand-50">
+            {tc("search.enterprise")}
+          </Link>
+          {guides.bundles.map((b) => (
+            <Link
+              key={b.code}
+              href={`/guides?theme=${encodeURIComponent(b.code)}`}
+              className="rounded border border-slate-300 px-3 py-1.5 text-slate-800 hover:bg-slate-50"
+            >
+              {pick(b, locale)}
+            </Link>
+          ))}
+        </nav>
+      </section>
+
       <section aria-labelledby="pillars-heading">
         <h2 id="pillars-heading" className="mb-4 text-2xl font-semibold">
           {t("pillarsTitle")}

@@ -4,6 +4,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { formatFee, pick, pickText } from "@/modules/catalog/components/format";
+import { GuideSearchForm } from "@/modules/catalog/components/guide-search-form";
+import { filterGuides, isFiltered, parseGuideFilter } from "@/modules/catalog/guide-search";
 import type { GuideList } from "@/modules/catalog/views";
 import { api } from "@/trpc/server";
 
@@ -13,13 +15,19 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("catalog.guides"))("title") };
 }
 
-export default async function GuidesPage() {
-  const [t, tc, locale, guides] = await Promise.all([
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function GuidesPage({ searchParams }: { searchParams: Search }) {
+  const [t, tc, locale, all, search] = await Promise.all([
     getTranslations("catalog.guides"),
     getTranslations("catalog"),
     getLocale(),
     (await api()).catalog.guides(),
+    searchParams,
   ]);
+  const { filter, error } = parseGuideFilter(search);
+  const guides = filterGuides(all, filter);
+  const filtered = isFiltered(filter);
   const byDepartment = new Map<string, { name: string; services: GuideList["services"] }>();
   for (const s of guides.services) {
     const group = byDepartment.get(s.department.code) ?? { name: pick(s.department, locale), services: [] };
@@ -32,6 +40,18 @@ export default async function GuidesPage() {
     <div className="flex flex-col gap-8">
       <PageHeader title={t("title")} lead={t("lead")} />
 
+      <GuideSearchForm guides={all} filter={filter} locale={locale} />
+      {error ? (
+        <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-800">
+          {tc(`search.errors.${error}`)}
+        </p>
+      ) : null}
+      {filtered ? (
+        <p role="status" className="text-slate-700" data-testid="guide-search-count">
+          {tc("search.found", { bundles: guides.bundles.length, services: guides.services.length })}
+        </p>
+      ) : null}
+
       <section aria-labelledby="bundles-heading" className="flex flex-col gap-3">
         <div>
           <h2 id="bundles-heading" className="text-2xl font-semibold">
@@ -40,7 +60,7 @@ export default async function GuidesPage() {
           <p className="text-slate-700">{t("bundlesLead")}</p>
         </div>
         {guides.bundles.length === 0 ? (
-          <EmptyState title={t("empty")} />
+          <EmptyState title={filtered ? tc("search.none") : t("empty")} />
         ) : (
           <ul className="grid gap-4 md:grid-cols-2" data-testid="guide-bundles">
             {guides.bundles.map((b) => (
@@ -70,7 +90,7 @@ export default async function GuidesPage() {
         <h2 id="services-heading" className="text-2xl font-semibold">
           {t("services")}
         </h2>
-        {guides.services.length === 0 ? <EmptyState title={t("empty")} /> : null}
+        {guides.services.length === 0 ? <EmptyState title={filtered ? tc("search.none") : t("empty")} /> : null}
         {[...byDepartment.entries()].map(([code, group]) => (
           <section key={code} aria-labelledby={`department-${code}`} className="flex flex-col gap-2">
             <h3 id={`department-${code}`} className="text-lg font-semibold text-brand-800">

@@ -63,6 +63,7 @@ export async function listGuides(db: Db): Promise<GuideList> {
         statutoryDays: criticalPathDays(graph((s) => s.statutoryDays)),
         feeFen: joined.reduce((sum, j) => sum + (j.row?.service.feeFen ?? 0), 0),
         applicantKinds: b.applicantKinds,
+        serviceCodes: [...new Set(joined.flatMap((j) => (j.row ? [j.row.service.code] : [])))],
       },
     ];
   });

@@ -39,7 +39,7 @@ export const ZPlanMaterial = z.object({
   required: z.boolean(),
   conditionZh: z.string().nullable(),
   conditionEn: z.string().nullable(),
-  serviceCodes: z.array(z.string()),
+  serviceCodes: z.array(z.string()).max(100),
 });
 
 export const ZApplicationPlan = z.object({
@@ -93,6 +93,8 @@ export const ZBundleGuideItem = z.object({
   statutoryDays: z.number().int(),
   feeFen: z.number().int(),
   applicantKinds: ZApplicantKinds,
+  /** The services its steps take (a theme of the guide search is a bundle and its services). */
+  serviceCodes: z.array(z.string()).max(100),
 });
 
 export const ZGuideList = z.object({ bundles: z.array(ZBundleGuideItem), services: z.array(ZServiceGuideItem) });

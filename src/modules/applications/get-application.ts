@@ -141,21 +141,27 @@ export async function getApplication(db: Db, actor: Actor, applicationId: string
     .from(applicationMaterials)
     .leftJoin(uploads, eq(uploads.id, applicationMaterials.uploadId))
     .where(eq(applicationMaterials.applicationId, app.id));
-  const suppliedCertificateIds = supplied.flatMap((s) => (s.m.certificateId ? [s.m.certificateId] : []));
+  // A reviewer sees the files of the materials their own steps ask for, not the other departments'.
+  const reviewerServices =
+    actor.role === "reviewer" && actor.departmentId
+      ? new Set(app.plan.filter((s) => tasks.some((t) => t.stepKey === s.key) && s.departmentId === actor.departmentId).map((s) => s.serviceCode))
+      : null;
+  const notForReader = (key: string) => {
+    const m = plan?.materials.find((x) => x.key === key);
+    return reviewerServices !== null && !(m?.serviceCodes.some((c) => reviewerServices.has(c)) ?? false);
+  };
+  // Nor does the gate read, for them, the certificates other departments' steps need: a routine
+  // state, not a refusal to log.
+  const suppliedCertificateIds = supplied.flatMap((s) => (s.m.certificateId && !notForReader(s.m.materialKey) ? [s.m.certificateId] : []));
   const read = suppliedCertificateIds.length
     ? await readCertificates(db, actor, { holderCode: app.holderCode, certificateIds: suppliedCertificateIds, purpose, today })
     : { certificates: [], refused: [] };
   const certById = new Map(read.certificates.map((c) => [c.id, c]));
   const refusedType = new Map(read.refused.map((r) => [r.typeCode, r.reason]));
   const suppliedByKey = new Map(supplied.map((s) => [s.m.materialKey, s]));
-  // A reviewer sees the files of the materials their own steps ask for, not the other departments'.
-  const reviewerServices =
-    actor.role === "reviewer" && actor.departmentId
-      ? new Set(app.plan.filter((s) => tasks.some((t) => t.stepKey === s.key) && s.departmentId === actor.departmentId).map((s) => s.serviceCode))
-      : null;
   const materials = (plan?.materials ?? []).map((m) => {
     const s = suppliedByKey.get(m.key);
-    const fileHidden = reviewerServices !== null && !m.serviceCodes.some((c) => reviewerServices.has(c));
+    const fileHidden = notForReader(m.key);
     const cert = s?.m.certificateId ? certById.get(s.m.certificateId) : undefined;
     return {
       key: m.key,
@@ -166,7 +172,8 @@ export async function getApplication(db: Db, actor: Actor, applicationId: string
       upload: s?.upload?.id && !fileHidden ? s.upload : null,
       uploadWithheld: Boolean(s?.upload?.id && fileHidden),
       certificate: cert ? certificateView(cert, types) : null,
-      certificateRefused: s?.m.certificateId && !cert ? (refusedType.get(m.certificateType ?? "") ?? "sharing.refusal.notFound") : null,
+      certificateRefused: s?.m.certificateId && !cert && !fileHidden ? (refusedType.get(m.certificateType ?? "") ?? "sharing.refusal.notFound") : null,
+      certificateNotForStep: Boolean(s?.m.certificateId && fileHidden),
     };
   });
 

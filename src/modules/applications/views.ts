@@ -63,6 +63,8 @@ export const ZMaterialView = z.object({
   certificate: ZCertificateView.nullable(),
   /** Message key of the gate's refusal when the viewer may not read the certificate supplied. */
   certificateRefused: z.string().nullable(),
+  /** A certificate the reader's own steps do not need: not read for them (information, not a refusal). */
+  certificateNotForStep: z.boolean(),
 });
 
 export const ZApplicationView = z.object({

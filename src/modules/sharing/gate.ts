@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { shanghaiDate } from "@/lib/dates";
@@ -262,26 +263,49 @@ export async function readCertificates(db: Db, reader: Actor, q: CertificateQuer
     found = [...best.values()];
   }
 
-  await db.insert(dataAccessLog).values(
-    typeCodes.map((typeCode) => {
-      const d = decisions.get(typeCode);
-      return {
-        readerUserId: reader.userId,
-        // The window keying in for a walk-in applicant reads as the window, named in the holder's log.
-        readerRole: reader.agency?.kind === "window" ? "windowClerk" : reader.role,
-        readerDepartmentId: reader.departmentId,
-        holderCode: q.holderCode,
-        resourceId: resourceOf.get(typeCode)?.id ?? null,
-        certificateTypeCode: typeCode,
-        applicationId: purpose.applicationId,
-        purpose: purpose.purpose,
-        legalBasis: d?.ok ? d.legalBasis : null,
-        outcome: d?.ok ? ("allowed" as const) : ("refused" as const),
-        refusalReason: d && !d.ok ? d.reason : null,
-        recordCount: found.filter((c) => c.typeCode === typeCode).length,
-      };
-    }),
-  );
+  // The window keying in for a walk-in applicant reads as the window, named in the holder's log.
+  const readerRole = reader.agency?.kind === "window" ? "windowClerk" : reader.role;
+  await db
+    .insert(dataAccessLog)
+    .values(
+      typeCodes.map((typeCode) => {
+        const d = decisions.get(typeCode);
+        // The same read again (a page opened twice) is no new read: its key is already in the log.
+        const readKey = createHash("sha256")
+          .update(
+            JSON.stringify([
+              reader.userId,
+              readerRole,
+              purpose.purpose,
+              purpose.applicationId,
+              typeCode,
+              d?.ok ?? false,
+              d && !d.ok ? d.reason : null,
+              found
+                .filter((c) => c.typeCode === typeCode)
+                .map((c) => `${c.id}:${c.status}`)
+                .sort(),
+            ]),
+          )
+          .digest("base64url");
+        return {
+          readerUserId: reader.userId,
+          readerRole,
+          readerDepartmentId: reader.departmentId,
+          holderCode: q.holderCode,
+          resourceId: resourceOf.get(typeCode)?.id ?? null,
+          certificateTypeCode: typeCode,
+          applicationId: purpose.applicationId,
+          purpose: purpose.purpose,
+          legalBasis: d?.ok ? d.legalBasis : null,
+          outcome: d?.ok ? ("allowed" as const) : ("refused" as const),
+          refusalReason: d && !d.ok ? d.reason : null,
+          recordCount: found.filter((c) => c.typeCode === typeCode).length,
+          readKey,
+        };
+      }),
+    )
+    .onConflictDoNothing({ target: [dataAccessLog.holderCode, dataAccessLog.readKey] });
   return {
     certificates: found,
     refused: typeCodes.flatMap((typeCode) => {

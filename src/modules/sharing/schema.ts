@@ -101,8 +101,19 @@ export const dataAccessLog = pgTable(
     /** Message key of the refusal reason. */
     refusalReason: text("refusal_reason"),
     recordCount: integer("record_count").notNull().default(0),
+    /**
+     * What was read, as a digest (reader, purpose, application, type, outcome, the certificates
+     * and their status): the log records reads, not page views, so the same read again (a page
+     * opened twice) writes no second row. Null for rows written before it, and for reads outside
+     * the gate (identity checks, public verification).
+     */
+    readKey: text("read_key"),
   },
-  (t) => [index("data_access_log_holder_idx").on(t.holderCode, t.at), index("data_access_log_resource_idx").on(t.resourceId, t.at)],
+  (t) => [
+    index("data_access_log_holder_idx").on(t.holderCode, t.at),
+    index("data_access_log_resource_idx").on(t.resourceId, t.at),
+    uniqueIndex("data_access_log_read_key").on(t.holderCode, t.readKey),
+  ],
 );
 
 /** A holder's question about one read of their data, answered by the data office. */

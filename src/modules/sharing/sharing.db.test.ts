@@ -269,19 +269,30 @@ describe("every read path is logged", () => {
     const fireView = await getApplication(h.db, await reviewer(h.db, "fire"), app.id, monday).catch((e: Error) => e);
     expect(fireView).toBeInstanceOf(Error); // no task: the case itself is hidden
 
+    // The log records reads, not page views: the same pages opened again read nothing new.
+    await getApplication(h.db, actor, app.id, monday);
+    await getApplication(h.db, await reviewer(h.db, "market"), app.id, monday);
+    expect(await purposes()).toEqual(["prefill", "submission", "ownRecord", "review"]);
+
     await listMyCertificates(h.db, actor, monday);
+    // The one certificate the list has just read, opened on its own: the same read.
     await getMyCertificate(h.db, actor, licence.id, monday);
-    expect(await purposes()).toEqual(["prefill", "submission", "ownRecord", "review", "ownRecord", "ownRecord"]);
+    expect(await purposes()).toEqual(["prefill", "submission", "ownRecord", "review", "ownRecord"]);
     // Anonymous verifications are counted per certificate and day, not logged one row each.
     await verifyCertificate(h.db, licence.number, null, monday);
     await verifyCertificate(h.db, licence.number, null, monday);
-    expect(await purposes()).toEqual(["prefill", "submission", "ownRecord", "review", "ownRecord", "ownRecord"]);
+    expect(await purposes()).toEqual(["prefill", "submission", "ownRecord", "review", "ownRecord"]);
     expect(await listPublicVerifications(h.db, actor)).toEqual([expect.objectContaining({ day: today, count: 2, dataNameZh: "营业执照" })]);
     // A signed-in reader's verification is a read of its own.
     await verifyCertificate(h.db, licence.number, market, monday);
     expect((await purposes()).at(-1)).toBe("publicVerification");
     const [reviewRow] = (await logRows(holderCode)).filter((l) => l.purpose === "review");
     expect(reviewRow).toMatchObject({ readerUserId: market.userId, readerDepartmentId: market.departmentId, applicationId: app.id, outcome: "allowed" });
+
+    // Something new to read is a new read: the licence revoked, the reviewer's page read again.
+    await h.db.update(certificates).set({ status: "revoked", revokedAt: monday, revocationReason: "test" }).where(eq(certificates.id, licence.id));
+    await getApplication(h.db, await reviewer(h.db, "market"), app.id, monday);
+    expect((await purposes()).filter((p) => p === "review")).toHaveLength(2);
   });
 
   it("shows a staff reader the refusal instead of the certificate", async () => {
@@ -293,6 +304,30 @@ describe("every read path is logged", () => {
     const material = view.materials.find((m) => m.key === "businessLicence");
     expect(material).toMatchObject({ certificate: null, certificateRefused: "sharing.refusal.noGrant" });
     expect((await logRows(holderCode)).at(-1)).toMatchObject({ purpose: "review", outcome: "refused" });
+  });
+});
+
+describe("a certificate another department's step needs", () => {
+  it("is not read for a reviewer whose step does not need it: shown as such, not as a refusal, and nothing logged", async () => {
+    const { actor, holderCode } = await licensedEnterprise();
+    const { code, serviceCodes } = await bundleAskingFor(
+      [
+        { key: "market", department: "market" },
+        { key: "tax", department: "tax" },
+      ],
+      ["businessLicence"],
+    );
+    // Only the market step asks for the licence.
+    const [taxService] = await h.db.select({ id: services.id }).from(services).where(eq(services.code, serviceCodes.tax!));
+    await h.db.delete(materials).where(eq(materials.serviceId, taxService!.id));
+    const app = await submit(actor, code);
+    await accept(app.id);
+    const taxReviewer = await reviewer(h.db, "tax");
+    const view = await getApplication(h.db, taxReviewer, app.id, monday);
+    expect(view.materials.find((m) => m.key === "businessLicence")).toMatchObject({ certificate: null, certificateRefused: null, certificateNotForStep: true });
+    expect((await logRows(holderCode)).filter((l) => l.readerUserId === taxReviewer.userId)).toEqual([]);
+    const marketView = await getApplication(h.db, await reviewer(h.db, "market"), app.id, monday);
+    expect(marketView.materials.find((m) => m.key === "businessLicence")).toMatchObject({ certificateNotForStep: false, certificateRefused: null });
   });
 });
 

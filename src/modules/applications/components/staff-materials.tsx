@@ -92,9 +92,16 @@ export async function StaffMaterials({ materials, headingLevel = 2 }: { material
                   })}
                 </p>
               ) : null}
+              {m.certificateNotForStep ? (
+                <p className="mb-2 text-sm text-slate-700" data-testid="certificate-not-for-step">
+                  {t("certificateNotForStep")}
+                </p>
+              ) : null}
               {m.source === "certificate" && !m.certificate && m.upload ? <p className="mb-2 text-sm text-amber-900">{t("certificateUploaded")}</p> : null}
               {m.source !== "formField" && m.upload ? upload(m.upload) : null}
-              {m.source !== "formField" && !m.upload && !m.certificate && !m.certificateRefused ? <p className="text-slate-600">{t("notSupplied")}</p> : null}
+              {m.source !== "formField" && !m.upload && !m.certificate && !m.certificateRefused && !m.certificateNotForStep ? (
+                <p className="text-slate-600">{t("notSupplied")}</p>
+              ) : null}
             </li>
           );
         })}

@@ -46,9 +46,14 @@ test.describe("parallel review journeys", () => {
     await page.goto(`/track?trackingNumber=${trackingNumber}&queryCode=WRONG234`);
     await expect(page.getByTestId("track-not-found")).toBeVisible();
 
+    await page.goto(caseUrl);
+    await expect(page.getByTestId("case-stepper").locator('[data-stage="accept"]')).toHaveAttribute("aria-current", "step");
     await acceptAtWindow(browser, trackingNumber);
     await page.goto(caseUrl);
     await expect(page.locator('[data-testid^="timeline-"]')).toHaveCount(4);
+    // The stepper: under review, with the whole case's expected finish.
+    await expect(page.getByTestId("case-stepper").locator('[data-stage="review"]')).toHaveAttribute("aria-current", "step");
+    await expect(page.getByTestId("expected-finish")).toContainText("预计办结：");
     const departments = await departmentsOnCase(page);
     for (const department of departments.keys()) {
       const login = reviewerByDepartment[department];
@@ -58,6 +63,8 @@ test.describe("parallel review journeys", () => {
 
     await page.goto(caseUrl);
     await expect(page.locator('[data-status="completed"]').first()).toBeVisible();
+    await expect(page.getByTestId("case-stepper").locator('[data-stage="finish"]')).toHaveAttribute("data-state", "done");
+    await expect(page.getByTestId("expected-finish")).toHaveCount(0);
     await expect(page.getByTestId("certificates").locator("li")).toHaveCount(4);
     await expect(page.getByTestId("certificates")).toContainText("食品经营许可证");
 

@@ -6,11 +6,14 @@ import { loadApplicationPlan } from "../catalog/load-application-plan";
 import { certificateTypes } from "../catalog/schema";
 import type { Actor } from "../identity/model";
 import { departments, entities, users, windowKeyIns } from "../identity/schema";
+import { cachedCalendar } from "../calendar/load-calendar";
+import { expectedFinish } from "../review/clock";
 import { isDecidedTask, isRunningTask } from "../review/model";
 import { reviewTasks } from "../review/schema";
 import { readCertificates, type HeldCertificate, type ReadPurpose } from "../sharing/gate";
 import { applicationMaterials, applications, supplementNotices, uploads } from "./schema";
 import { applicantMay } from "./applicant";
+import { caseStageOf, isLiveApplication } from "./model";
 import { subjectOf } from "./subject";
 import { maskHolderCode, type ApplicationView, type TaskTimelineView } from "./views";
 
@@ -82,6 +85,28 @@ export async function taskTimeline(db: Db, app: ApplicationRow, now: Date, withN
     })
     .sort((a, b) => a.order - b.order)
     .map(({ order: _order, ...t }) => t);
+}
+
+/** 预计办结 of a live case under review, from its tasks' clocks on the official calendar. */
+async function expectedFinishOf(db: Db, app: ApplicationRow, now: Date) {
+  if (!isLiveApplication(app.status) || app.acceptedAt === null) return null;
+  const rows = await db
+    .select({
+      stepKey: reviewTasks.stepKey,
+      status: reviewTasks.status,
+      budgetDays: reviewTasks.budgetDays,
+      dueAt: reviewTasks.dueAt,
+      dueProvisional: reviewTasks.dueProvisional,
+      decidedAt: reviewTasks.decidedAt,
+    })
+    .from(reviewTasks)
+    .where(eq(reviewTasks.applicationId, app.id));
+  const needs = new Map(app.plan.map((s) => [s.key, s.needs]));
+  return expectedFinish(
+    await cachedCalendar(db),
+    rows.map((r) => ({ ...r, needs: needs.get(r.stepKey) ?? [] })),
+    now,
+  );
 }
 
 function progressOf(tasks: TaskTimelineView[]) {
@@ -196,6 +221,8 @@ export async function getApplication(db: Db, actor: Actor, applicationId: string
     completedAt: app.completedAt,
     refusalReason: app.refusalReason,
     progress: progressOf(tasks),
+    stage: caseStageOf(app.status, app.acceptedAt !== null),
+    expectedFinish: await expectedFinishOf(db, app, now),
     tasks,
     notices: noticeRows.map((n) => ({
       id: n.id,

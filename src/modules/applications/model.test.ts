@@ -113,3 +113,20 @@ describe("query codes", () => {
     expect(new Set(codes).size).toBe(codes.length);
   });
 });
+
+describe("the case stepper", () => {
+  it("places every status on 申请 → 受理 → 审查 → 办结, and says where a case ended", async () => {
+    const { caseStageOf } = await import("./model");
+    expect(caseStageOf("draft", false)).toEqual({ stage: "apply", ended: false });
+    expect(caseStageOf("submitted", false)).toEqual({ stage: "accept", ended: false });
+    expect(caseStageOf("supplementRequired", false)).toEqual({ stage: "accept", ended: false });
+    expect(caseStageOf("notAccepted", false)).toEqual({ stage: "accept", ended: true });
+    expect(caseStageOf("inReview", true)).toEqual({ stage: "review", ended: false });
+    expect(caseStageOf("supplementRequired", true)).toEqual({ stage: "review", ended: false });
+    expect(caseStageOf("withdrawn", true)).toEqual({ stage: "review", ended: true });
+    expect(caseStageOf("withdrawn", false)).toEqual({ stage: "accept", ended: true });
+    expect(caseStageOf("approved", true)).toEqual({ stage: "finish", ended: false });
+    expect(caseStageOf("completed", true)).toEqual({ stage: "finish", ended: true });
+    expect(caseStageOf("denied", true)).toEqual({ stage: "finish", ended: true });
+  });
+});

@@ -141,3 +141,20 @@ export function trackingDivision(holderCode: string, kind: "enterprise" | "citiz
   const division = kind === "enterprise" ? holderCode.slice(2, 8) : holderCode.slice(0, 6);
   return /^13\d{4}$/.test(division) ? division : "130000";
 }
+
+/** The applicant's progress stepper: 申请 → 受理 → 审查 → 办结. */
+export const caseStages = ["apply", "accept", "review", "finish"] as const;
+export type CaseStage = (typeof caseStages)[number];
+
+/**
+ * Where a case stands on the stepper, and whether it ended there: a draft is at `apply`; a case at
+ * the window at `accept` (refused there: ended); accepted and undecided at `review`; granted at
+ * `finish` (completed: ended there); denied ends at `finish` too (a decision was made); a
+ * withdrawn case ends where it was.
+ */
+export function caseStageOf(status: ApplicationStatus, accepted: boolean): { stage: CaseStage; ended: boolean } {
+  if (status === initialApplicationStatus) return { stage: "apply", ended: false };
+  if (decidedApplicationStatuses.includes(status)) return { stage: "finish", ended: isFinalApplication(status) };
+  if (isFinalApplication(status)) return { stage: accepted ? "review" : "accept", ended: true };
+  return { stage: accepted ? "review" : "accept", ended: false };
+}

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { certificateStatuses } from "../sharing/model";
 import { taskStatuses } from "../review/model";
-import { applicationStatuses } from "./model";
+import { applicationStatuses, caseStages } from "./model";
 
 export const ZTaskTimelineView = z.object({
   taskId: z.string(),
@@ -96,6 +96,10 @@ export const ZApplicationView = z.object({
   completedAt: z.date().nullable(),
   refusalReason: z.string().nullable(),
   progress: z.object({ decided: z.number(), total: z.number() }),
+  /** The stepper 申请 → 受理 → 审查 → 办结: where the case stands, and whether it ended there. */
+  stage: z.object({ stage: z.enum(caseStages), ended: z.boolean() }),
+  /** 预计办结: when the whole case is expected to finish on the official calendar; null when decided or unknown. */
+  expectedFinish: z.object({ at: z.date(), provisional: z.boolean() }).nullable(),
   tasks: z.array(ZTaskTimelineView),
   notices: z.array(ZNoticeView),
   certificates: z.array(ZCertificateView),

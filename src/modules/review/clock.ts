@@ -3,6 +3,7 @@ import { DomainError } from "@/lib/domain-error";
 import type { Db } from "@/server/db/client";
 import { loadCalendar } from "../calendar/load-calendar";
 import { CalendarRangeError, dueDate, type WorkCalendar } from "../calendar/model";
+import { isDecidedTask, liveTaskStatuses, type TaskStatus } from "./model";
 import { taskPauses } from "./schema";
 
 /**
@@ -59,4 +60,55 @@ export async function endPauses(tx: Db, taskIds: string[], now: Date): Promise<v
 export async function startPauses(tx: Db, taskIds: string[], now: Date, reason: "supplement" = "supplement"): Promise<void> {
   if (taskIds.length === 0) return;
   await tx.insert(taskPauses).values(taskIds.map((taskId) => ({ taskId, reason, startedAt: now })));
+}
+
+/** One task as the expected finish of its case needs it. */
+export interface ExpectedTaskClock {
+  stepKey: string;
+  needs: readonly string[];
+  status: TaskStatus;
+  budgetDays: number;
+  dueAt: Date | null;
+  dueProvisional: boolean;
+  decidedAt: Date | null;
+}
+
+type Finish = { at: Date; provisional: boolean };
+
+/**
+ * When the whole case is expected to finish (预计办结): a decided task ended when it was decided,
+ * a live one with a due date by that date, and one still waiting its promised budget after the
+ * last of the steps it needs is expected to end (or from now). The latest of them, and whether
+ * any rests on a provisional year. Null when no task is live, or the calendar does not reach
+ * that far (no honest estimate).
+ */
+export function expectedFinish(cal: WorkCalendar, tasks: readonly ExpectedTaskClock[], now: Date): Finish | null {
+  const live = (t: ExpectedTaskClock) => liveTaskStatuses.includes(t.status);
+  if (!tasks.some(live)) return null;
+  const byKey = new Map(tasks.map((t) => [t.stepKey, t]));
+  const memo = new Map<string, Finish | null>();
+  const finishOf = (key: string, path: ReadonlySet<string>): Finish | null => {
+    if (memo.has(key)) return memo.get(key) ?? null;
+    const t = byKey.get(key);
+    if (!t || path.has(key)) return null;
+    let result: Finish | null = null;
+    if (isDecidedTask(t.status)) result = t.decidedAt ? { at: t.decidedAt, provisional: false } : null;
+    else if (live(t) && t.dueAt) result = { at: t.dueAt, provisional: t.dueProvisional };
+    else if (live(t)) {
+      const before = t.needs.map((n) => finishOf(n, new Set([...path, key]))).filter((f): f is Finish => f !== null);
+      const start = before.reduce((latest, f) => (f.at > latest ? f.at : latest), now);
+      try {
+        const due = dueDate(cal, { startedAt: start, budgetDays: t.budgetDays, pauses: [] }, now);
+        result = { at: due.at, provisional: due.provisional || before.some((f) => f.provisional) };
+      } catch (e) {
+        if (!(e instanceof CalendarRangeError)) throw e;
+      }
+    }
+    memo.set(key, result);
+    return result;
+  };
+  const counted = tasks.filter((t) => live(t) || isDecidedTask(t.status)).map((t) => ({ live: live(t), finish: finishOf(t.stepKey, new Set()) }));
+  if (counted.some((c) => c.live && c.finish === null)) return null;
+  const known = counted.flatMap((c) => (c.finish ? [c.finish] : []));
+  return known.reduce<Finish | null>((latest, f) => (!latest || f.at > latest.at ? f : latest), null);
 }

@@ -97,6 +97,9 @@ describe("due dates past the last published year", () => {
     // Shown as provisional to the applicant (and the public tracking page, same view) and in the queue.
     const view = await getApplication(h.db, applicant, submitted.id, acceptedAt);
     expect(Object.fromEntries(view.tasks.map((t) => [t.stepKey, t.dueProvisional]))).toEqual({ long: true, closed: true, short: false, asking: true });
+    // The stepper: under review, expected to finish on a provisional date (the latest task's).
+    expect(view.stage).toEqual({ stage: "review", ended: false });
+    expect(view.expectedFinish).toEqual({ at: endOfDay(provisionalDue), provisional: true });
     const market = await reviewer(h.db, "market");
     const queue = await listDepartmentQueue(
       h.db,

@@ -5,6 +5,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Card, PageHeader } from "@/components/page-header";
 import { ApplicationTimeline } from "@/modules/applications/components/application-timeline";
 import { CaseActions } from "@/modules/applications/components/case-actions";
+import { CaseStepper } from "@/modules/applications/components/case-stepper";
 import { StatusBadge } from "@/modules/applications/components/status-badge";
 import { requireRole } from "@/server/auth/guard";
 import { api } from "@/trpc/server";
@@ -37,6 +38,8 @@ export default async function CasePage({ params, searchParams }: { params: Param
           {app.progress.total > 0 ? <span className="text-slate-700">{t("progress", app.progress)}</span> : null}
         </div>
       </PageHeader>
+
+      <CaseStepper application={app} />
 
       {submitted && app.trackingNumber ? (
         <div role="status" className="rounded-lg border border-green-700 bg-green-50 p-4 text-green-900" data-testid="submitted-receipt">

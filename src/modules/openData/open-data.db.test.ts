@@ -89,7 +89,12 @@ describe("open datasets", () => {
 
     // Refused at the window.
     const refused = await submit(applicant, bundle);
-    await refuseApplication(h.db, clerk, { applicationId: refused.id, version: await versionOf(refused.id), reason: "材料不符合法定形式", confirmed: true }, later(10));
+    await refuseApplication(
+      h.db,
+      clerk,
+      { applicationId: refused.id, version: await versionOf(refused.id), reason: "材料不符合法定形式", confirmed: true },
+      later(10),
+    );
 
     // 01:00 on 1 March in China is still February in UTC: counted in March.
     const withdrawn = await submit(applicant, bundle, new Date("2026-02-28T17:00:00Z"));

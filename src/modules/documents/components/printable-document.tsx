@@ -18,6 +18,9 @@ export async function PrintableDocument({ document: d, verifyUrl }: { document: 
   ]);
   const en = locale === "en";
   const say = (b: Bilingual) => (en ? b.en : b.zh);
+  // Punctuation of the reader's language: full-width in Chinese, ASCII in English.
+  const paren = (x: string) => (en ? ` (${x})` : `（${x}）`);
+  const colon = en ? ": " : "：";
   const day = (s: string) => format.dateTime(new Date(`${s}T12:00:00+08:00`), { dateStyle: "long", timeZone: "Asia/Shanghai" });
   const c = d.content;
   const qrLabel = t("qrLabel", { url: verifyUrl });
@@ -81,7 +84,8 @@ export async function PrintableDocument({ document: d, verifyUrl }: { document: 
               <li key={i}>
                 <p>
                   <span className="font-medium">
-                    {item.department ? say(item.department) : t("itemWindow")} · {t(`itemKind.${item.kind}`)}：
+                    {item.department ? say(item.department) : t("itemWindow")} · {t(`itemKind.${item.kind}`)}
+                    {colon}
                   </span>
                   {item.text}
                 </p>
@@ -106,7 +110,8 @@ export async function PrintableDocument({ document: d, verifyUrl }: { document: 
           <ul className="mt-2 flex list-disc flex-col gap-1 pl-6" data-testid="document-steps">
             {c.steps.map((s, i) => (
               <li key={i}>
-                {say(s.service)}（{say(s.department)}）
+                {say(s.service)}
+                {paren(say(s.department))}
               </li>
             ))}
           </ul>
@@ -153,7 +158,9 @@ export async function PrintableDocument({ document: d, verifyUrl }: { document: 
       ) : null}
 
       <p className="mt-4 text-sm text-slate-700">
-        {t("legalBasis")}：{say(c.legalBasis)}
+        {t("legalBasis")}
+        {colon}
+        {say(c.legalBasis)}
       </p>
 
       <div className="mt-8 flex flex-col items-end gap-1 text-right">

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import type { FieldValues, Path, UseFormReturn } from "react-hook-form";
 import { useMessage } from "@/components/form/fields";
 
@@ -30,6 +30,7 @@ export function RefusalConfirmation<T extends FieldValues, O extends FieldValues
 }) {
   const t = useTranslations("documents.confirm");
   const message = useMessage();
+  const locale = useLocale();
   const f = form as unknown as UseFormReturn<FieldValues>;
   const name = "confirmed" as Path<T>;
   const error = f.getFieldState(name, f.formState).error?.message;
@@ -47,7 +48,8 @@ export function RefusalConfirmation<T extends FieldValues, O extends FieldValues
             <ul className="list-disc pl-6 text-slate-800" data-testid={`${idPrefix}-cancels`}>
               {cancels.map((c, i) => (
                 <li key={i}>
-                  {c.serviceName}（{c.departmentName}）
+                  {c.serviceName}
+                  {locale === "en" ? ` (${c.departmentName})` : `（${c.departmentName}）`}
                 </li>
               ))}
             </ul>

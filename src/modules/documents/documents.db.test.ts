@@ -13,6 +13,8 @@ import { claimTask } from "@/modules/review/claim-task";
 import { decideTask } from "@/modules/review/decide-task";
 import { reviewRouter } from "@/modules/review/router";
 import { reviewTasks } from "@/modules/review/schema";
+import { rotateDepartmentKey } from "@/modules/sharing/registry";
+import { departments } from "@/modules/identity/schema";
 import { createTestBundle, newEnterprise, reviewer, withDemo, type TestStep } from "@/root/testing/fixtures";
 import { createCallerFactory, createTRPCRouter } from "@/server/trpc/init";
 import { documentNumberPattern } from "./model";
@@ -248,5 +250,22 @@ describe("verification", () => {
     await expect(getCaseDocument(h.db, await reviewer(h.db, "fire"), doc!.id)).rejects.toMatchObject({ code: "notFound" });
     expect((await getCaseDocument(h.db, await reviewer(h.db, "housing"), doc!.id)).number).toBe(doc!.number);
     expect((await getCaseDocument(h.db, clerk, doc!.id)).number).toBe(doc!.number);
+  });
+});
+
+describe("key rotation", () => {
+  it("closes the old key's window after the last document it signed, so the document still verifies", async () => {
+    const app = await accepted([{ key: "a", department: "naturalResources" }]);
+    const [doc] = await docsOf(app.id);
+    const [dept] = await h.db.select({ id: departments.id }).from(departments).where(eq(departments.code, "naturalResources"));
+    // The rotation's clock is behind the signature (two nodes' clocks, or a signature that held the key while the rotation waited).
+    await rotateDepartmentKey(h.db, dept!.id, new Date(doc!.signedAt.getTime() - 3600_000));
+    const view = await verifyCaseDocument(h.db, doc!.number);
+    expect(view?.signature).toMatchObject({ valid: true, inKeyWindow: true });
+    // The next document is signed by the new key.
+    const next = await accepted([{ key: "a", department: "naturalResources" }]);
+    const [nextDoc] = await docsOf(next.id);
+    expect(nextDoc?.signingKeyId).not.toBe(doc?.signingKeyId);
+    expect((await verifyCaseDocument(h.db, nextDoc!.number))?.signature.valid).toBe(true);
   });
 });

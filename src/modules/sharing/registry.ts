@@ -7,6 +7,7 @@ import { open, seal } from "@/server/envelope";
 import { keyEncryptionKey, type KeyEncryptionKey } from "@/server/keys";
 import { recordAudit } from "../audit/record-audit";
 import { certificateTypes } from "../catalog/schema";
+import { caseDocuments } from "../documents/schema";
 import type { Actor } from "../identity/model";
 import { departments } from "../identity/schema";
 import type { ZRotateKeyInput } from "./inputs";
@@ -156,11 +157,18 @@ export async function rotateDepartmentKey(
       .for("update");
     let switchAt = new Date(Math.floor(now.getTime()));
     if (active) {
-      const [last] = await tx
+      // The key's last signature, on a certificate or on a case document (both hold the key FOR SHARE while signing).
+      const [lastCertificate] = await tx
         .select({ at: max(certificates.signedAt) })
         .from(certificates)
         .where(eq(certificates.signingKeyId, active.id));
-      if (last?.at && last.at.getTime() >= switchAt.getTime()) switchAt = new Date(last.at.getTime() + 1);
+      const [lastDocument] = await tx
+        .select({ at: max(caseDocuments.signedAt) })
+        .from(caseDocuments)
+        .where(eq(caseDocuments.signingKeyId, active.id));
+      for (const last of [lastCertificate, lastDocument]) {
+        if (last?.at && last.at.getTime() >= switchAt.getTime()) switchAt = new Date(last.at.getTime() + 1);
+      }
       if (active.validFrom.getTime() > switchAt.getTime()) switchAt = active.validFrom;
       await tx
         .update(departmentKeys)

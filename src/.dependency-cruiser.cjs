@@ -5,8 +5,8 @@
  * `schema.ts` (tables: foreign keys and reads; writes go through the owner's use cases, which the
  * ESLint rule tongban/no-foreign-writes checks) and its `model.ts` (pure: states, predicates). Where a lower module needs a higher one to act,
  * it declares a port or an effect (src/lib/ports.ts) and the composition root (src/root/) wires
- * it. Applications and review are one group, casework: the application and its tasks move
- * together under one lock.
+ * it. Applications, review and documents are one group, casework: the application, its tasks and
+ * the documents they cause move together under one lock.
  */
 const order = [
   ["divisions"],
@@ -16,7 +16,7 @@ const order = [
   ["identity"],
   ["catalog"],
   ["sharing"],
-  ["applications", "review"],
+  ["applications", "review", "documents"],
   ["registration"],
   ["openData"],
 ];

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { applicationStatuses } from "@/modules/applications/model";
+import { documentKinds } from "@/modules/documents/model";
 import { roles, type Agency } from "@/modules/identity/model";
 import { mandateScopes } from "@/modules/identity/schema";
 import { notificationKinds } from "@/modules/notifications/model";
@@ -22,6 +23,7 @@ const unresolvedAllowed: Record<string, string> = {
   "src/i18n/messages.ts t(key as never, params as never)": "translateServerMessage's translator, handed to translateMessage",
   "src/components/form/fields.tsx t(key as never, params as never)": "the forms' translator of field errors, handed to translateMessage",
   "src/app/verify/[number]/page.tsx tAll(key as never, p as never)": "the root translator handed to translateMessage for a verification's refusal",
+  "src/app/verify/documents/[number]/page.tsx tAll(key as never, p as never)": "the root translator handed to translateMessage for a document number's refusal",
   "src/modules/sharing/components/holder-data-log.tsx tAll(key as never, params as never)":
     "the root translator handed to translateMessage for a refusal reason",
   "src/lib/domain-error.ts msg(key, options?.params)": "DomainError's constructor: every `new DomainError(code, key)` is checked where thrown",
@@ -38,6 +40,7 @@ const unresolvedAllowed: Record<string, string> = {
   "src/modules/applications/components/staff-acceptance-actions.tsx status(application.status)": "applicationStatuses",
   "src/modules/applications/components/status-badge.tsx t(`${kind}.${status}`)": "applicationStatuses and taskStatuses",
   "src/modules/review/components/task-actions.tsx status(task.status)": "taskStatuses",
+  'src/modules/documents/components/printable-document.tsx tb(d.kind, { submitted: c.submittedOn ? day(c.submittedOn) : "—", subject: say(c': "documentKinds",
   "src/modules/applications/components/staff-acceptance-queue.tsx kind(r.applicantKind)": "applicant kinds (enterprise, citizen)",
   "src/modules/applications/components/staff-case-summary.tsx kind(app.kind)": "application kinds (service, bundle)",
   "src/modules/identity/components/staff-accounts.tsx tr(a.role)": "roles",
@@ -161,6 +164,8 @@ describe("labels of the closed lists the code turns into message keys", () => {
       ...(["service", "bundle"] as const).map((k) => `applications.staff.kind.${k}`),
       ...(["expired", "revoked", "missing"] as const).map((s) => `validation.material.certificate.${s}`),
       ...(["autoAcceptance", "deemedApprovalOnTimeout", "published"] as const).map((f) => `catalog.admin.${f}`),
+      ...documentKinds.flatMap((k) => [`documents.body.${k}`, `documents.kinds.${k}`]),
+      ...(["material", "document", "question", "request"] as const).map((k) => `documents.print.itemKind.${k}`),
     ];
     expect(expected.filter((k) => !has(k))).toEqual([]);
   });

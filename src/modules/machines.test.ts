@@ -14,6 +14,7 @@ import {
 import { applicationStatusEnum } from "./applications/schema";
 import { calendarAuditActions, type CalendarAuditAction } from "./calendar/model";
 import { catalogAuditActions, type CatalogAuditAction } from "./catalog/model";
+import { documentAuditActions, type DocumentAuditAction } from "./documents/model";
 import { identityAuditActions, type IdentityAuditAction } from "./identity/model";
 import {
   initialNameStatus,
@@ -134,7 +135,8 @@ type AuditAction =
   | SharingAuditAction
   | IdentityAuditAction
   | CatalogAuditAction
-  | CalendarAuditAction;
+  | CalendarAuditAction
+  | DocumentAuditAction;
 
 /** Every audit action the code may write, as values (typed: a list with a stray string does not compile). */
 const allAuditActions = new Set<AuditAction>([
@@ -148,6 +150,7 @@ const allAuditActions = new Set<AuditAction>([
   ...identityAuditActions,
   ...catalogAuditActions,
   ...calendarAuditActions,
+  ...documentAuditActions,
 ]);
 
 describe.each(Object.entries(machines))("the %s machine", (_name, m) => {

@@ -22,6 +22,8 @@ import registrationEn from "@/modules/registration/messages.en.json";
 import registrationZh from "@/modules/registration/messages.zh-CN.json";
 import registrationFormEn from "@/modules/registration/messages.form.en.json";
 import registrationFormZh from "@/modules/registration/messages.form.zh-CN.json";
+import documentsEn from "@/modules/documents/messages.en.json";
+import documentsZh from "@/modules/documents/messages.zh-CN.json";
 import type { Locale } from "@/i18n/locales";
 
 // Each module's messages, under the module's name (e.g. `catalog.guide.title`).
@@ -33,6 +35,7 @@ export const moduleMessages: Record<Locale, Record<string, unknown>> = {
     catalog: catalogZh,
     applications: applicationsZh,
     review: reviewZh,
+    documents: documentsZh,
     notifications: notificationsZh,
     sharing: { ...sharingZh, ...sharingHolderZh, ...sharingOfficeZh },
     openData: openDataZh,
@@ -44,6 +47,7 @@ export const moduleMessages: Record<Locale, Record<string, unknown>> = {
     catalog: catalogEn,
     applications: applicationsEn,
     review: reviewEn,
+    documents: documentsEn,
     notifications: notificationsEn,
     sharing: { ...sharingEn, ...sharingHolderEn, ...sharingOfficeEn },
     openData: openDataEn,

@@ -8,6 +8,7 @@ import { openDataRouter } from "@/modules/openData/router";
 import { reviewRouter } from "@/modules/review/router";
 import { registrationRouter } from "@/modules/registration/router";
 import { sharingRouter } from "@/modules/sharing/router";
+import { documentsRouter } from "@/modules/documents/router";
 import { createCallerFactory, createTRPCRouter } from "@/server/trpc/init";
 
 export const appRouter = createTRPCRouter({
@@ -17,6 +18,7 @@ export const appRouter = createTRPCRouter({
   review: reviewRouter,
   notifications: notificationsRouter,
   sharing: sharingRouter,
+  documents: documentsRouter,
   registration: registrationRouter,
   openData: openDataRouter,
   calendar: calendarRouter,

@@ -8,6 +8,7 @@ export * from "@/modules/sharing/schema";
 export * from "@/modules/sharing/registry-schema";
 export * from "@/modules/applications/schema";
 export * from "@/modules/review/schema";
+export * from "@/modules/documents/schema";
 export * from "@/modules/audit/schema";
 export * from "@/modules/notifications/schema";
 export * from "@/modules/registration/schema";

@@ -3,6 +3,7 @@ import type { Db } from "@/server/db/client";
 import type { Actor } from "../identity/model";
 import { applicantUserIds } from "../identity/recipients";
 import { notify } from "../notifications/notify";
+import { issueCaseDocument } from "../documents/issue-document";
 import { createReviewTasks } from "../review/open-tasks";
 import type { ZVersionedRef } from "./inputs";
 import { applyApplicationEvent, expectVersion, lockApplication, type ApplicationRow } from "./transition";
@@ -19,6 +20,8 @@ export async function acceptInTransaction(tx: Db, app: ApplicationRow, actor: Ac
     data: { automatic: actor === null },
   });
   await createReviewTasks(tx, accepted, actor, now);
+  // 受理通知书 (Administrative Licensing Law art. 32 (5)), in the accepting transaction.
+  await issueCaseDocument(tx, accepted, { kind: "acceptanceNotice" }, actor, now);
   await notify(tx, {
     kind: "applicationAccepted",
     to: { userIds: await applicantUserIds(tx, app, now) },

@@ -123,7 +123,7 @@ describe("the window", () => {
     const s = await submit(await newEnterprise(h.db), code);
     const v = await versionOf(s.id);
     await expect(acceptApplication(h.db, clerk, { applicationId: s.id, version: v + 5 }, now)).rejects.toMatchObject({ code: "conflict" });
-    await refuseApplication(h.db, clerk, { applicationId: s.id, version: v, reason: "不属于本平台受理范围" }, now);
+    await refuseApplication(h.db, clerk, { applicationId: s.id, version: v, reason: "不属于本平台受理范围", confirmed: true }, now);
     const [row] = await h.db.select().from(applications).where(eq(applications.id, s.id));
     expect([row?.status, row?.refusalReason]).toEqual(["notAccepted", "不属于本平台受理范围"]);
     await expect(acceptApplication(h.db, clerk, { applicationId: s.id, version: row?.version ?? 0 }, now)).rejects.toMatchObject({ code: "illegalTransition" });

@@ -23,7 +23,7 @@ type ApplicationRow = typeof applications.$inferSelect;
  * Who may see a case: its applicant (the person, or whoever acts for the enterprise or person
  * today within their mandate), the window, and reviewers whose department holds a task on it.
  */
-async function assertMayView(db: Db, app: ApplicationRow, actor: Actor): Promise<void> {
+export async function assertMayView(db: Db, app: ApplicationRow, actor: Actor): Promise<void> {
   if (applicantMay(actor, app, "view")) return;
   if (actor.role === "windowClerk" && app.status !== "draft") return;
   if (actor.role === "reviewer" && actor.departmentId) {

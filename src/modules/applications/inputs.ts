@@ -34,7 +34,16 @@ export type SubmitApplicationInput = z.input<typeof ZSubmitApplicationInput>;
 export const ZApplicationRef = z.object({ applicationId: z.uuid() });
 export const ZVersionedRef = ZApplicationRef.extend({ version: z.number().int().positive() });
 
-export const ZRefuseInput = ZVersionedRef.extend({ reason: z.string().trim().min(4, msg("validation.reason")).max(1000, msg("validation.reason")) });
+/**
+ * A refusal closes the case: the officer confirms it, having been shown what it ends, and the
+ * server refuses a refusal without that confirmation.
+ */
+export const ZRefusalConfirmation = z.boolean().refine((v) => v, msg("documents.validation.confirmRefusal"));
+
+export const ZRefuseInput = ZVersionedRef.extend({
+  reason: z.string().trim().min(4, msg("validation.reason")).max(1000, msg("validation.reason")),
+  confirmed: ZRefusalConfirmation,
+});
 
 export const ZNoticeItemInput = z.object({
   materialKeys: z.array(ZFieldKey).max(maxKeys).default([]),

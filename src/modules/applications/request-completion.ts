@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { Db } from "@/server/db/client";
 import type { Actor } from "../identity/model";
 import { applicantUserIds } from "../identity/recipients";
+import { issueCaseDocument } from "../documents/issue-document";
 import { notify } from "../notifications/notify";
 import type { ZRequestCompletionInput } from "./inputs";
 import { supplementNotices } from "./schema";
@@ -16,14 +17,17 @@ export async function requestCompletion(db: Db, actor: Actor, input: z.output<ty
     const app = await lockApplication(tx, input.applicationId);
     expectVersion(app, input.version);
     const updated = await applyApplicationEvent(tx, app, "requestCompletion", { actor, now, data: { items: input.items.length } });
-    await tx
+    const [notice] = await tx
       .insert(supplementNotices)
       .values({
         applicationId: app.id,
         stage: "acceptance",
         items: input.items.map((i) => ({ departmentId: null, taskId: null, materialKeys: i.materialKeys, text: i.text })),
         issuedAt: now,
-      });
+      })
+      .returning();
+    // 补正告知书, rendered from the notice as stored.
+    await issueCaseDocument(tx, updated, { kind: "supplementNotice", notice: notice! }, actor, now);
     await notify(tx, {
       kind: "completionRequested",
       to: { userIds: await applicantUserIds(tx, app, now) },

@@ -105,6 +105,8 @@ export const protectedAreas: ReadonlyArray<{ prefix: string; roles: readonly Rol
   // The window keys in applications for walk-in applicants on the same form.
   { prefix: "/apply", roles: [...applicantRoles, "windowClerk"] },
   { prefix: "/start-business", roles: ["citizen"] },
+  // A case's documents: its applicant, the window and the reviewers of the case (checked per case on the page).
+  { prefix: "/documents", roles: [...applicantRoles, "windowClerk", "reviewer"] },
   { prefix: "/account", roles: roles },
   // Every signed-in role has an inbox of notifications.
   { prefix: "/inbox", roles: roles },

@@ -48,7 +48,7 @@ async function decide(applicationId: string, step: string, dept: string, outcome
   const [task] = (await h.db.select().from(reviewTasks).where(eq(reviewTasks.applicationId, applicationId))).filter((t) => t.stepKey === step);
   if (!task) throw new Error(`no task ${step}`);
   const claimed = await claimTask(h.db, actor, { taskId: task.id, version: task.version }, at);
-  const extra = outcome === "denied" ? { reason: "不符合法定条件" } : {};
+  const extra = outcome === "denied" ? { reason: "不符合法定条件", confirmed: true } : {};
   return decideTask(h.db, actor, { taskId: task.id, version: claimed.version, outcome, ...extra } as never, at);
 }
 
@@ -89,7 +89,12 @@ describe("open datasets", () => {
 
     // Refused at the window.
     const refused = await submit(applicant, bundle);
-    await refuseApplication(h.db, clerk, { applicationId: refused.id, version: await versionOf(refused.id), reason: "材料不符合法定形式" }, later(10));
+    await refuseApplication(
+      h.db,
+      clerk,
+      { applicationId: refused.id, version: await versionOf(refused.id), reason: "材料不符合法定形式", confirmed: true },
+      later(10),
+    );
 
     // 01:00 on 1 March in China is still February in UTC: counted in March.
     const withdrawn = await submit(applicant, bundle, new Date("2026-02-28T17:00:00Z"));

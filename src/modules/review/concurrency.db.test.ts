@@ -143,7 +143,7 @@ describe.skipIf(!onPostgres)("concurrency on PostgreSQL", () => {
     // Approve and deny at once with the same version: one wins, the other gets a conflict.
     const decisions = await Promise.allSettled([
       decideTask(h.db, actor, { taskId: task.id, version, outcome: "approved" }, now),
-      decideTask(h.db, actor, { taskId: task.id, version, outcome: "denied", reason: "同时作出的另一决定" }, now),
+      decideTask(h.db, actor, { taskId: task.id, version, outcome: "denied", reason: "同时作出的另一决定", confirmed: true }, now),
     ]);
     expect(decisions.filter((d) => d.status === "fulfilled")).toHaveLength(1);
     expect(decisions.find((d) => d.status === "rejected")).toMatchObject({ reason: { code: "conflict" } });

@@ -8,6 +8,7 @@ import { certificateTypes } from "../catalog/schema";
 import type { Actor } from "../identity/model";
 import { entities } from "../identity/schema";
 import { applicantUserIds } from "../identity/recipients";
+import { issueCaseDocument } from "../documents/issue-document";
 import { notify } from "../notifications/notify";
 import type { CertificateAuditAction } from "../sharing/model";
 import { issueCertificate } from "../sharing/registry";
@@ -53,6 +54,16 @@ export async function runFanIn(tx: Db, decided: ApplicationRow, actor: Actor | n
         patch: { decidedAt: now, refusalReason: denial?.reason ?? null },
         data: { deniedBy: denial?.departmentId, cancelled: cancelled.length },
       });
+      // 不予行政许可决定书 (art. 38 para. 2): the reason, what the denial cancelled, the remedies.
+      if (denial) {
+        await issueCaseDocument(
+          tx,
+          denied,
+          { kind: "denialDecision", departmentId: denial.departmentId, reason: denial.reason ?? "", cancelledStepKeys: cancelled.map((t) => t.stepKey) },
+          actor,
+          now,
+        );
+      }
       await notify(tx, {
         kind: "applicationDenied",
         to: { userIds: await applicantUserIds(tx, app, now) },
@@ -67,13 +78,14 @@ export async function runFanIn(tx: Db, decided: ApplicationRow, actor: Actor | n
       // applicant answers. Approvals already given stand.
       const asking = tasks.filter((t) => outcome.asking.includes(t.stepKey));
       const items: NoticeItem[] = asking.flatMap((t) => (t.supplementItems ?? []).map((i) => ({ ...i, departmentId: t.departmentId, taskId: t.id })));
-      await tx.insert(supplementNotices).values({ applicationId: app.id, stage: "review", items, issuedAt: now });
+      const [notice] = await tx.insert(supplementNotices).values({ applicationId: app.id, stage: "review", items, issuedAt: now }).returning();
       await startPauses(
         tx,
         asking.map((t) => t.id),
         now,
       );
       const updated = await applyApplicationEvent(tx, app, "requestSupplement", { actor, now, data: { departments: asking.length, items: items.length } });
+      await issueCaseDocument(tx, updated, { kind: "supplementNotice", notice: notice! }, actor, now);
       await notify(tx, {
         kind: "supplementNotice",
         to: { userIds: await applicantUserIds(tx, app, now) },
@@ -90,6 +102,7 @@ export async function runFanIn(tx: Db, decided: ApplicationRow, actor: Actor | n
       const types = typeCodes.length ? await tx.select().from(certificateTypes).where(inArray(certificateTypes.code, typeCodes)) : [];
       // Certificates go to the enterprise the application registered, if it registered one.
       const [registered] = app.registeredEntityId ? await tx.select().from(entities).where(eq(entities.id, app.registeredEntityId)) : [];
+      const issued: Array<{ typeCode: string; number: string }> = [];
       const holder = registered ? { code: registered.creditCode, name: registered.name } : { code: app.holderCode, name: app.applicantName };
       for (const type of types) {
         const cert = await issueCertificate(tx, {
@@ -100,6 +113,7 @@ export async function runFanIn(tx: Db, decided: ApplicationRow, actor: Actor | n
           sourceApplicationId: app.id,
           issuedOn,
         });
+        issued.push({ typeCode: type.code, number: cert.number });
         if (!cert.created) continue; // issued when its step was approved
         await recordAudit<CertificateAuditAction>(tx, {
           streamId: app.id,
@@ -119,8 +133,11 @@ export async function runFanIn(tx: Db, decided: ApplicationRow, actor: Actor | n
         });
       }
       await notify(tx, { kind: "applicationApproved", to: { userIds: await applicantUserIds(tx, app, now) }, applicationId: app.id, params });
+      await issueCaseDocument(tx, approved, { kind: "approvalDecision", certificates: issued }, actor, now);
       // 办结: certificates are issued, so the case is closed in the same transaction.
-      return applyApplicationEvent(tx, approved, "complete", { actor, now, patch: { completedAt: now } });
+      const completed = await applyApplicationEvent(tx, approved, "complete", { actor, now, patch: { completedAt: now } });
+      await issueCaseDocument(tx, completed, { kind: "completionNotice", certificates: issued }, actor, now);
+      return completed;
     }
   }
 }

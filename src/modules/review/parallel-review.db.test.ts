@@ -55,7 +55,7 @@ async function decide(applicationId: string, step: string, dept: string, outcome
   const claimed = await claimTask(h.db, actor, { taskId: task.id, version: task.version }, at);
   const extra =
     outcome === "denied"
-      ? { reason: "不符合法定条件" }
+      ? { reason: "不符合法定条件", confirmed: true }
       : outcome === "supplementRequested"
         ? { items: [{ materialKeys: ["projectName"], text: `${dept} 要求补充项目名称` }] }
         : {};
@@ -206,11 +206,11 @@ describe("bad moves", () => {
     const claimed = await claimTask(h.db, actor, { taskId: task?.id ?? "", version: task?.version ?? 0 }, later(1));
     await decideTask(h.db, actor, { taskId: task?.id ?? "", version: claimed.version, outcome: "approved" }, later(2));
     await expect(
-      decideTask(h.db, actor, { taskId: task?.id ?? "", version: claimed.version, outcome: "denied", reason: "再次决定" }, later(3)),
+      decideTask(h.db, actor, { taskId: task?.id ?? "", version: claimed.version, outcome: "denied", reason: "再次决定", confirmed: true }, later(3)),
     ).rejects.toMatchObject({ code: "conflict" });
     const fresh = (await tasksOf(app.id)).a;
     await expect(
-      decideTask(h.db, actor, { taskId: fresh?.id ?? "", version: fresh?.version ?? 0, outcome: "denied", reason: "再次决定" }, later(3)),
+      decideTask(h.db, actor, { taskId: fresh?.id ?? "", version: fresh?.version ?? 0, outcome: "denied", reason: "再次决定", confirmed: true }, later(3)),
     ).rejects.toMatchObject({ code: "illegalTransition", message: expect.stringContaining('"from":"@applications.status.task.approved"') });
   });
 

@@ -13,7 +13,7 @@ import { dataAccessLog, dataResources, grants, publicVerificationCounts } from "
 import { certificates, departmentKeys } from "./registry-schema";
 import { maskIdNumber } from "../identity/id-number";
 import { grantInForceStatus, isPersonHolderCode } from "./model";
-import { signedInWindow, verifyFacts } from "./signing";
+import { signedInWindow, verifyDocumentPayload, verifyFacts } from "./signing";
 
 // The gate (共享网关): the one way to read the certificate registry. Every read states whose data
 // and why; the gate checks the purpose and the grant, returns only what is allowed, and writes
@@ -448,4 +448,27 @@ export async function publicKeys(db: Db) {
     .innerJoin(departments, eq(departments.id, departmentKeys.departmentId))
     .orderBy(departments.code, departmentKeys.validFrom, departmentKeys.createdAt)
     .then((rows) => rows.map((r) => ({ ...r, algorithm: "Ed25519" as const })));
+}
+
+/**
+ * Checks a case document's signature (受理通知书, 决定书 …): the key must be the issuing
+ * department's, the signature made inside the key's window, and the payload unchanged. A retired
+ * key still vouches for what it signed while it was active.
+ */
+export async function checkDocumentSignature(
+  db: Db,
+  input: { departmentId: string; keyId: string; signedAt: Date; payload: Record<string, unknown>; signature: string },
+): Promise<{ valid: boolean; inKeyWindow: boolean }> {
+  const [key] = await db
+    .select({
+      publicKey: departmentKeys.publicKey,
+      departmentId: departmentKeys.departmentId,
+      validFrom: departmentKeys.validFrom,
+      retiredAt: departmentKeys.retiredAt,
+    })
+    .from(departmentKeys)
+    .where(eq(departmentKeys.id, input.keyId));
+  if (!key || key.departmentId !== input.departmentId) return { valid: false, inKeyWindow: false };
+  const inKeyWindow = signedInWindow(input.signedAt, { validFrom: key.validFrom, retiredAt: key.retiredAt });
+  return { valid: inKeyWindow && verifyDocumentPayload(key.publicKey, input.payload, input.signature), inKeyWindow };
 }

@@ -58,6 +58,8 @@ describe("a private key never leaves the signing code", () => {
         "rotateDepartmentKey",
         "rotateKeyOfDepartment",
         "sealPlaintextKeys",
+        // Signs a case document inside the caller's transaction; returns the signature and key id only.
+        "signAsDepartment",
         "signUnsigned",
       ].sort(),
     );

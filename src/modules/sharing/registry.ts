@@ -1,4 +1,4 @@
-import { createPrivateKey, generateKeyPairSync, randomInt, randomUUID, type KeyObject } from "node:crypto";
+import { createPrivateKey, generateKeyPairSync, randomInt, randomUUID, sign, type KeyObject } from "node:crypto";
 import { and, eq, isNotNull, isNull, max, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { DomainError } from "@/lib/domain-error";
@@ -7,12 +7,13 @@ import { open, seal } from "@/server/envelope";
 import { keyEncryptionKey, type KeyEncryptionKey } from "@/server/keys";
 import { recordAudit } from "../audit/record-audit";
 import { certificateTypes } from "../catalog/schema";
+import { caseDocuments } from "../documents/schema";
 import type { Actor } from "../identity/model";
 import { departments } from "../identity/schema";
 import type { ZRotateKeyInput } from "./inputs";
 import { applyCertificateEventToAll } from "./certificate-transition";
 import { certificates, departmentKeys } from "./registry-schema";
-import { signFacts, type SignedFacts } from "./signing";
+import { documentSignedBytes, signFacts, type SignedFacts } from "./signing";
 import type { SharingAuditAction } from "./model";
 
 // The registry's write side: keys, issuing and signing. Reads of certificates go through the
@@ -90,6 +91,8 @@ interface Signer {
   /** The moment of signing: now, but never before the key's window opens (clocks of two nodes differ a little). */
   signedAt: Date;
   sign: (facts: SignedFacts) => string;
+  /** Signs a case document's payload (see documentSignedBytes). */
+  signDocument: (payload: Record<string, unknown>) => string;
 }
 
 /**
@@ -116,7 +119,12 @@ async function activeSigner(tx: Db, departmentId: string, now: Date, kek: KeyEnc
   if (!row) throw new Error(`no signing key for department ${departmentId}`);
   const privateKey = openPrivateKey(row, kek);
   const signedAt = new Date(Math.max(now.getTime(), row.validFrom.getTime()));
-  return { keyId: row.id, signedAt, sign: (facts) => signFacts(privateKey, facts) };
+  return {
+    keyId: row.id,
+    signedAt,
+    sign: (facts) => signFacts(privateKey, facts),
+    signDocument: (payload) => sign(null, documentSignedBytes(payload), privateKey).toString("base64"),
+  };
 }
 
 /** Makes a signing key for every department that has none (at seed). */
@@ -149,11 +157,18 @@ export async function rotateDepartmentKey(
       .for("update");
     let switchAt = new Date(Math.floor(now.getTime()));
     if (active) {
-      const [last] = await tx
+      // The key's last signature, on a certificate or on a case document (both hold the key FOR SHARE while signing).
+      const [lastCertificate] = await tx
         .select({ at: max(certificates.signedAt) })
         .from(certificates)
         .where(eq(certificates.signingKeyId, active.id));
-      if (last?.at && last.at.getTime() >= switchAt.getTime()) switchAt = new Date(last.at.getTime() + 1);
+      const [lastDocument] = await tx
+        .select({ at: max(caseDocuments.signedAt) })
+        .from(caseDocuments)
+        .where(eq(caseDocuments.signingKeyId, active.id));
+      for (const last of [lastCertificate, lastDocument]) {
+        if (last?.at && last.at.getTime() >= switchAt.getTime()) switchAt = new Date(last.at.getTime() + 1);
+      }
       if (active.validFrom.getTime() > switchAt.getTime()) switchAt = active.validFrom;
       await tx
         .update(departmentKeys)
@@ -240,6 +255,23 @@ export async function countPlaintextKeys(db: Db): Promise<number> {
     .from(departmentKeys)
     .where(isNotNull(departmentKeys.privateKey));
   return Number(row?.n ?? 0);
+}
+
+/**
+ * Signs a case document (受理通知书, 决定书 …) with the department's active key, like a certificate,
+ * inside the caller's transaction (the key row is held FOR SHARE until it commits, so a rotation
+ * waits for it). The payload is built by `payloadAt(signedAt)`, because the moment of signing is
+ * part of what is signed. The private key never leaves this file.
+ */
+export async function signAsDepartment(
+  tx: Db,
+  departmentId: string,
+  payloadAt: (signedAt: Date) => Record<string, unknown>,
+  now: Date,
+): Promise<{ signature: string; keyId: string; signedAt: Date; payload: Record<string, unknown> }> {
+  const key = await activeSigner(tx, departmentId, now);
+  const payload = payloadAt(key.signedAt);
+  return { signature: key.signDocument(payload), keyId: key.keyId, signedAt: key.signedAt, payload };
 }
 
 export interface IssueCertificateInput {

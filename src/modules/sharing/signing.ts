@@ -55,3 +55,21 @@ export function verifyFacts(publicKeyPem: string, facts: SignedFacts, signature:
     return false;
   }
 }
+
+/**
+ * The exact bytes a department signs on a case document (受理通知书, 补正告知书, 决定书, 办结通知):
+ * canonical JSON under its own `purpose`, so a document's signature can never pass for a
+ * certificate's, nor the other way round.
+ */
+export function documentSignedBytes(payload: Record<string, unknown>): Buffer {
+  return Buffer.from(canonicalJson({ v: 1, purpose: "caseDocument", payload }), "utf8");
+}
+
+/** True only when the signature is well-formed and matches the document payload under the public key. */
+export function verifyDocumentPayload(publicKeyPem: string, payload: Record<string, unknown>, signature: string): boolean {
+  try {
+    return verify(null, documentSignedBytes(payload), createPublicKey(publicKeyPem), Buffer.from(signature, "base64"));
+  } catch {
+    return false;
+  }
+}

@@ -7,6 +7,7 @@ import { ApplicationTimeline } from "@/modules/applications/components/applicati
 import { CaseActions } from "@/modules/applications/components/case-actions";
 import { CaseStepper } from "@/modules/applications/components/case-stepper";
 import { StatusBadge } from "@/modules/applications/components/status-badge";
+import { CaseDocuments } from "@/modules/documents/components/case-documents";
 import { requireRole } from "@/server/auth/guard";
 import { api } from "@/trpc/server";
 
@@ -26,6 +27,7 @@ export default async function CasePage({ params, searchParams }: { params: Param
   const app = await (await api()).applications.get({ applicationId: id }).catch(() => null);
   if (!app) notFound();
   const { submitted } = await searchParams;
+  const documents = await (await api()).documents.forApplication({ applicationId: app.id });
   const [t, ti, locale, format] = await Promise.all([getTranslations("applications.case"), getTranslations("identity.case"), getLocale(), getFormatter()]);
   const en = locale === "en";
   const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short" }) : "—");
@@ -118,6 +120,8 @@ export default async function CasePage({ params, searchParams }: { params: Param
         </h2>
         <ApplicationTimeline tasks={app.tasks} />
       </section>
+
+      {documents.length > 0 ? <CaseDocuments documents={documents} /> : null}
 
       {app.certificates.length > 0 ? (
         <section aria-labelledby="certs-heading" className="flex flex-col gap-3">

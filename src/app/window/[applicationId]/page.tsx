@@ -8,6 +8,7 @@ import { StaffCaseSummary } from "@/modules/applications/components/staff-case-s
 import { StaffDepartments } from "@/modules/applications/components/staff-departments";
 import { StaffMaterials } from "@/modules/applications/components/staff-materials";
 import { StaffNotices } from "@/modules/applications/components/staff-notices";
+import { CaseDocuments } from "@/modules/documents/components/case-documents";
 import { requireRole } from "@/server/auth/guard";
 import { api } from "@/trpc/server";
 
@@ -25,7 +26,11 @@ export default async function WindowCasePage({ params }: { params: Params }) {
   if (!/^[0-9a-f-]{36}$/.test(applicationId)) notFound();
   const app = await (await api()).applications.get({ applicationId }).catch(() => null);
   if (!app) notFound();
-  const [t, locale] = await Promise.all([getTranslations("applications.staff.case"), getLocale()]);
+  const [t, locale, documents] = await Promise.all([
+    getTranslations("applications.staff.case"),
+    getLocale(),
+    (await api()).documents.forApplication({ applicationId: app.id }),
+  ]);
   return (
     <div className="flex flex-col gap-6">
       <p>
@@ -38,8 +43,9 @@ export default async function WindowCasePage({ params }: { params: Params }) {
       <StaffMaterials materials={app.materials} />
       <StaffNotices application={app} />
       <StaffDepartments application={app} />
+      {documents.length > 0 ? <CaseDocuments documents={documents} /> : null}
       <StaffAcceptanceActions
-        application={{ id: app.id, version: app.version, status: app.status }}
+        application={{ id: app.id, version: app.version, status: app.status, trackingNumber: app.trackingNumber }}
         materials={app.materials.map((m) => ({ key: m.key, nameZh: m.nameZh, nameEn: m.nameEn }))}
       />
     </div>

@@ -7,6 +7,7 @@ import { useTRPC } from "@/trpc/react";
 import { ZRefuseInput, ZRequestCompletionInput, ZVersionedRef } from "../inputs";
 import type { ApplicationView } from "../views";
 import { StaffActionForm, StaffOutcome, StaffTextArea, useStaffAction, useStaffOutcome } from "@/components/form/staff-form-parts";
+import { RefusalConfirmation } from "@/modules/documents/components/refusal-confirmation";
 import { StaffNoticeItems, type StaffMaterialChoice } from "./staff-notice-items";
 
 type Done = "accepted" | "refused" | "completionRequested";
@@ -27,7 +28,7 @@ export function StaffAcceptanceActions({
   application,
   materials,
 }: {
-  application: Pick<ApplicationView, "id" | "version" | "status">;
+  application: Pick<ApplicationView, "id" | "version" | "status"> & { trackingNumber?: string | null };
   materials: StaffMaterialChoice[];
 }) {
   const t = useTranslations("applications.staff.actions");
@@ -47,7 +48,7 @@ export function StaffAcceptanceActions({
         // Keyed by version: when the page is refreshed to a newer version, the forms start afresh.
         <div key={application.version} className="grid grid-cols-1 gap-4 lg:grid-cols-2">
           <AcceptForm {...props} />
-          <RefuseForm {...props} />
+          <RefuseForm {...props} trackingNumber={application.trackingNumber ?? null} />
           <div className="lg:col-span-2">
             <CompletionForm {...props} materials={materials} />
           </div>
@@ -78,11 +79,11 @@ function AcceptForm({ applicationId, version, onDone, onStale }: ActionProps) {
   );
 }
 
-function RefuseForm({ applicationId, version, onDone, onStale }: ActionProps) {
+function RefuseForm({ applicationId, version, onDone, onStale, trackingNumber }: ActionProps & { trackingNumber: string | null }) {
   const t = useTranslations("applications.staff.actions");
   const trpc = useTRPC();
   const mutation = useMutation(trpc.applications.refuse.mutationOptions());
-  const form = useZodForm(ZRefuseInput, { defaultValues: { applicationId, version, reason: "" } });
+  const form = useZodForm(ZRefuseInput, { defaultValues: { applicationId, version, reason: "", confirmed: false } });
   const { onSubmit, pending } = useStaffAction(form, mutation.mutateAsync, mutation.isSuccess, { done: () => onDone("refused"), stale: onStale });
   return (
     <StaffActionForm
@@ -94,6 +95,7 @@ function RefuseForm({ applicationId, version, onDone, onStale }: ActionProps) {
       tone="danger"
     >
       <StaffTextArea form={form} name="reason" idPrefix="refuse" label={t("reason")} hint={t("reasonHint")} required />
+      <RefusalConfirmation form={form} idPrefix="refuse" kind="nonAcceptance" cancels={[]} trackingNumber={trackingNumber} />
     </StaffActionForm>
   );
 }

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useZodForm } from "@/components/form/use-zod-form";
 import { StaffActionForm, StaffOutcome, StaffTextArea, useStaffAction, useStaffOutcome } from "@/components/form/staff-form-parts";
 import { StaffNoticeItems, type StaffMaterialChoice } from "@/modules/applications/components/staff-notice-items";
+import { RefusalConfirmation, type CancelledStep } from "@/modules/documents/components/refusal-confirmation";
 import { useTRPC } from "@/trpc/react";
 import { ZDecideTaskInput, ZTaskRef } from "../inputs";
 import type { TaskStatus } from "../model";
@@ -29,9 +30,12 @@ interface ActionProps {
 export function TaskActions({
   task,
   materials,
+  cancels,
 }: {
   task: { id: string; version: number; status: TaskStatus; claimedByMe: boolean };
   materials: StaffMaterialChoice[];
+  /** The other unfinished steps of the case, which a denial cancels (named in its confirmation). */
+  cancels: CancelledStep[];
 }) {
   const t = useTranslations("review.actions");
   const status = useTranslations("applications.status.task");
@@ -52,7 +56,7 @@ export function TaskActions({
       ) : mine ? (
         <div key={task.version} className="grid grid-cols-1 gap-4 lg:grid-cols-2">
           <ApproveForm {...props} />
-          <DenyForm {...props} />
+          <DenyForm {...props} cancels={cancels} />
           <div className="lg:col-span-2">
             <SupplementForm {...props} materials={materials} />
           </div>
@@ -124,11 +128,11 @@ function ApproveForm({ taskId, version, onDone, onStale }: ActionProps) {
   );
 }
 
-function DenyForm({ taskId, version, onDone, onStale }: ActionProps) {
+function DenyForm({ taskId, version, onDone, onStale, cancels }: ActionProps & { cancels: CancelledStep[] }) {
   const t = useTranslations("review.actions");
   const trpc = useTRPC();
   const mutation = useMutation(trpc.review.decide.mutationOptions());
-  const form = useZodForm(ZDeny, { defaultValues: { taskId, version, outcome: "denied", reason: "" } });
+  const form = useZodForm(ZDeny, { defaultValues: { taskId, version, outcome: "denied", reason: "", confirmed: false } });
   const { onSubmit, pending } = useStaffAction(form, mutation.mutateAsync, mutation.isSuccess, { done: () => onDone("denied"), stale: onStale });
   return (
     <StaffActionForm
@@ -140,6 +144,7 @@ function DenyForm({ taskId, version, onDone, onStale }: ActionProps) {
       tone="danger"
     >
       <StaffTextArea form={form} name="reason" idPrefix="deny" label={t("denyReason")} hint={t("denyHint")} required />
+      <RefusalConfirmation form={form} idPrefix="deny" kind="denial" cancels={cancels} />
     </StaffActionForm>
   );
 }

@@ -7,7 +7,9 @@ import { ApplicationTimeline } from "@/modules/applications/components/applicati
 import { StaffCaseSummary } from "@/modules/applications/components/staff-case-summary";
 import { StaffMaterials } from "@/modules/applications/components/staff-materials";
 import { StaffNotices } from "@/modules/applications/components/staff-notices";
+import { CaseDocuments } from "@/modules/documents/components/case-documents";
 import { TaskActions } from "@/modules/review/components/task-actions";
+import { cancellableTaskStatuses } from "@/modules/review/model";
 import { TaskSummary } from "@/modules/review/components/task-summary";
 import { requireRole } from "@/server/auth/guard";
 import { api } from "@/trpc/server";
@@ -28,7 +30,11 @@ export default async function ReviewTaskPage({ params }: { params: Params }) {
   const detail = await (await api()).review.task({ taskId }).catch(() => null);
   if (!detail) notFound();
   const { task, application: app } = detail;
-  const [t, locale] = await Promise.all([getTranslations("review.task"), getLocale()]);
+  const [t, locale, documents] = await Promise.all([
+    getTranslations("review.task"),
+    getLocale(),
+    (await api()).documents.forApplication({ applicationId: app.id }),
+  ]);
   return (
     <div className="flex flex-col gap-6">
       <p>
@@ -48,9 +54,16 @@ export default async function ReviewTaskPage({ params }: { params: Params }) {
         <p className="text-slate-700">{t("timelineLead")}</p>
         <ApplicationTimeline tasks={app.tasks} />
       </section>
+      {documents.length > 0 ? <CaseDocuments documents={documents} /> : null}
       <TaskActions
         task={{ id: task.id, version: task.version, status: task.status, claimedByMe: task.claimedByMe }}
         materials={app.materials.map((m) => ({ key: m.key, nameZh: m.nameZh, nameEn: m.nameEn }))}
+        cancels={app.tasks
+          .filter((other) => other.taskId !== task.id && cancellableTaskStatuses.includes(other.status))
+          .map((other) => ({
+            serviceName: locale === "en" ? other.serviceNameEn : other.serviceNameZh,
+            departmentName: locale === "en" ? other.departmentNameEn : other.departmentNameZh,
+          }))}
       />
     </div>
   );

@@ -9,10 +9,7 @@ const entityType: AnswerShape = {
     { value: "individualBusiness", labelZh: "个体工商户", labelEn: "Individual business" },
   ],
 };
-const rate: AnswerShape = {
-  fieldType: "select",
-  options: [{ value: "5", labelZh: "5%", labelEn: "5%" }],
-};
+const rate: AnswerShape = { fieldType: "select", options: [{ value: "5", labelZh: "5%", labelEn: "5%" }] };
 const area: AnswerShape = { fieldType: "number", options: null, unit: "squareMetre" };
 const capital: AnswerShape = { fieldType: "number", options: null, unit: "tenThousandYuan" };
 const date: AnswerShape = { fieldType: "date", options: null };

@@ -147,8 +147,36 @@ test.describe("values, not codes", () => {
     await decideAs(browser, "reviewer.market", trackingNumber, "approve");
     for (const login of ["reviewer.publicSecurity", "reviewer.tax", "reviewer.humanResources", "reviewer.housingFund"]) await taskPage(login);
 
-    // The founder's page once the licence step is decided, with the certificates it issued.
+    // Tax asks for the invoices again; the other three approve, so the one notice goes out.
+    const tax = await contextSignedIn(browser, "reviewer.tax");
+    const taxPage = await tax.newPage();
+    await taxPage.goto("/review");
+    await taxPage.getByRole("link", { name: trackingNumber }).first().click();
+    await expect(taxPage).toHaveURL(/\/review\/tasks\/[0-9a-f-]{36}$/);
+    const taskUrl = new URL(taxPage.url()).pathname;
+    await taxPage.getByRole("button", { name: "认领", exact: true }).click();
+    await taxPage.getByLabel("第 1 项：补正要求").fill("请重新选择申领的发票种类");
+    await taxPage.getByRole("checkbox", { name: "申领发票种类" }).check();
+    await taxPage.getByRole("button", { name: "要求补正", exact: true }).click();
+    await expect(taxPage.getByRole("button", { name: "准予", exact: true })).toHaveCount(0);
+    for (const login of ["reviewer.publicSecurity", "reviewer.humanResources", "reviewer.housingFund"])
+      await decideAs(browser, login, trackingNumber, "approve");
+
+    // The founder answers the notice by choosing a label; the page never shows a code.
     await expectNoRawCodes(page, `/applications/${applicationId}`, codes, (lang) => expectAnswers(page, lang));
+    await expect(page.getByTestId("notice-items")).toContainText("请重新选择申领的发票种类");
+    const invoices = page.getByLabel("申领发票种类");
+    await expect(invoices.locator("option:checked")).toHaveText("增值税专用发票");
+    await invoices.selectOption({ label: "增值税普通发票和专用发票" });
+    await page.getByRole("button", { name: "提交补正", exact: true }).click();
+    await expect(page.getByTestId("notice-items")).toHaveCount(0);
+    await expect(page.getByTestId("answer-invoiceTypes")).toHaveText("增值税普通发票和专用发票");
+
+    // Tax reads the new answer, and the notice names the material in words.
+    await expectNoRawCodes(taxPage, taskUrl, codes);
+    await expect(taxPage.getByTestId("answer-invoiceTypes")).toHaveText("增值税普通发票和专用发票");
+    await expect(taxPage.locator("main")).toContainText("申领发票种类");
+    await tax.close();
   });
 
   test("the data office reads every data item of the sharing catalog by its name", async ({ page }) => {

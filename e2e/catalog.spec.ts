@@ -65,7 +65,7 @@ test.describe("the data office keeps the catalog", () => {
     const licenceNeeds = editor.getByRole("group", { name: "企业设立登记（businessLicence）的前置环节" });
     await licenceNeeds.getByLabel("印章刻制备案（seal）").check();
     await editor.getByRole("button", { name: "保存环节设置" }).click();
-    await expect(editor.getByTestId("form-error")).toHaveText("各环节不得互为前置：businessLicence → seal → businessLicence 形成了循环。");
+    await expect(editor.getByTestId("form-error")).toHaveText("各环节不得互为前置：企业设立登记 → 印章刻制备案 → 企业设立登记 形成了循环。");
 
     // Nothing was saved.
     await page.reload();

@@ -29,6 +29,18 @@ describe("a province file", () => {
     expect(problemsOf(file).map((p) => p.path)).toEqual(["services[0].nameZh", "bundles[0].steps"]);
   });
 
+  it("gives a unit only to a number field, and only a unit it has words for", () => {
+    const file = clone() as { materials: Array<Record<string, unknown>> };
+    const text = file.materials.findIndex((m) => m.fieldType === "text");
+    const number = file.materials.findIndex((m) => m.fieldType === "number");
+    file.materials[text]!.unit = "squareMetre";
+    file.materials[number]!.unit = "furlong";
+    const problems = problemsOf(file);
+    expect(problems.map((p) => p.path)).toEqual([`materials[${number}].unit`]);
+    file.materials[number]!.unit = "percent";
+    expect(problemsOf(file)).toEqual([{ path: `materials[${text}].unit`, message: "only a number field has a unit" }]);
+  });
+
   it("reports every rule broken at once, each at its path", () => {
     const file = clone();
     file.departments[1]!.code = file.departments[0]!.code;

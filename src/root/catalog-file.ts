@@ -110,6 +110,7 @@ export function checkProvinceFile(file: ProvinceFile, divisionCodes: ReadonlySet
     if (m.source === "certificate" && !m.certificateType) add(["materials", i, "certificateType"], "a certificate material names its certificate type");
     if (m.source === "formField" && !m.fieldType) add(["materials", i, "fieldType"], "a form field names its field type");
     if (m.fieldType === "select" && !m.options?.length) add(["materials", i, "options"], "a select field lists its options");
+    if (m.unit && m.fieldType !== "number") add(["materials", i, "unit"], "only a number field has a unit");
   });
   file.services.forEach((s, i) => {
     known(departments, s.department, ["services", i, "department"], "department");

@@ -3,6 +3,7 @@ import { DomainError } from "@/lib/domain-error";
 import type { Db } from "@/server/db/client";
 import { isOverdue, shanghaiDate } from "../calendar/model";
 import { loadApplicationPlan } from "../catalog/load-application-plan";
+import { formatAnswerBoth } from "../catalog/model";
 import { certificateTypes } from "../catalog/schema";
 import type { Actor } from "../identity/model";
 import { departments, entities, users, windowKeyIns } from "../identity/schema";
@@ -194,6 +195,8 @@ export async function getApplication(db: Db, actor: Actor, applicationId: string
       nameEn: m.nameEn,
       source: m.source,
       value: m.source === "formField" ? (app.formData[m.key] ?? null) : null,
+      answer: m.source === "formField" ? formatAnswerBoth(m, app.formData[m.key]) : null,
+      field: m.source === "formField" ? { fieldType: m.fieldType, options: m.options, unit: m.unit } : null,
       upload: s?.upload?.id && !fileHidden ? s.upload : null,
       uploadWithheld: Boolean(s?.upload?.id && fileHidden),
       certificate: cert ? certificateView(cert, types) : null,

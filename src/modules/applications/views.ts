@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { answerUnits } from "../catalog/model";
 import { certificateStatuses } from "../sharing/model";
 import { taskStatuses } from "../review/model";
 import { applicationStatuses, caseStages } from "./model";
@@ -56,7 +57,18 @@ export const ZMaterialView = z.object({
   nameZh: z.string(),
   nameEn: z.string(),
   source: z.enum(["formField", "upload", "certificate"]),
+  /** The answer as stored: an option's code, a number as typed. For forms that edit it, never to show. */
   value: z.string().nullable(),
+  /** The answer as people read it, in both languages (`formatAnswer`): labels, units, dates. */
+  answer: z.object({ zh: z.string(), en: z.string() }).nullable(),
+  /** How the field is answered, for a form that asks for it again (a notice to complete it). */
+  field: z
+    .object({
+      fieldType: z.enum(["text", "textarea", "number", "date", "select"]).nullable(),
+      options: z.array(z.object({ value: z.string(), labelZh: z.string(), labelEn: z.string() })).nullable(),
+      unit: z.enum(answerUnits).nullable(),
+    })
+    .nullable(),
   upload: z.object({ id: z.string(), fileName: z.string(), mediaType: z.string(), sizeBytes: z.number(), sha256: z.string() }).nullable(),
   /** A file was supplied, but for another department's step: this reviewer does not read it. */
   uploadWithheld: z.boolean(),

@@ -307,7 +307,8 @@ describe("the data office keeps the catalog", () => {
 
     await expect(setBundleSteps(h.db, office, { bundleCode: own.code, steps: [step("a", ["c"]), step("b", ["a"]), step("c", ["b"])] })).rejects.toMatchObject({
       code: "invalidInput",
-      message: `validation.catalog.cycle|${JSON.stringify({ path: "a → c → b → a" })}`,
+      // Named by the steps' services, in both languages: a step key is no word for the data office.
+      message: `validation.catalog.cycle|${JSON.stringify({ path: "测试事项 a → 测试事项 c → 测试事项 b → 测试事项 a", pathEn: "Test service a → Test service c → Test service b → Test service a" })}`,
     });
     await expect(setBundleSteps(h.db, office, { bundleCode: own.code, steps: [step("a", []), step("b", ["ghost"]), step("c", [])] })).rejects.toMatchObject({
       message: expect.stringContaining("catalog.errors.unknownNeed"),
@@ -323,8 +324,10 @@ describe("the data office keeps the catalog", () => {
       .setBundleSteps({ bundleCode: own.code, steps: [step("a", ["b"]), step("b", ["a"]), step("c", [])] })
       .catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(TRPCError);
-    expect(translateServerMessage("zh-CN", (refused as TRPCError).message)).toBe("各环节不得互为前置：a → b → a 形成了循环。");
-    expect(translateServerMessage("en", (refused as TRPCError).message)).toBe("Steps may not be each other's prerequisites: a → b → a is a cycle.");
+    expect(translateServerMessage("zh-CN", (refused as TRPCError).message)).toBe("各环节不得互为前置：测试事项 a → 测试事项 b → 测试事项 a 形成了循环。");
+    expect(translateServerMessage("en", (refused as TRPCError).message)).toBe(
+      "Steps may not be each other's prerequisites: Test service a → Test service b → Test service a is a cycle.",
+    );
     expect(await stepsOf(own.code)).toEqual(before);
 
     await setBundleSteps(h.db, office, { bundleCode: own.code, steps: [step("a", []), step("b", []), step("c", ["a", "b"])] });

@@ -37,6 +37,7 @@ async function guideMaterials(db: Db, merged: Merged): Promise<GuideMaterial[]> 
     legalBasis: m.legalBasis,
     source: m.source,
     fieldType: m.fieldType,
+    unit: m.unit,
     certificate: m.certificateType ? (types.get(m.certificateType) ?? null) : null,
     required: m.required,
     conditionZh: m.conditionZh,

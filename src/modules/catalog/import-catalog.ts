@@ -163,6 +163,7 @@ export async function importCatalog(
         source: def.source,
         fieldType: def.fieldType ?? null,
         options: def.options ?? null,
+        unit: def.unit ?? null,
         certificateType: def.certificateType ?? null,
         // A material with a condition is needed only when the condition holds.
         required: m.conditionZh === undefined,
@@ -186,6 +187,11 @@ export async function importCatalog(
           .update(materials)
           .set({ required: false, conditionZh: m.conditionZh, conditionEn: m.conditionEn ?? null })
           .where(eq(materials.id, row.id));
+        result.materials.updated++;
+      } else if (mode === "insertOnly" && row.unit === null && values.unit !== null) {
+        // The other: a unit the file now gives a number field that an older load left without
+        // one (before units existed), so answers show it. It adds a fact and overwrites nothing.
+        await tx.update(materials).set({ unit: values.unit }).where(eq(materials.id, row.id));
         result.materials.updated++;
       } else result.materials.unchanged++;
     }

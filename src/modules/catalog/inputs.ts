@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { msg } from "@/lib/message";
-import { yuanToFen } from "./model";
+import { answerUnits, yuanToFen } from "./model";
 
 // Client-safe input schemas, shared by the tRPC procedures and the data office's forms. Messages
 // are message keys (see `msg`) so each side shows them in the reader's language.
@@ -107,6 +107,8 @@ export const ZFileMaterial = z.strictObject({
     .array(z.strictObject({ value: ZFileText, labelZh: ZFileText, labelEn: ZFileText }))
     .max(200)
     .optional(),
+  /** A number field's unit: its answers are shown with it ("120 平方米", "120 m²"). */
+  unit: z.enum(answerUnits).optional(),
   certificateType: ZCatalogCode.optional(),
   sortOrder: z.number().int(),
 });

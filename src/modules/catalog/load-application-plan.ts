@@ -85,6 +85,7 @@ function toPlanMaterial(m: Awaited<ReturnType<typeof mergedMaterialsOf>>[number]
     source: m.source,
     fieldType: m.fieldType,
     options: m.options,
+    unit: m.unit,
     certificateType: m.certificateType,
     required: m.required,
     conditionZh: m.conditionZh,

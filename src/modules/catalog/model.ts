@@ -256,3 +256,78 @@ export function yuanToFen(yuan: string): number | null {
 /** The catalog's audit actions: the data office's edits. */
 export const catalogAuditActions = ["catalog.updateService", "catalog.setBundleSteps", "catalog.import"] as const;
 export type CatalogAuditAction = (typeof catalogAuditActions)[number];
+
+// ---------------------------------------------------------------------------------------------
+// Answers: stored as codes, shown as values
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The units a number field of the catalog may be in. A closed list, so that every unit has its
+ * words in both languages here; the database and the province file derive their enums from it.
+ */
+export const answerUnits = ["percent", "yuan", "tenThousandYuan", "squareMetre", "cubicMetre", "metre", "person"] as const;
+export type AnswerUnit = (typeof answerUnits)[number];
+
+/** Each unit as a reader writes it after a number; `space` says whether a space comes between. */
+export const unitWords: Record<AnswerUnit, { zh: string; en: string; space: boolean }> = {
+  percent: { zh: "%", en: "%", space: false },
+  yuan: { zh: "元", en: "yuan", space: true },
+  tenThousandYuan: { zh: "万元", en: "× 10,000 yuan", space: true },
+  squareMetre: { zh: "平方米", en: "m²", space: true },
+  cubicMetre: { zh: "立方米", en: "m³", space: true },
+  metre: { zh: "米", en: "m", space: true },
+  person: { zh: "人", en: "people", space: true },
+};
+
+/** What formatting an answer needs to know of its material (a catalog material or a plan material). */
+export interface AnswerShape {
+  fieldType: "text" | "textarea" | "number" | "date" | "select" | null;
+  options: ReadonlyArray<{ value: string; labelZh: string; labelEn: string }> | null;
+  unit?: AnswerUnit | null;
+}
+
+const plainNumber = /^\d+(\.\d{1,2})?$/;
+const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * An answer as the reader reads it, in their language: an option by its label (never its code), a
+ * number with its unit and digit grouping, a date as a date; text as typed. The one formatter of
+ * answers: case pages, task pages, notices and the start-a-business form all use it. A value the
+ * catalog no longer knows (an option since removed) is shown as stored, never dropped. Null for
+ * no answer.
+ */
+export function formatAnswer(material: AnswerShape, value: string | null | undefined, locale: string): string | null {
+  if (value === null || value === undefined || value.trim() === "") return null;
+  const en = locale === "en";
+  const intl = en ? "en" : "zh-CN";
+  switch (material.fieldType) {
+    case "select": {
+      const option = material.options?.find((o) => o.value === value);
+      return option ? (en ? option.labelEn : option.labelZh) : value;
+    }
+    case "number": {
+      const v = value.trim();
+      const number = plainNumber.test(v) ? new Intl.NumberFormat(intl, { maximumFractionDigits: 2 }).format(Number(v)) : v;
+      const unit = material.unit ? unitWords[material.unit] : null;
+      if (!unit) return number;
+      return `${number}${unit.space ? " " : ""}${en ? unit.en : unit.zh}`;
+    }
+    case "date": {
+      const m = isoDate.exec(value.trim());
+      if (!m) return value;
+      const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+      // A day that does not exist (2026-02-30) is shown as stored rather than as another day.
+      if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== m[0]) return value;
+      return new Intl.DateTimeFormat(intl, { dateStyle: "long", timeZone: "UTC" }).format(date);
+    }
+    default:
+      return value;
+  }
+}
+
+/** An answer in both languages, for views that cross to either reader. */
+export function formatAnswerBoth(material: AnswerShape, value: string | null | undefined): { zh: string; en: string } | null {
+  const zh = formatAnswer(material, value, "zh-CN");
+  const en = formatAnswer(material, value, "en");
+  return zh === null || en === null ? null : { zh, en };
+}

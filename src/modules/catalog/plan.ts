@@ -16,6 +16,8 @@ export interface PlanStep {
   stage: number;
 }
 
+import type { AnswerUnit } from "./model";
+
 /** One piece of data or document an application needs, deduplicated across its services by `key`. */
 export interface PlanMaterial {
   key: string;
@@ -25,6 +27,8 @@ export interface PlanMaterial {
   source: "formField" | "upload" | "certificate";
   fieldType: "text" | "textarea" | "number" | "date" | "select" | null;
   options: Array<{ value: string; labelZh: string; labelEn: string }> | null;
+  /** A number field's unit, shown with every answer (see `formatAnswer`). */
+  unit: AnswerUnit | null;
   certificateType: string | null;
   required: boolean;
   conditionZh: string | null;

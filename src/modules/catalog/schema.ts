@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { departments, users } from "../identity/schema";
+import { answerUnits } from "./model";
 
 export const applicantKindEnum = pgEnum("applicant_kind", ["enterprise", "citizen"]);
 export const materialSourceEnum = pgEnum("material_source", ["formField", "upload", "certificate"]);
@@ -83,6 +84,8 @@ export const materials = pgTable(
     /** For `formField`: text, textarea, number, date, select; with options for select. */
     fieldType: text("field_type", { enum: ["text", "textarea", "number", "date", "select"] }),
     options: jsonb("options").$type<Array<{ value: string; labelZh: string; labelEn: string }>>(),
+    /** For a `number` field: the unit its answers are in (square metres, 10,000 yuan…), shown with every answer. */
+    unit: text("unit", { enum: answerUnits }),
     certificateType: text("certificate_type").references(() => certificateTypes.code),
     required: boolean("required").notNull().default(true),
     /** For conditional materials: when they are needed. */

@@ -9,14 +9,39 @@ import { formatCycle, stageNumbers, validateBundleGraph, type CatalogAuditAction
 import { newCatalogVersion } from "./catalog-version";
 import { bundleSteps, bundles, services } from "./schema";
 
-function refusal(problem: GraphProblem): DomainError {
+type StepNames = Map<string, { zh: string; en: string }>;
+
+/**
+ * The steps' names as the data office reads them: each step by its service's name, in both
+ * languages (a step key like `businessLicence` is an identifier, not words). A step whose service
+ * is unknown keeps its key; the unknown service is refused on its own.
+ */
+async function stepNames(db: Db, steps: ReadonlyArray<{ key: string; serviceCode: string }>): Promise<StepNames> {
+  const codes = [...new Set(steps.map((s) => s.serviceCode))];
+  const rows = codes.length
+    ? await db.select({ code: services.code, nameZh: services.nameZh, nameEn: services.nameEn }).from(services).where(inArray(services.code, codes))
+    : [];
+  const byCode = new Map(rows.map((r) => [r.code, r]));
+  return new Map(
+    steps.map((s) => {
+      const service = byCode.get(s.serviceCode);
+      return [s.key, { zh: service?.nameZh ?? s.key, en: service?.nameEn ?? s.key }];
+    }),
+  );
+}
+
+function refusal(problem: GraphProblem, names: StepNames): DomainError {
+  const name = (key: string, lang: "zh" | "en") => names.get(key)?.[lang] ?? key;
   switch (problem.kind) {
     case "cycle":
-      return new DomainError("invalidInput", "validation.catalog.cycle", { params: { path: formatCycle(problem.path) } });
+      // Both languages travel: the reader's side picks `path` (Chinese) or `pathEn`.
+      return new DomainError("invalidInput", "validation.catalog.cycle", {
+        params: { path: formatCycle(problem.path.map((k) => name(k, "zh"))), pathEn: formatCycle(problem.path.map((k) => name(k, "en"))) },
+      });
     case "duplicateKey":
       return new DomainError("invalidInput", "catalog.errors.duplicateKey", { params: { key: problem.key } });
     case "selfNeed":
-      return new DomainError("invalidInput", "catalog.errors.selfNeed", { params: { key: problem.key } });
+      return new DomainError("invalidInput", "catalog.errors.selfNeed", { params: { key: name(problem.key, "zh"), keyEn: name(problem.key, "en") } });
     case "unknownNeed":
       return new DomainError("invalidInput", "catalog.errors.unknownNeed", { params: { key: problem.key, need: problem.need } });
   }
@@ -31,7 +56,7 @@ function refusal(problem: GraphProblem): DomainError {
  */
 export async function setBundleSteps(db: Db, actor: Actor, input: z.output<typeof ZSetBundleStepsInput>, now: Date = new Date()) {
   const [problem] = validateBundleGraph(input.steps);
-  if (problem) throw refusal(problem);
+  if (problem) throw refusal(problem, await stepNames(db, input.steps));
   const stage = stageNumbers(input.steps);
 
   return db.transaction(async (tx) => {

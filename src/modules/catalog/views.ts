@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { answerUnits } from "./model";
 import type { PlanStep } from "./plan";
 import type { ApplicationPlan, PlanMaterial } from "./plan";
 
@@ -35,6 +36,7 @@ export const ZPlanMaterial = z.object({
   source: z.enum(["formField", "upload", "certificate"]),
   fieldType: z.enum(["text", "textarea", "number", "date", "select"]).nullable(),
   options: z.array(z.object({ value: z.string(), labelZh: z.string(), labelEn: z.string() })).nullable(),
+  unit: z.enum(answerUnits).nullable(),
   certificateType: z.string().nullable(),
   required: z.boolean(),
   conditionZh: z.string().nullable(),

@@ -1,12 +1,36 @@
 import { eq } from "drizzle-orm";
+import { DomainError } from "@/lib/domain-error";
 import type { Db } from "@/server/db/client";
+import { loadApplicationPlan } from "../catalog/load-application-plan";
+import type { AnswerShape } from "../catalog/model";
 import { loadDivisionTable } from "../divisions/load-divisions";
 import type { Actor } from "../identity/model";
 import { citizens } from "../identity/schema";
 import { businessScopeItems, entityTypes, industries, reservationDays } from "./model";
 import { nameDivisionName } from "./names";
+import { startBusinessBundle } from "./submit-start-business";
 
 const hebei = "130000";
+
+/** The form's choices whose labels the catalog defines (one definition: the case pages show the same words). */
+export const catalogAnswerKeys = ["entityType", "sealTypes", "invoiceTypes", "housingFundRate"] as const;
+type CatalogAnswerKey = (typeof catalogAnswerKeys)[number];
+
+/**
+ * How the catalog's start-a-business materials answer the form's choices (options, units), for the
+ * form to label each choice with `formatAnswer`. Null for a key when the bundle is not published.
+ */
+async function catalogAnswers(db: Db): Promise<Record<CatalogAnswerKey, AnswerShape | null>> {
+  const plan = await loadApplicationPlan(db, { kind: "bundle", code: startBusinessBundle }).catch((error: unknown) => {
+    if (error instanceof DomainError && error.code === "notFound") return null;
+    throw error;
+  });
+  const shape = (key: CatalogAnswerKey): AnswerShape | null => {
+    const m = plan?.materials.find((x) => x.key === key);
+    return m ? { fieldType: m.fieldType, options: m.options, unit: m.unit } : null;
+  };
+  return { entityType: shape("entityType"), sealTypes: shape("sealTypes"), invoiceTypes: shape("invoiceTypes"), housingFundRate: shape("housingFundRate") };
+}
 
 /** What the start-a-business form offers: name divisions, Hebei's cities with their counties, industries, entity types with their forms, scope items. */
 export async function startBusinessOptions(db: Db) {
@@ -28,6 +52,7 @@ export async function startBusinessOptions(db: Db) {
     entityTypes: Object.entries(entityTypes).map(([value, t]) => ({ value, labelZh: t.labelZh, labelEn: t.labelEn, forms: [...t.forms] })),
     scopeItems: businessScopeItems,
     reservationDays,
+    answers: await catalogAnswers(db),
   };
 }
 

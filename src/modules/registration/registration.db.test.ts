@@ -217,6 +217,22 @@ describe("the start-a-business form", () => {
     expect(await actForEntity(h.db, await newCitizen(h.db), entity!.id, today)).toBeNull();
   });
 
+  it("keeps each choice as its code and shows it by its label, with units, to the founder and the window", async () => {
+    const { actor, founder, name } = await founderWithName();
+    const submitted = await submitStartBusiness(h.db, actor, startInput(founder, name.id), monday);
+    for (const viewer of [actor, clerk]) {
+      const view = await getApplication(h.db, viewer, submitted.id, monday);
+      const byKey = new Map(view.materials.map((m) => [m.key, m]));
+      const shown = (key: string) => ({ value: byKey.get(key)?.value, answer: byKey.get(key)?.answer });
+      expect(shown("entityType")).toEqual({ value: "limitedLiabilityCompany", answer: { zh: "有限责任公司", en: "Limited liability company" } });
+      expect(shown("sealTypes")).toEqual({ value: "companyFinance", answer: { zh: "公章、财务专用章", en: "Company seal and finance seal" } });
+      expect(shown("invoiceTypes")).toEqual({ value: "generalVat", answer: { zh: "增值税普通发票", en: "Ordinary VAT invoices" } });
+      expect(shown("housingFundRate")).toEqual({ value: "5", answer: { zh: "5%", en: "5%" } });
+      expect(shown("registeredCapital")).toEqual({ value: "100", answer: { zh: "100 万元", en: "100 × 10,000 yuan" } });
+      expect(shown("employeeCount")).toEqual({ value: "3", answer: { zh: "3 人", en: "3 people" } });
+    }
+  });
+
   it("uses a reserved name for one application only", async () => {
     const { actor, founder, name } = await founderWithName();
     await submitStartBusiness(h.db, actor, startInput(founder, name.id), monday);

@@ -164,8 +164,8 @@ export default async function CasePage({ params, searchParams }: { params: Param
           {app.materials.map((m) => (
             <li key={m.key} className="flex flex-col sm:flex-row sm:gap-3">
               <span className="text-slate-600 sm:w-48 sm:shrink-0">{en ? m.nameEn : m.nameZh}</span>
-              <span>
-                {m.value ??
+              <span data-testid={`answer-${m.key}`}>
+                {(m.answer ? (en ? m.answer.en : m.answer.zh) : null) ??
                   (m.certificate
                     ? t("fromRegistry", { number: m.certificate.number })
                     : m.upload

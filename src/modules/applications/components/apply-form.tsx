@@ -9,6 +9,7 @@ import { FormError, useMessage } from "@/components/form/fields";
 import { applyServerErrors, useZodForm } from "@/components/form/use-zod-form";
 import { msg } from "@/lib/message";
 import { useTRPC } from "@/trpc/react";
+import { formatAnswer } from "../../catalog/model";
 import type { ApplicationPlan, PlanMaterial } from "../../catalog/plan";
 import { formDataSchema } from "../form-schema";
 import { ZMaterialSupply } from "../inputs";
@@ -34,7 +35,8 @@ const inputClass = "rounded border border-slate-400 bg-white px-3 py-2 text-base
 export function ApplyForm({ plan, prefill, draft, idempotencyKey }: Props) {
   const t = useTranslations("applications.apply");
   const message = useMessage();
-  const en = useLocale() === "en";
+  const locale = useLocale();
+  const en = locale === "en";
   const router = useRouter();
   const trpc = useTRPC();
   const submit = useMutation(trpc.applications.submit.mutationOptions());
@@ -159,7 +161,7 @@ export function ApplyForm({ plan, prefill, draft, idempotencyKey }: Props) {
                   <option value="">{t("choose")}</option>
                   {(m.options ?? []).map((o) => (
                     <option key={o.value} value={o.value}>
-                      {en ? o.labelEn : o.labelZh}
+                      {formatAnswer(m, o.value, locale)}
                     </option>
                   ))}
                 </select>

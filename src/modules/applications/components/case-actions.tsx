@@ -8,6 +8,7 @@ import { z } from "zod";
 import { FormError, useMessage } from "@/components/form/fields";
 import { applyServerErrors, useZodForm } from "@/components/form/use-zod-form";
 import { useTRPC } from "@/trpc/react";
+import { formatAnswer } from "../../catalog/model";
 import { ZMaterialSupply } from "../inputs";
 import { canWithdraw } from "../model";
 import type { ApplicationView } from "../views";
@@ -17,7 +18,8 @@ const ZSupplementForm = z.object({ formData: z.record(z.string(), z.string()), m
 /** What the applicant can do on the case page: answer the one notice, or withdraw. */
 export function CaseActions({ application }: { application: ApplicationView }) {
   const t = useTranslations("applications.case");
-  const en = useLocale() === "en";
+  const locale = useLocale();
+  const en = locale === "en";
   const message = useMessage();
   const router = useRouter();
   const trpc = useTRPC();
@@ -87,9 +89,26 @@ export function CaseActions({ application }: { application: ApplicationView }) {
                   <label htmlFor={id} className="font-medium">
                     {en ? m.nameEn : m.nameZh}
                   </label>
-                  {m.source === "formField" ? (
+                  {m.source === "formField" && m.field?.fieldType === "select" ? (
+                    // Options by their labels: the applicant never reads or types a code.
+                    <select
+                      id={id}
+                      className="rounded border border-slate-400 px-3 py-2"
+                      aria-invalid={error ? true : undefined}
+                      {...form.register(`formData.${m.key}`)}
+                    >
+                      <option value="">{t("choose")}</option>
+                      {(m.field.options ?? []).map((o) => (
+                        <option key={o.value} value={o.value}>
+                          {formatAnswer(m.field!, o.value, locale)}
+                        </option>
+                      ))}
+                    </select>
+                  ) : m.source === "formField" ? (
                     <input
                       id={id}
+                      type={m.field?.fieldType === "date" ? "date" : "text"}
+                      inputMode={m.field?.fieldType === "number" ? "decimal" : undefined}
                       className="rounded border border-slate-400 px-3 py-2"
                       aria-invalid={error ? true : undefined}
                       {...form.register(`formData.${m.key}`)}

@@ -82,7 +82,9 @@ export async function StaffMaterials({ materials, headingLevel = 2 }: { material
                 )}
               </div>
               {m.source === "formField" ? (
-                <p className="whitespace-pre-wrap break-words">{m.value ?? <span className="text-slate-600">{t("notSupplied")}</span>}</p>
+                <p className="whitespace-pre-wrap break-words" data-testid={`answer-${m.key}`}>
+                  {m.answer ? en ? m.answer.en : m.answer.zh : <span className="text-slate-600">{t("notSupplied")}</span>}
+                </p>
               ) : null}
               {m.certificate ? certificate(m.certificate) : null}
               {m.certificateRefused ? (

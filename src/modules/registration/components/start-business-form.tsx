@@ -8,6 +8,7 @@ import { useFieldArray } from "react-hook-form";
 import { CheckboxField, FieldError, FormError, inputClass, SelectField, TextField } from "@/components/form/fields";
 import { applyServerErrors, useZodForm } from "@/components/form/use-zod-form";
 import { useTRPC } from "@/trpc/react";
+import { formatAnswer } from "../../catalog/model";
 import { housingFundRates, invoiceTypeValues, sealTypeValues, ZStartBusinessInput } from "../inputs";
 import type { NameReservation, RegistrationOptions } from "./types";
 
@@ -40,7 +41,14 @@ function hundredths(v: unknown): number {
  */
 export function StartBusinessForm({ options, reservations, founder }: Props) {
   const t = useTranslations("registration.form");
-  const en = useLocale() === "en";
+  const locale = useLocale();
+  const en = locale === "en";
+  // Each choice in the catalog's words, through the formatter the case pages use: what the founder
+  // picks here is what every department reads.
+  const answer = (key: keyof typeof options.answers, value: string) => {
+    const shape = options.answers[key];
+    return shape ? (formatAnswer(shape, value, locale) ?? value) : value;
+  };
   const format = useFormatter();
   const router = useRouter();
   const trpc = useTRPC();
@@ -148,7 +156,7 @@ export function StartBusinessForm({ options, reservations, founder }: Props) {
               label={t("apply.entityType")}
               hint={reservation ? t("apply.entityTypeHint", { form: reservation.form }) : undefined}
               placeholder={fittingTypes.length === 1 ? undefined : t("choose")}
-              options={fittingTypes.map((e) => ({ value: e.value, label: en ? e.labelEn : e.labelZh }))}
+              options={fittingTypes.map((e) => ({ value: e.value, label: answer("entityType", e.value) }))}
             />
             <TextField form={form} name="registeredCapital" label={t("apply.capital")} hint={t("apply.capitalHint")} inputMode="decimal" />
           </div>
@@ -284,20 +292,20 @@ export function StartBusinessForm({ options, reservations, founder }: Props) {
               form={form}
               name="sealTypes"
               label={t("apply.seals")}
-              options={sealTypeValues.map((v) => ({ value: v, label: t(`apply.sealOptions.${v}`) }))}
+              options={sealTypeValues.map((v) => ({ value: v, label: answer("sealTypes", v) }))}
             />
             <SelectField
               form={form}
               name="invoiceTypes"
               label={t("apply.invoices")}
-              options={invoiceTypeValues.map((v) => ({ value: v, label: t(`apply.invoiceOptions.${v}`) }))}
+              options={invoiceTypeValues.map((v) => ({ value: v, label: answer("invoiceTypes", v) }))}
             />
             <TextField form={form} name="employeeCount" label={t("apply.employees")} hint={t("apply.employeesHint")} inputMode="numeric" />
             <SelectField
               form={form}
               name="housingFundRate"
               label={t("apply.housingFund")}
-              options={housingFundRates.map((v) => ({ value: v, label: t("apply.housingFundOption", { rate: v }) }))}
+              options={housingFundRates.map((v) => ({ value: v, label: answer("housingFundRate", v) }))}
             />
           </div>
           <TextField form={form} name="bankAccount" label={t("apply.bankAccount")} hint={t("apply.bankAccountHint")} inputMode="numeric" />

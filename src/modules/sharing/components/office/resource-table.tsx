@@ -38,8 +38,10 @@ export async function ResourceTable({
   // Overdue resources first: they are what the data office has to chase.
   const ordered = [...resources.filter((r) => r.overdue), ...resources.filter((r) => !r.overdue)];
   const day = (d: Date) => format.dateTime(d, { year: "numeric", month: "short", day: "numeric" });
-  // Field names in words where the certificate pages name them; otherwise the field's code.
-  const fieldName = (f: string) => (ts.has(`holder.fields.${f}`) ? ts(`holder.fields.${f}`) : f);
+  // Data items in words: as the certificate pages name them, else as the data-sharing catalog
+  // does; a data item neither names (a province's own) keeps its code.
+  const fieldName = (f: string) =>
+    ts.has(`holder.fields.${f}`) ? ts(`holder.fields.${f}`) : ts.has(`office.catalog.dataItems.${f}`) ? ts(`office.catalog.dataItems.${f}`) : f;
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-left text-sm" data-testid="resource-table">

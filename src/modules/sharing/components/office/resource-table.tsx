@@ -39,7 +39,8 @@ export async function ResourceTable({
   const ordered = [...resources.filter((r) => r.overdue), ...resources.filter((r) => !r.overdue)];
   const day = (d: Date) => format.dateTime(d, { year: "numeric", month: "short", day: "numeric" });
   // Field names in words where the certificate pages name them; otherwise the field's code.
-  const fieldName = (f: string) => (ts.has(`holder.fields.${f}`) ? ts(`holder.fields.${f}`) : f);
+  const fieldName = (f: { key: string; nameZh: string | null; nameEn: string | null }) =>
+    (en ? f.nameEn : f.nameZh) ?? (ts.has(`holder.fields.${f.key}`) ? ts(`holder.fields.${f.key}`) : f.key);
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-left text-sm" data-testid="resource-table">
@@ -105,7 +106,7 @@ export async function ResourceTable({
                 <td className={`${cell} min-w-[8rem]`}>
                   <ul className="flex flex-col">
                     {r.fields.map((f) => (
-                      <li key={f}>{fieldName(f)}</li>
+                      <li key={f.key}>{fieldName(f)}</li>
                     ))}
                   </ul>
                 </td>

@@ -29,16 +29,16 @@ export async function CertificateTypeTable({ types }: { types: CertificateTypeAd
               <caption className="sr-only">{t("fieldsOf", { name: en ? type.nameEn : type.nameZh })}</caption>
               <thead className="bg-slate-50">
                 <tr>
-                  <th scope="col" className="px-2 py-1">
+                  <th scope="col" className="px-2 py-1 whitespace-nowrap">
                     {t("fieldName")}
                   </th>
-                  <th scope="col" className="px-2 py-1">
+                  <th scope="col" className="px-2 py-1 whitespace-nowrap">
                     {t("fieldType")}
                   </th>
-                  <th scope="col" className="px-2 py-1">
+                  <th scope="col" className="px-2 py-1 whitespace-nowrap">
                     {t("source")}
                   </th>
-                  <th scope="col" className="px-2 py-1">
+                  <th scope="col" className="px-2 py-1 whitespace-nowrap">
                     {t("shared")}
                   </th>
                 </tr>
@@ -50,8 +50,7 @@ export async function CertificateTypeTable({ types }: { types: CertificateTypeAd
                       {en ? f.nameEn : f.nameZh} <span className="font-mono text-xs text-slate-600">{f.key}</span>
                     </th>
                     <td className="px-2 py-1">
-                      {t(`types.${f.type}`)}
-                      {f.type === "number" && (en ? f.unitEn : f.unitZh) ? ` (${en ? f.unitEn : f.unitZh})` : ""}
+                      {f.type === "number" && (en ? f.unitEn : f.unitZh) ? t("numberIn", { unit: (en ? f.unitEn : f.unitZh) ?? "" }) : t(`types.${f.type}`)}
                       {f.type === "enum" ? ` (${(f.options ?? []).map((o) => (en ? o.labelEn : o.labelZh)).join(en ? ", " : "、")})` : ""}
                     </td>
                     <td className="px-2 py-1">{"registry" in f.source ? t(`registry.${f.source.registry}`) : t("answerOf", { key: f.source.answer })}</td>

@@ -194,7 +194,7 @@ describe("illegal transitions are refused and change nothing", () => {
         typeCode: "sealRecord",
         holderCode: freshCreditCode(),
         holderName: "测试有限公司",
-        fields: { holderName: "测试有限公司", sealTypes: "公章" },
+        answers: { sealTypes: "company" },
         sourceApplicationId: null,
         issuedOn: "2026-03-02",
       }),
@@ -251,7 +251,7 @@ describe("bulk moves", () => {
           typeCode: "sealRecord",
           holderCode: freshCreditCode(),
           holderName: "测试有限公司",
-          fields: { holderName: "测试有限公司", sealTypes: "公章" },
+          answers: { sealTypes: "company" },
           sourceApplicationId: null,
           issuedOn: "2026-03-02",
         });

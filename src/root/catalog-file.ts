@@ -4,7 +4,7 @@
 // (its `inputs.ts`); this file assembles them and checks what only the whole file can show.
 import { z } from "zod";
 import { ZFileBundle, ZFileCertificateType, ZFileMaterial, ZFileService } from "@/modules/catalog/inputs";
-import { describeProblem, validateBundleGraph, validateTimeLimits } from "@/modules/catalog/model";
+import { describeProblem, unknownAnswerFields, validateBundleGraph, validateTimeLimits } from "@/modules/catalog/model";
 import { ZFileDepartment, ZFileStaff } from "@/modules/identity/inputs";
 import { normalizeLogin } from "@/modules/identity/model";
 import { ZFileDataResource, ZFileGrant } from "@/modules/sharing/inputs";
@@ -105,6 +105,19 @@ export function checkProvinceFile(file: ProvinceFile, divisionCodes: ReadonlySet
     if (s.role === "reviewer" && !s.department) add(["staff", i, "department"], "a reviewer belongs to a department");
   });
   file.certificateTypes.forEach((c, i) => known(departments, c.issuer, ["certificateTypes", i, "issuer"], "department"));
+  // A field filled by an answer names a form field of a service that issues the type.
+  const formFieldKeys = new Set(file.materials.filter((m) => m.source === "formField").map((m) => m.key));
+  file.certificateTypes.forEach((c, i) => {
+    const issuing = file.services.filter((s) => s.issues === c.code);
+    const formKeys = issuing.length ? new Set(issuing.flatMap((s) => s.materials.map((m) => m.key)).filter((k) => formFieldKeys.has(k))) : null;
+    for (const j of unknownAnswerFields(c.fields, formKeys)) {
+      const f = c.fields[j];
+      add(
+        ["certificateTypes", i, "fields", j, "source", "answer"],
+        `"${f && "answer" in f.source ? f.source.answer : ""}" is not a form field of a service that issues "${c.code}"`,
+      );
+    }
+  });
   file.materials.forEach((m, i) => {
     known(types, m.certificateType, ["materials", i, "certificateType"], "certificate type");
     if (m.source === "certificate" && !m.certificateType) add(["materials", i, "certificateType"], "a certificate material names its certificate type");
@@ -139,6 +152,14 @@ export function checkProvinceFile(file: ProvinceFile, divisionCodes: ReadonlySet
   });
   file.dataResources.forEach((r, i) => {
     known(departments, r.provider, ["dataResources", i, "provider"], "department");
+    // One definition: a certificate resource holds its type's shared fields, declared on the type.
+    if (r.certificateType !== null && r.fields.length > 0) {
+      add(
+        ["dataResources", i, "fields"],
+        `a certificate resource shares its type's shared fields: remove this list and mark the fields of "${r.certificateType}" shared`,
+      );
+    }
+    if (r.certificateType === null && r.fields.length === 0) add(["dataResources", i, "fields"], "a resource lists the fields it holds");
     known(types, r.certificateType, ["dataResources", i, "certificateType"], "certificate type");
     legalBasis(r.legalBasis, ["dataResources", i, "legalBasis"], `data resource "${r.code}"`);
   });

@@ -6,6 +6,7 @@ import { importCatalog, type ImportMode } from "@/modules/catalog/import-catalog
 import { divisions } from "@/modules/divisions/schema";
 import { importDepartments, importStaffAccounts } from "@/modules/identity/import-organisation";
 import { importSharing } from "@/modules/sharing/import-sharing";
+import { reissueWithDeclaredFields } from "@/modules/sharing/registry";
 import type { Db } from "@/server/db/client";
 import { canonicalJson } from "@/modules/audit/hash";
 import { parseProvinceFile, type FileProblem, type ProvinceFile } from "./catalog-file";
@@ -65,6 +66,9 @@ export async function importProvince(
     });
     const catalog = await importCatalog(tx, file, departments.ids, options.mode, now);
     const sharing = await importSharing(tx, file, departments.ids, options.mode, now);
+    // Certificates from before their type declared its fields: re-issued with those fields now
+    // that the file defines them (each once; signed by the issuer's key).
+    await reissueWithDeclaredFields(tx, now);
 
     const counts = {
       departments: departments.counts,

@@ -94,7 +94,7 @@ const licence = await issueCertificate(db, {
   typeCode: "businessLicence",
   holderCode: holder?.code ?? "",
   holderName: applicant.displayName,
-  fields: {},
+  answers: {},
   sourceApplicationId: null,
   issuedOn: "2026-01-05",
 });

@@ -1,7 +1,7 @@
 import { and, eq, inArray, notInArray } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import type { FileBundle, FileCertificateType, FileMaterial, FileService } from "./inputs";
-import { stageNumbers } from "./model";
+import { isConvertedDefinition, stageNumbers } from "./model";
 import { bundleSteps, bundles, certificateTypes, materials, services } from "./schema";
 
 /**
@@ -98,8 +98,12 @@ export async function importCatalog(
     if (!row) {
       await tx.insert(certificateTypes).values({ code: c.code, ...values });
       result.certificateTypes.created++;
-    } else if (mode === "upsert" && !same(pick(row, values), values)) {
-      await tx.update(certificateTypes).set(values).where(eq(certificateTypes.code, c.code));
+    } else if ((mode === "upsert" || isConvertedDefinition(row.fields)) && !same(pick(row, values), values)) {
+      // Adding only what is missing still defines a type whose fields migration 0012 converted from bare keys.
+      await tx
+        .update(certificateTypes)
+        .set({ ...values, updatedAt: now })
+        .where(eq(certificateTypes.code, c.code));
       result.certificateTypes.updated++;
     } else result.certificateTypes.unchanged++;
   }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { msg } from "@/lib/message";
-import { answerUnits, yuanToFen } from "./model";
+import { answerUnits, certificateFieldTypes, certificateRegistryValues, yuanToFen } from "./model";
 
 // Client-safe input schemas, shared by the tRPC procedures and the data office's forms. Messages
 // are message keys (see `msg`) so each side shows them in the reader's language.
@@ -74,6 +74,106 @@ export const ZSetBundleStepsInput = z.object({
 });
 export type SetBundleStepsInput = z.input<typeof ZSetBundleStepsInput>;
 
+// ---------------------------------------------------------------- certificate types and their fields
+// One shape for the province file and the data office's form. Whether an answer key is a form
+// field of a service issuing the type is checked where the catalog is seen (the import, the use case).
+
+/** A field key of a certificate (`businessScope`), like a material key. */
+export const ZCertificateFieldKey = z
+  .string()
+  .trim()
+  .min(1, msg("validation.required"))
+  .max(64, msg("catalog.errors.fieldKey"))
+  .regex(/^[A-Za-z][A-Za-z0-9]*$/, msg("catalog.errors.fieldKey"));
+
+const ZLabel = z
+  .string()
+  .trim()
+  .min(1, msg("validation.required"))
+  .max(200, msg("validation.form.tooLong", { max: 200 }));
+const ZUnit = z
+  .string()
+  .trim()
+  .max(20, msg("validation.form.tooLong", { max: 20 }));
+
+/** One declared field: its names, type (with unit or options), source, and whether it is shared. */
+export const ZCertificateField = z
+  .strictObject({
+    key: ZCertificateFieldKey,
+    nameZh: ZLabel,
+    nameEn: ZLabel,
+    type: z.enum(certificateFieldTypes, msg("catalog.errors.fieldType")),
+    unitZh: ZUnit.optional(),
+    unitEn: ZUnit.optional(),
+    options: z
+      .array(
+        z.strictObject({
+          value: z
+            .string()
+            .trim()
+            .min(1, msg("validation.required"))
+            .max(64, msg("validation.form.tooLong", { max: 64 })),
+          labelZh: ZLabel,
+          labelEn: ZLabel,
+        }),
+      )
+      .max(50, msg("catalog.errors.tooManyOptions"))
+      .optional(),
+    source: z.union([
+      z.strictObject({ answer: z.string().trim().min(1, msg("validation.required")).max(64, msg("catalog.errors.fieldKey")) }),
+      z.strictObject({ registry: z.enum(certificateRegistryValues, msg("catalog.errors.registryValue")) }),
+    ]),
+    shared: z.boolean(),
+    printed: z.boolean().optional(),
+  })
+  .superRefine((f, ctx) => {
+    const options = f.options ?? [];
+    if (f.type === "enum" && options.length === 0) ctx.addIssue({ code: "custom", path: ["options"], message: msg("catalog.errors.enumWithoutOptions") });
+    if (f.type !== "enum" && options.length > 0) ctx.addIssue({ code: "custom", path: ["options"], message: msg("catalog.errors.optionsOnlyForEnum") });
+    const seen = new Set<string>();
+    options.forEach((o, i) => {
+      if (seen.has(o.value))
+        ctx.addIssue({ code: "custom", path: ["options", i, "value"], message: msg("catalog.errors.duplicateOption", { value: o.value }) });
+      seen.add(o.value);
+    });
+    if (f.type !== "number" && (f.unitZh || f.unitEn)) ctx.addIssue({ code: "custom", path: ["unitZh"], message: msg("catalog.errors.unitOnlyForNumber") });
+  });
+
+/** A certificate type's fields: at least one, keys unique. */
+export const ZCertificateFields = z
+  .array(ZCertificateField)
+  .min(1, msg("catalog.errors.noFields"))
+  .max(60, msg("catalog.errors.tooManyFields"))
+  .superRefine((fields, ctx) => {
+    const seen = new Set<string>();
+    fields.forEach((f, i) => {
+      if (seen.has(f.key)) ctx.addIssue({ code: "custom", path: [i, "key"], message: msg("catalog.errors.duplicateFieldKey", { key: f.key }) });
+      seen.add(f.key);
+    });
+  });
+
+/** The data office creates or edits a certificate type (`create`: a new code; otherwise the code exists). */
+export const ZSaveCertificateTypeInput = z.object({
+  create: z.boolean(),
+  code: ZCatalogCode,
+  nameZh: ZLabel,
+  nameEn: ZLabel,
+  issuerDepartmentCode: z.string().trim().min(1, msg("validation.required")).max(64),
+  /** Years from issue; empty: no expiry. */
+  validityYears: z
+    .union([
+      z.literal("").transform(() => null),
+      z.coerce
+        .number<string | number>()
+        .int(msg("catalog.errors.validityYears"))
+        .min(1, msg("catalog.errors.validityYears"))
+        .max(100, msg("catalog.errors.validityYears")),
+    ])
+    .nullable(),
+  fields: ZCertificateFields,
+});
+export type SaveCertificateTypeInput = z.input<typeof ZSaveCertificateTypeInput>;
+
 // ---------------------------------------------------------------- the catalog part of a province file
 // Shapes only; the rules across entries (known departments, legal bases, time limits, acyclic
 // steps) are checked where the whole file is seen (src/root/catalog-file.ts). Messages are plain
@@ -92,7 +192,7 @@ export const ZFileCertificateType = z.strictObject({
   nameZh: ZFileText,
   nameEn: ZFileText,
   issuer: ZFileText,
-  fields: z.array(ZFileText).max(200),
+  fields: ZCertificateFields,
   validityYears: z.number().int().positive().nullable(),
 });
 

@@ -254,7 +254,13 @@ export function yuanToFen(yuan: string): number | null {
 }
 
 /** The catalog's audit actions: the data office's edits. */
-export const catalogAuditActions = ["catalog.updateService", "catalog.setBundleSteps", "catalog.import"] as const;
+export const catalogAuditActions = [
+  "catalog.updateService",
+  "catalog.setBundleSteps",
+  "catalog.import",
+  "catalog.createCertificateType",
+  "catalog.updateCertificateType",
+] as const;
 export type CatalogAuditAction = (typeof catalogAuditActions)[number];
 
 // ---------------------------------------------------------------------------------------------
@@ -330,4 +336,192 @@ export function formatAnswerBoth(material: AnswerShape, value: string | null | u
   const zh = formatAnswer(material, value, "zh-CN");
   const en = formatAnswer(material, value, "en");
   return zh === null || en === null ? null : { zh, en };
+}
+
+// ---------------------------------------------------------------------------------------------
+// What a certificate says: each certificate type declares its fields
+// ---------------------------------------------------------------------------------------------
+
+/** The kinds of value a certificate field holds; each is stored canonically and shown per locale. */
+export const certificateFieldTypes = ["text", "date", "number", "money", "enum"] as const;
+export type CertificateFieldType = (typeof certificateFieldTypes)[number];
+
+/**
+ * Facts the registry itself knows at issue, as opposed to answers of the application: the holder
+ * (for an enterprise registered by the application, its name and new credit code), the issue date,
+ * the end of validity, the certificate's number and the application's tracking number; for an
+ * enterprise, its legal representative as the entity register names them.
+ */
+export const certificateRegistryValues = [
+  "holderName",
+  "holderCode",
+  "creditCode",
+  "legalRepresentative",
+  "legalRepresentativeIdNumber",
+  "issuedOn",
+  "validUntil",
+  "number",
+  "trackingNumber",
+] as const;
+export type CertificateRegistryValue = (typeof certificateRegistryValues)[number];
+
+/** An option of an enumerated field: the stored code and its labels. */
+export interface CertificateFieldOption {
+  value: string;
+  labelZh: string;
+  labelEn: string;
+}
+
+/** What fills a field: a named answer of the application's form, or a registry value. */
+export type CertificateFieldSource = { answer: string } | { registry: CertificateRegistryValue };
+
+/**
+ * One field a certificate of a type carries (营业执照: 名称, 统一社会信用代码, 类型…). A certificate
+ * carries exactly its type's fields, signed; `shared` fields are what the sharing layer lets other
+ * departments read; a field that is not `printed` (the legal representative's ID number that binds
+ * the licence to a person) is kept and signed but not shown on the printable page or /verify.
+ */
+export interface CertificateField {
+  key: string;
+  nameZh: string;
+  nameEn: string;
+  type: CertificateFieldType;
+  /** For `number`: the unit shown after the value ("%", "立方米" / "m³"). */
+  unitZh?: string;
+  unitEn?: string;
+  /** For `enum`: the codes and their labels. */
+  options?: CertificateFieldOption[];
+  source: CertificateFieldSource;
+  shared: boolean;
+  printed?: boolean;
+}
+
+/** The registry's facts at issue, by registry value. */
+export type CertificateRegistryFacts = Partial<Record<CertificateRegistryValue, string | null>>;
+
+export type CertificateFieldProblem = { key: string; problem: "invalidDate" | "invalidNumber" | "invalidMoney" | "unknownOption"; value: string };
+
+const isoDay = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A value in its canonical stored form for the field's type, or a problem. */
+export function canonicalFieldValue(field: CertificateField, raw: unknown): { value: string } | { problem: CertificateFieldProblem["problem"] } {
+  const text = typeof raw === "string" ? raw.trim() : typeof raw === "number" || typeof raw === "boolean" ? String(raw) : "";
+  switch (field.type) {
+    case "text":
+      return { value: text };
+    case "date":
+      return isoDay.test(text) ? { value: text } : { problem: "invalidDate" };
+    case "number": {
+      // An older certificate may carry its unit in the text ("100万元"): the number is what counts.
+      const unit = field.unitZh
+        ? text
+            .replace(field.unitZh, "")
+            .replace(field.unitEn ?? "\u0000", "")
+            .trim()
+        : text;
+      const n = Number(unit.replaceAll(",", ""));
+      return unit !== "" && Number.isFinite(n) ? { value: String(n) } : { problem: "invalidNumber" };
+    }
+    case "money": {
+      const m = /^(\d{1,13})(?:\.(\d{1,2}))?$/.exec(text.replaceAll(",", "").replace(/元$/, ""));
+      return m ? { value: `${m[1]}.${(m[2] ?? "").padEnd(2, "0")}` } : { problem: "invalidMoney" };
+    }
+    case "enum": {
+      const options = field.options ?? [];
+      // A code, or (on a certificate from before codes) one of its labels.
+      const hit = options.find((o) => o.value === text) ?? options.find((o) => o.labelZh === text || o.labelEn === text);
+      return hit ? { value: hit.value } : { problem: "unknownOption" };
+    }
+  }
+}
+
+/**
+ * The fields of a certificate of a type: exactly the declared ones, each from its source, in its
+ * canonical form. A field with no value (an optional answer left empty) is left out; a value that
+ * does not fit its type is a problem (the catalog and the form disagree).
+ */
+export function resolveCertificateFields(
+  fields: readonly CertificateField[],
+  answers: Readonly<Record<string, unknown>>,
+  registry: CertificateRegistryFacts,
+): { values: Record<string, string>; problems: CertificateFieldProblem[] } {
+  const values: Record<string, string> = {};
+  const problems: CertificateFieldProblem[] = [];
+  for (const f of fields) {
+    const raw = "answer" in f.source ? answers[f.source.answer] : registry[f.source.registry];
+    if (raw === undefined || raw === null || (typeof raw === "string" && raw.trim() === "")) continue;
+    const c = canonicalFieldValue(f, raw);
+    if ("value" in c) values[f.key] = c.value;
+    else problems.push({ key: f.key, problem: c.problem, value: String(raw) });
+  }
+  return { values, problems };
+}
+
+/** The shared fields of a type: what its resource in the sharing catalog holds. */
+export function sharedFieldKeys(fields: readonly CertificateField[]): string[] {
+  return fields.filter((f) => f.shared).map((f) => f.key);
+}
+
+/** The fields shown on the printable certificate and the verification page, in declared order. */
+export function printedFields(fields: readonly CertificateField[]): CertificateField[] {
+  return fields.filter((f) => f.printed !== false);
+}
+
+const enMonths = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+function groupThousands(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
+/**
+ * A stored value as the reader sees it: an enum's label, a number with its unit ("5%"), money in
+ * 元, a date as 2026年11月30日 / 30 Nov 2026. A value that does not parse is shown as stored.
+ */
+export function formatCertificateValue(field: CertificateField, value: string, locale: "zh-CN" | "en"): string {
+  const en = locale === "en";
+  switch (field.type) {
+    case "text":
+      return value;
+    case "date": {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+      if (!m) return value;
+      const [, y, mo, d] = m;
+      return en ? `${Number(d)} ${enMonths[Number(mo) - 1] ?? mo} ${y}` : `${y}年${Number(mo)}月${Number(d)}日`;
+    }
+    case "number": {
+      const unit = en ? (field.unitEn ?? field.unitZh) : field.unitZh;
+      if (!unit) return value;
+      // "5%" and "30立方米"; in English a word unit takes a space ("30 m³"), a sign does not.
+      return en && !/^[%‰°]/.test(unit) ? `${value} ${unit}` : `${value}${unit}`;
+    }
+    case "money": {
+      const m = /^(\d+)\.(\d{2})$/.exec(value);
+      if (!m) return value;
+      const amount = `${groupThousands(m[1] ?? "")}.${m[2]}`;
+      return en ? `CNY ${amount}` : `${amount}元`;
+    }
+    case "enum": {
+      const o = field.options?.find((x) => x.value === value);
+      return o ? (en ? o.labelEn : o.labelZh) : value;
+    }
+  }
+}
+
+/**
+ * The fields filled by an answer that the form of no service issuing the type asks for: their
+ * indexes. `formKeys` are the form-field material keys of the services that issue the type; a
+ * type no service issues (a resident ID card, issued by the population register) is not checked.
+ */
+export function unknownAnswerFields(fields: readonly CertificateField[], formKeys: ReadonlySet<string> | null): number[] {
+  if (!formKeys) return [];
+  return fields.flatMap((f, i) => ("answer" in f.source && !formKeys.has(f.source.answer) ? [i] : []));
+}
+
+/**
+ * A type whose fields are still the bare keys migration 0012 converted (each named by its key) is
+ * not defined yet: its certificates wait for the province file (or the demo seed) to define it,
+ * and an import that only adds what is missing still replaces such a definition.
+ */
+export function isConvertedDefinition(fields: readonly CertificateField[]): boolean {
+  return fields.length === 0 || fields.every((f) => f.nameZh === f.key && f.nameEn === f.key);
 }

@@ -1,13 +1,14 @@
 import { z } from "zod";
 import { createTRPCRouter, dataOfficeProcedure, publicProcedure } from "@/server/trpc/init";
+import { listCertificateTypes, saveCertificateType } from "./certificate-types";
 import { getGuide } from "./get-guide";
-import { ZGuideInput, ZPlanInput, ZSetBundleStepsInput, ZUpdateServiceInput } from "./inputs";
+import { ZGuideInput, ZPlanInput, ZSaveCertificateTypeInput, ZSetBundleStepsInput, ZUpdateServiceInput } from "./inputs";
 import { listCatalogAdmin } from "./list-catalog-admin";
 import { listGuides } from "./list-guides";
 import { loadApplicationPlan } from "./load-application-plan";
 import { setBundleSteps } from "./set-bundle-steps";
 import { updateService } from "./update-service";
-import { ZApplicationPlan, ZCatalogAdmin, ZGuide, ZGuideList } from "./views";
+import { ZApplicationPlan, ZCatalogAdmin, ZCertificateTypeAdmin, ZGuide, ZGuideList } from "./views";
 
 const ZServiceUpdated = z.object({
   code: z.string(),
@@ -35,6 +36,11 @@ export const catalogRouter = createTRPCRouter({
     .input(ZUpdateServiceInput)
     .output(ZServiceUpdated)
     .mutation(({ ctx, input }) => updateService(ctx.db, ctx.actor, input)),
+  certificateTypes: dataOfficeProcedure.output(ZCertificateTypeAdmin).query(({ ctx }) => listCertificateTypes(ctx.db)),
+  saveCertificateType: dataOfficeProcedure
+    .input(ZSaveCertificateTypeInput)
+    .output(z.object({ code: z.string(), created: z.boolean() }))
+    .mutation(({ ctx, input }) => saveCertificateType(ctx.db, ctx.actor, input)),
   setBundleSteps: dataOfficeProcedure
     .input(ZSetBundleStepsInput)
     .output(ZStepsSet)

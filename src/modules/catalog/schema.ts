@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { departments, users } from "../identity/schema";
-import { answerUnits } from "./model";
+import { answerUnits, type CertificateField } from "./model";
 
 export const applicantKindEnum = pgEnum("applicant_kind", ["enterprise", "citizen"]);
 export const materialSourceEnum = pgEnum("material_source", ["formField", "upload", "certificate"]);
@@ -14,13 +14,17 @@ export const certificateTypes = pgTable("certificate_types", {
   issuerDepartmentId: uuid("issuer_department_id")
     .notNull()
     .references(() => departments.id),
-  /** The fields a certificate of this type carries, e.g. ["name", "address", "scope"]. */
+  /**
+   * The fields a certificate of this type carries, each with its names, type, source and whether
+   * it is shared (see `CertificateField`): a certificate carries exactly these, signed.
+   */
   fields: jsonb("fields")
-    .$type<string[]>()
+    .$type<CertificateField[]>()
     .notNull()
     .default(sql`'[]'::jsonb`),
   /** Validity in years from issue; null: no expiry. */
   validityYears: integer("validity_years"),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
 /** A catalogued service (政务服务事项) with its legal basis and time limits in working days. */

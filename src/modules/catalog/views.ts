@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { answerUnits } from "./model";
+import { answerUnits, type CertificateField } from "./model";
 import type { PlanStep } from "./plan";
 import type { ApplicationPlan, PlanMaterial } from "./plan";
 
@@ -196,3 +196,24 @@ export const ZCatalogAdmin = z.object({
   ),
 });
 export type CatalogAdmin = z.infer<typeof ZCatalogAdmin>;
+
+/** The data office's list of certificate types: each with its issuer, fields, the services issuing it and their form keys. */
+export const ZCertificateTypeAdmin = z.object({
+  departments: z.array(z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() })),
+  types: z.array(
+    z.object({
+      code: z.string(),
+      nameZh: z.string(),
+      nameEn: z.string(),
+      issuerDepartmentCode: z.string(),
+      issuerNameZh: z.string(),
+      issuerNameEn: z.string(),
+      validityYears: z.number().nullable(),
+      fields: z.array(z.custom<CertificateField>((v) => typeof v === "object" && v !== null)),
+      updatedAt: z.date(),
+      issuedBy: z.array(z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() })),
+      formKeys: z.array(z.string()),
+    }),
+  ),
+});
+export type CertificateTypeAdmin = z.output<typeof ZCertificateTypeAdmin>;

@@ -13,7 +13,7 @@ import { createEntity } from "../identity/create-entity";
 import { notify } from "../notifications/notify";
 import type { CertificateAuditAction } from "../sharing/model";
 import { issueCertificate } from "../sharing/registry";
-import { businessScopeItems, entityTypes, newCreditCode, type EntityType, type RegistrationAuditAction } from "./model";
+import { businessScopeItems, newCreditCode, type EntityType, type RegistrationAuditAction } from "./model";
 import { applyNameEvent } from "./name-transition";
 import { businessRegistrations, enterpriseNames, organisationCodeSequence } from "./schema";
 
@@ -75,18 +75,19 @@ export async function registerOnApproval(
     typeCode: "businessLicence",
     holderCode: entity.creditCode,
     holderName: name.fullName,
-    fields: {
-      name: name.fullName,
-      creditCode: entity.creditCode,
-      legalRepresentative: reg.legalRepresentativeName,
-      // Whom the licence names as legal representative: the person who acts for the enterprise
-      // by right (never shown in full on the printable licence).
-      legalRepresentativeIdNumber: reg.legalRepresentativeIdNumber,
-      entityType: entityTypes[entityType].labelZh,
-      registeredCapital: `${reg.registeredCapital}万元`,
+    // What the registration decided, by the form keys the licence's fields name (the catalog's
+    // certificate type says which of them the licence carries and how).
+    answers: {
+      entityType,
+      registeredCapital: reg.registeredCapital,
       businessAddress: `${divisionFullName(reg.divisionCode, table) ?? ""}${reg.streetAddress}`,
       businessScope: reg.scopeCodes.map((c) => businessScopeItems.find((s) => s.code === c)?.zh ?? c).join("；"),
-      establishedOn: shanghaiDate(now),
+    },
+    facts: {
+      legalRepresentative: reg.legalRepresentativeName,
+      // Whom the licence names as legal representative: the person who acts for the enterprise
+      // by right (kept and signed, never printed, not shared).
+      legalRepresentativeIdNumber: reg.legalRepresentativeIdNumber,
     },
     sourceApplicationId: app.id,
     issuedOn: shanghaiDate(now),

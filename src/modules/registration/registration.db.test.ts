@@ -213,6 +213,22 @@ describe("the start-a-business form", () => {
       "taxRegistration",
     ]);
     expect(held.certificates.every((c) => c.holderCode === entity!.creditCode)).toBe(true);
+    // The licence says what a business licence says, and nothing of the rest of the form.
+    const licenceHeld = held.certificates.find((c) => c.typeCode === "businessLicence");
+    expect(Object.keys(licenceHeld!.fields).sort()).toEqual([
+      "businessAddress",
+      "businessScope",
+      "creditCode",
+      "entityType",
+      "establishedOn",
+      "legalRepresentative",
+      "legalRepresentativeIdNumber",
+      "name",
+      "registeredCapital",
+    ]);
+    expect(licenceHeld!.fields).toMatchObject({ name: name.fullName, creditCode: entity!.creditCode, legalRepresentativeIdNumber: founder.idNumber });
+    expect(licenceHeld!.fields.entityType).toMatch(/^[a-zA-Z]+$/);
+    expect(licenceHeld!.fields.registeredCapital).toMatch(/^\d+(\.\d+)?$/);
     // Someone who is neither its legal representative nor holds a mandate cannot act for it.
     expect(await actForEntity(h.db, await newCitizen(h.db), entity!.id, today)).toBeNull();
   });

@@ -109,7 +109,12 @@ export async function runFanIn(tx: Db, decided: ApplicationRow, actor: Actor | n
           typeCode: type.code,
           holderCode: holder.code,
           holderName: holder.name,
-          fields: { ...app.formData, holderName: holder.name, holderCode: holder.code, trackingNumber: app.trackingNumber ?? "" },
+          answers: app.formData,
+          facts: {
+            trackingNumber: app.trackingNumber ?? null,
+            legalRepresentative: registered?.legalRepresentative ?? null,
+            legalRepresentativeIdNumber: registered?.legalRepresentativeIdNumber ?? null,
+          },
           sourceApplicationId: app.id,
           issuedOn,
         });

@@ -12,7 +12,7 @@ import { reviewTasks } from "../review/schema";
 import { dataAccessLog, dataResources, grants, publicVerificationCounts } from "./schema";
 import { certificates, departmentKeys } from "./registry-schema";
 import { maskIdNumber } from "../identity/id-number";
-import { grantInForceStatus, isPersonHolderCode } from "./model";
+import { grantInForceStatus, isPersonHolderCode, sharedCertificateValues, shownCertificateFields, type ShownCertificateField } from "./model";
 import { signedInWindow, verifyDocumentPayload, verifyFacts } from "./signing";
 
 // The gate (共享网关): the one way to read the certificate registry. Every read states whose data
@@ -252,7 +252,24 @@ export async function readCertificates(db: Db, reader: Actor, q: CertificateQuer
   const rows = allowedTypes.length ? await selectCertificates(db, and(queryFilter(q), inArray(certificates.typeCode, allowedTypes))) : [];
   rows.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
 
-  let found: HeldCertificate[] = rows.map(({ createdAt: _createdAt, ...r }) => ({ ...r, status: effectiveStatus(r, q.today) }));
+  // The holder reads every field of their own certificates; anyone else only what the type shares
+  // (the sharing catalog's field list of the resource is the type's shared fields: one definition).
+  const typeFields =
+    purpose.ok && purpose.consumers !== "holder" && allowedTypes.length
+      ? new Map(
+          (
+            await db
+              .select({ code: certificateTypes.code, fields: certificateTypes.fields })
+              .from(certificateTypes)
+              .where(inArray(certificateTypes.code, allowedTypes))
+          ).map((t) => [t.code, t.fields]),
+        )
+      : null;
+  let found: HeldCertificate[] = rows.map(({ createdAt: _createdAt, ...r }) => ({
+    ...r,
+    fields: typeFields ? sharedCertificateValues(typeFields.get(r.typeCode) ?? [], r.fields) : r.fields,
+    status: effectiveStatus(r, q.today),
+  }));
   if (q.typeCodes) {
     // One per type: prefer a valid one; otherwise the newest, so the holder is told why it cannot be used.
     const best = new Map<string, HeldCertificate>();
@@ -332,6 +349,11 @@ export interface VerificationView {
   revokedAt: Date | null;
   revocationReason: string | null;
   /**
+   * What the certificate says, labelled and formatted (its type's printed fields), so whoever is
+   * shown a print can compare it; empty for a person's certificate, whose contents are not public.
+   */
+  fields: ShownCertificateField[];
+  /**
    * `valid`: the signature matches the facts under the issuer's key *and* was made inside that
    * key's window (`inKeyWindow`), so a retired key vouches only for what it signed while valid.
    */
@@ -355,6 +377,7 @@ export async function verifyCertificate(db: Db, number: string, reader: Actor | 
       c: certificates,
       typeNameZh: certificateTypes.nameZh,
       typeNameEn: certificateTypes.nameEn,
+      typeFields: certificateTypes.fields,
       issuerCode: departments.code,
       issuerNameZh: departments.nameZh,
       issuerNameEn: departments.nameEn,
@@ -423,6 +446,7 @@ export async function verifyCertificate(db: Db, number: string, reader: Actor | 
     status: effectiveStatus(c, today),
     revokedAt: c.revokedAt,
     revocationReason: c.revocationReason,
+    fields: isPerson ? [] : shownCertificateFields(row.typeFields, c.fields),
     signature: { present: Boolean(c.signature), valid, keyId: c.signingKeyId, signedAt: c.signedAt, inKeyWindow },
   };
 }

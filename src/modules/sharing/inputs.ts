@@ -86,7 +86,8 @@ export const ZFileDataResource = z.strictObject({
   nameZh: z.string().trim().min(1).max(2000),
   nameEn: z.string().trim().min(1).max(2000),
   provider: z.string().trim().min(1).max(2000),
-  fields: z.array(z.string().trim().min(1).max(200)).max(200),
+  /** The fields of a resource that is not a certificate type (a certificate resource's are its type's shared fields). */
+  fields: z.array(z.string().trim().min(1).max(200)).max(200).default([]),
   shareType: z.enum(shareTypes),
   openType: z.enum(openTypes),
   updateFrequency: z.enum(updateFrequencies),

@@ -31,7 +31,13 @@ async function department(db: Db) {
     .returning({ id: departments.id });
   await db
     .insert(certificateTypes)
-    .values({ code: `${code}Licence`, nameZh: "测试许可证", nameEn: "Test licence", issuerDepartmentId: d!.id, fields: ["name"] });
+    .values({
+      code: `${code}Licence`,
+      nameZh: "测试许可证",
+      nameEn: "Test licence",
+      issuerDepartmentId: d!.id,
+      fields: [{ key: "name", nameZh: "名称", nameEn: "Name", type: "text", source: { registry: "holderName" }, shared: true }],
+    });
   const issue = (clock?: Date) =>
     db.transaction((tx) =>
       issueCertificate(
@@ -40,7 +46,7 @@ async function department(db: Db) {
           typeCode: `${code}Licence`,
           holderCode: "91130102MA0TB00118",
           holderName: "石家庄通办示范商贸有限公司",
-          fields: { name: "示范" },
+          answers: {},
           sourceApplicationId: null,
           issuedOn: "2026-03-02",
         },
@@ -136,7 +142,7 @@ describe("department signing keys at rest", () => {
           typeCode: `${d.code}Licence`,
           holderCode: "91130102MA0TB00118",
           holderName: "示范",
-          fields: { name: "示范" },
+          answers: {},
           sourceApplicationId: null,
           issuedOn: "2026-03-02",
         });

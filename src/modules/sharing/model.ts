@@ -1,6 +1,7 @@
 // Pure rules of the shared data layer: update deadlines, grant states, holder kinds.
 import { canTransition, transition, type TransitionTable } from "@/lib/state-machine";
 import { validateIdNumber } from "../identity/id-number";
+import { formatCertificateValue, printedFields, sharedFieldKeys, type CertificateField } from "../catalog/model";
 
 export const shareTypes = ["unconditional", "conditional", "notShared"] as const;
 export const openTypes = ["open", "conditionalOpen", "notOpen"] as const;
@@ -97,10 +98,50 @@ export type CertificateAuditAction = "certificate.issue" | `certificate.${Certif
 export const certificateAuditActions: readonly CertificateAuditAction[] = ["certificate.issue", ...certificateEvents.map((e) => `certificate.${e}` as const)];
 
 /** The sharing module's actions outside its machines: its catalog, keys and the population register. */
-export const sharingAuditActions = ["resource.update", "resource.updated", "departmentKey.rotate", "departmentKey.seal", "population.record"] as const;
+export const sharingAuditActions = [
+  "resource.update",
+  "resource.updated",
+  "departmentKey.rotate",
+  "departmentKey.seal",
+  "population.record",
+  "certificate.reissueDeclaredFields",
+] as const;
 export type SharingAuditAction = (typeof sharingAuditActions)[number];
 
 /** A holder code is a person's when it is a valid resident ID number (a credit code never is). */
 export function isPersonHolderCode(code: string): boolean {
   return validateIdNumber(code).valid;
+}
+
+/** A certificate field as a page shows it: its label and its formatted value in both languages. */
+export interface ShownCertificateField {
+  key: string;
+  nameZh: string;
+  nameEn: string;
+  valueZh: string;
+  valueEn: string;
+}
+
+/**
+ * The fields a certificate shows (printable page, holder's list, /verify): its type's printed
+ * fields, in declared order, labelled and formatted. A field the type does not declare (a
+ * certificate not yet re-issued) is shown under its key rather than hidden.
+ */
+export function shownCertificateFields(typeFields: readonly CertificateField[], values: Readonly<Record<string, string>>): ShownCertificateField[] {
+  const declared = new Set(typeFields.map((f) => f.key));
+  const shown: ShownCertificateField[] = printedFields(typeFields).flatMap((f) => {
+    const v = values[f.key];
+    if (v === undefined || v === "") return [];
+    return [{ key: f.key, nameZh: f.nameZh, nameEn: f.nameEn, valueZh: formatCertificateValue(f, v, "zh-CN"), valueEn: formatCertificateValue(f, v, "en") }];
+  });
+  for (const [k, v] of Object.entries(values)) {
+    if (!declared.has(k) && v !== "") shown.push({ key: k, nameZh: k, nameEn: k, valueZh: v, valueEn: v });
+  }
+  return shown;
+}
+
+/** The fields of a certificate another department may read through the gate: its type's shared fields. */
+export function sharedCertificateValues(typeFields: readonly CertificateField[], values: Readonly<Record<string, string>>): Record<string, string> {
+  const shared = new Set(sharedFieldKeys(typeFields));
+  return Object.fromEntries(Object.entries(values).filter(([k]) => shared.has(k)));
 }

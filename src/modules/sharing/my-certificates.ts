@@ -3,10 +3,12 @@ import { DomainError } from "@/lib/domain-error";
 import type { Db } from "@/server/db/client";
 import { holderIdentity } from "../identity/holder";
 import { shanghaiDate } from "@/lib/dates";
+import type { CertificateField } from "../catalog/model";
 import { certificateTypes } from "../catalog/schema";
 import { maskIdNumber } from "../identity/id-number";
 import type { Actor } from "../identity/model";
 import { readCertificates, type HeldCertificate } from "./gate";
+import { shownCertificateFields } from "./model";
 
 /**
  * Another person's ID number inside a certificate (the legal representative's on a business
@@ -16,14 +18,15 @@ function maskOthersIdNumbers(fields: Record<string, string>): Record<string, str
   return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, k !== "idNumber" && k.endsWith("IdNumber") ? maskIdNumber(v) : v]));
 }
 
-function withTypeNames(certs: HeldCertificate[], types: Array<{ code: string; nameZh: string; nameEn: string; fields: string[] }>) {
+function withTypeNames(certs: HeldCertificate[], types: Array<{ code: string; nameZh: string; nameEn: string; fields: CertificateField[] }>) {
   const byCode = new Map(types.map((t) => [t.code, t]));
   return certs.map((c) => ({
     ...c,
     fields: maskOthersIdNumbers(c.fields),
     typeNameZh: byCode.get(c.typeCode)?.nameZh ?? c.typeCode,
     typeNameEn: byCode.get(c.typeCode)?.nameEn ?? c.typeCode,
-    typeFields: byCode.get(c.typeCode)?.fields ?? [],
+    /** What the certificate says, labelled and formatted in both languages (its type's printed fields). */
+    shown: shownCertificateFields(byCode.get(c.typeCode)?.fields ?? [], maskOthersIdNumbers(c.fields)),
   }));
 }
 

@@ -100,7 +100,7 @@ export async function addPopulationRecord(db: Db, actor: Actor, input: z.output<
       typeCode: idCardType,
       holderCode: input.idNumber,
       holderName: input.name,
-      fields: { name: input.name, idNumber: input.idNumber },
+      answers: { sex: input.sex, birthDate: input.birthDate },
       sourceApplicationId: null,
       issuedOn: shanghaiDate(now),
     });
@@ -164,5 +164,5 @@ export async function seedPopulationRegister(
     .values(people.map((p) => ({ ...p })))
     .onConflictDoNothing();
   for (const p of people)
-    await issueUnlessHeld(db, { typeCode: idCardType, holderCode: p.idNumber, holderName: p.name, fields: { name: p.name, idNumber: p.idNumber }, issuedOn });
+    await issueUnlessHeld(db, { typeCode: idCardType, holderCode: p.idNumber, holderName: p.name, answers: { sex: p.sex, birthDate: p.birthDate }, issuedOn });
 }

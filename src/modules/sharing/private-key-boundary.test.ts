@@ -55,6 +55,7 @@ describe("a private key never leaves the signing code", () => {
         "issueCertificate",
         "issueOrSupersede",
         "issueUnlessHeld",
+        "reissueWithDeclaredFields",
         "rotateDepartmentKey",
         "rotateKeyOfDepartment",
         "sealPlaintextKeys",

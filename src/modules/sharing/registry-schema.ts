@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, date, index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { certificateTypes } from "../catalog/schema";
 import { departments } from "../identity/schema";
 import { certificateStatuses } from "./model";
@@ -76,7 +76,13 @@ export const certificates = pgTable(
     issuedOn: date("issued_on", { mode: "string" }).notNull(),
     validUntil: date("valid_until", { mode: "string" }),
     status: certificateStatusEnum("status").notNull().default("valid"),
+    /** Exactly the fields its type declares, each in its canonical form (see catalog `CertificateField`). */
     fields: jsonb("fields").$type<Record<string, string>>().notNull(),
+    /**
+     * False for a certificate from before types declared their fields (a dump of the whole form):
+     * the data upgrade re-signs it with only its declared fields once its type is defined.
+     */
+    declaredFieldsOnly: boolean("declared_fields_only").notNull().default(false),
     /** The application whose approval issued it; null for certificates loaded from elsewhere. */
     sourceApplicationId: uuid("source_application_id"),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),

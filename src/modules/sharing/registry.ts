@@ -6,15 +6,16 @@ import type { Db } from "@/server/db/client";
 import { open, seal } from "@/server/envelope";
 import { keyEncryptionKey, type KeyEncryptionKey } from "@/server/keys";
 import { recordAudit } from "../audit/record-audit";
+import { isConvertedDefinition, resolveCertificateFields, type CertificateRegistryFacts } from "../catalog/model";
 import { certificateTypes } from "../catalog/schema";
 import { caseDocuments } from "../documents/schema";
 import type { Actor } from "../identity/model";
 import { departments } from "../identity/schema";
 import type { ZRotateKeyInput } from "./inputs";
-import { applyCertificateEventToAll } from "./certificate-transition";
+import { applyCertificateEventToAll, certificatesStream } from "./certificate-transition";
 import { certificates, departmentKeys } from "./registry-schema";
 import { documentSignedBytes, signFacts, type SignedFacts } from "./signing";
-import type { SharingAuditAction } from "./model";
+import { isPersonHolderCode, type SharingAuditAction } from "./model";
 
 // The registry's write side: keys, issuing and signing. Reads of certificates go through the
 // gate (gate.ts); the few reads here serve writing (idempotency, signing) and return no holder data.
@@ -278,13 +279,37 @@ export interface IssueCertificateInput {
   typeCode: string;
   holderCode: string;
   holderName: string;
-  fields: Record<string, string>;
+  /**
+   * What the certificate's fields are filled from: the application's form answers by key (or,
+   * for a registration, what it decided). Only the fields the type declares are taken.
+   */
+  answers: Readonly<Record<string, unknown>>;
+  /** Registry facts the issuer knows besides the holder (a registered enterprise's legal representative, the tracking number). */
+  facts?: Pick<CertificateRegistryFacts, "legalRepresentative" | "legalRepresentativeIdNumber" | "trackingNumber">;
   sourceApplicationId: string | null;
   issuedOn: string;
 }
 
+/** The registry's facts of a certificate, as its fields' `registry` sources read them. */
+function registryFacts(
+  c: { number: string; holderCode: string; holderName: string; issuedOn: string; validUntil: string | null },
+  facts: CertificateRegistryFacts = {},
+) {
+  return {
+    ...facts,
+    number: c.number,
+    holderName: c.holderName,
+    holderCode: c.holderCode,
+    // The credit code of an enterprise holder (a new one for the enterprise the application registered).
+    creditCode: isPersonHolderCode(c.holderCode) ? null : c.holderCode,
+    issuedOn: c.issuedOn,
+    validUntil: c.validUntil,
+  } satisfies CertificateRegistryFacts;
+}
+
 /**
- * Writes a certificate into the registry, issued and signed by its type's department.
+ * Writes a certificate into the registry, issued and signed by its type's department, with
+ * exactly the fields its type declares (each resolved from its source, in its canonical form).
  * Idempotent per (application, type): issuing again returns the existing one.
  */
 export async function issueCertificate(
@@ -298,6 +323,7 @@ export async function issueCertificate(
       validityYears: certificateTypes.validityYears,
       issuerDepartmentId: certificateTypes.issuerDepartmentId,
       issuerCode: departments.code,
+      fields: certificateTypes.fields,
     })
     .from(certificateTypes)
     .innerJoin(departments, eq(departments.id, certificateTypes.issuerDepartmentId))
@@ -305,6 +331,16 @@ export async function issueCertificate(
   if (!type) throw new Error(`unknown certificate type ${input.typeCode}`);
   const validUntil = type.validityYears ? `${Number(input.issuedOn.slice(0, 4)) + type.validityYears}${input.issuedOn.slice(4)}` : null;
   const number = `${input.issuedOn.replaceAll("-", "")}${String(randomInt(1_000_000_000)).padStart(9, "0")}`;
+  const resolved = resolveCertificateFields(
+    type.fields,
+    input.answers,
+    registryFacts({ number, holderCode: input.holderCode, holderName: input.holderName, issuedOn: input.issuedOn, validUntil }, input.facts),
+  );
+  // The catalog and the form disagree (an option the type does not know): never sign a guess.
+  if (resolved.problems.length > 0) {
+    throw new Error(`certificate type ${input.typeCode}: ${resolved.problems.map((p) => `field ${p.key} ${p.problem}`).join(", ")}`);
+  }
+  const fields = resolved.values;
   const key = await activeSigner(tx, type.issuerDepartmentId, clock);
   const signature = key.sign({
     number,
@@ -314,7 +350,7 @@ export async function issueCertificate(
     issuerDepartmentCode: type.issuerCode,
     issuedOn: input.issuedOn,
     validUntil,
-    fields: input.fields,
+    fields,
   });
   const [row] = await tx
     .insert(certificates)
@@ -327,7 +363,8 @@ export async function issueCertificate(
       issuedOn: input.issuedOn,
       validUntil,
       status: "valid",
-      fields: input.fields,
+      fields,
+      declaredFieldsOnly: true,
       sourceApplicationId: input.sourceApplicationId,
       signature,
       signingKeyId: key.keyId,
@@ -344,6 +381,57 @@ export async function issueCertificate(
     : [];
   if (!existing) throw new Error("certificate number collision");
   return { ...existing, created: false };
+}
+
+/**
+ * Re-issues in place, with only their declared fields, the certificates written before types
+ * declared them (whole-form dumps): same number and holder, the fields resolved from what the
+ * certificate carried, re-signed by the issuing department's active key (one transaction,
+ * audited). Idempotent: each certificate once, marked; types not yet defined are left for later.
+ */
+export async function reissueWithDeclaredFields(db: Db, now: Date = new Date()): Promise<number> {
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .select({ c: certificates, issuerCode: departments.code, typeFields: certificateTypes.fields })
+      .from(certificates)
+      .innerJoin(certificateTypes, eq(certificateTypes.code, certificates.typeCode))
+      .innerJoin(departments, eq(departments.id, certificates.issuerDepartmentId))
+      .where(eq(certificates.declaredFieldsOnly, false))
+      .for("update", { of: certificates });
+    let done = 0;
+    for (const { c, issuerCode, typeFields } of rows) {
+      if (isConvertedDefinition(typeFields)) continue;
+      const old = c.fields;
+      const facts = registryFacts(c, {
+        legalRepresentative: old.legalRepresentative ?? null,
+        legalRepresentativeIdNumber: old.legalRepresentativeIdNumber ?? null,
+        trackingNumber: old.trackingNumber ?? null,
+      });
+      const resolved = resolveCertificateFields(typeFields, old, facts);
+      // What an old certificate carried that no longer fits its type's form is kept as written, not lost.
+      const fields = { ...resolved.values };
+      for (const p of resolved.problems) fields[p.key] = p.value;
+      const key = await activeSigner(tx, c.issuerDepartmentId, now);
+      const signature = key.sign({ ...c, fields, issuerDepartmentCode: issuerCode });
+      await tx
+        .update(certificates)
+        .set({ fields, signature, signingKeyId: key.keyId, signedAt: key.signedAt, declaredFieldsOnly: true })
+        .where(and(eq(certificates.id, c.id), eq(certificates.declaredFieldsOnly, false)));
+      done++;
+    }
+    if (done > 0) {
+      await recordAudit<SharingAuditAction>(tx, {
+        streamId: certificatesStream,
+        actor: null,
+        action: "certificate.reissueDeclaredFields",
+        entityType: "certificate",
+        entityId: "*",
+        data: { certificates: done },
+        at: now,
+      });
+    }
+    return done;
+  });
 }
 
 /**

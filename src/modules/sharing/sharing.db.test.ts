@@ -226,7 +226,7 @@ describe("the gate: purpose and grant", () => {
         legalBasis: "《测试条例》第六条",
         certificateTypeCode: typeCode,
       });
-    await issueCertificate(h.db, { typeCode, holderCode: a.holderCode, holderName: "x", fields: {}, sourceApplicationId: null, issuedOn: "2025-01-01" });
+    await issueCertificate(h.db, { typeCode, holderCode: a.holderCode, holderName: "x", answers: {}, sourceApplicationId: null, issuedOn: "2025-01-01" });
     const { code } = await bundleAskingFor([{ key: "tax", department: "tax" }], [typeCode]);
     const app = await submit(a.actor, code);
     await accept(app.id);
@@ -414,7 +414,7 @@ describe("the revocation watch", () => {
       typeCode: "foodBusinessLicence",
       holderCode,
       holderName: actor.displayName,
-      fields: {},
+      answers: {},
       sourceApplicationId: null,
       issuedOn: "2021-02-01",
     });
@@ -458,7 +458,7 @@ describe("grants", () => {
         legalBasis: "《测试条例》第八条",
         certificateTypeCode: typeCode,
       });
-    await issueCertificate(h.db, { typeCode, holderCode, holderName: "x", fields: {}, sourceApplicationId: null, issuedOn: "2025-01-01" });
+    await issueCertificate(h.db, { typeCode, holderCode, holderName: "x", answers: {}, sourceApplicationId: null, issuedOn: "2025-01-01" });
     const { code, serviceCodes } = await bundleAskingFor([{ key: "tax", department: "tax" }], [typeCode]);
     const app = await submit(actor, code);
     await accept(app.id);

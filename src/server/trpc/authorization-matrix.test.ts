@@ -132,6 +132,8 @@ const matrix: Record<string, readonly Caller[]> = {
   "catalog.adminList": ["dataOffice"],
   "catalog.updateService": ["dataOffice"],
   "catalog.setBundleSteps": ["dataOffice"],
+  "catalog.certificateTypes": ["dataOffice"],
+  "catalog.saveCertificateType": ["dataOffice"],
   "review.queue": ["reviewer"],
   "review.task": ["reviewer"],
   "review.claim": ["reviewer"],

@@ -34,6 +34,12 @@ export async function CertificateList({ certificates }: { certificates: MyCertif
               <dd>{day(c.issuedOn)}</dd>
               <dt className="text-slate-600">{t("validity")}</dt>
               <dd>{c.validUntil ? t("validUntil", { date: day(c.validUntil) }) : t("permanent")}</dd>
+              {c.shown.map((f) => (
+                <div key={f.key} className="contents" data-field={f.key}>
+                  <dt className="text-slate-600">{en ? f.nameEn : f.nameZh}</dt>
+                  <dd className="break-words">{en ? f.valueEn : f.valueZh}</dd>
+                </div>
+              ))}
               {c.status === "revoked" && c.revocationReason ? (
                 <>
                   <dt className="text-slate-600">{t("revocationReason")}</dt>

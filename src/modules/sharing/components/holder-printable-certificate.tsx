@@ -6,38 +6,14 @@ import { calendarDate, CertificateStatusBadge } from "./holder-certificate-statu
 
 export type PrintableCertificate = Awaited<ReturnType<typeof getMyCertificate>>;
 
-/** Field keys that have a readable label (`sharing.holder.fields.*`); others show their key. */
-const labelledFields = new Set([
-  "name",
-  "creditCode",
-  "legalRepresentative",
-  "legalRepresentativeIdNumber",
-  "entityType",
-  "registeredCapital",
-  "businessAddress",
-  "businessScope",
-  "holderName",
-  "holderCode",
-  "foodSafetyManager",
-  "idNumber",
-  "address",
-  "trackingNumber",
-  "sealTypes",
-  "invoiceTypes",
-  "employeeCount",
-  "housingFundRate",
-  "dailyWastewater",
-]);
-
 /**
- * The printable electronic certificate (电子证照): its facts, every field, and a QR code of the
+ * The printable electronic certificate (电子证照): its facts, the fields its type prints, and a QR code of the
  * public verification page, so whoever is shown a print can check it against the registry.
  */
 export async function PrintableCertificateCard({ certificate: c, verifyUrl }: { certificate: PrintableCertificate; verifyUrl: string }) {
-  const [t, tc, tf, locale, format] = await Promise.all([
+  const [t, tc, locale, format] = await Promise.all([
     getTranslations("sharing.holder.printable"),
     getTranslations("sharing.holder.certificates"),
-    getTranslations("sharing.holder.fields"),
     getLocale(),
     getFormatter(),
   ]);
@@ -49,8 +25,6 @@ export async function PrintableCertificateCard({ certificate: c, verifyUrl }: { 
     "<svg ",
     `<svg role="img" aria-label="${escapeAttribute(qrLabel)}" focusable="false" `,
   );
-  // The type's own field order first, then anything else the certificate carries.
-  const keys = [...new Set([...c.typeFields, ...Object.keys(c.fields)])].filter((k) => c.fields[k] !== undefined && c.fields[k] !== "");
   const person = isPersonHolderCode(c.holderCode);
 
   return (
@@ -92,16 +66,16 @@ export async function PrintableCertificateCard({ certificate: c, verifyUrl }: { 
         ) : null}
       </dl>
 
-      {keys.length > 0 ? (
+      {c.shown.length > 0 ? (
         <section aria-labelledby="certificate-contents" className="mt-6">
           <h2 id="certificate-contents" className="text-lg font-semibold">
             {t("contents")}
           </h2>
           <dl className="mt-2 grid grid-cols-1 gap-x-6 gap-y-2 border-t border-slate-200 pt-3 sm:grid-cols-[max-content_1fr]" data-testid="certificate-fields">
-            {keys.map((k) => (
-              <div key={k} className="contents">
-                <dt className="text-slate-600">{labelledFields.has(k) ? tf(k as never) : k}</dt>
-                <dd className="break-words">{c.fields[k]}</dd>
+            {c.shown.map((f) => (
+              <div key={f.key} className="contents" data-field={f.key}>
+                <dt className="text-slate-600">{en ? f.nameEn : f.nameZh}</dt>
+                <dd className="break-words whitespace-pre-line">{en ? f.valueEn : f.valueZh}</dd>
               </div>
             ))}
           </dl>

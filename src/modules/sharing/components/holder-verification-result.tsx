@@ -59,6 +59,23 @@ export async function VerificationResult({ view: v }: { view: VerificationView }
           </>
         ) : null}
       </dl>
+      {v.fields.length > 0 ? (
+        <section aria-labelledby="verification-contents" className="mt-4">
+          <h3 id="verification-contents" className="text-lg font-semibold">
+            {t("contents")}
+          </h3>
+          <dl className="mt-2 grid grid-cols-1 gap-x-6 gap-y-2 border-t border-slate-200 pt-3 sm:grid-cols-[max-content_1fr]" data-testid="verification-fields">
+            {v.fields.map((f) => (
+              <div key={f.key} className="contents" data-field={f.key}>
+                <dt className="text-slate-600">{en ? f.nameEn : f.nameZh}</dt>
+                <dd className="break-words whitespace-pre-line">{en ? f.valueEn : f.valueZh}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ) : v.holderIsPerson ? (
+        <p className="mt-4 text-sm text-slate-700">{t("personContentsHidden")}</p>
+      ) : null}
       <p className="mt-4 text-sm text-slate-700">
         {t("keysHint")}{" "}
         <a href="/api/open/department-keys" className="text-brand-700 underline">

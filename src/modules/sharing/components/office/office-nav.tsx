@@ -1,16 +1,17 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
-export type OfficePage = "sharing" | "grants" | "questions" | "certificates";
+export type OfficePage = "sharing" | "grants" | "questions" | "certificates" | "certificateTypes";
 
 const pages: Array<{ key: OfficePage; href: string }> = [
   { key: "sharing", href: "/data-office/sharing" },
   { key: "grants", href: "/data-office/grants" },
   { key: "questions", href: "/data-office/questions" },
   { key: "certificates", href: "/data-office/certificates" },
+  { key: "certificateTypes", href: "/data-office/certificate-types" },
 ];
 
-/** The way back to the data office and between its four data-sharing pages. */
+/** The way back to the data office and between its data-sharing pages. */
 export async function OfficeNav({ current }: { current: OfficePage }) {
   const t = await getTranslations("sharing.office.nav");
   return (

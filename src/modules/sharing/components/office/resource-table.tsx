@@ -38,10 +38,15 @@ export async function ResourceTable({
   // Overdue resources first: they are what the data office has to chase.
   const ordered = [...resources.filter((r) => r.overdue), ...resources.filter((r) => !r.overdue)];
   const day = (d: Date) => format.dateTime(d, { year: "numeric", month: "short", day: "numeric" });
-  // Data items in words: as the certificate pages name them, else as the data-sharing catalog
-  // does; a data item neither names (a province's own) keeps its code.
-  const fieldName = (f: string) =>
-    ts.has(`holder.fields.${f}`) ? ts(`holder.fields.${f}`) : ts.has(`office.catalog.dataItems.${f}`) ? ts(`office.catalog.dataItems.${f}`) : f;
+  // Data items in words: the certificate type's own names, else as the certificate pages or the
+  // data-sharing catalog name them; a data item none names (a province's own) keeps its code.
+  const fieldName = (f: { key: string; nameZh: string | null; nameEn: string | null }) =>
+    (en ? f.nameEn : f.nameZh) ??
+    (ts.has(`holder.fields.${f.key}`)
+      ? ts(`holder.fields.${f.key}`)
+      : ts.has(`office.catalog.dataItems.${f.key}`)
+        ? ts(`office.catalog.dataItems.${f.key}`)
+        : f.key);
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-left text-sm" data-testid="resource-table">
@@ -107,7 +112,7 @@ export async function ResourceTable({
                 <td className={`${cell} min-w-[8rem]`}>
                   <ul className="flex flex-col">
                     {r.fields.map((f) => (
-                      <li key={f}>{fieldName(f)}</li>
+                      <li key={f.key}>{fieldName(f)}</li>
                     ))}
                   </ul>
                 </td>

@@ -4,6 +4,7 @@ import type { Actor } from "../identity/model";
 import { applicantUserIds } from "../identity/recipients";
 import { notify } from "../notifications/notify";
 import type { ZRequestCompletionInput } from "./inputs";
+import { noticeDeadline, toNoticeItems } from "./notice-items";
 import { supplementNotices } from "./schema";
 import { applyApplicationEvent, expectVersion, lockApplication } from "./transition";
 
@@ -15,15 +16,10 @@ export async function requestCompletion(db: Db, actor: Actor, input: z.output<ty
   return db.transaction(async (tx) => {
     const app = await lockApplication(tx, input.applicationId);
     expectVersion(app, input.version);
-    const updated = await applyApplicationEvent(tx, app, "requestCompletion", { actor, now, data: { items: input.items.length } });
-    await tx
-      .insert(supplementNotices)
-      .values({
-        applicationId: app.id,
-        stage: "acceptance",
-        items: input.items.map((i) => ({ departmentId: null, taskId: null, materialKeys: i.materialKeys, text: i.text })),
-        issuedAt: now,
-      });
+    const items = await toNoticeItems(tx, app, input.items, { departmentId: null, taskId: null });
+    const { dueDays, dueAt } = await noticeDeadline(tx, app, [null], now);
+    const updated = await applyApplicationEvent(tx, app, "requestCompletion", { actor, now, data: { items: items.length, dueAt: dueAt.toISOString() } });
+    await tx.insert(supplementNotices).values({ applicationId: app.id, stage: "acceptance", items, issuedAt: now, dueDays, dueAt });
     await notify(tx, {
       kind: "completionRequested",
       to: { userIds: await applicantUserIds(tx, app, now) },

@@ -1,5 +1,6 @@
 import { eq, inArray } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
+import { noticeDeadline } from "../applications/notice-items";
 import { applyApplicationEvent, type ApplicationRow } from "../applications/transition";
 import { supplementNotices, type NoticeItem } from "../applications/schema";
 import { recordAudit } from "../audit/record-audit";
@@ -67,18 +68,28 @@ export async function runFanIn(tx: Db, decided: ApplicationRow, actor: Actor | n
       // applicant answers. Approvals already given stand.
       const asking = tasks.filter((t) => outcome.asking.includes(t.stepKey));
       const items: NoticeItem[] = asking.flatMap((t) => (t.supplementItems ?? []).map((i) => ({ ...i, departmentId: t.departmentId, taskId: t.id })));
-      await tx.insert(supplementNotices).values({ applicationId: app.id, stage: "review", items, issuedAt: now });
+      const { dueDays, dueAt } = await noticeDeadline(
+        tx,
+        app,
+        asking.map((t) => t.departmentId),
+        now,
+      );
+      await tx.insert(supplementNotices).values({ applicationId: app.id, stage: "review", items, issuedAt: now, dueDays, dueAt });
       await startPauses(
         tx,
         asking.map((t) => t.id),
         now,
       );
-      const updated = await applyApplicationEvent(tx, app, "requestSupplement", { actor, now, data: { departments: asking.length, items: items.length } });
+      const updated = await applyApplicationEvent(tx, app, "requestSupplement", {
+        actor,
+        now,
+        data: { departments: asking.length, items: items.length, dueAt: dueAt.toISOString() },
+      });
       await notify(tx, {
         kind: "supplementNotice",
         to: { userIds: await applicantUserIds(tx, app, now) },
         applicationId: app.id,
-        params: { ...params, count: items.length },
+        params: { ...params, count: items.length, dueDate: shanghaiDate(dueAt) },
       });
       return updated;
     }

@@ -66,7 +66,9 @@ export async function runFanIn(tx: Db, decided: ApplicationRow, actor: Actor | n
     case "supplement": {
       // One notice with every department's requests (一次性告知); their clocks stop until the
       // applicant answers. Approvals already given stand.
-      const asking = tasks.filter((t) => outcome.asking.includes(t.stepKey));
+      // In the order of the plan's steps, so the notice reads the same however the tasks were stored.
+      const order = new Map(app.plan.map((s, i) => [s.key, i]));
+      const asking = tasks.filter((t) => outcome.asking.includes(t.stepKey)).sort((a, b) => (order.get(a.stepKey) ?? 0) - (order.get(b.stepKey) ?? 0));
       const items: NoticeItem[] = asking.flatMap((t) => (t.supplementItems ?? []).map((i) => ({ ...i, departmentId: t.departmentId, taskId: t.id })));
       const { dueDays, dueAt } = await noticeDeadline(
         tx,

@@ -70,7 +70,7 @@ export const ZSupplementAnswer = z.object({
 });
 /** Answers by the item's position in the notice ("0", "1", …); a notice has at most 100 items per asker. */
 const ZAnswers = z
-  .record(z.string().regex(/^\d{1,4}$/), ZSupplementAnswer)
+  .record(z.string().regex(/^(0|[1-9]\d{0,3})$/), ZSupplementAnswer)
   .refine((r) => Object.keys(r).length <= 1000, msg("errors.tooManyKeys", { max: 1000 }));
 
 export const ZCompleteSupplementInput = ZVersionedRef.extend({

@@ -14,7 +14,7 @@ import { createTestBundle, newEnterprise, reviewer, withDemo } from "@/root/test
 import { acceptApplication } from "./accept-application";
 import { completeSupplement } from "./complete-supplement";
 import { getApplication } from "./get-application";
-import { ZSubmitApplicationInput } from "./inputs";
+import { ZCompleteSupplementInput, ZSubmitApplicationInput } from "./inputs";
 import { readUpload } from "./read-upload";
 import { scanOverdueNotices } from "./scan-overdue-notices";
 import { applications, supplementAnswers, supplementNotices } from "./schema";
@@ -240,6 +240,10 @@ describe("one notice", () => {
       ["items.0.text", "applications.validation.noticeText"],
       ["items.1.materialKeys", "applications.validation.noticeMaterials"],
     ]);
+
+    // Answers are keyed by the item's position, written one way only.
+    const answers = (a: Record<string, unknown>) => ZCompleteSupplementInput.safeParse({ applicationId: randomUUID(), version: 1, answers: a }).success;
+    expect([answers({ "0": { text: "x" } }), answers({ "00": { text: "x" } }), answers({ "-1": { text: "x" } })]).toEqual([true, false, false]);
 
     const app = await accepted(at("2026-03-02T01:00:00Z"));
     const unknown = await ask(

@@ -92,7 +92,7 @@ test.describe("parallel review journeys", () => {
     await expect(page.getByTestId("notice-items").locator("li")).toHaveCount(2);
     // Each department asked for a document in words: the applicant uploads one for each.
     for (const n of [1, 2]) await page.getByLabel(`第 ${n} 项：上传文件`).setInputFiles(tinyPdf);
-    await expect(page.getByText("已上传：材料.pdf")).toHaveCount(2);
+    await expect(page.getByText("已上传：材料.pdf", { exact: true })).toHaveCount(2);
     await page.getByRole("button", { name: "提交补正" }).click();
     await expect(page.locator('[data-status="inReview"]').first()).toBeVisible();
     // Only the two that asked are back in review, with the reviewers who asked; the approvals stand.

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { acceptAtWindow, decideAs, demoPeople, expectNoSeriousAxeViolations, fillApplyForm, reviewerByDepartment } from "./helpers";
+import { acceptAtWindow, decideAs, demoPeople, expectNoSeriousAxeViolations, fillApplyForm, reviewerByDepartment, tinyPdf } from "./helpers";
 import { signedInForEnterprise } from "./sessions";
 
 // The demo restaurant company, which holds a business licence in the registry.
@@ -97,10 +97,13 @@ test.describe("parallel review journeys", () => {
     await page.goto(caseUrl);
     await expect(page.locator('[data-status="supplementRequired"]').first()).toBeVisible();
     await expect(page.getByTestId("notice-items").locator("li")).toHaveCount(2);
+    // Each department asked for a document in words: the applicant uploads one for each.
+    for (const n of [1, 2]) await page.getByLabel(`第 ${n} 项：上传文件`).setInputFiles(tinyPdf);
+    await expect(page.getByText("已上传：材料.pdf", { exact: true })).toHaveCount(2);
     await page.getByRole("button", { name: "提交补正" }).click();
     await expect(page.locator('[data-status="inReview"]').first()).toBeVisible();
-    // Only the two that asked are open again; the approvals stand.
-    await expect(page.locator('[data-testid^="timeline-"] [data-status="open"]')).toHaveCount(2);
+    // Only the two that asked are back in review, with the reviewers who asked; the approvals stand.
+    await expect(page.locator('[data-testid^="timeline-"] [data-status="claimed"]')).toHaveCount(2);
     await expect(page.locator('[data-testid^="timeline-"] [data-status="approved"]')).toHaveCount(4 - 2);
 
     for (const login of asking) await decideAs(browser, login, trackingNumber, "approve");

@@ -1,4 +1,5 @@
 import "./effects";
+import { scanOverdueNotices } from "@/modules/applications/scan-overdue-notices";
 import { writeAuditCheckpoint } from "@/modules/audit/write-checkpoint";
 import { dispatchOutbox } from "@/modules/notifications/dispatch-outbox";
 import { scanDeadlines } from "@/modules/review/scan-deadlines";
@@ -32,6 +33,19 @@ export const jobRegistry: readonly JobDefinition[] = [
     batchSize: 10,
     pollingIntervalSeconds: 10,
     handler: (db) => scanDeadlines(db, new Date(), { batchSize: 100 }),
+  }),
+
+  // ── applications: notices.overdue ───────────────────────────────────────────────────────
+  // One-time notices unanswered after their deadline (补正期限, working days from the catalog) are
+  // reported to the data office and the asking departments (src/modules/applications/
+  // scan-overdue-notices.ts). Deadlines end at midnight Shanghai time, so every five minutes is
+  // prompt enough; each notice is claimed by a conditional update, so a scan run twice acts once.
+  defineJob({
+    name: "notices.overdue",
+    cron: "*/5 * * * *",
+    batchSize: 1,
+    pollingIntervalSeconds: 30,
+    handler: (db) => scanOverdueNotices(db, new Date(), { batchSize: 100 }),
   }),
 
   // ── sharing: certificates.expire ────────────────────────────────────────────────────────

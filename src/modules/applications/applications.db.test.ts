@@ -99,7 +99,7 @@ describe("the window", () => {
         version: await versionOf(s.id),
         items: [
           { materialKeys: ["projectName"], text: "项目名称与营业执照不一致" },
-          { materialKeys: [], text: "请核对联系电话" },
+          { kind: "question", materialKeys: [], text: "请核对联系电话" },
         ],
       },
       now,
@@ -111,7 +111,13 @@ describe("the window", () => {
     await completeSupplement(
       h.db,
       applicant,
-      { applicationId: s.id, version: asked?.version ?? 0, formData: { projectName: "更正后的项目" }, materials: {} },
+      {
+        applicationId: s.id,
+        version: asked?.version ?? 0,
+        formData: { projectName: "更正后的项目" },
+        materials: {},
+        answers: { "1": { text: "联系电话无误" } },
+      },
       now,
     );
     const [back] = await h.db.select().from(applications).where(eq(applications.id, s.id));

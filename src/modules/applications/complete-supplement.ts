@@ -1,5 +1,6 @@
-import { and, desc, eq, isNull } from "drizzle-orm";
-import type { z } from "zod";
+import { and, desc, eq, inArray, isNull } from "drizzle-orm";
+import { z } from "zod";
+import { msg } from "@/lib/message";
 import { DomainError } from "@/lib/domain-error";
 import { keyParam } from "@/lib/message";
 import type { Db } from "@/server/db/client";
@@ -10,7 +11,7 @@ import { reopenAfterSupplement } from "../review/reopen-tasks";
 import { applicantMay } from "./applicant";
 import { checkMaterials } from "./check-materials";
 import type { ZCompleteSupplementInput } from "./inputs";
-import { applicationMaterials, supplementNotices } from "./schema";
+import { applicationMaterials, supplementAnswers, supplementNotices, uploads, type NoticeItem } from "./schema";
 import { subjectOf } from "./subject";
 import { applyApplicationEvent, expectVersion, lockApplication } from "./transition";
 
@@ -62,14 +63,66 @@ export async function completeSupplement(db: Db, actor: Actor, input: z.output<t
       }
       app.formData = { ...app.formData, ...checked.formData };
     }
-    await tx.update(supplementNotices).set({ completedAt: now }).where(eq(supplementNotices.id, notice.id));
+    const answers = await checkAnswers(tx, notice.items, input.answers ?? {}, app.principalId ?? "");
+    if (answers.length > 0) await tx.insert(supplementAnswers).values(answers.map((a) => ({ ...a, noticeId: notice.id, answeredAt: now })));
+    // A notice answered after its deadline is accepted all the same, and marked late.
+    const late = notice.dueAt !== null && now.getTime() > notice.dueAt.getTime();
+    await tx.update(supplementNotices).set({ completedAt: now, completedBy: actor.userId, answeredLate: late }).where(eq(supplementNotices.id, notice.id));
 
     if (notice.stage === "acceptance") {
-      const updated = await applyApplicationEvent(tx, app, "resubmit", { actor, now, patch: { formData: app.formData }, data: { notice: notice.id } });
+      const updated = await applyApplicationEvent(tx, app, "resubmit", { actor, now, patch: { formData: app.formData }, data: { notice: notice.id, late } });
       return { id: updated.id, status: updated.status, version: updated.version };
     }
-    const updated = await applyApplicationEvent(tx, app, "supplement", { actor, now, patch: { formData: app.formData }, data: { notice: notice.id } });
+    const updated = await applyApplicationEvent(tx, app, "supplement", { actor, now, patch: { formData: app.formData }, data: { notice: notice.id, late } });
     await reopenAfterSupplement(tx, updated, actor, now);
     return { id: updated.id, status: updated.status, version: updated.version };
   });
+}
+
+/**
+ * The answers to a notice's `document` items (an upload of the applicant's own) and `question`
+ * items (a text): every such item answered, nothing else. Every gap at once, as field errors
+ * `answers.<n>.uploadId` / `answers.<n>.text`.
+ */
+async function checkAnswers(
+  tx: Db,
+  items: readonly NoticeItem[],
+  given: NonNullable<z.output<typeof ZCompleteSupplementInput>["answers"]>,
+  principalId: string,
+): Promise<Array<{ itemIndex: number; uploadId: string | null; text: string | null }>> {
+  const issues: z.core.$ZodIssue[] = [];
+  for (const key of Object.keys(given)) {
+    const item = items[Number(key)];
+    if (!item || item.kind === "material")
+      issues.push({ code: "custom", path: ["answers", key], message: msg("applications.validation.answerUnknown"), input: key });
+  }
+  const uploadIds = items.flatMap((item, n) => (item.kind === "document" && given[String(n)]?.uploadId ? [given[String(n)]?.uploadId ?? ""] : []));
+  const owned = uploadIds.length
+    ? new Set(
+        (
+          await tx
+            .select({ id: uploads.id })
+            .from(uploads)
+            .where(and(inArray(uploads.id, uploadIds), eq(uploads.principalId, principalId)))
+        ).map((u) => u.id),
+      )
+    : new Set<string>();
+  const out: Array<{ itemIndex: number; uploadId: string | null; text: string | null }> = [];
+  items.forEach((item, n) => {
+    const answer = given[String(n)];
+    if (item.kind === "document") {
+      if (!answer?.uploadId)
+        issues.push({ code: "custom", path: ["answers", String(n), "uploadId"], message: msg("applications.validation.answerUpload"), input: undefined });
+      else if (!owned.has(answer.uploadId))
+        issues.push({ code: "custom", path: ["answers", String(n), "uploadId"], message: msg("validation.material.uploadUnknown"), input: answer.uploadId });
+      else out.push({ itemIndex: n, uploadId: answer.uploadId, text: null });
+    } else if (item.kind === "question") {
+      if (!answer?.text)
+        issues.push({ code: "custom", path: ["answers", String(n), "text"], message: msg("applications.validation.answerText"), input: answer?.text });
+      else out.push({ itemIndex: n, uploadId: null, text: answer.text });
+    }
+  });
+  // ZodRealError: tRPC keeps its issues as field errors (see check-materials.ts).
+  if (issues.length > 0) throw new z.ZodRealError(issues);
+  return out;
 }

@@ -12,9 +12,9 @@ import { expectedFinish } from "../review/clock";
 import { isDecidedTask, isRunningTask } from "../review/model";
 import { reviewTasks } from "../review/schema";
 import { readCertificates, type HeldCertificate, type ReadPurpose } from "../sharing/gate";
-import { applicationMaterials, applications, supplementNotices, uploads } from "./schema";
+import { applicationMaterials, applications, supplementAnswers, supplementNotices, uploads } from "./schema";
 import { applicantMay } from "./applicant";
-import { caseStageOf, isLiveApplication } from "./model";
+import { caseStageOf, isAwaitingApplicant, isLiveApplication } from "./model";
 import { subjectOf } from "./subject";
 import { maskHolderCode, type ApplicationView, type TaskTimelineView } from "./views";
 
@@ -61,6 +61,9 @@ export async function taskTimeline(db: Db, app: ApplicationRow, now: Date, withN
   return rows
     .map(({ task, deptZh, deptEn, deciderName }) => {
       const step = stepOf.get(task.stepKey);
+      // One notice (一次性告知): until the merged notice goes out, the applicant and the public see a
+      // department that asked for material as still reviewing, with no date or name of a decision.
+      const unannounced = !forStaff && task.status === "supplementRequested" && !isAwaitingApplicant(app.status);
       return {
         taskId: task.id,
         stepKey: task.stepKey,
@@ -70,13 +73,13 @@ export async function taskTimeline(db: Db, app: ApplicationRow, now: Date, withN
         serviceNameEn: step?.serviceNameEn ?? task.stepKey,
         departmentNameZh: deptZh,
         departmentNameEn: deptEn,
-        status: task.status,
+        status: unannounced ? ("claimed" as const) : task.status,
         startedAt: task.clockStartedAt,
         dueAt: task.dueAt,
         dueProvisional: task.dueAt ? task.dueProvisional : false,
         overdue: Boolean(task.dueAt && isRunningTask(task.status) && isOverdue(task.dueAt, now)),
-        decidedAt: task.decidedAt,
-        decidedByName: withNames ? (deciderName ?? null) : null,
+        decidedAt: unannounced ? null : task.decidedAt,
+        decidedByName: withNames && !unannounced ? (deciderName ?? null) : null,
         deemedApproval: task.deemedApproval,
         reason: isDecidedTask(task.status) ? task.reason : null,
         // Staff see a department's request at once, before the merged notice goes out.
@@ -167,6 +170,19 @@ export async function getApplication(db: Db, actor: Actor, applicationId: string
     .from(applicationMaterials)
     .leftJoin(uploads, eq(uploads.id, applicationMaterials.uploadId))
     .where(eq(applicationMaterials.applicationId, app.id));
+  const answerRows = noticeRows.length
+    ? await db
+        .select({ answer: supplementAnswers, upload: { id: uploads.id, fileName: uploads.fileName, sizeBytes: uploads.sizeBytes } })
+        .from(supplementAnswers)
+        .leftJoin(uploads, eq(uploads.id, supplementAnswers.uploadId))
+        .where(
+          inArray(
+            supplementAnswers.noticeId,
+            noticeRows.map((n) => n.id),
+          ),
+        )
+    : [];
+  const answerOf = new Map(answerRows.map((r) => [`${r.answer.noticeId}:${r.answer.itemIndex}`, r]));
   // A reviewer sees the files of the materials their own steps ask for, not the other departments'.
   const reviewerServices =
     actor.role === "reviewer" && actor.departmentId
@@ -231,10 +247,28 @@ export async function getApplication(db: Db, actor: Actor, applicationId: string
       id: n.id,
       stage: n.stage,
       issuedAt: n.issuedAt,
+      dueDays: n.dueDays,
+      dueAt: n.dueAt,
+      overdue: Boolean(n.dueAt && !n.completedAt && isOverdue(n.dueAt, now)),
       completedAt: n.completedAt,
-      items: n.items.map((i) => {
+      answeredLate: n.answeredLate,
+      items: n.items.map((i, index) => {
         const d = i.departmentId ? deptById.get(i.departmentId) : undefined;
-        return { departmentNameZh: d?.nameZh ?? null, departmentNameEn: d?.nameEn ?? null, materialKeys: i.materialKeys, text: i.text };
+        const a = answerOf.get(`${n.id}:${index}`);
+        return {
+          index,
+          kind: i.kind,
+          departmentNameZh: d?.nameZh ?? null,
+          departmentNameEn: d?.nameEn ?? null,
+          materialKeys: i.materialKeys,
+          materials: i.materialKeys.map((key) => {
+            const m = plan?.materials.find((pm) => pm.key === key);
+            return { key, nameZh: m?.nameZh ?? key, nameEn: m?.nameEn ?? key };
+          }),
+          text: i.text,
+          legalBasis: i.legalBasis ?? null,
+          answer: a ? { text: a.answer.text, upload: a.upload?.id ? a.upload : null, answeredAt: a.answer.answeredAt } : null,
+        };
       }),
     })),
     certificates: issued.map((c) => certificateView(c, types)),

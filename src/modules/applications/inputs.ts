@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { msg } from "@/lib/message";
+import { noticeItemKinds } from "./model";
 
 export const ZSubject = z.object({ kind: z.enum(["service", "bundle"]), code: z.string().trim().min(1).max(64) });
 
@@ -45,14 +46,47 @@ export const ZRefuseInput = ZVersionedRef.extend({
   confirmed: ZRefusalConfirmation,
 });
 
-export const ZNoticeItemInput = z.object({
-  materialKeys: z.array(ZFieldKey).max(maxKeys).default([]),
-  text: z.string().trim().min(4, msg("validation.reason")).max(1000, msg("validation.reason")),
-});
+/**
+ * One item of a one-time notice, as the window or a reviewer asks it (see `NoticeItem` in
+ * schema.ts): a catalog material (at least one material key), a free-text document request, or a
+ * question. Every item has its text; the legal basis is optional (a material item without one
+ * takes the catalog material's). Without a kind, an item naming materials is a material request
+ * and one naming none a document request.
+ */
+export const ZNoticeItemInput = z
+  .object({
+    kind: z.enum(noticeItemKinds).optional(),
+    materialKeys: z.array(ZFieldKey).max(maxKeys).default([]),
+    text: z.string().trim().min(4, msg("applications.validation.noticeText")).max(1000, msg("applications.validation.noticeText")),
+    legalBasis: z.string().trim().max(500, msg("applications.validation.legalBasis")).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.kind === "material" && v.materialKeys.length === 0) {
+      ctx.addIssue({ code: "custom", path: ["materialKeys"], message: msg("applications.validation.noticeMaterials") });
+    }
+    // A document request or a question names no catalog material: what is asked is its text.
+    if (v.kind !== undefined && v.kind !== "material" && v.materialKeys.length > 0) {
+      ctx.addIssue({ code: "custom", path: ["materialKeys"], message: msg("applications.validation.noticeNoMaterials") });
+    }
+  });
 
 export const ZRequestCompletionInput = ZVersionedRef.extend({ items: z.array(ZNoticeItemInput).min(1, msg("validation.noticeItems")).max(100) });
 
-export const ZCompleteSupplementInput = ZVersionedRef.extend({ formData: ZFormData.default({}), materials: ZSupplies.default({}) });
+/** The applicant's answer to one `document` item (an upload) or `question` item (a text). */
+export const ZSupplementAnswer = z.object({
+  uploadId: z.uuid().optional(),
+  text: z.string().trim().max(2000, msg("applications.validation.answerText")).optional(),
+});
+/** Answers by the item's position in the notice ("0", "1", …); a notice has at most 100 items per asker. */
+const ZAnswers = z
+  .record(z.string().regex(/^(0|[1-9]\d{0,3})$/), ZSupplementAnswer)
+  .refine((r) => Object.keys(r).length <= 1000, msg("errors.tooManyKeys", { max: 1000 }));
+
+export const ZCompleteSupplementInput = ZVersionedRef.extend({
+  formData: ZFormData.default({}),
+  materials: ZSupplies.default({}),
+  answers: ZAnswers.optional(),
+});
 
 export const ZTrackInput = z.object({
   trackingNumber: z

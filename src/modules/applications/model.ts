@@ -52,9 +52,36 @@ export function nextApplicationStatus(from: ApplicationStatus, event: Applicatio
 /** Where every application starts. */
 export const initialApplicationStatus: ApplicationStatus = "draft";
 
-/** Every audit action of an application: one per event of its machine. */
-export type ApplicationAuditAction = `application.${ApplicationEvent}`;
-export const applicationAuditActions: readonly ApplicationAuditAction[] = applicationEvents.map((e) => `application.${e}` as const);
+/**
+ * Every audit action of an application: one per event of its machine, and the deadline job's
+ * record that a one-time notice went past its deadline unanswered (not a status change).
+ */
+export type ApplicationAuditAction = `application.${ApplicationEvent}` | "application.noticeOverdue";
+export const applicationAuditActions: readonly ApplicationAuditAction[] = [
+  ...applicationEvents.map((e) => `application.${e}` as const),
+  "application.noticeOverdue",
+];
+
+/**
+ * What one item of a one-time notice asks for (the `kind` of `NoticeItem` in schema.ts):
+ * - `material`: catalog materials of the service, supplied again as on the application form;
+ * - `document`: a document the catalog does not list, asked for in words; answered by an upload;
+ * - `question`: a question in words; answered in text.
+ */
+export const noticeItemKinds = ["material", "document", "question"] as const;
+export type NoticeItemKind = (typeof noticeItemKinds)[number];
+
+/** The working days an applicant has to answer a notice when the catalog says nothing. */
+export const defaultSupplementDays = 10;
+
+/**
+ * A notice's deadline in working days: the longest of the asking services' `supplementDays`, so
+ * that merging several departments' requests into one notice never gives the applicant less time
+ * than any one of them would have.
+ */
+export function noticeDueDays(serviceDays: readonly number[]): number {
+  return serviceDays.length > 0 ? Math.max(...serviceDays) : defaultSupplementDays;
+}
 
 // The subsets of statuses the code needs, each named for why. Nothing outside this file lists
 // application statuses (src/modules/status-subsets.test.ts enforces it).
@@ -85,6 +112,16 @@ export const windowApplicationStatuses = ["submitted", "supplementRequired"] as 
 export type WindowApplicationStatus = (typeof windowApplicationStatuses)[number];
 export function isAtWindow(status: ApplicationStatus): status is WindowApplicationStatus {
   return (windowApplicationStatuses as readonly ApplicationStatus[]).includes(status);
+}
+
+/**
+ * A one-time notice is out and the applicant owes its answer. Only then may the applicant see which
+ * departments asked for material: before it, a department's request is the departments' business
+ * (一次性告知: the applicant is told once, completely).
+ */
+export const awaitingApplicantStatuses: readonly ApplicationStatus[] = ["supplementRequired"];
+export function isAwaitingApplicant(status: ApplicationStatus): boolean {
+  return awaitingApplicantStatuses.includes(status);
 }
 
 /** Granted (准予许可): approval, with or without its certificates issued yet. */

@@ -5,7 +5,7 @@ import { loadApplicationPlan } from "../catalog/load-application-plan";
 import { principalOf, type Actor } from "../identity/model";
 import { reviewTasks } from "../review/schema";
 import { applicantMay } from "./applicant";
-import { applicationMaterials, applications, uploads } from "./schema";
+import { applicationMaterials, applications, supplementAnswers, supplementNotices, uploads } from "./schema";
 import { subjectOf } from "./subject";
 
 /**
@@ -14,7 +14,8 @@ import { subjectOf } from "./subject";
  *   file is unused or used by an application they may see;
  * - the window, for applications past the draft;
  * - a reviewer, only for a material that their own step asks for (as the gate does for
- *   certificates): a department with a task on a bundle does not read the other steps' files.
+ *   certificates): a department with a task on a bundle does not read the other steps' files;
+ *   and for a file answering a notice item their department asked for.
  * Anyone else: not found.
  */
 export async function readUpload(db: Db, actor: Actor, uploadId: string) {
@@ -50,6 +51,19 @@ export async function readUpload(db: Db, actor: Actor, uploadId: string) {
       const plan = await loadApplicationPlan(db, await subjectOf(db, u.app)).catch(() => null);
       const material = plan?.materials.find((m) => m.key === u.materialKey);
       if (material?.serviceCodes.some((c) => services.has(c))) return file;
+    }
+  }
+  // A file answering a notice's document request: the window reads it, and a reviewer of the
+  // department that asked for it (the item names its department).
+  if (actor.role === "windowClerk" || (actor.role === "reviewer" && actor.departmentId)) {
+    const answering = await db
+      .select({ index: supplementAnswers.itemIndex, items: supplementNotices.items })
+      .from(supplementAnswers)
+      .innerJoin(supplementNotices, eq(supplementNotices.id, supplementAnswers.noticeId))
+      .where(eq(supplementAnswers.uploadId, uploadId));
+    for (const a of answering) {
+      if (actor.role === "windowClerk") return file;
+      if (a.items[a.index]?.departmentId === actor.departmentId) return file;
     }
   }
   throw new DomainError("notFound", "errors.notFound");

@@ -5,6 +5,7 @@ import { applicantUserIds } from "../identity/recipients";
 import { issueCaseDocument } from "../documents/issue-document";
 import { notify } from "../notifications/notify";
 import type { ZRequestCompletionInput } from "./inputs";
+import { noticeDeadline, toNoticeItems } from "./notice-items";
 import { supplementNotices } from "./schema";
 import { applyApplicationEvent, expectVersion, lockApplication } from "./transition";
 
@@ -16,15 +17,12 @@ export async function requestCompletion(db: Db, actor: Actor, input: z.output<ty
   return db.transaction(async (tx) => {
     const app = await lockApplication(tx, input.applicationId);
     expectVersion(app, input.version);
-    const updated = await applyApplicationEvent(tx, app, "requestCompletion", { actor, now, data: { items: input.items.length } });
+    const items = await toNoticeItems(tx, app, input.items, { departmentId: null, taskId: null });
+    const { dueDays, dueAt } = await noticeDeadline(tx, app, [null], now);
+    const updated = await applyApplicationEvent(tx, app, "requestCompletion", { actor, now, data: { items: items.length, dueAt: dueAt.toISOString() } });
     const [notice] = await tx
       .insert(supplementNotices)
-      .values({
-        applicationId: app.id,
-        stage: "acceptance",
-        items: input.items.map((i) => ({ departmentId: null, taskId: null, materialKeys: i.materialKeys, text: i.text })),
-        issuedAt: now,
-      })
+      .values({ applicationId: app.id, stage: "acceptance", items, issuedAt: now, dueDays, dueAt })
       .returning();
     // 补正告知书, rendered from the notice as stored.
     await issueCaseDocument(tx, updated, { kind: "supplementNotice", notice: notice! }, actor, now);

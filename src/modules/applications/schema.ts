@@ -1,8 +1,23 @@
 import { sql } from "drizzle-orm";
-import { bigint, check, customType, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  boolean,
+  check,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { applicantKindEnum, bundles, services } from "../catalog/schema";
 import { citizens, entities, users, windowKeyIns } from "../identity/schema";
-import { applicationStatuses } from "./model";
+import { applicationStatuses, noticeItemKinds, type NoticeItemKind } from "./model";
 
 /** The database enum is the machine's one list (model.ts): same values, same order. */
 export const applicationStatusEnum = pgEnum("application_status", applicationStatuses);
@@ -137,16 +152,35 @@ export const applicationMaterials = pgTable(
   (t) => [primaryKey({ columns: [t.applicationId, t.materialKey] }), index("application_materials_upload_id_idx").on(t.uploadId)],
 );
 
+export { noticeItemKinds, type NoticeItemKind };
+
+/**
+ * One item of a one-time notice (补正告知书). Items are kept in the notice in the order they were
+ * asked and never change once the notice is issued; an answer names its item by that position.
+ * Stored as JSON in `supplement_notices.items`, `review_tasks.supplement_items` and
+ * `decisions.items` (migration 0012 gave older items their kind and a null legal basis).
+ */
 export interface NoticeItem {
+  kind: NoticeItemKind;
   /** The department that asks; null when the window asks at acceptance. */
   departmentId: string | null;
+  /** The asking department's review task; null at acceptance. */
   taskId: string | null;
-  /** Materials to supply again, by key, and what is wrong. */
+  /** `material` items: the catalog materials to supply again, by key (at least one). Empty otherwise. */
   materialKeys: string[];
+  /** What is wrong or what is asked, in the asker's words (shown to the applicant as written). */
   text: string;
+  /**
+   * The law or regulation the request rests on: as the asker gave it, or for a `material` item
+   * without one, the catalog materials' own legal basis. Null when none applies.
+   */
+  legalBasis: string | null;
 }
 
-/** 一次性告知: every request for more material, merged into one notice to the applicant. */
+/**
+ * 一次性告知: every request for more material, merged into one notice to the applicant. Issued at
+ * acceptance by the window, or in review when the last running department has spoken (fan-in).
+ */
 export const supplementNotices = pgTable(
   "supplement_notices",
   {
@@ -157,9 +191,52 @@ export const supplementNotices = pgTable(
     stage: text("stage", { enum: ["acceptance", "review"] }).notNull(),
     items: jsonb("items").$type<NoticeItem[]>().notNull(),
     issuedAt: timestamp("issued_at", { withTimezone: true }).notNull(),
+    /**
+     * 补正期限 in working days, from the catalog (the longest `supplementDays` of the services asked
+     * about), and the end of its last day on the official calendar. Null for notices issued before
+     * deadlines were kept.
+     */
+    dueDays: integer("due_days"),
+    dueAt: timestamp("due_at", { withTimezone: true }),
+    /** When the data office and the asking departments were told the deadline passed (once). */
+    overdueNotifiedAt: timestamp("overdue_notified_at", { withTimezone: true }),
     completedAt: timestamp("completed_at", { withTimezone: true }),
+    completedBy: uuid("completed_by").references(() => users.id),
+    /** Answered after `dueAt`: accepted all the same, and marked. */
+    answeredLate: boolean("answered_late").notNull().default(false),
   },
-  (t) => [index("supplement_notices_application_id_idx").on(t.applicationId)],
+  (t) => [
+    index("supplement_notices_application_id_idx").on(t.applicationId),
+    index("supplement_notices_completed_by_idx").on(t.completedBy),
+    // The deadline job looks for open notices past their due date that nobody was told about.
+    index("supplement_notices_overdue_idx")
+      .on(t.dueAt)
+      .where(sql`${t.completedAt} is null and ${t.overdueNotifiedAt} is null`),
+  ],
+);
+
+/**
+ * The applicant's answer to one `document` or `question` item of a notice: the upload or the text.
+ * (`material` items are answered into `application_materials` and the form, like the application.)
+ */
+export const supplementAnswers = pgTable(
+  "supplement_answers",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    noticeId: uuid("notice_id")
+      .notNull()
+      .references(() => supplementNotices.id),
+    /** The item's position in the notice's `items`. */
+    itemIndex: integer("item_index").notNull(),
+    uploadId: uuid("upload_id").references(() => uploads.id),
+    text: text("text"),
+    answeredAt: timestamp("answered_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("supplement_answers_notice_item_key").on(t.noticeId, t.itemIndex),
+    index("supplement_answers_upload_id_idx").on(t.uploadId),
+    check("supplement_answers_one_kind", sql`(${t.uploadId} is not null) <> (${t.text} is not null)`),
+  ],
 );
 
 /** The last tracking-number sequence per division and day, bumped atomically. */

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { answerUnits } from "../catalog/model";
 import { certificateStatuses } from "../sharing/model";
 import { taskStatuses } from "../review/model";
-import { applicationStatuses, caseStages } from "./model";
+import { applicationStatuses, caseStages, noticeItemKinds } from "./model";
 
 export const ZTaskTimelineView = z.object({
   taskId: z.string(),
@@ -29,15 +29,47 @@ export const ZTaskTimelineView = z.object({
 });
 export type TaskTimelineView = z.infer<typeof ZTaskTimelineView>;
 
+/**
+ * A one-time notice as the case page shows it, to the applicant and to staff alike: every item with
+ * its kind, asking department and legal basis, the deadline, and the applicant's answers. The
+ * notice is kept after it is answered (the case's history).
+ */
 export const ZNoticeView = z.object({
   id: z.string(),
   stage: z.enum(["acceptance", "review"]),
   issuedAt: z.date(),
+  /** 补正期限: working days and the end of the last one; null for notices issued before deadlines were kept. */
+  dueDays: z.number().nullable(),
+  dueAt: z.date().nullable(),
+  /** Still unanswered after the deadline. */
+  overdue: z.boolean(),
   completedAt: z.date().nullable(),
+  /** Answered after the deadline: accepted, and marked. */
+  answeredLate: z.boolean(),
   items: z.array(
-    z.object({ departmentNameZh: z.string().nullable(), departmentNameEn: z.string().nullable(), materialKeys: z.array(z.string()), text: z.string() }),
+    z.object({
+      /** The item's position in the notice: the key its answer is sent under. */
+      index: z.number(),
+      kind: z.enum(noticeItemKinds),
+      departmentNameZh: z.string().nullable(),
+      departmentNameEn: z.string().nullable(),
+      materialKeys: z.array(z.string()),
+      /** The materials named, in both languages (material items). */
+      materials: z.array(z.object({ key: z.string(), nameZh: z.string(), nameEn: z.string() })),
+      text: z.string(),
+      legalBasis: z.string().nullable(),
+      /** The applicant's answer to a document or question item, once given. */
+      answer: z
+        .object({
+          text: z.string().nullable(),
+          upload: z.object({ id: z.string(), fileName: z.string(), sizeBytes: z.number() }).nullable(),
+          answeredAt: z.date(),
+        })
+        .nullable(),
+    }),
   ),
 });
+export type NoticeView = z.infer<typeof ZNoticeView>;
 
 export const ZCertificateView = z.object({
   id: z.string(),

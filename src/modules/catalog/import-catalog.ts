@@ -121,6 +121,7 @@ export async function importCatalog(
       statutoryDays: s.statutoryDays,
       promisedDays: s.promisedDays,
       feeFen: s.feeFen,
+      supplementDays: s.supplementDays,
       issuesCertificateType: s.issues,
       applicantKinds: s.applicantKinds,
       autoAcceptance: s.autoAcceptance,

@@ -225,6 +225,8 @@ export const ZFileService = z.strictObject({
   statutoryDays: z.number().int(),
   promisedDays: z.number().int(),
   feeFen: z.number().int().min(0),
+  /** 补正期限: working days to answer a one-time notice (default 10). */
+  supplementDays: z.number().int().min(1).max(365).default(10),
   issues: ZCatalogCode.nullable(),
   applicantKinds: ZApplicantKinds,
   autoAcceptance: z.boolean(),

@@ -46,6 +46,12 @@ export const services = pgTable(
     /** 承诺时限: the limit the department promises, never more than the statutory one. */
     promisedDays: integer("promised_days").notNull(),
     feeFen: integer("fee_fen").notNull().default(0),
+    /**
+     * 补正期限: the working days an applicant has to answer a one-time notice for this service
+     * (the province's rule; 10 unless the catalog says otherwise). After it the data office and the
+     * asking departments are told; a later answer is still accepted, and marked late.
+     */
+    supplementDays: integer("supplement_days").notNull().default(10),
     issuesCertificateType: text("issues_certificate_type").references(() => certificateTypes.code),
     applicantKinds: applicantKindEnum("applicant_kinds").array().notNull(),
     /** Accepted without a clerk when every required material is complete. */
@@ -66,6 +72,7 @@ export const services = pgTable(
     index("services_department_id_idx").on(t.departmentId),
     check("services_promised_within_statutory", sql`${t.promisedDays} between 1 and ${t.statutoryDays}`),
     check("services_fee_not_negative", sql`${t.feeFen} >= 0`),
+    check("services_supplement_days_positive", sql`${t.supplementDays} between 1 and 365`),
   ],
 );
 

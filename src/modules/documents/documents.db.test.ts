@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { shanghaiDate } from "@/lib/dates";
 import { acceptApplication } from "@/modules/applications/accept-application";
 import { ZSubmitApplicationInput } from "@/modules/applications/inputs";
 import { applicationsRouter } from "@/modules/applications/router";
-import { applications } from "@/modules/applications/schema";
+import { applications, supplementNotices } from "@/modules/applications/schema";
 import { requestCompletion } from "@/modules/applications/request-completion";
 import { submitApplication } from "@/modules/applications/submit-application";
 import { auditEvents } from "@/modules/audit/schema";
@@ -122,10 +123,13 @@ describe("补正告知书", () => {
         materials: [{ name: { zh: "项目名称", en: "Project name" }, legalBasis: "《测试条例》第二条" }],
         legalBasis: "《测试条例》第二条",
       },
-      // A request naming no catalog material rests on the service's own legal basis.
-      { department: null, kind: "request", text: "请提供租赁合同复印件", materials: [], legalBasis: "《测试条例》第一条" },
+      // A document request naming no catalog material rests on the service's own legal basis.
+      { department: null, kind: "document", text: "请提供租赁合同复印件", materials: [], legalBasis: "《测试条例》第一条" },
     ]);
-    expect(doc?.content.deadline).toBeNull();
+    // The notice's own deadline (10 working days from the catalog's default), as stored on it.
+    const [notice] = await h.db.select().from(supplementNotices).where(eq(supplementNotices.applicationId, app.id));
+    expect(notice?.dueAt).toBeInstanceOf(Date);
+    expect(doc?.content.deadline).toBe(shanghaiDate(notice!.dueAt!));
     expect((await verifyCaseDocument(h.db, doc!.number))?.signature.valid).toBe(true);
   });
 });

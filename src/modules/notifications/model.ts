@@ -10,7 +10,8 @@ import type { Role } from "@/modules/identity/model";
  * | applicationAccepted | trackingNumber, title |
  * | applicationNotAccepted | trackingNumber, title, reason |
  * | completionRequested | trackingNumber, title |
- * | supplementNotice | trackingNumber, title, count |
+ * | supplementNotice | trackingNumber, title, count, dueDate (the notice's deadline) |
+ * | supplementOverdue | trackingNumber, title, dueDate (to the data office and the asking departments) |
  * | taskOpened | trackingNumber, title, dueDate, provisional (yes/no) |
  * | taskDecided | trackingNumber, title, department, outcome (`approved` / `denied` / `supplementRequested`) |
  * | applicationApproved | trackingNumber, title |
@@ -50,6 +51,7 @@ export const notificationKinds = [
   "mandateGranted",
   "mandateRevoked",
   "dueDateChanged",
+  "supplementOverdue",
 ] as const;
 
 export type NotificationKind = (typeof notificationKinds)[number];
@@ -60,7 +62,7 @@ export const kindParams: Record<NotificationKind, readonly string[]> = {
   applicationAccepted: ["trackingNumber", "title"],
   applicationNotAccepted: ["trackingNumber", "title", "reason"],
   completionRequested: ["trackingNumber", "title"],
-  supplementNotice: ["trackingNumber", "title", "count"],
+  supplementNotice: ["trackingNumber", "title", "count", "dueDate"],
   taskOpened: ["trackingNumber", "title", "dueDate", "provisional"],
   taskDecided: ["trackingNumber", "title", "department", "outcome"],
   applicationApproved: ["trackingNumber", "title"],
@@ -77,6 +79,7 @@ export const kindParams: Record<NotificationKind, readonly string[]> = {
   mandateGranted: ["principal", "agent", "endsOn"],
   mandateRevoked: ["principal", "agent"],
   dueDateChanged: ["trackingNumber", "title", "department", "previousDueDate", "dueDate"],
+  supplementOverdue: ["trackingNumber", "title", "dueDate"],
 };
 
 export function isNotificationKind(kind: string): kind is NotificationKind {

@@ -24,7 +24,8 @@ export interface NotifyInput {
    * | applicationAccepted | trackingNumber, title |
    * | applicationNotAccepted | trackingNumber, title, reason |
    * | completionRequested | trackingNumber, title |
-   * | supplementNotice | trackingNumber, title, count |
+   * | supplementNotice | trackingNumber, title, count, dueDate (the notice's deadline) |
+   * | supplementOverdue | trackingNumber, title, dueDate (to the data office and the asking departments) |
    * | taskOpened | trackingNumber, title, dueDate, provisional (yes/no) |
    * | taskDecided | trackingNumber, title, department, outcome (`approved` / `denied` / `supplementRequested`) |
    * | applicationApproved | trackingNumber, title |

@@ -32,7 +32,7 @@ describe("notification messages", () => {
     const base = { trackingNumber: "T1", title: "开办企业", department: "市场监管局" };
     expect(renderNotification("zh-CN", "taskDecided", { ...base, outcome: "denied" }).body).toContain("不同意");
     expect(renderNotification("en", "taskDecided", { ...base, outcome: "supplementRequested" }).body).toContain("more material requested");
-    expect(renderNotification("en", "supplementNotice", { ...base, count: 1 }).body).toContain("1 more item.");
+    expect(renderNotification("en", "supplementNotice", { ...base, count: 1, dueDate: "2026-03-10" }).body).toContain("1 more item.");
   });
 
   it("says when a due date is provisional, and reads an item stored without the flag as published", () => {

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { DomainError } from "@/lib/domain-error";
 import { keyParam } from "@/lib/message";
 import type { Db } from "@/server/db/client";
+import { toNoticeItems } from "../applications/notice-items";
 import { lockApplication } from "../applications/transition";
 import { departments } from "../identity/schema";
 import type { Actor } from "../identity/model";
@@ -38,9 +39,7 @@ export async function decideTask(db: Db, actor: Actor, input: z.output<typeof ZD
 
     const reason = input.outcome === "supplementRequested" ? null : (input.reason ?? null);
     const items =
-      input.outcome === "supplementRequested"
-        ? input.items.map((i) => ({ departmentId: task.departmentId, taskId: task.id, materialKeys: i.materialKeys, text: i.text }))
-        : null;
+      input.outcome === "supplementRequested" ? await toNoticeItems(tx, app, input.items, { departmentId: task.departmentId, taskId: task.id }) : null;
     const decided = await applyTaskEvent(tx, task, eventFor[input.outcome], {
       actor,
       now,
@@ -60,13 +59,17 @@ export async function decideTask(db: Db, actor: Actor, input: z.output<typeof ZD
         decidedBy: actor.userId,
         decidedAt: now,
       });
-    const [department] = await tx.select({ nameZh: departments.nameZh }).from(departments).where(eq(departments.id, task.departmentId));
-    await notify(tx, {
-      kind: "taskDecided",
-      to: { userIds: await applicantUserIds(tx, app, now) },
-      applicationId: app.id,
-      params: { trackingNumber: app.trackingNumber ?? "", title: app.titleZh, department: department?.nameZh ?? "", outcome: input.outcome },
-    });
+    // One notice (一次性告知): a department's request reaches the applicant only in the merged
+    // notice the fan-in sends when the last running department has spoken, never on its own.
+    if (input.outcome !== "supplementRequested") {
+      const [department] = await tx.select({ nameZh: departments.nameZh }).from(departments).where(eq(departments.id, task.departmentId));
+      await notify(tx, {
+        kind: "taskDecided",
+        to: { userIds: await applicantUserIds(tx, app, now) },
+        applicationId: app.id,
+        params: { trackingNumber: app.trackingNumber ?? "", title: app.titleZh, department: department?.nameZh ?? "", outcome: input.outcome },
+      });
+    }
     const after = await runFanIn(tx, app, actor, now);
     return { taskId: decided.id, taskStatus: decided.status, taskVersion: decided.version, applicationStatus: after.status };
   });

@@ -1,5 +1,6 @@
 import { eq, inArray } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
+import { noticeDeadline } from "../applications/notice-items";
 import { applyApplicationEvent, type ApplicationRow } from "../applications/transition";
 import { supplementNotices, type NoticeItem } from "../applications/schema";
 import { recordAudit } from "../audit/record-audit";
@@ -76,21 +77,33 @@ export async function runFanIn(tx: Db, decided: ApplicationRow, actor: Actor | n
     case "supplement": {
       // One notice with every department's requests (一次性告知); their clocks stop until the
       // applicant answers. Approvals already given stand.
-      const asking = tasks.filter((t) => outcome.asking.includes(t.stepKey));
+      // In the order of the plan's steps, so the notice reads the same however the tasks were stored.
+      const order = new Map(app.plan.map((s, i) => [s.key, i]));
+      const asking = tasks.filter((t) => outcome.asking.includes(t.stepKey)).sort((a, b) => (order.get(a.stepKey) ?? 0) - (order.get(b.stepKey) ?? 0));
       const items: NoticeItem[] = asking.flatMap((t) => (t.supplementItems ?? []).map((i) => ({ ...i, departmentId: t.departmentId, taskId: t.id })));
-      const [notice] = await tx.insert(supplementNotices).values({ applicationId: app.id, stage: "review", items, issuedAt: now }).returning();
+      const { dueDays, dueAt } = await noticeDeadline(
+        tx,
+        app,
+        asking.map((t) => t.departmentId),
+        now,
+      );
+      const [notice] = await tx.insert(supplementNotices).values({ applicationId: app.id, stage: "review", items, issuedAt: now, dueDays, dueAt }).returning();
       await startPauses(
         tx,
         asking.map((t) => t.id),
         now,
       );
-      const updated = await applyApplicationEvent(tx, app, "requestSupplement", { actor, now, data: { departments: asking.length, items: items.length } });
+      const updated = await applyApplicationEvent(tx, app, "requestSupplement", {
+        actor,
+        now,
+        data: { departments: asking.length, items: items.length, dueAt: dueAt.toISOString() },
+      });
       await issueCaseDocument(tx, updated, { kind: "supplementNotice", notice: notice! }, actor, now);
       await notify(tx, {
         kind: "supplementNotice",
         to: { userIds: await applicantUserIds(tx, app, now) },
         applicationId: app.id,
-        params: { ...params, count: items.length },
+        params: { ...params, count: items.length, dueDate: shanghaiDate(dueAt) },
       });
       return updated;
     }

@@ -31,6 +31,7 @@ const legal: Array<[TaskStatus, TaskEvent, TaskStatus]> = [
   ["claimed", "cancel", "cancelled"],
   ["claimed", "deemApprove", "approved"],
   ["supplementRequested", "reopen", "open"],
+  ["supplementRequested", "resume", "claimed"],
   ["supplementRequested", "cancel", "cancelled"],
 ];
 

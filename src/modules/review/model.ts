@@ -3,19 +3,22 @@ import { statesAccepting, terminalStates, transition, type TransitionTable } fro
 export const taskStatuses = ["waiting", "open", "claimed", "approved", "denied", "supplementRequested", "cancelled"] as const;
 export type TaskStatus = (typeof taskStatuses)[number];
 
-export const taskEvents = ["open", "claim", "release", "approve", "deny", "requestSupplement", "reopen", "cancel", "deemApprove"] as const;
+export const taskEvents = ["open", "claim", "release", "approve", "deny", "requestSupplement", "reopen", "resume", "cancel", "deemApprove"] as const;
 export type TaskEvent = (typeof taskEvents)[number];
 
 /**
  * A review task's life: it waits for the steps it needs, opens with its clock running, is claimed
  * by a reviewer of its department and decided. `deemApprove` is the deadline job applying
  * 逾期视为同意 where the catalog provides for it. `cancel` follows a denial elsewhere or a withdrawal.
+ * After the applicant answers a notice, a task that asked goes back to the reviewer who asked
+ * (`resume`, claimed by them), or to the department's queue (`reopen`) when that reviewer can no
+ * longer take it (deactivated, or moved to another department).
  */
 export const taskMachine: TransitionTable<TaskStatus, TaskEvent> = {
   waiting: { open: "open", cancel: "cancelled" },
   open: { claim: "claimed", cancel: "cancelled", deemApprove: "approved" },
   claimed: { release: "open", approve: "approved", deny: "denied", requestSupplement: "supplementRequested", cancel: "cancelled", deemApprove: "approved" },
-  supplementRequested: { reopen: "open", cancel: "cancelled" },
+  supplementRequested: { reopen: "open", resume: "claimed", cancel: "cancelled" },
   approved: {},
   denied: {},
   cancelled: {},

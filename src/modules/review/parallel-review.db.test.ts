@@ -101,7 +101,7 @@ describe("review in parallel", () => {
     expect(tasks.seal?.clockStartedAt?.toISOString()).toBe(later(60).toISOString());
   });
 
-  it("merges two requests into one notice once every open task has spoken; only those two reopen", async () => {
+  it("merges two requests into one notice once every open task has spoken; only those two reopen, each with the reviewer who asked", async () => {
     const app = await accepted([
       { key: "a", department: "market" },
       { key: "b", department: "health" },
@@ -136,7 +136,9 @@ describe("review in parallel", () => {
     );
 
     const after = await tasksOf(app.id);
-    expect([after.a?.status, after.b?.status, after.c?.status]).toEqual(["open", "approved", "open"]);
+    expect([after.a?.status, after.b?.status, after.c?.status]).toEqual(["claimed", "approved", "claimed"]);
+    expect(after.a?.claimedBy).toBe((await reviewer(h.db, "market")).userId);
+    expect(after.c?.claimedBy).toBe((await reviewer(h.db, "fire")).userId);
     expect(await status(app.id)).toBe("inReview");
     // Paused from 2 March (Mon) to 10 March (Tue): 6 working days (2,3,4,5,6,9 March) moved.
     expect(before.a?.dueAt?.toISOString()).toBe("2026-03-09T15:59:59.999Z");

@@ -6,6 +6,7 @@ import { Card, PageHeader } from "@/components/page-header";
 import { ApplicationTimeline } from "@/modules/applications/components/application-timeline";
 import { CaseActions } from "@/modules/applications/components/case-actions";
 import { CaseStepper } from "@/modules/applications/components/case-stepper";
+import { NoticeHistory } from "@/modules/applications/components/notice-history";
 import { StatusBadge } from "@/modules/applications/components/status-badge";
 import { CaseDocuments } from "@/modules/documents/components/case-documents";
 import { requireRole } from "@/server/auth/guard";
@@ -91,20 +92,7 @@ export default async function CasePage({ params, searchParams }: { params: Param
         {app.queryCode ? <p className="mt-3 text-sm text-slate-600">{t("queryCodeHint")}</p> : null}
       </Card>
 
-      {openNotice ? (
-        <Card className="border-amber-400">
-          <h2 className="text-xl font-semibold">{t("noticeTitle")}</h2>
-          <p className="mt-1 text-slate-700">{t("noticeLead", { date: when(openNotice.issuedAt) })}</p>
-          <ul className="mt-3 flex list-disc flex-col gap-1 pl-6" data-testid="notice-items">
-            {openNotice.items.map((item, i) => (
-              <li key={i}>
-                {item.departmentNameZh ? <span className="font-medium">{en ? item.departmentNameEn : item.departmentNameZh}：</span> : null}
-                {item.text}
-              </li>
-            ))}
-          </ul>
-        </Card>
-      ) : null}
+      <NoticeHistory notices={app.notices} headingId="notices-heading" heading={openNotice ? t("noticeTitle") : t("noticesTitle")} />
 
       {app.mayAct ? (
         <CaseActions application={app} />

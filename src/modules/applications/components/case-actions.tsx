@@ -9,11 +9,20 @@ import { FormError, useMessage } from "@/components/form/fields";
 import { applyServerErrors, useZodForm } from "@/components/form/use-zod-form";
 import { useTRPC } from "@/trpc/react";
 import { formatAnswer } from "../../catalog/model";
-import { ZMaterialSupply } from "../inputs";
+import { ZMaterialSupply, ZSupplementAnswer } from "../inputs";
 import { canWithdraw } from "../model";
 import type { ApplicationView } from "../views";
 
-const ZSupplementForm = z.object({ formData: z.record(z.string(), z.string()), materials: z.record(z.string(), ZMaterialSupply) });
+const ZSupplementForm = z.object({
+  formData: z.record(z.string(), z.string()),
+  materials: z.record(z.string(), ZMaterialSupply),
+  // React Hook Form keeps `answers.1.text` as an array by the item's position (holes for material
+  // items); the server takes a record by position.
+  answers: z
+    .array(ZSupplementAnswer.nullish())
+    .max(1000)
+    .transform((list) => Object.fromEntries(list.flatMap((a, i) => (a ? [[String(i), a] as const] : [])))),
+});
 
 /** What the applicant can do on the case page: answer the one notice, or withdraw. */
 export function CaseActions({ application }: { application: ApplicationView }) {
@@ -30,10 +39,16 @@ export function CaseActions({ application }: { application: ApplicationView }) {
   const [uploaded, setUploaded] = useState<Record<string, string>>({});
 
   const notice = application.notices.find((n) => !n.completedAt);
-  const keys = [...new Set(notice?.items.flatMap((i) => i.materialKeys) ?? [])];
+  const keys = [...new Set(notice?.items.flatMap((i) => (i.kind === "material" ? i.materialKeys : [])) ?? [])];
+  // Documents asked for in words are uploaded, questions answered in text, each under its item's position.
+  const asked = notice?.items.filter((i) => i.kind !== "material") ?? [];
   const materials = application.materials.filter((m) => keys.includes(m.key));
   const form = useZodForm(ZSupplementForm, {
-    defaultValues: { formData: Object.fromEntries(materials.filter((m) => m.source === "formField").map((m) => [m.key, m.value ?? ""])), materials: {} },
+    defaultValues: {
+      formData: Object.fromEntries(materials.filter((m) => m.source === "formField").map((m) => [m.key, m.value ?? ""])),
+      materials: {},
+      answers: (notice?.items ?? []).map((i) => (i.kind === "question" ? { text: "" } : i.kind === "document" ? {} : null)),
+    },
   });
 
   async function upload(key: string, file: File | undefined) {
@@ -49,6 +64,21 @@ export function CaseActions({ application }: { application: ApplicationView }) {
     form.setValue(`materials.${key}`, { kind: "upload", uploadId: json.id });
     form.clearErrors(`materials.${key}`);
     setUploaded((u) => ({ ...u, [key]: file.name }));
+  }
+
+  async function uploadAnswer(index: number, file: File | undefined) {
+    if (!file) return;
+    const body = new FormData();
+    body.set("file", file);
+    const res = await fetch("/api/uploads", { method: "POST", body });
+    const json = (await res.json().catch(() => ({}))) as { id?: string; error?: string };
+    if (!res.ok || !json.id) {
+      form.setError(`answers.${index}.uploadId`, { message: json.error ?? t("uploadFailed") });
+      return;
+    }
+    form.setValue(`answers.${index}.uploadId`, json.id);
+    form.clearErrors(`answers.${index}.uploadId`);
+    setUploaded((u) => ({ ...u, [`answer-${index}`]: file.name }));
   }
 
   const onSubmit = form.handleSubmit(async (values) => {
@@ -72,6 +102,8 @@ export function CaseActions({ application }: { application: ApplicationView }) {
 
   const fieldError = (group: "formData" | "materials", key: string) =>
     (form.formState.errors[group] as Record<string, { message?: string }> | undefined)?.[key]?.message;
+  const answerError = (index: number, field: "text" | "uploadId") =>
+    (form.formState.errors.answers as Record<string, Record<string, { message?: string }> | undefined> | undefined)?.[String(index)]?.[field]?.message;
 
   return (
     <div className="flex flex-col gap-4">
@@ -80,7 +112,53 @@ export function CaseActions({ application }: { application: ApplicationView }) {
           <fieldset disabled={form.formState.isSubmitting} className="flex flex-col gap-4">
             <legend className="text-lg font-semibold">{t("answerNotice")}</legend>
             <FormError message={form.formState.errors.root?.server?.message} />
-            {materials.length === 0 ? <p className="text-slate-700">{t("nothingToSupply")}</p> : null}
+            <p className="text-slate-700">{t("answerLead")}</p>
+            {asked.map((item) => {
+              const n = item.index + 1;
+              const id = `answer-${item.index}`;
+              const field = item.kind === "document" ? "uploadId" : "text";
+              const error = answerError(item.index, field);
+              const errorId = error ? `${id}-error` : undefined;
+              const department = item.departmentNameZh ? (en ? item.departmentNameEn : item.departmentNameZh) : null;
+              return (
+                <div key={item.index} className="flex flex-col gap-1 rounded border border-slate-200 bg-slate-50 p-3">
+                  <p id={`${id}-asked`} className="text-sm text-slate-700">
+                    {department ? `${department}：` : ""}
+                    <span className="whitespace-pre-wrap text-slate-900">{item.text}</span>
+                  </p>
+                  <label htmlFor={id} className="font-medium">
+                    {item.kind === "document" ? t("answerUpload", { n }) : t("answerText", { n })}
+                  </label>
+                  {item.kind === "document" ? (
+                    <>
+                      <input
+                        id={id}
+                        type="file"
+                        accept="application/pdf,image/png,image/jpeg"
+                        aria-describedby={[`${id}-asked`, errorId].filter(Boolean).join(" ")}
+                        aria-invalid={error ? true : undefined}
+                        onChange={(e) => void uploadAnswer(item.index, e.target.files?.[0])}
+                      />
+                      {uploaded[id] ? <p className="text-sm text-green-900">{t("uploadedName", { name: uploaded[id] ?? "" })}</p> : null}
+                    </>
+                  ) : (
+                    <textarea
+                      id={id}
+                      rows={3}
+                      className="rounded border border-slate-400 bg-white px-3 py-2"
+                      aria-describedby={[`${id}-asked`, errorId].filter(Boolean).join(" ")}
+                      aria-invalid={error ? true : undefined}
+                      {...form.register(`answers.${item.index}.text`)}
+                    />
+                  )}
+                  {error ? (
+                    <p id={errorId} className="text-sm text-seal-600">
+                      {message(error)}
+                    </p>
+                  ) : null}
+                </div>
+              );
+            })}
             {materials.map((m) => {
               const id = `supplement-${m.key}`;
               const error = fieldError(m.source === "formField" ? "formData" : "materials", m.key);

@@ -104,7 +104,9 @@ function CompletionForm({ applicationId, version, onDone, onStale, materials }: 
   const t = useTranslations("applications.staff.actions");
   const trpc = useTRPC();
   const mutation = useMutation(trpc.applications.requestCompletion.mutationOptions());
-  const form = useZodForm(ZRequestCompletionInput, { defaultValues: { applicationId, version, items: [{ text: "", materialKeys: [] }] } });
+  const form = useZodForm(ZRequestCompletionInput, {
+    defaultValues: { applicationId, version, items: [{ kind: "document", text: "", materialKeys: [], legalBasis: "" }] },
+  });
   const { onSubmit, pending } = useStaffAction(form, mutation.mutateAsync, mutation.isSuccess, { done: () => onDone("completionRequested"), stale: onStale });
   return (
     <StaffActionForm

@@ -153,7 +153,9 @@ function SupplementForm({ taskId, version, onDone, onStale, materials }: ActionP
   const t = useTranslations("review.actions");
   const trpc = useTRPC();
   const mutation = useMutation(trpc.review.decide.mutationOptions());
-  const form = useZodForm(ZSupplement, { defaultValues: { taskId, version, outcome: "supplementRequested", items: [{ text: "", materialKeys: [] }] } });
+  const form = useZodForm(ZSupplement, {
+    defaultValues: { taskId, version, outcome: "supplementRequested", items: [{ kind: "document", text: "", materialKeys: [], legalBasis: "" }] },
+  });
   const { onSubmit, pending } = useStaffAction(form, mutation.mutateAsync, mutation.isSuccess, { done: () => onDone("supplementRequested"), stale: onStale });
   return (
     <StaffActionForm

@@ -97,6 +97,8 @@ export const applications = pgTable(
     index("applications_entity_id_idx").on(t.entityId),
     index("applications_service_id_idx").on(t.serviceId),
     index("applications_bundle_id_idx").on(t.bundleId),
+    // The reviewers' and the window's search by the applicant's code (credit code or ID number).
+    index("applications_holder_code_idx").on(t.holderCode),
   ],
 );
 

@@ -11,8 +11,20 @@ export const ZDecideTaskInput = z.discriminatedUnion("outcome", [
 ]);
 export type DecideTaskInput = z.input<typeof ZDecideTaskInput>;
 
+/**
+ * The dashboard's counters, each also a filter of the queue: 待认领, 审查中, 今日到期, 即将超期
+ * (due within the next 2 working days), 已超期, and the reviewer's own tasks.
+ */
+export const queueBuckets = ["unclaimed", "inReview", "dueToday", "dueSoon", "overdue", "mine"] as const;
+export type QueueBucket = (typeof queueBuckets)[number];
+
+/** A search of the department's tasks: a tracking number, an applicant's name or their code (credit code or ID number). */
+export const ZQueueSearch = z.string().trim().max(64, msg("review.validation.search"));
+
 export const ZQueueInput = z.object({
   status: z.enum(["pending", "open", "claimed", "waiting", "decided", "all"]).default("pending"),
   overdueOnly: z.boolean().default(false),
-  page: z.number().int().min(1).default(1),
+  bucket: z.enum(queueBuckets).optional(),
+  q: ZQueueSearch.optional(),
+  page: z.number().int().min(1).max(10_000).default(1),
 });

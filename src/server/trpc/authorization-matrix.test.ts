@@ -132,6 +132,7 @@ const matrix: Record<string, readonly Caller[]> = {
   "catalog.adminList": ["dataOffice"],
   "catalog.updateService": ["dataOffice"],
   "catalog.setBundleSteps": ["dataOffice"],
+  "review.dashboard": ["reviewer"],
   "review.queue": ["reviewer"],
   "review.task": ["reviewer"],
   "review.claim": ["reviewer"],

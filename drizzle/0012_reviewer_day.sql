@@ -1,0 +1,1 @@
+CREATE INDEX "applications_holder_code_idx" ON "applications" USING btree ("holder_code");

@@ -14,7 +14,14 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("landing"))("review.title") };
 }
 
-type Search = Promise<{ status?: string | string[]; overdue?: string | string[]; bucket?: string | string[]; q?: string | string[]; page?: string | string[] }>;
+type Search = Promise<{
+  done?: string | string[];
+  status?: string | string[];
+  overdue?: string | string[];
+  bucket?: string | string[];
+  q?: string | string[];
+  page?: string | string[];
+}>;
 
 export default async function ReviewQueuePage({ searchParams }: { searchParams: Search }) {
   await requireRole(["reviewer"], "/review");
@@ -63,6 +70,11 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
           ) : null}
         </div>
       </PageHeader>
+      {search.done === "1" ? (
+        <p role="status" className="rounded border border-green-700 bg-green-50 px-3 py-2 font-medium text-green-900" data-testid="queue-empty-next">
+          {tq("queueEmpty")}
+        </p>
+      ) : null}
       <DepartmentDashboard counts={counts} current={filter.bucket} />
       <section aria-labelledby="queue-heading" className="flex flex-col gap-3">
         <h2 id="queue-heading" className="text-xl font-semibold">

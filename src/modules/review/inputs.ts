@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { msg } from "@/lib/message";
 import { ZNoticeItemInput } from "../applications/inputs";
+import { opinionTemplateOutcomes } from "./model";
 
 export const ZTaskRef = z.object({ taskId: z.uuid(), version: z.number().int().positive() });
 
@@ -28,3 +29,16 @@ export const ZQueueInput = z.object({
   q: ZQueueSearch.optional(),
   page: z.number().int().min(1).max(10_000).default(1),
 });
+
+/** Keep an opinion template of a department: add one, or change one by its id. */
+export const ZSaveOpinionTemplateInput = z.object({
+  id: z.uuid().optional(),
+  departmentId: z.uuid(),
+  outcome: z.enum(opinionTemplateOutcomes),
+  title: z.string().trim().min(2, msg("review.validation.templateTitle")).max(60, msg("review.validation.templateTitle")),
+  body: z.string().trim().min(4, msg("review.validation.templateBody")).max(1000, msg("review.validation.templateBody")),
+});
+export type SaveOpinionTemplateInput = z.input<typeof ZSaveOpinionTemplateInput>;
+
+export const ZOpinionTemplateRef = z.object({ id: z.uuid() });
+export const ZDepartmentRef = z.object({ departmentId: z.uuid() });

@@ -7,6 +7,7 @@ import { ApplicationTimeline } from "@/modules/applications/components/applicati
 import { StaffCaseSummary } from "@/modules/applications/components/staff-case-summary";
 import { StaffMaterials } from "@/modules/applications/components/staff-materials";
 import { StaffNotices } from "@/modules/applications/components/staff-notices";
+import { TaskActionBar } from "@/modules/review/components/task-action-bar";
 import { TaskActions } from "@/modules/review/components/task-actions";
 import { TaskSummary } from "@/modules/review/components/task-summary";
 import { requireRole } from "@/server/auth/guard";
@@ -28,7 +29,9 @@ export default async function ReviewTaskPage({ params }: { params: Params }) {
   const detail = await (await api()).review.task({ taskId }).catch(() => null);
   if (!detail) notFound();
   const { task, application: app } = detail;
-  const [t, locale] = await Promise.all([getTranslations("review.task"), getLocale()]);
+  const [t, locale, templates] = await Promise.all([getTranslations("review.task"), getLocale(), (await api()).review.templates()]);
+  // Decidable here: open (the decision claims it) or claimed by this reviewer.
+  const decidable = task.status === "open" || (task.status === "claimed" && task.claimedByMe);
   return (
     <div className="flex flex-col gap-6">
       <p>
@@ -51,7 +54,9 @@ export default async function ReviewTaskPage({ params }: { params: Params }) {
       <TaskActions
         task={{ id: task.id, version: task.version, status: task.status, claimedByMe: task.claimedByMe }}
         materials={app.materials.map((m) => ({ key: m.key, nameZh: m.nameZh, nameEn: m.nameEn }))}
+        templates={templates}
       />
+      <TaskActionBar taskId={task.id} decidable={decidable} />
     </div>
   );
 }

@@ -123,6 +123,7 @@ const matrix: Record<string, readonly Caller[]> = {
   "applications.completeSupplement": applicants,
   "applications.track": everyone,
   "applications.acceptanceQueue": ["windowClerk"],
+  "applications.processed": ["windowClerk"],
   "applications.accept": ["windowClerk"],
   "applications.refuse": ["windowClerk"],
   "applications.requestCompletion": ["windowClerk"],

@@ -39,6 +39,7 @@ const unresolvedAllowed: Record<string, string> = {
   "src/modules/applications/components/status-badge.tsx t(`${kind}.${status}`)": "applicationStatuses and taskStatuses",
   "src/modules/review/components/task-actions.tsx status(task.status)": "taskStatuses",
   "src/modules/applications/components/staff-acceptance-queue.tsx kind(r.applicantKind)": "applicant kinds (enterprise, citizen)",
+  "src/modules/applications/components/window-processed.tsx kind(r.applicantKind)": "applicant kinds (enterprise, citizen)",
   "src/modules/applications/components/staff-case-summary.tsx kind(app.kind)": "application kinds (service, bundle)",
   "src/modules/identity/components/staff-accounts.tsx tr(a.role)": "roles",
   "src/modules/identity/components/administration-forms.tsx tr(r)": "roles (the staff roles an administrator may give)",

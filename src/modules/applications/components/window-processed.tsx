@@ -125,12 +125,9 @@ export async function WindowProcessed({ data, q, searchError }: { data: Processe
                     </td>
                     <td className="whitespace-nowrap px-4 py-3">{when(r.at)}</td>
                     <td className="px-4 py-3">
-                      <Link
-                        href={`/window/${r.id}/receipt`}
-                        className="text-brand-700 underline hover:text-brand-800"
-                        aria-label={t("receiptFor", { number: r.trackingNumber ?? "" })}
-                      >
+                      <Link href={`/window/${r.id}/receipt`} className="text-brand-700 underline hover:text-brand-800">
                         {t("receiptLink")}
+                        <span className="sr-only"> {r.trackingNumber ?? ""}</span>
                       </Link>
                     </td>
                   </tr>

@@ -34,11 +34,16 @@ export default async function OpinionTemplatesPage({ searchParams }: { searchPar
       <PageHeader title={t("title")} lead={t("lead")} />
       <Card>
         <form method="get" action="/data-office/opinion-templates" className="flex flex-wrap items-end gap-3">
-          <div className="flex flex-col gap-1">
+          <div className="flex w-full min-w-0 flex-col gap-1 sm:w-auto">
             <label htmlFor="template-department" className="font-medium text-slate-800">
               {t("department")}
             </label>
-            <select id="template-department" name="department" defaultValue={chosen?.id} className="rounded border border-slate-400 bg-white px-3 py-2">
+            <select
+              id="template-department"
+              name="department"
+              defaultValue={chosen?.id}
+              className="w-full max-w-full rounded border border-slate-400 bg-white px-3 py-2"
+            >
               {departments.map((d) => (
                 <option key={d.id} value={d.id}>
                   {name(d)}

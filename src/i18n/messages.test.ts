@@ -42,6 +42,7 @@ const unresolvedAllowed: Record<string, string> = {
   "src/modules/review/components/task-actions.tsx status(task.status)": "taskStatuses",
   'src/modules/documents/components/printable-document.tsx tb(d.kind, { submitted: c.submittedOn ? day(c.submittedOn) : "—", subject: say(c': "documentKinds",
   "src/modules/applications/components/staff-acceptance-queue.tsx kind(r.applicantKind)": "applicant kinds (enterprise, citizen)",
+  "src/modules/applications/components/window-processed.tsx kind(r.applicantKind)": "applicant kinds (enterprise, citizen)",
   "src/modules/applications/components/staff-case-summary.tsx kind(app.kind)": "application kinds (service, bundle)",
   "src/modules/identity/components/staff-accounts.tsx tr(a.role)": "roles",
   "src/modules/identity/components/administration-forms.tsx tr(r)": "roles (the staff roles an administrator may give)",

@@ -15,11 +15,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function DataOfficeLanding() {
   await requireRole(["dataOffice"], "/data-office");
-  const [t, ts, tc, tStaff, locale] = await Promise.all([
+  const [t, ts, tc, tStaff, tTemplates, locale] = await Promise.all([
     getTranslations("landing"),
     getTranslations("sharing.office.nav"),
     getTranslations("calendar.page"),
     getTranslations("identity.staff"),
+    getTranslations("review.templates"),
     getLocale(),
   ]);
   const caller = await api();
@@ -36,6 +37,7 @@ export default async function DataOfficeLanding() {
     { href: "/data-office/certificates", label: ts("certificates") },
     { href: "/data-office/calendar", label: tc("title") },
     { href: "/data-office/staff", label: tStaff("title") },
+    { href: "/data-office/opinion-templates", label: tTemplates("title") },
   ];
   return (
     <div className="flex flex-col gap-6">

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/page-header";
-import { acceptanceTabs, StaffAcceptanceQueue, type AcceptanceTab } from "@/modules/applications/components/staff-acceptance-queue";
+import { acceptanceTabs, StaffAcceptanceQueue, WindowTabs, type AcceptanceTab } from "@/modules/applications/components/staff-acceptance-queue";
+import { WindowProcessed } from "@/modules/applications/components/window-processed";
+import { ZWindowSearch } from "@/modules/applications/inputs";
 import { requireRole } from "@/server/auth/guard";
 import { api } from "@/trpc/server";
 
@@ -12,15 +14,19 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("landing"))("window.title") };
 }
 
-type Search = Promise<{ status?: string | string[] }>;
+type Search = Promise<{ status?: string | string[]; q?: string | string[]; page?: string | string[] }>;
 
 export default async function WindowQueuePage({ searchParams }: { searchParams: Search }) {
   await requireRole(["windowClerk"], "/window");
-  const { status } = await searchParams;
+  const search = await searchParams;
+  const processed = search.status === "processed";
   // An unknown tab in the URL falls back to the default rather than failing.
-  const tab: AcceptanceTab = acceptanceTabs.find((s) => s === status) ?? "submitted";
+  const tab: AcceptanceTab = acceptanceTabs.find((s) => s === search.status) ?? "submitted";
   const [t, staff, ti] = await Promise.all([getTranslations("landing"), getTranslations("applications.staff.queue"), getTranslations("identity.keyIn")]);
-  const rows = await (await api()).applications.acceptanceQueue({ status: tab });
+  const caller = await api();
+  // The search is parsed by the procedure's own schema: a refused one is said on the field.
+  const q = ZWindowSearch.safeParse(typeof search.q === "string" ? search.q : "");
+  const page = Number(search.page);
   return (
     <div className="flex flex-col gap-4">
       <PageHeader title={t("window.title")} lead={t("window.lead")}>
@@ -36,7 +42,21 @@ export default async function WindowQueuePage({ searchParams }: { searchParams: 
         <h2 id="queue-heading" className="sr-only">
           {t("window.queue")}
         </h2>
-        <StaffAcceptanceQueue tab={tab} rows={rows} />
+        {processed ? (
+          <div className="flex flex-col gap-4">
+            <WindowTabs current="processed" />
+            <WindowProcessed
+              data={await caller.applications.processed({
+                q: q.success && q.data ? q.data : undefined,
+                page: Number.isInteger(page) && page >= 1 && page <= 10_000 ? page : 1,
+              })}
+              q={q.success && q.data ? q.data : undefined}
+              searchError={q.success ? undefined : staff("searchTooLong")}
+            />
+          </div>
+        ) : (
+          <StaffAcceptanceQueue tab={tab} rows={await caller.applications.acceptanceQueue({ status: tab })} />
+        )}
       </section>
     </div>
   );

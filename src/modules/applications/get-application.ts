@@ -235,6 +235,8 @@ export async function getApplication(db: Db, actor: Actor, applicationId: string
     filedBy: await filerOf(db, app),
     mayAct: isApplicant && applicantMay(actor, app, "act"),
     submittedAt: app.submittedAt,
+    acceptanceDueAt: app.acceptanceDueAt,
+    acceptanceDueProvisional: app.acceptanceDueProvisional,
     acceptedAt: app.acceptedAt,
     decidedAt: app.decidedAt,
     completedAt: app.completedAt,

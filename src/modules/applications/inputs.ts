@@ -95,3 +95,7 @@ export const ZTrackInput = z.object({
     .regex(/^\d{20}$/, msg("validation.trackingNumber")),
   queryCode: z.string().trim().min(1, msg("validation.queryCode")).max(16, msg("validation.queryCode")),
 });
+
+/** The window's processed cases: a search (tracking number, applicant name or code) and a page. */
+export const ZWindowSearch = z.string().trim().max(64, msg("applications.validation.search"));
+export const ZProcessedInput = z.object({ q: ZWindowSearch.optional(), page: z.number().int().min(1).max(10_000).default(1) });

@@ -1,11 +1,13 @@
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, exists, ilike, inArray, isNotNull, or, sql, type SQL } from "drizzle-orm";
+import { cachedCalendar } from "../calendar/load-calendar";
+import { isOverdue, remainingWorkingDays } from "../calendar/model";
 import type { Db } from "@/server/db/client";
 import { principalOf, type Actor } from "../identity/model";
 import type { WindowApplicationStatus } from "./model";
 import { users } from "../identity/schema";
 import { reviewTasks } from "../review/schema";
 import { bundles } from "../catalog/schema";
-import { applications } from "./schema";
+import { applications, supplementNotices } from "./schema";
 
 async function progressFor(db: Db, ids: string[]) {
   if (ids.length === 0) return new Map<string, { decided: number; total: number }>();
@@ -76,7 +78,8 @@ export async function listMyApplications(db: Db, actor: Actor) {
  * The window's queue: submitted applications waiting for acceptance, oldest first (the
  * five-working-day limit of art. 32 runs from receipt), and those waiting on the applicant.
  */
-export async function listAcceptanceQueue(db: Db, _actor: Actor, input: { status: WindowApplicationStatus }) {
+export async function listAcceptanceQueue(db: Db, _actor: Actor, input: { status: WindowApplicationStatus }, now: Date = new Date()) {
+  const cal = await cachedCalendar(db);
   const base = eq(applications.status, input.status);
   const rows = await db
     .select({
@@ -89,6 +92,8 @@ export async function listAcceptanceQueue(db: Db, _actor: Actor, input: { status
       status: applications.status,
       version: applications.version,
       submittedAt: applications.submittedAt,
+      acceptanceDueAt: applications.acceptanceDueAt,
+      acceptanceDueProvisional: applications.acceptanceDueProvisional,
       acceptedAt: applications.acceptedAt,
       steps: sql<number>`jsonb_array_length(${applications.plan})::int`,
     })
@@ -98,5 +103,91 @@ export async function listAcceptanceQueue(db: Db, _actor: Actor, input: { status
     .where(input.status === "supplementRequired" ? and(base, sql`${applications.acceptedAt} is null`) : base)
     .orderBy(asc(applications.submittedAt))
     .limit(200);
-  return rows;
+  // The acceptance clock counts down only while the window holds the case (not while the applicant completes it).
+  const running = input.status === "submitted";
+  return rows.map((r) => ({
+    ...r,
+    remainingDays: running && r.acceptanceDueAt ? remainingWorkingDays(cal, r.acceptanceDueAt, now) : null,
+    overdue: running && r.acceptanceDueAt ? isOverdue(r.acceptanceDueAt, now) : false,
+  }));
+}
+
+/** `%`, `_` and `\\` typed into a search are letters, not patterns. */
+function likeEscape(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export const processedPageSize = 50;
+
+/** What the window did with a case, the latest: accepted, returned for completion, or refused. */
+export type WindowOutcome = "accepted" | "returned" | "refused";
+
+/**
+ * The window's processed cases (已处理): those it accepted (a clerk, not automatic acceptance),
+ * refused (不予受理) or returned for completion, the latest first, searchable by the exact tracking
+ * number, the applicant's exact code or a part of the name, a page at a time with the total.
+ */
+export async function listProcessed(db: Db, _actor: Actor, input: { q?: string; page: number }) {
+  const returned = exists(
+    db
+      .select({ one: sql`1` })
+      .from(supplementNotices)
+      .where(and(eq(supplementNotices.applicationId, applications.id), eq(supplementNotices.stage, "acceptance"))),
+  );
+  const conditions: SQL[] = [or(isNotNull(applications.acceptedBy), eq(applications.status, "notAccepted"), returned) as SQL];
+  if (input.q) {
+    conditions.push(
+      or(
+        eq(applications.trackingNumber, input.q),
+        eq(applications.holderCode, input.q.toUpperCase()),
+        ilike(applications.applicantName, `%${likeEscape(input.q)}%`),
+      ) as SQL,
+    );
+  }
+  const [{ total }] = (await db
+    .select({ total: count() })
+    .from(applications)
+    .where(and(...conditions))) as [{ total: number }];
+  const lastNotice = sql<Date | null>`(select max(${supplementNotices.issuedAt}) from ${supplementNotices} where ${supplementNotices.applicationId} = ${applications.id} and ${supplementNotices.stage} = 'acceptance')`;
+  const rows = await db
+    .select({
+      id: applications.id,
+      trackingNumber: applications.trackingNumber,
+      titleZh: applications.titleZh,
+      titleEn: applications.titleEn,
+      applicantName: applications.applicantName,
+      applicantKind: applications.applicantKind,
+      status: applications.status,
+      submittedAt: applications.submittedAt,
+      acceptedAt: applications.acceptedAt,
+      acceptedBy: applications.acceptedBy,
+      decidedAt: applications.decidedAt,
+      returnedAt: lastNotice.mapWith((v: string | Date | null) => (v ? new Date(v) : null)),
+    })
+    .from(applications)
+    .where(and(...conditions))
+    .orderBy(desc(sql`coalesce(${applications.acceptedAt}, ${applications.decidedAt}, ${applications.submittedAt})`), desc(applications.id))
+    .limit(processedPageSize)
+    .offset((input.page - 1) * processedPageSize);
+  return {
+    total,
+    page: input.page,
+    pageSize: processedPageSize,
+    rows: rows.map((r) => {
+      const outcome: WindowOutcome = r.acceptedBy ? "accepted" : r.status === "notAccepted" ? "refused" : "returned";
+      const at = outcome === "accepted" ? r.acceptedAt : outcome === "refused" ? r.decidedAt : r.returnedAt;
+      return {
+        id: r.id,
+        trackingNumber: r.trackingNumber,
+        titleZh: r.titleZh,
+        titleEn: r.titleEn,
+        applicantName: r.applicantName,
+        applicantKind: r.applicantKind,
+        status: r.status,
+        submittedAt: r.submittedAt,
+        outcome,
+        at,
+      };
+    }),
+  };
 }

@@ -107,6 +107,12 @@ export function isLiveApplication(status: ApplicationStatus): boolean {
 /** Submitted and still waiting for a licensing decision: "in progress" in the published statistics. */
 export const undecidedApplicationStatuses: readonly ApplicationStatus[] = ["submitted", "inReview", "supplementRequired"];
 
+/**
+ * The window's limit to accept, refuse or ask for completion: 5 working days from receipt
+ * (Administrative Licensing Law art. 32). Stored on the application as a deadline at submission.
+ */
+export const acceptanceLimitWorkingDays = 5;
+
 /** Before acceptance the window works on these (a returned case is `supplementRequired` without `acceptedAt`). */
 export const windowApplicationStatuses = ["submitted", "supplementRequired"] as const satisfies readonly ApplicationStatus[];
 export type WindowApplicationStatus = (typeof windowApplicationStatuses)[number];

@@ -11,9 +11,10 @@ import {
   ZSaveDraftInput,
   ZSubmitApplicationInput,
   ZTrackInput,
+  ZProcessedInput,
   ZVersionedRef,
 } from "./inputs";
-import { listAcceptanceQueue, listMyApplications } from "./list-applications";
+import { listAcceptanceQueue, listMyApplications, listProcessed } from "./list-applications";
 import { refuseApplication } from "./refuse-application";
 import { requestCompletion } from "./request-completion";
 import { loadDraft, saveDraft } from "./save-draft";
@@ -56,6 +57,7 @@ export const applicationsRouter = createTRPCRouter({
   acceptanceQueue: clerkProcedure
     .input(z.object({ status: z.enum(windowApplicationStatuses).default("submitted") }))
     .query(({ ctx, input }) => listAcceptanceQueue(ctx.db, ctx.actor, input)),
+  processed: clerkProcedure.input(ZProcessedInput).query(({ ctx, input }) => listProcessed(ctx.db, ctx.actor, input)),
   accept: clerkProcedure
     .input(ZVersionedRef)
     .output(ZTransitionResult)

@@ -93,6 +93,14 @@ export const applications = pgTable(
     /** The applicant agreed that government-held certificates are used for this application. */
     consentedAt: timestamp("consented_at", { withTimezone: true }),
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    /**
+     * The window's deadline to accept, refuse or ask for completion: the end of the 5th working
+     * day after receipt on the official calendar (art. 32), computed at submission; null before
+     * submission and for applications submitted before it was kept.
+     */
+    acceptanceDueAt: timestamp("acceptance_due_at", { withTimezone: true }),
+    /** Whether `acceptanceDueAt` rests on a provisional calendar year. */
+    acceptanceDueProvisional: boolean("acceptance_due_provisional").notNull().default(false),
     acceptedAt: timestamp("accepted_at", { withTimezone: true }),
     acceptedBy: uuid("accepted_by").references(() => users.id),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
@@ -112,6 +120,10 @@ export const applications = pgTable(
     index("applications_entity_id_idx").on(t.entityId),
     index("applications_service_id_idx").on(t.serviceId),
     index("applications_bundle_id_idx").on(t.bundleId),
+    // The reviewers' and the window's search by the applicant's code (credit code or ID number).
+    index("applications_holder_code_idx").on(t.holderCode),
+    // The window's processed cases: those it accepted, newest first.
+    index("applications_accepted_by_idx").on(t.acceptedBy, t.acceptedAt),
   ],
 );
 

@@ -15,6 +15,7 @@ import { draftRow } from "./draft-row";
 import { applicantIdentity, assertMayFile, type ApplicantIdentity } from "./applicant";
 import { checkMaterials } from "./check-materials";
 import type { ZSubmitApplicationInput } from "./inputs";
+import { acceptanceDeadline } from "./acceptance-deadline";
 import { newQueryCode } from "./model";
 import { applicationMaterials, applications } from "./schema";
 import { nextTrackingNumber } from "./tracking-number";
@@ -59,6 +60,8 @@ export async function submitApplication(
   } = {},
 ) {
   const today = shanghaiDate(now);
+  // Read before the transaction, from the cached calendar: no extra query per submission.
+  const deadline = await acceptanceDeadline(db, now);
   const who = await applicantIdentity(db, actor);
   const plan = await loadApplicationPlan(db, input.subject);
   // A service that registers a new market entity goes through its own path, so the naming rules
@@ -120,6 +123,7 @@ export async function submitApplication(
         plan: plan.steps,
         catalogVersion: await currentCatalogVersion(tx),
         submittedAt: now,
+        ...deadline,
         consentedAt: checked.certificatesUsed.length > 0 ? now : null,
       },
       data: { certificatesUsed: checked.certificatesUsed.map((c) => c.number) },

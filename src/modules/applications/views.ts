@@ -135,6 +135,9 @@ export const ZApplicationView = z.object({
   /** The viewer may act on it as its applicant (withdraw, answer a notice): not with a view-only mandate. */
   mayAct: z.boolean(),
   submittedAt: z.date().nullable(),
+  /** The window's deadline to accept (art. 32: 5 working days from receipt), on the official calendar. */
+  acceptanceDueAt: z.date().nullable(),
+  acceptanceDueProvisional: z.boolean(),
   acceptedAt: z.date().nullable(),
   decidedAt: z.date().nullable(),
   completedAt: z.date().nullable(),

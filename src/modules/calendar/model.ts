@@ -390,6 +390,24 @@ export function isOverdue(due: Date, now: Date, decidedAt?: Date | null): boolea
   return at.getTime() > due.getTime();
 }
 
+/**
+ * Working days left before a due date, for a countdown on a list: 0 on the due day itself, the
+ * number of working days after today up to the due day before it, and minus the working days
+ * since the due day once it has passed. Null when a day lies outside the calendar (the row shows
+ * the date alone rather than a guess).
+ */
+export function remainingWorkingDays(cal: WorkCalendar, due: Date, now: Date): number | null {
+  const today = shanghaiDate(now);
+  const dueDay = shanghaiDate(due);
+  try {
+    if (dueDay >= today) return workingDaysBetween(cal, today, dueDay);
+    return -Math.max(1, workingDaysBetween(cal, dueDay, today));
+  } catch (e) {
+    if (e instanceof CalendarRangeError) return null;
+    throw e;
+  }
+}
+
 /** The calendar's audit actions: a year of the State Council's notice entered. */
 export const calendarAuditActions = ["calendar.publish"] as const;
 export type CalendarAuditAction = (typeof calendarAuditActions)[number];

@@ -19,7 +19,7 @@ const eventFor = { approved: "approve", denied: "deny", supplementRequested: "re
 
 /**
  * A reviewer decides their department's task: approve, deny (with a reason) or ask for material
- * (with items). The application row is locked first, then the task moves by compare-and-set on its
+ * (with items); an unclaimed task is claimed by the decider in the same transaction. The application row is locked first, then the task moves by compare-and-set on its
  * version — of two decisions on one task, one wins and the other gets a conflict —, then the
  * fan-in decides what the application does next, all in one transaction.
  */
@@ -27,7 +27,7 @@ export async function decideTask(db: Db, actor: Actor, input: z.output<typeof ZD
   const known = await loadOwnTask(db, actor, input.taskId);
   return db.transaction(async (tx) => {
     const app = await lockApplication(tx, known.applicationId);
-    const task = await loadOwnTask(tx, actor, input.taskId);
+    let task = await loadOwnTask(tx, actor, input.taskId);
     // A stale version means someone decided first: that is a conflict, whatever it did to the
     // application (a denial closes it), so the loser of a race always hears the same thing.
     if (task.version !== input.version) throw new DomainError("conflict", "errors.taskConflict");
@@ -37,13 +37,19 @@ export async function decideTask(db: Db, actor: Actor, input: z.output<typeof ZD
         params: { machine: "application", from: keyParam(`applications.status.application.${app.status}`), event: "decide" },
       });
 
+    // Claim-and-decide: a reviewer deciding an unclaimed task claims it in the same transaction,
+    // so the claim and the decision stand or fall together (and the audit shows both).
+    if (task.status === "open") {
+      task = await applyTaskEvent(tx, task, "claim", { actor, now, patch: { claimedBy: actor.userId, claimedAt: now }, data: { withDecision: true } });
+    }
+
     const reason = input.outcome === "supplementRequested" ? null : (input.reason ?? null);
     const items =
       input.outcome === "supplementRequested" ? await toNoticeItems(tx, app, input.items, { departmentId: task.departmentId, taskId: task.id }) : null;
     const decided = await applyTaskEvent(tx, task, eventFor[input.outcome], {
       actor,
       now,
-      expectedVersion: input.version,
+      expectedVersion: task.version,
       patch: { decidedBy: actor.userId, decidedAt: now, reason, supplementItems: items },
       data: { reason, items: items?.length },
     });

@@ -1,13 +1,15 @@
-import { and, asc, count, eq, inArray, isNotNull, lt, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, ilike, inArray, isNotNull, lt, or, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "@/server/db/client";
-import { isOverdue } from "../calendar/model";
+import { cachedCalendar } from "../calendar/load-calendar";
+import { isOverdue, remainingWorkingDays } from "../calendar/model";
 import { applications } from "../applications/schema";
 import { services } from "../catalog/schema";
 import type { Actor } from "../identity/model";
 import { users } from "../identity/schema";
 import type { ZQueueInput } from "./inputs";
 import { decidedTaskStatuses, isRunningTask, onHoldTaskStatuses, runningTaskStatuses, type TaskStatus } from "./model";
+import { bucketBounds, bucketCondition } from "./dashboard";
 import { reviewTasks } from "./schema";
 
 const statusFilter: Record<z.output<typeof ZQueueInput>["status"], readonly TaskStatus[] | null> = {
@@ -21,15 +23,40 @@ const statusFilter: Record<z.output<typeof ZQueueInput>["status"], readonly Task
 
 export const queuePageSize = 50;
 
-/** The department's queue, by due date, overdue marked, a page at a time with the total; filters come from the URL. */
+/** `%`, `_` and `\\` typed into a search are letters, not patterns. */
+function likeEscape(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * A search of the department's tasks: the exact tracking number, the applicant's exact code
+ * (credit code or ID number, upper-cased; both indexed), or a part of the applicant's name. The
+ * department's condition comes first, so the name match runs over the department's own tasks.
+ */
+export function searchCondition(q: string): SQL {
+  return or(eq(applications.trackingNumber, q), eq(applications.holderCode, q.toUpperCase()), ilike(applications.applicantName, `%${likeEscape(q)}%`)) as SQL;
+}
+
+/**
+ * The department's queue, by due date, overdue marked and the working days left counted on the
+ * official calendar, a page at a time with the total; filters (a status, a dashboard counter, a
+ * search) come from the URL. A dashboard counter replaces the status filter.
+ */
 export async function listDepartmentQueue(db: Db, actor: Actor & { departmentId: string }, input: z.output<typeof ZQueueInput>, now: Date = new Date()) {
+  const cal = await cachedCalendar(db);
   const conditions: SQL[] = [eq(reviewTasks.departmentId, actor.departmentId)];
-  const statuses = statusFilter[input.status];
-  if (statuses) conditions.push(inArray(reviewTasks.status, [...statuses]));
+  if (input.bucket) {
+    conditions.push(bucketCondition(input.bucket, actor, bucketBounds(cal, now), now));
+  } else {
+    const statuses = statusFilter[input.status];
+    if (statuses) conditions.push(inArray(reviewTasks.status, [...statuses]));
+  }
   if (input.overdueOnly) conditions.push(isNotNull(reviewTasks.dueAt), lt(reviewTasks.dueAt, now), inArray(reviewTasks.status, [...runningTaskStatuses]));
+  if (input.q) conditions.push(searchCondition(input.q));
   const [{ total }] = (await db
     .select({ total: count() })
     .from(reviewTasks)
+    .innerJoin(applications, eq(applications.id, reviewTasks.applicationId))
     .where(and(...conditions))) as [{ total: number }];
   const rows = await db
     .select({
@@ -64,6 +91,8 @@ export async function listDepartmentQueue(db: Db, actor: Actor & { departmentId:
     dueAt: r.task.dueAt,
     dueProvisional: r.task.dueAt ? r.task.dueProvisional : false,
     overdue: Boolean(r.task.dueAt && isRunningTask(r.task.status) && isOverdue(r.task.dueAt, now)),
+    /** Working days left (negative: overdue by), only while the department's clock runs. */
+    remainingDays: r.task.dueAt && isRunningTask(r.task.status) ? remainingWorkingDays(cal, r.task.dueAt, now) : null,
     claimedByMe: r.task.claimedBy === actor.userId,
     claimedByName: r.claimedByName,
   }));

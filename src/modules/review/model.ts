@@ -35,8 +35,22 @@ export const initialTaskStatus: TaskStatus = "waiting";
  * Every audit action of a task: one per event of its machine, and the recomputation of a due date
  * when the calendar year it rested on is published (not a status change).
  */
-export type TaskAuditAction = `task.${TaskEvent}` | "task.dueDateRecomputed";
-export const taskAuditActions: readonly TaskAuditAction[] = [...taskEvents.map((e) => `task.${e}` as const), "task.dueDateRecomputed"];
+export type TaskAuditAction = `task.${TaskEvent}` | "task.dueDateRecomputed" | OpinionTemplateAuditAction;
+export const taskAuditActions: readonly TaskAuditAction[] = [
+  ...taskEvents.map((e) => `task.${e}` as const),
+  "task.dueDateRecomputed",
+  "opinionTemplate.save",
+  "opinionTemplate.delete",
+];
+
+/** A department's opinion templates kept (added or changed) and removed: not a status change, audited all the same. */
+export type OpinionTemplateAuditAction = "opinionTemplate.save" | "opinionTemplate.delete";
+
+/** The decisions an opinion template fills the opinion of. */
+export const opinionTemplateOutcomes = ["approved", "denied"] as const satisfies readonly TaskStatus[];
+export type OpinionTemplateOutcome = (typeof opinionTemplateOutcomes)[number];
+/** At most this many templates per department: a pick list, not a library. */
+export const maxOpinionTemplatesPerDepartment = 50;
 
 // The subsets of statuses the code needs, each named for why. Nothing outside this file lists
 // task statuses (src/modules/status-subsets.test.ts enforces it).

@@ -1,15 +1,27 @@
 import { z } from "zod";
-import { createTRPCRouter, reviewerProcedure } from "@/server/trpc/init";
+import { createTRPCRouter, dataOfficeProcedure, reviewerProcedure } from "@/server/trpc/init";
 import { claimTask, releaseTask } from "./claim-task";
 import { decideTask } from "./decide-task";
 import { getTask } from "./get-task";
-import { ZDecideTaskInput, ZQueueInput, ZTaskRef } from "./inputs";
+import { ZDecideTaskInput, ZDepartmentRef, ZOpinionTemplateRef, ZQueueInput, ZSaveOpinionTemplateInput, ZTaskRef } from "./inputs";
+import { deleteOpinionTemplate, listOpinionTemplates, saveOpinionTemplate } from "./opinion-templates";
+import { departmentCounts } from "./dashboard";
 import { listDepartmentQueue } from "./list-queue";
+import { nextTask } from "./next-task";
 
 export const reviewRouter = createTRPCRouter({
+  dashboard: reviewerProcedure.query(({ ctx }) => departmentCounts(ctx.db, ctx.actor)),
   queue: reviewerProcedure.input(ZQueueInput).query(({ ctx, input }) => listDepartmentQueue(ctx.db, ctx.actor, input)),
+  next: reviewerProcedure
+    .input(z.object({ after: z.uuid().optional() }))
+    .output(z.object({ taskId: z.string() }).nullable())
+    .query(({ ctx, input }) => nextTask(ctx.db, ctx.actor, input.after)),
   task: reviewerProcedure.input(z.object({ taskId: z.uuid() })).query(({ ctx, input }) => getTask(ctx.db, ctx.actor, input.taskId)),
   claim: reviewerProcedure.input(ZTaskRef).mutation(({ ctx, input }) => claimTask(ctx.db, ctx.actor, input)),
   release: reviewerProcedure.input(ZTaskRef).mutation(({ ctx, input }) => releaseTask(ctx.db, ctx.actor, input)),
   decide: reviewerProcedure.input(ZDecideTaskInput).mutation(({ ctx, input }) => decideTask(ctx.db, ctx.actor, input)),
+  templates: reviewerProcedure.query(({ ctx }) => listOpinionTemplates(ctx.db, ctx.actor, ctx.actor.departmentId)),
+  departmentTemplates: dataOfficeProcedure.input(ZDepartmentRef).query(({ ctx, input }) => listOpinionTemplates(ctx.db, ctx.actor, input.departmentId)),
+  saveTemplate: dataOfficeProcedure.input(ZSaveOpinionTemplateInput).mutation(({ ctx, input }) => saveOpinionTemplate(ctx.db, ctx.actor, input)),
+  deleteTemplate: dataOfficeProcedure.input(ZOpinionTemplateRef).mutation(({ ctx, input }) => deleteOpinionTemplate(ctx.db, ctx.actor, input.id)),
 });

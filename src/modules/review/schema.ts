@@ -3,7 +3,7 @@ import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqu
 import { applications, type NoticeItem } from "../applications/schema";
 import { services } from "../catalog/schema";
 import { departments, users } from "../identity/schema";
-import { decisionOutcomes, taskStatuses } from "./model";
+import { decisionOutcomes, opinionTemplateOutcomes, taskStatuses } from "./model";
 
 /** The database enum is the machine's one list (model.ts): same values, same order. */
 export const taskStatusEnum = pgEnum("task_status", taskStatuses);
@@ -106,4 +106,27 @@ export const decisions = pgTable(
     decidedAt: timestamp("decided_at", { withTimezone: true }).notNull(),
   },
   (t) => [index("decisions_task_id_idx").on(t.taskId), index("decisions_application_id_idx").on(t.applicationId)],
+);
+
+/**
+ * A department's opinion templates (审查意见模板): standard wording a reviewer picks to fill the
+ * opinion of an approval or a denial, kept per department by the data office.
+ */
+export const opinionTemplates = pgTable(
+  "opinion_templates",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    departmentId: uuid("department_id")
+      .notNull()
+      .references(() => departments.id),
+    outcome: text("outcome", { enum: opinionTemplateOutcomes }).notNull(),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    updatedBy: uuid("updated_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("opinion_templates_department_title_key").on(t.departmentId, t.title), index("opinion_templates_updated_by_idx").on(t.updatedBy)],
 );

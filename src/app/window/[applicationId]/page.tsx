@@ -38,7 +38,16 @@ export default async function WindowCasePage({ params }: { params: Params }) {
           {t("back")}
         </Link>
       </p>
-      <PageHeader title={locale === "en" ? app.titleEn : app.titleZh} />
+      <PageHeader title={locale === "en" ? app.titleEn : app.titleZh}>
+        {app.submittedAt ? (
+          <Link
+            href={`/window/${app.id}/receipt`}
+            className="inline-block rounded border border-brand-700 bg-white px-4 py-2 font-medium text-brand-700 hover:bg-brand-50"
+          >
+            {t("receipt")}
+          </Link>
+        ) : null}
+      </PageHeader>
       <StaffCaseSummary application={app} />
       <StaffMaterials materials={app.materials} />
       <StaffNotices application={app} />

@@ -1,6 +1,8 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import Link from "next/link";
+import { useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
 import { useZodForm } from "@/components/form/use-zod-form";
 import { StaffActionForm, StaffOutcome, StaffTextArea, useStaffAction, useStaffOutcome } from "@/components/form/staff-form-parts";
@@ -9,6 +11,8 @@ import { RefusalConfirmation, type CancelledStep } from "@/modules/documents/com
 import { useTRPC } from "@/trpc/react";
 import { ZDecideTaskInput, ZTaskRef } from "../inputs";
 import type { TaskStatus } from "../model";
+import type { OpinionTemplateChoice } from "./opinion-template-picker";
+import { OpinionTemplatePicker } from "./opinion-template-picker";
 
 // The three decisions, each with its own form, validated by its branch of the shared schema.
 const [ZApprove, ZDeny, ZSupplement] = ZDecideTaskInput.options;
@@ -23,19 +27,23 @@ interface ActionProps {
 }
 
 /**
- * What a reviewer can do with a task: claim it when open; once it is theirs, approve, deny with a
- * reason, ask for material, or hand it back. Every action sends the task's version, so of two
+ * What a reviewer can do with a task: approve, deny with a reason or ask for material — an open
+ * task is claimed by the decision itself —, claim it alone, or hand back one that is theirs; after
+ * a decision, go on to the next task of the queue. Every action sends the task's version, so of two
  * reviewers acting at once one wins and the other is told and shown the current state.
  */
 export function TaskActions({
   task,
   materials,
   cancels,
+  templates,
 }: {
   task: { id: string; version: number; status: TaskStatus; claimedByMe: boolean };
   materials: StaffMaterialChoice[];
   /** The other unfinished steps of the case, which a denial cancels (named in its confirmation). */
   cancels: CancelledStep[];
+  /** The department's opinion templates, offered to fill the opinion. */
+  templates: OpinionTemplateChoice[];
 }) {
   const t = useTranslations("review.actions");
   const status = useTranslations("applications.status.task");
@@ -48,19 +56,21 @@ export function TaskActions({
         {t("title")}
       </h2>
       <StaffOutcome done={done ? t(`done.${done}`) : null} stale={stale ? t("stale") : null} />
+      {done && done !== "claimed" && done !== "released" ? <NextTaskLink after={task.id} /> : null}
       {/* Keyed by version: when the page is refreshed to a newer version, the forms start afresh. */}
-      {task.status === "open" ? (
-        <div key={task.version}>
-          <ClaimForm {...props} />
-        </div>
-      ) : mine ? (
+      {task.status === "open" || mine ? (
+        // An open task can be decided at once: the decision claims it in the same transaction.
         <div key={task.version} className="grid grid-cols-1 gap-4 lg:grid-cols-2">
-          <ApproveForm {...props} />
-          <DenyForm {...props} cancels={cancels} />
-          <div className="lg:col-span-2">
+          <div id="action-approve" className="scroll-mt-4">
+            <ApproveForm {...props} templates={templates.filter((x) => x.outcome === "approved")} />
+          </div>
+          <div id="action-deny" className="scroll-mt-4">
+            <DenyForm {...props} cancels={cancels} templates={templates.filter((x) => x.outcome === "denied")} />
+          </div>
+          <div id="action-supplement" className="scroll-mt-4 lg:col-span-2">
             <SupplementForm {...props} materials={materials} />
           </div>
-          <ReleaseForm {...props} />
+          {task.status === "open" ? <ClaimForm {...props} /> : <ReleaseForm {...props} />}
         </div>
       ) : task.status === "claimed" ? (
         <p className="text-slate-700">{t("claimedByOther")}</p>
@@ -68,6 +78,25 @@ export function TaskActions({
         <p className="text-slate-700">{t("nothing", { status: status(task.status) })}</p>
       )}
     </section>
+  );
+}
+
+/** 下一件: after a decision, one step to the next task of the queue (focused, so Enter takes it). */
+function NextTaskLink({ after }: { after: string }) {
+  const t = useTranslations("review.actions");
+  const ref = useRef<HTMLAnchorElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <p>
+      <Link
+        ref={ref}
+        href={`/review/next?after=${after}`}
+        className="inline-block rounded bg-brand-700 px-4 py-2 font-medium text-white no-underline hover:bg-brand-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700"
+        data-testid="next-task"
+      >
+        {t("nextTask")}
+      </Link>
+    </p>
   );
 }
 
@@ -105,7 +134,7 @@ function ReleaseForm(props: ActionProps) {
   return <RefForm kind="release" {...props} />;
 }
 
-function ApproveForm({ taskId, version, onDone, onStale }: ActionProps) {
+function ApproveForm({ taskId, version, onDone, onStale, templates }: ActionProps & { templates: OpinionTemplateChoice[] }) {
   const t = useTranslations("review.actions");
   const trpc = useTRPC();
   const mutation = useMutation(trpc.review.decide.mutationOptions());
@@ -123,12 +152,13 @@ function ApproveForm({ taskId, version, onDone, onStale }: ActionProps) {
       error={form.formState.errors.root?.server?.message}
       submitLabel={t("approve")}
     >
+      <OpinionTemplatePicker idPrefix="approve" templates={templates} onPick={(body) => form.setValue("reason", body, { shouldDirty: true })} />
       <StaffTextArea form={form} name="reason" idPrefix="approve" label={t("approveReason")} hint={t("approveHint")} />
     </StaffActionForm>
   );
 }
 
-function DenyForm({ taskId, version, onDone, onStale, cancels }: ActionProps & { cancels: CancelledStep[] }) {
+function DenyForm({ taskId, version, onDone, onStale, cancels, templates }: ActionProps & { cancels: CancelledStep[]; templates: OpinionTemplateChoice[] }) {
   const t = useTranslations("review.actions");
   const trpc = useTRPC();
   const mutation = useMutation(trpc.review.decide.mutationOptions());
@@ -143,6 +173,11 @@ function DenyForm({ taskId, version, onDone, onStale, cancels }: ActionProps & {
       submitLabel={t("deny")}
       tone="danger"
     >
+      <OpinionTemplatePicker
+        idPrefix="deny"
+        templates={templates}
+        onPick={(body) => form.setValue("reason", body, { shouldDirty: true, shouldValidate: true })}
+      />
       <StaffTextArea form={form} name="reason" idPrefix="deny" label={t("denyReason")} hint={t("denyHint")} required />
       <RefusalConfirmation form={form} idPrefix="deny" kind="denial" cancels={cancels} />
     </StaffActionForm>

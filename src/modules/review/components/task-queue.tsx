@@ -20,6 +20,8 @@ function queueHref(filter: QueueFilter, page: number): string {
   const params = new URLSearchParams();
   if (filter.status !== "pending") params.set("status", filter.status);
   if (filter.overdueOnly) params.set("overdue", "1");
+  if (filter.bucket) params.set("bucket", filter.bucket);
+  if (filter.q) params.set("q", filter.q);
   if (page > 1) params.set("page", String(page));
   const query = params.toString();
   return query ? `/review?${query}` : "/review";
@@ -32,46 +34,100 @@ const head = "px-4 py-2 font-semibold whitespace-nowrap";
  * A department's review queue: a filter form (a plain GET form, so it works without script), the
  * tasks by due date with overdue ones marked in words, and simple paging.
  */
-export async function TaskQueue({ rows, total, filter, department }: { rows: QueueRow[]; total: number; filter: QueueFilter; department: string }) {
-  const [t, locale, format] = await Promise.all([getTranslations("review.queue"), getLocale(), getFormatter()]);
+export async function TaskQueue({
+  rows,
+  total,
+  filter,
+  department,
+  searchError,
+}: {
+  rows: QueueRow[];
+  total: number;
+  filter: QueueFilter;
+  department: string;
+  /** The search text was refused (too long): said on the field, and the queue shown unsearched. */
+  searchError?: string;
+}) {
+  const [t, tb, locale, format] = await Promise.all([getTranslations("review.queue"), getTranslations("review.dashboard"), getLocale(), getFormatter()]);
   const en = locale === "en";
   const day = (d: Date) => format.dateTime(d, { year: "numeric", month: "short", day: "numeric" });
   const hasNext = filter.page * queuePageSize < total;
-  const filterLabel = t(`statusOption.${filter.status}`);
+  const filterLabel = filter.bucket ? tb(`bucket.${filter.bucket}`) : t(`statusOption.${filter.status}`);
+  const filtered = filter.status !== "pending" || filter.overdueOnly || Boolean(filter.bucket) || Boolean(filter.q);
   return (
     <div className="flex flex-col gap-4">
       <form method="get" action="/review" className="rounded-lg border border-slate-200 bg-white p-4" data-testid="queue-filters">
         <fieldset className="flex flex-wrap items-end gap-4">
           <legend className="mb-2 font-semibold">{t("filtersLegend")}</legend>
-          <div className="flex flex-col gap-1">
-            <label htmlFor="queue-status" className="text-sm font-medium text-slate-800">
-              {t("status")}
+          <div className="flex w-full flex-col gap-1 sm:w-80">
+            <label htmlFor="queue-search" className="text-sm font-medium text-slate-800">
+              {t("search")}
             </label>
-            <select id="queue-status" name="status" defaultValue={filter.status} className="rounded border border-slate-400 bg-white px-3 py-2">
-              {queueStatuses.map((s) => (
-                <option key={s} value={s}>
-                  {t(`statusOption.${s}`)}
-                </option>
-              ))}
-            </select>
+            <input
+              id="queue-search"
+              type="search"
+              name="q"
+              defaultValue={filter.q ?? ""}
+              maxLength={64}
+              autoComplete="off"
+              aria-describedby={searchError ? "queue-search-hint queue-search-error" : "queue-search-hint"}
+              aria-invalid={searchError ? true : undefined}
+              className="rounded border border-slate-400 bg-white px-3 py-2"
+            />
+            <p id="queue-search-hint" className="text-sm text-slate-600">
+              {t("searchHint")}
+            </p>
+            {searchError ? (
+              <p id="queue-search-error" className="text-sm font-medium text-seal-600" data-testid="queue-search-error">
+                {searchError}
+              </p>
+            ) : null}
           </div>
-          <div className="flex items-center gap-2 py-2">
-            <input id="queue-overdue" type="checkbox" name="overdue" value="1" defaultChecked={filter.overdueOnly} className="size-4" />
-            <label htmlFor="queue-overdue">{t("overdueOnly")}</label>
-          </div>
+          {filter.bucket ? (
+            // A counter chosen on the dashboard stays the filter; the search narrows it.
+            <p className="py-2 text-slate-800">
+              <input type="hidden" name="bucket" value={filter.bucket} />
+              {t("bucketFilter", { bucket: filterLabel })}
+            </p>
+          ) : (
+            <>
+              <div className="flex flex-col gap-1">
+                <label htmlFor="queue-status" className="text-sm font-medium text-slate-800">
+                  {t("status")}
+                </label>
+                <select id="queue-status" name="status" defaultValue={filter.status} className="rounded border border-slate-400 bg-white px-3 py-2">
+                  {queueStatuses.map((s) => (
+                    <option key={s} value={s}>
+                      {t(`statusOption.${s}`)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="flex items-center gap-2 py-2">
+                <input id="queue-overdue" type="checkbox" name="overdue" value="1" defaultChecked={filter.overdueOnly} className="size-4" />
+                <label htmlFor="queue-overdue">{t("overdueOnly")}</label>
+              </div>
+            </>
+          )}
           <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
             {t("apply")}
           </button>
+          {filtered ? (
+            <Link href="/review" className="py-2 text-brand-700 underline">
+              {t("clear")}
+            </Link>
+          ) : null}
         </fieldset>
       </form>
 
       {rows.length === 0 ? (
-        <EmptyState title={t("empty")}>{filter.status !== "pending" || filter.overdueOnly ? t("emptyHint") : null}</EmptyState>
+        <EmptyState title={t("empty")}>{filtered ? t("emptyHint") : null}</EmptyState>
       ) : (
         <div className="flex flex-col gap-2">
           {/* The label sits outside the scroller so a narrow screen never clips it. */}
           <p id="task-queue-caption" className="text-slate-700">
             {t(filter.overdueOnly ? "captionOverdue" : "caption", { department, filter: filterLabel })}
+            {filter.q ? ` ${t("captionSearch", { q: filter.q, total })}` : null}
           </p>
           <div role="region" aria-labelledby="task-queue-caption" tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
             <table aria-labelledby="task-queue-caption" className="w-full min-w-[60rem] border-collapse text-left" data-testid="task-queue">
@@ -91,6 +147,9 @@ export async function TaskQueue({ rows, total, filter, department }: { rows: Que
                   </th>
                   <th scope="col" className={head}>
                     {t("dueAt")}
+                  </th>
+                  <th scope="col" className={head}>
+                    {t("remaining")}
                   </th>
                   <th scope="col" className={head}>
                     {t("status")}
@@ -124,6 +183,18 @@ export async function TaskQueue({ rows, total, filter, department }: { rows: Que
                           {t("overdue")}
                         </span>
                       ) : null}
+                    </td>
+                    <td className={`${cell} whitespace-nowrap`} data-testid="remaining-days">
+                      {r.remainingDays === null ? (
+                        <span className="text-slate-600">—</span>
+                      ) : r.remainingDays < 0 ? (
+                        <span className="font-semibold text-seal-600">{t("overdueBy", { days: -r.remainingDays })}</span>
+                      ) : r.remainingDays === 0 ? (
+                        <span className="font-semibold text-seal-600">{t("dueTodayShort")}</span>
+                      ) : (
+                        <span>{t("daysLeft", { days: r.remainingDays })}</span>
+                      )}
+                      {r.remainingDays !== null && r.dueProvisional ? <span className="block text-sm text-slate-600">{t("provisionalCount")}</span> : null}
                     </td>
                     <td className={`${cell} whitespace-nowrap`}>
                       <StatusBadge status={r.status} kind="task" />

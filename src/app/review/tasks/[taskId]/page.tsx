@@ -8,6 +8,7 @@ import { StaffCaseSummary } from "@/modules/applications/components/staff-case-s
 import { StaffMaterials } from "@/modules/applications/components/staff-materials";
 import { StaffNotices } from "@/modules/applications/components/staff-notices";
 import { CaseDocuments } from "@/modules/documents/components/case-documents";
+import { TaskActionBar } from "@/modules/review/components/task-action-bar";
 import { TaskActions } from "@/modules/review/components/task-actions";
 import { cancellableTaskStatuses } from "@/modules/review/model";
 import { TaskSummary } from "@/modules/review/components/task-summary";
@@ -30,11 +31,14 @@ export default async function ReviewTaskPage({ params }: { params: Params }) {
   const detail = await (await api()).review.task({ taskId }).catch(() => null);
   if (!detail) notFound();
   const { task, application: app } = detail;
-  const [t, locale, documents] = await Promise.all([
+  const [t, locale, documents, templates] = await Promise.all([
     getTranslations("review.task"),
     getLocale(),
     (await api()).documents.forApplication({ applicationId: app.id }),
+    (await api()).review.templates(),
   ]);
+  // Decidable here: open (the decision claims it) or claimed by this reviewer.
+  const decidable = task.status === "open" || (task.status === "claimed" && task.claimedByMe);
   return (
     <div className="flex flex-col gap-6">
       <p>
@@ -64,7 +68,9 @@ export default async function ReviewTaskPage({ params }: { params: Params }) {
             serviceName: locale === "en" ? other.serviceNameEn : other.serviceNameZh,
             departmentName: locale === "en" ? other.departmentNameEn : other.departmentNameZh,
           }))}
+        templates={templates}
       />
+      <TaskActionBar taskId={task.id} decidable={decidable} />
     </div>
   );
 }

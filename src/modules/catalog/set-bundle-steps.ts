@@ -9,17 +9,43 @@ import { formatCycle, stageNumbers, validateBundleGraph, type CatalogAuditAction
 import { newCatalogVersion } from "./catalog-version";
 import { bundleSteps, bundles, services } from "./schema";
 
-function refusal(problem: GraphProblem): DomainError {
+/** A graph problem as a refusal; `field` puts it on a form's field (the new bundle's `steps`). */
+function refusal(problem: GraphProblem, field?: string): DomainError {
   switch (problem.kind) {
     case "cycle":
-      return new DomainError("invalidInput", "validation.catalog.cycle", { params: { path: formatCycle(problem.path) } });
+      return new DomainError("invalidInput", "validation.catalog.cycle", { params: { path: formatCycle(problem.path) }, field });
     case "duplicateKey":
-      return new DomainError("invalidInput", "catalog.errors.duplicateKey", { params: { key: problem.key } });
+      return new DomainError("invalidInput", "catalog.errors.duplicateKey", { params: { key: problem.key }, field });
     case "selfNeed":
-      return new DomainError("invalidInput", "catalog.errors.selfNeed", { params: { key: problem.key } });
+      return new DomainError("invalidInput", "catalog.errors.selfNeed", { params: { key: problem.key }, field });
     case "unknownNeed":
-      return new DomainError("invalidInput", "catalog.errors.unknownNeed", { params: { key: problem.key, need: problem.need } });
+      return new DomainError("invalidInput", "catalog.errors.unknownNeed", { params: { key: problem.key, need: problem.need }, field });
   }
+}
+
+type StepInput = z.output<typeof ZSetBundleStepsInput>["steps"][number];
+
+/**
+ * Checks a bundle's steps before anything is written: the graph (不得互为前置: cycles, unknown
+ * needs, self-needs, duplicate keys) and the services they name. Returns the rows to insert for
+ * a bundle, stages derived from the graph. Shared by the step editor and the creation of a bundle.
+ */
+export async function resolveBundleSteps(tx: Db, steps: readonly StepInput[], field?: string) {
+  const [problem] = validateBundleGraph(steps);
+  if (problem) throw refusal(problem, field);
+  const stage = stageNumbers(steps);
+  const codes = [...new Set(steps.map((s) => s.serviceCode))];
+  const serviceRows = await tx.select({ id: services.id, code: services.code }).from(services).where(inArray(services.code, codes));
+  const serviceId = new Map(serviceRows.map((s) => [s.code, s.id]));
+  const unknown = codes.find((c) => !serviceId.has(c));
+  if (unknown) throw new DomainError("invalidInput", "catalog.errors.unknownService", { params: { code: unknown }, field });
+  return steps.map((s, i) => ({
+    key: s.key,
+    serviceId: serviceId.get(s.serviceCode) ?? "",
+    needs: [...new Set(s.needs)],
+    stage: stage.get(s.key) ?? 1,
+    sortOrder: i,
+  }));
 }
 
 /**
@@ -30,29 +56,16 @@ function refusal(problem: GraphProblem): DomainError {
  * submitted with. The bundle row is locked so two editors cannot interleave their replacements.
  */
 export async function setBundleSteps(db: Db, actor: Actor, input: z.output<typeof ZSetBundleStepsInput>, now: Date = new Date()) {
+  // The graph first: a cycle is refused before the transaction opens.
   const [problem] = validateBundleGraph(input.steps);
   if (problem) throw refusal(problem);
-  const stage = stageNumbers(input.steps);
 
   return db.transaction(async (tx) => {
     const [bundle] = await tx.select().from(bundles).where(eq(bundles.code, input.bundleCode)).for("update");
     if (!bundle) throw new DomainError("notFound", "errors.notFound");
-    const codes = [...new Set(input.steps.map((s) => s.serviceCode))];
-    const serviceRows = await tx.select({ id: services.id, code: services.code }).from(services).where(inArray(services.code, codes));
-    const serviceId = new Map(serviceRows.map((s) => [s.code, s.id]));
-    const unknown = codes.find((c) => !serviceId.has(c));
-    if (unknown) throw new DomainError("invalidInput", "catalog.errors.unknownService", { params: { code: unknown } });
-
+    const steps = (await resolveBundleSteps(tx, input.steps)).map((s) => ({ bundleId: bundle.id, ...s }));
     const before = await tx.select({ key: bundleSteps.key, needs: bundleSteps.needs }).from(bundleSteps).where(eq(bundleSteps.bundleId, bundle.id));
     await tx.delete(bundleSteps).where(eq(bundleSteps.bundleId, bundle.id));
-    const steps = input.steps.map((s, i) => ({
-      bundleId: bundle.id,
-      key: s.key,
-      serviceId: serviceId.get(s.serviceCode) ?? "",
-      needs: [...new Set(s.needs)],
-      stage: stage.get(s.key) ?? 1,
-      sortOrder: i,
-    }));
     await tx.insert(bundleSteps).values(steps);
     const catalogVersion = await newCatalogVersion(tx, { reason: "catalog.setBundleSteps", subject: bundle.code, actorUserId: actor.userId, now });
     await recordAudit<CatalogAuditAction>(tx, {

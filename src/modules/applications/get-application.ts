@@ -184,6 +184,7 @@ export async function getApplication(db: Db, actor: Actor, applicationId: string
     filedBy: await filerOf(db, app),
     mayAct: isApplicant && applicantMay(actor, app, "act"),
     submittedAt: app.submittedAt,
+    catalogVersion: app.catalogVersion,
     acceptedAt: app.acceptedAt,
     decidedAt: app.decidedAt,
     completedAt: app.completedAt,

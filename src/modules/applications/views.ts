@@ -89,6 +89,8 @@ export const ZApplicationView = z.object({
   /** The viewer may act on it as its applicant (withdraw, answer a notice): not with a view-only mandate. */
   mayAct: z.boolean(),
   submittedAt: z.date().nullable(),
+  /** The catalog version it was submitted under (its plan is that version's); null for drafts and older applications. */
+  catalogVersion: z.number().int().nullable(),
   acceptedAt: z.date().nullable(),
   decidedAt: z.date().nullable(),
   completedAt: z.date().nullable(),

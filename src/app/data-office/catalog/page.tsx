@@ -72,7 +72,7 @@ export default async function CatalogAdminPage({ searchParams }: { searchParams:
                   ) : null}
                 </p>
               </div>
-              <ServiceEditor key={`${editing.code}-${editing.updatedAt.getTime()}`} service={editing} choices={choices} />
+              <ServiceEditor key={editing.code} service={editing} choices={choices} />
               <section aria-labelledby="materials-heading" className="flex flex-col gap-3 border-t border-slate-200 pt-4">
                 <h4 id="materials-heading" className="text-lg font-semibold">
                   {t("material.title", { count: editing.materials.length })}

@@ -63,7 +63,10 @@ function MaterialForm({
   const [source, fieldType, required] = useWatch({ control: form.control, name: ["source", "fieldType", "required"] });
   const submit = useFormSubmit(form, (values) => (material ? update.mutateAsync(values) : add.mutateAsync(values)), {
     reset: !material,
-    onDone: () => router.refresh(),
+    onDone: () => {
+      if (material) form.reset(form.getValues());
+      router.refresh();
+    },
   });
   const idPrefix = `material-${service.code}-${material?.key ?? "new"}`;
   const legend = material ? t("edit", { name: pick(material, locale) }) : t("add");
@@ -173,7 +176,7 @@ export function MaterialsEditor({ service, certificateTypes }: { service: Servic
       {service.materials.length === 0 ? <p className="text-slate-700">{t("none")}</p> : null}
       <ul className="flex flex-col gap-2">
         {service.materials.map((m) => (
-          <li key={`${m.key}-${m.nameZh}-${m.legalBasis}-${m.sortOrder}`} className="rounded border border-slate-200 bg-white">
+          <li key={m.key} className="rounded border border-slate-200 bg-white">
             <details>
               <summary className="cursor-pointer px-3 py-2">
                 <span className="font-medium">{pick(m, locale)}</span> <span className="font-mono text-sm text-slate-600">{m.key}</span>

@@ -104,7 +104,13 @@ export function ServiceEditor({ service, choices }: { service: Service; choices:
       published: service.published,
     },
   });
-  const submit = useFormSubmit(form, (values) => mutation.mutateAsync(values), { onDone: () => router.refresh() });
+  // Saved values become the form's own (not dirty), and the page reloads what the table shows.
+  const submit = useFormSubmit(form, (values) => mutation.mutateAsync(values), {
+    onDone: () => {
+      form.reset(form.getValues());
+      router.refresh();
+    },
+  });
   const name = en ? service.nameEn : service.nameZh;
   return (
     <FormCard

@@ -52,7 +52,6 @@ const unresolvedAllowed: Record<string, string> = {
   "src/modules/sharing/components/office/badges.tsx t(status)": "grantStatuses",
   "src/modules/notifications/render.ts t(`${kind}.title`, all as never)": "notificationKinds (in the notifications module's own file, namespace `kinds`)",
   "src/modules/notifications/render.ts t(`${kind}.body`, all as never)": "notificationKinds (in the notifications module's own file, namespace `kinds`)",
-  "src/modules/catalog/components/service-editor.tsx t(key)": "the editor's three flags, a closed type (Flag)",
   "src/modules/sharing/components/office/office-nav.tsx t(p.key)": "the office's four pages, a closed list in the same file",
   'src/modules/applications/components/staff-materials.tsx ts(m.certificateRefused.replace(/^sharing\\./, ""))':
     "a refusal key of the sharing module, only after ts.has",

@@ -4,7 +4,7 @@
 // (its `inputs.ts`); this file assembles them and checks what only the whole file can show.
 import { z } from "zod";
 import { ZFileBundle, ZFileCertificateType, ZFileMaterial, ZFileService } from "@/modules/catalog/inputs";
-import { describeProblem, unknownAnswerFields, validateBundleGraph, validateTimeLimits } from "@/modules/catalog/model";
+import { describeProblem, hasLegalBasis, materialSourceProblems, serviceRuleProblems, unknownAnswerFields, validateBundleGraph } from "@/modules/catalog/model";
 import { ZFileDepartment, ZFileStaff } from "@/modules/identity/inputs";
 import { normalizeLogin } from "@/modules/identity/model";
 import { ZFileDataResource, ZFileGrant } from "@/modules/sharing/inputs";
@@ -95,8 +95,14 @@ export function checkProvinceFile(file: ProvinceFile, divisionCodes: ReadonlySet
   };
   const legalBasis = (value: string, path: ReadonlyArray<PropertyKey>, what: string) => {
     // A requirement without a legal basis is a needless certificate (奇葩证明): not allowed.
-    if (!value.trim()) add(path, `${what} has no legal basis`);
+    if (!hasLegalBasis(value)) add(path, `${what} has no legal basis`);
   };
+  // The catalog's own rules (catalog/model.ts), the same the data office's forms are held to.
+  const sourceMessage = {
+    certificateWithoutType: "a certificate material names its certificate type",
+    formFieldWithoutType: "a form field names its field type",
+    selectWithoutOptions: "a select field lists its options",
+  } as const;
 
   if (!divisionCodes.has(file.province.divisionCode)) add(["province", "divisionCode"], `unknown division "${file.province.divisionCode}"`);
   file.departments.forEach((d, i) => known(divisionCodes, d.divisionCode, ["departments", i, "divisionCode"], "division"));
@@ -120,20 +126,17 @@ export function checkProvinceFile(file: ProvinceFile, divisionCodes: ReadonlySet
   });
   file.materials.forEach((m, i) => {
     known(types, m.certificateType, ["materials", i, "certificateType"], "certificate type");
-    if (m.source === "certificate" && !m.certificateType) add(["materials", i, "certificateType"], "a certificate material names its certificate type");
-    if (m.source === "formField" && !m.fieldType) add(["materials", i, "fieldType"], "a form field names its field type");
-    if (m.fieldType === "select" && !m.options?.length) add(["materials", i, "options"], "a select field lists its options");
+    for (const p of materialSourceProblems(m)) add(["materials", i, p.field], sourceMessage[p.problem]);
     if (m.unit && m.fieldType !== "number") add(["materials", i, "unit"], "only a number field has a unit");
   });
   file.services.forEach((s, i) => {
     known(departments, s.department, ["services", i, "department"], "department");
     known(types, s.issues, ["services", i, "issues"], "certificate type");
-    legalBasis(s.legalBasis, ["services", i, "legalBasis"], `service "${s.code}"`);
-    const limits = validateTimeLimits(s);
-    if (limits === "promisedAboveStatutory") {
-      add(["services", i, "promisedDays"], `promised limit ${s.promisedDays} is above the statutory limit ${s.statutoryDays} (working days)`);
-    } else if (limits) {
-      add(["services", i, "promisedDays"], "the promised limit is at least 1 working day");
+    for (const p of serviceRuleProblems(s)) {
+      if (p.problem === "noLegalBasis") add(["services", i, "legalBasis"], `service "${s.code}" has no legal basis`);
+      else if (p.problem === "promisedAboveStatutory")
+        add(["services", i, "promisedDays"], `promised limit ${s.promisedDays} is above the statutory limit ${s.statutoryDays} (working days)`);
+      else add(["services", i, "promisedDays"], "the promised limit is at least 1 working day");
     }
     const keys = new Set<string>();
     s.materials.forEach((m, j) => {

@@ -113,6 +113,74 @@ export function TextField<T extends FieldValues>({ form, name, label, hint, type
   );
 }
 
+/** A labelled multi-line input whose error (client or server) is announced and tied to it. */
+export function TextAreaField<T extends FieldValues>({
+  form,
+  name,
+  label,
+  hint,
+  rows = 3,
+  idPrefix,
+}: {
+  form: Form<T>;
+  name: Path<T>;
+  label: string;
+  hint?: ReactNode;
+  rows?: number;
+  idPrefix?: string;
+}) {
+  const error = form.getFieldState(name, form.formState).error?.message;
+  const id = fieldId(name, idPrefix);
+  const { hintId, ariaDescribedBy } = describedBy(id, hint, error);
+  return (
+    <FieldFrame id={id} label={label} hint={hint} hintId={hintId} name={name} error={error}>
+      <textarea
+        id={id}
+        rows={rows}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={ariaDescribedBy}
+        className={inputClass}
+        {...form.register(name)}
+      />
+    </FieldFrame>
+  );
+}
+
+/**
+ * Checkboxes that together give a list (e.g. the kinds of applicant), in a fieldset whose legend
+ * names them; the error is the list's.
+ */
+export function CheckboxGroupField<T extends FieldValues>({
+  form,
+  name,
+  legend,
+  options,
+  idPrefix,
+}: {
+  form: Form<T>;
+  name: Path<T>;
+  legend: string;
+  options: ReadonlyArray<{ value: string; label: string }>;
+  idPrefix?: string;
+}) {
+  const error = form.getFieldState(name, form.formState).error?.message;
+  const id = fieldId(name, idPrefix);
+  return (
+    <fieldset className="flex flex-col gap-1" aria-describedby={error ? `${id}-error` : undefined}>
+      <legend className="mb-1 font-medium text-slate-800">{legend}</legend>
+      <div className="flex flex-wrap gap-x-5 gap-y-1">
+        {options.map((o) => (
+          <div key={o.value} className="flex items-start gap-2">
+            <input id={`${id}-${o.value}`} type="checkbox" value={o.value} className="mt-1 h-5 w-5 shrink-0" {...form.register(name)} />
+            <label htmlFor={`${id}-${o.value}`}>{o.label}</label>
+          </div>
+        ))}
+      </div>
+      <FieldError id={`${id}-error`} name={name} message={error} />
+    </fieldset>
+  );
+}
+
 interface SelectFieldProps<T extends FieldValues> {
   form: Form<T>;
   name: Path<T>;

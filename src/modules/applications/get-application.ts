@@ -237,6 +237,7 @@ export async function getApplication(db: Db, actor: Actor, applicationId: string
     submittedAt: app.submittedAt,
     acceptanceDueAt: app.acceptanceDueAt,
     acceptanceDueProvisional: app.acceptanceDueProvisional,
+    catalogVersion: app.catalogVersion,
     acceptedAt: app.acceptedAt,
     decidedAt: app.decidedAt,
     completedAt: app.completedAt,

@@ -138,6 +138,8 @@ export const ZApplicationView = z.object({
   /** The window's deadline to accept (art. 32: 5 working days from receipt), on the official calendar. */
   acceptanceDueAt: z.date().nullable(),
   acceptanceDueProvisional: z.boolean(),
+  /** The catalog version it was submitted under (its plan is that version's); null for drafts and older applications. */
+  catalogVersion: z.number().int().nullable(),
   acceptedAt: z.date().nullable(),
   decidedAt: z.date().nullable(),
   completedAt: z.date().nullable(),

@@ -1,6 +1,16 @@
 import { z } from "zod";
 import { msg } from "@/lib/message";
-import { answerUnits, certificateFieldTypes, certificateRegistryValues, yuanToFen } from "./model";
+import { hasForbiddenCharacter } from "@/lib/text";
+import {
+  answerUnits,
+  certificateFieldTypes,
+  certificateRegistryValues,
+  hasLegalBasis,
+  materialSourceProblems,
+  serviceRuleProblems,
+  yuanToFen,
+  type CatalogRuleProblem,
+} from "./model";
 
 // Client-safe input schemas, shared by the tRPC procedures and the data office's forms. Messages
 // are message keys (see `msg`) so each side shows them in the reader's language.
@@ -42,9 +52,77 @@ const ZFeeYuan = z
   .refine((v) => yuanToFen(v) !== null, msg("catalog.errors.fee"))
   .transform((v) => yuanToFen(v) ?? 0);
 
+/** One line of text in a data office form: required, bounded, no control characters. */
+const ZLine = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, msg("validation.required"))
+    .max(max, msg("catalog.errors.tooLong", { max }))
+    .refine((v) => !hasForbiddenCharacter(v, { singleLine: true }), msg("errors.controlCharacter"));
+/** Several lines (a legal basis, conditions); empty allowed where the rule says so. */
+const ZParagraph = (max: number) => z.string().trim().max(max, msg("catalog.errors.tooLong", { max }));
+/** An optional select in a form: "" means none. */
+const ZOptionalCode = z
+  .string()
+  .trim()
+  .max(64)
+  .nullable()
+  .optional()
+  .transform((v) => (v ? v : null));
+const ZKinds = z
+  .array(z.enum(["enterprise", "citizen"]))
+  .min(1, msg("catalog.errors.applicantKinds"))
+  .max(2)
+  .transform((v) => [...new Set(v)]);
+const ZDepartmentCode = z.string().trim().min(1, msg("validation.required")).max(64);
+
+/** What a service says of itself besides its code, limits and fee; the data office's full form. */
+const serviceDetails = {
+  nameZh: ZLine(200),
+  nameEn: ZLine(200),
+  departmentCode: ZDepartmentCode,
+  // The legal basis may not be empty; the rule (`serviceRuleProblems`) says so on its field.
+  legalBasis: ZParagraph(2000),
+  conditionsZh: ZParagraph(4000),
+  conditionsEn: ZParagraph(4000),
+  applicantKinds: ZKinds,
+  issuesCertificateType: ZOptionalCode,
+  registersEntity: z.boolean(),
+};
+
+/** Adds the rule problems of a service to a zod context, on their fields. */
+function serviceRules(v: { legalBasis?: string; statutoryDays: number; promisedDays: number }, ctx: z.RefinementCtx) {
+  // An edit that leaves the legal basis out keeps the one the service has.
+  const problems = serviceRuleProblems({ ...v, legalBasis: v.legalBasis ?? "" }).filter((p) => p.field !== "legalBasis" || v.legalBasis !== undefined);
+  for (const p of problems) ctx.addIssue({ code: "custom", path: [p.field], message: ruleMessage(p) });
+}
+
+/** The message key of a rule's problem, for forms and the server alike. */
+export function ruleMessage(p: CatalogRuleProblem): string {
+  switch (p.problem) {
+    case "promisedAboveStatutory":
+      return msg("validation.catalog.promisedAboveStatutory");
+    case "promisedTooSmall":
+      return msg("validation.catalog.days");
+    default:
+      return msg(`catalog.errors.${p.problem}`);
+  }
+}
+
 export const ZUpdateServiceInput = z
   .object({
     code: ZCatalogCode,
+    // The details are optional: the quick editor sends limits, fee and flags only.
+    nameZh: serviceDetails.nameZh.optional(),
+    nameEn: serviceDetails.nameEn.optional(),
+    departmentCode: ZDepartmentCode.optional(),
+    legalBasis: serviceDetails.legalBasis.optional(),
+    conditionsZh: serviceDetails.conditionsZh.optional(),
+    conditionsEn: serviceDetails.conditionsEn.optional(),
+    applicantKinds: ZKinds.optional(),
+    issuesCertificateType: z.string().trim().max(64).nullable().optional(),
+    registersEntity: z.boolean().optional(),
     statutoryDays: ZWorkingDays,
     promisedDays: ZWorkingDays,
     feeYuan: ZFeeYuan,
@@ -52,14 +130,128 @@ export const ZUpdateServiceInput = z
     deemedApprovalOnTimeout: z.boolean(),
     published: z.boolean(),
   })
-  .superRefine((v, ctx) => {
-    // 承诺时限 may be shorter than 法定时限, never longer. The use case checks again.
-    if (v.promisedDays > v.statutoryDays) {
-      ctx.addIssue({ code: "custom", path: ["promisedDays"], message: msg("validation.catalog.promisedAboveStatutory") });
-    }
-  })
-  .transform(({ feeYuan, ...rest }) => ({ ...rest, feeFen: feeYuan }));
+  // 承诺时限 may be shorter than 法定时限, never longer; a legal basis, when sent, is not empty.
+  // The use case checks again.
+  .superRefine(serviceRules)
+  .transform(({ feeYuan, issuesCertificateType, ...rest }) => ({
+    ...rest,
+    feeFen: feeYuan,
+    ...(issuesCertificateType === undefined ? {} : { issuesCertificateType: issuesCertificateType || null }),
+  }));
 export type UpdateServiceInput = z.input<typeof ZUpdateServiceInput>;
+
+/** The data office creates a service (unpublished until it says so). */
+export const ZCreateServiceInput = z
+  .object({
+    code: ZCatalogCode,
+    ...serviceDetails,
+    statutoryDays: ZWorkingDays,
+    promisedDays: ZWorkingDays,
+    feeYuan: ZFeeYuan,
+    autoAcceptance: z.boolean(),
+    deemedApprovalOnTimeout: z.boolean(),
+    published: z.boolean(),
+  })
+  .superRefine(serviceRules)
+  .transform(({ feeYuan, ...rest }) => ({ ...rest, feeFen: feeYuan }));
+export type CreateServiceInput = z.input<typeof ZCreateServiceInput>;
+
+/** A material's options for a select, one per line: `value | 中文 | English`. */
+const ZOptionsText = z
+  .string()
+  .max(8000, msg("catalog.errors.tooLong", { max: 8000 }))
+  .optional()
+  .transform((text, ctx) => {
+    const lines = (text ?? "")
+      .split("\n")
+      .map((l) => l.trim())
+      .filter(Boolean);
+    if (lines.length > 100) {
+      ctx.addIssue({ code: "custom", message: msg("catalog.errors.options") });
+      return z.NEVER;
+    }
+    const options = [];
+    for (const line of lines) {
+      const [value, labelZh, labelEn, ...rest] = line.split("|").map((x) => x.trim());
+      if (!value || !labelZh || !labelEn || rest.length || value.length > 100 || labelZh.length > 200 || labelEn.length > 200) {
+        ctx.addIssue({ code: "custom", message: msg("catalog.errors.options") });
+        return z.NEVER;
+      }
+      options.push({ value, labelZh, labelEn });
+    }
+    return options;
+  });
+
+/**
+ * A material of a service, added or edited by the data office. Its legal basis is required (no
+ * needless certificate); how it is supplied must be complete (`materialSourceProblems`); a
+ * conditional material says when it is needed.
+ */
+export const ZSaveMaterialInput = z
+  .object({
+    serviceCode: ZCatalogCode,
+    key: ZStepKey,
+    nameZh: ZLine(200),
+    nameEn: ZLine(200),
+    legalBasis: ZParagraph(2000),
+    source: z.enum(["formField", "upload", "certificate"], msg("validation.required")),
+    fieldType: z
+      .enum(["", "text", "textarea", "number", "date", "select"])
+      .optional()
+      .transform((v) => (v ? v : null)),
+    optionsText: ZOptionsText,
+    certificateType: ZOptionalCode,
+    required: z.boolean(),
+    conditionZh: ZParagraph(500).optional(),
+    conditionEn: ZParagraph(500).optional(),
+    sortOrder: z.coerce
+      .number<string | number>({ error: msg("catalog.errors.sortOrder") })
+      .int(msg("catalog.errors.sortOrder"))
+      .min(0, msg("catalog.errors.sortOrder"))
+      .max(10000, msg("catalog.errors.sortOrder")),
+  })
+  .transform(({ optionsText, conditionZh, conditionEn, ...m }) => ({
+    ...m,
+    // Only a form field has a field type, only a select has options, only a certificate a type.
+    fieldType: m.source === "formField" ? m.fieldType : null,
+    options: m.source === "formField" && m.fieldType === "select" ? (optionsText ?? []) : null,
+    certificateType: m.source === "certificate" ? m.certificateType : null,
+    conditionZh: m.required ? null : conditionZh || null,
+    conditionEn: m.required ? null : conditionEn || null,
+  }))
+  .superRefine((m, ctx) => {
+    if (!hasLegalBasis(m.legalBasis)) ctx.addIssue({ code: "custom", path: ["legalBasis"], message: msg("catalog.errors.noLegalBasis") });
+    for (const p of materialSourceProblems(m))
+      ctx.addIssue({ code: "custom", path: [p.field === "options" ? "optionsText" : p.field], message: ruleMessage(p) });
+    if (!m.required && !m.conditionZh) ctx.addIssue({ code: "custom", path: ["conditionZh"], message: msg("catalog.errors.conditionMissing") });
+    if (!m.required && !m.conditionEn) ctx.addIssue({ code: "custom", path: ["conditionEn"], message: msg("catalog.errors.conditionMissing") });
+  });
+export type SaveMaterialInput = z.input<typeof ZSaveMaterialInput>;
+
+export const ZRemoveMaterialInput = z.object({ serviceCode: ZCatalogCode, key: ZStepKey });
+
+/**
+ * The data office creates a bundle (unpublished until it says so) with its steps. The steps'
+ * graph is checked by the server, as the step editor's is (不得互为前置).
+ */
+export const ZCreateBundleInput = z.object({
+  code: ZCatalogCode,
+  nameZh: ZLine(200),
+  nameEn: ZLine(200),
+  descriptionZh: ZParagraph(4000),
+  descriptionEn: ZParagraph(4000),
+  leadDepartmentCode: ZDepartmentCode,
+  applicantKinds: ZKinds,
+  requiresCertificateType: ZOptionalCode,
+  steps: z
+    .array(z.object({ key: ZStepKey, serviceCode: ZCatalogCode, needs: z.array(ZStepKey).max(50).default([]) }))
+    .min(1, msg("catalog.errors.noSteps"))
+    .max(50),
+});
+export type CreateBundleInput = z.input<typeof ZCreateBundleInput>;
+
+/** Publishes a bundle (its guide and applying open) or withdraws it. */
+export const ZPublishBundleInput = z.object({ code: ZCatalogCode, published: z.boolean() });
 
 /**
  * A bundle's steps, replacing the ones it has. Only the shape is checked here: whether the steps

@@ -253,13 +253,19 @@ export function yuanToFen(yuan: string): number | null {
   return Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0"));
 }
 
-/** The catalog's audit actions: the data office's edits. */
+/** The catalog's audit actions: the data office's edits and the import. Stored as text; renaming one needs a data migration. */
 export const catalogAuditActions = [
   "catalog.updateService",
   "catalog.setBundleSteps",
   "catalog.import",
   "catalog.createCertificateType",
   "catalog.updateCertificateType",
+  "catalog.createService",
+  "catalog.addMaterial",
+  "catalog.updateMaterial",
+  "catalog.removeMaterial",
+  "catalog.createBundle",
+  "catalog.publishBundle",
 ] as const;
 export type CatalogAuditAction = (typeof catalogAuditActions)[number];
 
@@ -524,4 +530,50 @@ export function unknownAnswerFields(fields: readonly CertificateField[], formKey
  */
 export function isConvertedDefinition(fields: readonly CertificateField[]): boolean {
   return fields.length === 0 || fields.every((f) => f.nameZh === f.key && f.nameEn === f.key);
+}
+
+// ---------------------------------------------------------------- the rules of an entry, shared
+// The same rules hold whoever writes the catalog: the province file's import (src/root/catalog-file.ts)
+// and the data office's forms (create-service.ts, save-material.ts). Each problem names the field it
+// belongs to, so the import reports it at its JSON path and a form under its input.
+
+/** A requirement without a legal basis is a needless certificate (奇葩证明): not allowed. */
+export function hasLegalBasis(text: string | null | undefined): boolean {
+  return Boolean(text && text.trim());
+}
+
+export type CatalogRuleProblem =
+  | { field: "legalBasis"; problem: "noLegalBasis" }
+  | { field: "promisedDays"; problem: TimeLimitProblem }
+  | { field: "certificateType"; problem: "certificateWithoutType" }
+  | { field: "fieldType"; problem: "formFieldWithoutType" }
+  | { field: "options"; problem: "selectWithoutOptions" };
+
+export type MaterialSourceProblem = Extract<CatalogRuleProblem, { field: "certificateType" | "fieldType" | "options" }>;
+
+/** A service's own rules: its legal basis, and its promise within the statute. */
+export function serviceRuleProblems(s: { legalBasis: string; statutoryDays: number; promisedDays: number }): CatalogRuleProblem[] {
+  const problems: CatalogRuleProblem[] = [];
+  if (!hasLegalBasis(s.legalBasis)) problems.push({ field: "legalBasis", problem: "noLegalBasis" });
+  const limits = validateTimeLimits(s);
+  if (limits) problems.push({ field: "promisedDays", problem: limits });
+  return problems;
+}
+
+/**
+ * How a material is supplied must be complete: a certificate names its type (read through the
+ * gate), a form field its type, a select its options. The legal basis is checked where the
+ * material is asked for (`hasLegalBasis`): in the file it belongs to the service's use of it.
+ */
+export function materialSourceProblems(m: {
+  source: "formField" | "upload" | "certificate";
+  fieldType?: string | null;
+  options?: readonly unknown[] | null;
+  certificateType?: string | null;
+}): MaterialSourceProblem[] {
+  const problems: MaterialSourceProblem[] = [];
+  if (m.source === "certificate" && !m.certificateType) problems.push({ field: "certificateType", problem: "certificateWithoutType" });
+  if (m.source === "formField" && !m.fieldType) problems.push({ field: "fieldType", problem: "formFieldWithoutType" });
+  if (m.fieldType === "select" && !m.options?.length) problems.push({ field: "options", problem: "selectWithoutOptions" });
+  return problems;
 }

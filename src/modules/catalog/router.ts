@@ -1,11 +1,27 @@
 import { z } from "zod";
 import { createTRPCRouter, dataOfficeProcedure, publicProcedure } from "@/server/trpc/init";
 import { listCertificateTypes, saveCertificateType } from "./certificate-types";
+import { createBundle } from "./create-bundle";
+import { createService } from "./create-service";
 import { getGuide } from "./get-guide";
-import { ZGuideInput, ZPlanInput, ZSaveCertificateTypeInput, ZSetBundleStepsInput, ZUpdateServiceInput } from "./inputs";
+import {
+  ZCreateBundleInput,
+  ZCreateServiceInput,
+  ZGuideInput,
+  ZPlanInput,
+  ZPublishBundleInput,
+  ZRemoveMaterialInput,
+  ZSaveCertificateTypeInput,
+  ZSaveMaterialInput,
+  ZSetBundleStepsInput,
+  ZUpdateServiceInput,
+} from "./inputs";
 import { listCatalogAdmin } from "./list-catalog-admin";
 import { listGuides } from "./list-guides";
 import { loadApplicationPlan } from "./load-application-plan";
+import { publishBundle } from "./publish-bundle";
+import { removeMaterial } from "./remove-material";
+import { saveMaterial } from "./save-material";
 import { setBundleSteps } from "./set-bundle-steps";
 import { updateService } from "./update-service";
 import { ZApplicationPlan, ZCatalogAdmin, ZCertificateTypeAdmin, ZGuide, ZGuideList } from "./views";
@@ -20,6 +36,10 @@ const ZServiceUpdated = z.object({
   published: z.boolean(),
 });
 const ZStepsSet = z.object({ bundleCode: z.string(), steps: z.array(z.object({ key: z.string(), needs: z.array(z.string()), stage: z.number() })) });
+
+const ZCreated = z.object({ code: z.string(), catalogVersion: z.number() });
+const ZMaterialSaved = z.object({ serviceCode: z.string(), key: z.string(), catalogVersion: z.number() });
+const ZBundlePublished = z.object({ code: z.string(), published: z.boolean(), catalogVersion: z.number().nullable() });
 
 export const catalogRouter = createTRPCRouter({
   guides: publicProcedure.output(ZGuideList).query(({ ctx }) => listGuides(ctx.db)),
@@ -45,4 +65,28 @@ export const catalogRouter = createTRPCRouter({
     .input(ZSetBundleStepsInput)
     .output(ZStepsSet)
     .mutation(({ ctx, input }) => setBundleSteps(ctx.db, ctx.actor, input)),
+  createService: dataOfficeProcedure
+    .input(ZCreateServiceInput)
+    .output(ZCreated)
+    .mutation(({ ctx, input }) => createService(ctx.db, ctx.actor, input)),
+  addMaterial: dataOfficeProcedure
+    .input(ZSaveMaterialInput)
+    .output(ZMaterialSaved)
+    .mutation(({ ctx, input }) => saveMaterial(ctx.db, ctx.actor, input, "add")),
+  updateMaterial: dataOfficeProcedure
+    .input(ZSaveMaterialInput)
+    .output(ZMaterialSaved)
+    .mutation(({ ctx, input }) => saveMaterial(ctx.db, ctx.actor, input, "update")),
+  removeMaterial: dataOfficeProcedure
+    .input(ZRemoveMaterialInput)
+    .output(ZMaterialSaved)
+    .mutation(({ ctx, input }) => removeMaterial(ctx.db, ctx.actor, input)),
+  createBundle: dataOfficeProcedure
+    .input(ZCreateBundleInput)
+    .output(ZCreated)
+    .mutation(({ ctx, input }) => createBundle(ctx.db, ctx.actor, input)),
+  publishBundle: dataOfficeProcedure
+    .input(ZPublishBundleInput)
+    .output(ZBundlePublished)
+    .mutation(({ ctx, input }) => publishBundle(ctx.db, ctx.actor, input)),
 });

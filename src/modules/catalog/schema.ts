@@ -169,7 +169,7 @@ export const bundleSteps = pgTable(
  */
 export const catalogVersions = pgTable("catalog_versions", {
   version: integer("version").primaryKey(),
-  /** What made it: `catalog.import`, `catalog.updateService` or `catalog.setBundleSteps`. */
+  /** What made it: one of the catalog's audit actions (`catalog.import`, `catalog.createService`, …). */
   reason: text("reason").notNull(),
   /** The service, bundle or file it concerns (a code, or the file's content hash). */
   subject: text("subject").notNull(),

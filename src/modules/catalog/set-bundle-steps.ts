@@ -30,21 +30,48 @@ async function stepNames(db: Db, steps: ReadonlyArray<{ key: string; serviceCode
   );
 }
 
-function refusal(problem: GraphProblem, names: StepNames): DomainError {
+/** A graph problem as a refusal, steps named by their services; `field` puts it on a form's field. */
+function refusal(problem: GraphProblem, names: StepNames, field?: string): DomainError {
   const name = (key: string, lang: "zh" | "en") => names.get(key)?.[lang] ?? key;
   switch (problem.kind) {
     case "cycle":
       // Both languages travel: the reader's side picks `path` (Chinese) or `pathEn`.
       return new DomainError("invalidInput", "validation.catalog.cycle", {
         params: { path: formatCycle(problem.path.map((k) => name(k, "zh"))), pathEn: formatCycle(problem.path.map((k) => name(k, "en"))) },
+        field,
       });
     case "duplicateKey":
-      return new DomainError("invalidInput", "catalog.errors.duplicateKey", { params: { key: problem.key } });
+      return new DomainError("invalidInput", "catalog.errors.duplicateKey", { params: { key: problem.key }, field });
     case "selfNeed":
-      return new DomainError("invalidInput", "catalog.errors.selfNeed", { params: { key: name(problem.key, "zh"), keyEn: name(problem.key, "en") } });
+      return new DomainError("invalidInput", "catalog.errors.selfNeed", { params: { key: name(problem.key, "zh"), keyEn: name(problem.key, "en") }, field });
     case "unknownNeed":
-      return new DomainError("invalidInput", "catalog.errors.unknownNeed", { params: { key: problem.key, need: problem.need } });
+      return new DomainError("invalidInput", "catalog.errors.unknownNeed", { params: { key: problem.key, need: problem.need }, field });
   }
+}
+
+type StepInput = z.output<typeof ZSetBundleStepsInput>["steps"][number];
+
+/**
+ * Checks a bundle's steps before anything is written: the graph (不得互为前置: cycles, unknown
+ * needs, self-needs, duplicate keys) and the services they name. Returns the rows to insert for
+ * a bundle, stages derived from the graph. Shared by the step editor and the creation of a bundle.
+ */
+export async function resolveBundleSteps(tx: Db, steps: readonly StepInput[], field?: string) {
+  const [problem] = validateBundleGraph(steps);
+  if (problem) throw refusal(problem, await stepNames(tx, steps), field);
+  const stage = stageNumbers(steps);
+  const codes = [...new Set(steps.map((s) => s.serviceCode))];
+  const serviceRows = await tx.select({ id: services.id, code: services.code }).from(services).where(inArray(services.code, codes));
+  const serviceId = new Map(serviceRows.map((s) => [s.code, s.id]));
+  const unknown = codes.find((c) => !serviceId.has(c));
+  if (unknown) throw new DomainError("invalidInput", "catalog.errors.unknownService", { params: { code: unknown }, field });
+  return steps.map((s, i) => ({
+    key: s.key,
+    serviceId: serviceId.get(s.serviceCode) ?? "",
+    needs: [...new Set(s.needs)],
+    stage: stage.get(s.key) ?? 1,
+    sortOrder: i,
+  }));
 }
 
 /**
@@ -55,29 +82,16 @@ function refusal(problem: GraphProblem, names: StepNames): DomainError {
  * submitted with. The bundle row is locked so two editors cannot interleave their replacements.
  */
 export async function setBundleSteps(db: Db, actor: Actor, input: z.output<typeof ZSetBundleStepsInput>, now: Date = new Date()) {
+  // The graph first: a cycle is refused before the transaction opens.
   const [problem] = validateBundleGraph(input.steps);
   if (problem) throw refusal(problem, await stepNames(db, input.steps));
-  const stage = stageNumbers(input.steps);
 
   return db.transaction(async (tx) => {
     const [bundle] = await tx.select().from(bundles).where(eq(bundles.code, input.bundleCode)).for("update");
     if (!bundle) throw new DomainError("notFound", "errors.notFound");
-    const codes = [...new Set(input.steps.map((s) => s.serviceCode))];
-    const serviceRows = await tx.select({ id: services.id, code: services.code }).from(services).where(inArray(services.code, codes));
-    const serviceId = new Map(serviceRows.map((s) => [s.code, s.id]));
-    const unknown = codes.find((c) => !serviceId.has(c));
-    if (unknown) throw new DomainError("invalidInput", "catalog.errors.unknownService", { params: { code: unknown } });
-
+    const steps = (await resolveBundleSteps(tx, input.steps)).map((s) => ({ bundleId: bundle.id, ...s }));
     const before = await tx.select({ key: bundleSteps.key, needs: bundleSteps.needs }).from(bundleSteps).where(eq(bundleSteps.bundleId, bundle.id));
     await tx.delete(bundleSteps).where(eq(bundleSteps.bundleId, bundle.id));
-    const steps = input.steps.map((s, i) => ({
-      bundleId: bundle.id,
-      key: s.key,
-      serviceId: serviceId.get(s.serviceCode) ?? "",
-      needs: [...new Set(s.needs)],
-      stage: stage.get(s.key) ?? 1,
-      sortOrder: i,
-    }));
     await tx.insert(bundleSteps).values(steps);
     const catalogVersion = await newCatalogVersion(tx, { reason: "catalog.setBundleSteps", subject: bundle.code, actorUserId: actor.userId, now });
     await recordAudit<CatalogAuditAction>(tx, {

@@ -159,13 +159,44 @@ export type Guide = z.infer<typeof ZGuide>;
 export type ServiceGuide = z.infer<typeof ZServiceGuide>;
 export type BundleGuide = z.infer<typeof ZBundleGuide>;
 
+/** A material as the data office edits it. */
+export const ZAdminMaterial = z.object({
+  key: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  legalBasis: z.string(),
+  source: z.enum(["formField", "upload", "certificate"]),
+  fieldType: z.enum(["text", "textarea", "number", "date", "select"]).nullable(),
+  options: z.array(z.object({ value: z.string(), labelZh: z.string(), labelEn: z.string() })).nullable(),
+  certificateType: z.string().nullable(),
+  required: z.boolean(),
+  conditionZh: z.string().nullable(),
+  conditionEn: z.string().nullable(),
+  sortOrder: z.number().int(),
+});
+export type AdminMaterial = z.infer<typeof ZAdminMaterial>;
+
+/** One version of the catalog: what made it, about what, who and when. */
+export const ZCatalogVersionView = z.object({ version: z.number().int(), reason: z.string(), subject: z.string(), by: z.string().nullable(), at: z.date() });
+
 export const ZCatalogAdmin = z.object({
+  /** The current version (0 before any) and the latest ones, newest first. */
+  version: z.object({ current: z.number().int(), recent: z.array(ZCatalogVersionView) }),
+  /** What the forms choose from: departments and certificate types. */
+  departments: z.array(ZDepartmentRef),
+  certificateTypes: z.array(z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() })),
   services: z.array(
     z.object({
       code: z.string(),
       nameZh: z.string(),
       nameEn: z.string(),
       department: ZDepartmentRef,
+      legalBasis: z.string(),
+      conditionsZh: z.string(),
+      conditionsEn: z.string(),
+      applicantKinds: z.array(z.enum(["enterprise", "citizen"])),
+      issuesCertificateType: z.string().nullable(),
+      registersEntity: z.boolean(),
       statutoryDays: z.number().int(),
       promisedDays: z.number().int(),
       feeFen: z.number().int(),
@@ -173,6 +204,7 @@ export const ZCatalogAdmin = z.object({
       deemedApprovalOnTimeout: z.boolean(),
       published: z.boolean(),
       updatedAt: z.date(),
+      materials: z.array(ZAdminMaterial),
     }),
   ),
   bundles: z.array(

@@ -74,6 +74,12 @@ export default async function CasePage({ params, searchParams }: { params: Param
           ) : null}
           <dt className="text-slate-600">{t("submittedAt")}</dt>
           <dd>{when(app.submittedAt)}</dd>
+          {app.catalogVersion !== null ? (
+            <>
+              <dt className="text-slate-600">{t("catalogVersionLabel")}</dt>
+              <dd data-testid="catalog-version">{t("catalogVersion", { version: app.catalogVersion })}</dd>
+            </>
+          ) : null}
           <dt className="text-slate-600">{t("acceptedAt")}</dt>
           <dd>{when(app.acceptedAt)}</dd>
           {app.decidedAt ? (

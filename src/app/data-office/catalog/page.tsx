@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Card, PageHeader } from "@/components/page-header";
 import { BundleStepsEditor } from "@/modules/catalog/components/bundle-steps-editor";
+import { NewBundleForm, PublishBundleButton } from "@/modules/catalog/components/bundle-forms";
+import { CatalogVersions } from "@/modules/catalog/components/catalog-versions";
 import { formatFee, pick } from "@/modules/catalog/components/format";
-import { ServiceEditor } from "@/modules/catalog/components/service-editor";
+import { MaterialsEditor } from "@/modules/catalog/components/materials-editor";
+import { NewServiceForm, ServiceEditor } from "@/modules/catalog/components/service-editor";
 import { requireRole } from "@/server/auth/guard";
 import { api } from "@/trpc/server";
 
@@ -16,17 +19,22 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Search = Promise<{ service?: string }>;
 
+const disclosure = "rounded-lg border border-slate-200 bg-white";
+const summary = "cursor-pointer px-4 py-3 text-lg font-semibold text-brand-700";
+
 export default async function CatalogAdminPage({ searchParams }: { searchParams: Search }) {
   await requireRole(["dataOffice"], "/data-office/catalog");
   const { service: selected } = await searchParams;
-  const [t, tc, locale, catalog] = await Promise.all([
+  const [t, tc, locale, format, catalog] = await Promise.all([
     getTranslations("catalog.admin"),
     getTranslations("catalog"),
     getLocale(),
+    getFormatter(),
     (await api()).catalog.adminList(),
   ]);
   const editing = catalog.services.find((s) => s.code === selected);
   const list = (items: string[]) => items.join(locale === "en" ? ", " : "、");
+  const choices = { departments: catalog.departments, certificateTypes: catalog.certificateTypes };
 
   return (
     <div className="flex flex-col gap-8">
@@ -37,18 +45,40 @@ export default async function CatalogAdminPage({ searchParams }: { searchParams:
       </nav>
       <PageHeader title={t("title")} lead={t("lead")} />
 
+      <CatalogVersions version={catalog.version} when={(d) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" })} />
+
       <section aria-labelledby="services-heading" className="flex flex-col gap-4">
         <h2 id="services-heading" className="text-2xl font-semibold">
           {t("services")}
         </h2>
+        <details className={disclosure}>
+          <summary className={summary}>{t("newService")}</summary>
+          <div className="border-t border-slate-200 p-4">
+            <NewServiceForm choices={choices} />
+          </div>
+        </details>
         {editing ? (
           <Card>
-            <div id="service-editor" className="scroll-mt-4">
-              <h3 className="text-lg font-semibold">{t("editService", { name: pick(editing, locale) })}</h3>
-              <p className="mb-4 text-sm text-slate-600">
-                {pick(editing.department, locale)} · <span className="font-mono">{editing.code}</span>
-              </p>
-              <ServiceEditor key={`${editing.code}-${editing.updatedAt.getTime()}`} service={editing} />
+            <div id="service-editor" className="flex scroll-mt-4 flex-col gap-6">
+              <div>
+                <h3 className="text-lg font-semibold">{t("editService", { name: pick(editing, locale) })}</h3>
+                <p className="text-sm text-slate-600">
+                  {pick(editing.department, locale)} · <span className="font-mono">{editing.code}</span> ·{" "}
+                  {editing.published ? t("publishedNow") : t("unpublished")} ·{" "}
+                  {editing.published ? (
+                    <Link href={`/guides/${encodeURIComponent(editing.code)}`} className="text-brand-700 underline underline-offset-2">
+                      {t("viewGuide")}
+                    </Link>
+                  ) : null}
+                </p>
+              </div>
+              <ServiceEditor key={editing.code} service={editing} choices={choices} />
+              <section aria-labelledby="materials-heading" className="flex flex-col gap-3 border-t border-slate-200 pt-4">
+                <h4 id="materials-heading" className="text-lg font-semibold">
+                  {t("material.title", { count: editing.materials.length })}
+                </h4>
+                <MaterialsEditor service={editing} certificateTypes={catalog.certificateTypes} />
+              </section>
             </div>
           </Card>
         ) : (
@@ -122,20 +152,29 @@ export default async function CatalogAdminPage({ searchParams }: { searchParams:
           </h2>
           <p className="text-slate-700">{t("bundlesLead")}</p>
         </div>
+        <details className={disclosure}>
+          <summary className={summary}>{t("newBundle")}</summary>
+          <div className="border-t border-slate-200 p-4">
+            <NewBundleForm catalog={{ ...choices, services: catalog.services }} />
+          </div>
+        </details>
         {catalog.bundles.map((b) => (
           <Card key={b.code}>
-            <h3 className="text-lg font-semibold">
-              {pick(b, locale)}{" "}
-              {b.published ? null : (
-                <span className="ml-2 inline-block rounded border border-slate-300 bg-slate-100 px-2 py-0.5 text-sm font-normal text-slate-700">
-                  {t("unpublished")}
-                </span>
-              )}
-            </h3>
-            <p className="mb-3 text-sm text-slate-600">
-              <span className="font-mono">{b.code}</span> · {t("stepsCount", { steps: b.steps.length, stages: new Set(b.steps.map((s) => s.stage)).size })}
-            </p>
-            <BundleStepsEditor key={b.steps.map((s) => `${s.key}:${s.needs.join("+")}`).join(",")} bundle={b} />
+            <div className="flex flex-col gap-3" data-testid={`bundle-${b.code}`}>
+              <h3 className="text-lg font-semibold">
+                {pick(b, locale)}{" "}
+                {b.published ? null : (
+                  <span className="ml-2 inline-block rounded border border-slate-300 bg-slate-100 px-2 py-0.5 text-sm font-normal text-slate-700">
+                    {t("unpublished")}
+                  </span>
+                )}
+              </h3>
+              <p className="text-sm text-slate-600">
+                <span className="font-mono">{b.code}</span> · {t("stepsCount", { steps: b.steps.length, stages: new Set(b.steps.map((s) => s.stage)).size })}
+              </p>
+              <PublishBundleButton bundle={b} />
+              <BundleStepsEditor key={b.steps.map((s) => `${s.key}:${s.needs.join("+")}`).join(",")} bundle={b} />
+            </div>
           </Card>
         ))}
       </section>

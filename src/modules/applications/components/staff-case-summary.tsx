@@ -16,6 +16,13 @@ export async function StaffCaseSummary({ application: app, headingLevel = 2 }: {
     [t("holderCode"), app.holderCode, "font-mono break-all"],
     [t("submittedAt"), when(app.submittedAt)],
   ];
+  if (app.catalogVersion !== null)
+    rows.push([
+      t("catalogVersionLabel"),
+      <span key="catalog-version" data-testid="catalog-version">
+        {t("catalogVersion", { version: app.catalogVersion })}
+      </span>,
+    ]);
   if (app.acceptedAt) rows.push([t("acceptedAt"), when(app.acceptedAt)]);
   if (app.decidedAt) rows.push([t("decidedAt"), when(app.decidedAt)]);
   if (app.progress.total > 0) rows.push([t("progress"), t("progressValue", app.progress)]);

@@ -39,6 +39,8 @@ async function denyAs(browser: Browser, login: string, trackingNumber: string, o
   await expect(page).toHaveURL(/\/review\/tasks\/[0-9a-f-]{36}$/);
   const taskUrl = page.url();
   await page.getByRole("button", { name: "认领", exact: true }).click();
+  // Claimed once the page shows it (the forms start afresh on the new version).
+  await expect(page.getByRole("button", { name: "认领", exact: true })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "不予许可", exact: true })).toBeVisible();
 
   // The confirmation names every step the denial would end, with its department.

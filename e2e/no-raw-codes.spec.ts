@@ -156,8 +156,8 @@ test.describe("values, not codes", () => {
     const taskUrl = new URL(taxPage.url()).pathname;
     await taxPage.getByRole("button", { name: "认领", exact: true }).click();
     await expect(taxPage.getByRole("button", { name: "认领", exact: true })).toHaveCount(0);
-  // Claimed once the page shows it (the forms start afresh on the new version).
-  await expect(taxPage.getByRole("button", { name: "认领", exact: true })).toHaveCount(0);
+    // Claimed once the page shows it (the forms start afresh on the new version).
+    await expect(taxPage.getByRole("button", { name: "认领", exact: true })).toHaveCount(0);
     await taxPage.getByLabel("第 1 项：补正要求").fill("请重新选择申领的发票种类");
     await taxPage.getByRole("checkbox", { name: "申领发票种类" }).check();
     await taxPage.getByRole("button", { name: "要求补正", exact: true }).click();

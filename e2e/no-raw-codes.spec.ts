@@ -158,6 +158,7 @@ test.describe("values, not codes", () => {
     await expect(taxPage.getByRole("button", { name: "认领", exact: true })).toHaveCount(0);
     // Claimed once the page shows it (the forms start afresh on the new version).
     await expect(taxPage.getByRole("button", { name: "认领", exact: true })).toHaveCount(0);
+    await taxPage.getByLabel("补交目录中的材料").check();
     await taxPage.getByLabel("第 1 项：补正要求").fill("请重新选择申领的发票种类");
     await taxPage.getByRole("checkbox", { name: "申领发票种类" }).check();
     await taxPage.getByRole("button", { name: "要求补正", exact: true }).click();
@@ -172,7 +173,8 @@ test.describe("values, not codes", () => {
     await expect(invoices.locator("option:checked")).toHaveText("增值税专用发票");
     await invoices.selectOption({ label: "增值税普通发票和专用发票" });
     await page.getByRole("button", { name: "提交补正", exact: true }).click();
-    await expect(page.getByTestId("notice-items")).toHaveCount(0);
+    // Answered: the answer form is gone (the notice itself stays in the case's history).
+    await expect(page.getByRole("button", { name: "提交补正", exact: true })).toHaveCount(0);
     await expect(page.getByTestId("answer-invoiceTypes")).toHaveText("增值税普通发票和专用发票");
 
     // Tax reads the new answer, and the notice names the material in words.

@@ -109,6 +109,7 @@ export function checkProvinceFile(file: ProvinceFile, divisionCodes: ReadonlySet
   file.staff.forEach((s, i) => {
     known(departments, s.department, ["staff", i, "department"], "department");
     if (s.role === "reviewer" && !s.department) add(["staff", i, "department"], "a reviewer belongs to a department");
+    if (s.departmentHead && s.role !== "reviewer") add(["staff", i, "departmentHead"], "only a reviewer heads a department");
   });
   file.certificateTypes.forEach((c, i) => known(departments, c.issuer, ["certificateTypes", i, "issuer"], "department"));
   // A field filled by an answer names a form field of a service that issues the type.

@@ -68,6 +68,7 @@ export async function loadActor(db: Db, userId: string): Promise<Actor | undefin
       displayName: users.displayName,
       active: users.active,
       departmentId: staff.departmentId,
+      departmentHead: staff.departmentHead,
       personId: citizens.id,
     })
     .from(users)
@@ -80,6 +81,7 @@ export async function loadActor(db: Db, userId: string): Promise<Actor | undefin
     role: row.role as Role,
     displayName: row.displayName,
     departmentId: row.role === "reviewer" ? (row.departmentId ?? null) : null,
+    departmentHead: row.role === "reviewer" && row.departmentHead === true,
     entityId: null,
     personId: row.role === "citizen" ? (row.personId ?? null) : null,
     agency: null,

@@ -26,6 +26,7 @@ export async function createStaffAccount(
   if (actor && actor.role !== "administrator") throw new DomainError("forbidden", "errors.forbidden");
   if (input.role === "reviewer" && !input.departmentCode)
     throw new DomainError("invalidInput", "identity.errors.reviewerNeedsDepartment", { field: "departmentCode" });
+  if (input.departmentHead && input.role !== "reviewer") throw new DomainError("invalidInput", "identity.errors.headIsReviewer", { field: "departmentHead" });
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   const login = normalizeLogin(input.login);
   return db.transaction(async (tx) => {
@@ -43,7 +44,13 @@ export async function createStaffAccount(
       .returning({ id: users.id });
     if (!user) throw new DomainError("conflict", "identity.errors.loginTaken", { field: "login" });
     // Only a reviewer belongs to a department (see staff.departmentId).
-    await tx.insert(staff).values({ userId: user.id, departmentId: input.role === "reviewer" ? departmentId : null });
+    await tx
+      .insert(staff)
+      .values({
+        userId: user.id,
+        departmentId: input.role === "reviewer" ? departmentId : null,
+        departmentHead: input.role === "reviewer" && input.departmentHead === true,
+      });
     await recordAudit<IdentityAuditAction>(tx, {
       streamId: `user:${user.id}`,
       actor: actor ? { userId: actor.userId, role: actor.role } : null,
@@ -54,6 +61,7 @@ export async function createStaffAccount(
         login,
         role: input.role,
         departmentCode: input.departmentCode ?? null,
+        departmentHead: input.departmentHead === true,
         passwordSet: passwordHash !== null,
         by: actor ? "administrator" : "command line",
       },

@@ -59,7 +59,14 @@ export async function importStaffAccounts(
   if (list.length === 0) return counts;
   const logins = list.map((s) => normalizeLogin(s.login));
   const existing = await tx
-    .select({ id: users.id, login: users.login, role: users.role, displayName: users.displayName, departmentId: staff.departmentId })
+    .select({
+      id: users.id,
+      login: users.login,
+      role: users.role,
+      displayName: users.displayName,
+      departmentId: staff.departmentId,
+      departmentHead: staff.departmentHead,
+    })
     .from(users)
     .leftJoin(staff, eq(staff.userId, users.id))
     .where(inArray(users.login, logins));
@@ -67,6 +74,7 @@ export async function importStaffAccounts(
   for (const s of list) {
     const login = normalizeLogin(s.login);
     const deptId = s.department ? (departmentId.get(s.department) ?? null) : null;
+    const head = s.role === "reviewer" && s.departmentHead === true;
     const row = byLogin.get(login);
     if (!row) {
       const [user] = await tx
@@ -74,21 +82,24 @@ export async function importStaffAccounts(
         .values({ role: s.role, login, displayName: s.displayName, passwordHash: options.passwordHash, verification: "staffAccount", verifiedAt: options.now })
         .returning({ id: users.id });
       if (!user) throw new Error(`account ${login} not created`);
-      await tx.insert(staff).values({ userId: user.id, departmentId: deptId });
+      await tx.insert(staff).values({ userId: user.id, departmentId: deptId, departmentHead: head });
       counts.created++;
       continue;
     }
     if (!(staffRoles as readonly string[]).includes(row.role)) throw new DomainError("conflict", "identity.errors.loginTaken", { field: "login" });
-    if (options.mode === "insertOnly" || (row.role === s.role && row.displayName === s.displayName && row.departmentId === deptId)) {
+    if (
+      options.mode === "insertOnly" ||
+      (row.role === s.role && row.displayName === s.displayName && row.departmentId === deptId && row.departmentHead === head)
+    ) {
       counts.unchanged++;
       continue;
     }
     await tx.update(users).set({ role: s.role, displayName: s.displayName }).where(eq(users.id, row.id));
     await tx
       .insert(staff)
-      .values({ userId: row.id, departmentId: deptId })
-      .onConflictDoUpdate({ target: staff.userId, set: { departmentId: deptId } });
-    if (row.role !== s.role) await endAllSessions(tx, row.id, "roleChanged", options.now);
+      .values({ userId: row.id, departmentId: deptId, departmentHead: head })
+      .onConflictDoUpdate({ target: staff.userId, set: { departmentId: deptId, departmentHead: head } });
+    if (row.role !== s.role || row.departmentHead !== head) await endAllSessions(tx, row.id, "roleChanged", options.now);
     else if (row.departmentId !== deptId) await endAllSessions(tx, row.id, "departmentChanged", options.now);
     counts.updated++;
   }

@@ -191,6 +191,8 @@ export const ZFileStaff = z.strictObject({
   displayName: z.string().trim().min(1).max(100),
   role: z.enum(staffRoles),
   department: z.string().trim().min(1).max(80).optional(),
+  /** The reviewer heads their department; only a reviewer. */
+  departmentHead: z.boolean().optional(),
 });
 
 export type FileDepartment = z.output<typeof ZFileDepartment>;
@@ -228,6 +230,8 @@ export const ZCreateStaffAccountInput = z.object({
   displayName: z.string().trim().min(1, msg("validation.required")).max(100).refine(plainLine, msg("errors.controlCharacter")),
   role: z.enum(staffRoles, msg("validation.required")),
   departmentCode: z.string().trim().max(64).nullable().optional(),
+  /** The reviewer heads their department; refused for any other role. */
+  departmentHead: z.boolean().optional(),
   password: ZNewPassword.optional(),
 });
 export type CreateStaffAccountInput = z.input<typeof ZCreateStaffAccountInput>;

@@ -41,6 +41,8 @@ export interface Actor {
   displayName: string;
   /** The reviewer's department; null for every other role. */
   departmentId: string | null;
+  /** The reviewer heads their department (see `staff.departmentHead`); absent or false otherwise. */
+  departmentHead?: boolean;
   /** The enterprise acted for (role `enterprise`). */
   entityId: string | null;
   /** The person applied for (role `citizen`): the citizen themself, or whom their agent or the window acts for. */

@@ -106,6 +106,11 @@ export const staff = pgTable(
       .references(() => users.id),
     departmentId: uuid("department_id").references(() => departments.id),
     title: text("title"),
+    /**
+     * The reviewer heads their department (科室负责人 / 分管负责人): approves extensions, reassigns
+     * the department's tasks, names substitutes and receives escalations. Only a reviewer.
+     */
+    departmentHead: boolean("department_head").notNull().default(false),
   },
   (t) => [index("staff_department_id_idx").on(t.departmentId)],
 );

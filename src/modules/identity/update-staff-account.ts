@@ -17,13 +17,15 @@ export const ZUpdateStaffAccountInput = z
     role: z.enum(staffRoles, msg("validation.required")).optional(),
     /** A reviewer's department (by code); null takes the department away (other roles). */
     departmentCode: z.string().trim().min(1).max(40).nullable().optional(),
+    /** The reviewer heads their department (or no longer does). */
+    departmentHead: z.boolean().optional(),
     /** A new password set by an administrator (密码重置). */
     newPassword: ZNewPassword.optional(),
   })
-  .refine((v) => v.active !== undefined || v.role !== undefined || v.departmentCode !== undefined || v.newPassword !== undefined, {
-    message: msg("validation.required"),
-    path: ["_form"],
-  });
+  .refine(
+    (v) => v.active !== undefined || v.role !== undefined || v.departmentCode !== undefined || v.departmentHead !== undefined || v.newPassword !== undefined,
+    { message: msg("validation.required"), path: ["_form"] },
+  );
 
 /**
  * Changes a staff account: deactivates or reactivates it, gives it another role or department, or
@@ -38,7 +40,7 @@ export async function updateStaffAccount(db: Db, actor: Actor, input: z.output<t
   const passwordHash = input.newPassword ? await hashPassword(input.newPassword) : undefined;
   return db.transaction(async (tx) => {
     const [row] = await tx
-      .select({ user: users, departmentId: staff.departmentId })
+      .select({ user: users, departmentId: staff.departmentId, departmentHead: staff.departmentHead })
       .from(users)
       .innerJoin(staff, eq(staff.userId, users.id))
       .where(eq(users.id, input.userId))
@@ -55,10 +57,15 @@ export async function updateStaffAccount(db: Db, actor: Actor, input: z.output<t
       }
     }
     if (role === "reviewer" && !departmentId) throw new DomainError("invalidInput", "identity.errors.reviewerNeedsDepartment", { field: "departmentCode" });
+    if (input.departmentHead === true && role !== "reviewer")
+      throw new DomainError("invalidInput", "identity.errors.headIsReviewer", { field: "departmentHead" });
+    // Moving to another department or role drops the headship unless it is given again.
+    const departmentHead = role === "reviewer" && (input.departmentHead ?? (row.departmentHead && departmentId === row.departmentId && role === row.user.role));
     const reasons: SessionEndReason[] = [];
     if (input.active === false && row.user.active) reasons.push("deactivated");
     if (role !== row.user.role) reasons.push("roleChanged");
     if (departmentId !== row.departmentId) reasons.push("departmentChanged");
+    if (departmentHead !== row.departmentHead) reasons.push("roleChanged");
     if (passwordHash) reasons.push("passwordReset");
     await tx
       .update(users)
@@ -66,7 +73,7 @@ export async function updateStaffAccount(db: Db, actor: Actor, input: z.output<t
       .where(eq(users.id, input.userId));
     await tx
       .update(staff)
-      .set({ departmentId: role === "reviewer" ? departmentId : null })
+      .set({ departmentId: role === "reviewer" ? departmentId : null, departmentHead })
       .where(eq(staff.userId, input.userId));
     const ended = reasons[0] ? await endAllSessions(tx, input.userId, reasons[0], now) : 0;
     await recordAudit<IdentityAuditAction>(tx, {
@@ -75,7 +82,14 @@ export async function updateStaffAccount(db: Db, actor: Actor, input: z.output<t
       action: "account.update",
       entityType: "user",
       entityId: input.userId,
-      data: { changes: reasons, active: input.active ?? row.user.active, role, departmentChanged: departmentId !== row.departmentId, sessionsEnded: ended },
+      data: {
+        changes: reasons,
+        active: input.active ?? row.user.active,
+        role,
+        departmentChanged: departmentId !== row.departmentId,
+        departmentHead,
+        sessionsEnded: ended,
+      },
       at: now,
     });
     return { sessionsEnded: ended, changes: reasons };

@@ -1,0 +1,1 @@
+ALTER TABLE "staff" ADD COLUMN "department_head" boolean DEFAULT false NOT NULL;

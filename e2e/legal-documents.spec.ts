@@ -118,6 +118,23 @@ test.describe("notices with legal weight", () => {
     await expect(pub.getByTestId("error-document-number")).toContainText("文书编号格式不对");
     await pub.goto("/verify/documents/BYXK-market-2026-999999");
     await expect(pub.getByTestId("document-not-found")).toBeVisible();
+
+    // 双公示: the data office publishes now (the job would within five minutes); the public finds
+    // the denial by the company's credit code, and the open-data file has it too.
+    const office = await contextSignedIn(browser, "dataoffice");
+    const officePage = await office.newPage();
+    await officePage.goto("/data-office/disclosure");
+    await officePage.getByRole("button", { name: "立即公示待公示的决定" }).click();
+    await expect(officePage.getByTestId("publish-now-result")).toContainText("本次公示");
+    await office.close();
+    await pub.goto(`/disclosure?code=${restaurantCompany}`);
+    const record = pub.getByTestId("disclosure-records").locator("li").filter({ hasText: number });
+    await expect(record).toContainText("不予许可");
+    await expect(record).toContainText("保定市云帆示例餐饮有限公司");
+    const open = await pub.request.get(`/api/open/disclosures.json?code=${restaurantCompany}&pageSize=100`);
+    expect(open.status()).toBe(200);
+    const body = (await open.json()) as { rows: Array<{ decisionNumber: string; kind: string; counterpartCode: string }> };
+    expect(body.rows).toContainEqual(expect.objectContaining({ decisionNumber: number, kind: "denial", counterpartCode: restaurantCompany }));
     await anonymous.close();
   });
 

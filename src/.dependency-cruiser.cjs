@@ -18,6 +18,7 @@ const order = [
   ["sharing"],
   ["applications", "review", "documents"],
   ["registration"],
+  ["disclosure"],
   ["openData"],
 ];
 
@@ -57,7 +58,7 @@ module.exports = {
       from: {
         pathNot: [
           notTest,
-          "^src/modules/sharing/(gate|registry|certificate-transition|revoke-certificate|expire-certificates|licence-check|schema)\\.ts$",
+          "^src/modules/sharing/(gate|registry|certificate-transition|revoke-certificate|expire-certificates|licence-check|licence-facts|schema)\\.ts$",
           "^src/root/schema\\.ts$",
         ],
       },

@@ -14,6 +14,9 @@ export async function SiteFooter() {
           <Link href="/verify" className="text-brand-700 underline">
             {t("footerVerify")}
           </Link>
+          <Link href="/disclosure" className="text-brand-700 underline">
+            {t("footerDisclosure")}
+          </Link>
           <Link href="/open-data" className="text-brand-700 underline">
             {t("footerOpenData")}
           </Link>

@@ -61,7 +61,7 @@ const noForeignWrites = {
 const registryTables = ["certificates", "departmentKeys"];
 const registrySql = /\b(certificates|department_keys)\b/;
 const registryFiles =
-  /[\\/]src[\\/]modules[\\/]sharing[\\/](gate|registry|certificate-transition|revoke-certificate|expire-certificates|licence-check|schema|registry-schema)\.ts$/;
+  /[\\/]src[\\/]modules[\\/]sharing[\\/](gate|registry|certificate-transition|revoke-certificate|expire-certificates|licence-check|licence-facts|schema|registry-schema)\.ts$/;
 
 const registryBehindTheGate = {
   meta: {

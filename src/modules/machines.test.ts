@@ -14,6 +14,7 @@ import {
 import { applicationStatusEnum } from "./applications/schema";
 import { calendarAuditActions, type CalendarAuditAction } from "./calendar/model";
 import { catalogAuditActions, type CatalogAuditAction } from "./catalog/model";
+import { disclosureAuditActions, type DisclosureAuditAction } from "./disclosure/model";
 import { documentAuditActions, type DocumentAuditAction } from "./documents/model";
 import { identityAuditActions, type IdentityAuditAction } from "./identity/model";
 import {
@@ -136,7 +137,8 @@ type AuditAction =
   | IdentityAuditAction
   | CatalogAuditAction
   | CalendarAuditAction
-  | DocumentAuditAction;
+  | DocumentAuditAction
+  | DisclosureAuditAction;
 
 /** Every audit action the code may write, as values (typed: a list with a stray string does not compile). */
 const allAuditActions = new Set<AuditAction>([
@@ -151,6 +153,7 @@ const allAuditActions = new Set<AuditAction>([
   ...catalogAuditActions,
   ...calendarAuditActions,
   ...documentAuditActions,
+  ...disclosureAuditActions,
 ]);
 
 describe.each(Object.entries(machines))("the %s machine", (_name, m) => {

@@ -2,6 +2,7 @@ import "./effects";
 import { scanOverdueNotices } from "@/modules/applications/scan-overdue-notices";
 import { writeAuditCheckpoint } from "@/modules/audit/write-checkpoint";
 import { dispatchOutbox } from "@/modules/notifications/dispatch-outbox";
+import { publishDecisions } from "@/modules/disclosure/publish-decisions";
 import { scanDeadlines } from "@/modules/review/scan-deadlines";
 import { expireCertificates } from "@/modules/sharing/expire-certificates";
 import { defineJob, type JobDefinition } from "@/server/jobs/define-job";
@@ -53,6 +54,12 @@ export const jobRegistry: readonly JobDefinition[] = [
   // on them (the revocation watch). Hourly: validity ends at a date, and the gate already treats
   // a lapsed date as expired at read time; the job makes it a fact and sends the notices.
   defineJob({ name: "certificates.expire", cron: "7 * * * *", batchSize: 1, pollingIntervalSeconds: 30, handler: (db) => expireCertificates(db, new Date()) }),
+
+  // ── disclosure: disclosures.publish ─────────────────────────────────────────────────────
+  // Licensing decisions are published (双公示) within 7 working days of the decision; every five
+  // minutes publishes each one the same day. A run twice publishes once (the decision and
+  // licence are unique), and revocations since the last run update their records.
+  defineJob({ name: "disclosures.publish", cron: "*/5 * * * *", batchSize: 1, pollingIntervalSeconds: 30, handler: (db) => publishDecisions(db, new Date()) }),
 
   // ── audit: audit.checkpoint ─────────────────────────────────────────────────────────────
   // A signed checkpoint of every audit stream's head, hourly (src/modules/audit/write-checkpoint.ts):

@@ -24,6 +24,8 @@ import registrationFormEn from "@/modules/registration/messages.form.en.json";
 import registrationFormZh from "@/modules/registration/messages.form.zh-CN.json";
 import documentsEn from "@/modules/documents/messages.en.json";
 import documentsZh from "@/modules/documents/messages.zh-CN.json";
+import disclosureEn from "@/modules/disclosure/messages.en.json";
+import disclosureZh from "@/modules/disclosure/messages.zh-CN.json";
 import type { Locale } from "@/i18n/locales";
 
 // Each module's messages, under the module's name (e.g. `catalog.guide.title`).
@@ -40,6 +42,7 @@ export const moduleMessages: Record<Locale, Record<string, unknown>> = {
     sharing: { ...sharingZh, ...sharingHolderZh, ...sharingOfficeZh },
     openData: openDataZh,
     registration: { ...registrationZh, ...registrationFormZh },
+    disclosure: disclosureZh,
   },
   en: {
     identity: identityEn,
@@ -52,5 +55,6 @@ export const moduleMessages: Record<Locale, Record<string, unknown>> = {
     sharing: { ...sharingEn, ...sharingHolderEn, ...sharingOfficeEn },
     openData: openDataEn,
     registration: { ...registrationEn, ...registrationFormEn },
+    disclosure: disclosureEn,
   },
 };

@@ -8,6 +8,7 @@ import { openDataRouter } from "@/modules/openData/router";
 import { reviewRouter } from "@/modules/review/router";
 import { registrationRouter } from "@/modules/registration/router";
 import { sharingRouter } from "@/modules/sharing/router";
+import { disclosureRouter } from "@/modules/disclosure/router";
 import { documentsRouter } from "@/modules/documents/router";
 import { createCallerFactory, createTRPCRouter } from "@/server/trpc/init";
 
@@ -22,6 +23,7 @@ export const appRouter = createTRPCRouter({
   registration: registrationRouter,
   openData: openDataRouter,
   calendar: calendarRouter,
+  disclosure: disclosureRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -12,3 +12,4 @@ export * from "@/modules/documents/schema";
 export * from "@/modules/audit/schema";
 export * from "@/modules/notifications/schema";
 export * from "@/modules/registration/schema";
+export * from "@/modules/disclosure/schema";

@@ -1,0 +1,87 @@
+import { and, count, desc, eq, gt, gte, ilike, lte, type SQL } from "drizzle-orm";
+import { shanghaiDate } from "@/lib/dates";
+import type { Db } from "@/server/db/client";
+import { departments } from "../identity/schema";
+import type { DisclosureSearch } from "./inputs";
+import type { PublicDisclosure } from "./model";
+import { disclosures } from "./schema";
+
+/** `%`, `_` and `\` taken literally in an ILIKE pattern. */
+function likeLiteral(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export interface DisclosurePage {
+  rows: PublicDisclosure[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * The published decisions that match a search, newest decision first, one page. Everything here is
+ * public: a natural person's name was masked when the record was written, and no ID number is kept.
+ */
+export async function searchDisclosures(db: Db, search: DisclosureSearch): Promise<DisclosurePage> {
+  const where: SQL[] = [];
+  if (search.q) where.push(ilike(disclosures.counterpartName, `%${likeLiteral(search.q)}%`));
+  if (search.code) where.push(eq(disclosures.counterpartCode, search.code));
+  if (search.department) where.push(eq(departments.code, search.department));
+  if (search.from) where.push(gte(disclosures.decidedOn, search.from));
+  if (search.to) where.push(lte(disclosures.decidedOn, search.to));
+  const filter = where.length ? and(...where) : undefined;
+  const [totalRow] = await db.select({ n: count() }).from(disclosures).innerJoin(departments, eq(departments.id, disclosures.departmentId)).where(filter);
+  const rows = await db
+    .select({ d: disclosures, departmentZh: departments.nameZh, departmentEn: departments.nameEn, departmentCode: departments.code })
+    .from(disclosures)
+    .innerJoin(departments, eq(departments.id, disclosures.departmentId))
+    .where(filter)
+    .orderBy(desc(disclosures.decidedOn), desc(disclosures.publishedAt), disclosures.decisionNumber, disclosures.licenceNumber)
+    .limit(search.pageSize)
+    .offset((search.page - 1) * search.pageSize);
+  return {
+    total: totalRow?.n ?? 0,
+    page: search.page,
+    pageSize: search.pageSize,
+    rows: rows.map(({ d, departmentZh, departmentEn, departmentCode }) => ({
+      decisionNumber: d.decisionNumber,
+      kind: d.kind,
+      counterpartName: d.counterpartName,
+      counterpartCode: d.counterpartCode,
+      licenceTypeZh: d.licenceTypeZh,
+      licenceTypeEn: d.licenceTypeEn,
+      licenceNumber: d.licenceNumber,
+      contentZh: d.contentZh,
+      contentEn: d.contentEn,
+      decidedOn: d.decidedOn,
+      validFrom: d.validFrom,
+      validUntil: d.validUntil,
+      departmentZh,
+      departmentEn,
+      departmentCode,
+      legalBasis: d.legalBasis,
+      status: d.revokedAt ? "revoked" : "valid",
+      revokedOn: d.revokedAt ? shanghaiDate(d.revokedAt) : null,
+      publishedOn: d.publishedOn,
+    })),
+  };
+}
+
+/** Records published after their due day (for the data office), newest first. */
+export async function listLatePublications(db: Db, limit = 50) {
+  return db
+    .select({
+      decisionNumber: disclosures.decisionNumber,
+      licenceNumber: disclosures.licenceNumber,
+      decidedOn: disclosures.decidedOn,
+      dueOn: disclosures.dueOn,
+      publishedOn: disclosures.publishedOn,
+      departmentZh: departments.nameZh,
+      departmentEn: departments.nameEn,
+    })
+    .from(disclosures)
+    .innerJoin(departments, eq(departments.id, disclosures.departmentId))
+    .where(gt(disclosures.publishedOn, disclosures.dueOn))
+    .orderBy(desc(disclosures.publishedOn))
+    .limit(limit);
+}

@@ -123,7 +123,10 @@ function progressOf(tasks: TaskTimelineView[]) {
  * is done (its approval issues the licence the other departments build on), and every approved
  * step once the case is granted (the fan-in issues the rest with the approval).
  */
-export function issuedStepKeysOf(app: Pick<ApplicationRow, "plan" | "status" | "registeredEntityId">, tasks: ReadonlyArray<{ stepKey: string; status: string }>) {
+export function issuedStepKeysOf(
+  app: Pick<ApplicationRow, "plan" | "status" | "registeredEntityId">,
+  tasks: ReadonlyArray<{ stepKey: string; status: string }>,
+) {
   const approved = new Set(tasks.filter((t) => t.status === "approved").map((t) => t.stepKey));
   if (grantedApplicationStatuses.includes(app.status)) return approved;
   // Plans made before the catalog flag name the registering step by the licence it issues.

@@ -38,7 +38,14 @@ async function startBusinessCase() {
   const name = await reserveName(
     h.db,
     founder,
-    ZReserveNameInput.parse({ divisionCode: "130100", tradeName: freshTrade(), industry: "商贸", entityType: "limitedLiabilityCompany", form: "有限公司", acceptWarnings: true }),
+    ZReserveNameInput.parse({
+      divisionCode: "130100",
+      tradeName: freshTrade(),
+      industry: "商贸",
+      entityType: "limitedLiabilityCompany",
+      form: "有限公司",
+      acceptWarnings: true,
+    }),
     monday,
   );
   const submitted = await submitStartBusiness(
@@ -102,8 +109,18 @@ describe("the reviewer's task view", () => {
     expect(shareholders?.forStep).toBe(true);
     expect(shareholders?.table?.columns.map((c) => c.label.zh)).toEqual(["姓名", "居民身份证号码", "认缴出资额", "出资比例"]);
     expect(shareholders?.table?.rows).toEqual([
-      { name: expect.objectContaining({ zh: expect.any(String) }), idNumber: { zh: founderId, en: founderId }, contribution: { zh: "60 万元", en: "60 × 10,000 yuan" }, share: { zh: "60%", en: "60%" } },
-      { name: { zh: "褚合伙", en: "褚合伙" }, idNumber: { zh: partnerId, en: partnerId }, contribution: { zh: "40 万元", en: "40 × 10,000 yuan" }, share: { zh: "40%", en: "40%" } },
+      {
+        name: expect.objectContaining({ zh: expect.any(String) }),
+        idNumber: { zh: founderId, en: founderId },
+        contribution: { zh: "60 万元", en: "60 × 10,000 yuan" },
+        share: { zh: "60%", en: "60%" },
+      },
+      {
+        name: { zh: "褚合伙", en: "褚合伙" },
+        idNumber: { zh: partnerId, en: partnerId },
+        contribution: { zh: "40 万元", en: "40 × 10,000 yuan" },
+        share: { zh: "40%", en: "40%" },
+      },
     ]);
     const company = forMarket.answers.find((g) => g.key === "company");
     expect(company?.rows.map((r) => [r.key, r.value?.zh, r.forStep])).toEqual([
@@ -113,7 +130,9 @@ describe("the reviewer's task view", () => {
       ["businessAddress", expect.stringContaining("中山东路 1 号"), true],
       ["businessScope", "日用百货销售", true],
     ]);
-    expect(forMarket.answers.find((g) => g.key === "legalRepresentative")?.rows.find((r) => r.key === "legalRepresentativeIdNumber")?.value?.zh).toBe(founderId);
+    expect(forMarket.answers.find((g) => g.key === "legalRepresentative")?.rows.find((r) => r.key === "legalRepresentativeIdNumber")?.value?.zh).toBe(
+      founderId,
+    );
     expect(forMarket.answers.find((g) => g.key === "commitments")?.rows.map((r) => r.value?.zh)).toEqual([
       "已承诺住所真实、合法、可用于经营",
       "采用标准化公司章程",
@@ -127,7 +146,12 @@ describe("the reviewer's task view", () => {
     const early = await getTask(h.db, tax, taxTask.id, monday);
     expect(early.produced.certificates).toEqual([]);
     expect(early.produced.waiting).toEqual([
-      expect.objectContaining({ typeCode: "businessLicence", typeNameZh: "营业执照", departmentNameZh: expect.stringContaining("市场监督管理局"), reason: "notYetIssued" }),
+      expect.objectContaining({
+        typeCode: "businessLicence",
+        typeNameZh: "营业执照",
+        departmentNameZh: expect.stringContaining("市场监督管理局"),
+        reason: "notYetIssued",
+      }),
     ]);
     expect(await readsBy(tax, applicationId)).toEqual([]);
 
@@ -154,7 +178,10 @@ describe("the reviewer's task view", () => {
     ]);
     expect(departments?.rows.find((r) => r.key === "housingFundRate")).toMatchObject({ value: { zh: "8%", en: "8%" }, forStep: false });
     // Another department does not need the ID numbers in full.
-    expect(forTax.answers.find((g) => g.key === "shareholders")?.table?.rows.map((r) => r.idNumber?.zh)).toEqual([maskIdNumber(founderId), maskIdNumber(partnerId)]);
+    expect(forTax.answers.find((g) => g.key === "shareholders")?.table?.rows.map((r) => r.idNumber?.zh)).toEqual([
+      maskIdNumber(founderId),
+      maskIdNumber(partnerId),
+    ]);
     expect(forTax.answers.find((g) => g.key === "legalRepresentative")?.rows.find((r) => r.key === "legalRepresentativeIdNumber")?.value?.zh).toBe(
       maskIdNumber(founderId),
     );
@@ -180,7 +207,13 @@ describe("the reviewer's task view", () => {
     // Opened twice: one read in the holder's data log, allowed, for the review of this application.
     const reads = await readsBy(tax, applicationId);
     expect(reads).toHaveLength(1);
-    expect(reads[0]).toMatchObject({ holderCode: entity!.creditCode, certificateTypeCode: "businessLicence", outcome: "allowed", purpose: "review", recordCount: 1 });
+    expect(reads[0]).toMatchObject({
+      holderCode: entity!.creditCode,
+      certificateTypeCode: "businessLicence",
+      outcome: "allowed",
+      purpose: "review",
+      recordCount: 1,
+    });
     // Market regulation reopening its decided task reads its own licence once, and no other department's certificate.
     await getTask(h.db, market, marketTask.id, tuesday);
     const afterMarket = await getTask(h.db, market, marketTask.id, tuesday);

@@ -62,12 +62,7 @@ export function readerServiceCodes(input: Pick<AnswerSourceInput, "plan" | "read
 export function catalogRow(input: AnswerSourceInput, key: string, services = readerServiceCodes(input)): AnswerRow | null {
   const m = input.materials.find((x) => x.key === key && x.source === "formField");
   if (!m) return null;
-  return {
-    key,
-    label: { zh: m.nameZh, en: m.nameEn },
-    value: formatAnswerBoth(m, input.formData[key]),
-    forStep: m.serviceCodes.some((c) => services.has(c)),
-  };
+  return { key, label: { zh: m.nameZh, en: m.nameEn }, value: formatAnswerBoth(m, input.formData[key]), forStep: m.serviceCodes.some((c) => services.has(c)) };
 }
 
 /** Groups that hold something the reader's step needs first; otherwise in the form's order. */

@@ -41,13 +41,7 @@ export async function getTask(db: Db, actor: Actor, taskId: string, now: Date = 
   const plan = await subjectOf(db, app)
     .then((subject) => loadApplicationPlan(db, subject))
     .catch(() => null);
-  const answers = await answerGroupsOf(db, {
-    applicationId: app.id,
-    plan: app.plan,
-    formData: app.formData,
-    materials: plan?.materials ?? [],
-    readerStepKeys,
-  });
+  const answers = await answerGroupsOf(db, { applicationId: app.id, plan: app.plan, formData: app.formData, materials: plan?.materials ?? [], readerStepKeys });
 
   // The certificates the step builds on that are not (yet) there: said as information.
   const expected = certificatesForSteps(app.plan, readerStepKeys, issuedStepKeysOf(app, application.tasks));

@@ -67,7 +67,11 @@ export async function TaskAnswers({ groups }: { groups: AnswerGroup[] }) {
                     {g.table?.columns.map((c) => {
                       const v = row[c.key];
                       return (
-                        <td key={c.key} role="cell" className={`px-2 py-2 align-top max-sm:flex max-sm:gap-3 max-sm:px-0 max-sm:py-0.5 ${c.mono ? "font-mono" : ""}`}>
+                        <td
+                          key={c.key}
+                          role="cell"
+                          className={`px-2 py-2 align-top max-sm:flex max-sm:gap-3 max-sm:px-0 max-sm:py-0.5 ${c.mono ? "font-mono" : ""}`}
+                        >
                           <span aria-hidden="true" className="shrink-0 font-sans text-slate-600 sm:hidden">
                             {say(c.label)}
                           </span>

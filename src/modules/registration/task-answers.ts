@@ -5,6 +5,7 @@ import { maskIdNumber } from "../identity/id-number";
 import { catalogRow, readerServiceCodes, type AnswerGroup, type AnswerRow, type AnswerSourceInput, type Bilingual } from "../review/answer-groups";
 import en from "./messages.form.en.json";
 import zh from "./messages.form.zh-CN.json";
+import { contributionForms } from "./model";
 import { businessRegistrations } from "./schema";
 
 // The reviewer's words are the form's: group titles are the form's legends (one definition).
@@ -15,6 +16,7 @@ const same = (text: string): Bilingual => ({ zh: text, en: text });
 /** A contribution is kept in 10,000 yuan: shown as the form's other amounts are, with the unit. */
 const tenThousandYuan = { fieldType: "number" as const, options: null, unit: "tenThousandYuan" as const };
 const percent = { fieldType: "number" as const, options: null, unit: "percent" as const };
+const day = { fieldType: "date" as const, options: null };
 
 /**
  * The start-a-business application as its form groups it, for a reviewer: the company, the legal
@@ -67,12 +69,18 @@ export async function startBusinessAnswers(db: Db, input: AnswerSourceInput): Pr
           { key: "idNumber", label: said("shareholderId"), mono: true },
           { key: "contribution", label: said("contribution") },
           { key: "share", label: said("share") },
+          { key: "contributionForm", label: said("contributionForm") },
+          { key: "contributionDueOn", label: said("contributionDueOn") },
         ],
         rows: reg.shareholders.map((s) => ({
           name: same(s.name),
           idNumber: idNumber(s.idNumber),
           contribution: formatAnswerBoth(tenThousandYuan, s.contribution),
           share: capital > 0 ? formatAnswerBoth(percent, ((Number(s.contribution) / capital) * 100).toFixed(2)) : null,
+          contributionForm: s.contributionForm
+            ? { zh: contributionForms[s.contributionForm].labelZh, en: contributionForms[s.contributionForm].labelEn }
+            : null,
+          contributionDueOn: formatAnswerBoth(day, s.contributionDueOn),
         })),
       },
       registers,

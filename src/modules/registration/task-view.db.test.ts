@@ -13,6 +13,7 @@ import { dataAccessLog } from "@/modules/sharing/schema";
 import { freshIdNumber, newCitizen, reviewer, withDemo } from "@/root/testing/fixtures";
 import { ZReserveNameInput, ZStartBusinessInput } from "./inputs";
 import { reserveName } from "./names";
+import { businessRegistrations } from "./schema";
 import { submitStartBusiness } from "./submit-start-business";
 
 // Issue 11 item 5: reviewers see what they decide. Market regulation sees the shareholders, their
@@ -31,7 +32,7 @@ function freshTrade(): string {
   return `${at(n)}${at(Math.floor(n / pool.length))}${at(Math.floor(n / pool.length ** 2))}${at(process.pid + Math.floor(n / pool.length ** 3))}`;
 }
 
-async function startBusinessCase() {
+async function startBusinessCase(dueOn = { founder: "2030-12-31", partner: "2028-06-30" }) {
   const founder = await newCitizen(h.db);
   const [me] = await h.db.select({ idNumber: citizens.idNumber }).from(citizens).where(eq(citizens.userId, founder.userId));
   const partnerId = freshIdNumber();
@@ -61,8 +62,8 @@ async function startBusinessCase() {
       scopeCodes: ["F5211"],
       legalRepresentative: { name: founder.displayName, idNumber: me!.idNumber },
       shareholders: [
-        { name: founder.displayName, idNumber: me!.idNumber, contribution: "60" },
-        { name: "褚合伙", idNumber: partnerId, contribution: "40" },
+        { name: founder.displayName, idNumber: me!.idNumber, contribution: "60", contributionForm: "currency", contributionDueOn: dueOn.founder },
+        { name: "褚合伙", idNumber: partnerId, contribution: "40", contributionForm: "intellectualProperty", contributionDueOn: dueOn.partner },
       ],
       sealTypes: "companyFinance",
       invoiceTypes: "generalVat",
@@ -76,6 +77,7 @@ async function startBusinessCase() {
     monday,
   );
   const [app] = await h.db.select().from(applications).where(eq(applications.id, submitted.id));
+  if (!app) throw new Error("submitted");
   await acceptApplication(h.db, clerk, { applicationId: submitted.id, version: app!.version }, monday);
   return { applicationId: submitted.id, founderId: me!.idNumber, partnerId, fullName: name.fullName };
 }
@@ -107,19 +109,23 @@ describe("the reviewer's task view", () => {
     expect(forMarket.answers.map((g) => g.key)).toEqual(["company", "legalRepresentative", "shareholders", "commitments", "departments"]);
     const shareholders = forMarket.answers.find((g) => g.key === "shareholders");
     expect(shareholders?.forStep).toBe(true);
-    expect(shareholders?.table?.columns.map((c) => c.label.zh)).toEqual(["姓名", "居民身份证号码", "认缴出资额", "出资比例"]);
+    expect(shareholders?.table?.columns.map((c) => c.label.zh)).toEqual(["姓名", "居民身份证号码", "认缴出资额", "出资比例", "出资方式", "认缴出资期限"]);
     expect(shareholders?.table?.rows).toEqual([
       {
         name: expect.objectContaining({ zh: expect.any(String) }),
         idNumber: { zh: founderId, en: founderId },
         contribution: { zh: "60 万元", en: "60 × 10,000 yuan" },
         share: { zh: "60%", en: "60%" },
+        contributionForm: { zh: "货币", en: "Money" },
+        contributionDueOn: { zh: "2030年12月31日", en: "December 31, 2030" },
       },
       {
         name: { zh: "褚合伙", en: "褚合伙" },
         idNumber: { zh: partnerId, en: partnerId },
         contribution: { zh: "40 万元", en: "40 × 10,000 yuan" },
         share: { zh: "40%", en: "40%" },
+        contributionForm: { zh: "知识产权", en: "Intellectual property" },
+        contributionDueOn: { zh: "2028年6月30日", en: "June 30, 2028" },
       },
     ]);
     const company = forMarket.answers.find((g) => g.key === "company");
@@ -221,5 +227,24 @@ describe("the reviewer's task view", () => {
     const marketReads = await readsBy(market, applicationId);
     expect(marketReads.filter((r) => r.holderCode === entity!.creditCode)).toHaveLength(1);
     expect(marketReads.every((r) => r.outcome === "allowed")).toBe(true);
+  });
+
+  it("refuses a contribution due before today or more than five years on (Company Law art. 47) on the shareholder's field, writing nothing", async () => {
+    const before = await h.db.select().from(businessRegistrations);
+    // Submitted on 2 March 2026: 2 March 2031 is the last day allowed.
+    await expect(startBusinessCase({ founder: "2031-03-03", partner: "2028-06-30" })).rejects.toMatchObject({
+      code: "invalidInput",
+      field: "shareholders.0.contributionDueOn",
+      message: expect.stringContaining("2031-03-02"),
+    });
+    await expect(startBusinessCase({ founder: "2030-12-31", partner: "2026-03-01" })).rejects.toMatchObject({
+      code: "invalidInput",
+      field: "shareholders.1.contributionDueOn",
+    });
+    expect(await h.db.select().from(businessRegistrations)).toHaveLength(before.length);
+    // Not a day at all: the input schema refuses it on the field.
+    await expect(startBusinessCase({ founder: "2030-02-30", partner: "2028-06-30" })).rejects.toMatchObject({
+      issues: [expect.objectContaining({ path: ["shareholders", 0, "contributionDueOn"], message: expect.stringContaining("contributionDueOn") })],
+    });
   });
 });

@@ -90,6 +90,16 @@ test.describe("reviewers see what they decide", () => {
     await page.getByLabel("股东 2 认缴出资额（万元）").fill("30");
     await page.getByLabel("股东 2 出资方式").selectOption({ label: "知识产权" });
     await page.getByLabel("股东 2 认缴出资期限").fill("2028-06-30");
+    // The form's shareholders, with the form and the due day of each contribution.
+    mkdirSync(shots, { recursive: true });
+    for (const [width, label] of [
+      [1280, "desktop"],
+      [390, "phone"],
+    ] as const) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.getByTestId("shareholder-2").screenshot({ path: `${shots}/start-business-shareholders-zh-CN-${label}.png` });
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
     await page.getByLabel("参加社会保险的职工人数").fill("3");
     await page.getByLabel(/住所申报承诺/).check();
     await page.getByLabel(/采用标准化公司章程/).check();
@@ -146,9 +156,11 @@ test.describe("reviewers see what they decide", () => {
     await expect(tax.page.getByTestId("certificate-waiting-businessLicence")).toHaveCount(0);
     await expect(tax.page.getByText("读取被共享网关拒绝")).toHaveCount(0);
     // The credit code is the one the licence verifies under, publicly.
+    const taskUrl = tax.page.url();
     await licence.getByRole("link", { name: /核验证照/ }).click();
+    await expect(tax.page).toHaveURL(/\/verify\//);
     await expect(tax.page.locator("main")).toContainText(creditCode);
-    await tax.page.goBack();
+    await tax.page.goto(taskUrl);
     await expectNoSeriousAxeViolations(tax.page);
     await screenshots(tax.page, "tax-task");
     // In English: labels, not codes.

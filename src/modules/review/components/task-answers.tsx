@@ -5,6 +5,9 @@ function ForStepBadge({ label }: { label: string }) {
   return <span className="ml-2 inline-block rounded border border-brand-700 bg-brand-50 px-1.5 py-0 text-xs font-medium text-brand-800">{label}</span>;
 }
 
+/** Every answer of the group is the step's: one mark on the group says so, not one on each row. */
+const wholeGroup = (g: AnswerGroup) => g.forStep && g.rows.every((r) => r.forStep);
+
 /**
  * The application's answers as the reviewer decides on them: grouped as the form groups them, the
  * groups the department's step needs first and each such answer marked; values are labels with
@@ -33,7 +36,7 @@ export async function TaskAnswers({ groups }: { groups: AnswerGroup[] }) {
         >
           <h3 id={`answers-${g.key}`} className="mb-3 text-lg font-semibold">
             {say(g.title)}
-            {g.forStep ? <ForStepBadge label={t("groupForStep")} /> : null}
+            {g.forStep ? <ForStepBadge label={wholeGroup(g) ? t("groupAllForStep") : t("groupForStep")} /> : null}
           </h3>
           {g.rows.length > 0 ? (
             <dl className="grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[minmax(8rem,max-content)_1fr] sm:gap-y-2">
@@ -41,7 +44,7 @@ export async function TaskAnswers({ groups }: { groups: AnswerGroup[] }) {
                 <div key={r.key} className="contents">
                   <dt className="text-slate-600">
                     {say(r.label)}
-                    {r.forStep ? <ForStepBadge label={t("forStep")} /> : null}
+                    {r.forStep && !wholeGroup(g) ? <ForStepBadge label={t("forStep")} /> : null}
                   </dt>
                   <dd className={`mb-2 break-words sm:mb-0 ${r.mono ? "font-mono" : ""}`} data-testid={`answer-${r.key}`}>
                     {r.value ? say(r.value) : <span className="text-slate-600">{t("notAnswered")}</span>}
@@ -70,12 +73,12 @@ export async function TaskAnswers({ groups }: { groups: AnswerGroup[] }) {
                         <td
                           key={c.key}
                           role="cell"
-                          className={`px-2 py-2 align-top max-sm:flex max-sm:gap-3 max-sm:px-0 max-sm:py-0.5 ${c.mono ? "font-mono" : ""}`}
+                          className={`px-2 py-2 align-top max-sm:grid max-sm:grid-cols-[minmax(6rem,40%)_1fr] max-sm:gap-2 max-sm:px-0 max-sm:py-0.5 ${c.mono ? "font-mono" : ""}`}
                         >
-                          <span aria-hidden="true" className="shrink-0 font-sans text-slate-600 sm:hidden">
+                          <span aria-hidden="true" className="font-sans text-slate-600 sm:hidden">
                             {say(c.label)}
                           </span>
-                          <span className="min-w-0 break-all">{v ? say(v) : "—"}</span>
+                          <span className={`min-w-0 ${c.mono ? "break-all" : "break-words"}`}>{v ? say(v) : "—"}</span>
                         </td>
                       );
                     })}

@@ -1,6 +1,7 @@
 import type { inferRouterOutputs } from "@trpc/server";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { formatAnswer } from "@/modules/catalog/model";
 import type { AppRouter } from "@/root/router";
 
 type Produced = inferRouterOutputs<AppRouter>["review"]["task"]["produced"];
@@ -52,7 +53,7 @@ export async function TaskCertificates({ produced }: { produced: Produced }) {
             <dt className="text-slate-600">{t("issuer")}</dt>
             <dd className="mb-2 sm:mb-0">{en ? c.issuerNameEn : c.issuerNameZh}</dd>
             <dt className="text-slate-600">{t("issuedOn")}</dt>
-            <dd className="mb-2 sm:mb-0">{c.issuedOn}</dd>
+            <dd className="mb-2 sm:mb-0">{formatAnswer({ fieldType: "date", options: null }, c.issuedOn, locale) ?? c.issuedOn}</dd>
             <dt className="text-slate-600">{t("certificateStatus")}</dt>
             <dd className={`mb-2 sm:mb-0 ${statusTone[c.status]}`}>{t(`certificateStatusValue.${c.status}`)}</dd>
             {c.fields.map((f) => (

@@ -114,6 +114,7 @@ test.describe("reviewers see what they decide", () => {
     await expect(early.page.getByTestId("certificate-waiting-businessLicence")).toContainText("营业执照：尚未签发");
     await expect(early.page.getByTestId("certificate-waiting-businessLicence")).toContainText("河北省市场监督管理局");
     await expect(early.page.getByText("读取被共享网关拒绝")).toHaveCount(0);
+    await early.page.getByTestId("task-certificates").screenshot({ path: `${shots}/tax-before-licence-zh-CN-desktop.png` });
     await early.context.close();
 
     // Market regulation registers the company: the shareholders in full, its step's groups first.

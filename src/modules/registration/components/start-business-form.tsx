@@ -260,13 +260,15 @@ export function StartBusinessForm({ options, reservations, founder }: Props) {
                       label={t("apply.contributionForm", { n: i + 1 })}
                       options={contributionFormValues.map((v) => ({ value: v, label: en ? contributionForms[v].labelEn : contributionForms[v].labelZh }))}
                     />
-                    <TextField
-                      form={form}
-                      name={`shareholders.${i}.contributionDueOn`}
-                      type="date"
-                      label={t("apply.contributionDueOn", { n: i + 1 })}
-                      hint={t("apply.contributionDueOnHint")}
-                    />
+                    <div className="sm:col-span-2">
+                      <TextField
+                        form={form}
+                        name={`shareholders.${i}.contributionDueOn`}
+                        type="date"
+                        label={t("apply.contributionDueOn", { n: i + 1 })}
+                        hint={t("apply.contributionDueOnHint")}
+                      />
+                    </div>
                   </div>
                   {shareholders.fields.length > 1 ? (
                     <div>

@@ -73,7 +73,7 @@ export async function TaskAnswers({ groups }: { groups: AnswerGroup[] }) {
                         <td
                           key={c.key}
                           role="cell"
-                          className={`px-2 py-2 align-top max-sm:grid max-sm:grid-cols-[minmax(6rem,40%)_1fr] max-sm:gap-2 max-sm:px-0 max-sm:py-0.5 ${c.mono ? "font-mono" : ""}`}
+                          className={`px-2 py-2 align-top max-sm:grid max-sm:grid-cols-[minmax(5.5rem,35%)_1fr] max-sm:gap-2 max-sm:px-0 max-sm:py-0.5 ${c.mono ? "font-mono" : ""}`}
                         >
                           <span aria-hidden="true" className="font-sans text-slate-600 sm:hidden">
                             {say(c.label)}

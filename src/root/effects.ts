@@ -1,7 +1,8 @@
 import { onCalendarPublished } from "@/modules/calendar/effects";
 import { identityRegisters } from "@/modules/identity/ports";
 import { registerOnApproval } from "@/modules/registration/register-entity";
-import { stepsApproved } from "@/modules/review/effects";
+import { startBusinessAnswers } from "@/modules/registration/task-answers";
+import { answerSources, stepsApproved } from "@/modules/review/effects";
 import { recomputeDueDates } from "@/modules/review/recompute-due-dates";
 import { readLicenceForClaim } from "@/modules/sharing/licence-check";
 import { matchPerson } from "@/modules/sharing/population";
@@ -18,6 +19,11 @@ identityRegisters.provide({ matchPerson, readLicenceForClaim });
 // credit code) before the other departments' tasks open, so they read its licence through the gate.
 stepsApproved.on("registration.registerOnApproval", registerOnApproval);
 stepsApproved.seal();
+
+// A reviewer's task page shows the start-a-business form's answers as the form groups them,
+// shareholders and commitments included, which registration keeps beside the application.
+answerSources.on("registration.startBusinessAnswers", startBusinessAnswers);
+answerSources.seal();
 
 // The data office publishes a calendar year: review recomputes the open due dates that were
 // provisional, in the publishing transaction (a Set: registering twice is harmless).

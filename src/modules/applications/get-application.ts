@@ -9,12 +9,13 @@ import type { Actor } from "../identity/model";
 import { departments, entities, users, windowKeyIns } from "../identity/schema";
 import { cachedCalendar } from "../calendar/load-calendar";
 import { expectedFinish } from "../review/clock";
-import { isDecidedTask, isRunningTask } from "../review/model";
+import { certificatesForSteps, isDecidedTask, isRunningTask } from "../review/model";
 import { reviewTasks } from "../review/schema";
 import { readCertificates, type HeldCertificate, type ReadPurpose } from "../sharing/gate";
+import { shownCertificateFields } from "../sharing/model";
 import { applicationMaterials, applications, supplementAnswers, supplementNotices, uploads } from "./schema";
 import { applicantMay } from "./applicant";
-import { caseStageOf, isAwaitingApplicant, isLiveApplication } from "./model";
+import { caseStageOf, grantedApplicationStatuses, isAwaitingApplicant, isLiveApplication } from "./model";
 import { subjectOf } from "./subject";
 import { maskHolderCode, type ApplicationView, type TaskTimelineView } from "./views";
 
@@ -117,6 +118,29 @@ function progressOf(tasks: TaskTimelineView[]) {
   return { decided: tasks.filter((t) => isDecidedTask(t.status)).length, total: tasks.length };
 }
 
+/**
+ * The steps of a case whose certificates exist: the step that registers an enterprise once that
+ * is done (its approval issues the licence the other departments build on), and every approved
+ * step once the case is granted (the fan-in issues the rest with the approval).
+ */
+export function issuedStepKeysOf(
+  app: Pick<ApplicationRow, "plan" | "status" | "registeredEntityId">,
+  tasks: ReadonlyArray<{ stepKey: string; status: string }>,
+) {
+  const approved = new Set(tasks.filter((t) => t.status === "approved").map((t) => t.stepKey));
+  if (grantedApplicationStatuses.includes(app.status)) return approved;
+  // Plans made before the catalog flag name the registering step by the licence it issues.
+  const registering = app.plan.find((s) => s.registersEntity ?? s.issuesCertificateType === "businessLicence");
+  return new Set(registering && app.registeredEntityId && approved.has(registering.key) ? [registering.key] : []);
+}
+
+/** A reviewer's steps on the case: their department's. */
+export function readerStepKeysOf(app: Pick<ApplicationRow, "plan">, tasks: ReadonlyArray<{ stepKey: string }>, actor: Actor): Set<string> {
+  if (actor.role !== "reviewer" || !actor.departmentId) return new Set();
+  const ownSteps = new Set(app.plan.filter((s) => s.departmentId === actor.departmentId).map((s) => s.key));
+  return new Set(tasks.filter((t) => ownSteps.has(t.stepKey)).map((t) => t.stepKey));
+}
+
 function certificateView(c: HeldCertificate, types: Map<string, { nameZh: string; nameEn: string }>) {
   return {
     id: c.id,
@@ -146,7 +170,9 @@ export async function getApplication(db: Db, actor: Actor, applicationId: string
   const deptRows = deptIds.length ? await db.select().from(departments).where(inArray(departments.id, deptIds)) : [];
   const deptById = new Map(deptRows.map((d) => [d.id, d]));
 
-  const typeRows = await db.select({ code: certificateTypes.code, nameZh: certificateTypes.nameZh, nameEn: certificateTypes.nameEn }).from(certificateTypes);
+  const typeRows = await db
+    .select({ code: certificateTypes.code, nameZh: certificateTypes.nameZh, nameEn: certificateTypes.nameEn, fields: certificateTypes.fields })
+    .from(certificateTypes);
   const types = new Map(typeRows.map((t) => [t.code, t]));
   // Certificates are read through the gate: the applicant reads their own, staff read for this case.
   const isApplicant = applicantMay(actor, app, "view");
@@ -155,8 +181,31 @@ export async function getApplication(db: Db, actor: Actor, applicationId: string
   const [registered] = app.registeredEntityId
     ? await db.select({ creditCode: entities.creditCode }).from(entities).where(eq(entities.id, app.registeredEntityId))
     : [];
-  const issued = (await readCertificates(db, actor, { holderCode: registered?.creditCode ?? app.holderCode, issuedByApplicationId: app.id, purpose, today }))
-    .certificates;
+  // A reviewer reads only what their steps build on (`certificatesForSteps`), once it exists and
+  // while the case is open: asking the gate for another department's certificate, or after the
+  // case closed, would only write a refusal into the holder's data log.
+  const reviewerTypes =
+    actor.role === "reviewer"
+      ? isLiveApplication(app.status)
+        ? [
+            ...new Set(
+              certificatesForSteps(app.plan, readerStepKeysOf(app, tasks, actor), issuedStepKeysOf(app, tasks)).flatMap((c) => (c.issued ? [c.typeCode] : [])),
+            ),
+          ]
+        : []
+      : null;
+  const issued =
+    reviewerTypes?.length === 0
+      ? []
+      : (
+          await readCertificates(db, actor, {
+            holderCode: registered?.creditCode ?? app.holderCode,
+            issuedByApplicationId: app.id,
+            ...(reviewerTypes ? { typeCodes: reviewerTypes } : {}),
+            purpose,
+            today,
+          })
+        ).certificates;
 
   // Materials as supplied, named from the catalog.
   const plan = await subjectOf(db, app)
@@ -274,7 +323,13 @@ export async function getApplication(db: Db, actor: Actor, applicationId: string
         };
       }),
     })),
-    certificates: issued.map((c) => certificateView(c, types)),
+    // What the case produced, with what each says (its type's printed fields, as the reader may read them).
+    certificates: issued.map((c) => ({
+      ...certificateView(c, types),
+      holderName: c.holderName,
+      holderCode: c.holderCode,
+      fields: shownCertificateFields(types.get(c.typeCode)?.fields ?? [], c.fields),
+    })),
     materials,
     burdenSaved: materials.flatMap((m) =>
       m.source === "certificate" && suppliedByKey.get(m.key)?.m.certificateId

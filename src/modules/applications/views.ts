@@ -84,6 +84,14 @@ export const ZCertificateView = z.object({
   status: z.enum(certificateStatuses),
 });
 
+/** A certificate the case issued, with what it says: its type's printed fields, labelled and formatted. */
+export const ZIssuedCertificateView = ZCertificateView.extend({
+  holderName: z.string(),
+  /** The holder's code: an enterprise's credit code (public), or the applicant's own ID number. */
+  holderCode: z.string(),
+  fields: z.array(z.object({ key: z.string(), nameZh: z.string(), nameEn: z.string(), valueZh: z.string(), valueEn: z.string() })),
+});
+
 export const ZMaterialView = z.object({
   key: z.string(),
   nameZh: z.string(),
@@ -151,7 +159,7 @@ export const ZApplicationView = z.object({
   expectedFinish: z.object({ at: z.date(), provisional: z.boolean() }).nullable(),
   tasks: z.array(ZTaskTimelineView),
   notices: z.array(ZNoticeView),
-  certificates: z.array(ZCertificateView),
+  certificates: z.array(ZIssuedCertificateView),
   materials: z.array(ZMaterialView),
   /** Documents the applicant was not asked for because government holds them. */
   burdenSaved: z.array(z.object({ nameZh: z.string(), nameEn: z.string(), number: z.string().nullable() })),

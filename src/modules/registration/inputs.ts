@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { msg } from "@/lib/message";
 import { ZIdNumberField, ZPersonName } from "../identity/inputs";
-import { businessScopeItems, entityTypeKeys, industries, tradeNameProblem } from "./model";
+import { businessScopeItems, contributionFormValues, entityTypeKeys, industries, tradeNameProblem } from "./model";
 
 // Client-safe input schemas of starting a business; messages are message keys.
 
@@ -39,6 +39,16 @@ const ZWanYuan = z
   .regex(/^\d{1,8}(\.\d{1,2})?$/, msg("registration.validation.amount"))
   .refine((v) => Number(v) > 0, msg("registration.validation.amount"));
 
+/** A calendar day as a date input gives it (YYYY-MM-DD), and one that exists. */
+const ZIsoDay = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, msg("registration.validation.contributionDueOn"))
+  .refine((v) => {
+    const d = new Date(`${v}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+  }, msg("registration.validation.contributionDueOn"));
+
 export const sealTypeValues = ["company", "companyFinance", "full"] as const;
 export const invoiceTypeValues = ["generalVat", "specialVat", "both"] as const;
 export const housingFundRates = ["5", "8", "10", "12"] as const;
@@ -57,7 +67,16 @@ export const ZStartBusinessInput = z
       .max(10, msg("registration.validation.scope")),
     legalRepresentative: z.object({ name: ZPersonName, idNumber: ZIdNumberField }),
     shareholders: z
-      .array(z.object({ name: ZPersonName, idNumber: ZIdNumberField, contribution: ZWanYuan }))
+      .array(
+        z.object({
+          name: ZPersonName,
+          idNumber: ZIdNumberField,
+          contribution: ZWanYuan,
+          contributionForm: z.enum(contributionFormValues, msg("registration.validation.contributionForm")),
+          /** 认缴出资期限: checked against the submission day on the server (Company Law art. 47). */
+          contributionDueOn: ZIsoDay,
+        }),
+      )
       .min(1, msg("registration.validation.shareholders"))
       .max(10, msg("registration.validation.shareholders")),
     sealTypes: z.enum(sealTypeValues, msg("registration.validation.seals")),

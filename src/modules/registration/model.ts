@@ -46,6 +46,47 @@ export function newCreditCode(input: { entityType: EntityType; divisionCode: str
 }
 
 // ---------------------------------------------------------------------------------------------
+// Shareholders' contributions (Company Law 2023 arts. 47, 48)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * How a shareholder contributes: money, or property that can be valued in money and lawfully
+ * transferred (Company Law art. 48: 实物、知识产权、土地使用权、股权、债权).
+ */
+export const contributionForms = {
+  currency: { labelZh: "货币", labelEn: "Money" },
+  inKind: { labelZh: "实物", labelEn: "Property in kind" },
+  intellectualProperty: { labelZh: "知识产权", labelEn: "Intellectual property" },
+  landUseRight: { labelZh: "土地使用权", labelEn: "Land use right" },
+  equity: { labelZh: "股权", labelEn: "Equity" },
+  claim: { labelZh: "债权", labelEn: "Creditor's rights" },
+} as const;
+export type ContributionForm = keyof typeof contributionForms;
+export const contributionFormValues = Object.keys(contributionForms) as [ContributionForm, ...ContributionForm[]];
+
+/** Company Law art. 47: a limited liability company's subscribed capital is paid within five years of its establishment. */
+export const contributionYears = 5;
+
+/** The last day a contribution may be due: five years on from `today` (the company is established on or after it). */
+export function latestContributionDay(today: string): string {
+  const [y, m, d] = today.split("-").map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y + contributionYears, m - 1, d));
+  // 29 February five years on is 28 February, not 1 March.
+  if (date.getUTCDate() !== d) date.setUTCDate(0);
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * What is wrong with a contribution's due day, submitted `today`: before today, or (for a limited
+ * liability company) after the five years of art. 47. Null when it is fine.
+ */
+export function contributionDueProblem(dueOn: string, today: string, entityType: EntityType): "past" | "beyondFiveYears" | null {
+  if (dueOn < today) return "past";
+  if (entityType === "limitedLiabilityCompany" && dueOn > latestContributionDay(today)) return "beyondFiveYears";
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Names: division + trade name + industry + organisational form
 // ---------------------------------------------------------------------------------------------
 

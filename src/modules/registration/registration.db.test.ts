@@ -59,8 +59,8 @@ function startInput(founder: { idNumber: string; name: string }, nameId: string,
     scopeCodes: ["F5211", "L7243"],
     legalRepresentative: { name: founder.name, idNumber: founder.idNumber },
     shareholders: [
-      { name: founder.name, idNumber: founder.idNumber, contribution: "60" },
-      { name: "褚合伙", idNumber: freshIdNumber(), contribution: "40" },
+      { name: founder.name, idNumber: founder.idNumber, contribution: "60", contributionForm: "currency", contributionDueOn: "2030-12-31" },
+      { name: "褚合伙", idNumber: freshIdNumber(), contribution: "40", contributionForm: "currency", contributionDueOn: "2030-12-31" },
     ],
     sealTypes: "companyFinance",
     invoiceTypes: "generalVat",
@@ -151,9 +151,12 @@ describe("the start-a-business form", () => {
   it("refuses a shareholder whose ID number fails, and capital that does not add up, writing nothing", async () => {
     const { founder, name } = await founderWithName();
     const bad = startInput(founder, name.id);
-    expect(() => ZStartBusinessInput.parse({ ...bad, shareholders: [{ name: "褚合伙", idNumber: "110105194912310021", contribution: "100" }] })).toThrow(
-      /validation\.idNumber/,
-    );
+    expect(() =>
+      ZStartBusinessInput.parse({
+        ...bad,
+        shareholders: [{ name: "褚合伙", idNumber: "110105194912310021", contribution: "100", contributionForm: "currency", contributionDueOn: "2030-12-31" }],
+      }),
+    ).toThrow(/validation\.idNumber/);
     const sum = ZStartBusinessInput.safeParse({ ...bad, registeredCapital: "120" });
     expect(sum.success ? [] : sum.error.issues.map((i) => i.path.join("."))).toContain("registeredCapital");
   });

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { index, integer, jsonb, numeric, pgEnum, pgSequence, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { applications } from "../applications/schema";
 import { entities, users } from "../identity/schema";
-import { nameStatuses, releasedNameStatus } from "./model";
+import { nameStatuses, releasedNameStatus, type ContributionForm } from "./model";
 
 /**
  * Organisation codes market regulation assigns with a new credit code. A sequence hands out each
@@ -50,6 +50,10 @@ export interface Shareholder {
   idNumber: string;
   /** Subscribed contribution in 10,000 yuan. */
   contribution: string;
+  /** How it is contributed (`contributionForms`); absent in registrations made before it was asked. */
+  contributionForm?: ContributionForm;
+  /** 认缴出资期限 (YYYY-MM-DD); absent in registrations made before it was asked. */
+  contributionDueOn?: string;
 }
 
 /**

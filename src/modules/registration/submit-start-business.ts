@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNull, or } from "drizzle-orm";
 import type { z } from "zod";
+import { shanghaiDate } from "@/lib/dates";
 import { DomainError } from "@/lib/domain-error";
 import type { Db } from "@/server/db/client";
 import { ZSubmitApplicationInput } from "../applications/inputs";
@@ -9,7 +10,7 @@ import { divisionFullName } from "../divisions/model";
 import type { Actor } from "../identity/model";
 import { citizens } from "../identity/schema";
 import type { ZStartBusinessInput } from "./inputs";
-import { businessScopeItems, entityTypes } from "./model";
+import { businessScopeItems, contributionDueProblem, entityTypes, latestContributionDay } from "./model";
 import { endedApplicationIds } from "./names";
 import { businessRegistrations, enterpriseNames } from "./schema";
 
@@ -33,6 +34,17 @@ export async function submitStartBusiness(db: Db, actor: Actor, input: z.output<
   if (!(entityTypes[input.entityType].forms as readonly string[]).includes(name.form)) {
     throw new DomainError("invalidInput", "registration.errors.formMismatch", { field: "entityType", params: { form: name.form } });
   }
+  // Company Law art. 47: a company's contributions are paid within five years of its establishment.
+  const today = shanghaiDate(now);
+  input.shareholders.forEach((s, i) => {
+    const problem = contributionDueProblem(s.contributionDueOn, today, input.entityType);
+    if (problem)
+      throw new DomainError(
+        "invalidInput",
+        problem === "past" ? "registration.validation.contributionDuePast" : "registration.validation.contributionDueBeyondFiveYears",
+        { field: `shareholders.${i}.contributionDueOn`, params: { latest: latestContributionDay(today) } },
+      );
+  });
   const table = await loadDivisionTable(db);
   const county = table.get(input.divisionCode);
   if (county?.level !== 3 || !input.divisionCode.startsWith("13"))

@@ -2,6 +2,7 @@ import { defineEffect } from "@/lib/ports";
 import type { Db } from "@/server/db/client";
 import type { ApplicationRow } from "../applications/transition";
 import type { Actor } from "../identity/model";
+import { catalogAnswerGroups, stepFirst, type AnswerGroup, type AnswerSourceInput } from "./answer-groups";
 
 /**
  * Runs in the deciding transaction (application locked) each time a task of an application is
@@ -29,4 +30,23 @@ export async function runStepsApproved(
   let current = app;
   for (const listener of stepsApproved.listeners()) current = await listener(tx, current, approvedStepKeys, actor, now);
   return current;
+}
+
+/**
+ * A source of an application's answers that knows its form better than the catalog does: the
+ * start-a-business form keeps shareholders, the legal representative's ID number and the
+ * commitments beside the application (registration is above review, so the root adds it). It
+ * returns the groups as its form shows them, or null for an application that is not its own.
+ */
+export type AnswerSource = (db: Db, input: AnswerSourceInput) => Promise<AnswerGroup[] | null>;
+
+export const answerSources = defineEffect<AnswerSource>("review.answerSources");
+
+/** The first source that knows the application, or the catalog's grouping by step. */
+export async function answerGroupsOf(db: Db, input: AnswerSourceInput): Promise<AnswerGroup[]> {
+  for (const source of answerSources.listeners()) {
+    const groups = await source(db, input);
+    if (groups) return stepFirst(groups);
+  }
+  return catalogAnswerGroups(input);
 }

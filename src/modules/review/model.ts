@@ -123,3 +123,42 @@ export function fanIn(tasks: readonly FanInTask[]): FanInOutcome {
   // Waiting tasks whose needs can never be met: only possible if the plan was not a DAG.
   throw new Error(`fan-in stuck: ${tasks.map((t) => `${t.key}:${t.status}`).join(", ")}`);
 }
+
+/** A certificate a reader's steps build on: issued by a step theirs need, or by one of their own. */
+export interface CertificateForSteps {
+  stepKey: string;
+  typeCode: string;
+  /** The certificate exists: its step's approval issued it (see `certificatesForSteps`). */
+  issued: boolean;
+}
+
+/**
+ * The certificates of a case a reviewer's steps build on (信息共享), in plan order: those the
+ * steps they need (directly or through others) issue, issued or not yet (to say so), and their
+ * own steps' once issued. A parallel step's certificate is not theirs to read: their grant does
+ * not cover it, and asking the gate would only log a refusal in the holder's data log.
+ * `issuedStepKeys` are the steps whose certificates exist: the registering step once approved
+ * (its approval registers the enterprise and issues the licence), every step once the case is.
+ */
+export function certificatesForSteps(
+  plan: ReadonlyArray<{ key: string; needs: string[]; issuesCertificateType: string | null }>,
+  readerStepKeys: ReadonlySet<string>,
+  issuedStepKeys: ReadonlySet<string>,
+): CertificateForSteps[] {
+  const byKey = new Map(plan.map((s) => [s.key, s]));
+  const upstream = new Set<string>();
+  const walk = (key: string): void => {
+    for (const n of byKey.get(key)?.needs ?? []) {
+      if (upstream.has(n)) continue;
+      upstream.add(n);
+      walk(n);
+    }
+  };
+  for (const key of readerStepKeys) walk(key);
+  return plan.flatMap((s) => {
+    if (!s.issuesCertificateType) return [];
+    const issued = issuedStepKeys.has(s.key);
+    const own = readerStepKeys.has(s.key) && !upstream.has(s.key);
+    return upstream.has(s.key) || (own && issued) ? [{ stepKey: s.key, typeCode: s.issuesCertificateType, issued }] : [];
+  });
+}

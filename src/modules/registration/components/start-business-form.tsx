@@ -10,6 +10,8 @@ import { applyServerErrors, useZodForm } from "@/components/form/use-zod-form";
 import { useTRPC } from "@/trpc/react";
 import { formatAnswer } from "../../catalog/model";
 import { housingFundRates, invoiceTypeValues, sealTypeValues, ZStartBusinessInput } from "../inputs";
+import { contributionForms, contributionFormValues, latestContributionDay } from "../model";
+import { shanghaiDate } from "@/lib/dates";
 import type { NameReservation, RegistrationOptions } from "./types";
 
 interface Props {
@@ -54,6 +56,8 @@ export function StartBusinessForm({ options, reservations, founder }: Props) {
   const trpc = useTRPC();
   const submit = useMutation(trpc.registration.submit.mutationOptions());
   const [idempotencyKey] = useState(newKey);
+  // Offered as the latest day the law allows (Company Law art. 47); the founder may choose earlier.
+  const [dueOn] = useState(() => latestContributionDay(shanghaiDate(new Date())));
 
   const typeForForm = (form: string) => options.entityTypes.find((e) => (e.forms as readonly string[]).includes(form))?.value;
   const cityOf = (r: NameReservation | undefined) => (r && r.divisionCode !== "130000" ? r.divisionCode : "");
@@ -71,7 +75,7 @@ export function StartBusinessForm({ options, reservations, founder }: Props) {
       scopeCodes: [],
       // The founder is the usual legal representative and first shareholder: their own particulars, changeable.
       legalRepresentative: { name: founder.name, idNumber: founder.idNumber },
-      shareholders: [{ name: founder.name, idNumber: founder.idNumber, contribution: "" }],
+      shareholders: [{ name: founder.name, idNumber: founder.idNumber, contribution: "", contributionForm: "currency", contributionDueOn: dueOn }],
       sealTypes: "companyFinance",
       invoiceTypes: "generalVat",
       employeeCount: "",
@@ -246,10 +250,25 @@ export function StartBusinessForm({ options, reservations, founder }: Props) {
               <li key={field.id}>
                 <fieldset className="flex flex-col gap-3 rounded border border-slate-200 p-3" data-testid={`shareholder-${i + 1}`}>
                   <legend className="px-1 font-semibold">{t("apply.shareholder", { n: i + 1 })}</legend>
-                  <div className="grid gap-3 sm:grid-cols-3">
+                  <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
                     <TextField form={form} name={`shareholders.${i}.name`} label={t("apply.shareholderName", { n: i + 1 })} />
                     <TextField form={form} name={`shareholders.${i}.idNumber`} label={t("apply.shareholderId", { n: i + 1 })} />
                     <TextField form={form} name={`shareholders.${i}.contribution`} label={t("apply.contribution", { n: i + 1 })} inputMode="decimal" />
+                    <SelectField
+                      form={form}
+                      name={`shareholders.${i}.contributionForm`}
+                      label={t("apply.contributionForm", { n: i + 1 })}
+                      options={contributionFormValues.map((v) => ({ value: v, label: en ? contributionForms[v].labelEn : contributionForms[v].labelZh }))}
+                    />
+                    <div className="sm:col-span-2">
+                      <TextField
+                        form={form}
+                        name={`shareholders.${i}.contributionDueOn`}
+                        type="date"
+                        label={t("apply.contributionDueOn", { n: i + 1 })}
+                        hint={t("apply.contributionDueOnHint")}
+                      />
+                    </div>
                   </div>
                   {shareholders.fields.length > 1 ? (
                     <div>
@@ -272,7 +291,10 @@ export function StartBusinessForm({ options, reservations, founder }: Props) {
               <button
                 type="button"
                 onClick={() =>
-                  shareholders.append({ name: "", idNumber: "", contribution: "" }, { focusName: `shareholders.${shareholders.fields.length}.name` })
+                  shareholders.append(
+                    { name: "", idNumber: "", contribution: "", contributionForm: "currency", contributionDueOn: dueOn },
+                    { focusName: `shareholders.${shareholders.fields.length}.name` },
+                  )
                 }
                 className="rounded border border-brand-700 px-3 py-1 text-brand-700 hover:bg-brand-50"
               >

@@ -10,6 +10,8 @@ import { StaffNotices } from "@/modules/applications/components/staff-notices";
 import { CaseDocuments } from "@/modules/documents/components/case-documents";
 import { TaskActionBar } from "@/modules/review/components/task-action-bar";
 import { TaskActions } from "@/modules/review/components/task-actions";
+import { TaskAnswers } from "@/modules/review/components/task-answers";
+import { TaskCertificates } from "@/modules/review/components/task-certificates";
 import { cancellableTaskStatuses } from "@/modules/review/model";
 import { TaskSummary } from "@/modules/review/components/task-summary";
 import { requireRole } from "@/server/auth/guard";
@@ -49,7 +51,10 @@ export default async function ReviewTaskPage({ params }: { params: Params }) {
       <PageHeader title={locale === "en" ? app.titleEn : app.titleZh} />
       <TaskSummary detail={detail} />
       <StaffCaseSummary application={app} />
-      <StaffMaterials materials={app.materials} />
+      <TaskAnswers groups={detail.answers} />
+      <TaskCertificates produced={detail.produced} />
+      {/* The form's answers are above, grouped; here the documents and the certificates supplied. */}
+      <StaffMaterials materials={app.materials.filter((m) => m.source !== "formField")} />
       <StaffNotices application={app} />
       <section aria-labelledby="timeline-heading" className="flex flex-col gap-3">
         <h2 id="timeline-heading" className="text-xl font-semibold">

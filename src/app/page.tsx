@@ -92,9 +92,14 @@ export default async function HomePage() {
               <h3 className="text-lg font-semibold text-brand-800">{t(`pillars.${p}.title`)}</h3>
               <p className="mt-2 text-slate-700">{t(`pillars.${p}.body`)}</p>
               {p === "transparency" ? (
-                <Link href="/disclosure" className="mt-2 inline-block font-medium text-brand-700 underline underline-offset-2">
-                  {t("pillars.transparency.link")}
-                </Link>
+                <span className="mt-2 flex flex-wrap gap-x-4">
+                  <Link href="/disclosure" className="font-medium text-brand-700 underline underline-offset-2">
+                    {t("pillars.transparency.link")}
+                  </Link>
+                  <Link href="/service-index" className="font-medium text-brand-700 underline underline-offset-2">
+                    {t("pillars.transparency.indexLink")}
+                  </Link>
+                </span>
               ) : null}
             </Card>
           ))}

@@ -17,6 +17,9 @@ export async function SiteFooter() {
           <Link href="/disclosure" className="text-brand-700 underline">
             {t("footerDisclosure")}
           </Link>
+          <Link href="/service-index" className="text-brand-700 underline">
+            {t("footerServiceIndex")}
+          </Link>
           <Link href="/open-data" className="text-brand-700 underline">
             {t("footerOpenData")}
           </Link>

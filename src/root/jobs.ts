@@ -3,6 +3,7 @@ import { scanOverdueNotices } from "@/modules/applications/scan-overdue-notices"
 import { writeAuditCheckpoint } from "@/modules/audit/write-checkpoint";
 import { dispatchOutbox } from "@/modules/notifications/dispatch-outbox";
 import { publishDecisions } from "@/modules/disclosure/publish-decisions";
+import { snapshotIndex } from "@/modules/serviceIndex/snapshot-index";
 import { scanDeadlines } from "@/modules/review/scan-deadlines";
 import { expireCertificates } from "@/modules/sharing/expire-certificates";
 import { defineJob, type JobDefinition } from "@/server/jobs/define-job";
@@ -60,6 +61,11 @@ export const jobRegistry: readonly JobDefinition[] = [
   // minutes publishes each one the same day. A run twice publishes once (the decision and
   // licence are unique), and revocations since the last run update their records.
   defineJob({ name: "disclosures.publish", cron: "*/5 * * * *", batchSize: 1, pollingIntervalSeconds: 30, handler: (db) => publishDecisions(db, new Date()) }),
+
+  // ── serviceIndex: serviceIndex.snapshot ─────────────────────────────────────────────────
+  // Each department's, service's and city's index for this month and the last 30 days, as
+  // today's snapshot (the history), at 01:10 China time; running again the same day replaces it.
+  defineJob({ name: "serviceIndex.snapshot", cron: "10 1 * * *", batchSize: 1, pollingIntervalSeconds: 60, handler: (db) => snapshotIndex(db, new Date()) }),
 
   // ── audit: audit.checkpoint ─────────────────────────────────────────────────────────────
   // A signed checkpoint of every audit stream's head, hourly (src/modules/audit/write-checkpoint.ts):

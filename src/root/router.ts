@@ -8,6 +8,7 @@ import { openDataRouter } from "@/modules/openData/router";
 import { reviewRouter } from "@/modules/review/router";
 import { registrationRouter } from "@/modules/registration/router";
 import { sharingRouter } from "@/modules/sharing/router";
+import { serviceIndexRouter } from "@/modules/serviceIndex/router";
 import { disclosureRouter } from "@/modules/disclosure/router";
 import { documentsRouter } from "@/modules/documents/router";
 import { createCallerFactory, createTRPCRouter } from "@/server/trpc/init";
@@ -24,6 +25,7 @@ export const appRouter = createTRPCRouter({
   openData: openDataRouter,
   calendar: calendarRouter,
   disclosure: disclosureRouter,
+  serviceIndex: serviceIndexRouter,
 });
 
 export type AppRouter = typeof appRouter;

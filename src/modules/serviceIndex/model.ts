@@ -114,9 +114,9 @@ export const methodology: Methodology = {
       code: "onceOnly",
       nameZh: "免提交率",
       nameEn: "Once-only rate",
-      formulaZh: "由共享平台调取的证照材料数 ÷ 全部证照类材料数",
-      formulaEn: "certificate materials pulled from the shared layer ÷ all certificate materials",
-      inputs: ["materialsShared", "materialsCertificate"],
+      formulaZh: "由共享平台调取的证照材料数 ÷ 申请时提交的证照和文件材料数",
+      formulaEn: "certificates pulled from the shared layer ÷ certificates and documents supplied with applications",
+      inputs: ["materialsShared", "materialsDocuments"],
       breakpoints: [
         { value: 0, index: 0 },
         { value: 0.3, index: 40 },

@@ -190,6 +190,9 @@ const matrix: Record<string, readonly Caller[]> = {
   "calendar.years": ["dataOffice"],
   "calendar.reminder": ["dataOffice"],
   "calendar.publish": ["dataOffice"],
+  "disclosure.publishNow": ["dataOffice"],
+  "disclosure.late": ["dataOffice"],
+  "serviceIndex.snapshotNow": ["dataOffice"],
 };
 
 /** A database that fails the test's way if anything reaches it: the guard let the call through. */
@@ -258,6 +261,11 @@ const routes: Record<string, { who: string; shownBy: string }> = {
   "api/open/credit-codes/[code]": { who: "anyone (open API)", shownBy: "e2e/parallel-review.spec.ts" },
   "api/open/datasets/[file]": { who: "anyone (open data, no personal data)", shownBy: "open-data.db.test.ts, e2e/open-data.spec.ts" },
   "api/open/department-keys": { who: "anyone (public keys only)", shownBy: "e2e/holder-data.spec.ts" },
+  "api/open/disclosures.json": { who: "anyone (published decisions; persons masked)", shownBy: "e2e/disclosure.spec.ts, e2e/legal-documents.spec.ts" },
+  "api/open/disclosures.csv": { who: "anyone (published decisions; persons masked)", shownBy: "e2e/disclosure.spec.ts" },
+  "api/open/service-index.json": { who: "anyone (aggregate counts)", shownBy: "e2e/service-index.spec.ts" },
+  "api/open/service-index.csv": { who: "anyone (aggregate counts)", shownBy: "e2e/service-index.spec.ts" },
+  "api/open/service-index/methodology.json": { who: "anyone (the published method)", shownBy: "e2e/service-index.spec.ts" },
   "api/trpc/[trpc]": { who: "per procedure: the matrix above", shownBy: "this file and authorization-matrix.db.test.ts" },
   "api/uploads/[id]": {
     who: "the applicant's people, the window, the reviewer of the step that asks for it",

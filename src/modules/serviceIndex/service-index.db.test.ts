@@ -1,0 +1,101 @@
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { acceptApplication } from "@/modules/applications/accept-application";
+import { ZSubmitApplicationInput } from "@/modules/applications/inputs";
+import { applications } from "@/modules/applications/schema";
+import { submitApplication } from "@/modules/applications/submit-application";
+import { claimTask } from "@/modules/review/claim-task";
+import { decideTask } from "@/modules/review/decide-task";
+import { reviewTasks } from "@/modules/review/schema";
+import { createTestBundle, newEnterprise, reviewer, withDemo } from "@/root/testing/fixtures";
+import { ZIndexQuery } from "./inputs";
+import { computeIndex, methodology } from "./model";
+import { readIndex } from "./read-index";
+import { snapshotIndex } from "./snapshot-index";
+
+const { h, clerk } = await withDemo({ clerk: "clerk" });
+
+// Monday 2 March 2026, 09:00 in China; five working days are promised per step.
+const monday = new Date("2026-03-02T01:00:00Z");
+const day = (n: number) => new Date(monday.getTime() + n * 86_400_000);
+
+/** Six cases of one single-step service, decided by ecology: five within their five working days, one after two weeks. */
+async function sixCases() {
+  const { code } = await createTestBundle(h.db, [{ key: "a", department: "ecology" }]);
+  const enterprise = await newEnterprise(h.db);
+  const actor = await reviewer(h.db, "ecology");
+  for (let i = 0; i < 6; i++) {
+    const s = await submitApplication(
+      h.db,
+      enterprise,
+      ZSubmitApplicationInput.parse({
+        subject: { kind: "bundle", code },
+        idempotencyKey: randomUUID(),
+        formData: { projectName: `项目 ${i}` },
+        materials: {},
+        consent: true,
+      }),
+      monday,
+    );
+    const [app] = await h.db.select({ v: applications.version }).from(applications).where(eq(applications.id, s.id));
+    await acceptApplication(h.db, clerk, { applicationId: s.id, version: app!.v }, day(0));
+    const [task] = await h.db.select().from(reviewTasks).where(eq(reviewTasks.applicationId, s.id));
+    const at = i === 5 ? day(14) : day(2);
+    const claimed = await claimTask(h.db, actor, { taskId: task!.id, version: task!.version }, at);
+    await decideTask(h.db, actor, { taskId: task!.id, version: claimed.version, outcome: "approved" }, at);
+  }
+  return code;
+}
+
+describe("the service index from the case stream", () => {
+  it("counts a service's cases and publishes exactly what the methodology gives from the published inputs", async () => {
+    await sixCases();
+    const result = await snapshotIndex(h.db, new Date("2026-03-20T02:00:00Z"), ["2026-03"]);
+    expect(result.units).toBeGreaterThan(0);
+    const published = await readIndex(h.db, ZIndexQuery.parse({ period: "2026-03", kind: "service" }));
+    if (published === "unknownUnit") throw new Error("unexpected");
+    expect(published.computedOn).toBe("2026-03-20");
+    const mine = published.values.find((v) => v.inputs.tasksDecided === 6 && v.nameZh === "测试事项 a");
+    expect(mine).toBeDefined();
+    // Five of six on time; two working days taken five times and ten once, against 6 × 5 promised.
+    expect(mine!.inputs).toMatchObject({
+      tasksDecided: 6,
+      tasksOnTime: 5,
+      workingDaysPromised: 30,
+      casesFinished: 6,
+      casesAtMostOneNotice: 6,
+      casesSubmitted: 6,
+      casesOnline: 6,
+    });
+    expect(mine!.inputs.workingDaysTaken).toBe(5 * 2 + 10);
+    expect(mine!.cases).toBe(6);
+    expect(mine!.indicators.find((i) => i.code === "onTime")).toMatchObject({ value: 0.8333 });
+    // Anyone can recompute every published value from the published inputs: it is the same.
+    for (const v of published.values) {
+      const again = computeIndex(v.inputs, v.cases);
+      expect({ composite: v.composite, band: v.band, primaryShortfall: v.primaryShortfall, indicators: v.indicators }).toEqual({
+        composite: again.composite,
+        band: again.band,
+        primaryShortfall: again.primaryShortfall,
+        indicators: again.indicators,
+      });
+      expect(v.methodologyVersion).toBe(methodology.version);
+    }
+    // Running again the same day replaces the day's values instead of adding to them.
+    const again = await snapshotIndex(h.db, new Date("2026-03-20T05:00:00Z"), ["2026-03"]);
+    expect(again.units).toBe(result.units);
+    const reread = await readIndex(h.db, ZIndexQuery.parse({ period: "2026-03", kind: "service" }));
+    expect(reread !== "unknownUnit" && reread.values.length).toBe(published.values.length);
+  });
+
+  it("shows 数据不足 for a unit with fewer cases than the threshold, and refuses an unknown unit or a malformed period", async () => {
+    const published = await readIndex(h.db, ZIndexQuery.parse({ period: "2026-03", kind: "city" }));
+    if (published === "unknownUnit") throw new Error("unexpected");
+    for (const v of published.values) if (v.cases < methodology.minimumCases) expect(v.composite).toBeNull();
+    expect(await readIndex(h.db, ZIndexQuery.parse({ period: "2026-03", kind: "department", unit: "noSuchDepartment" }))).toBe("unknownUnit");
+    expect(ZIndexQuery.safeParse({ period: "2026-13" }).success).toBe(false);
+    expect(ZIndexQuery.safeParse({ period: "March" }).success).toBe(false);
+    expect(ZIndexQuery.safeParse({ kind: "province" }).success).toBe(false);
+  });
+});

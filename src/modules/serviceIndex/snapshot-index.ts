@@ -1,0 +1,66 @@
+import { sql } from "drizzle-orm";
+import { shanghaiDate } from "@/lib/dates";
+import type { Db } from "@/server/db/client";
+import { computeInputs } from "./compute-inputs";
+import { computeIndex, methodology } from "./model";
+import { monthOf, periodRange } from "./periods";
+import { serviceIndexValues } from "./schema";
+
+/**
+ * Computes and publishes the index of every unit for the given periods (default: this month and
+ * the last 30 days; in the first five days of a month also the month before, which is still
+ * filling with late decisions), as today's snapshot in one transaction. Run daily by the
+ * `serviceIndex.snapshot` job and on demand by the data office; running again the same day
+ * replaces that day's values.
+ */
+export async function snapshotIndex(db: Db, now: Date = new Date(), periods?: string[]): Promise<{ periods: string[]; units: number }> {
+  const today = shanghaiDate(now);
+  const month = monthOf(now);
+  const chosen = periods ?? ["last30", month, ...(Number(today.slice(8, 10)) <= 5 ? [monthOf(new Date(now.getTime() - 6 * 86_400_000))] : [])];
+  let written = 0;
+  const rows: Array<typeof serviceIndexValues.$inferInsert> = [];
+  for (const period of [...new Set(chosen)]) {
+    const range = periodRange(period, now);
+    if (!range) throw new Error(`not a period: ${period}`);
+    for (const u of await computeInputs(db, range.from, range.to)) {
+      const r = computeIndex(u.inputs, u.cases);
+      rows.push({
+        unitKind: u.kind,
+        unitCode: u.code,
+        period,
+        computedOn: today,
+        computedAt: now,
+        methodologyVersion: methodology.version,
+        cases: u.cases,
+        inputs: u.inputs,
+        indicators: r.indicators,
+        composite: r.composite,
+        band: r.band,
+        primaryShortfall: r.primaryShortfall,
+      });
+    }
+  }
+  await db.transaction(async (tx) => {
+    for (let i = 0; i < rows.length; i += 500) {
+      const batch = rows.slice(i, i + 500);
+      await tx
+        .insert(serviceIndexValues)
+        .values(batch)
+        .onConflictDoUpdate({
+          target: [serviceIndexValues.unitKind, serviceIndexValues.unitCode, serviceIndexValues.period, serviceIndexValues.computedOn],
+          set: {
+            computedAt: sql`excluded.computed_at`,
+            methodologyVersion: sql`excluded.methodology_version`,
+            cases: sql`excluded.cases`,
+            inputs: sql`excluded.inputs`,
+            indicators: sql`excluded.indicators`,
+            composite: sql`excluded.composite`,
+            band: sql`excluded.band`,
+            primaryShortfall: sql`excluded.primary_shortfall`,
+          },
+        });
+      written += batch.length;
+    }
+  });
+  return { periods: [...new Set(chosen)], units: written };
+}

@@ -19,8 +19,8 @@ export interface StaffAccountRow {
 }
 
 /**
- * The data office's staff accounts: deactivate or reactivate, move a reviewer to another
- * department, reset a password. Every change ends the account's sessions at once.
+ * The administrator's staff accounts: deactivate or reactivate (not one's own), move a reviewer to
+ * another department, reset a password. Every change ends the account's sessions at once.
  */
 export function StaffAccounts({
   accounts,

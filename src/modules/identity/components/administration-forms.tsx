@@ -76,8 +76,9 @@ export function DepartmentTable({ departments }: { departments: DepartmentView[]
   const current = departments.find((d) => d.code === editing) ?? null;
   return (
     <div className="flex flex-col gap-4">
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full min-w-[40rem] text-left text-sm" data-testid="departments">
+      {/* `relative`: the screen-reader-only texts (absolutely placed) stay inside the scrolling frame. */}
+      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="w-full min-w-[34rem] text-left text-sm" data-testid="departments">
           <caption className="sr-only">{t("departments.editCaption")}</caption>
           <thead>
             <tr className="border-b border-slate-300 bg-slate-50">
@@ -85,10 +86,7 @@ export function DepartmentTable({ departments }: { departments: DepartmentView[]
                 {t("departments.code")}
               </th>
               <th scope="col" className="px-3 py-2">
-                {t("departments.nameZh")}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t("departments.nameEn")}
+                {t("departments.name")}
               </th>
               <th scope="col" className="px-3 py-2">
                 {t("departments.level")}
@@ -109,11 +107,17 @@ export function DepartmentTable({ departments }: { departments: DepartmentView[]
               const division = (en ? d.divisionNameEn : d.divisionNameZh) ?? d.divisionNameZh;
               return (
                 <tr key={d.code} className={`border-b border-slate-100 ${editing === d.code ? "bg-brand-50" : ""}`} data-testid={`department-${d.code}`}>
-                  <th scope="row" className="px-3 py-2 font-mono font-normal">
+                  <th scope="row" className="px-3 py-2 font-mono font-normal break-all">
                     {d.code}
                   </th>
-                  <td className="px-3 py-2">{d.nameZh}</td>
-                  <td className="px-3 py-2">{d.nameEn}</td>
+                  <td className="px-3 py-2">
+                    <span lang="zh-CN" className="block">
+                      {d.nameZh}
+                    </span>
+                    <span lang="en" className="block text-slate-600">
+                      {d.nameEn}
+                    </span>
+                  </td>
                   <td className="px-3 py-2">{t(`levels.${d.level}`)}</td>
                   <td className="px-3 py-2">
                     {division ? `${division} ` : ""}

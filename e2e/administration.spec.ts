@@ -147,6 +147,18 @@ test.describe("the administrator", () => {
     const reviewer = await ctx.newPage();
     await signIn(reviewer, login, "Edit2026pass");
     await expect(reviewer).toHaveURL(/\/review$/);
+
+    // A reviewer without a department is refused; made a window clerk, the account's session ends.
+    await page.reload();
+    await account.getByLabel("所属部门").selectOption("");
+    await account.getByRole("button", { name: `保存角色和部门 ${login.toUpperCase()}` }).click();
+    await expect(page.getByTestId("staff-error")).toHaveText("审查人员必须属于一个部门。");
+    await account.getByLabel("角色").selectOption("windowClerk");
+    await account.getByRole("button", { name: `保存角色和部门 ${login.toUpperCase()}` }).click();
+    await expect(account.getByRole("status")).toHaveText("已保存，结束了 1 处登录。");
+    await expect(account).toContainText("综合窗口工作人员");
+    await reviewer.goto("/review");
+    await expect(reviewer).not.toHaveURL(/\/review$/);
     await ctx.close();
   });
 

@@ -45,6 +45,7 @@ const unresolvedAllowed: Record<string, string> = {
   "src/modules/applications/components/window-processed.tsx kind(r.applicantKind)": "applicant kinds (enterprise, citizen)",
   "src/modules/applications/components/staff-case-summary.tsx kind(app.kind)": "application kinds (service, bundle)",
   "src/modules/identity/components/staff-accounts.tsx tr(a.role)": "roles",
+  "src/modules/identity/components/staff-accounts.tsx tr(r)": "roles (the staff roles)",
   "src/modules/identity/components/administration-forms.tsx tr(r)": "roles (the staff roles an administrator may give)",
   "src/modules/sharing/components/office/question-list.tsx tr(q.read.readerRole)": "roles, and only after tr.has",
   "src/modules/identity/components/acting-banner.tsx t(a.kind, { agent: a.agentName, principal: actor.displayName, scope: t(`scope.${": "agency kinds",

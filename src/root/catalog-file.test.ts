@@ -80,6 +80,28 @@ describe("a province file", () => {
     expect(problemsOf(file).map((p) => p.path)).toEqual([`staff[${reviewer}].department`, `materials[${material}].certificateType`]);
   });
 
+  it("lets one certificate type at most identify each kind, and a registering service needs the entity's licence", () => {
+    const file = clone() as { certificateTypes: Array<{ code: string; identifies?: string | null }>; services: Array<{ registersEntity?: boolean }> };
+    const licence = file.certificateTypes.findIndex((c) => c.identifies === "entity");
+    const card = file.certificateTypes.findIndex((c) => c.identifies === "person");
+    const seal = file.certificateTypes.findIndex((c) => c.code === "sealRecord");
+    const registering = file.services.findIndex((s) => s.registersEntity);
+    file.certificateTypes[seal]!.identifies = "person";
+    expect(problemsOf(file)).toEqual([
+      {
+        path: `certificateTypes[${Math.max(seal, card)}].identifies`,
+        message: `"${file.certificateTypes[Math.max(seal, card)]!.code}" and "${file.certificateTypes[Math.min(seal, card)]!.code}" both identify "person": one certificate type per kind`,
+      },
+    ]);
+    file.certificateTypes[seal]!.identifies = "company";
+    expect(problemsOf(file).map((p) => p.path)).toEqual([`certificateTypes[${seal}].identifies`]);
+    file.certificateTypes[seal]!.identifies = null;
+    delete file.certificateTypes[licence]!.identifies;
+    expect(problemsOf(file)).toEqual([
+      { path: `services[${registering}].registersEntity`, message: expect.stringMatching(/no certificate type identifies "entity"/) },
+    ]);
+  });
+
   it("formats paths as JSON paths", () => {
     expect(formatPath(["services", 3, "materials", 0, "legalBasis"])).toBe("services[3].materials[0].legalBasis");
     expect(formatPath([])).toBe("(file)");

@@ -112,6 +112,14 @@ export function checkProvinceFile(file: ProvinceFile, divisionCodes: ReadonlySet
     if (s.departmentHead && s.role !== "reviewer") add(["staff", i, "departmentHead"], "only a reviewer heads a department");
   });
   file.certificateTypes.forEach((c, i) => known(departments, c.issuer, ["certificateTypes", i, "issuer"], "department"));
+  // One type per kind: the portal finds the licence and the identity card by this flag.
+  const identifying = new Map<string, string>();
+  file.certificateTypes.forEach((c, i) => {
+    if (!c.identifies) return;
+    const holder = identifying.get(c.identifies);
+    if (holder) add(["certificateTypes", i, "identifies"], `"${c.code}" and "${holder}" both identify "${c.identifies}": one certificate type per kind`);
+    else identifying.set(c.identifies, c.code);
+  });
   // A field filled by an answer names a form field of a service that issues the type.
   const formFieldKeys = new Set(file.materials.filter((m) => m.source === "formField").map((m) => m.key));
   file.certificateTypes.forEach((c, i) => {
@@ -132,6 +140,9 @@ export function checkProvinceFile(file: ProvinceFile, divisionCodes: ReadonlySet
   });
   file.services.forEach((s, i) => {
     known(departments, s.department, ["services", i, "department"], "department");
+    // Registration issues the licence that proves the new entity exists: the file must flag one.
+    if (s.registersEntity && !identifying.has("entity"))
+      add(["services", i, "registersEntity"], `service "${s.code}" registers an entity, but no certificate type identifies "entity" (the licence it issues)`);
     known(types, s.issues, ["services", i, "issues"], "certificate type");
     for (const p of serviceRuleProblems(s)) {
       if (p.problem === "noLegalBasis") add(["services", i, "legalBasis"], `service "${s.code}" has no legal basis`);

@@ -81,6 +81,26 @@ describe("importing a province file", () => {
     expect((await importProvince(h.db, demoFile, { mode: "upsert" })).counts.services?.updated).toBe(1);
   });
 
+  it("moves what a certificate type proves from one type to another (unique per kind), and back", async () => {
+    const identifying = async () =>
+      Object.fromEntries(
+        (await h.db.select({ code: certificateTypes.code, identifies: certificateTypes.identifies }).from(certificateTypes)).flatMap((r) =>
+          r.identifies ? [[r.identifies, r.code]] : [],
+        ),
+      );
+    expect(await identifying()).toEqual({ entity: "businessLicence", person: "residentIdCard" });
+    const file = clone();
+    for (const c of file.certificateTypes) {
+      if (c.code === "residentIdCard") c.identifies = "entity";
+      else if (c.code === "businessLicence") c.identifies = "person";
+    }
+    const report = await importProvince(h.db, file, { mode: "upsert" });
+    expect(report.counts.certificateTypes).toMatchObject({ updated: 2 });
+    expect(await identifying()).toEqual({ entity: "residentIdCard", person: "businessLicence" });
+    await importProvince(h.db, demoFile, { mode: "upsert" });
+    expect(await identifying()).toEqual({ entity: "businessLicence", person: "residentIdCard" });
+  });
+
   it("withdraws (unpublishes, never deletes) a service the file no longer lists", async () => {
     const file = clone();
     file.services = file.services.filter((s) => s.code !== "outdoorSignboardPermit");

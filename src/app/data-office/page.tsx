@@ -15,11 +15,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function DataOfficeLanding() {
   await requireRole(["dataOffice"], "/data-office");
-  const [t, ts, tc, tStaff, tTemplates, tDisclosure, tIndex, locale] = await Promise.all([
+  const [t, ts, tc, tTemplates, tDisclosure, tIndex, locale] = await Promise.all([
     getTranslations("landing"),
     getTranslations("sharing.office.nav"),
     getTranslations("calendar.page"),
-    getTranslations("identity.staff"),
     getTranslations("review.templates"),
     getTranslations("disclosure.office"),
     getTranslations("serviceIndex.office"),
@@ -38,7 +37,6 @@ export default async function DataOfficeLanding() {
     { href: "/data-office/questions", label: openQuestions > 0 ? ts("questionsOpen", { count: openQuestions }) : ts("questions") },
     { href: "/data-office/certificates", label: ts("certificates") },
     { href: "/data-office/calendar", label: tc("title") },
-    { href: "/data-office/staff", label: tStaff("title") },
     { href: "/data-office/opinion-templates", label: tTemplates("title") },
     { href: "/data-office/disclosure", label: tDisclosure("title") },
     { href: "/data-office/service-index", label: tIndex("title") },
@@ -85,7 +83,7 @@ export default async function DataOfficeLanding() {
                 <tr key={d.code} className="border-b border-slate-100">
                   <td className="py-2 pr-4 font-mono">{d.code}</td>
                   <td className="py-2 pr-4">{locale === "en" ? d.nameEn : d.nameZh}</td>
-                  <td className="py-2">{d.staffCount}</td>
+                  <td className="py-2">{d.activeStaffCount}</td>
                 </tr>
               ))}
             </tbody>

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { actorByLogin, withDemo } from "@/root/testing/fixtures";
 import { uniqueSuffix } from "@/root/testing/database";
 import { auditEvents } from "../audit/schema";
-import { listCertificateTypes, saveCertificateType } from "./certificate-types";
+import { certificateTypeIdentifying, listCertificateTypes, saveCertificateType } from "./certificate-types";
 import { ZSaveCertificateTypeInput } from "./inputs";
 import { certificateTypes } from "./schema";
 
@@ -21,6 +21,18 @@ const input = (code: string, over: Record<string, unknown> = {}) =>
     fields: [field],
     ...over,
   });
+/** The business licence's own values, saved back unchanged but for the flag being left out. */
+const licenceAsIs = (listed: Awaited<ReturnType<typeof listCertificateTypes>>) => {
+  const licence = listed.types.find((t) => t.code === "businessLicence")!;
+  return {
+    nameZh: licence.nameZh,
+    nameEn: licence.nameEn,
+    issuerDepartmentCode: licence.issuerDepartmentCode,
+    validityYears: licence.validityYears === null ? "" : String(licence.validityYears),
+    fields: licence.fields,
+    identifies: undefined,
+  };
+};
 const audits = async () => (await h.db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.streamId, "catalog")))[0]?.n ?? 0;
 
 describe("the data office keeps certificate types", () => {
@@ -58,6 +70,33 @@ describe("the data office keeps certificate types", () => {
     const [after] = await h.db.select().from(certificateTypes).where(eq(certificateTypes.code, "sealRecord"));
     expect(after?.fields).toEqual(seal?.fields);
     expect(await audits()).toBe(before);
+  });
+
+  it("flags what a type proves, one type per kind: a second licence of entities is refused on its field, nothing written", async () => {
+    expect(await certificateTypeIdentifying(h.db, "entity")).toBe("businessLicence");
+    expect(await certificateTypeIdentifying(h.db, "person")).toBe("residentIdCard");
+    const listed = await listCertificateTypes(h.db);
+    expect(listed.types.find((t) => t.code === "businessLicence")?.identifies).toBe("entity");
+    expect(listed.types.find((t) => t.code === "sealRecord")?.identifies).toBeNull();
+
+    const before = await audits();
+    const code = `testLicence${uniqueSuffix()}`;
+    await expect(saveCertificateType(h.db, office, input(code, { identifies: "entity" }))).rejects.toMatchObject({
+      code: "conflict",
+      field: "identifies",
+      message: expect.stringContaining("businessLicence"),
+    });
+    expect(await h.db.select().from(certificateTypes).where(eq(certificateTypes.code, code))).toEqual([]);
+    expect(await audits()).toBe(before);
+    expect(() => input(code, { identifies: "company" })).toThrow();
+
+    // Without a flag a type proves nothing in particular; an edit that leaves the flag out keeps it.
+    await saveCertificateType(h.db, office, input(code, { identifies: "" }));
+    await saveCertificateType(h.db, office, input(code, { create: false, nameEn: "Test licence" }));
+    const [row] = await h.db.select().from(certificateTypes).where(eq(certificateTypes.code, code));
+    expect(row?.identifies).toBeNull();
+    await saveCertificateType(h.db, office, input("businessLicence", { create: false, ...licenceAsIs(listed) }));
+    expect(await certificateTypeIdentifying(h.db, "entity")).toBe("businessLicence");
   });
 
   it("is for the data office only", async () => {

@@ -7,8 +7,18 @@ import type { Actor } from "../identity/model";
 import { departments } from "../identity/schema";
 import type { ZSaveCertificateTypeInput } from "./inputs";
 import { newCatalogVersion } from "./catalog-version";
-import { unknownAnswerFields, type CatalogAuditAction, type CertificateField } from "./model";
+import { unknownAnswerFields, type CatalogAuditAction, type CertificateField, type CertificateIdentity } from "./model";
 import { certificateTypes, materials, services } from "./schema";
+
+/**
+ * The code of the certificate type that proves what `kind` says (the catalog's `identifies` flag:
+ * the licence that proves an entity exists, the card that proves who a person is), or null when
+ * the catalog has none. Domain code asks this instead of naming a catalog code.
+ */
+export async function certificateTypeIdentifying(db: Db, kind: CertificateIdentity): Promise<string | null> {
+  const [row] = await db.select({ code: certificateTypes.code }).from(certificateTypes).where(eq(certificateTypes.identifies, kind));
+  return row?.code ?? null;
+}
 
 /** The certificate types with their issuer and fields, for the data office's page. */
 export async function listCertificateTypes(db: Db) {
@@ -21,6 +31,7 @@ export async function listCertificateTypes(db: Db) {
       issuerNameZh: departments.nameZh,
       issuerNameEn: departments.nameEn,
       validityYears: certificateTypes.validityYears,
+      identifies: certificateTypes.identifies,
       fields: certificateTypes.fields,
       updatedAt: certificateTypes.updatedAt,
     })
@@ -90,7 +101,13 @@ export async function saveCertificateType(db: Db, actor: Actor, input: z.output<
         params: { key: f && "answer" in f.source ? f.source.answer : "" },
       });
     }
-    const values = { nameZh: input.nameZh, nameEn: input.nameEn, issuerDepartmentId: issuer.id, validityYears: input.validityYears, fields };
+    const identifies = input.identifies === undefined ? (before?.identifies ?? null) : input.identifies;
+    if (identifies) {
+      // One type per kind (also a unique index): the licence or card domain code looks up by this flag.
+      const holder = await certificateTypeIdentifying(tx, identifies);
+      if (holder && holder !== input.code) throw new DomainError("conflict", "catalog.errors.identityTaken", { field: "identifies", params: { code: holder } });
+    }
+    const values = { nameZh: input.nameZh, nameEn: input.nameEn, issuerDepartmentId: issuer.id, validityYears: input.validityYears, identifies, fields };
     if (before) {
       await tx
         .update(certificateTypes)
@@ -109,8 +126,17 @@ export async function saveCertificateType(db: Db, actor: Actor, input: z.output<
       entityId: input.code,
       data: {
         code: input.code,
-        before: before ? { nameZh: before.nameZh, nameEn: before.nameEn, validityYears: before.validityYears, fields: before.fields } : null,
-        after: { nameZh: values.nameZh, nameEn: values.nameEn, issuerDepartmentCode: input.issuerDepartmentCode, validityYears: values.validityYears, fields },
+        before: before
+          ? { nameZh: before.nameZh, nameEn: before.nameEn, validityYears: before.validityYears, identifies: before.identifies, fields: before.fields }
+          : null,
+        after: {
+          nameZh: values.nameZh,
+          nameEn: values.nameEn,
+          issuerDepartmentCode: input.issuerDepartmentCode,
+          validityYears: values.validityYears,
+          identifies,
+          fields,
+        },
         catalogVersion,
       },
       at: now,

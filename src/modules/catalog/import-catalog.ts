@@ -92,9 +92,27 @@ export async function importCatalog(
   const createdAt = (i: number) => new Date(now.getTime() + i);
 
   const typeRows = new Map((await tx.select().from(certificateTypes)).map((r) => [r.code, r]));
+  if (mode === "upsert") {
+    // `identifies` is unique per kind, so a flag that moves to another type first leaves the type
+    // that held it: every row whose flag the file changes, or that holds a kind the file gives elsewhere.
+    const fileKinds = new Set(part.certificateTypes.flatMap((c) => (c.identifies ? [c.identifies] : [])));
+    for (const row of typeRows.values()) {
+      if (!row.identifies) continue;
+      const inFile = part.certificateTypes.find((c) => c.code === row.code);
+      const keeps = inFile ? inFile.identifies === row.identifies : !fileKinds.has(row.identifies);
+      if (keeps) continue;
+      await tx.update(certificateTypes).set({ identifies: null, updatedAt: now }).where(eq(certificateTypes.code, row.code));
+      row.identifies = null;
+    }
+  }
+  const heldBy = new Map([...typeRows.values()].flatMap((r) => (r.identifies ? [[r.identifies, r.code] as const] : [])));
   for (const c of part.certificateTypes) {
-    const values = { nameZh: c.nameZh, nameEn: c.nameEn, issuerDepartmentId: dept(c.issuer), fields: c.fields, validityYears: c.validityYears };
     const row = typeRows.get(c.code);
+    // Adding only what is missing never takes a flag another type already holds.
+    const holder = c.identifies ? heldBy.get(c.identifies) : undefined;
+    const identifies = c.identifies && (!holder || holder === c.code) ? c.identifies : (row?.identifies ?? null);
+    if (identifies) heldBy.set(identifies, c.code);
+    const values = { nameZh: c.nameZh, nameEn: c.nameEn, issuerDepartmentId: dept(c.issuer), fields: c.fields, validityYears: c.validityYears, identifies };
     if (!row) {
       await tx.insert(certificateTypes).values({ code: c.code, ...values });
       result.certificateTypes.created++;

@@ -4,6 +4,7 @@ import { hasForbiddenCharacter } from "@/lib/text";
 import {
   answerUnits,
   certificateFieldTypes,
+  certificateIdentities,
   certificateRegistryValues,
   hasLegalBasis,
   materialSourceProblems,
@@ -363,6 +364,14 @@ export const ZSaveCertificateTypeInput = z.object({
     ])
     .nullable(),
   fields: ZCertificateFields,
+  /**
+   * What the type proves about its holder (`entity` or `person`, one type each); empty: nothing in
+   * particular. Left out: an existing type keeps its flag.
+   */
+  identifies: z
+    .union([z.literal("").transform(() => null), z.enum(certificateIdentities, msg("validation.required"))])
+    .nullable()
+    .optional(),
 });
 export type SaveCertificateTypeInput = z.input<typeof ZSaveCertificateTypeInput>;
 
@@ -386,6 +395,8 @@ export const ZFileCertificateType = z.strictObject({
   issuer: ZFileText,
   fields: ZCertificateFields,
   validityYears: z.number().int().positive().nullable(),
+  /** What the type proves about its holder: `entity` (the business licence), `person` (the ID card); one type each. */
+  identifies: z.enum(certificateIdentities).nullable().default(null),
 });
 
 /** A piece of data or document, defined once by key; services ask for it with their own legal basis. */

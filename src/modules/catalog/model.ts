@@ -348,6 +348,17 @@ export function formatAnswerBoth(material: AnswerShape, value: string | null | u
 // What a certificate says: each certificate type declares its fields
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * What a certificate type proves about its holder, for the one type of each kind that does:
+ * `entity`, the licence that proves a market entity exists (营业执照: registration issues it, a
+ * claim to represent an enterprise is checked against it); `person`, the card that proves who a
+ * person is (居民身份证: the population register issues it). At most one type per kind (a unique
+ * index, and the province file's check). Domain code finds these types by this flag, never by
+ * their catalog codes, which are the province's to choose.
+ */
+export const certificateIdentities = ["entity", "person"] as const;
+export type CertificateIdentity = (typeof certificateIdentities)[number];
+
 /** The kinds of value a certificate field holds; each is stored canonically and shown per locale. */
 export const certificateFieldTypes = ["text", "date", "number", "money", "enum"] as const;
 export type CertificateFieldType = (typeof certificateFieldTypes)[number];

@@ -1,31 +1,39 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { departments, users } from "../identity/schema";
-import { answerUnits, type CertificateField } from "./model";
+import { answerUnits, certificateIdentities, type CertificateField } from "./model";
 
 export const applicantKindEnum = pgEnum("applicant_kind", ["enterprise", "citizen"]);
 export const materialSourceEnum = pgEnum("material_source", ["formField", "upload", "certificate"]);
+export const certificateIdentityEnum = pgEnum("certificate_identity", certificateIdentities);
 
 /** Kinds of certificate government issues (business licence, resident ID card, permits…). */
-export const certificateTypes = pgTable("certificate_types", {
-  code: text("code").primaryKey(),
-  nameZh: text("name_zh").notNull(),
-  nameEn: text("name_en").notNull(),
-  issuerDepartmentId: uuid("issuer_department_id")
-    .notNull()
-    .references(() => departments.id),
-  /**
-   * The fields a certificate of this type carries, each with its names, type, source and whether
-   * it is shared (see `CertificateField`): a certificate carries exactly these, signed.
-   */
-  fields: jsonb("fields")
-    .$type<CertificateField[]>()
-    .notNull()
-    .default(sql`'[]'::jsonb`),
-  /** Validity in years from issue; null: no expiry. */
-  validityYears: integer("validity_years"),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-});
+export const certificateTypes = pgTable(
+  "certificate_types",
+  {
+    code: text("code").primaryKey(),
+    nameZh: text("name_zh").notNull(),
+    nameEn: text("name_en").notNull(),
+    issuerDepartmentId: uuid("issuer_department_id")
+      .notNull()
+      .references(() => departments.id),
+    /**
+     * The fields a certificate of this type carries, each with its names, type, source and whether
+     * it is shared (see `CertificateField`): a certificate carries exactly these, signed.
+     */
+    fields: jsonb("fields")
+      .$type<CertificateField[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    /** Validity in years from issue; null: no expiry. */
+    validityYears: integer("validity_years"),
+    /** What a certificate of this type proves about its holder (see `certificateIdentities`); null for most types. */
+    identifies: certificateIdentityEnum("identifies"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  // One type per kind; NULLs are distinct, so any number of types prove nothing in particular.
+  (t) => [uniqueIndex("certificate_types_identifies_key").on(t.identifies)],
+);
 
 /** A catalogued service (政务服务事项) with its legal basis and time limits in working days. */
 export const services = pgTable(

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { answerUnits, type CertificateField } from "./model";
+import { answerUnits, certificateIdentities, type CertificateField } from "./model";
 import type { PlanStep } from "./plan";
 import type { ApplicationPlan, PlanMaterial } from "./plan";
 
@@ -241,6 +241,7 @@ export const ZCertificateTypeAdmin = z.object({
       issuerNameZh: z.string(),
       issuerNameEn: z.string(),
       validityYears: z.number().nullable(),
+      identifies: z.enum(certificateIdentities).nullable(),
       fields: z.array(z.custom<CertificateField>((v) => typeof v === "object" && v !== null)),
       updatedAt: z.date(),
       issuedBy: z.array(z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() })),

@@ -8,7 +8,10 @@ import { testDatabase, uniqueSuffix } from "@/root/testing/database";
 import { loadActor } from "./authenticate";
 import { createDepartment } from "./create-department";
 import { createStaffAccount } from "./create-staff-account";
-import { ZCreateDepartmentInput, ZCreateStaffAccountInput } from "./inputs";
+import { ZCreateDepartmentInput, ZCreateStaffAccountInput, ZUpdateDepartmentInput } from "./inputs";
+import { listDepartments } from "./list-departments";
+import { updateDepartment } from "./update-department";
+import { updateStaffAccount } from "./update-staff-account";
 import type { Actor } from "./model";
 import { verifyPassword } from "./password";
 import { departments, staff, users } from "./schema";
@@ -107,6 +110,81 @@ describe("the administrator", () => {
       code: "conflict",
       field: "login",
     });
+  });
+
+  it("lists every department with its level, division and active staff, and edits one: audited with what was before", async () => {
+    const d = department();
+    const { id } = await createDepartment(h.db, admin, d);
+    const reviewers = await Promise.all(
+      ["a", "b"].map((n) =>
+        createStaffAccount(
+          h.db,
+          admin,
+          ZCreateStaffAccountInput.parse({ login: `rev${n}${uniqueSuffix()}`, displayName: "审查员", role: "reviewer", departmentCode: d.code }),
+        ),
+      ),
+    );
+    await updateStaffAccount(h.db, admin, { userId: reviewers[1]!.userId, active: false });
+    const listed = (await listDepartments(h.db)).find((x) => x.code === d.code);
+    expect(listed).toEqual({
+      id,
+      code: d.code,
+      nameZh: d.nameZh,
+      nameEn: d.nameEn,
+      level: "city",
+      divisionCode: "130100",
+      divisionNameZh: "石家庄市",
+      divisionNameEn: expect.any(String),
+      activeStaffCount: 1,
+    });
+
+    const edit = ZUpdateDepartmentInput.parse({
+      code: d.code,
+      nameZh: " 石家庄市测试局 ",
+      nameEn: "Shijiazhuang test bureau",
+      level: "county",
+      divisionCode: "130102",
+    });
+    expect(await updateDepartment(h.db, admin, edit)).toEqual({ id, code: d.code, changed: true });
+    const [row] = await h.db.select().from(departments).where(eq(departments.id, id));
+    expect(row).toMatchObject({ code: d.code, nameZh: "石家庄市测试局", nameEn: "Shijiazhuang test bureau", level: "county", divisionCode: "130102" });
+    const events = await h.db.select().from(auditEvents).where(eq(auditEvents.entityId, id));
+    const update = events.find((e) => e.action === "department.update");
+    expect(update).toMatchObject({ streamId: "organisation", actorUserId: admin.userId });
+    expect(update?.data).toMatchObject({ code: d.code, before: { nameZh: d.nameZh, level: "city", divisionCode: "130100" }, after: { level: "county" } });
+    // Saving what is there writes nothing, records nothing.
+    expect(await updateDepartment(h.db, admin, edit)).toMatchObject({ changed: false });
+    expect((await h.db.select().from(auditEvents).where(eq(auditEvents.entityId, id))).length).toBe(events.length);
+  });
+
+  it("is refused an edit with an unknown division, a bad level, over-long names or an unknown department; nothing is written", async () => {
+    const d = department();
+    const { id } = await createDepartment(h.db, admin, d);
+    const edit = { code: d.code, nameZh: "新名称", nameEn: "New name", level: "city", divisionCode: "130100" };
+    const fieldsOf = (input: Record<string, unknown>) => {
+      const parsed = ZUpdateDepartmentInput.safeParse(input);
+      return parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    };
+    expect(fieldsOf({ ...edit, level: "nation" })).toEqual(["level: validation.required"]);
+    expect(fieldsOf({ ...edit, nameZh: "长".repeat(101), nameEn: "x".repeat(201) })).toEqual([
+      'nameZh: validation.form.tooLong|{"max":100}',
+      'nameEn: validation.form.tooLong|{"max":200}',
+    ]);
+    expect(fieldsOf({ ...edit, nameZh: "  " })).toEqual(["nameZh: validation.required"]);
+    expect(fieldsOf({ ...edit, divisionCode: "13010" })).toEqual(["divisionCode: identity.errors.unknownDivision"]);
+    await expect(updateDepartment(h.db, admin, ZUpdateDepartmentInput.parse({ ...edit, divisionCode: "999999" }))).rejects.toMatchObject({
+      code: "invalidInput",
+      field: "divisionCode",
+    });
+    await expect(updateDepartment(h.db, admin, ZUpdateDepartmentInput.parse({ ...edit, code: `none${uniqueSuffix()}` }))).rejects.toMatchObject({
+      code: "notFound",
+      field: "code",
+    });
+    await expect(updateDepartment(h.db, { ...admin, role: "dataOffice" }, ZUpdateDepartmentInput.parse(edit))).rejects.toMatchObject({ code: "forbidden" });
+    const [row] = await h.db.select().from(departments).where(eq(departments.id, id));
+    expect(row).toMatchObject({ nameZh: d.nameZh, divisionCode: "130100", level: "city" });
+    const events = await h.db.select().from(auditEvents).where(eq(auditEvents.entityId, id));
+    expect(events.map((e) => e.action)).toEqual(["department.create"]);
   });
 
   it("is the only one: the data office may create neither", async () => {

@@ -206,8 +206,18 @@ export const ZCreateDepartmentInput = z.object({
     .min(1, msg("validation.required"))
     .max(64, msg("identity.errors.departmentCode"))
     .regex(/^[A-Za-z][A-Za-z0-9.-]*$/, msg("identity.errors.departmentCode")),
-  nameZh: z.string().trim().min(1, msg("validation.required")).max(100).refine(plainLine, msg("errors.controlCharacter")),
-  nameEn: z.string().trim().min(1, msg("validation.required")).max(200).refine(plainLine, msg("errors.controlCharacter")),
+  nameZh: z
+    .string()
+    .trim()
+    .min(1, msg("validation.required"))
+    .max(100, msg("validation.form.tooLong", { max: 100 }))
+    .refine(plainLine, msg("errors.controlCharacter")),
+  nameEn: z
+    .string()
+    .trim()
+    .min(1, msg("validation.required"))
+    .max(200, msg("validation.form.tooLong", { max: 200 }))
+    .refine(plainLine, msg("errors.controlCharacter")),
   level: z.enum(departmentLevels, msg("validation.required")),
   divisionCode: z
     .string()
@@ -217,8 +227,17 @@ export const ZCreateDepartmentInput = z.object({
 export type CreateDepartmentInput = z.input<typeof ZCreateDepartmentInput>;
 
 /**
+ * The administrator edits a department: its names, level and division. The code names which
+ * department and does not change (services, certificate types, staff and grants name it).
+ */
+export const ZUpdateDepartmentInput = ZCreateDepartmentInput.extend({
+  code: z.string().trim().min(1, msg("validation.required")).max(64, msg("identity.errors.departmentCode")),
+});
+export type UpdateDepartmentInput = z.input<typeof ZUpdateDepartmentInput>;
+
+/**
  * The administrator creates a staff account. The password is optional: without one the account
- * has no usable password until it is reset (the data office's staff page).
+ * has no usable password until the administrator resets it (/admin, 密码重置).
  */
 export const ZCreateStaffAccountInput = z.object({
   login: z

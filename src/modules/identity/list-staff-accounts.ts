@@ -16,7 +16,7 @@ export const ZStaffAccountView = z.object({
   openSessions: z.number(),
 });
 
-/** Every staff account with its department and how many sessions it has open (the data office's staff page). */
+/** Every staff account with its department and how many sessions it has open (the administrator's page). */
 export async function listStaffAccounts(db: Db, now: Date = new Date()) {
   const rows = await db
     .select({

@@ -148,5 +148,6 @@ export const identityAuditActions = [
   "window.keyIn.start",
   "account.create",
   "department.create",
+  "department.update",
 ] as const;
 export type IdentityAuditAction = (typeof identityAuditActions)[number];

@@ -5,12 +5,11 @@ import {
   authedProcedure,
   clerkProcedure,
   createTRPCRouter,
-  dataOfficeProcedure,
+  organisationProcedure,
   enterpriseProcedure,
   personProcedure,
   publicProcedure,
   rateLimited,
-  staffProcedure,
   holderProcedure,
 } from "@/server/trpc/init";
 import { shanghaiDate } from "@/lib/dates";
@@ -30,6 +29,7 @@ import {
   ZStartKeyInInput,
   ZCreateDepartmentInput,
   ZCreateStaffAccountInput,
+  ZUpdateDepartmentInput,
 } from "./inputs";
 import { listDepartments, ZDepartmentView } from "./list-departments";
 import { listMandates, ZMandatesPage } from "./list-mandates";
@@ -40,6 +40,7 @@ import { revokeMandate } from "./revoke-mandate";
 import { chooseActingFor, endMySession, listMySessions, signOutElsewhere } from "./sessions";
 import { updateStaffAccount, ZUpdateStaffAccountInput } from "./update-staff-account";
 import { createDepartment } from "./create-department";
+import { updateDepartment } from "./update-department";
 import { createStaffAccount } from "./create-staff-account";
 import { verifyIdentity } from "./verify-identity";
 import { endKeyIn, startKeyIn } from "./window-key-in";
@@ -88,7 +89,7 @@ export const identityRouter = createTRPCRouter({
     .use(rateLimited("identityChecks"))
     .output(z.object({ verification: z.literal("populationRegister") }))
     .mutation(({ ctx }) => verifyIdentity(ctx.db, ctx.actor)),
-  departments: staffProcedure.output(z.array(ZDepartmentView)).query(({ ctx }) => listDepartments(ctx.db)),
+  departments: organisationProcedure.output(z.array(ZDepartmentView)).query(({ ctx }) => listDepartments(ctx.db)),
   me: authedProcedure.output(ZProfileView).query(({ ctx }) => getProfile(ctx.db, ctx.actor)),
   /** Whom the signed-in person may act for, and whom they act for now. */
   actingOptions: authedProcedure.output(ZActingOptions).query(({ ctx }) => actingOptions(ctx.db, ctx.self, shanghaiDate(new Date()), ctx.actor)),
@@ -121,8 +122,8 @@ export const identityRouter = createTRPCRouter({
     .output(z.object({ keyInId: z.string(), personName: z.string() }))
     .mutation(({ ctx, input }) => startKeyIn(ctx.db, ctx.self, input)),
   endKeyIn: authedProcedure.mutation(({ ctx }) => endKeyIn(ctx.db, ctx.self)),
-  staffAccounts: dataOfficeProcedure.output(z.array(ZStaffAccountView)).query(({ ctx }) => listStaffAccounts(ctx.db)),
-  updateStaffAccount: dataOfficeProcedure
+  staffAccounts: administratorProcedure.output(z.array(ZStaffAccountView)).query(({ ctx }) => listStaffAccounts(ctx.db)),
+  updateStaffAccount: administratorProcedure
     .input(ZUpdateStaffAccountInput)
     .output(z.object({ sessionsEnded: z.number(), changes: z.array(z.string()) }))
     .mutation(({ ctx, input }) => updateStaffAccount(ctx.db, ctx.actor, input)),
@@ -130,6 +131,10 @@ export const identityRouter = createTRPCRouter({
     .input(ZCreateDepartmentInput)
     .output(z.object({ id: z.string(), code: z.string() }))
     .mutation(({ ctx, input }) => createDepartment(ctx.db, ctx.actor, input)),
+  updateDepartment: administratorProcedure
+    .input(ZUpdateDepartmentInput)
+    .output(z.object({ id: z.string(), code: z.string(), changed: z.boolean() }))
+    .mutation(({ ctx, input }) => updateDepartment(ctx.db, ctx.actor, input)),
   createStaffAccount: administratorProcedure
     .input(ZCreateStaffAccountInput)
     .output(z.object({ userId: z.string(), login: z.string() }))

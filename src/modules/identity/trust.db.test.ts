@@ -462,7 +462,8 @@ describe("sessions that end", () => {
   });
 
   it("deactivation, a department change and a password reset end every session at once", async () => {
-    const office = await actorByLogin(h.db, "dataoffice");
+    const office = await actorByLogin(h.db, "admin");
+    const dataOffice = await actorByLogin(h.db, "dataoffice");
     const login = `reviewer.t${randomUUID().slice(0, 6)}`;
     const [u] = await h.db
       .insert(users)
@@ -488,11 +489,13 @@ describe("sessions that end", () => {
     const [ended] = await h.db.select().from(sessions).where(eq(sessions.id, s3));
     expect(ended?.revokedReason).toBe("deactivated");
 
-    // Bad input: an unknown department, a reviewer without one, the office on itself, someone else than the data office.
+    // Bad input: an unknown department, a reviewer without one, the administrator on itself, someone else than an administrator.
     await expect(updateStaffAccount(h.db, office, { userId: u!.id, departmentCode: "nowhere" }, monday)).rejects.toMatchObject({ field: "departmentCode" });
     await expect(updateStaffAccount(h.db, office, { userId: u!.id, departmentCode: null }, monday)).rejects.toMatchObject({ field: "departmentCode" });
     await expect(updateStaffAccount(h.db, office, { userId: office.userId, active: false }, monday)).rejects.toMatchObject({ field: "userId" });
     await expect(updateStaffAccount(h.db, market, { userId: u!.id, active: true }, monday)).rejects.toMatchObject({ code: "forbidden" });
+    // The data office keeps the catalog, not the accounts: it could otherwise reset an administrator's password.
+    await expect(updateStaffAccount(h.db, dataOffice, { userId: u!.id, active: true }, monday)).rejects.toMatchObject({ code: "forbidden" });
   });
 
   it("changing one's password ends the other sessions and keeps this one; sign out everywhere else too", async () => {

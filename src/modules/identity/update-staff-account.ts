@@ -30,11 +30,12 @@ export const ZUpdateStaffAccountInput = z
 /**
  * Changes a staff account: deactivates or reactivates it, gives it another role or department, or
  * resets its password. Any of these ends the account's sessions at once, so a deactivated or moved
- * reviewer cannot go on acting with what they were. Only the data office, as the province's
- * administrator of the portal, and never on its own account's role or activity.
+ * reviewer cannot go on acting with what they were. Only the administrator, who creates the
+ * accounts (not the data office: a role that could reset an administrator's password or make
+ * itself one would hold them all), and never on its own account's role or activity.
  */
 export async function updateStaffAccount(db: Db, actor: Actor, input: z.output<typeof ZUpdateStaffAccountInput>, now: Date = new Date()) {
-  if (actor.role !== "dataOffice") throw new DomainError("forbidden", "errors.forbidden");
+  if (actor.role !== "administrator") throw new DomainError("forbidden", "errors.forbidden");
   if (input.userId === actor.userId && (input.active === false || input.role !== undefined))
     throw new DomainError("invalidInput", "identity.errors.notOnYourself", { field: "userId" });
   const passwordHash = input.newPassword ? await hashPassword(input.newPassword) : undefined;

@@ -3,6 +3,7 @@ import type { Db } from "@/server/db/client";
 import { recordRegisteredEntity } from "../applications/record-registered-entity";
 import type { ApplicationRow } from "../applications/transition";
 import { recordAudit } from "../audit/record-audit";
+import { certificateTypeIdentifying } from "../catalog/certificate-types";
 import { shanghaiDate } from "@/lib/dates";
 import { loadDivisionTable } from "../divisions/load-divisions";
 import { divisionFullName } from "../divisions/model";
@@ -43,9 +44,13 @@ export async function registerOnApproval(
   now: Date,
 ): Promise<ApplicationRow> {
   if (app.registeredEntityId) return app;
-  // Plans made before the catalog flag name the registering step by the licence it issues.
-  const step = app.plan.find((s) => s.registersEntity ?? s.issuesCertificateType === "businessLicence");
+  // The licence is the type the catalog flags as proving that an entity exists (营业执照).
+  const licenceType = await certificateTypeIdentifying(tx, "entity");
+  // Plans made before the service flag name the registering step by the licence it issues.
+  const step = app.plan.find((s) => s.registersEntity ?? (licenceType !== null && s.issuesCertificateType === licenceType));
   if (!step || !approvedStepKeys.has(step.key)) return app;
+  // Approving would register an enterprise without its licence: refused until the catalog names one.
+  if (!licenceType) throw new DomainError("unavailable", "registration.errors.noLicenceType");
   const [reg] = await tx.select().from(businessRegistrations).where(eq(businessRegistrations.applicationId, app.id));
   if (!reg) return app;
   const [name] = await tx.select().from(enterpriseNames).where(eq(enterpriseNames.id, reg.nameId));
@@ -72,7 +77,7 @@ export async function registerOnApproval(
 
   const table = await loadDivisionTable(tx);
   const licence = await issueCertificate(tx, {
-    typeCode: "businessLicence",
+    typeCode: licenceType,
     holderCode: entity.creditCode,
     holderName: name.fullName,
     // What the registration decided, by the form keys the licence's fields name (the catalog's
@@ -110,7 +115,7 @@ export async function registerOnApproval(
     entityType: "certificate",
     entityId: licence.id,
     to: "valid",
-    data: { number: licence.number, type: "businessLicence" },
+    data: { number: licence.number, type: licenceType },
     at: now,
   });
   await notify(tx, {

@@ -1,13 +1,11 @@
 import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
+import { certificateTypeIdentifying } from "../catalog/certificate-types";
 import { shanghaiDate } from "@/lib/dates";
 import type { Actor } from "../identity/model";
 import type { LicenceFacts } from "../identity/ports";
 import { dataAccessLog, dataResources } from "./schema";
 import { certificates } from "./registry-schema";
-
-/** The certificate type whose holder is a registered market entity. */
-export const businessLicenceType = "businessLicence";
 
 /**
  * Reads an enterprise's valid business licence to check a person's claim to represent it
@@ -16,16 +14,22 @@ export const businessLicenceType = "businessLicence";
  */
 export async function readLicenceForClaim(db: Db, reader: Actor, creditCode: string, now: Date = new Date()): Promise<LicenceFacts | null> {
   const today = shanghaiDate(now);
-  const rows = await db
-    .select({ number: certificates.number, fields: certificates.fields, validUntil: certificates.validUntil, holderName: certificates.holderName })
-    .from(certificates)
-    .where(and(eq(certificates.holderCode, creditCode), eq(certificates.typeCode, businessLicenceType), eq(certificates.status, "valid")))
-    .orderBy(desc(certificates.createdAt));
+  // The licence is the type the catalog flags as proving that an entity exists (营业执照).
+  const licenceType = await certificateTypeIdentifying(db, "entity");
+  const rows = licenceType
+    ? await db
+        .select({ number: certificates.number, fields: certificates.fields, validUntil: certificates.validUntil, holderName: certificates.holderName })
+        .from(certificates)
+        .where(and(eq(certificates.holderCode, creditCode), eq(certificates.typeCode, licenceType), eq(certificates.status, "valid")))
+        .orderBy(desc(certificates.createdAt))
+    : [];
   const licence = rows.find((r) => !r.validUntil || r.validUntil >= today);
-  const [resource] = await db
-    .select({ id: dataResources.id, legalBasis: dataResources.legalBasis })
-    .from(dataResources)
-    .where(eq(dataResources.certificateTypeCode, businessLicenceType));
+  const [resource] = licenceType
+    ? await db
+        .select({ id: dataResources.id, legalBasis: dataResources.legalBasis })
+        .from(dataResources)
+        .where(eq(dataResources.certificateTypeCode, licenceType))
+    : [];
   await db
     .insert(dataAccessLog)
     .values({
@@ -34,7 +38,7 @@ export async function readLicenceForClaim(db: Db, reader: Actor, creditCode: str
       readerDepartmentId: null,
       holderCode: creditCode,
       resourceId: resource?.id ?? null,
-      certificateTypeCode: businessLicenceType,
+      certificateTypeCode: licenceType,
       applicationId: null,
       purpose: "legalRepresentativeCheck",
       legalBasis: resource?.legalBasis ?? null,

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { DomainError } from "@/lib/domain-error";
 import type { Db } from "@/server/db/client";
 import { recordAudit } from "../audit/record-audit";
+import { certificateTypeIdentifying } from "../catalog/certificate-types";
 import { shanghaiDate } from "@/lib/dates";
 import { loadDivisionTable } from "../divisions/load-divisions";
 import { idNumberBirthDate, idNumberSex, maskIdNumber } from "../identity/id-number";
@@ -19,8 +20,13 @@ import type { SharingAuditAction } from "./model";
 /** The data-sharing catalog's code of the population register. */
 export const populationRegisterCode = "populationRegister";
 
-/** The resident ID card the register's people hold in the certificate registry. */
-const idCardType = "residentIdCard";
+/**
+ * The resident ID card the register's people hold in the certificate registry: the type the
+ * catalog flags as proving who a person is (居民身份证), or null when it has none.
+ */
+function idCardType(db: Db): Promise<string | null> {
+  return certificateTypeIdentifying(db, "person");
+}
 
 async function registerResource(db: Db) {
   const [r] = await db
@@ -90,6 +96,9 @@ export async function addPopulationRecord(db: Db, actor: Actor, input: z.output<
       throw new DomainError("invalidInput", "sharing.population.errors.division", { field: "householdDivisionCode" });
   }
   return db.transaction(async (tx) => {
+    const cardType = await idCardType(tx);
+    // A record without its card would be a person the gate cannot show: the catalog must name the card.
+    if (!cardType) throw new DomainError("unavailable", "sharing.population.errors.noIdCardType");
     const [row] = await tx
       .insert(populationRecords)
       .values({ ...input, recordedBy: actor.userId, recordedAt: now })
@@ -97,7 +106,7 @@ export async function addPopulationRecord(db: Db, actor: Actor, input: z.output<
       .returning({ idNumber: populationRecords.idNumber });
     if (!row) throw new DomainError("conflict", "sharing.population.errors.exists", { field: "idNumber" });
     const card = await issueCertificate(tx, {
-      typeCode: idCardType,
+      typeCode: cardType,
       holderCode: input.idNumber,
       holderName: input.name,
       answers: { sex: input.sex, birthDate: input.birthDate },
@@ -163,6 +172,8 @@ export async function seedPopulationRegister(
     .insert(populationRecords)
     .values(people.map((p) => ({ ...p })))
     .onConflictDoNothing();
+  const cardType = await idCardType(db);
+  if (!cardType) return;
   for (const p of people)
-    await issueUnlessHeld(db, { typeCode: idCardType, holderCode: p.idNumber, holderName: p.name, answers: { sex: p.sex, birthDate: p.birthDate }, issuedOn });
+    await issueUnlessHeld(db, { typeCode: cardType, holderCode: p.idNumber, holderName: p.name, answers: { sex: p.sex, birthDate: p.birthDate }, issuedOn });
 }

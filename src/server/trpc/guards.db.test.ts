@@ -42,7 +42,7 @@ describe("role guards", () => {
     for (const role of ["enterprise", "citizen"] as const) {
       expect(await codeOf(createCaller({ db: h.db, actor: actor(role), self: actor(role), locale: "zh-CN" }).identity.departments())).toBe("FORBIDDEN");
     }
-    for (const role of ["windowClerk", "dataOffice"] as const) {
+    for (const role of ["windowClerk", "dataOffice", "administrator"] as const) {
       expect(await codeOf(createCaller({ db: h.db, actor: actor(role), self: actor(role), locale: "zh-CN" }).identity.departments())).toBe("OK");
     }
   });

@@ -184,6 +184,8 @@ export const reviewerProcedure = roleProcedure("reviewer").use(({ ctx, next }) =
 });
 export const staffProcedure = roleProcedure("windowClerk", "reviewer", "dataOffice");
 export const dataOfficeProcedure = roleProcedure("dataOffice");
+/** Everyone who works in the portal, the administrator too: the organisation's departments. */
+export const organisationProcedure = roleProcedure("windowClerk", "reviewer", "dataOffice", "administrator");
 /** The province's administrator: departments and staff accounts. */
 export const administratorProcedure = roleProcedure("administrator");
 /** The data office, and reviewers acting for their department as a data provider or issuer. */

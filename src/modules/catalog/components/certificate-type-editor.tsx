@@ -9,7 +9,7 @@ import { CheckboxField, FieldError, FormError, SelectField, SubmitButton, TextFi
 import { applyServerErrors, useZodForm } from "@/components/form/use-zod-form";
 import { useTRPC } from "@/trpc/react";
 import { ZSaveCertificateTypeInput, type SaveCertificateTypeInput } from "../inputs";
-import { certificateFieldTypes, certificateRegistryValues, type CertificateField, type CertificateFieldOption } from "../model";
+import { certificateFieldTypes, certificateIdentities, certificateRegistryValues, type CertificateField, type CertificateFieldOption } from "../model";
 import type { CertificateTypeAdmin } from "../views";
 
 type Type = CertificateTypeAdmin["types"][number];
@@ -53,6 +53,7 @@ export function CertificateTypeEditor({ type, departments }: { type: Type | null
       issuerDepartmentCode: type?.issuerDepartmentCode ?? "",
       validityYears: type?.validityYears ? String(type.validityYears) : "",
       fields: type?.fields.length ? type.fields : [emptyField()],
+      identifies: type?.identifies ?? "",
     },
   });
   const fields = useFieldArray({ control: form.control, name: "fields" });
@@ -98,6 +99,13 @@ export function CertificateTypeEditor({ type, departments }: { type: Type | null
           <TextField form={form} name="nameZh" label={t("nameZh")} autoComplete="off" />
           <TextField form={form} name="nameEn" label={t("nameEn")} autoComplete="off" />
           <TextField form={form} name="validityYears" label={t("validityYears")} hint={t("validityHint")} inputMode="numeric" autoComplete="off" />
+          <SelectField
+            form={form}
+            name="identifies"
+            label={t("identifies")}
+            hint={t("identifiesHint")}
+            options={[{ value: "", label: t("identities.none") }, ...certificateIdentities.map((k) => ({ value: k, label: t(`identities.${k}`) }))]}
+          />
         </div>
 
         <fieldset className="flex flex-col gap-3">

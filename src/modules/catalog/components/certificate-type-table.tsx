@@ -22,6 +22,7 @@ export async function CertificateTypeTable({ types }: { types: CertificateTypeAd
           <p className="text-sm text-slate-700">
             {t("issuedByDepartment", { department: en ? type.issuerNameEn : type.issuerNameZh })} ·{" "}
             {type.validityYears ? t("validFor", { years: type.validityYears }) : t("noExpiry")}
+            {type.identifies ? ` · ${t(`identitiesShort.${type.identifies}`)}` : ""}
             {type.issuedBy.length ? ` · ${t("issuedThrough", { services: type.issuedBy.map((s) => (en ? s.nameEn : s.nameZh)).join(en ? ", " : "、") })}` : ""}
           </p>
           <div className="mt-2 overflow-x-auto">

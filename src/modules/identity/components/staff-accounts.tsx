@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { inputClass, useMessage } from "@/components/form/fields";
+import { staffRoles } from "../model";
 import { useTRPC } from "@/trpc/react";
 
 export interface StaffAccountRow {
@@ -19,8 +20,75 @@ export interface StaffAccountRow {
 }
 
 /**
- * The data office's staff accounts: deactivate or reactivate, move a reviewer to another
- * department, reset a password. Every change ends the account's sessions at once.
+ * An account's role and, for a reviewer, department: saved together, since a reviewer without a
+ * department is refused. Not for one's own account (the server refuses that too).
+ */
+function RoleForm({
+  account,
+  departments,
+  pending,
+  onSave,
+  label,
+}: {
+  account: StaffAccountRow;
+  departments: Array<{ code: string; nameZh: string; nameEn: string }>;
+  pending: boolean;
+  onSave: (change: { role: StaffAccountRow["role"]; departmentCode?: string | null }) => void;
+  label: (d: { nameZh: string; nameEn: string }) => string;
+}) {
+  const t = useTranslations("identity.staff");
+  const tr = useTranslations("profile.roles");
+  const [role, setRole] = useState(account.role);
+  const [department, setDepartment] = useState(account.departmentCode ?? "");
+  const changed = role !== account.role || (role === "reviewer" && department !== (account.departmentCode ?? ""));
+  const id = `role-${account.userId}`;
+  return (
+    <form
+      className="flex flex-wrap items-end gap-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        // No department chosen for a reviewer is sent as none, for the server to refuse on its field.
+        onSave({ role, ...(role === "reviewer" ? { departmentCode: department || null } : {}) });
+      }}
+    >
+      <label className="flex flex-col gap-1 text-sm" htmlFor={`${id}-role`}>
+        {t("role")}
+        <select id={`${id}-role`} className={inputClass} value={role} disabled={pending} onChange={(e) => setRole(e.target.value as StaffAccountRow["role"])}>
+          {staffRoles.map((r) => (
+            <option key={r} value={r}>
+              {tr(r)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {role === "reviewer" ? (
+        <label className="flex flex-col gap-1 text-sm" htmlFor={`${id}-department`}>
+          {t("department")}
+          <select id={`${id}-department`} className={inputClass} value={department} disabled={pending} onChange={(e) => setDepartment(e.target.value)}>
+            <option value="">{t("chooseDepartment")}</option>
+            {departments.map((d) => (
+              <option key={d.code} value={d.code}>
+                {label(d)}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+      <button
+        type="submit"
+        disabled={pending || !changed}
+        className="rounded border border-brand-700 px-3 py-2 text-brand-700 hover:bg-brand-50 disabled:opacity-60"
+      >
+        {t("saveRole")}
+        <span className="sr-only"> {account.login}</span>
+      </button>
+    </form>
+  );
+}
+
+/**
+ * The administrator's staff accounts: deactivate or reactivate, change the role or a reviewer's
+ * department (neither on one's own account), reset a password. Every change ends the account's sessions at once.
  */
 export function StaffAccounts({
   accounts,
@@ -41,7 +109,7 @@ export function StaffAccounts({
   const mutation = useMutation(trpc.identity.updateStaffAccount.mutationOptions());
   const [done, setDone] = useState<{ userId: string; ended: number } | null>(null);
   const [passwords, setPasswords] = useState<Record<string, string>>({});
-  const run = async (userId: string, change: { active?: boolean; departmentCode?: string; newPassword?: string }) => {
+  const run = async (userId: string, change: { active?: boolean; role?: StaffAccountRow["role"]; departmentCode?: string | null; newPassword?: string }) => {
     setDone(null);
     const result = await mutation.mutateAsync({ userId, ...change }).catch(() => null);
     if (result) {
@@ -86,24 +154,14 @@ export function StaffAccounts({
                   <span className="sr-only"> {a.login}</span>
                 </button>
               ) : null}
-              {a.role === "reviewer" ? (
-                <label className="flex flex-col gap-1 text-sm">
-                  {t("department")}
-                  <select
-                    className={inputClass}
-                    defaultValue={a.departmentCode ?? ""}
-                    disabled={mutation.isPending}
-                    onChange={(e) => {
-                      if (e.target.value && e.target.value !== a.departmentCode) void run(a.userId, { departmentCode: e.target.value });
-                    }}
-                  >
-                    {departments.map((d) => (
-                      <option key={d.code} value={d.code}>
-                        {locale === "en" ? d.nameEn : d.nameZh}
-                      </option>
-                    ))}
-                  </select>
-                </label>
+              {a.userId !== selfId ? (
+                <RoleForm
+                  account={a}
+                  departments={departments}
+                  pending={mutation.isPending}
+                  onSave={(change) => void run(a.userId, change)}
+                  label={(d) => (locale === "en" ? d.nameEn : d.nameZh)}
+                />
               ) : null}
               <form
                 className="flex flex-wrap items-end gap-2"

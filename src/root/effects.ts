@@ -1,5 +1,6 @@
 import { onCalendarPublished } from "@/modules/calendar/effects";
 import { identityRegisters } from "@/modules/identity/ports";
+import { applyLifecycleOnApproval } from "@/modules/registration/lifecycle-effect";
 import { registerOnApproval } from "@/modules/registration/register-entity";
 import { stepsApproved } from "@/modules/review/effects";
 import { recomputeDueDates } from "@/modules/review/recompute-due-dates";
@@ -17,6 +18,9 @@ identityRegisters.provide({ matchPerson, readLicenceForClaim });
 // Starting a business: market regulation's approval registers the enterprise (and issues its
 // credit code) before the other departments' tasks open, so they read its licence through the gate.
 stepsApproved.on("registration.registerOnApproval", registerOnApproval);
+// Changing or closing a company: market regulation's approval re-issues the licence (or
+// deregisters the enterprise) before the departments' steps open; their approvals re-issue theirs.
+stepsApproved.on("registration.applyLifecycleOnApproval", applyLifecycleOnApproval);
 stepsApproved.seal();
 
 // The data office publishes a calendar year: review recomputes the open due dates that were

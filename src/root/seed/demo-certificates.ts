@@ -2,15 +2,16 @@ import { issueOrSupersede, signUnsigned } from "@/modules/sharing/registry";
 import type { Db } from "@/server/db/client";
 import type { demoEnterprises } from "./demo";
 
-/** The made-up registered particulars of the demo enterprises' licences, by name. */
-const particulars: Record<string, { registeredCapital: string; businessAddress: string; businessScope: string }> = {
-  石家庄通办示范商贸有限公司: { registeredCapital: "200", businessAddress: "河北省石家庄市长安区中山东路 100 号", businessScope: "日用百货销售；企业管理咨询" },
+/**
+ * The made-up registered particulars of a demo licence, by the enterprise's name: the restaurant
+ * company's, so a change registration starts from an address and a capital read from its licence.
+ */
+const particulars: Partial<Record<string, { registeredCapital: string; businessAddress: string; businessScope: string }>> = {
   保定市云帆示例餐饮有限公司: {
     registeredCapital: "50",
     businessAddress: "河北省保定市竞秀区朝阳北大街 8 号",
     businessScope: "餐饮服务；食品销售（仅销售预包装食品）",
   },
-  保定市示例建工有限公司: { registeredCapital: "1000", businessAddress: "河北省保定市竞秀区东风西路 20 号", businessScope: "建筑工程施工" },
 };
 
 /**
@@ -31,7 +32,7 @@ export async function seedDemoCertificates(db: Db, enterprises: typeof demoEnter
         facts: { legalRepresentative: e.legalRepresentative.name, legalRepresentativeIdNumber: e.legalRepresentative.idNumber },
         issuedOn: "2024-05-20",
       },
-      ["legalRepresentativeIdNumber", "businessAddress"],
+      particulars[e.name] ? ["legalRepresentativeIdNumber", "businessAddress"] : ["legalRepresentativeIdNumber"],
     );
   }
   await signUnsigned(db);

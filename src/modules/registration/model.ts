@@ -261,3 +261,9 @@ export function changedItems(before: Particulars, after: Particulars): ChangeIte
   if (Number(before.registeredCapital) !== Number(after.registeredCapital)) items.push("registeredCapital");
   return items;
 }
+
+/** The life-cycle registrations' own pages, by bundle code: their guides link there, not to the generic apply form. */
+export const registrationPages: Readonly<Record<string, string>> = {
+  [lifecycleBundles.change]: "/applicant/change",
+  [lifecycleBundles.deregistration]: "/applicant/deregister",
+};

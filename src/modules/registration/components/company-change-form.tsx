@@ -81,9 +81,7 @@ export function CompanyChangeForm({ options }: { options: LifecycleOptions }) {
 
       <fieldset disabled={pending} className={section}>
         <legend className={legend}>{t("change.nameLegend")}</legend>
-        <p className="text-slate-700">
-          {t("change.currentName")}: <span className="font-medium">{options.current.name}</span>
-        </p>
+        <p className="text-slate-700">{t("change.currentName", { name: options.current.name })}</p>
         <CheckboxField form={form} name="changeName" label={t("change.changeName")} />
         {changeName ? (
           <div className="grid gap-4 sm:grid-cols-2">
@@ -113,9 +111,7 @@ export function CompanyChangeForm({ options }: { options: LifecycleOptions }) {
 
       <fieldset disabled={pending} className={section}>
         <legend className={legend}>{t("change.legalRepLegend")}</legend>
-        <p className="text-slate-700">
-          {t("change.currentLegalRep")}: <span className="font-medium">{options.current.legalRepresentative}</span>
-        </p>
+        <p className="text-slate-700">{t("change.currentLegalRep", { name: options.current.legalRepresentative })}</p>
         <CheckboxField form={form} name="changeLegalRepresentative" label={t("change.changeLegalRep")} />
         {changeRep ? (
           <div className="grid gap-4 sm:grid-cols-2">

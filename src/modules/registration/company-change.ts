@@ -6,6 +6,7 @@ import { ZSubmitApplicationInput } from "../applications/inputs";
 import { submitApplication } from "../applications/submit-application";
 import { loadApplicationPlan } from "../catalog/load-application-plan";
 import { certificateTypes } from "../catalog/schema";
+import { applicantIdentity } from "../identity/holder";
 import type { Actor } from "../identity/model";
 import { readCertificates } from "../sharing/gate";
 import { shanghaiDate } from "@/lib/dates";
@@ -40,8 +41,19 @@ const dayMs = 86_400_000;
  * and the change already open, if one is.
  */
 export async function companyChangeOptions(db: Db, actor: Actor, now: Date = new Date()) {
-  const who = await actingEnterprise(db, actor, "subject");
-  const licence = await readOwnLicence(db, actor, who.holderCode, "prefill", now, "subject");
+  const who = await applicantIdentity(db, actor);
+  // A closed enterprise, or one without a valid licence, is told why on the page, not with an error.
+  if (who.kind !== "enterprise" || !who.entityId) throw new DomainError("forbidden", "registration.lifecycle.errors.enterpriseOnly");
+  if (who.deregistered) return { available: false as const, reason: "deregistered" as const };
+  const {
+    certificates: [licence],
+  } = await readCertificates(db, actor, {
+    holderCode: who.holderCode,
+    typeCodes: ["businessLicence"],
+    purpose: { kind: "own", use: "prefill" },
+    today: shanghaiDate(now),
+  });
+  if (licence?.status !== "valid") return { available: false as const, reason: "noLicence" as const };
   const current = particularsOf(licence);
   const entityType = (licence.fields.entityType ?? "limitedLiabilityCompany") as EntityType;
   const nameDivisions = await db
@@ -50,6 +62,7 @@ export async function companyChangeOptions(db: Db, actor: Actor, now: Date = new
     .where(inArray(divisions.code, ["130000", ...Array.from({ length: 11 }, (_, i) => `13${String(i + 1).padStart(2, "0")}00`)]));
   const open = await openLifecycleApplication(db, who.entityId);
   return {
+    available: true as const,
     creditCode: who.holderCode,
     licenceNumber: licence.number,
     current: {

@@ -13,8 +13,8 @@ import { claimTask } from "@/modules/review/claim-task";
 import { decideTask } from "@/modules/review/decide-task";
 import { reviewTasks } from "@/modules/review/schema";
 import { readCertificates, verifyCertificate, type HeldCertificate } from "@/modules/sharing/gate";
-import { freshIdNumber, newCitizen, reviewer, withDemo } from "@/root/testing/fixtures";
-import { submitCompanyChange } from "./company-change";
+import { newCitizen, reviewer, withDemo } from "@/root/testing/fixtures";
+import { companyChangeOptions, submitCompanyChange } from "./company-change";
 import { submitDeregistration } from "./deregister-company";
 import { ZCompanyChangeInput, ZDeregistrationInput, ZReserveNameInput, ZStartBusinessInput } from "./inputs";
 import { reserveName } from "./names";
@@ -131,6 +131,13 @@ describe("company change (变更登记“一件事”)", () => {
     const before = await held(enterprise, entity.creditCode);
     const oldLicence = before.find((c) => c.typeCode === "businessLicence")!;
     expect(oldLicence.fields.businessAddress).toBe("河北省石家庄市长安区中山东路 1 号");
+    // The form starts from the licence's particulars, read through the gate as its holder.
+    expect(await companyChangeOptions(h.db, enterprise, monday)).toMatchObject({
+      available: true,
+      licenceNumber: oldLicence.number,
+      current: { name: name.fullName, businessAddress: "河北省石家庄市长安区中山东路 1 号", registeredCapital: "100" },
+      open: null,
+    });
 
     const trade = freshTrade();
     const submitted = await submitCompanyChange(
@@ -349,7 +356,6 @@ describe("deregistration (企业注销“一件事”)", () => {
     await expect(submitApplication(h.db, enterprise, restaurant, tuesday)).rejects.toMatchObject({ field: "subject" });
     await expect(submitCompanyChange(h.db, enterprise, changeInput({ registeredCapital: "500" }), tuesday)).rejects.toMatchObject({ code: "forbidden" });
     await expect(submitDeregistration(h.db, enterprise, input(entity.creditCode), tuesday)).rejects.toMatchObject({ code: "forbidden", field: "creditCode" });
+    expect(await companyChangeOptions(h.db, enterprise, tuesday)).toEqual({ available: false, reason: "deregistered" });
   });
 });
-
-void freshIdNumber;

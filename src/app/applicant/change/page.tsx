@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { CompanyChangeForm } from "@/modules/registration/components/company-change-form";
 import { LifecycleParticulars } from "@/modules/registration/components/lifecycle-particulars";
@@ -19,8 +20,14 @@ export default async function CompanyChangePage() {
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-6">
       <PageHeader title={t("change.title")} lead={t("change.lead")} />
-      <LifecycleParticulars options={options} />
-      {options.open ? null : <CompanyChangeForm options={options} />}
+      {options.available ? (
+        <>
+          <LifecycleParticulars options={options} />
+          {options.open ? null : <CompanyChangeForm options={options} />}
+        </>
+      ) : (
+        <EmptyState title={t(`unavailable.${options.reason}`)}>{t("unavailable.hint")}</EmptyState>
+      )}
     </div>
   );
 }

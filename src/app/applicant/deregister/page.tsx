@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { DeregistrationForm } from "@/modules/registration/components/deregistration-form";
 import { LifecycleParticulars } from "@/modules/registration/components/lifecycle-particulars";
@@ -19,8 +20,14 @@ export default async function DeregistrationPage() {
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-6">
       <PageHeader title={t("deregister.title")} lead={t("deregister.lead")} />
-      <LifecycleParticulars options={options} />
-      {options.open ? null : <DeregistrationForm creditCode={options.creditCode} />}
+      {options.available ? (
+        <>
+          <LifecycleParticulars options={options} />
+          {options.open ? null : <DeregistrationForm creditCode={options.creditCode} />}
+        </>
+      ) : (
+        <EmptyState title={t(`unavailable.${options.reason}`)}>{t("unavailable.hint")}</EmptyState>
+      )}
     </div>
   );
 }

@@ -9,4 +9,4 @@ export type RegistrationOptions = Outputs["options"];
 export type NameReservation = Outputs["myReservations"][number];
 export type NameCheckResult = Outputs["checkName"];
 /** The enterprise's registered particulars from its licence, for the change and deregistration forms (`registration.lifecycleOptions`). */
-export type LifecycleOptions = Outputs["lifecycleOptions"];
+export type LifecycleOptions = Extract<Outputs["lifecycleOptions"], { available: true }>;

@@ -104,7 +104,7 @@ const machines: Record<string, Machine> = {
     events: nameEvents,
     table: nameMachine,
     initial: initialNameStatus,
-    terminal: ["registered", "released"],
+    terminal: ["released"],
     prefix: "name",
     auditActions: nameAuditActions,
     enumValues: nameStatusEnum.enumValues,

@@ -97,9 +97,12 @@ describe("a province file", () => {
     expect(problemsOf(file).map((p) => p.path)).toEqual([`certificateTypes[${seal}].identifies`]);
     file.certificateTypes[seal]!.identifies = null;
     delete file.certificateTypes[licence]!.identifies;
-    expect(problemsOf(file)).toEqual([
-      { path: `services[${registering}].registersEntity`, message: expect.stringMatching(/no certificate type identifies "entity"/) },
-    ]);
+    // Every service that registers an entity (start a business, change, deregistration) is named.
+    const registeringAll = file.services.flatMap((s, i) => (s.registersEntity ? [i] : []));
+    expect(registeringAll).toContain(registering);
+    expect(problemsOf(file)).toEqual(
+      registeringAll.map((i) => ({ path: `services[${i}].registersEntity`, message: expect.stringMatching(/no certificate type identifies "entity"/) })),
+    );
   });
 
   it("formats paths as JSON paths", () => {

@@ -1,5 +1,6 @@
 import { onCalendarPublished } from "@/modules/calendar/effects";
 import { identityRegisters } from "@/modules/identity/ports";
+import { applyLifecycleOnApproval } from "@/modules/registration/lifecycle-effect";
 import { registerOnApproval } from "@/modules/registration/register-entity";
 import { startBusinessAnswers } from "@/modules/registration/task-answers";
 import { answerSources, stepsApproved } from "@/modules/review/effects";
@@ -18,6 +19,9 @@ identityRegisters.provide({ matchPerson, readLicenceForClaim });
 // Starting a business: market regulation's approval registers the enterprise (and issues its
 // credit code) before the other departments' tasks open, so they read its licence through the gate.
 stepsApproved.on("registration.registerOnApproval", registerOnApproval);
+// Changing or closing a company: market regulation's approval re-issues the licence (or
+// deregisters the enterprise) before the departments' steps open; their approvals re-issue theirs.
+stepsApproved.on("registration.applyLifecycleOnApproval", applyLifecycleOnApproval);
 stepsApproved.seal();
 
 // A reviewer's task page shows the start-a-business form's answers as the form groups them,

@@ -39,11 +39,11 @@ describe("importing a province file", () => {
     expect(report.changed).toBe(true);
     expect(report.counts.departments).toEqual({ created: 10, updated: 0, unchanged: 0 });
     expect(report.counts.staff).toEqual({ created: demoFile.staff.length, updated: 0, unchanged: 0 });
-    expect(report.counts.services).toEqual({ created: 20, updated: 0, unchanged: 0 });
-    expect(report.counts.bundles).toEqual({ created: 4, updated: 0, unchanged: 0 });
+    expect(report.counts.services).toEqual({ created: demoFile.services.length, updated: 0, unchanged: 0 });
+    expect(report.counts.bundles).toEqual({ created: demoFile.bundles.length, updated: 0, unchanged: 0 });
     expect(report.counts.grants?.created).toBe(demoFile.grants.length);
     const [event] = await importEvents();
-    expect(event?.data).toMatchObject({ contentHash: report.contentHash, counts: { services: { created: 20 } } });
+    expect(event?.data).toMatchObject({ contentHash: report.contentHash, counts: { services: { created: demoFile.services.length } } });
     expect(report.contentHash).toMatch(/^[0-9a-f]{64}$/);
     // No password in the file, none given: the accounts exist but nobody can sign in with them yet.
     const [clerk] = await h.db.select().from(users).where(eq(users.login, "CLERK"));

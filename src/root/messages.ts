@@ -22,6 +22,8 @@ import registrationEn from "@/modules/registration/messages.en.json";
 import registrationZh from "@/modules/registration/messages.zh-CN.json";
 import registrationFormEn from "@/modules/registration/messages.form.en.json";
 import registrationFormZh from "@/modules/registration/messages.form.zh-CN.json";
+import registrationLifecycleEn from "@/modules/registration/messages.lifecycle.en.json";
+import registrationLifecycleZh from "@/modules/registration/messages.lifecycle.zh-CN.json";
 import documentsEn from "@/modules/documents/messages.en.json";
 import documentsZh from "@/modules/documents/messages.zh-CN.json";
 import disclosureEn from "@/modules/disclosure/messages.en.json";
@@ -43,7 +45,7 @@ export const moduleMessages: Record<Locale, Record<string, unknown>> = {
     notifications: notificationsZh,
     sharing: { ...sharingZh, ...sharingHolderZh, ...sharingOfficeZh },
     openData: openDataZh,
-    registration: { ...registrationZh, ...registrationFormZh },
+    registration: { ...registrationZh, ...registrationFormZh, ...registrationLifecycleZh },
     disclosure: disclosureZh,
     serviceIndex: serviceIndexZh,
   },
@@ -57,7 +59,7 @@ export const moduleMessages: Record<Locale, Record<string, unknown>> = {
     notifications: notificationsEn,
     sharing: { ...sharingEn, ...sharingHolderEn, ...sharingOfficeEn },
     openData: openDataEn,
-    registration: { ...registrationEn, ...registrationFormEn },
+    registration: { ...registrationEn, ...registrationFormEn, ...registrationLifecycleEn },
     disclosure: disclosureEn,
     serviceIndex: serviceIndexEn,
   },

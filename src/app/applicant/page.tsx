@@ -6,6 +6,7 @@ import { PageHeader } from "@/components/page-header";
 import { StatusBadge } from "@/modules/applications/components/status-badge";
 import { ProfileCard } from "@/modules/identity/components/profile-card";
 import { ActingForSwitch } from "@/app/_shell/acting-for-switch";
+import { LifecycleLinks } from "@/modules/registration/components/lifecycle-links";
 import { StartBusinessLink } from "@/modules/registration/components/start-business-link";
 import { requireRole } from "@/server/auth/guard";
 import { api } from "@/trpc/server";
@@ -51,6 +52,7 @@ export default async function ApplicantLanding({ searchParams }: { searchParams:
             </Link>
           ) : null}
           <StartBusinessLink />
+          <LifecycleLinks />
         </div>
       </PageHeader>
       {acting === "refused" ? (

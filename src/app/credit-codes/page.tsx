@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card, PageHeader } from "@/components/page-header";
 import { explainCreditCode, isWellFormedCodeSegment } from "@/modules/identity/explain-credit-code";
+import { api } from "@/trpc/server";
+
+export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("creditCodes"))("title") };
@@ -16,6 +19,9 @@ export default async function CreditCodesPage({ searchParams }: { searchParams: 
   const en = locale === "en";
   const trimmed = code?.trim() ?? "";
   const result = trimmed && isWellFormedCodeSegment(trimmed) ? explainCreditCode(trimmed) : null;
+  // A valid code of an enterprise registered here: whether it still exists (注销 is public).
+  const standing = result?.valid ? await (await api()).identity.entityStanding({ creditCode: result.code }) : null;
+  const tl = await getTranslations("registration.lifecycle.standing");
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-6">
       <PageHeader title={t("title")} lead={t("lead")} />
@@ -43,6 +49,20 @@ export default async function CreditCodesPage({ searchParams }: { searchParams: 
           <p role="status" data-testid="credit-code-verdict" className={`text-lg font-semibold ${result.valid ? "text-green-800" : "text-seal-600"}`}>
             {result.valid ? t("valid", { code: result.code }) : t("invalid", { code: result.code })}
           </p>
+          {standing ? (
+            <p
+              className={`mt-2 font-medium ${standing.deregisteredAt ? "text-seal-600" : "text-green-800"}`}
+              data-testid="entity-standing"
+              data-deregistered={standing.deregisteredAt ? "true" : "false"}
+            >
+              {standing.deregisteredAt
+                ? tl("deregistered", {
+                    name: standing.name,
+                    date: standing.deregisteredAt.toLocaleDateString(en ? "en-GB" : "zh-CN", { timeZone: "Asia/Shanghai" }),
+                  })
+                : tl("registered", { name: standing.name })}
+            </p>
+          ) : null}
           {result.failedChecks.length > 0 ? (
             <ul className="mt-3 list-disc pl-6">
               {result.failedChecks.map((c, i) => (

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import { DomainError } from "@/lib/domain-error";
 import type { Db } from "@/server/db/client";
 import { isOverdue, shanghaiDate } from "../calendar/model";
+import { certificateTypeIdentifying } from "../catalog/certificate-types";
 import { loadApplicationPlan } from "../catalog/load-application-plan";
 import { formatAnswerBoth } from "../catalog/model";
 import { certificateTypes } from "../catalog/schema";
@@ -126,11 +127,13 @@ function progressOf(tasks: TaskTimelineView[]) {
 export function issuedStepKeysOf(
   app: Pick<ApplicationRow, "plan" | "status" | "registeredEntityId">,
   tasks: ReadonlyArray<{ stepKey: string; status: string }>,
+  /** The certificate type that identifies an entity (the catalog's flag): how plans made before the step flag name the registering step. */
+  entityLicenceType: string | null,
 ) {
   const approved = new Set(tasks.filter((t) => t.status === "approved").map((t) => t.stepKey));
   if (grantedApplicationStatuses.includes(app.status)) return approved;
   // Plans made before the catalog flag name the registering step by the licence it issues.
-  const registering = app.plan.find((s) => s.registersEntity ?? s.issuesCertificateType === "businessLicence");
+  const registering = app.plan.find((s) => s.registersEntity ?? (entityLicenceType !== null && s.issuesCertificateType === entityLicenceType));
   return new Set(registering && app.registeredEntityId && approved.has(registering.key) ? [registering.key] : []);
 }
 
@@ -189,7 +192,11 @@ export async function getApplication(db: Db, actor: Actor, applicationId: string
       ? isLiveApplication(app.status)
         ? [
             ...new Set(
-              certificatesForSteps(app.plan, readerStepKeysOf(app, tasks, actor), issuedStepKeysOf(app, tasks)).flatMap((c) => (c.issued ? [c.typeCode] : [])),
+              certificatesForSteps(
+                app.plan,
+                readerStepKeysOf(app, tasks, actor),
+                issuedStepKeysOf(app, tasks, await certificateTypeIdentifying(db, "entity")),
+              ).flatMap((c) => (c.issued ? [c.typeCode] : [])),
             ),
           ]
         : []

@@ -5,7 +5,7 @@ import type { Db } from "@/server/db/client";
 import { shanghaiDate } from "@/lib/dates";
 import { currentCatalogVersion } from "../catalog/catalog-version";
 import { loadApplicationPlan } from "../catalog/load-application-plan";
-import type { ApplicationPlan } from "../catalog/plan";
+import type { ApplicationPlan, PlanStep } from "../catalog/plan";
 import { principalOf, type Actor } from "../identity/model";
 import { applicantUserIds } from "../identity/recipients";
 import { notify } from "../notifications/notify";
@@ -21,8 +21,25 @@ import { applicationMaterials, applications } from "./schema";
 import { nextTrackingNumber } from "./tracking-number";
 import { applyApplicationEvent, lockApplication } from "./transition";
 
+/** The plan with only the steps `keep` keeps (see `submitApplication`'s `keepSteps`). */
+function narrowPlan(plan: ApplicationPlan, keep: ((step: PlanStep) => boolean) | undefined): ApplicationPlan {
+  if (!keep) return plan;
+  const steps = plan.steps.filter(keep);
+  const kept = new Set(steps.map((s) => s.key));
+  const services = new Set(steps.map((s) => s.serviceCode));
+  return {
+    ...plan,
+    steps: steps.map((s) => ({ ...s, needs: s.needs.filter((n) => kept.has(n)) })),
+    materials: plan.materials
+      .filter((m) => m.serviceCodes.some((c) => services.has(c)))
+      .map((m) => ({ ...m, serviceCodes: m.serviceCodes.filter((c) => services.has(c)) })),
+  };
+}
+
 /** Checks that the applicant may apply for this subject at all. */
 export async function assertEligible(db: Db, actor: Actor, plan: ApplicationPlan, who: ApplicantIdentity, today: string, applicationId: string): Promise<void> {
+  // A deregistered enterprise no longer exists in law (注销登记): it applies for nothing.
+  if (who.deregistered) throw new DomainError("forbidden", "applications.errors.deregistered", { field: "subject" });
   if (!plan.applicantKinds.includes(who.kind)) {
     throw new DomainError("forbidden", "errors.applicantKind", { field: "subject" });
   }
@@ -57,13 +74,19 @@ export async function submitApplication(
      * declaration and the registration details). Everywhere else such a service is refused.
      */
     registrationPath?: true;
+    /**
+     * Only the bundle's steps this keeps (a change registration re-issues only the records that
+     * carry a changed particular); a kept step's need of a dropped one is dropped with it, and so
+     * are materials only dropped services asked for.
+     */
+    keepSteps?: (step: PlanStep) => boolean;
   } = {},
 ) {
   const today = shanghaiDate(now);
   // Read before the transaction, from the cached calendar: no extra query per submission.
   const deadline = await acceptanceDeadline(db, now);
   const who = await applicantIdentity(db, actor);
-  const plan = await loadApplicationPlan(db, input.subject);
+  const plan = narrowPlan(await loadApplicationPlan(db, input.subject), options.keepSteps);
   // A service that registers a new market entity goes through its own path, so the naming rules
   // and the registration always run (a generic submission once issued a licence to a person).
   if (plan.registersEntity && !options.registrationPath) throw new DomainError("forbidden", "applications.errors.ownPathOnly", { field: "subject" });

@@ -66,7 +66,7 @@ describe("a department head (部门负责人)", () => {
       createStaffAccount(h.db, admin, ZCreateStaffAccountInput.parse({ login, displayName: "窗口", role: "windowClerk", departmentHead: true })),
     ).rejects.toMatchObject({ code: "invalidInput", field: "departmentHead" });
     const clerk = await createStaffAccount(h.db, admin, ZCreateStaffAccountInput.parse({ login, displayName: "窗口", role: "windowClerk" }));
-    await expect(updateStaffAccount(h.db, dataOffice, ZUpdateStaffAccountInput.parse({ userId: clerk.userId, departmentHead: true }))).rejects.toMatchObject({
+    await expect(updateStaffAccount(h.db, admin, ZUpdateStaffAccountInput.parse({ userId: clerk.userId, departmentHead: true }))).rejects.toMatchObject({
       code: "invalidInput",
       field: "departmentHead",
     });
@@ -79,13 +79,13 @@ describe("a department head (部门负责人)", () => {
       admin,
       ZCreateStaffAccountInput.parse({ login: `rev${uniqueSuffix()}`, displayName: "审查员", role: "reviewer", departmentCode: codes.a }),
     );
-    await updateStaffAccount(h.db, dataOffice, ZUpdateStaffAccountInput.parse({ userId: r.userId, departmentHead: true }));
+    await updateStaffAccount(h.db, admin, ZUpdateStaffAccountInput.parse({ userId: r.userId, departmentHead: true }));
     expect(await headOf(r.userId)).toBe(true);
-    await updateStaffAccount(h.db, dataOffice, ZUpdateStaffAccountInput.parse({ userId: r.userId, departmentCode: codes.b }));
+    await updateStaffAccount(h.db, admin, ZUpdateStaffAccountInput.parse({ userId: r.userId, departmentCode: codes.b }));
     expect(await headOf(r.userId)).toBe(false);
-    await updateStaffAccount(h.db, dataOffice, ZUpdateStaffAccountInput.parse({ userId: r.userId, departmentCode: codes.a, departmentHead: true }));
+    await updateStaffAccount(h.db, admin, ZUpdateStaffAccountInput.parse({ userId: r.userId, departmentCode: codes.a, departmentHead: true }));
     expect(await headOf(r.userId)).toBe(true);
-    await updateStaffAccount(h.db, dataOffice, ZUpdateStaffAccountInput.parse({ userId: r.userId, departmentHead: false }));
+    await updateStaffAccount(h.db, admin, ZUpdateStaffAccountInput.parse({ userId: r.userId, departmentHead: false }));
     expect(await headOf(r.userId)).toBe(false);
   });
 });

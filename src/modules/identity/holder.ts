@@ -10,6 +10,8 @@ export interface ApplicantIdentity {
   name: string;
   entityId: string | null;
   personId: string | null;
+  /** The enterprise was deregistered (注销): it may see its record but not apply. */
+  deregistered?: boolean;
 }
 
 /**
@@ -21,7 +23,14 @@ export async function applicantIdentity(db: Db, actor: Actor): Promise<Applicant
     if (!actor.entityId || !actor.agency) throw new DomainError("forbidden", "errors.forbidden");
     const [entity] = await db.select().from(entities).where(eq(entities.id, actor.entityId));
     if (!entity) throw new DomainError("forbidden", "errors.forbidden");
-    return { kind: "enterprise", holderCode: entity.creditCode, name: entity.name, entityId: entity.id, personId: null };
+    return {
+      kind: "enterprise",
+      holderCode: entity.creditCode,
+      name: entity.name,
+      entityId: entity.id,
+      personId: null,
+      deregistered: entity.deregisteredAt !== null,
+    };
   }
   if (actor.role === "citizen") {
     if (!actor.personId) throw new DomainError("forbidden", "errors.forbidden");

@@ -143,6 +143,8 @@ export const identityAuditActions = [
   "account.update",
   "session.endOthers",
   "entity.register",
+  "entity.change",
+  "entity.deregister",
   "mandate.grant",
   "mandate.revoke",
   "window.keyIn.start",

@@ -14,6 +14,7 @@ import {
 } from "@/server/trpc/init";
 import { shanghaiDate } from "@/lib/dates";
 import { actingOptions } from "./acting";
+import { entityStanding } from "./entity-lifecycle";
 import { changePassword } from "./change-password";
 import { getProfile, ZProfileView } from "./get-profile";
 import { grantMandate, grantPersonalMandate } from "./grant-mandate";
@@ -69,7 +70,14 @@ const ZSessionView = z.object({
   current: z.boolean(),
 });
 
+const ZEntityStanding = z.object({ name: z.string(), deregisteredAt: z.date().nullable() }).nullable();
+
 export const identityRouter = createTRPCRouter({
+  /** An enterprise's public standing by its credit code (企业信息公示): its name, and whether it was deregistered. */
+  entityStanding: publicProcedure
+    .input(z.object({ creditCode: z.string().trim().toUpperCase().length(18) }))
+    .output(ZEntityStanding)
+    .query(({ ctx, input }) => entityStanding(ctx.db, input.creditCode)),
   registerCitizen: publicProcedure
     .use(rateLimited("registrations"))
     .input(ZRegisterCitizenInput)

@@ -75,6 +75,8 @@ export const entities = pgTable(
     contactName: text("contact_name").notNull(),
     contactPhone: text("contact_phone").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** When market regulation deregistered it (注销登记): it no longer exists and may not apply. */
+    deregisteredAt: timestamp("deregistered_at", { withTimezone: true }),
   },
   (t) => [index("entities_legal_representative_idx").on(t.legalRepresentativeIdNumber)],
 );

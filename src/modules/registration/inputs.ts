@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { msg } from "@/lib/message";
-import { ZIdNumberField, ZPersonName } from "../identity/inputs";
+import { hasForbiddenCharacter } from "@/lib/text";
+import { ZCreditCodeField, ZIdNumberField, ZPersonName } from "../identity/inputs";
 import { businessScopeItems, contributionFormValues, entityTypeKeys, industries, tradeNameProblem } from "./model";
 
 // Client-safe input schemas of starting a business; messages are message keys.
@@ -110,3 +111,54 @@ export const ZStartBusinessInput = z
         ctx.addIssue({ code: "custom", path: ["shareholders", i, "idNumber"], message: msg("registration.validation.duplicateShareholder") });
     });
   });
+
+// ---------------------------------------------------------------------------------------------
+// The life cycle: change (变更登记) and deregistration (注销登记)
+// ---------------------------------------------------------------------------------------------
+
+/** A new name, declared like a founder's: division, trade name, industry and form. */
+export const ZNewNameInput = z.object({
+  divisionCode: ZNameDivision,
+  tradeName: ZTradeName,
+  industry: z.enum(
+    industries.map((i) => i.value),
+    msg("registration.validation.industry"),
+  ),
+  form: z.string().trim().min(1, msg("registration.validation.form")).max(10, msg("registration.validation.form")),
+});
+
+/**
+ * A change registration: the particulars as they should read (prefilled from the licence, so an
+ * untouched field is no change); a new name or a new legal representative only when they change.
+ */
+export const ZCompanyChangeInput = z.object({
+  idempotencyKey: z.uuid(),
+  changeName: z.boolean().default(false),
+  newName: ZNewNameInput.optional(),
+  businessAddress: z
+    .string()
+    .trim()
+    .min(4, msg("registration.validation.street"))
+    .max(120, msg("registration.validation.street"))
+    .refine((v) => !hasForbiddenCharacter(v, { singleLine: true }), msg("errors.controlCharacter")),
+  changeLegalRepresentative: z.boolean().default(false),
+  legalRepresentative: z.object({ name: ZPersonName, idNumber: ZIdNumberField }).optional(),
+  registeredCapital: ZWanYuan,
+  /** Consent to the enterprise's licence being read from the registry. */
+  consent: z.literal(true, msg("validation.consent")),
+});
+
+/** A deregistration: for which enterprise (the one acted for), why, and the liquidation declared done. */
+export const ZDeregistrationInput = z.object({
+  idempotencyKey: z.uuid(),
+  creditCode: ZCreditCodeField,
+  reason: z
+    .string()
+    .trim()
+    .min(2, msg("registration.lifecycle.validation.reason"))
+    .max(300, msg("registration.lifecycle.validation.reason"))
+    .refine((v) => !hasForbiddenCharacter(v), msg("errors.controlCharacter")),
+  /** 清算完结承诺: debts settled, liquidation done (简易注销 commitment). */
+  liquidationCommitment: z.literal(true, msg("registration.lifecycle.validation.liquidationCommitment")),
+  consent: z.literal(true, msg("validation.consent")),
+});

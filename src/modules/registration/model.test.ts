@@ -3,11 +3,14 @@ import { describe, expect, it } from "vitest";
 import { creditCodeCharset, decodeCreditCode, validateCreditCode } from "../identity/credit-code";
 import { officialDivisions } from "../divisions/model";
 import {
+  carriesChangedItem,
+  changedItems,
   compareName,
   entityTypeKeys,
   entityTypes,
   maxOrganisationSequence,
   newCreditCode,
+  nextNameStatus,
   normaliseTradeName,
   organisationBodyFor,
   tradeNameProblem,
@@ -84,5 +87,35 @@ describe("name declaration", () => {
     expect(tradeNameProblem("Cloud云")).toBe("characters");
     expect(tradeNameProblem("中华云帆")).toBe("restricted");
     expect(tradeNameProblem("云帆")).toBeNull();
+  });
+});
+
+describe("change registration rules", () => {
+  const before = {
+    name: "石家庄示例商贸有限公司",
+    businessAddress: "河北省石家庄市长安区中山东路 1 号",
+    legalRepresentative: "赵示例",
+    legalRepresentativeIdNumber: "11010519491231002X",
+    registeredCapital: "100",
+  };
+
+  it("finds what changed, comparing capital as a number and a legal representative by name or ID number", () => {
+    expect(changedItems(before, { ...before, registeredCapital: "100.00", businessAddress: " 河北省石家庄市长安区中山东路 1 号 " })).toEqual([]);
+    expect(changedItems(before, { ...before, name: "石家庄新名商贸有限公司", registeredCapital: "150" })).toEqual(["name", "registeredCapital"]);
+    expect(changedItems(before, { ...before, legalRepresentativeIdNumber: "130102199003070011" })).toEqual(["legalRepresentative"]);
+  });
+
+  it("lets a certificate type's declared fields say whether it carries a changed particular", () => {
+    const seal = [{ source: { registry: "holderName" } }, { source: { registry: "holderCode" } }, { source: { answer: "sealTypes" } }];
+    const tax = [{ source: { registry: "holderName" } }, { source: { answer: "businessAddress" } }];
+    expect(carriesChangedItem(seal, ["name"])).toBe(true);
+    expect(carriesChangedItem(seal, ["address", "registeredCapital"])).toBe(false);
+    expect(carriesChangedItem(tax, ["address"])).toBe(true);
+    expect(carriesChangedItem(tax, ["legalRepresentative"])).toBe(false);
+  });
+
+  it("a registered name is released when its enterprise is renamed or closed, and stays released", () => {
+    expect(nextNameStatus("registered", "release")).toBe("released");
+    expect(() => nextNameStatus("released", "register")).toThrow();
   });
 });

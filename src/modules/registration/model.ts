@@ -220,10 +220,15 @@ export type NameEvent = (typeof nameEvents)[number];
 /**
  * A name's life: reserved by a founder's declaration (audited as `name.reserve`), registered when
  * market regulation registers the enterprise, or released when the reservation lapsed with no
- * application holding it. Names loaded as already registered start at `registered`. A released
- * name is gone: reserving the same name again makes a new row.
+ * application holding it. Names loaded as already registered start at `registered`. A registered
+ * name is released when its enterprise takes another name (变更登记) or is deregistered (注销登记).
+ * A released name is gone: reserving the same name again makes a new row.
  */
-export const nameMachine: TransitionTable<NameStatus, NameEvent> = { reserved: { register: "registered", release: "released" }, registered: {}, released: {} };
+export const nameMachine: TransitionTable<NameStatus, NameEvent> = {
+  reserved: { register: "registered", release: "released" },
+  registered: { release: "released" },
+  released: {},
+};
 export const initialNameStatus: NameStatus = "reserved";
 /** The one state in which a name no longer blocks the same name for another founder (the live-name index). */
 export const releasedNameStatus: NameStatus = "released";
@@ -239,3 +244,67 @@ export const nameAuditActions: readonly NameAuditAction[] = ["name.reserve", ...
 /** The registration module's actions outside the name machine. */
 export const registrationAuditActions = ["enterprise.register"] as const;
 export type RegistrationAuditAction = (typeof registrationAuditActions)[number];
+
+// ---------------------------------------------------------------------------------------------
+// The life cycle after registration: change (变更登记) and deregistration (注销登记)
+// ---------------------------------------------------------------------------------------------
+
+/** The two registrations of an existing enterprise that go through this module's own path. */
+export const lifecycleKinds = ["change", "deregistration"] as const;
+export type LifecycleKind = (typeof lifecycleKinds)[number];
+
+/** The bundles of the life cycle (demo-province.json), by kind. */
+export const lifecycleBundles: Record<LifecycleKind, string> = { change: "companyChange", deregistration: "companyDeregistration" };
+
+/** What a change registration may change (市场主体登记管理条例 第八条 registered particulars). */
+export const changeItems = ["name", "address", "legalRepresentative", "registeredCapital"] as const;
+export type ChangeItem = (typeof changeItems)[number];
+
+/** The registered particulars a change reads from the licence and writes to the new one. */
+export interface Particulars {
+  name: string;
+  businessAddress: string;
+  legalRepresentative: string;
+  /** Only the legal representative's own record carries it; never shown. */
+  legalRepresentativeIdNumber: string;
+  /** In 10,000 yuan, as the licence stores it. */
+  registeredCapital: string;
+}
+
+/**
+ * Where each change item sits in a certificate type's declared fields: a field whose source is
+ * this form answer or this registry fact carries it. The catalog's fields decide which records a
+ * change touches (a seal record carries the name, a tax registration the name and the address).
+ */
+export const changeItemSources: Record<ChangeItem, { answer?: string; registry?: string }> = {
+  name: { registry: "holderName" },
+  address: { answer: "businessAddress" },
+  legalRepresentative: { registry: "legalRepresentative" },
+  registeredCapital: { answer: "registeredCapital" },
+};
+
+/** Whether a certificate type's fields carry any of the changed items, so its department must re-issue it. */
+export function carriesChangedItem(fields: ReadonlyArray<{ source: { answer: string } | { registry: string } }>, items: readonly ChangeItem[]): boolean {
+  return items.some((item) => {
+    const where = changeItemSources[item];
+    return fields.some((f) => ("answer" in f.source ? f.source.answer === where.answer : f.source.registry === where.registry));
+  });
+}
+
+/** The items whose values differ between the licence's particulars and the requested ones. */
+export function changedItems(before: Particulars, after: Particulars): ChangeItem[] {
+  const same = (a: string, b: string) => a.trim() === b.trim();
+  const items: ChangeItem[] = [];
+  if (!same(before.name, after.name)) items.push("name");
+  if (!same(before.businessAddress, after.businessAddress)) items.push("address");
+  if (!same(before.legalRepresentative, after.legalRepresentative) || !same(before.legalRepresentativeIdNumber, after.legalRepresentativeIdNumber))
+    items.push("legalRepresentative");
+  if (Number(before.registeredCapital) !== Number(after.registeredCapital)) items.push("registeredCapital");
+  return items;
+}
+
+/** The life-cycle registrations' own pages, by bundle code: their guides link there, not to the generic apply form. */
+export const registrationPages: Readonly<Record<string, string>> = {
+  [lifecycleBundles.change]: "/applicant/change",
+  [lifecycleBundles.deregistration]: "/applicant/deregister",
+};

@@ -51,7 +51,7 @@ async function nameParts(db: Db, input: z.output<typeof ZNameInput>): Promise<Na
 }
 
 /** Names that count against a new one: registered, or reserved and not yet lapsed (other founders' and one's own). */
-async function liveNames(db: Db, divisionCode: string, now: Date, exceptReservedBy?: string) {
+export async function liveNames(db: Db, divisionCode: string, now: Date, exceptReservedBy?: string) {
   return db
     .select()
     .from(enterpriseNames)

@@ -1,6 +1,8 @@
-import { createTRPCRouter, personProcedure, publicProcedure } from "@/server/trpc/init";
+import { applicantProcedure, createTRPCRouter, enterpriseProcedure, personProcedure, publicProcedure } from "@/server/trpc/init";
+import { companyChangeOptions, submitCompanyChange } from "./company-change";
+import { submitDeregistration } from "./deregister-company";
 import { founderParticulars, startBusinessOptions } from "./form-options";
-import { ZNameInput, ZReserveNameInput, ZStartBusinessInput } from "./inputs";
+import { ZCompanyChangeInput, ZDeregistrationInput, ZNameInput, ZReserveNameInput, ZStartBusinessInput } from "./inputs";
 import { checkName, listMyReservations, reserveName } from "./names";
 import { submitStartBusiness } from "./submit-start-business";
 
@@ -16,4 +18,9 @@ export const registrationRouter = createTRPCRouter({
   /** The founder's own name and ID number, to fill in as legal representative and first shareholder. */
   founder: founderProcedure.query(({ ctx }) => founderParticulars(ctx.db, ctx.actor)),
   submit: founderProcedure.input(ZStartBusinessInput).mutation(({ ctx, input }) => submitStartBusiness(ctx.db, ctx.actor, input)),
+  /** The enterprise's registered particulars from its licence (read through the gate), for the change and deregistration forms. */
+  lifecycleOptions: enterpriseProcedure.query(({ ctx }) => companyChangeOptions(ctx.db, ctx.actor)),
+  submitChange: enterpriseProcedure.input(ZCompanyChangeInput).mutation(({ ctx, input }) => submitCompanyChange(ctx.db, ctx.actor, input)),
+  /** Open to every applicant role so that someone not acting for the enterprise is told so on the field. */
+  submitDeregistration: applicantProcedure.input(ZDeregistrationInput).mutation(({ ctx, input }) => submitDeregistration(ctx.db, ctx.actor, input)),
 });

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { index, integer, jsonb, numeric, pgEnum, pgSequence, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { applications } from "../applications/schema";
 import { entities, users } from "../identity/schema";
-import { nameStatuses, releasedNameStatus, type ContributionForm } from "./model";
+import { lifecycleKinds, nameStatuses, releasedNameStatus, type ChangeItem, type ContributionForm, type Particulars } from "./model";
 
 /**
  * Organisation codes market regulation assigns with a new credit code. A sequence hands out each
@@ -86,4 +86,39 @@ export const businessRegistrations = pgTable(
   },
   // A name whose application was withdrawn or denied may be used again by a new one.
   (t) => [index("business_registrations_name_idx").on(t.nameId)],
+);
+
+/** The database enum is the model's list of life-cycle kinds. */
+export const lifecycleKindEnum = pgEnum("lifecycle_kind", lifecycleKinds);
+
+/**
+ * A change (变更) or deregistration (注销) of an existing enterprise, kept with its application:
+ * the licence's particulars as read through the gate at submission, the requested ones, and when
+ * market regulation's approval took effect (the licence re-issued, or the enterprise deregistered).
+ */
+export const lifecycleRegistrations = pgTable(
+  "lifecycle_registrations",
+  {
+    applicationId: uuid("application_id")
+      .primaryKey()
+      .references(() => applications.id),
+    kind: lifecycleKindEnum("kind").notNull(),
+    entityId: uuid("entity_id")
+      .notNull()
+      .references(() => entities.id),
+    creditCode: text("credit_code").notNull(),
+    /** The number of the licence the particulars were read from. */
+    licenceNumber: text("licence_number").notNull(),
+    before: jsonb("before").$type<Particulars>().notNull(),
+    /** The requested particulars (a deregistration requests none: equal to `before`). */
+    after: jsonb("after").$type<Particulars>().notNull(),
+    items: text("items").array().$type<ChangeItem[]>().notNull(),
+    /** The new name, reserved for this application until market regulation registers it. */
+    nameId: uuid("name_id").references(() => enterpriseNames.id),
+    reason: text("reason"),
+    /** When market regulation's approval took effect. */
+    effectiveAt: timestamp("effective_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("lifecycle_registrations_entity_idx").on(t.entityId), index("lifecycle_registrations_name_idx").on(t.nameId)],
 );

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
+import { certificateTypeIdentifying } from "../catalog/certificate-types";
 import { formatAnswerBoth } from "../catalog/model";
 import { maskIdNumber } from "../identity/id-number";
 import { catalogRow, readerServiceCodes, type AnswerGroup, type AnswerRow, type AnswerSourceInput, type Bilingual } from "../review/answer-groups";
@@ -32,7 +33,8 @@ export async function startBusinessAnswers(db: Db, input: AnswerSourceInput): Pr
   if (!reg) return null;
   const services = readerServiceCodes(input);
   // Plans made before the catalog flag name the registering step by the licence it issues.
-  const registering = input.plan.find((s) => s.registersEntity ?? s.issuesCertificateType === "businessLicence");
+  const licenceType = await certificateTypeIdentifying(db, "entity");
+  const registering = input.plan.find((s) => s.registersEntity ?? (licenceType !== null && s.issuesCertificateType === licenceType));
   const registers = Boolean(registering && input.readerStepKeys.has(registering.key));
   const idNumber = (id: string): Bilingual => same(registers ? id : maskIdNumber(id));
 

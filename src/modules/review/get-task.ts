@@ -1,5 +1,6 @@
 import { eq, inArray } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
+import { certificateTypeIdentifying } from "../catalog/certificate-types";
 import { getApplication, issuedStepKeysOf, readerStepKeysOf } from "../applications/get-application";
 import { isLiveApplication } from "../applications/model";
 import { applications } from "../applications/schema";
@@ -44,7 +45,7 @@ export async function getTask(db: Db, actor: Actor, taskId: string, now: Date = 
   const answers = await answerGroupsOf(db, { applicationId: app.id, plan: app.plan, formData: app.formData, materials: plan?.materials ?? [], readerStepKeys });
 
   // The certificates the step builds on that are not (yet) there: said as information.
-  const expected = certificatesForSteps(app.plan, readerStepKeys, issuedStepKeysOf(app, application.tasks));
+  const expected = certificatesForSteps(app.plan, readerStepKeys, issuedStepKeysOf(app, application.tasks, await certificateTypeIdentifying(db, "entity")));
   const waiting = expected.filter((c) => !c.issued || !application.certificates.some((x) => x.typeCode === c.typeCode));
   const typeRows = waiting.length
     ? await db

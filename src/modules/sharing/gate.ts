@@ -35,6 +35,8 @@ export interface HeldCertificate {
   /** `expired` is derived from `validUntil` as well as stored, so a lapsed date counts at once. */
   status: CertificateStatus;
   revocationReason: string | null;
+  /** The certificate that replaced it (a reissue after a change). */
+  supersededByNumber: string | null;
   fields: Record<string, string>;
   sourceApplicationId: string | null;
 }
@@ -190,6 +192,7 @@ function selectCertificates(db: Db, where: SQL | undefined) {
       validUntil: certificates.validUntil,
       status: certificates.status,
       revocationReason: certificates.revocationReason,
+      supersededByNumber: certificates.supersededByNumber,
       fields: certificates.fields,
       sourceApplicationId: certificates.sourceApplicationId,
       createdAt: certificates.createdAt,
@@ -348,6 +351,8 @@ export interface VerificationView {
   status: CertificateStatus;
   revokedAt: Date | null;
   revocationReason: string | null;
+  /** The certificate that replaced it (a reissue after a change), when it was superseded rather than withdrawn. */
+  supersededByNumber: string | null;
   /**
    * What the certificate says, labelled and formatted (its type's printed fields), so whoever is
    * shown a print can compare it; empty for a person's certificate, whose contents are not public.
@@ -446,6 +451,7 @@ export async function verifyCertificate(db: Db, number: string, reader: Actor | 
     status: effectiveStatus(c, today),
     revokedAt: c.revokedAt,
     revocationReason: c.revocationReason,
+    supersededByNumber: c.supersededByNumber,
     fields: isPerson ? [] : shownCertificateFields(row.typeFields, c.fields),
     signature: { present: Boolean(c.signature), valid, keyId: c.signingKeyId, signedAt: c.signedAt, inKeyWindow },
   };

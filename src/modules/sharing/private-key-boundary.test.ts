@@ -62,6 +62,8 @@ describe("a private key never leaves the signing code", () => {
         // Signs a case document inside the caller's transaction; returns the signature and key id only.
         "signAsDepartment",
         "signUnsigned",
+        // Re-issues a certificate with changed particulars and revokes the one it supersedes.
+        "supersedeCertificate",
       ].sort(),
     );
   });

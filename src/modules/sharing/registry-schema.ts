@@ -87,6 +87,12 @@ export const certificates = pgTable(
     sourceApplicationId: uuid("source_application_id"),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     revocationReason: text("revocation_reason"),
+    /**
+     * Set when a reissue replaced it (变更换发: a change registration re-issued the licence, or a
+     * department re-issued its record with the new particulars): the number of the certificate
+     * that supersedes it. Such a certificate is `revoked`; this says it was replaced, not withdrawn.
+     */
+    supersededByNumber: text("superseded_by_number"),
     /** Ed25519 signature (base64) of the issuing department over the canonical certificate. */
     signature: text("signature"),
     signingKeyId: uuid("signing_key_id").references(() => departmentKeys.id),

@@ -1,5 +1,5 @@
 import { createPrivateKey, generateKeyPairSync, randomInt, randomUUID, sign, type KeyObject } from "node:crypto";
-import { and, eq, isNotNull, isNull, max, sql } from "drizzle-orm";
+import { and, desc, eq, isNotNull, isNull, max, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { DomainError } from "@/lib/domain-error";
 import type { Db } from "@/server/db/client";
@@ -15,7 +15,7 @@ import type { ZRotateKeyInput } from "./inputs";
 import { applyCertificateEventToAll, certificatesStream } from "./certificate-transition";
 import { certificates, departmentKeys } from "./registry-schema";
 import { documentSignedBytes, signFacts, type SignedFacts } from "./signing";
-import { isPersonHolderCode, type SharingAuditAction } from "./model";
+import { isPersonHolderCode, type CertificateAuditAction, type SharingAuditAction } from "./model";
 
 // The registry's write side: keys, issuing and signing. Reads of certificates go through the
 // gate (gate.ts); the few reads here serve writing (idempotency, signing) and return no holder data.
@@ -288,6 +288,11 @@ export interface IssueCertificateInput {
   facts?: Pick<CertificateRegistryFacts, "legalRepresentative" | "legalRepresentativeIdNumber" | "trackingNumber">;
   sourceApplicationId: string | null;
   issuedOn: string;
+  /**
+   * Field values carried over unchanged from the certificate this one supersedes (a licence
+   * re-issued after a change keeps its date of establishment); they win over the resolved ones.
+   */
+  keptFields?: Readonly<Record<string, string>>;
 }
 
 /** The registry's facts of a certificate, as its fields' `registry` sources read them. */
@@ -340,7 +345,7 @@ export async function issueCertificate(
   if (resolved.problems.length > 0) {
     throw new Error(`certificate type ${input.typeCode}: ${resolved.problems.map((p) => `field ${p.key} ${p.problem}`).join(", ")}`);
   }
-  const fields = resolved.values;
+  const fields = { ...resolved.values, ...input.keptFields };
   const key = await activeSigner(tx, type.issuerDepartmentId, clock);
   const signature = key.sign({
     number,
@@ -486,4 +491,93 @@ export async function issueOrSupersede(
     await applyCertificateEventToAll(tx, held, "revoke", { actor: null, now, patch: { revokedAt: now, revocationReason: reason }, data: () => ({ reason }) });
     await issueCertificate(tx, { ...input, sourceApplicationId: null });
   });
+}
+
+export interface SupersedeCertificateInput {
+  typeCode: string;
+  holderCode: string;
+  /** The holder's name on the new certificate (a change of name); the old one's when absent. */
+  holderName?: string;
+  /** The changed form answers, by the answer keys the type's fields name (e.g. `businessAddress`). */
+  answers?: Readonly<Record<string, unknown>>;
+  /** Changed registry facts (a new legal representative). */
+  facts?: Pick<CertificateRegistryFacts, "legalRepresentative" | "legalRepresentativeIdNumber">;
+  /** The application whose approval re-issues it. */
+  sourceApplicationId: string;
+  issuedOn: string;
+  /** Why the old one is withdrawn, kept with it (shown on /verify). */
+  reason: string;
+  actor: Actor | null;
+  now: Date;
+}
+
+/**
+ * Re-issues a holder's certificate with changed particulars (变更换发): a new certificate, signed by
+ * the type's department, carrying the old one's fields with the changes applied (its date of
+ * establishment kept); the old one is revoked through the certificate machine and records the
+ * number that supersedes it. Runs in the caller's transaction; idempotent per (application, type).
+ * Null when the holder holds no valid certificate of the type (nothing to re-issue).
+ */
+export async function supersedeCertificate(
+  tx: Db,
+  input: SupersedeCertificateInput,
+): Promise<{ id: string; number: string; supersededNumbers: string[]; created: boolean } | null> {
+  const [already] = await tx
+    .select({ id: certificates.id, number: certificates.number })
+    .from(certificates)
+    .where(and(eq(certificates.typeCode, input.typeCode), eq(certificates.sourceApplicationId, input.sourceApplicationId)));
+  if (already) return { ...already, supersededNumbers: [], created: false };
+  const held = await tx
+    .select()
+    .from(certificates)
+    .where(and(eq(certificates.holderCode, input.holderCode), eq(certificates.typeCode, input.typeCode), eq(certificates.status, "valid")))
+    .orderBy(desc(certificates.createdAt))
+    .for("update");
+  const old = held[0];
+  if (!old) return null;
+  const [type] = await tx.select({ fields: certificateTypes.fields }).from(certificateTypes).where(eq(certificateTypes.code, input.typeCode));
+  if (!type) throw new Error(`unknown certificate type ${input.typeCode}`);
+  // What the old certificate says, by the sources its fields are filled from, then the changes.
+  const answers: Record<string, unknown> = {};
+  const facts: CertificateRegistryFacts = {};
+  const keptFields: Record<string, string> = {};
+  for (const f of type.fields) {
+    const value = old.fields[f.key];
+    if (value === undefined) continue;
+    if ("answer" in f.source) answers[f.source.answer] = value;
+    else if (f.source.registry === "issuedOn") keptFields[f.key] = value;
+    else if (f.source.registry === "legalRepresentative" || f.source.registry === "legalRepresentativeIdNumber" || f.source.registry === "trackingNumber")
+      facts[f.source.registry] = value;
+  }
+  const issued = await issueCertificate(
+    tx,
+    {
+      typeCode: input.typeCode,
+      holderCode: input.holderCode,
+      holderName: input.holderName ?? old.holderName,
+      answers: { ...answers, ...input.answers },
+      facts: { ...facts, ...input.facts },
+      sourceApplicationId: input.sourceApplicationId,
+      issuedOn: input.issuedOn,
+      keptFields,
+    },
+    input.now,
+  );
+  await recordAudit<CertificateAuditAction>(tx, {
+    streamId: input.sourceApplicationId,
+    actor: input.actor ? { userId: input.actor.userId, role: input.actor.role } : null,
+    action: "certificate.issue",
+    entityType: "certificate",
+    entityId: issued.id,
+    to: "valid",
+    data: { number: issued.number, type: input.typeCode, supersedes: held.map((c) => c.number) },
+    at: input.now,
+  });
+  await applyCertificateEventToAll(tx, held, "revoke", {
+    actor: input.actor,
+    now: input.now,
+    patch: { revokedAt: input.now, revocationReason: input.reason, supersededByNumber: issued.number },
+    data: () => ({ reason: input.reason, supersededBy: issued.number }),
+  });
+  return { id: issued.id, number: issued.number, supersededNumbers: held.map((c) => c.number), created: true };
 }

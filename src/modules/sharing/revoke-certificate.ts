@@ -4,7 +4,7 @@ import { DomainError } from "@/lib/domain-error";
 import type { Db } from "@/server/db/client";
 import { certificateTypes } from "../catalog/schema";
 import type { Actor } from "../identity/model";
-import { applyCertificateEvent } from "./certificate-transition";
+import { applyCertificateEvent, applyCertificateEventToAll } from "./certificate-transition";
 import type { ZRevokeCertificateInput } from "./inputs";
 import { canRevokeCertificate } from "./model";
 import { certificates } from "./registry-schema";
@@ -41,4 +41,35 @@ export async function revokeCertificate(db: Db, actor: Actor, input: z.output<ty
     ]);
     return { number: found.number, applicationsTold: watched };
   });
+}
+
+/**
+ * Revokes every certificate a holder still holds (valid or expired), when the holder ceased to
+ * exist (注销登记): each through the certificate machine, audited, with the reason; applications
+ * of the holder's that relied on them are told, except the one that deregistered it. Runs in the
+ * caller's transaction. Returns the numbers revoked.
+ */
+export async function revokeHolderCertificates(
+  tx: Db,
+  input: { holderCode: string; reason: string; actor: Actor | null; now: Date; sourceApplicationId: string },
+): Promise<string[]> {
+  const held = await tx
+    .select({ id: certificates.id, number: certificates.number, status: certificates.status, typeNameZh: certificateTypes.nameZh })
+    .from(certificates)
+    .innerJoin(certificateTypes, eq(certificateTypes.code, certificates.typeCode))
+    .where(eq(certificates.holderCode, input.holderCode))
+    .for("update", { of: certificates });
+  const live = held.filter((c) => canRevokeCertificate(c.status));
+  await applyCertificateEventToAll(tx, live, "revoke", {
+    actor: input.actor,
+    now: input.now,
+    patch: { revokedAt: input.now, revocationReason: input.reason },
+    data: () => ({ reason: input.reason, applicationId: input.sourceApplicationId }),
+  });
+  await watchLapsedCertificates(
+    tx,
+    live.map((c) => ({ id: c.id, number: c.number, typeNameZh: c.typeNameZh, event: "revoked" as const, reason: input.reason })),
+    input.sourceApplicationId,
+  );
+  return live.map((c) => c.number);
 }

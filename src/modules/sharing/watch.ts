@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, ne } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { liveApplicationStatuses } from "../applications/model";
 import { applicationMaterials, applications } from "../applications/schema";
@@ -19,7 +19,7 @@ export interface LapsedCertificate {
  * The revocation watch: tells the applicant and the reviewers of every open application that
  * relies on a certificate which was revoked or expired. Runs in the transaction that changed it.
  */
-export async function watchLapsedCertificates(tx: Db, lapsed: readonly LapsedCertificate[]): Promise<number> {
+export async function watchLapsedCertificates(tx: Db, lapsed: readonly LapsedCertificate[], exceptApplicationId?: string): Promise<number> {
   if (lapsed.length === 0) return 0;
   const byId = new Map(lapsed.map((c) => [c.id, c]));
   const uses = await tx
@@ -33,7 +33,14 @@ export async function watchLapsedCertificates(tx: Db, lapsed: readonly LapsedCer
     })
     .from(applicationMaterials)
     .innerJoin(applications, eq(applications.id, applicationMaterials.applicationId))
-    .where(and(inArray(applicationMaterials.certificateId, [...byId.keys()]), inArray(applications.status, [...liveApplicationStatuses])));
+    .where(
+      and(
+        inArray(applicationMaterials.certificateId, [...byId.keys()]),
+        inArray(applications.status, [...liveApplicationStatuses]),
+        // The application that withdrew them (a deregistration) is not told about itself.
+        exceptApplicationId ? ne(applications.id, exceptApplicationId) : undefined,
+      ),
+    );
   for (const use of uses) {
     const cert = byId.get(use.certificateId ?? "");
     if (!cert) continue;

@@ -93,6 +93,7 @@ const keepers: Caller[] = ["reviewer", "dataOffice"];
 /** Who gets past the role guard of each procedure. The use cases then check ownership and purpose (second layer). */
 const matrix: Record<string, readonly Caller[]> = {
   "identity.registerCitizen": everyone,
+  "identity.entityStanding": everyone,
   "identity.registerEnterprise": personOnly,
   "identity.verifyIdentity": personOnly,
   "identity.departments": [...staff, "administrator"],
@@ -187,6 +188,10 @@ const matrix: Record<string, readonly Caller[]> = {
   "registration.myReservations": personOnly,
   "registration.founder": personOnly,
   "registration.submit": personOnly,
+  "registration.lifecycleOptions": enterpriseOnly,
+  "registration.submitChange": enterpriseOnly,
+  // Every applicant reaches the use case, which refuses on the field anyone not acting for the enterprise.
+  "registration.submitDeregistration": applicants,
   "openData.previews": everyone,
   "calendar.years": ["dataOffice"],
   "calendar.reminder": ["dataOffice"],

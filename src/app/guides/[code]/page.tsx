@@ -11,6 +11,7 @@ import { MaterialsTable } from "@/modules/catalog/components/materials-table";
 import type { Guide } from "@/modules/catalog/views";
 import { currentActor } from "@/server/auth/actor";
 import { api } from "@/trpc/server";
+import { registrationPages } from "@/modules/registration/model";
 
 export const dynamic = "force-dynamic";
 
@@ -57,7 +58,7 @@ export default async function GuidePage({ params }: { params: Params }) {
     ) : (
       <div className="flex flex-col gap-2 sm:flex-row sm:items-center sm:gap-4">
         <Link
-          href={`/apply/${guide.kind}/${encodeURIComponent(guide.code)}`}
+          href={(guide.kind === "bundle" ? registrationPages[guide.code] : undefined) ?? `/apply/${guide.kind}/${encodeURIComponent(guide.code)}`}
           className="inline-block self-start rounded bg-brand-700 px-5 py-2 font-medium text-white hover:bg-brand-800"
           data-testid="apply-online"
         >

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/empty-state";
 import type { listMyCertificates } from "../my-certificates";
-import { calendarDate, CertificateStatusBadge } from "./holder-certificate-status";
+import { calendarDate, CertificateStatusBadge, SupersededBy } from "./holder-certificate-status";
 
 export type MyCertificate = Awaited<ReturnType<typeof listMyCertificates>>["certificates"][number];
 
@@ -23,8 +23,9 @@ export async function CertificateList({ certificates }: { certificates: MyCertif
           >
             <div className="flex flex-wrap items-center justify-between gap-2">
               <h2 className="text-lg font-semibold">{typeName}</h2>
-              <CertificateStatusBadge status={c.status} />
+              <CertificateStatusBadge status={c.status} supersededBy={c.supersededByNumber} />
             </div>
+            <SupersededBy number={c.supersededByNumber} />
             <dl className="grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
               <dt className="text-slate-600">{t("number")}</dt>
               <dd className="font-mono break-all">{c.number}</dd>

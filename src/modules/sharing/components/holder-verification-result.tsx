@@ -1,6 +1,6 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { VerificationView } from "../gate";
-import { calendarDate, CertificateStatusBadge } from "./holder-certificate-status";
+import { calendarDate, CertificateStatusBadge, SupersededBy } from "./holder-certificate-status";
 
 /** The public verification result: validity, status and the issuer's signature check. */
 export async function VerificationResult({ view: v }: { view: VerificationView }) {
@@ -44,7 +44,8 @@ export async function VerificationResult({ view: v }: { view: VerificationView }
         <dd>{v.validUntil ? day(v.validUntil) : t("permanent")}</dd>
         <dt className="text-slate-600">{t("status")}</dt>
         <dd>
-          <CertificateStatusBadge status={v.status} />
+          <CertificateStatusBadge status={v.status} supersededBy={v.supersededByNumber} />
+          <SupersededBy number={v.supersededByNumber} />
         </dd>
         {v.status === "revoked" && v.revokedAt ? (
           <>

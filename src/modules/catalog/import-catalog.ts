@@ -127,6 +127,7 @@ export async function importCatalog(
       autoAcceptance: s.autoAcceptance,
       deemedApprovalOnTimeout: s.deemedApprovalOnTimeout,
       registersEntity: s.registersEntity,
+      situations: s.situations,
       published: true,
     };
     const row = serviceRows.get(s.code);
@@ -146,6 +147,11 @@ export async function importCatalog(
         .update(services)
         .set({ ...values, updatedAt: now })
         .where(eq(services.id, row.id));
+      result.services.updated++;
+    } else if (mode === "insertOnly" && row.situations.length === 0 && s.situations.length > 0) {
+      // Situation questions the file now gives a service an older load left without any (before
+      // 办理情形 existed): they add questions and overwrite nothing.
+      await tx.update(services).set({ situations: s.situations, updatedAt: now }).where(eq(services.id, row.id));
       result.services.updated++;
     } else result.services.unchanged++;
   }
@@ -174,6 +180,7 @@ export async function importCatalog(
         required: m.conditionZh === undefined,
         conditionZh: m.conditionZh ?? null,
         conditionEn: m.conditionEn ?? null,
+        appliesWhen: m.appliesWhen && Object.keys(m.appliesWhen).length > 0 ? m.appliesWhen : null,
         sortOrder: def.sortOrder,
       };
       const row = materialRow.get(`${sid}|${m.key}`);
@@ -192,6 +199,11 @@ export async function importCatalog(
           .update(materials)
           .set({ required: false, conditionZh: m.conditionZh, conditionEn: m.conditionEn ?? null })
           .where(eq(materials.id, row.id));
+        result.materials.updated++;
+      } else if (mode === "insertOnly" && row.appliesWhen === null && values.appliesWhen !== null && row.required === values.required) {
+        // The situations a material applies in, given by the file to a material an older load
+        // wrote before 办理情形 existed (its service's questions arrive the same way, above).
+        await tx.update(materials).set({ appliesWhen: values.appliesWhen }).where(eq(materials.id, row.id));
         result.materials.updated++;
       } else if (mode === "insertOnly" && row.unit === null && values.unit !== null) {
         // The other: a unit the file now gives a number field that an older load left without

@@ -133,10 +133,12 @@ async function bundleGuide(db: Db, found: NonNullable<Awaited<ReturnType<typeof 
     materials: await guideMaterials(
       db,
       merged,
-      materialStages(
-        steps.map((s) => ({ key: s.step.key, needs: s.step.needs, serviceCode: s.service.code })),
-        merged,
-      ),
+      bundle.stagedMaterials
+        ? materialStages(
+            steps.map((s) => ({ key: s.step.key, needs: s.step.needs, serviceCode: s.service.code })),
+            merged,
+          )
+        : undefined,
     ),
   };
 }

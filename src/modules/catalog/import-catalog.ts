@@ -200,10 +200,14 @@ export async function importCatalog(
           .set({ required: false, conditionZh: m.conditionZh, conditionEn: m.conditionEn ?? null })
           .where(eq(materials.id, row.id));
         result.materials.updated++;
-      } else if (mode === "insertOnly" && row.appliesWhen === null && values.appliesWhen !== null && row.required === values.required) {
+      } else if (mode === "insertOnly" && row.appliesWhen === null && values.appliesWhen !== null) {
         // The situations a material applies in, given by the file to a material an older load
-        // wrote before 办理情形 existed (its service's questions arrive the same way, above).
-        await tx.update(materials).set({ appliesWhen: values.appliesWhen }).where(eq(materials.id, row.id));
+        // wrote before 办理情形 existed (its service's questions arrive the same way, above); a
+        // condition in words becomes the question's answer, so its requiredness follows the file.
+        await tx
+          .update(materials)
+          .set({ appliesWhen: values.appliesWhen, required: values.required, conditionZh: values.conditionZh, conditionEn: values.conditionEn })
+          .where(eq(materials.id, row.id));
         result.materials.updated++;
       } else if (mode === "insertOnly" && row.unit === null && values.unit !== null) {
         // The other: a unit the file now gives a number field that an older load left without
@@ -227,6 +231,7 @@ export async function importCatalog(
       leadDepartmentId: dept(b.lead),
       applicantKinds: b.applicantKinds,
       requiresCertificateType: b.requiresCertificateType,
+      stagedMaterials: b.stagedMaterials,
       published: true,
     };
     const stage = stageNumbers(b.steps);
@@ -249,7 +254,12 @@ export async function importCatalog(
       continue;
     }
     if (mode === "insertOnly") {
-      result.bundles.unchanged++;
+      if (!row.stagedMaterials && b.stagedMaterials) {
+        // A bundle the file now stages, loaded before staged materials existed: it asks less at
+        // submission and overwrites nothing else.
+        await tx.update(bundles).set({ stagedMaterials: true }).where(eq(bundles.id, row.id));
+        result.bundles.updated++;
+      } else result.bundles.unchanged++;
       continue;
     }
     const current = await tx

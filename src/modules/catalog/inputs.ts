@@ -481,6 +481,8 @@ export const ZFileBundle = z.strictObject({
   lead: ZFileText,
   applicantKinds: ZApplicantKinds,
   requiresCertificateType: ZCatalogCode.nullable(),
+  /** Ask each stage's materials when that stage opens (a construction project), not all at submission. */
+  stagedMaterials: z.boolean().default(false),
   steps: z
     .array(z.strictObject({ key: ZStepKey, service: ZCatalogCode, needs: z.array(ZStepKey).max(100) }))
     .min(1)

@@ -65,10 +65,12 @@ export async function loadApplicationPlan(db: Db, subject: { kind: "service" | "
   );
   // Each material belongs to the first stage that needs it: later stages' materials are asked when
   // those stages open, not at submission (a construction project's completion documents).
-  const stages = materialStages(
+  const stages = bundle.stagedMaterials
+    ? materialStages(
     rows.map((r) => ({ key: r.step.key, needs: r.step.needs, serviceCode: r.service.code })),
-    materials,
-  );
+        materials,
+      )
+    : new Map<string, number>();
   return {
     kind: "bundle",
     id: bundle.id,

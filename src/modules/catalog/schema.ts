@@ -144,6 +144,12 @@ export const bundles = pgTable(
     applicantKinds: applicantKindEnum("applicant_kinds").array().notNull(),
     /** A certificate the applicant must already hold, e.g. a business licence to open a restaurant. */
     requiresCertificateType: text("requires_certificate_type").references(() => certificateTypes.code),
+    /**
+     * Asks each stage's materials when that stage opens, not at submission (a construction
+     * project's completion documents): the later stages' steps wait for them. Off: one form asks
+     * everything (start a business, whose later steps need the answers at once).
+     */
+    stagedMaterials: boolean("staged_materials").notNull().default(false),
     published: boolean("published").notNull().default(true),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -84,7 +84,7 @@ describe("a staged bundle asks each stage's materials when that stage opens", ()
     expect(tasks.engineeringPlanning?.materialsRequestedAt?.toISOString()).toBe(day(3).toISOString());
     const notices = await stageNotices(s.id, applicant);
     expect(notices).toHaveLength(1);
-    expect(String((notices[0]?.params as Record<string, unknown>).materialsZh)).toContain("建设工程设计方案");
+    expect(String((notices[0]?.params as Record<string, unknown>).materials)).toContain("建设工程设计方案");
     const planner = await reviewer(h.db, "naturalResources");
     await expect(claimTask(h.db, planner, { taskId: tasks.engineeringPlanning!.id, version: tasks.engineeringPlanning!.version }, day(4))).rejects.toMatchObject({
       code: "illegalTransition",

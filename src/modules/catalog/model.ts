@@ -638,6 +638,15 @@ export function materialApplies(m: { appliesWhen: readonly AppliesWhen[] | null 
   return m.appliesWhen === null || m.appliesWhen.length === 0 || m.appliesWhen.some((w) => conditionHolds(w, answers));
 }
 
+/**
+ * Whether a material may still apply while some questions are unanswered: some service's condition
+ * holds for every question answered so far. With every question answered, `materialApplies`.
+ */
+export function materialMayApply(m: { appliesWhen: readonly AppliesWhen[] | null }, answers: Readonly<Partial<SituationAnswers>>): boolean {
+  if (m.appliesWhen === null || m.appliesWhen.length === 0) return true;
+  return m.appliesWhen.some((w) => Object.entries(w).every(([key, values]) => answers[key] === undefined || values.includes(answers[key] ?? "")));
+}
+
 /** The materials that apply in the applicant's situation, in their order. */
 export function applicableMaterials<M extends { appliesWhen: readonly AppliesWhen[] | null }>(materials: readonly M[], answers: Readonly<SituationAnswers>): M[] {
   return materials.filter((m) => materialApplies(m, answers));

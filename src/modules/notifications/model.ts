@@ -28,7 +28,7 @@ import type { Role } from "@/modules/identity/model";
  * | mandateGranted | principal, agent, endsOn |
  * | mandateRevoked | principal, agent |
  * | dueDateChanged | trackingNumber, title, department, previousDueDate, dueDate |
- * | stageMaterialsRequired | trackingNumber, title, count, materialsZh, materialsEn (the materials' names in each language) |
+ * | stageMaterialsRequired | trackingNumber, title, count, materials (their names, like `title` in Chinese) |
  */
 export const notificationKinds = [
   "applicationSubmitted",
@@ -82,7 +82,7 @@ export const kindParams: Record<NotificationKind, readonly string[]> = {
   mandateRevoked: ["principal", "agent"],
   dueDateChanged: ["trackingNumber", "title", "department", "previousDueDate", "dueDate"],
   supplementOverdue: ["trackingNumber", "title", "dueDate"],
-  stageMaterialsRequired: ["trackingNumber", "title", "count", "materialsZh", "materialsEn"],
+  stageMaterialsRequired: ["trackingNumber", "title", "count", "materials"],
 };
 
 export function isNotificationKind(kind: string): kind is NotificationKind {

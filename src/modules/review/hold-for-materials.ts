@@ -57,8 +57,7 @@ export async function holdForMaterials(
       trackingNumber: app.trackingNumber ?? "",
       title: app.titleZh,
       count: materials.length,
-      materialsZh: materials.map((m) => m.nameZh).join("、"),
-      materialsEn: materials.map((m) => m.nameEn).join(", "),
+      materials: materials.map((m) => m.nameZh).join("、"),
     },
   });
 }

@@ -4,7 +4,16 @@
 // (its `inputs.ts`); this file assembles them and checks what only the whole file can show.
 import { z } from "zod";
 import { ZFileBundle, ZFileCertificateType, ZFileMaterial, ZFileService } from "@/modules/catalog/inputs";
-import { appliesWhenProblems, describeProblem, hasLegalBasis, sameSituationQuestion, materialSourceProblems, serviceRuleProblems, unknownAnswerFields, validateBundleGraph } from "@/modules/catalog/model";
+import {
+  appliesWhenProblems,
+  describeProblem,
+  hasLegalBasis,
+  sameSituationQuestion,
+  materialSourceProblems,
+  serviceRuleProblems,
+  unknownAnswerFields,
+  validateBundleGraph,
+} from "@/modules/catalog/model";
 import { ZFileDepartment, ZFileStaff } from "@/modules/identity/inputs";
 import { normalizeLogin } from "@/modules/identity/model";
 import { ZFileDataResource, ZFileGrant } from "@/modules/sharing/inputs";

@@ -102,10 +102,7 @@ export const ZCompleteSupplementInput = ZVersionedRef.extend({
 });
 
 /** The applicant supplies the materials a stage of a staged bundle needs, on the case page. */
-export const ZSupplyStageMaterialsInput = ZVersionedRef.extend({
-  formData: ZFormData.default({}),
-  materials: ZSupplies.default({}),
-});
+export const ZSupplyStageMaterialsInput = ZVersionedRef.extend({ formData: ZFormData.default({}), materials: ZSupplies.default({}) });
 
 export const ZTrackInput = z.object({
   trackingNumber: z

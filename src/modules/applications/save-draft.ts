@@ -84,5 +84,10 @@ export async function loadDraft(db: Db, actor: Actor, idempotencyKey: string) {
     .where(and(eq(applications.principalId, principalId), eq(applications.idempotencyKey, idempotencyKey), eq(applications.status, "draft")));
   if (!row) return null;
   const mats = await db.select().from(applicationMaterials).where(eq(applicationMaterials.applicationId, row.id));
-  return { id: row.id, situations: row.situations, formData: row.formData, uploads: Object.fromEntries(mats.flatMap((m) => (m.uploadId ? [[m.materialKey, m.uploadId]] : []))) };
+  return {
+    id: row.id,
+    situations: row.situations,
+    formData: row.formData,
+    uploads: Object.fromEntries(mats.flatMap((m) => (m.uploadId ? [[m.materialKey, m.uploadId]] : []))),
+  };
 }

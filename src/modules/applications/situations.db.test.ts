@@ -23,7 +23,9 @@ async function supply(applicant: Actor, materials: readonly PlanMaterial[]) {
   const formData: Record<string, string> = {};
   const supplied: Record<string, { kind: "upload"; uploadId: string } | { kind: "certificate" }> = {};
   for (const m of materials) {
-    if (m.source === "formField") formData[m.key] = m.fieldType === "number" ? "120" : m.fieldType === "date" ? "2026-03-01" : m.fieldType === "select" ? (m.options?.[0]?.value ?? "") : "示例";
+    if (m.source === "formField")
+      formData[m.key] =
+        m.fieldType === "number" ? "120" : m.fieldType === "date" ? "2026-03-01" : m.fieldType === "select" ? (m.options?.[0]?.value ?? "") : "示例";
     else if (m.source === "certificate") supplied[m.key] = { kind: "certificate" };
     else supplied[m.key] = { kind: "upload", uploadId: (await uploadFile(h.db, applicant, { fileName: `${m.key}.pdf`, content: pdf })).id };
   }
@@ -41,9 +43,12 @@ async function fieldErrors(p: Promise<unknown>): Promise<string[]> {
 }
 
 const submittedCount = async (applicant: Actor) =>
-  (await h.db.select({ status: applications.status }).from(applications).where(eq(applications.principalId, principalOf(applicant) ?? ""))).filter(
-    (a) => a.status !== "draft",
-  ).length;
+  (
+    await h.db
+      .select({ status: applications.status })
+      .from(applications)
+      .where(eq(applications.principalId, principalOf(applicant) ?? ""))
+  ).filter((a) => a.status !== "draft").length;
 
 describe("办理情形: situations decide the materials", () => {
   it("the restaurant bundle asks its services' questions once, each material saying when it applies", async () => {
@@ -60,7 +65,9 @@ describe("办理情形: situations decide the materials", () => {
     const applicant = await newEnterprise(h.db);
     const plan = await loadApplicationPlan(h.db, restaurant);
     const situations = { applicantType: "individual", premises: "existingShop", signboardBuilding: "ownBuilding" };
-    const asked = plan.materials.filter((m) => !m.appliesWhen || m.appliesWhen.some((w) => Object.entries(w).every(([k, v]) => v.includes(situations[k as keyof typeof situations]))));
+    const asked = plan.materials.filter(
+      (m) => !m.appliesWhen || m.appliesWhen.some((w) => Object.entries(w).every(([k, v]) => v.includes(situations[k as keyof typeof situations]))),
+    );
     expect(asked.map((m) => m.key)).not.toEqual(expect.arrayContaining(["foodSafetyRules"]));
     expect(asked.map((m) => m.key)).not.toContain("propertyOwnerConsent");
     expect(asked.map((m) => m.key)).not.toContain("foodSafetyManager");
@@ -112,7 +119,12 @@ describe("办理情形: situations decide the materials", () => {
     const plan = await loadApplicationPlan(h.db, restaurant);
     const all = await supply(applicant, plan.materials);
     const submit = (situations: Record<string, string>) =>
-      submitApplication(h.db, applicant, ZSubmitApplicationInput.parse({ subject: restaurant, idempotencyKey: randomUUID(), situations, ...all, consent: true }), monday);
+      submitApplication(
+        h.db,
+        applicant,
+        ZSubmitApplicationInput.parse({ subject: restaurant, idempotencyKey: randomUUID(), situations, ...all, consent: true }),
+        monday,
+      );
     expect(await fieldErrors(submit({ applicantType: "company", premises: "castle", signboardBuilding: "ownBuilding" }))).toEqual(["situations.premises"]);
     expect((await fieldErrors(submit({ applicantType: "company", dragons: "yes" }))).sort()).toEqual([
       "situations.dragons",

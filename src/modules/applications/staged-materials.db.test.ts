@@ -49,9 +49,12 @@ async function approve(applicationId: string, step: string, dept: string, at: Da
 }
 
 const stageNotices = async (applicationId: string, applicant: Actor) =>
-  (await h.db.select().from(outbox).where(and(eq(outbox.applicationId, applicationId), eq(outbox.kind, "stageMaterialsRequired")))).filter((r) =>
-    r.recipientUserIds.includes(applicant.userId),
-  );
+  (
+    await h.db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.applicationId, applicationId), eq(outbox.kind, "stageMaterialsRequired")))
+  ).filter((r) => r.recipientUserIds.includes(applicant.userId));
 
 describe("a staged bundle asks each stage's materials when that stage opens", () => {
   it("the construction project: submission asks the first stage only; each later stage waits for its materials, uploaded on the case page", async () => {
@@ -86,9 +89,9 @@ describe("a staged bundle asks each stage's materials when that stage opens", ()
     expect(notices).toHaveLength(1);
     expect(String((notices[0]?.params as Record<string, unknown>).materials)).toContain("建设工程设计方案");
     const planner = await reviewer(h.db, "naturalResources");
-    await expect(claimTask(h.db, planner, { taskId: tasks.engineeringPlanning!.id, version: tasks.engineeringPlanning!.version }, day(4))).rejects.toMatchObject({
-      code: "illegalTransition",
-    });
+    await expect(
+      claimTask(h.db, planner, { taskId: tasks.engineeringPlanning!.id, version: tasks.engineeringPlanning!.version }, day(4)),
+    ).rejects.toMatchObject({ code: "illegalTransition" });
 
     // The case page says what the stage needs; the applicant's view, not the catalog's list.
     let view = await getApplication(h.db, applicant, s.id, day(4));
@@ -120,7 +123,12 @@ describe("a staged bundle asks each stage's materials when that stage opens", ()
     ).toEqual([]);
     // Only the applicant supplies them.
     await expect(
-      supplyStageMaterials(h.db, await newEnterprise(h.db), ZSupplyStageMaterialsInput.parse({ applicationId: s.id, version: await versionOf(s.id), ...partial }), day(4)),
+      supplyStageMaterials(
+        h.db,
+        await newEnterprise(h.db),
+        ZSupplyStageMaterialsInput.parse({ applicationId: s.id, version: await versionOf(s.id), ...partial }),
+        day(4),
+      ),
     ).rejects.toMatchObject({ code: "notFound" });
 
     // Complete: the step opens at once, with its clock.

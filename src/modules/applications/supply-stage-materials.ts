@@ -79,7 +79,10 @@ export async function supplyStageMaterials(db: Db, actor: Actor, input: z.output
       action: "application.stageMaterials",
       entityType: "application",
       entityId: app.id,
-      data: { materials: [...scope].filter((k) => checked.supplies.some((s) => s.materialKey === k) || k in checked.formData), steps: held.map((t) => t.stepKey) },
+      data: {
+        materials: [...scope].filter((k) => checked.supplies.some((s) => s.materialKey === k) || k in checked.formData),
+        steps: held.map((t) => t.stepKey),
+      },
       at: now,
     });
     const after = await runFanIn(tx, updated, actor, now);

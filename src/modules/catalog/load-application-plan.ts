@@ -67,7 +67,7 @@ export async function loadApplicationPlan(db: Db, subject: { kind: "service" | "
   // those stages open, not at submission (a construction project's completion documents).
   const stages = bundle.stagedMaterials
     ? materialStages(
-    rows.map((r) => ({ key: r.step.key, needs: r.step.needs, serviceCode: r.service.code })),
+        rows.map((r) => ({ key: r.step.key, needs: r.step.needs, serviceCode: r.service.code })),
         materials,
       )
     : new Map<string, number>();

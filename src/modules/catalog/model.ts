@@ -647,8 +647,27 @@ export function materialMayApply(m: { appliesWhen: readonly AppliesWhen[] | null
   return m.appliesWhen.some((w) => Object.entries(w).every(([key, values]) => answers[key] === undefined || values.includes(answers[key] ?? "")));
 }
 
+/**
+ * The answers picked in a guide's situation form (URL parameters): only questions the guide asks,
+ * each with one of its answers; anything else is ignored.
+ */
+export function chosenSituations(
+  questions: readonly SituationQuestion[],
+  params: Readonly<Record<string, string | string[] | undefined>>,
+): Partial<SituationAnswers> {
+  const chosen: Partial<SituationAnswers> = {};
+  for (const q of questions) {
+    const v = params[q.key];
+    if (typeof v === "string" && q.options.some((o) => o.value === v)) chosen[q.key] = v;
+  }
+  return chosen;
+}
+
 /** The materials that apply in the applicant's situation, in their order. */
-export function applicableMaterials<M extends { appliesWhen: readonly AppliesWhen[] | null }>(materials: readonly M[], answers: Readonly<SituationAnswers>): M[] {
+export function applicableMaterials<M extends { appliesWhen: readonly AppliesWhen[] | null }>(
+  materials: readonly M[],
+  answers: Readonly<SituationAnswers>,
+): M[] {
   return materials.filter((m) => materialApplies(m, answers));
 }
 
@@ -753,12 +772,9 @@ export function materialStages(
  * service asks that apply in the applicant's situation and are not supplied yet. `required` only
  * the ones it cannot start without; `all` also the optional ones, offered on the same form.
  */
-export function owedStepMaterials<M extends { key: string; stage: number; required: boolean; serviceCodes: readonly string[]; appliesWhen: readonly AppliesWhen[] | null }>(
-  materials: readonly M[],
-  step: { serviceCode: string },
-  answers: Readonly<SituationAnswers>,
-  supplied: ReadonlySet<string>,
-): { all: M[]; required: M[] } {
+export function owedStepMaterials<
+  M extends { key: string; stage: number; required: boolean; serviceCodes: readonly string[]; appliesWhen: readonly AppliesWhen[] | null },
+>(materials: readonly M[], step: { serviceCode: string }, answers: Readonly<SituationAnswers>, supplied: ReadonlySet<string>): { all: M[]; required: M[] } {
   const all = materials.filter((m) => m.stage > 1 && m.serviceCodes.includes(step.serviceCode) && materialApplies(m, answers) && !supplied.has(m.key));
   return { all, required: all.filter((m) => m.required) };
 }

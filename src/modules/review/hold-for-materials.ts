@@ -53,11 +53,6 @@ export async function holdForMaterials(
     kind: "stageMaterialsRequired",
     to: { userIds: await applicantUserIds(tx, app, now) },
     applicationId: app.id,
-    params: {
-      trackingNumber: app.trackingNumber ?? "",
-      title: app.titleZh,
-      count: materials.length,
-      materials: materials.map((m) => m.nameZh).join("、"),
-    },
+    params: { trackingNumber: app.trackingNumber ?? "", title: app.titleZh, count: materials.length, materials: materials.map((m) => m.nameZh).join("、") },
   });
 }

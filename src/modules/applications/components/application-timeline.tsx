@@ -41,6 +41,12 @@ export async function ApplicationTimeline({ tasks }: { tasks: TaskTimelineView[]
                 </dd>
               </>
             ) : null}
+            {task.awaitingMaterials ? (
+              <>
+                <dt className="text-slate-600">{t("onHold")}</dt>
+                <dd data-testid={`awaiting-materials-${task.stepKey}`}>{t("awaitingMaterials")}</dd>
+              </>
+            ) : null}
             {task.startedAt ? (
               <>
                 <dt className="text-slate-600">{t("started")}</dt>

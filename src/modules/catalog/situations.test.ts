@@ -9,6 +9,7 @@ import {
   mergeMaterials,
   owedStepMaterials,
   situationAnswerProblems,
+  type AppliesWhen,
   type SituationQuestion,
 } from "./model";
 
@@ -34,7 +35,7 @@ const premises: SituationQuestion = {
 describe("situations (办理情形)", () => {
   it("a material without a condition applies always; with one, when every named question holds; merged, when any service's holds", () => {
     expect(materialApplies({ appliesWhen: null }, {})).toBe(true);
-    const rules = { appliesWhen: [{ applicantType: ["company"], premises: ["newShop"] }, { premises: ["existingShop"] }] };
+    const rules: { appliesWhen: AppliesWhen[] } = { appliesWhen: [{ applicantType: ["company"], premises: ["newShop"] }, { premises: ["existingShop"] }] };
     expect(materialApplies(rules, { applicantType: "company", premises: "newShop" })).toBe(true);
     expect(materialApplies(rules, { applicantType: "individual", premises: "newShop" })).toBe(false);
     expect(materialApplies(rules, { applicantType: "individual", premises: "existingShop" })).toBe(true);

@@ -172,8 +172,13 @@ test.describe("办理情形 and staged materials", () => {
     await expect(page.getByTestId("stage-materials")).toHaveCount(0);
     await expect(page.getByTestId("awaiting-materials-engineeringPlanning")).toHaveCount(0);
 
-    await page.goto("/inbox");
-    await expect(page.getByTestId("inbox")).toContainText("请上传下一阶段材料");
+    // The inbox is filled by the outbox job, a moment after the decision.
+    await expect(async () => {
+      await page.goto("/inbox");
+      await expect(page.getByTestId("inbox").locator("li").filter({ hasText: trackingNumber }).filter({ hasText: "请上传下一阶段材料" })).toHaveCount(1, {
+        timeout: 1000,
+      });
+    }).toPass({ timeout: 60_000 });
 
     // The planning department now has the task and decides it; the third stage then waits in turn.
     await decideAs(browser, "reviewer.naturalResources", trackingNumber, "approve");

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { DomainError } from "@/lib/domain-error";
 import type { Db } from "@/server/db/client";
 import { loadApplicationPlan } from "../catalog/load-application-plan";
+import { bundles } from "../catalog/schema";
 import { owedStepMaterials } from "../catalog/model";
 import type { ApplicationPlan, PlanMaterial } from "../catalog/plan";
 import { applicationMaterials, type applications } from "./schema";
@@ -19,7 +20,8 @@ export interface OwedMaterials {
 /**
  * What the applicant still owes each of these steps of a staged bundle before it can start (see
  * `owedStepMaterials`), derived from the catalog's plan, the stored situation answers and what
- * was supplied so far. A plan whose steps all start at once owes nothing later: no query.
+ * was supplied so far. A plan whose steps all start at once, or a bundle that is not staged,
+ * owes nothing later: the fan-in of every other case pays one small query at most.
  */
 export async function stageMaterialsOwed(
   tx: Db,
@@ -28,7 +30,9 @@ export async function stageMaterialsOwed(
 ): Promise<{ plan: ApplicationPlan | null; owed: Map<string, OwedMaterials> }> {
   const owed = new Map<string, OwedMaterials>();
   const steps = app.plan.filter((s) => stepKeys.includes(s.key) && s.needs.length > 0);
-  if (steps.length === 0) return { plan: null, owed };
+  if (steps.length === 0 || !app.bundleId) return { plan: null, owed };
+  const [bundle] = await tx.select({ staged: bundles.stagedMaterials }).from(bundles).where(eq(bundles.id, app.bundleId));
+  if (!bundle?.staged) return { plan: null, owed };
   let plan: ApplicationPlan;
   try {
     plan = await loadApplicationPlan(tx, await subjectOf(tx, app));

@@ -124,9 +124,13 @@ export const reviewerByDepartment: Record<string, string> = {
 /** A minimal PDF: enough for the server's content sniffing. */
 export const tinyPdf = { name: "材料.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n% Tongban e2e\n") };
 
-/** Fills every field of the apply form with plausible values and uploads a file where asked. */
+/**
+ * Fills every field of the apply form with plausible values and uploads a file where asked. A
+ * situation question (办理情形) takes its first answer, the one that asks the most.
+ */
 export async function fillApplyForm(page: Page) {
-  const data = page.locator("fieldset").first();
+  for (const question of await page.locator('[data-testid^="situation-"]').all()) await question.locator('input[type="radio"]').first().check();
+  const data = page.getByTestId("apply-data");
   for (const input of await data.locator('input[type="text"]').all()) {
     await input.fill((await input.getAttribute("inputmode")) === "decimal" ? "120" : "保定市竞秀区示例路 1 号");
   }

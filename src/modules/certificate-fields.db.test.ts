@@ -78,7 +78,15 @@ async function issueThroughApproval(serviceCode: string) {
   const submitted = await submitApplication(
     h.db,
     applicant,
-    ZSubmitApplicationInput.parse({ subject: { kind: "bundle", code }, idempotencyKey: randomUUID(), formData, materials: {}, consent: true }),
+    ZSubmitApplicationInput.parse({
+      subject: { kind: "bundle", code },
+      idempotencyKey: randomUUID(),
+      // 办理情形: the first answer of each question, in which every form field applies.
+      situations: Object.fromEntries(demo.situations.map((q) => [q.key, q.options[0]?.value ?? ""])),
+      formData,
+      materials: {},
+      consent: true,
+    }),
     monday,
   );
   const [app] = await h.db.select().from(applications).where(eq(applications.id, submitted.id));

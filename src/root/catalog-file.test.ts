@@ -41,6 +41,55 @@ describe("a province file", () => {
     expect(problemsOf(file)).toEqual([{ path: `materials[${text}].unit`, message: "only a number field has a unit" }]);
   });
 
+  it("refuses a material naming an unknown situation or answer, at its path", () => {
+    type Svc = {
+      code: string;
+      situations?: Array<{ key: string; options: Array<{ value: string }> }>;
+      materials: Array<{ key: string; appliesWhen?: Record<string, string[]> }>;
+    };
+    const file = clone() as unknown as { services: Svc[]; bundles: Array<{ steps: Array<{ service: string }> }> };
+    const i = file.services.findIndex((s) => s.code === "foodBusinessLicensing");
+    const service = file.services[i]!;
+    const j = service.materials.findIndex((m) => m.key === "foodSafetyRules");
+    const k = service.materials.findIndex((m) => m.key === "premisesFloorPlan");
+    service.materials[j]!.appliesWhen = { applicantKind: ["company"] };
+    service.materials[k]!.appliesWhen = { premises: ["newShop", "castle"] };
+    expect(problemsOf(file)).toEqual([
+      { path: `services[${i}].materials[${k}].appliesWhen.premises[1]`, message: 'unknown answer "castle" of situation "premises"' },
+      {
+        path: `services[${i}].materials[${j}].appliesWhen.applicantKind`,
+        message: 'unknown situation "applicantKind" (service "foodBusinessLicensing" asks "applicantType", "premises")',
+      },
+    ]);
+  });
+
+  it("refuses a bundle whose services mean different answers by one situation", () => {
+    type Svc = { code: string; situations?: unknown[] };
+    const file = clone() as unknown as { services: Svc[]; bundles: Array<{ code: string; steps: Array<{ service: string }> }> };
+    const food = file.services.find((s) => s.code === "foodBusinessLicensing")!;
+    const fire = file.services.find((s) => s.code === "fireSafetyInspection")!;
+    fire.situations = [
+      {
+        key: "premises",
+        nameZh: "场所",
+        nameEn: "Premises",
+        options: [
+          { value: "a", labelZh: "甲", labelEn: "A" },
+          { value: "b", labelZh: "乙", labelEn: "B" },
+        ],
+      },
+    ];
+    const b = file.bundles.findIndex((x) => x.code === "openRestaurant");
+    const step = file.bundles[b]!.steps.findIndex((x) => x.service === "fireSafetyInspection");
+    expect(food.situations).toBeDefined();
+    expect(problemsOf(file)).toEqual([
+      {
+        path: `bundles[${b}].steps[${step}].service`,
+        message: 'situation "premises" has other answers in service "fireSafetyInspection" than in "foodBusinessLicensing"',
+      },
+    ]);
+  });
+
   it("reports every rule broken at once, each at its path", () => {
     const file = clone();
     file.departments[1]!.code = file.departments[0]!.code;

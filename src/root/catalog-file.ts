@@ -4,7 +4,16 @@
 // (its `inputs.ts`); this file assembles them and checks what only the whole file can show.
 import { z } from "zod";
 import { ZFileBundle, ZFileCertificateType, ZFileMaterial, ZFileService } from "@/modules/catalog/inputs";
-import { describeProblem, hasLegalBasis, materialSourceProblems, serviceRuleProblems, unknownAnswerFields, validateBundleGraph } from "@/modules/catalog/model";
+import {
+  appliesWhenProblems,
+  describeProblem,
+  hasLegalBasis,
+  sameSituationQuestion,
+  materialSourceProblems,
+  serviceRuleProblems,
+  unknownAnswerFields,
+  validateBundleGraph,
+} from "@/modules/catalog/model";
 import { ZFileDepartment, ZFileStaff } from "@/modules/identity/inputs";
 import { normalizeLogin } from "@/modules/identity/model";
 import { ZFileDataResource, ZFileGrant } from "@/modules/sharing/inputs";
@@ -156,12 +165,37 @@ export function checkProvinceFile(file: ProvinceFile, divisionCodes: ReadonlySet
       if (keys.has(m.key)) add(["services", i, "materials", j, "key"], `material "${m.key}" asked for twice`);
       keys.add(m.key);
       legalBasis(m.legalBasis, ["services", i, "materials", j, "legalBasis"], `material "${m.key}" of service "${s.code}"`);
+      // A material applies in situations the service asks about, with answers the question has.
+      for (const p of appliesWhenProblems(m.appliesWhen ?? {}, s.situations)) {
+        const message =
+          p.problem === "unknownQuestion"
+            ? `unknown situation "${p.value}" (service "${s.code}" asks ${s.situations.map((q) => `"${q.key}"`).join(", ") || "none"})`
+            : p.problem === "unknownAnswer"
+              ? `unknown answer "${p.value}" of situation "${String(p.path[0])}"`
+              : `situation "${p.value}" lists no answer`;
+        add(["services", i, "materials", j, "appliesWhen", ...p.path], message);
+      }
+    });
+    const questionKeys = new Set<string>();
+    s.situations.forEach((q, j) => {
+      if (questionKeys.has(q.key)) add(["services", i, "situations", j, "key"], `situation "${q.key}" asked twice`);
+      questionKeys.add(q.key);
     });
   });
   file.bundles.forEach((b, i) => {
     known(departments, b.lead, ["bundles", i, "lead"], "department");
     known(types, b.requiresCertificateType, ["bundles", i, "requiresCertificateType"], "certificate type");
     b.steps.forEach((step, j) => known(services, step.service, ["bundles", i, "steps", j, "service"], "service"));
+    // A bundle asks a question its services share once: they must mean the same answers by it.
+    const asked = new Map<string, { question: ProvinceFile["services"][number]["situations"][number]; service: string }>();
+    b.steps.forEach((step, j) => {
+      for (const q of file.services.find((s) => s.code === step.service)?.situations ?? []) {
+        const first = asked.get(q.key);
+        if (!first) asked.set(q.key, { question: q, service: step.service });
+        else if (!sameSituationQuestion(first.question, q))
+          add(["bundles", i, "steps", j, "service"], `situation "${q.key}" has other answers in service "${step.service}" than in "${first.service}"`);
+      }
+    });
     // 不得互为前置: departments may not make each other prerequisites.
     for (const p of validateBundleGraph(b.steps)) add(["bundles", i, "steps"], describeProblem(p));
   });

@@ -187,7 +187,12 @@ describe("drafts", () => {
     });
     const saved = await saveDraft(h.db, applicant, draft, now);
     await saveDraft(h.db, applicant, { ...draft, formData: { projectName: "改过的草稿" } }, now);
-    expect(await loadDraft(h.db, applicant, key)).toEqual({ id: saved.id, formData: { projectName: "改过的草稿" }, uploads: { sitePhoto: file.id } });
+    expect(await loadDraft(h.db, applicant, key)).toEqual({
+      id: saved.id,
+      situations: {},
+      formData: { projectName: "改过的草稿" },
+      uploads: { sitePhoto: file.id },
+    });
     // Another applicant cannot read it.
     expect(await loadDraft(h.db, await newEnterprise(h.db), key)).toBeNull();
 

@@ -9,7 +9,7 @@ export function draftRow(
   actor: Actor,
   who: ApplicantIdentity,
   plan: ApplicationPlan,
-  input: { idempotencyKey: string; formData: Record<string, string> },
+  input: { idempotencyKey: string; formData: Record<string, string>; situations?: Record<string, string> },
 ): typeof applications.$inferInsert {
   return {
     filedByUserId: actor.userId,
@@ -26,6 +26,7 @@ export function draftRow(
     status: "draft",
     idempotencyKey: input.idempotencyKey,
     formData: input.formData,
+    situations: input.situations ?? {},
     plan: plan.steps,
     divisionCode: trackingDivision(who.holderCode, who.kind),
   };

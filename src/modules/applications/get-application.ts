@@ -1,10 +1,10 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull } from "drizzle-orm";
 import { DomainError } from "@/lib/domain-error";
 import type { Db } from "@/server/db/client";
 import { isOverdue, shanghaiDate } from "../calendar/model";
 import { certificateTypeIdentifying } from "../catalog/certificate-types";
 import { loadApplicationPlan } from "../catalog/load-application-plan";
-import { formatAnswerBoth } from "../catalog/model";
+import { applicableMaterials, formatAnswerBoth } from "../catalog/model";
 import { certificateTypes } from "../catalog/schema";
 import type { Actor } from "../identity/model";
 import { departments, entities, users, windowKeyIns } from "../identity/schema";
@@ -17,6 +17,7 @@ import { shownCertificateFields } from "../sharing/model";
 import { applicationMaterials, applications, supplementAnswers, supplementNotices, uploads } from "./schema";
 import { applicantMay } from "./applicant";
 import { caseStageOf, grantedApplicationStatuses, isAwaitingApplicant, isLiveApplication } from "./model";
+import { stageMaterialsOwed } from "./stage-materials";
 import { subjectOf } from "./subject";
 import { maskHolderCode, type ApplicationView, type TaskTimelineView } from "./views";
 
@@ -86,6 +87,7 @@ export async function taskTimeline(db: Db, app: ApplicationRow, now: Date, withN
         reason: isDecidedTask(task.status) ? task.reason : null,
         // Staff see a department's request at once, before the merged notice goes out.
         requested: forStaff && task.status === "supplementRequested" ? (task.supplementItems ?? []).map((i) => i.text) : null,
+        awaitingMaterials: task.status === "waiting" && task.materialsRequestedAt !== null,
         order: step?.order ?? 0,
       };
     })
@@ -257,7 +259,8 @@ export async function getApplication(db: Db, actor: Actor, applicationId: string
   const certById = new Map(read.certificates.map((c) => [c.id, c]));
   const refusedType = new Map(read.refused.map((r) => [r.typeCode, r.reason]));
   const suppliedByKey = new Map(supplied.map((s) => [s.m.materialKey, s]));
-  const materials = (plan?.materials ?? []).map((m) => {
+  // Only the materials that apply in the situations the applicant declared (办理情形).
+  const materials = applicableMaterials(plan?.materials ?? [], app.situations).map((m) => {
     const s = suppliedByKey.get(m.key);
     const fileHidden = notForReader(m.key);
     const cert = s?.m.certificateId ? certById.get(s.m.certificateId) : undefined;
@@ -274,8 +277,16 @@ export async function getApplication(db: Db, actor: Actor, applicationId: string
       certificate: cert ? certificateView(cert, types) : null,
       certificateRefused: s?.m.certificateId && !cert && !fileHidden ? (refusedType.get(m.certificateType ?? "") ?? "sharing.refusal.notFound") : null,
       certificateNotForStep: Boolean(s?.m.certificateId && fileHidden),
+      stage: m.stage,
     };
   });
+  const situations = (plan?.situations ?? []).flatMap((q) => {
+    const a = app.situations[q.key];
+    const o = q.options.find((x) => x.value === a);
+    // An answer the catalog no longer lists is shown as stored rather than dropped.
+    return a ? [{ key: q.key, questionZh: q.nameZh, questionEn: q.nameEn, answerZh: o?.labelZh ?? a, answerEn: o?.labelEn ?? a }] : [];
+  });
+  const stageMaterials = await stageMaterialsView(db, app, tasks);
 
   return {
     id: app.id,
@@ -338,11 +349,45 @@ export async function getApplication(db: Db, actor: Actor, applicationId: string
       fields: shownCertificateFields(types.get(c.typeCode)?.fields ?? [], c.fields),
     })),
     materials,
+    situations,
+    stageMaterials,
     burdenSaved: materials.flatMap((m) =>
       m.source === "certificate" && suppliedByKey.get(m.key)?.m.certificateId
         ? [{ nameZh: m.nameZh, nameEn: m.nameEn, number: m.certificate?.number ?? null }]
         : [],
     ),
+  };
+}
+
+/** What the held steps of a staged bundle need from the applicant, for the case page's upload form. */
+async function stageMaterialsView(db: Db, app: ApplicationRow, tasks: TaskTimelineView[]): Promise<ApplicationView["stageMaterials"]> {
+  const held = tasks.filter((t) => t.awaitingMaterials);
+  if (held.length === 0 || app.status !== "inReview") return null;
+  const { owed } = await stageMaterialsOwed(
+    db,
+    app,
+    held.map((t) => t.stepKey),
+  );
+  const materials = [...new Map([...owed.values()].flatMap((o) => o.all).map((m) => [m.key, m])).values()];
+  if (materials.length === 0) return null;
+  const [first] = await db
+    .select({ at: reviewTasks.materialsRequestedAt })
+    .from(reviewTasks)
+    .where(and(eq(reviewTasks.applicationId, app.id), isNotNull(reviewTasks.materialsRequestedAt)))
+    .orderBy(desc(reviewTasks.materialsRequestedAt))
+    .limit(1);
+  return {
+    steps: held.map((t) => ({ key: t.stepKey, stage: t.stage, serviceNameZh: t.serviceNameZh, serviceNameEn: t.serviceNameEn })),
+    materials: materials.map((m) => ({
+      key: m.key,
+      nameZh: m.nameZh,
+      nameEn: m.nameEn,
+      legalBasis: m.legalBasis,
+      source: m.source,
+      required: m.required,
+      field: m.source === "formField" ? { fieldType: m.fieldType, options: m.options, unit: m.unit } : null,
+    })),
+    requestedAt: first?.at ?? new Date(0),
   };
 }
 

@@ -23,8 +23,21 @@ const boundedRecord = <T extends z.ZodType>(value: T) =>
   z.record(ZFieldKey, value).refine((r) => Object.keys(r).length <= maxKeys, msg("errors.tooManyKeys", { max: maxKeys }));
 const ZFormData = boundedRecord(z.string().max(2000));
 const ZSupplies = boundedRecord(ZMaterialSupply);
+/**
+ * The answers to the situation questions (办理情形): question key → option code, at most 20. The
+ * server checks them against the catalog and derives from them which materials apply.
+ */
+const ZSituationAnswers = z
+  .record(z.string().regex(/^[A-Za-z][A-Za-z0-9-]{0,63}$/), z.string().max(64))
+  .refine((r) => Object.keys(r).length <= 20, msg("errors.tooManyKeys", { max: 20 }));
 
-export const ZSaveDraftInput = z.object({ subject: ZSubject, idempotencyKey: ZKey, formData: ZFormData.default({}), materials: ZSupplies.default({}) });
+export const ZSaveDraftInput = z.object({
+  subject: ZSubject,
+  idempotencyKey: ZKey,
+  situations: ZSituationAnswers.default({}),
+  formData: ZFormData.default({}),
+  materials: ZSupplies.default({}),
+});
 
 export const ZSubmitApplicationInput = ZSaveDraftInput.extend({
   /** The applicant agrees that the certificates government holds are used for this application. */
@@ -87,6 +100,9 @@ export const ZCompleteSupplementInput = ZVersionedRef.extend({
   materials: ZSupplies.default({}),
   answers: ZAnswers.optional(),
 });
+
+/** The applicant supplies the materials a stage of a staged bundle needs, on the case page. */
+export const ZSupplyStageMaterialsInput = ZVersionedRef.extend({ formData: ZFormData.default({}), materials: ZSupplies.default({}) });
 
 export const ZTrackInput = z.object({
   trackingNumber: z

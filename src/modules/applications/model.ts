@@ -56,10 +56,12 @@ export const initialApplicationStatus: ApplicationStatus = "draft";
  * Every audit action of an application: one per event of its machine, and the deadline job's
  * record that a one-time notice went past its deadline unanswered (not a status change).
  */
-export type ApplicationAuditAction = `application.${ApplicationEvent}` | "application.noticeOverdue";
+export type ApplicationAuditAction = `application.${ApplicationEvent}` | "application.noticeOverdue" | "application.stageMaterials";
 export const applicationAuditActions: readonly ApplicationAuditAction[] = [
   ...applicationEvents.map((e) => `application.${e}` as const),
   "application.noticeOverdue",
+  // The applicant supplied the materials a staged bundle's next stage needs (not a status change).
+  "application.stageMaterials",
 ];
 
 /**

@@ -10,6 +10,7 @@ import {
   ZRequestCompletionInput,
   ZSaveDraftInput,
   ZSubmitApplicationInput,
+  ZSupplyStageMaterialsInput,
   ZTrackInput,
   ZProcessedInput,
   ZVersionedRef,
@@ -20,6 +21,7 @@ import { requestCompletion } from "./request-completion";
 import { loadDraft, saveDraft } from "./save-draft";
 import { prefillCertificates } from "./prefill";
 import { submitApplication } from "./submit-application";
+import { supplyStageMaterials } from "./supply-stage-materials";
 import { windowApplicationStatuses } from "./model";
 import { trackApplication } from "./track-application";
 import { ZApplicationListItem, ZApplicationView, ZTrackView } from "./views";
@@ -49,6 +51,10 @@ export const applicationsRouter = createTRPCRouter({
     .input(ZCompleteSupplementInput)
     .output(ZTransitionResult)
     .mutation(({ ctx, input }) => completeSupplement(ctx.db, ctx.actor, input)),
+  supplyStageMaterials: applicantProcedure
+    .input(ZSupplyStageMaterialsInput)
+    .output(ZTransitionResult)
+    .mutation(({ ctx, input }) => supplyStageMaterials(ctx.db, ctx.actor, input)),
   track: publicProcedure
     .use(rateLimited("tracking"))
     .input(ZTrackInput)

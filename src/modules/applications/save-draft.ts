@@ -58,7 +58,7 @@ export async function saveDraft(db: Db, actor: Actor, input: z.output<typeof ZSa
       .values(draftRow(actor, who, plan, input))
       .onConflictDoUpdate({
         target: [applications.principalId, applications.idempotencyKey],
-        set: { formData: input.formData, updatedAt: now },
+        set: { formData: input.formData, situations: input.situations, updatedAt: now },
         // Only a draft is overwritten; a submitted application keeps what was submitted.
         setWhere: eq(applications.status, "draft"),
       })
@@ -84,5 +84,10 @@ export async function loadDraft(db: Db, actor: Actor, idempotencyKey: string) {
     .where(and(eq(applications.principalId, principalId), eq(applications.idempotencyKey, idempotencyKey), eq(applications.status, "draft")));
   if (!row) return null;
   const mats = await db.select().from(applicationMaterials).where(eq(applicationMaterials.applicationId, row.id));
-  return { id: row.id, formData: row.formData, uploads: Object.fromEntries(mats.flatMap((m) => (m.uploadId ? [[m.materialKey, m.uploadId]] : []))) };
+  return {
+    id: row.id,
+    situations: row.situations,
+    formData: row.formData,
+    uploads: Object.fromEntries(mats.flatMap((m) => (m.uploadId ? [[m.materialKey, m.uploadId]] : []))),
+  };
 }

@@ -89,6 +89,14 @@ export const applications = pgTable(
       .notNull()
       .default(sql`'{}'::jsonb`),
     plan: jsonb("plan").$type<PlanStep[]>().notNull(),
+    /**
+     * The applicant's answers to the situation questions (办理情形: question key → option value),
+     * from which the server derives the materials that apply, at submission and at every stage.
+     */
+    situations: jsonb("situations")
+      .$type<Record<string, string>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     divisionCode: text("division_code").notNull(),
     /** The applicant agreed that government-held certificates are used for this application. */
     consentedAt: timestamp("consented_at", { withTimezone: true }),

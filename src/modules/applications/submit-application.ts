@@ -17,6 +17,7 @@ import { checkMaterials } from "./check-materials";
 import type { ZSubmitApplicationInput } from "./inputs";
 import { acceptanceDeadline } from "./acceptance-deadline";
 import { newQueryCode } from "./model";
+import { checkSituations, materialsAtSubmission } from "./situations";
 import { applicationMaterials, applications } from "./schema";
 import { nextTrackingNumber } from "./tracking-number";
 import { applyApplicationEvent, lockApplication } from "./transition";
@@ -118,8 +119,11 @@ export async function submitApplication(
     }
 
     await assertEligible(tx, actor, plan, who, today, app.id);
+    // The situations decide the materials: the server derives them from the answers it stores,
+    // whatever list the form showed (a form that left a material out is refused on its field).
+    const situations = checkSituations(plan, input.situations);
     const checked = await checkMaterials(tx, {
-      materials: plan.materials,
+      materials: materialsAtSubmission(plan, situations),
       formData: input.formData,
       supplied: input.materials,
       consent: input.consent,
@@ -143,13 +147,14 @@ export async function submitApplication(
         trackingNumber,
         queryCode,
         formData: checked.formData,
+        situations,
         plan: plan.steps,
         catalogVersion: await currentCatalogVersion(tx),
         submittedAt: now,
         ...deadline,
         consentedAt: checked.certificatesUsed.length > 0 ? now : null,
       },
-      data: { certificatesUsed: checked.certificatesUsed.map((c) => c.number) },
+      data: { certificatesUsed: checked.certificatesUsed.map((c) => c.number), situations },
     });
     await options.alsoInTransaction?.(tx, app.id);
     await notify(tx, {

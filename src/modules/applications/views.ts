@@ -26,6 +26,8 @@ export const ZTaskTimelineView = z.object({
   reason: z.string().nullable(),
   /** What the department asked the applicant for; staff only (the applicant reads the merged notice). */
   requested: z.array(z.string()).nullable(),
+  /** A staged bundle's step that is ready but waits, not opened, for the materials its stage needs from the applicant. */
+  awaitingMaterials: z.boolean(),
 });
 export type TaskTimelineView = z.infer<typeof ZTaskTimelineView>;
 
@@ -117,7 +119,30 @@ export const ZMaterialView = z.object({
   certificateRefused: z.string().nullable(),
   /** A certificate the reader's own steps do not need: not read for them (information, not a refusal). */
   certificateNotForStep: z.boolean(),
+  /** The bundle stage that first needs it: stage 1 at submission, a later stage's when it opens. */
+  stage: z.number().int(),
 });
+
+/** 办理情形: a question the applicant answered and the answer, by their labels in both languages (never the codes). */
+export const ZSituationView = z.object({ key: z.string(), questionZh: z.string(), questionEn: z.string(), answerZh: z.string(), answerEn: z.string() });
+
+/** A material the next stage of a staged bundle needs, as the case page asks for it. */
+export const ZStageMaterialView = z.object({
+  key: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  legalBasis: z.string(),
+  source: z.enum(["formField", "upload", "certificate"]),
+  required: z.boolean(),
+  field: z
+    .object({
+      fieldType: z.enum(["text", "textarea", "number", "date", "select"]).nullable(),
+      options: z.array(z.object({ value: z.string(), labelZh: z.string(), labelEn: z.string() })).nullable(),
+      unit: z.enum(answerUnits).nullable(),
+    })
+    .nullable(),
+});
+export type StageMaterialView = z.infer<typeof ZStageMaterialView>;
 
 export const ZApplicationView = z.object({
   id: z.string(),
@@ -161,6 +186,19 @@ export const ZApplicationView = z.object({
   notices: z.array(ZNoticeView),
   certificates: z.array(ZIssuedCertificateView),
   materials: z.array(ZMaterialView),
+  /** 办理情形: the situations the applicant declared, which decided the materials. */
+  situations: z.array(ZSituationView),
+  /**
+   * A staged bundle whose next steps wait for the applicant: those steps (with their stage) and the
+   * materials to upload on the case page. Null when nothing is owed.
+   */
+  stageMaterials: z
+    .object({
+      steps: z.array(z.object({ key: z.string(), stage: z.number().int(), serviceNameZh: z.string(), serviceNameEn: z.string() })),
+      materials: z.array(ZStageMaterialView),
+      requestedAt: z.date(),
+    })
+    .nullable(),
   /** Documents the applicant was not asked for because government holds them. */
   burdenSaved: z.array(z.object({ nameZh: z.string(), nameEn: z.string(), number: z.string().nullable() })),
 });

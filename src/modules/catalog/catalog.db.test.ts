@@ -74,7 +74,8 @@ describe("the seeded catalog", () => {
     // Every service's legal basis is kept when several ask for the same thing.
     expect(material("premisesFloorPlan")?.legalBasis).toContain("《中华人民共和国食品安全法》");
     expect(material("premisesFloorPlan")?.legalBasis).toContain("《中华人民共和国消防法》");
-    expect(material("propertyOwnerConsent")).toMatchObject({ required: false, conditionZh: expect.stringContaining("他人") });
+    // Asked only in the situation that needs it (办理情形), and then required.
+    expect(material("propertyOwnerConsent")).toMatchObject({ required: true, appliesWhen: [{ signboardBuilding: ["othersBuilding"] }] });
     for (const m of plan.materials) expect(m.legalBasis.trim()).not.toBe("");
     // Data first, then certificates government holds, then uploads.
     const order = plan.materials.map((m) => m.source);

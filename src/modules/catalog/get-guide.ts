@@ -1,7 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { DomainError } from "@/lib/domain-error";
 import type { Db } from "@/server/db/client";
-import { criticalPathDays } from "./model";
+import { criticalPathDays, materialStages, mergeSituations } from "./model";
 import { availableBundle, certificateTypeRefs, departmentRefs, mergedMaterialsOf, publishedService, type CertificateTypeRef } from "./read-catalog";
 import { bundleSteps, bundles } from "./schema";
 import type { BundleGuide, Guide, GuideMaterial, ServiceGuide } from "./views";
@@ -25,7 +25,7 @@ export async function getGuide(db: Db, subject: { code: string; kind?: "service"
 
 type Merged = Awaited<ReturnType<typeof mergedMaterialsOf>>;
 
-async function guideMaterials(db: Db, merged: Merged): Promise<GuideMaterial[]> {
+async function guideMaterials(db: Db, merged: Merged, stages: ReadonlyMap<string, number> = new Map()): Promise<GuideMaterial[]> {
   const types = await certificateTypeRefs(
     db,
     merged.map((m) => m.certificateType),
@@ -43,6 +43,8 @@ async function guideMaterials(db: Db, merged: Merged): Promise<GuideMaterial[]> 
     conditionZh: m.conditionZh,
     conditionEn: m.conditionEn,
     serviceCodes: m.serviceCodes,
+    appliesWhen: m.appliesWhenAny,
+    stage: stages.get(m.key) ?? 1,
   }));
 }
 
@@ -76,6 +78,7 @@ async function serviceGuide(db: Db, service: NonNullable<Awaited<ReturnType<type
     deemedApprovalOnTimeout: service.deemedApprovalOnTimeout,
     department,
     issues: service.issuesCertificateType ? (types.get(service.issuesCertificateType) ?? null) : null,
+    situations: service.situations,
     materials: await guideMaterials(db, merged),
     bundles: inBundles,
   };
@@ -126,6 +129,16 @@ async function bundleGuide(db: Db, found: NonNullable<Awaited<ReturnType<typeof 
         issues: typeOf(service.issuesCertificateType),
       },
     })),
-    materials: await guideMaterials(db, merged),
+    situations: mergeSituations(steps.map((s) => s.service.situations)),
+    materials: await guideMaterials(
+      db,
+      merged,
+      bundle.stagedMaterials
+        ? materialStages(
+            steps.map((s) => ({ key: s.step.key, needs: s.step.needs, serviceCode: s.service.code })),
+            merged,
+          )
+        : undefined,
+    ),
   };
 }

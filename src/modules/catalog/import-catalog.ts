@@ -145,6 +145,7 @@ export async function importCatalog(
       autoAcceptance: s.autoAcceptance,
       deemedApprovalOnTimeout: s.deemedApprovalOnTimeout,
       registersEntity: s.registersEntity,
+      situations: s.situations,
       published: true,
     };
     const row = serviceRows.get(s.code);
@@ -164,6 +165,11 @@ export async function importCatalog(
         .update(services)
         .set({ ...values, updatedAt: now })
         .where(eq(services.id, row.id));
+      result.services.updated++;
+    } else if (mode === "insertOnly" && row.situations.length === 0 && s.situations.length > 0) {
+      // Situation questions the file now gives a service an older load left without any (before
+      // 办理情形 existed): they add questions and overwrite nothing.
+      await tx.update(services).set({ situations: s.situations, updatedAt: now }).where(eq(services.id, row.id));
       result.services.updated++;
     } else result.services.unchanged++;
   }
@@ -192,6 +198,7 @@ export async function importCatalog(
         required: m.conditionZh === undefined,
         conditionZh: m.conditionZh ?? null,
         conditionEn: m.conditionEn ?? null,
+        appliesWhen: m.appliesWhen && Object.keys(m.appliesWhen).length > 0 ? m.appliesWhen : null,
         sortOrder: def.sortOrder,
       };
       const row = materialRow.get(`${sid}|${m.key}`);
@@ -209,6 +216,15 @@ export async function importCatalog(
         await tx
           .update(materials)
           .set({ required: false, conditionZh: m.conditionZh, conditionEn: m.conditionEn ?? null })
+          .where(eq(materials.id, row.id));
+        result.materials.updated++;
+      } else if (mode === "insertOnly" && row.appliesWhen === null && values.appliesWhen !== null) {
+        // The situations a material applies in, given by the file to a material an older load
+        // wrote before 办理情形 existed (its service's questions arrive the same way, above); a
+        // condition in words becomes the question's answer, so its requiredness follows the file.
+        await tx
+          .update(materials)
+          .set({ appliesWhen: values.appliesWhen, required: values.required, conditionZh: values.conditionZh, conditionEn: values.conditionEn })
           .where(eq(materials.id, row.id));
         result.materials.updated++;
       } else if (mode === "insertOnly" && row.unit === null && values.unit !== null) {
@@ -233,6 +249,7 @@ export async function importCatalog(
       leadDepartmentId: dept(b.lead),
       applicantKinds: b.applicantKinds,
       requiresCertificateType: b.requiresCertificateType,
+      stagedMaterials: b.stagedMaterials,
       published: true,
     };
     const stage = stageNumbers(b.steps);
@@ -255,7 +272,12 @@ export async function importCatalog(
       continue;
     }
     if (mode === "insertOnly") {
-      result.bundles.unchanged++;
+      if (!row.stagedMaterials && b.stagedMaterials) {
+        // A bundle the file now stages, loaded before staged materials existed: it asks less at
+        // submission and overwrites nothing else.
+        await tx.update(bundles).set({ stagedMaterials: true }).where(eq(bundles.id, row.id));
+        result.bundles.updated++;
+      } else result.bundles.unchanged++;
       continue;
     }
     const current = await tx

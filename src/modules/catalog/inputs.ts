@@ -416,6 +416,38 @@ export const ZFileMaterial = z.strictObject({
   sortOrder: z.number().int(),
 });
 
+/** A situation question's answer or question key: a code, like a material key. */
+const ZSituationCode = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z][A-Za-z0-9-]*$/, "letters, digits and hyphens, starting with a letter");
+
+/** 办理情形: a question the guide and the form ask first; its answers decide which materials apply. */
+export const ZFileSituation = z
+  .strictObject({
+    key: ZSituationCode,
+    nameZh: ZFileText,
+    nameEn: ZFileText,
+    options: z
+      .array(z.strictObject({ value: ZSituationCode, labelZh: ZFileText, labelEn: ZFileText }))
+      .min(2)
+      .max(20),
+  })
+  .superRefine((q, ctx) => {
+    const seen = new Set<string>();
+    q.options.forEach((o, i) => {
+      if (seen.has(o.value)) ctx.addIssue({ code: "custom", path: ["options", i, "value"], message: `answer "${o.value}" listed twice` });
+      seen.add(o.value);
+    });
+  });
+
+/** When a service asks a material: question key → the answers it applies to (all named questions hold). */
+export const ZFileAppliesWhen = z
+  .record(ZSituationCode, z.array(ZSituationCode).min(1).max(20))
+  .refine((r) => Object.keys(r).length <= 10, "at most 10 questions");
+
 /** A service (政务服务事项): its department, legal basis, limits, flags and materials. */
 export const ZFileService = z.strictObject({
   code: ZCatalogCode,
@@ -435,8 +467,18 @@ export const ZFileService = z.strictObject({
   autoAcceptance: z.boolean(),
   deemedApprovalOnTimeout: z.boolean().default(false),
   registersEntity: z.boolean().default(false),
+  /** 办理情形: asked first; a material's `appliesWhen` names these questions and their answers. */
+  situations: z.array(ZFileSituation).max(20).default([]),
   materials: z
-    .array(z.strictObject({ key: ZStepKey, legalBasis: z.string().max(2000), conditionZh: ZFileText.optional(), conditionEn: ZFileText.optional() }))
+    .array(
+      z.strictObject({
+        key: ZStepKey,
+        legalBasis: z.string().max(2000),
+        conditionZh: ZFileText.optional(),
+        conditionEn: ZFileText.optional(),
+        appliesWhen: ZFileAppliesWhen.optional(),
+      }),
+    )
     .max(200),
 });
 
@@ -450,6 +492,8 @@ export const ZFileBundle = z.strictObject({
   lead: ZFileText,
   applicantKinds: ZApplicantKinds,
   requiresCertificateType: ZCatalogCode.nullable(),
+  /** Ask each stage's materials when that stage opens (a construction project), not all at submission. */
+  stagedMaterials: z.boolean().default(false),
   steps: z
     .array(z.strictObject({ key: ZStepKey, service: ZCatalogCode, needs: z.array(ZStepKey).max(100) }))
     .min(1)

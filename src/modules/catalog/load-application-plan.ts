@@ -1,5 +1,6 @@
 import { DomainError } from "@/lib/domain-error";
 import type { Db } from "@/server/db/client";
+import { materialStages, mergeSituations } from "./model";
 import type { PlanStep } from "./plan";
 import type { ApplicationPlan, PlanMaterial } from "./plan";
 import { availableBundle, mergedMaterialsOf, publishedService, type ServiceRow } from "./read-catalog";
@@ -50,7 +51,8 @@ export async function loadApplicationPlan(db: Db, subject: { kind: "service" | "
       autoAcceptance: service.autoAcceptance,
       registersEntity: service.registersEntity,
       steps,
-      materials: materials.map(toPlanMaterial),
+      situations: service.situations,
+      materials: materials.map((m) => toPlanMaterial(m, 1)),
     };
   }
 
@@ -61,6 +63,14 @@ export async function loadApplicationPlan(db: Db, subject: { kind: "service" | "
     db,
     rows.map((r) => ({ key: r.step.key, needs: r.step.needs, service: r.service })),
   );
+  // Each material belongs to the first stage that needs it: later stages' materials are asked when
+  // those stages open, not at submission (a construction project's completion documents).
+  const stages = bundle.stagedMaterials
+    ? materialStages(
+        rows.map((r) => ({ key: r.step.key, needs: r.step.needs, serviceCode: r.service.code })),
+        materials,
+      )
+    : new Map<string, number>();
   return {
     kind: "bundle",
     id: bundle.id,
@@ -72,11 +82,12 @@ export async function loadApplicationPlan(db: Db, subject: { kind: "service" | "
     autoAcceptance: rows.every((r) => r.service.autoAcceptance),
     registersEntity: rows.some((r) => r.service.registersEntity),
     steps: rows.map((r) => stepOf(r.service, r.step.key, r.step.needs, r.step.stage)),
-    materials: materials.map(toPlanMaterial),
+    situations: mergeSituations(rows.map((r) => r.service.situations)),
+    materials: materials.map((m) => toPlanMaterial(m, stages.get(m.key) ?? 1)),
   };
 }
 
-function toPlanMaterial(m: Awaited<ReturnType<typeof mergedMaterialsOf>>[number]): PlanMaterial {
+function toPlanMaterial(m: Awaited<ReturnType<typeof mergedMaterialsOf>>[number], stage: number): PlanMaterial {
   return {
     key: m.key,
     nameZh: m.nameZh,
@@ -91,5 +102,7 @@ function toPlanMaterial(m: Awaited<ReturnType<typeof mergedMaterialsOf>>[number]
     conditionZh: m.conditionZh,
     conditionEn: m.conditionEn,
     serviceCodes: m.serviceCodes,
+    appliesWhen: m.appliesWhenAny,
+    stage,
   };
 }

@@ -162,6 +162,8 @@ export interface ServiceMaterial {
   conditionEn: string | null;
   sortOrder: number;
   serviceCode: string;
+  /** The situations (办理情形) this service asks it in; null: always. */
+  appliesWhen?: AppliesWhen | null;
 }
 
 function joinDistinct(values: ReadonlyArray<string | null>, separator: string): string | null {
@@ -175,7 +177,9 @@ function joinDistinct(values: ReadonlyArray<string | null>, separator: string): 
  * requires it (then it has no condition); every service's legal basis is kept; `serviceCodes`
  * says who asks. Sorted by `sortOrder`, then by first appearance.
  */
-export function mergeMaterials<M extends ServiceMaterial>(rows: readonly M[]): Array<Omit<M, "serviceCode"> & { serviceCodes: string[] }> {
+export function mergeMaterials<M extends ServiceMaterial>(
+  rows: readonly M[],
+): Array<Omit<M, "serviceCode"> & { serviceCodes: string[]; appliesWhenAny: AppliesWhen[] | null }> {
   const groups = new Map<string, M[]>();
   for (const row of rows) {
     const group = groups.get(row.key);
@@ -210,6 +214,10 @@ export function mergeMaterials<M extends ServiceMaterial>(rows: readonly M[]): A
             ),
         sortOrder: Math.min(first.sortOrder, ...rest.map((m) => m.sortOrder)),
         serviceCodes: [...new Set(group.map((m) => m.serviceCode))],
+        // Asked if any service asks it in the applicant's situation: always, if one asks it always.
+        appliesWhenAny: group.some((m) => !m.appliesWhen || Object.keys(m.appliesWhen).length === 0)
+          ? null
+          : group.map((m) => m.appliesWhen as AppliesWhen).filter((w, i, all) => all.findIndex((x) => sameCondition(x, w)) === i),
       },
     };
   });
@@ -587,4 +595,197 @@ export function materialSourceProblems(m: {
   if (m.source === "formField" && !m.fieldType) problems.push({ field: "fieldType", problem: "formFieldWithoutType" });
   if (m.fieldType === "select" && !m.options?.length) problems.push({ field: "options", problem: "selectWithoutOptions" });
   return problems;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 办理情形: situation questions that decide which materials apply
+// ---------------------------------------------------------------------------------------------
+
+/** One answer of a situation question: its stored code and its labels. */
+export interface SituationOption {
+  value: string;
+  labelZh: string;
+  labelEn: string;
+}
+
+/**
+ * A situation question a service asks before its materials (申请人类型: 个体工商户 / 公司): each answer
+ * decides which of the service's materials apply. Keys name the question across services, so a
+ * bundle asks a question its services share once.
+ */
+export interface SituationQuestion {
+  key: string;
+  nameZh: string;
+  nameEn: string;
+  options: SituationOption[];
+}
+
+/**
+ * When a service asks a material: for each question named, one of the answers listed; every named
+ * question must hold. A material with no condition applies always.
+ */
+export type AppliesWhen = Record<string, string[]>;
+
+/** The applicant's answers: question key → option value. */
+export type SituationAnswers = Record<string, string>;
+
+function sameCondition(a: AppliesWhen, b: AppliesWhen): boolean {
+  const norm = (w: AppliesWhen) =>
+    JSON.stringify(
+      Object.keys(w)
+        .sort()
+        .map((k) => [k, [...(w[k] ?? [])].sort()]),
+    );
+  return norm(a) === norm(b);
+}
+
+/** Whether one condition holds for the answers (an unanswered question does not hold). */
+export function conditionHolds(when: AppliesWhen, answers: Readonly<SituationAnswers>): boolean {
+  return Object.entries(when).every(([key, values]) => values.includes(answers[key] ?? ""));
+}
+
+/** Whether a merged material applies: no condition, or any service's condition holds. */
+export function materialApplies(m: { appliesWhen: readonly AppliesWhen[] | null }, answers: Readonly<SituationAnswers>): boolean {
+  return m.appliesWhen === null || m.appliesWhen.length === 0 || m.appliesWhen.some((w) => conditionHolds(w, answers));
+}
+
+/**
+ * Whether a material may still apply while some questions are unanswered: some service's condition
+ * holds for every question answered so far. With every question answered, `materialApplies`.
+ */
+export function materialMayApply(m: { appliesWhen: readonly AppliesWhen[] | null }, answers: Readonly<Partial<SituationAnswers>>): boolean {
+  if (m.appliesWhen === null || m.appliesWhen.length === 0) return true;
+  return m.appliesWhen.some((w) => Object.entries(w).every(([key, values]) => answers[key] === undefined || values.includes(answers[key] ?? "")));
+}
+
+/**
+ * The answers picked in a guide's situation form (URL parameters): only questions the guide asks,
+ * each with one of its answers; anything else is ignored.
+ */
+export function chosenSituations(
+  questions: readonly SituationQuestion[],
+  params: Readonly<Record<string, string | string[] | undefined>>,
+): Partial<SituationAnswers> {
+  const chosen: Partial<SituationAnswers> = {};
+  for (const q of questions) {
+    const v = params[q.key];
+    if (typeof v === "string" && q.options.some((o) => o.value === v)) chosen[q.key] = v;
+  }
+  return chosen;
+}
+
+/** The materials that apply in the applicant's situation, in their order. */
+export function applicableMaterials<M extends { appliesWhen: readonly AppliesWhen[] | null }>(
+  materials: readonly M[],
+  answers: Readonly<SituationAnswers>,
+): M[] {
+  return materials.filter((m) => materialApplies(m, answers));
+}
+
+/**
+ * The questions of several services as one list, each key once (the first definition), in the
+ * services' order. The province file refuses two services of a bundle defining a key differently.
+ */
+export function mergeSituations(lists: ReadonlyArray<readonly SituationQuestion[]>): SituationQuestion[] {
+  const out = new Map<string, SituationQuestion>();
+  for (const list of lists) for (const q of list) if (!out.has(q.key)) out.set(q.key, q);
+  return [...out.values()];
+}
+
+/** Two definitions of a question agree: the same answers (labels may be worded per service). */
+export function sameSituationQuestion(a: SituationQuestion, b: SituationQuestion): boolean {
+  const values = (q: SituationQuestion) => JSON.stringify(q.options.map((o) => o.value).sort());
+  return a.key === b.key && values(a) === values(b);
+}
+
+export type SituationAnswerProblem = { key: string; problem: "missing" | "unknownQuestion" | "unknownAnswer" };
+
+/**
+ * What is wrong with an applicant's answers: every question answered with one of its answers, no
+ * answer to a question the plan does not ask. Empty when the answers decide the materials.
+ */
+export function situationAnswerProblems(questions: readonly SituationQuestion[], answers: Readonly<Record<string, string>>): SituationAnswerProblem[] {
+  const problems: SituationAnswerProblem[] = [];
+  const byKey = new Map(questions.map((q) => [q.key, q]));
+  for (const key of Object.keys(answers)) if (!byKey.has(key)) problems.push({ key, problem: "unknownQuestion" });
+  for (const q of questions) {
+    const a = answers[q.key];
+    if (a === undefined || a === "") problems.push({ key: q.key, problem: "missing" });
+    else if (!q.options.some((o) => o.value === a)) problems.push({ key: q.key, problem: "unknownAnswer" });
+  }
+  return problems;
+}
+
+/**
+ * A material's condition checked against the service's questions: each named question is one of
+ * them, each answer one of its options. Paths are relative to the condition (`[question]`,
+ * `[question, index]`).
+ */
+export function appliesWhenProblems(
+  when: AppliesWhen,
+  questions: readonly SituationQuestion[],
+): Array<{ path: Array<string | number>; problem: "unknownQuestion" | "unknownAnswer" | "noAnswers"; value: string }> {
+  const problems: Array<{ path: Array<string | number>; problem: "unknownQuestion" | "unknownAnswer" | "noAnswers"; value: string }> = [];
+  for (const [key, values] of Object.entries(when)) {
+    const q = questions.find((x) => x.key === key);
+    if (!q) {
+      problems.push({ path: [key], problem: "unknownQuestion", value: key });
+      continue;
+    }
+    if (values.length === 0) problems.push({ path: [key], problem: "noAnswers", value: key });
+    values.forEach((v, i) => {
+      if (!q.options.some((o) => o.value === v)) problems.push({ path: [key, i], problem: "unknownAnswer", value: v });
+    });
+  }
+  return problems;
+}
+
+/** A condition in words, for a guide read without script: "申请人类型：公司；经营场所：新开店铺". */
+export function describeCondition(when: AppliesWhen, questions: readonly SituationQuestion[], locale: string): string {
+  const en = locale === "en";
+  return Object.entries(when)
+    .map(([key, values]) => {
+      const q = questions.find((x) => x.key === key);
+      const labels = values.map((v) => {
+        const o = q?.options.find((x) => x.value === v);
+        return o ? (en ? o.labelEn : o.labelZh) : v;
+      });
+      const name = q ? (en ? q.nameEn : q.nameZh) : key;
+      return en ? `${name}: ${labels.join(" or ")}` : `${name}：${labels.join("或")}`;
+    })
+    .join(en ? "; " : "；");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Staged materials: a bundle asks each stage's materials when that stage opens
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The stage of each material of a bundle: the earliest topological stage of a step whose service
+ * asks it. Stage 1 materials are asked at submission; a later stage's when its steps are ready to
+ * start. A material no step names (not expected) is stage 1.
+ */
+export function materialStages(
+  steps: ReadonlyArray<GraphStep & { serviceCode: string }>,
+  materials: ReadonlyArray<{ key: string; serviceCodes: readonly string[] }>,
+): Map<string, number> {
+  const stageOf = stageNumbers(steps);
+  const out = new Map<string, number>();
+  for (const m of materials) {
+    const stages = steps.filter((s) => m.serviceCodes.includes(s.serviceCode)).map((s) => stageOf.get(s.key) ?? 1);
+    out.set(m.key, stages.length ? Math.min(...stages) : 1);
+  }
+  return out;
+}
+
+/**
+ * What a step still needs from the applicant before it can start: the later-stage materials its
+ * service asks that apply in the applicant's situation and are not supplied yet. `required` only
+ * the ones it cannot start without; `all` also the optional ones, offered on the same form.
+ */
+export function owedStepMaterials<
+  M extends { key: string; stage: number; required: boolean; serviceCodes: readonly string[]; appliesWhen: readonly AppliesWhen[] | null },
+>(materials: readonly M[], step: { serviceCode: string }, answers: Readonly<SituationAnswers>, supplied: ReadonlySet<string>): { all: M[]; required: M[] } {
+  const all = materials.filter((m) => m.stage > 1 && m.serviceCodes.includes(step.serviceCode) && materialApplies(m, answers) && !supplied.has(m.key));
+  return { all, required: all.filter((m) => m.required) };
 }

@@ -16,7 +16,7 @@ export interface PlanStep {
   stage: number;
 }
 
-import type { AnswerUnit } from "./model";
+import type { AnswerUnit, AppliesWhen, SituationQuestion } from "./model";
 
 /** One piece of data or document an application needs, deduplicated across its services by `key`. */
 export interface PlanMaterial {
@@ -34,6 +34,13 @@ export interface PlanMaterial {
   conditionZh: string | null;
   conditionEn: string | null;
   serviceCodes: string[];
+  /** The situations it is asked in (any one holding); null: always (see `materialApplies`). */
+  appliesWhen: AppliesWhen[] | null;
+  /**
+   * The bundle stage that first needs it (1 for a single service): stage 1 materials are asked at
+   * submission, a later stage's when its steps are ready to start (see `materialStages`).
+   */
+  stage: number;
 }
 
 /** What applying for a service or a bundle takes: its steps (a DAG) and the union of materials. */
@@ -49,5 +56,7 @@ export interface ApplicationPlan {
   /** A step registers a new market entity: submitted only through its own path (start a business). */
   registersEntity: boolean;
   steps: PlanStep[];
+  /** 办理情形: the questions asked first, each key once across the steps' services. */
+  situations: SituationQuestion[];
   materials: PlanMaterial[];
 }

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { departments } from "../identity/schema";
-import { certificatesIssuedBefore, mergeMaterials, validateBundleGraph } from "./model";
+import { certificatesIssuedBefore, mergeMaterials, validateBundleGraph, type AppliesWhen } from "./model";
 import { bundleSteps, bundles, certificateTypes, materials, services } from "./schema";
 import type { DepartmentRef } from "./views";
 
@@ -91,7 +91,7 @@ export async function publishedService(db: Db, code: string): Promise<ServiceRow
 export async function mergedMaterialsOf(
   db: Db,
   steps: ReadonlyArray<{ key: string; needs: readonly string[]; service: ServiceRow }>,
-): Promise<Array<Omit<MaterialRow, "id" | "serviceId"> & { serviceCodes: string[] }>> {
+): Promise<Array<Omit<MaterialRow, "id" | "serviceId"> & { serviceCodes: string[]; appliesWhenAny: AppliesWhen[] | null }>> {
   if (steps.length === 0) return [];
   const rows = await db
     .select()

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { departments, users } from "../identity/schema";
-import { answerUnits, certificateIdentities, type CertificateField } from "./model";
+import { answerUnits, certificateIdentities, type AppliesWhen, type CertificateField, type SituationQuestion } from "./model";
 
 export const applicantKindEnum = pgEnum("applicant_kind", ["enterprise", "citizen"]);
 export const materialSourceEnum = pgEnum("material_source", ["formField", "upload", "certificate"]);
@@ -72,6 +72,14 @@ export const services = pgTable(
      * the naming rules and the registration always run.
      */
     registersEntity: boolean("registers_entity").notNull().default(false),
+    /**
+     * 办理情形: the questions the guide and the form ask first (申请人类型, 经营场所…); each answer
+     * decides which materials apply (`materials.appliesWhen`). Empty: every material applies.
+     */
+    situations: jsonb("situations")
+      .$type<SituationQuestion[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     published: boolean("published").notNull().default(true),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -110,6 +118,12 @@ export const materials = pgTable(
     /** For conditional materials: when they are needed. */
     conditionZh: text("condition_zh"),
     conditionEn: text("condition_en"),
+    /**
+     * The situations this service asks the material in (question key → the answers it applies
+     * to; every question named must hold). Null: always. The server derives what is required
+     * from the applicant's stored answers, never from the form's list.
+     */
+    appliesWhen: jsonb("applies_when").$type<AppliesWhen>(),
     sortOrder: integer("sort_order").notNull().default(0),
   },
   (t) => [
@@ -138,6 +152,12 @@ export const bundles = pgTable(
     applicantKinds: applicantKindEnum("applicant_kinds").array().notNull(),
     /** A certificate the applicant must already hold, e.g. a business licence to open a restaurant. */
     requiresCertificateType: text("requires_certificate_type").references(() => certificateTypes.code),
+    /**
+     * Asks each stage's materials when that stage opens, not at submission (a construction
+     * project's completion documents): the later stages' steps wait for them. Off: one form asks
+     * everything (start a business, whose later steps need the answers at once).
+     */
+    stagedMaterials: boolean("staged_materials").notNull().default(false),
     published: boolean("published").notNull().default(true),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

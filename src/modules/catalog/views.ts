@@ -42,7 +42,13 @@ export const ZPlanMaterial = z.object({
   conditionZh: z.string().nullable(),
   conditionEn: z.string().nullable(),
   serviceCodes: z.array(z.string()).max(100),
+  appliesWhen: z.array(z.record(z.string(), z.array(z.string()))).nullable(),
+  stage: z.number().int(),
 });
+
+const ZSituationOption = z.object({ value: z.string(), labelZh: z.string(), labelEn: z.string() });
+/** 办理情形: a question asked first, whose answers decide which materials apply. */
+export const ZSituationQuestion = z.object({ key: z.string(), nameZh: z.string(), nameEn: z.string(), options: z.array(ZSituationOption) });
 
 export const ZApplicationPlan = z.object({
   kind: z.enum(["service", "bundle"]),
@@ -55,6 +61,7 @@ export const ZApplicationPlan = z.object({
   autoAcceptance: z.boolean(),
   registersEntity: z.boolean(),
   steps: z.array(ZPlanStep),
+  situations: z.array(ZSituationQuestion),
   materials: z.array(ZPlanMaterial),
 });
 
@@ -132,6 +139,7 @@ export const ZServiceGuide = z.object({
   deemedApprovalOnTimeout: z.boolean(),
   department: ZDepartmentRef,
   issues: ZCertificateTypeRef.nullable(),
+  situations: z.array(ZSituationQuestion),
   materials: z.array(ZGuideMaterial),
   /** Bundles this service is also part of. */
   bundles: z.array(z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() })),
@@ -151,6 +159,7 @@ export const ZBundleGuide = z.object({
   statutoryDays: z.number().int(),
   feeFen: z.number().int(),
   steps: z.array(z.object({ key: z.string(), stage: z.number().int(), needs: z.array(z.string()), service: ZGuideStepService })),
+  situations: z.array(ZSituationQuestion),
   materials: z.array(ZGuideMaterial),
 });
 

@@ -14,7 +14,6 @@ import { updateStaffAccount, ZUpdateStaffAccountInput } from "./update-staff-acc
 
 let h: DatabaseHandle;
 let admin: Actor;
-let dataOffice: Actor;
 const codes = { a: `head-a-${uniqueSuffix()}`, b: `head-b-${uniqueSuffix()}` };
 
 beforeAll(async () => {
@@ -26,12 +25,6 @@ beforeAll(async () => {
     ZCreateStaffAccountInput.parse({ login: `admin${uniqueSuffix()}`, displayName: "省管理员", role: "administrator", password: "Admin2026pass" }),
   );
   admin = (await loadActor(h.db, first.userId)) as Actor;
-  const office = await createStaffAccount(
-    h.db,
-    admin,
-    ZCreateStaffAccountInput.parse({ login: `office${uniqueSuffix()}`, displayName: "数据办", role: "dataOffice" }),
-  );
-  dataOffice = (await loadActor(h.db, office.userId)) as Actor;
   for (const code of Object.values(codes))
     await createDepartment(h.db, admin, ZCreateDepartmentInput.parse({ code, nameZh: "测试局", nameEn: "Test bureau", level: "city", divisionCode: "130100" }));
 });

@@ -28,6 +28,7 @@ import type { Role } from "@/modules/identity/model";
  * | mandateGranted | principal, agent, endsOn |
  * | mandateRevoked | principal, agent |
  * | dueDateChanged | trackingNumber, title, department, previousDueDate, dueDate |
+ * | stageMaterialsRequired | trackingNumber, title, count, materials (their names, like `title` in Chinese) |
  */
 export const notificationKinds = [
   "applicationSubmitted",
@@ -52,6 +53,7 @@ export const notificationKinds = [
   "mandateRevoked",
   "dueDateChanged",
   "supplementOverdue",
+  "stageMaterialsRequired",
 ] as const;
 
 export type NotificationKind = (typeof notificationKinds)[number];
@@ -80,6 +82,7 @@ export const kindParams: Record<NotificationKind, readonly string[]> = {
   mandateRevoked: ["principal", "agent"],
   dueDateChanged: ["trackingNumber", "title", "department", "previousDueDate", "dueDate"],
   supplementOverdue: ["trackingNumber", "title", "dueDate"],
+  stageMaterialsRequired: ["trackingNumber", "title", "count", "materials"],
 };
 
 export function isNotificationKind(kind: string): kind is NotificationKind {

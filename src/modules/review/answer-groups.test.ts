@@ -31,6 +31,8 @@ const field = (key: string, serviceCodes: string[], over: Partial<PlanMaterial> 
   conditionZh: null,
   conditionEn: null,
   serviceCodes,
+  appliesWhen: null,
+  stage: 1,
   ...over,
 });
 

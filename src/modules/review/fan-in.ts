@@ -15,7 +15,9 @@ import type { CertificateAuditAction } from "../sharing/model";
 import { issueCertificate } from "../sharing/registry";
 import { startPauses } from "./clock";
 import { runStepsApproved } from "./effects";
-import { fanIn } from "./model";
+import { stageMaterialsOwed } from "../applications/stage-materials";
+import { holdForMaterials } from "./hold-for-materials";
+import { fanIn, initialTaskStatus } from "./model";
 import { openTasks } from "./open-tasks";
 import { reviewTasks } from "./schema";
 import { applyTaskEventToAll } from "./transition";
@@ -32,13 +34,29 @@ export async function runFanIn(tx: Db, decided: ApplicationRow, actor: Actor | n
   // departments' tasks open, so they read its licence through the gate.
   app = await runStepsApproved(tx, app, new Set(tasks.filter((t) => t.status === "approved").map((t) => t.stepKey)), actor, now);
   const needsOf = new Map(app.plan.map((s) => [s.key, s.needs]));
-  const outcome = fanIn(tasks.map((t) => ({ key: t.stepKey, status: t.status, needs: needsOf.get(t.stepKey) ?? [] })));
+  // A staged bundle: a step ready to start waits while the applicant owes its stage's materials.
+  const approvedKeys = new Set(tasks.filter((t) => t.status === "approved").map((t) => t.stepKey));
+  const ready = tasks.filter((t) => t.status === initialTaskStatus && (needsOf.get(t.stepKey) ?? []).every((n) => approvedKeys.has(n))).map((t) => t.stepKey);
+  const { owed } = await stageMaterialsOwed(tx, app, ready);
+  const outcome = fanIn(
+    tasks.map((t) => ({
+      key: t.stepKey,
+      status: t.status,
+      needs: needsOf.get(t.stepKey) ?? [],
+      materialsOwed: (owed.get(t.stepKey)?.required.length ?? 0) > 0,
+    })),
+  );
   const who = actor ? { userId: actor.userId, role: actor.role } : null;
   const params = { trackingNumber: app.trackingNumber ?? "", title: app.titleZh };
 
   switch (outcome.kind) {
     case "continue":
       await openTasks(tx, app, outcome.open, actor, now);
+      await holdForMaterials(tx, app, outcome.held, owed, actor, now);
+      return app;
+
+    case "awaitMaterials":
+      await holdForMaterials(tx, app, outcome.held, owed, actor, now);
       return app;
 
     case "deny": {

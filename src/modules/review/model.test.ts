@@ -57,18 +57,35 @@ describe("fan-in", () => {
     expect(fanIn([t("licence", "approved"), t("seal", "waiting", ["licence"]), t("tax", "waiting", ["licence"])])).toEqual({
       kind: "continue",
       open: ["seal", "tax"],
+      held: [],
     });
-    expect(fanIn([t("a", "approved"), t("b", "open"), t("c", "waiting", ["a", "b"])])).toEqual({ kind: "continue", open: [] });
+    expect(fanIn([t("a", "approved"), t("b", "open"), t("c", "waiting", ["a", "b"])])).toEqual({ kind: "continue", open: [], held: [] });
   });
   it("waits for every open task before the merged notice", () => {
-    expect(fanIn([t("a", "supplementRequested"), t("b", "claimed"), t("c", "approved")])).toEqual({ kind: "continue", open: [] });
+    expect(fanIn([t("a", "supplementRequested"), t("b", "claimed"), t("c", "approved")])).toEqual({ kind: "continue", open: [], held: [] });
     expect(fanIn([t("a", "supplementRequested"), t("b", "supplementRequested"), t("c", "approved")])).toEqual({ kind: "supplement", asking: ["a", "b"] });
   });
   it("approves when every step is approved", () => {
     expect(fanIn([t("a", "approved"), t("b", "approved", ["a"])])).toEqual({ kind: "approve" });
   });
   it("opens next steps before asking for material, so departments do not wait on each other", () => {
-    expect(fanIn([t("a", "approved"), t("b", "supplementRequested"), t("c", "waiting", ["a"])])).toEqual({ kind: "continue", open: ["c"] });
+    expect(fanIn([t("a", "approved"), t("b", "supplementRequested"), t("c", "waiting", ["a"])])).toEqual({ kind: "continue", open: ["c"], held: [] });
+  });
+});
+
+describe("fan-in of a staged bundle", () => {
+  const owed = (key: string, needs: string[]): FanInTask => ({ ...t(key, "waiting", needs), materialsOwed: true });
+  it("holds a ready step whose stage materials the applicant still owes, and opens the others", () => {
+    expect(fanIn([t("a", "approved"), owed("b", ["a"]), t("c", "waiting", ["a"])])).toEqual({ kind: "continue", open: ["c"], held: ["b"] });
+  });
+  it("waits for the applicant's materials when no department has anything left to do", () => {
+    expect(fanIn([t("a", "approved"), owed("b", ["a"]), owed("c", ["b"])])).toEqual({ kind: "awaitMaterials", held: ["b"] });
+  });
+  it("sends the merged notice before waiting for stage materials", () => {
+    expect(fanIn([t("a", "supplementRequested"), t("x", "approved"), owed("b", ["x"])])).toEqual({ kind: "supplement", asking: ["a"] });
+  });
+  it("does not hold a step whose needs are not approved yet", () => {
+    expect(fanIn([t("a", "open"), owed("b", ["a"])])).toEqual({ kind: "continue", open: [], held: [] });
   });
 });
 

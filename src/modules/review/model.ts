@@ -35,10 +35,12 @@ export const initialTaskStatus: TaskStatus = "waiting";
  * Every audit action of a task: one per event of its machine, and the recomputation of a due date
  * when the calendar year it rested on is published (not a status change).
  */
-export type TaskAuditAction = `task.${TaskEvent}` | "task.dueDateRecomputed" | OpinionTemplateAuditAction;
+export type TaskAuditAction = `task.${TaskEvent}` | "task.dueDateRecomputed" | "task.materialsRequested" | OpinionTemplateAuditAction;
 export const taskAuditActions: readonly TaskAuditAction[] = [
   ...taskEvents.map((e) => `task.${e}` as const),
   "task.dueDateRecomputed",
+  // A staged bundle's step held, waiting, for the materials its stage needs (not a status change).
+  "task.materialsRequested",
   "opinionTemplate.save",
   "opinionTemplate.delete",
 ];
@@ -91,13 +93,20 @@ export interface FanInTask {
   key: string;
   status: TaskStatus;
   needs: readonly string[];
+  /**
+   * A staged bundle: the applicant still owes materials this step's stage needs. Such a step does
+   * not open when its needs are approved; it waits, held, until the materials are in.
+   */
+  materialsOwed?: boolean;
 }
 
 export type FanInOutcome =
   /** A department denied: the application is denied and these tasks are cancelled. */
   | { kind: "deny"; cancel: string[] }
-  /** Someone still has to speak; these waiting steps can open now. */
-  | { kind: "continue"; open: string[] }
+  /** Someone still has to speak; these waiting steps can open now, these wait for the applicant's stage materials. */
+  | { kind: "continue"; open: string[]; held: string[] }
+  /** No department has anything to do: the next steps wait for the materials their stage needs from the applicant. */
+  | { kind: "awaitMaterials"; held: string[] }
   /** Everyone open has spoken and some asked for material: one merged notice, for these tasks. */
   | { kind: "supplement"; asking: string[] }
   /** Every step approved. */
@@ -114,11 +123,14 @@ export function fanIn(tasks: readonly FanInTask[]): FanInOutcome {
     return { kind: "deny", cancel: tasks.filter((t) => cancellableTaskStatuses.includes(t.status)).map((t) => t.key) };
   }
   const approved = new Set(tasks.filter((t) => t.status === "approved").map((t) => t.key));
-  const open = tasks.filter((t) => t.status === "waiting" && t.needs.every((n) => approved.has(n))).map((t) => t.key);
+  const ready = tasks.filter((t) => t.status === "waiting" && t.needs.every((n) => approved.has(n)));
+  const open = ready.filter((t) => !t.materialsOwed).map((t) => t.key);
+  const held = ready.filter((t) => t.materialsOwed).map((t) => t.key);
   const pending = tasks.some((t) => isRunningTask(t.status));
-  if (pending || open.length > 0) return { kind: "continue", open };
+  if (pending || open.length > 0) return { kind: "continue", open, held };
   const asking = tasks.filter((t) => t.status === "supplementRequested").map((t) => t.key);
   if (asking.length > 0) return { kind: "supplement", asking };
+  if (held.length > 0) return { kind: "awaitMaterials", held };
   if (tasks.every((t) => t.status === "approved")) return { kind: "approve" };
   // Waiting tasks whose needs can never be met: only possible if the plan was not a DAG.
   throw new Error(`fan-in stuck: ${tasks.map((t) => `${t.key}:${t.status}`).join(", ")}`);

@@ -49,6 +49,12 @@ export const reviewTasks = pgTable(
     deemedApproval: boolean("deemed_approval").notNull().default(false),
     reminderSentAt: timestamp("reminder_sent_at", { withTimezone: true }),
     overdueNotifiedAt: timestamp("overdue_notified_at", { withTimezone: true }),
+    /**
+     * A staged bundle: when this waiting step's earlier steps were approved but the applicant
+     * still owed the materials its stage needs. The applicant was told then (once: set by a
+     * conditional update); the task stays waiting, not claimable, until the materials are in.
+     */
+    materialsRequestedAt: timestamp("materials_requested_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

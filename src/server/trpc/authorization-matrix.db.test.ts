@@ -154,6 +154,7 @@ const operations: Record<string, (name: CallerName) => Promise<unknown>> = {
   // A stale version: whoever may act meets the conflict; the others never see the case.
   "applications.withdraw": (n) => api(n).applications.withdraw({ applicationId: ids.application, version: ids.version + 100 }),
   "applications.completeSupplement": (n) => api(n).applications.completeSupplement({ applicationId: ids.application, version: ids.version + 100 }),
+  "applications.supplyStageMaterials": (n) => api(n).applications.supplyStageMaterials({ applicationId: ids.application, version: ids.version + 100 }),
   "route GET /api/uploads/[id]": async (n) => {
     const actor = who[n];
     if (!actor) throw new TRPCError({ code: "UNAUTHORIZED" });
@@ -191,6 +192,7 @@ const expected: Record<string, Record<CallerName, Code>> = {
   "applications.get": row(U, N, N, "OK", "OK", "OK", N, "OK", N, "OK", "OK", N, N, N),
   "applications.withdraw": row(U, N, N, C, C, C, N, F, N, F, F, F, F, F),
   "applications.completeSupplement": row(U, N, N, C, C, C, N, F, N, F, F, F, F, F),
+  "applications.supplyStageMaterials": row(U, N, N, C, C, C, N, F, N, F, F, F, F, F),
   "route GET /api/uploads/[id]": row(U, N, N, "OK", "OK", "OK", N, "OK", N, "OK", "OK", N, N, N),
   "sharing.myCertificate": row(U, N, N, "OK", "OK", "OK", "OK", "OK", N, F, F, F, F, F),
   // Another department's reviewer is told it is not theirs (staff, by a task id they were given).

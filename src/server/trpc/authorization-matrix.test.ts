@@ -123,6 +123,7 @@ const matrix: Record<string, readonly Caller[]> = {
   "applications.get": signedIn,
   "applications.withdraw": applicants,
   "applications.completeSupplement": applicants,
+  "applications.supplyStageMaterials": applicants,
   "applications.track": everyone,
   "applications.acceptanceQueue": ["windowClerk"],
   "applications.processed": ["windowClerk"],

@@ -7,6 +7,7 @@ import { ApplicationTimeline } from "@/modules/applications/components/applicati
 import { CaseActions } from "@/modules/applications/components/case-actions";
 import { CaseStepper } from "@/modules/applications/components/case-stepper";
 import { NoticeHistory } from "@/modules/applications/components/notice-history";
+import { StageMaterialsForm } from "@/modules/applications/components/stage-materials-form";
 import { StatusBadge } from "@/modules/applications/components/status-badge";
 import { CaseDocuments } from "@/modules/documents/components/case-documents";
 import { requireRole } from "@/server/auth/guard";
@@ -29,7 +30,13 @@ export default async function CasePage({ params, searchParams }: { params: Param
   if (!app) notFound();
   const { submitted } = await searchParams;
   const documents = await (await api()).documents.forApplication({ applicationId: app.id });
-  const [t, ti, locale, format] = await Promise.all([getTranslations("applications.case"), getTranslations("identity.case"), getLocale(), getFormatter()]);
+  const [t, ti, ts, locale, format] = await Promise.all([
+    getTranslations("applications.case"),
+    getTranslations("identity.case"),
+    getTranslations("applications.stageMaterials"),
+    getLocale(),
+    getFormatter(),
+  ]);
   const en = locale === "en";
   const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short" }) : "—");
   const openNotice = app.notices.find((n) => !n.completedAt);
@@ -72,6 +79,18 @@ export default async function CasePage({ params, searchParams }: { params: Param
               </dd>
             </>
           ) : null}
+          {app.situations.length > 0 ? (
+            <>
+              <dt className="text-slate-600">{ts("situations")}</dt>
+              <dd>
+                <ul data-testid="case-situations">
+                  {app.situations.map((s) => (
+                    <li key={s.key}>{en ? `${s.questionEn}: ${s.answerEn}` : `${s.questionZh}：${s.answerZh}`}</li>
+                  ))}
+                </ul>
+              </dd>
+            </>
+          ) : null}
           <dt className="text-slate-600">{t("submittedAt")}</dt>
           <dd>{when(app.submittedAt)}</dd>
           {app.catalogVersion !== null ? (
@@ -99,6 +118,8 @@ export default async function CasePage({ params, searchParams }: { params: Param
       </Card>
 
       <NoticeHistory notices={app.notices} headingId="notices-heading" heading={openNotice ? t("noticeTitle") : t("noticesTitle")} />
+
+      {app.mayAct && app.stageMaterials ? <StageMaterialsForm application={{ ...app, stageMaterials: app.stageMaterials }} /> : null}
 
       {app.mayAct ? (
         <CaseActions application={app} />
@@ -164,7 +185,9 @@ export default async function CasePage({ params, searchParams }: { params: Param
                     ? t("fromRegistry", { number: m.certificate.number })
                     : m.upload
                       ? t("uploadedFile", { name: m.upload.fileName, size: Math.ceil(m.upload.sizeBytes / 1024) })
-                      : "—")}
+                      : m.stage > 1
+                        ? ts("laterStage", { stage: m.stage })
+                        : "—")}
               </span>
             </li>
           ))}

@@ -8,6 +8,8 @@ import { Card, PageHeader } from "@/components/page-header";
 import { BundleStages } from "@/modules/catalog/components/bundle-stages";
 import { formatFee, pick, pickText } from "@/modules/catalog/components/format";
 import { MaterialsTable } from "@/modules/catalog/components/materials-table";
+import { SituationsForm } from "@/modules/catalog/components/situations-form";
+import { chosenSituations, materialMayApply } from "@/modules/catalog/model";
 import type { Guide } from "@/modules/catalog/views";
 import { currentActor } from "@/server/auth/actor";
 import { api } from "@/trpc/server";
@@ -16,6 +18,7 @@ import { registrationPages } from "@/modules/registration/model";
 export const dynamic = "force-dynamic";
 
 type Params = Promise<{ code: string }>;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 async function loadGuide(code: string): Promise<Guide | null> {
   try {
@@ -41,9 +44,12 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-export default async function GuidePage({ params }: { params: Params }) {
+export default async function GuidePage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const guide = await loadGuide(decodeURIComponent((await params).code));
   if (!guide) notFound();
+  // 办理情形 picked in the guide's form: only answers the questions list count.
+  const chosen = chosenSituations(guide.situations, await searchParams);
+  const materials = guide.materials.filter((m) => materialMayApply(m, chosen));
   const [t, tc, locale, actor] = await Promise.all([getTranslations("catalog.guide"), getTranslations("catalog"), getLocale(), currentActor()]);
   const en = locale === "en";
   const list = (items: string[]) => items.join(en ? ", " : "、");
@@ -138,14 +144,31 @@ export default async function GuidePage({ params }: { params: Params }) {
         </section>
       ) : null}
 
+      {guide.situations.length > 0 ? (
+        <section aria-labelledby="situations-heading" className="flex flex-col gap-3">
+          <div>
+            <h2 id="situations-heading" className="text-2xl font-semibold">
+              {t("situations")}
+            </h2>
+            <p className="text-slate-700">{t("situationsLead")}</p>
+          </div>
+          <SituationsForm situations={guide.situations} chosen={chosen} action={`/guides/${encodeURIComponent(guide.code)}#materials-heading`} />
+        </section>
+      ) : null}
+
       <section aria-labelledby="materials-heading" className="flex flex-col gap-3">
         <div>
           <h2 id="materials-heading" className="text-2xl font-semibold">
             {t("materials")}
           </h2>
           <p className="text-slate-700">{t("materialsLead")}</p>
+          {materials.length < guide.materials.length ? (
+            <p className="mt-1 text-slate-700" role="status" data-testid="situations-filtered">
+              {t("situationsFiltered", { count: guide.materials.length - materials.length })}
+            </p>
+          ) : null}
         </div>
-        <MaterialsTable materials={guide.materials} askedBy={askedBy} />
+        <MaterialsTable materials={materials} askedBy={askedBy} situations={guide.situations} />
       </section>
 
       {guide.kind === "service" && guide.bundles.length > 0 ? (

@@ -30,7 +30,7 @@ export async function ApplicationTimeline({ tasks }: { tasks: TaskTimelineView[]
             </div>
           </div>
           <dl className="mt-2 grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
-            {task.needs.length > 0 && task.status === "waiting" ? (
+            {task.needs.length > 0 && task.status === "waiting" && !task.awaitingMaterials ? (
               <>
                 <dt className="text-slate-600">{t("waitingFor")}</dt>
                 <dd>
@@ -39,6 +39,12 @@ export async function ApplicationTimeline({ tasks }: { tasks: TaskTimelineView[]
                     .map((x) => (x ? (en ? x.serviceNameEn : x.serviceNameZh) : ""))
                     .join("、")}
                 </dd>
+              </>
+            ) : null}
+            {task.awaitingMaterials ? (
+              <>
+                <dt className="text-slate-600">{t("onHold")}</dt>
+                <dd data-testid={`awaiting-materials-${task.stepKey}`}>{t("awaitingMaterials")}</dd>
               </>
             ) : null}
             {task.startedAt ? (

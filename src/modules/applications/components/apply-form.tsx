@@ -9,7 +9,7 @@ import { FormError, useMessage } from "@/components/form/fields";
 import { applyServerErrors, useZodForm } from "@/components/form/use-zod-form";
 import { msg } from "@/lib/message";
 import { useTRPC } from "@/trpc/react";
-import { formatAnswer } from "../../catalog/model";
+import { formatAnswer, materialMayApply, situationAnswerProblems } from "../../catalog/model";
 import type { ApplicationPlan, PlanMaterial } from "../../catalog/plan";
 import { formDataSchema } from "../form-schema";
 import { ZMaterialSupply } from "../inputs";
@@ -21,7 +21,7 @@ type Supply = z.infer<typeof ZMaterialSupply>;
 interface Props {
   plan: ApplicationPlan;
   prefill: Prefill;
-  draft: { formData: Record<string, string>; uploads: Record<string, string> } | null;
+  draft: { situations: Record<string, string>; formData: Record<string, string>; uploads: Record<string, string> } | null;
   idempotencyKey: string;
 }
 
@@ -45,27 +45,56 @@ export function ApplyForm({ plan, prefill, draft, idempotencyKey }: Props) {
   const [uploadState, setUploadState] = useState<Record<string, { name: string; size: number; error?: string; busy?: boolean }>>({});
 
   const held = new Map(prefill.certificates.map((c) => [c.typeCode, c]));
-  const fields = plan.materials.filter((m) => m.source === "formField");
-  const files = plan.materials.filter((m) => m.source !== "formField");
-  const usesGovernmentCertificates = files.some((m) => m.source === "certificate" && held.get(m.certificateType ?? "")?.status === "valid");
+  // A staged bundle asks a later stage's materials when that stage opens, on the case page.
+  const firstStage = plan.materials.filter((m) => m.stage === 1);
+  const allFiles = firstStage.filter((m) => m.source !== "formField");
+  const usesGovernmentCertificates = allFiles.some((m) => m.source === "certificate" && held.get(m.certificateType ?? "")?.status === "valid");
 
+  // 办理情形 first: the answers decide which materials the form asks, as the server decides them again.
   const [schema] = useState(() =>
-    z.object({
-      formData: formDataSchema(plan.materials),
-      materials: z.record(z.string(), ZMaterialSupply),
-      consent: usesGovernmentCertificates ? z.literal(true, { error: msg("validation.consent") }) : z.boolean(),
-    }),
+    z
+      .object({
+        situations: z.record(z.string(), z.string().nullable().optional()),
+        formData: z.record(z.string(), z.string().optional()),
+        materials: z.record(z.string(), ZMaterialSupply),
+        consent: usesGovernmentCertificates ? z.literal(true, { error: msg("validation.consent") }) : z.boolean(),
+      })
+      .superRefine((v, ctx) => {
+        const answers = answersOf(v.situations);
+        for (const p of situationAnswerProblems(plan.situations, answers)) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["situations", p.key],
+            message: msg(p.problem === "missing" ? "validation.required" : "applications.validation.situationUnknown"),
+          });
+        }
+        const asked = firstStage.filter((m) => materialMayApply(m, answers));
+        const parsed = formDataSchema(asked).safeParse(v.formData);
+        if (!parsed.success)
+          for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", path: ["formData", ...issue.path.map(String)], message: issue.message });
+      }),
   );
   const initialMaterials: Record<string, Supply> = {};
   for (const [key, uploadId] of Object.entries(draft?.uploads ?? {})) initialMaterials[key] = { kind: "upload", uploadId };
-  for (const m of files) {
+  for (const m of allFiles) {
     if (m.source === "certificate" && held.get(m.certificateType ?? "")?.status === "valid" && !initialMaterials[m.key]) {
       initialMaterials[m.key] = { kind: "certificate" };
     }
   }
   const form = useZodForm(schema, {
-    defaultValues: { formData: Object.fromEntries(fields.map((m) => [m.key, draft?.formData[m.key] ?? ""])), materials: initialMaterials, consent: false },
+    defaultValues: {
+      situations: Object.fromEntries(plan.situations.map((q) => [q.key, draft?.situations[q.key] ?? null])),
+      formData: Object.fromEntries(firstStage.filter((m) => m.source === "formField").map((m) => [m.key, draft?.formData[m.key] ?? ""])),
+      materials: initialMaterials,
+      consent: false,
+    },
   });
+  const answers = answersOf(form.watch("situations"));
+  const asked = firstStage.filter((m) => materialMayApply(m, answers));
+  const askedKeys = new Set(asked.map((m) => m.key));
+  const fields = asked.filter((m) => m.source === "formField");
+  const files = asked.filter((m) => m.source !== "formField");
+  const laterStages = plan.materials.filter((m) => m.stage > 1 && materialMayApply(m, answers)).length;
   const pending = form.formState.isSubmitting || submit.isSuccess;
   const name = (m: PlanMaterial) => (en ? m.nameEn : m.nameZh);
 
@@ -90,8 +119,10 @@ export function ApplyForm({ plan, prefill, draft, idempotencyKey }: Props) {
       const result = await submit.mutateAsync({
         subject: { kind: plan.kind, code: plan.code },
         idempotencyKey,
-        formData: Object.fromEntries(Object.entries(values.formData).filter((e): e is [string, string] => typeof e[1] === "string")),
-        materials: values.materials,
+        situations: answersOf(values.situations),
+        // Only what the situation asks; the server derives the list again and never trusts this one.
+        formData: Object.fromEntries(Object.entries(values.formData).filter((e): e is [string, string] => typeof e[1] === "string" && askedKeys.has(e[0]))),
+        materials: Object.fromEntries(Object.entries(values.materials).filter(([k]) => askedKeys.has(k))),
         consent: values.consent === true,
       });
       router.push(`/applications/${result.id}?submitted=1`);
@@ -106,6 +137,7 @@ export function ApplyForm({ plan, prefill, draft, idempotencyKey }: Props) {
       await save.mutateAsync({
         subject: { kind: plan.kind, code: plan.code },
         idempotencyKey,
+        situations: answersOf(values.situations ?? {}),
         formData: Object.fromEntries(Object.entries(values.formData ?? {}).map(([k, v]) => [k, String(v ?? "")])),
         materials: values.materials ?? {},
       });
@@ -129,7 +161,46 @@ export function ApplyForm({ plan, prefill, draft, idempotencyKey }: Props) {
         </p>
       ) : null}
 
-      <fieldset disabled={pending} className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
+      {plan.situations.length > 0 ? (
+        <fieldset disabled={pending} className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:p-6" data-testid="apply-situations">
+          <legend className="px-1 text-lg font-semibold">{t("situationsLegend")}</legend>
+          <p className="text-sm text-slate-600">{t("situationsHint")}</p>
+          {plan.situations.map((q) => {
+            const error = (form.formState.errors.situations as Record<string, { message?: string }> | undefined)?.[q.key]?.message;
+            return (
+              <fieldset
+                key={q.key}
+                className="flex flex-col gap-2"
+                aria-describedby={error ? `situation-${q.key}-error` : undefined}
+                data-testid={`situation-${q.key}`}
+              >
+                <legend className="font-medium">
+                  {en ? q.nameEn : q.nameZh}
+                  <span className="text-seal-600"> *</span>
+                </legend>
+                <div className="flex flex-col gap-2 sm:flex-row sm:flex-wrap sm:gap-x-6">
+                  {q.options.map((o) => {
+                    const id = `situation-${q.key}-${o.value}`;
+                    return (
+                      <div key={o.value} className="flex items-center gap-2">
+                        <input id={id} type="radio" value={o.value} className="h-5 w-5" {...form.register(`situations.${q.key}`)} />
+                        <label htmlFor={id}>{en ? o.labelEn : o.labelZh}</label>
+                      </div>
+                    );
+                  })}
+                </div>
+                {error ? (
+                  <p id={`situation-${q.key}-error`} className="text-sm text-seal-600" data-testid={`error-situations.${q.key}`}>
+                    {message(error)}
+                  </p>
+                ) : null}
+              </fieldset>
+            );
+          })}
+        </fieldset>
+      ) : null}
+
+      <fieldset disabled={pending} className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:p-6" data-testid="apply-data">
         <legend className="px-1 text-lg font-semibold">{t("dataLegend")}</legend>
         <p className="text-sm text-slate-600">{t("dataHint", { applicant: prefill.applicant.name })}</p>
         {fields.map((m) => {
@@ -178,9 +249,14 @@ export function ApplyForm({ plan, prefill, draft, idempotencyKey }: Props) {
         })}
       </fieldset>
 
-      <fieldset disabled={pending} className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
+      <fieldset disabled={pending} className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:p-6" data-testid="apply-materials">
         <legend className="px-1 text-lg font-semibold">{t("materialsLegend")}</legend>
         {files.length === 0 ? <p className="text-slate-700">{t("noMaterials")}</p> : null}
+        {laterStages > 0 ? (
+          <p className="rounded border border-slate-300 bg-slate-50 px-3 py-2 text-sm text-slate-700" data-testid="later-stages">
+            {t("laterStages", { count: laterStages })}
+          </p>
+        ) : null}
         {files.map((m) => {
           const cert = m.source === "certificate" ? held.get(m.certificateType ?? "") : undefined;
           const supplied = form.watch(`materials.${m.key}`);
@@ -281,4 +357,9 @@ export function ApplyForm({ plan, prefill, draft, idempotencyKey }: Props) {
       </div>
     </form>
   );
+}
+
+/** The answers picked so far: unanswered questions left out. */
+function answersOf(situations: Record<string, string | null | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(situations).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""));
 }

@@ -1,11 +1,17 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/components/page-header";
 import type { ApplicationView } from "../views";
 import { StatusBadge } from "./status-badge";
 
 /** The facts staff check first: number, applicant (full code: staff need it), dates, status. */
 export async function StaffCaseSummary({ application: app, headingLevel = 2 }: { application: ApplicationView; headingLevel?: 2 | 3 }) {
-  const [t, kind, format] = await Promise.all([getTranslations("applications.staff.case"), getTranslations("applications.staff.kind"), getFormatter()]);
+  const [t, kind, ts, locale, format] = await Promise.all([
+    getTranslations("applications.staff.case"),
+    getTranslations("applications.staff.kind"),
+    getTranslations("applications.stageMaterials"),
+    getLocale(),
+    getFormatter(),
+  ]);
   const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short" }) : t("notYet"));
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const rows: Array<[string, React.ReactNode, string?]> = [
@@ -16,6 +22,16 @@ export async function StaffCaseSummary({ application: app, headingLevel = 2 }: {
     [t("holderCode"), app.holderCode, "font-mono break-all"],
     [t("submittedAt"), when(app.submittedAt)],
   ];
+  // 办理情形: the situations the applicant declared, which decided the materials (labels, never codes).
+  if (app.situations.length > 0)
+    rows.push([
+      ts("situations"),
+      <ul key="situations" data-testid="case-situations">
+        {app.situations.map((s) => (
+          <li key={s.key}>{locale === "en" ? `${s.questionEn}: ${s.answerEn}` : `${s.questionZh}：${s.answerZh}`}</li>
+        ))}
+      </ul>,
+    ]);
   if (app.catalogVersion !== null)
     rows.push([
       t("catalogVersionLabel"),

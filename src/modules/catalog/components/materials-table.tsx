@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import { describeCondition, type SituationQuestion } from "../model";
 import type { GuideMaterial } from "../views";
 import { pick, pickText } from "./format";
 
@@ -7,7 +8,16 @@ import { pick, pickText } from "./format";
  * "政府已有，免提交"), whether it is required, and its legal basis. With `askedBy`, which services
  * of a bundle need it. A table on wide screens, a list of cards on narrow ones.
  */
-export async function MaterialsTable({ materials, askedBy }: { materials: GuideMaterial[]; askedBy?: Map<string, string> }) {
+export async function MaterialsTable({
+  materials,
+  askedBy,
+  situations = [],
+}: {
+  materials: GuideMaterial[];
+  askedBy?: Map<string, string>;
+  /** 办理情形: the questions a material's "applies when" names. */
+  situations?: SituationQuestion[];
+}) {
   const [t, locale] = await Promise.all([getTranslations("catalog.guide"), getLocale()]);
   if (materials.length === 0) return <p className="text-slate-700">{t("noMaterials")}</p>;
   const separator = locale === "en" ? ", " : "、";
@@ -16,6 +26,12 @@ export async function MaterialsTable({ materials, askedBy }: { materials: GuideM
     name: pick(m, locale),
     askedBy: askedBy && m.serviceCodes.length > 0 ? t("askedBy", { list: m.serviceCodes.map((c) => askedBy.get(c) ?? c).join(separator) }) : null,
     necessity: m.required ? t("required") : t("conditional", { condition: pickText(m.conditionZh ?? "", m.conditionEn ?? "", locale) }),
+    // Read without script too: each material says in which situations it is asked, and when a
+    // staged bundle asks it.
+    appliesWhen: m.appliesWhen?.length
+      ? t("appliesWhen", { condition: m.appliesWhen.map((w) => describeCondition(w, situations, locale)).join(t("appliesWhenOr")) })
+      : null,
+    stage: m.stage > 1 ? t("stageMaterial", { stage: m.stage }) : null,
     source:
       m.source === "certificate" ? (
         <>
@@ -59,7 +75,15 @@ export async function MaterialsTable({ materials, askedBy }: { materials: GuideM
                   {r.askedBy ? <span className="mt-1 block text-xs font-normal text-slate-600">{r.askedBy}</span> : null}
                 </th>
                 <td className="px-3 py-2">{r.source}</td>
-                <td className="px-3 py-2">{r.necessity}</td>
+                <td className="px-3 py-2">
+                  {r.necessity}
+                  {r.appliesWhen ? (
+                    <span className="mt-1 block text-xs text-slate-700" data-testid={`applies-when-${r.m.key}`}>
+                      {r.appliesWhen}
+                    </span>
+                  ) : null}
+                  {r.stage ? <span className="mt-1 block text-xs text-slate-700">{r.stage}</span> : null}
+                </td>
                 <td className="px-3 py-2 text-slate-700">{r.m.legalBasis}</td>
               </tr>
             ))}
@@ -75,7 +99,11 @@ export async function MaterialsTable({ materials, askedBy }: { materials: GuideM
               <dt className="text-slate-600">{t("source")}</dt>
               <dd>{r.source}</dd>
               <dt className="text-slate-600">{t("necessity")}</dt>
-              <dd>{r.necessity}</dd>
+              <dd>
+                {r.necessity}
+                {r.appliesWhen ? <span className="block text-xs text-slate-700">{r.appliesWhen}</span> : null}
+                {r.stage ? <span className="block text-xs text-slate-700">{r.stage}</span> : null}
+              </dd>
               <dt className="text-slate-600">{t("legalBasis")}</dt>
               <dd className="text-slate-700">{r.m.legalBasis}</dd>
             </dl>

@@ -28,6 +28,7 @@ import type { Role } from "@/modules/identity/model";
  * | mandateGranted | principal, agent, endsOn |
  * | mandateRevoked | principal, agent |
  * | dueDateChanged | trackingNumber, title, department, previousDueDate, dueDate |
+ * | taskReassigned | trackingNumber, title, reason (to the reviewer the head gave the task to) |
  */
 export const notificationKinds = [
   "applicationSubmitted",
@@ -52,6 +53,7 @@ export const notificationKinds = [
   "mandateRevoked",
   "dueDateChanged",
   "supplementOverdue",
+  "taskReassigned",
 ] as const;
 
 export type NotificationKind = (typeof notificationKinds)[number];
@@ -80,6 +82,7 @@ export const kindParams: Record<NotificationKind, readonly string[]> = {
   mandateRevoked: ["principal", "agent"],
   dueDateChanged: ["trackingNumber", "title", "department", "previousDueDate", "dueDate"],
   supplementOverdue: ["trackingNumber", "title", "dueDate"],
+  taskReassigned: ["trackingNumber", "title", "reason"],
 };
 
 export function isNotificationKind(kind: string): kind is NotificationKind {

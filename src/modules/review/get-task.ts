@@ -19,6 +19,8 @@ export async function getTask(db: Db, actor: Actor, taskId: string, now: Date = 
       dueAt: task.dueAt,
       dueProvisional: task.dueAt ? task.dueProvisional : false,
       claimedByMe: task.claimedBy === actor.userId,
+      /** Who holds it (a reviewer of the department), for the head's reassignment. */
+      claimedBy: task.claimedBy,
       claimedAt: task.claimedAt,
       /** A colleague of the same department: who to ask about a task someone else holds. */
       claimedByName: claimer?.name ?? null,

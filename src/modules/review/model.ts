@@ -3,7 +3,21 @@ import { statesAccepting, terminalStates, transition, type TransitionTable } fro
 export const taskStatuses = ["waiting", "open", "claimed", "approved", "denied", "supplementRequested", "cancelled"] as const;
 export type TaskStatus = (typeof taskStatuses)[number];
 
-export const taskEvents = ["open", "claim", "release", "approve", "deny", "requestSupplement", "reopen", "resume", "cancel", "deemApprove"] as const;
+export const taskEvents = [
+  "open",
+  "claim",
+  "release",
+  "approve",
+  "deny",
+  "requestSupplement",
+  "reopen",
+  "resume",
+  "cancel",
+  "deemApprove",
+  "reassign",
+  "transfer",
+  "returnToWindow",
+] as const;
 export type TaskEvent = (typeof taskEvents)[number];
 
 /**
@@ -13,11 +27,25 @@ export type TaskEvent = (typeof taskEvents)[number];
  * After the applicant answers a notice, a task that asked goes back to the reviewer who asked
  * (`resume`, claimed by them), or to the department's queue (`reopen`) when that reviewer can no
  * longer take it (deactivated, or moved to another department).
+ * The department's operations: the head `reassign`s an open or claimed task to a reviewer of the
+ * department (claimed by them); a task `transfer`red (转办) to the competent department lands in
+ * its queue, unclaimed, with its clock and due date; `returnToWindow` (退回窗口) puts a task the
+ * window should not have accepted back to waiting, to open afresh when the case is accepted again.
  */
 export const taskMachine: TransitionTable<TaskStatus, TaskEvent> = {
-  waiting: { open: "open", cancel: "cancelled" },
-  open: { claim: "claimed", cancel: "cancelled", deemApprove: "approved" },
-  claimed: { release: "open", approve: "approved", deny: "denied", requestSupplement: "supplementRequested", cancel: "cancelled", deemApprove: "approved" },
+  waiting: { open: "open", cancel: "cancelled", returnToWindow: "waiting" },
+  open: { claim: "claimed", cancel: "cancelled", deemApprove: "approved", reassign: "claimed", transfer: "open", returnToWindow: "waiting" },
+  claimed: {
+    release: "open",
+    approve: "approved",
+    deny: "denied",
+    requestSupplement: "supplementRequested",
+    cancel: "cancelled",
+    deemApprove: "approved",
+    reassign: "claimed",
+    transfer: "open",
+    returnToWindow: "waiting",
+  },
   supplementRequested: { reopen: "open", resume: "claimed", cancel: "cancelled" },
   approved: {},
   denied: {},

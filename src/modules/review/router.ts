@@ -8,6 +8,9 @@ import { deleteOpinionTemplate, listOpinionTemplates, saveOpinionTemplate } from
 import { departmentCounts } from "./dashboard";
 import { listDepartmentQueue } from "./list-queue";
 import { nextTask } from "./next-task";
+import { listDepartmentReviewers } from "./head";
+import { ZReassignTaskInput } from "./ops-inputs";
+import { reassignTask } from "./reassign-task";
 
 export const reviewRouter = createTRPCRouter({
   dashboard: reviewerProcedure.query(({ ctx }) => departmentCounts(ctx.db, ctx.actor)),
@@ -24,4 +27,7 @@ export const reviewRouter = createTRPCRouter({
   departmentTemplates: dataOfficeProcedure.input(ZDepartmentRef).query(({ ctx, input }) => listOpinionTemplates(ctx.db, ctx.actor, input.departmentId)),
   saveTemplate: dataOfficeProcedure.input(ZSaveOpinionTemplateInput).mutation(({ ctx, input }) => saveOpinionTemplate(ctx.db, ctx.actor, input)),
   deleteTemplate: dataOfficeProcedure.input(ZOpinionTemplateRef).mutation(({ ctx, input }) => deleteOpinionTemplate(ctx.db, ctx.actor, input.id)),
+  // A department's operations (issue 11 item 6): reassignment, transfer, return, countersign, substitutes.
+  departmentReviewers: reviewerProcedure.query(({ ctx }) => listDepartmentReviewers(ctx.db, ctx.actor)),
+  reassign: reviewerProcedure.input(ZReassignTaskInput).mutation(({ ctx, input }) => reassignTask(ctx.db, ctx.actor, input)),
 });

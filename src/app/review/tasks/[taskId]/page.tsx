@@ -10,7 +10,8 @@ import { StaffNotices } from "@/modules/applications/components/staff-notices";
 import { CaseDocuments } from "@/modules/documents/components/case-documents";
 import { TaskActionBar } from "@/modules/review/components/task-action-bar";
 import { TaskActions } from "@/modules/review/components/task-actions";
-import { cancellableTaskStatuses } from "@/modules/review/model";
+import { TaskOperations } from "@/modules/review/components/task-operations";
+import { cancellableTaskStatuses, isRunningTask } from "@/modules/review/model";
 import { TaskSummary } from "@/modules/review/components/task-summary";
 import { requireRole } from "@/server/auth/guard";
 import { api } from "@/trpc/server";
@@ -25,17 +26,18 @@ type Params = Promise<{ taskId: string }>;
 
 export default async function ReviewTaskPage({ params }: { params: Params }) {
   const { taskId } = await params;
-  await requireRole(["reviewer"], `/review/tasks/${taskId}`);
+  const actor = await requireRole(["reviewer"], `/review/tasks/${taskId}`);
   if (!/^[0-9a-f-]{36}$/.test(taskId)) notFound();
   // Another department's task answers like a missing one.
   const detail = await (await api()).review.task({ taskId }).catch(() => null);
   if (!detail) notFound();
   const { task, application: app } = detail;
-  const [t, locale, documents, templates] = await Promise.all([
+  const [t, locale, documents, templates, reviewers] = await Promise.all([
     getTranslations("review.task"),
     getLocale(),
     (await api()).documents.forApplication({ applicationId: app.id }),
     (await api()).review.templates(),
+    (await api()).review.departmentReviewers(),
   ]);
   // Decidable here: open (the decision claims it) or claimed by this reviewer.
   const decidable = task.status === "open" || (task.status === "claimed" && task.claimedByMe);
@@ -69,6 +71,11 @@ export default async function ReviewTaskPage({ params }: { params: Params }) {
             departmentName: locale === "en" ? other.departmentNameEn : other.departmentNameZh,
           }))}
         templates={templates}
+      />
+      <TaskOperations
+        task={{ id: task.id, version: task.version }}
+        reassignable={actor.departmentHead === true && isRunningTask(task.status)}
+        reviewers={reviewers.filter((r) => r.id !== task.claimedBy)}
       />
       <TaskActionBar taskId={task.id} decidable={decidable} />
     </div>

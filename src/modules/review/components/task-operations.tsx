@@ -1,0 +1,85 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { SelectField } from "@/components/form/fields";
+import { useZodForm } from "@/components/form/use-zod-form";
+import { StaffActionForm, StaffOutcome, StaffTextArea, useStaffAction, useStaffOutcome } from "@/components/form/staff-form-parts";
+import { useTRPC } from "@/trpc/react";
+import { ZReassignTaskInput } from "../ops-inputs";
+
+type Done = "reassign";
+
+export interface ReviewerChoice {
+  id: string;
+  displayName: string;
+}
+
+interface OpProps {
+  taskId: string;
+  version: number;
+  onDone: (done: Done) => void;
+  onStale: () => void;
+}
+
+/**
+ * A department's operations on one task, beside the decision: the head reassigns it. Each form
+ * asks for a reason and sends the task's version, so an operation on a task someone else just
+ * moved is refused as stale and the page shows the current state.
+ */
+export function TaskOperations({
+  task,
+  reassignable,
+  reviewers,
+}: {
+  task: { id: string; version: number };
+  /** The head sees the reassignment form (open and claimed tasks). */
+  reassignable: boolean;
+  /** The department's active reviewers other than the one holding the task. */
+  reviewers: ReviewerChoice[];
+}) {
+  const t = useTranslations("review.ops");
+  const { done, stale, onDone, onStale } = useStaffOutcome<Done>();
+  const props: OpProps = { taskId: task.id, version: task.version, onDone, onStale };
+  if (!reassignable) return null;
+  return (
+    <section aria-labelledby="task-operations-heading" className="flex flex-col gap-4" data-testid="task-operations">
+      <h2 id="task-operations-heading" className="text-xl font-semibold">
+        {t("title")}
+      </h2>
+      <p className="text-slate-700">{t("lead")}</p>
+      <StaffOutcome done={done ? t(`done.${done}`) : null} stale={stale ? t("stale") : null} />
+      <div key={task.version} className="grid grid-cols-1 gap-4 lg:grid-cols-2">
+        {reassignable ? <ReassignForm {...props} reviewers={reviewers} /> : null}
+      </div>
+    </section>
+  );
+}
+
+function ReassignForm({ taskId, version, onDone, onStale, reviewers }: OpProps & { reviewers: ReviewerChoice[] }) {
+  const t = useTranslations("review.ops");
+  const trpc = useTRPC();
+  const mutation = useMutation(trpc.review.reassign.mutationOptions());
+  const form = useZodForm(ZReassignTaskInput, { defaultValues: { taskId, version, assigneeId: "", reason: "" } });
+  const { onSubmit, pending } = useStaffAction(form, mutation.mutateAsync, mutation.isSuccess, { done: () => onDone("reassign"), stale: onStale });
+  return (
+    <StaffActionForm
+      onSubmit={onSubmit}
+      pending={pending}
+      legend={t("reassign.legend")}
+      error={form.formState.errors.root?.server?.message}
+      submitLabel={t("reassign.submit")}
+    >
+      <p className="text-slate-700">{t("reassign.hint")}</p>
+      <SelectField
+        form={form}
+        name="assigneeId"
+        idPrefix="reassign"
+        label={t("reassign.assignee")}
+        placeholder={t("reassign.choose")}
+        options={reviewers.map((r) => ({ value: r.id, label: r.displayName }))}
+      />
+      <StaffTextArea form={form} name="reason" idPrefix="reassign" label={t("reason")} hint={t("reasonHint")} required />
+    </StaffActionForm>
+  );
+}

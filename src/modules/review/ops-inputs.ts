@@ -1,0 +1,12 @@
+import { z } from "zod";
+import { msg } from "@/lib/message";
+import { ZTaskRef } from "./inputs";
+
+// The inputs of a department's operations on its tasks (client-safe, shared by server and forms).
+
+/** Why an operation is done: every reassignment, transfer, return and countersign says why (4 to 500 characters). */
+export const ZOperationReason = z.string().trim().min(4, msg("review.ops.validation.reason")).max(500, msg("review.ops.validation.reason"));
+
+/** The head gives a task of the department to another of its active reviewers. */
+export const ZReassignTaskInput = ZTaskRef.extend({ assigneeId: z.uuid(msg("review.ops.validation.assignee")), reason: ZOperationReason });
+export type ReassignTaskInput = z.input<typeof ZReassignTaskInput>;

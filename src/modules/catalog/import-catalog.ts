@@ -127,6 +127,7 @@ export async function importCatalog(
       autoAcceptance: s.autoAcceptance,
       deemedApprovalOnTimeout: s.deemedApprovalOnTimeout,
       registersEntity: s.registersEntity,
+      otherDepartmentIds: s.otherDepartments.map(dept),
       published: true,
     };
     const row = serviceRows.get(s.code);

@@ -424,6 +424,8 @@ export const ZFileService = z.strictObject({
   autoAcceptance: z.boolean(),
   deemedApprovalOnTimeout: z.boolean().default(false),
   registersEntity: z.boolean().default(false),
+  /** Other competent departments (codes), to which a task may be transferred (转办). */
+  otherDepartments: z.array(ZFileText).max(20).default([]),
   materials: z
     .array(z.strictObject({ key: ZStepKey, legalBasis: z.string().max(2000), conditionZh: ZFileText.optional(), conditionEn: ZFileText.optional() }))
     .max(200),

@@ -29,6 +29,7 @@ import type { Role } from "@/modules/identity/model";
  * | mandateRevoked | principal, agent |
  * | dueDateChanged | trackingNumber, title, department, previousDueDate, dueDate |
  * | taskReassigned | trackingNumber, title, reason (to the reviewer the head gave the task to) |
+ * | taskTransferred | trackingNumber, title, department (the one that transferred it), reason |
  */
 export const notificationKinds = [
   "applicationSubmitted",
@@ -54,6 +55,7 @@ export const notificationKinds = [
   "dueDateChanged",
   "supplementOverdue",
   "taskReassigned",
+  "taskTransferred",
 ] as const;
 
 export type NotificationKind = (typeof notificationKinds)[number];
@@ -83,6 +85,7 @@ export const kindParams: Record<NotificationKind, readonly string[]> = {
   dueDateChanged: ["trackingNumber", "title", "department", "previousDueDate", "dueDate"],
   supplementOverdue: ["trackingNumber", "title", "dueDate"],
   taskReassigned: ["trackingNumber", "title", "reason"],
+  taskTransferred: ["trackingNumber", "title", "department", "reason"],
 };
 
 export function isNotificationKind(kind: string): kind is NotificationKind {

@@ -10,3 +10,7 @@ export const ZOperationReason = z.string().trim().min(4, msg("review.ops.validat
 /** The head gives a task of the department to another of its active reviewers. */
 export const ZReassignTaskInput = ZTaskRef.extend({ assigneeId: z.uuid(msg("review.ops.validation.assignee")), reason: ZOperationReason });
 export type ReassignTaskInput = z.input<typeof ZReassignTaskInput>;
+
+/** A task transferred (转办) to the department competent for its service. */
+export const ZTransferTaskInput = ZTaskRef.extend({ departmentId: z.uuid(msg("review.ops.validation.department")), reason: ZOperationReason });
+export type TransferTaskInput = z.input<typeof ZTransferTaskInput>;

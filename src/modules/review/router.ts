@@ -9,8 +9,10 @@ import { departmentCounts } from "./dashboard";
 import { listDepartmentQueue } from "./list-queue";
 import { nextTask } from "./next-task";
 import { listDepartmentReviewers } from "./head";
-import { ZReassignTaskInput } from "./ops-inputs";
+import { listTransferTargets } from "./list-transfer-targets";
+import { ZReassignTaskInput, ZTransferTaskInput } from "./ops-inputs";
 import { reassignTask } from "./reassign-task";
+import { transferTask } from "./transfer-task";
 
 export const reviewRouter = createTRPCRouter({
   dashboard: reviewerProcedure.query(({ ctx }) => departmentCounts(ctx.db, ctx.actor)),
@@ -30,4 +32,6 @@ export const reviewRouter = createTRPCRouter({
   // A department's operations (issue 11 item 6): reassignment, transfer, return, countersign, substitutes.
   departmentReviewers: reviewerProcedure.query(({ ctx }) => listDepartmentReviewers(ctx.db, ctx.actor)),
   reassign: reviewerProcedure.input(ZReassignTaskInput).mutation(({ ctx, input }) => reassignTask(ctx.db, ctx.actor, input)),
+  transferTargets: reviewerProcedure.input(z.object({ taskId: z.uuid() })).query(({ ctx, input }) => listTransferTargets(ctx.db, ctx.actor, input.taskId)),
+  transfer: reviewerProcedure.input(ZTransferTaskInput).mutation(({ ctx, input }) => transferTask(ctx.db, ctx.actor, input)),
 });

@@ -6,13 +6,19 @@ import { SelectField } from "@/components/form/fields";
 import { useZodForm } from "@/components/form/use-zod-form";
 import { StaffActionForm, StaffOutcome, StaffTextArea, useStaffAction, useStaffOutcome } from "@/components/form/staff-form-parts";
 import { useTRPC } from "@/trpc/react";
-import { ZReassignTaskInput } from "../ops-inputs";
+import { ZReassignTaskInput, ZTransferTaskInput } from "../ops-inputs";
 
-type Done = "reassign";
+type Done = "reassign" | "transfer";
 
 export interface ReviewerChoice {
   id: string;
   displayName: string;
+}
+
+export interface DepartmentChoice {
+  id: string;
+  nameZh: string;
+  nameEn: string;
 }
 
 interface OpProps {
@@ -23,7 +29,8 @@ interface OpProps {
 }
 
 /**
- * A department's operations on one task, beside the decision: the head reassigns it. Each form
+ * A department's operations on one task, beside the decision: the head reassigns it; a reviewer
+ * transfers (转办) it to a department the catalog names as competent for its service. Each form
  * asks for a reason and sends the task's version, so an operation on a task someone else just
  * moved is refused as stale and the page shows the current state.
  */
@@ -31,8 +38,13 @@ export function TaskOperations({
   task,
   reassignable,
   reviewers,
+  transferTargets,
+  locale,
 }: {
   task: { id: string; version: number };
+  /** The competent departments it may be transferred to; empty when it may not be transferred. */
+  transferTargets: DepartmentChoice[];
+  locale: string;
   /** The head sees the reassignment form (open and claimed tasks). */
   reassignable: boolean;
   /** The department's active reviewers other than the one holding the task. */
@@ -41,7 +53,7 @@ export function TaskOperations({
   const t = useTranslations("review.ops");
   const { done, stale, onDone, onStale } = useStaffOutcome<Done>();
   const props: OpProps = { taskId: task.id, version: task.version, onDone, onStale };
-  if (!reassignable) return null;
+  if (!reassignable && transferTargets.length === 0) return null;
   return (
     <section aria-labelledby="task-operations-heading" className="flex flex-col gap-4" data-testid="task-operations">
       <h2 id="task-operations-heading" className="text-xl font-semibold">
@@ -51,6 +63,7 @@ export function TaskOperations({
       <StaffOutcome done={done ? t(`done.${done}`) : null} stale={stale ? t("stale") : null} />
       <div key={task.version} className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         {reassignable ? <ReassignForm {...props} reviewers={reviewers} /> : null}
+        {transferTargets.length > 0 ? <TransferForm {...props} targets={transferTargets} locale={locale} /> : null}
       </div>
     </section>
   );
@@ -80,6 +93,35 @@ function ReassignForm({ taskId, version, onDone, onStale, reviewers }: OpProps &
         options={reviewers.map((r) => ({ value: r.id, label: r.displayName }))}
       />
       <StaffTextArea form={form} name="reason" idPrefix="reassign" label={t("reason")} hint={t("reasonHint")} required />
+    </StaffActionForm>
+  );
+}
+
+function TransferForm({ taskId, version, onDone, onStale, targets, locale }: OpProps & { targets: DepartmentChoice[]; locale: string }) {
+  const t = useTranslations("review.ops");
+  const trpc = useTRPC();
+  const mutation = useMutation(trpc.review.transfer.mutationOptions());
+  const form = useZodForm(ZTransferTaskInput, { defaultValues: { taskId, version, departmentId: "", reason: "" } });
+  const { onSubmit, pending } = useStaffAction(form, mutation.mutateAsync, mutation.isSuccess, { done: () => onDone("transfer"), stale: onStale });
+  return (
+    <StaffActionForm
+      onSubmit={onSubmit}
+      pending={pending}
+      legend={t("transfer.legend")}
+      error={form.formState.errors.root?.server?.message}
+      submitLabel={t("transfer.submit")}
+      tone="secondary"
+    >
+      <p className="text-slate-700">{t("transfer.hint")}</p>
+      <SelectField
+        form={form}
+        name="departmentId"
+        idPrefix="transfer"
+        label={t("transfer.department")}
+        placeholder={t("transfer.choose")}
+        options={targets.map((d) => ({ value: d.id, label: locale === "en" ? d.nameEn : d.nameZh }))}
+      />
+      <StaffTextArea form={form} name="reason" idPrefix="transfer" label={t("reason")} hint={t("reasonHint")} required />
     </StaffActionForm>
   );
 }

@@ -32,12 +32,13 @@ export default async function ReviewTaskPage({ params }: { params: Params }) {
   const detail = await (await api()).review.task({ taskId }).catch(() => null);
   if (!detail) notFound();
   const { task, application: app } = detail;
-  const [t, locale, documents, templates, reviewers] = await Promise.all([
+  const [t, locale, documents, templates, reviewers, transferTargets] = await Promise.all([
     getTranslations("review.task"),
     getLocale(),
     (await api()).documents.forApplication({ applicationId: app.id }),
     (await api()).review.templates(),
     (await api()).review.departmentReviewers(),
+    (await api()).review.transferTargets({ taskId: task.id }),
   ]);
   // Decidable here: open (the decision claims it) or claimed by this reviewer.
   const decidable = task.status === "open" || (task.status === "claimed" && task.claimedByMe);
@@ -76,6 +77,9 @@ export default async function ReviewTaskPage({ params }: { params: Params }) {
         task={{ id: task.id, version: task.version }}
         reassignable={actor.departmentHead === true && isRunningTask(task.status)}
         reviewers={reviewers.filter((r) => r.id !== task.claimedBy)}
+        // A reviewer transfers an open task or their own; the head any running one.
+        transferTargets={task.status === "open" || (task.status === "claimed" && (task.claimedByMe || actor.departmentHead === true)) ? transferTargets : []}
+        locale={locale}
       />
       <TaskActionBar taskId={task.id} decidable={decidable} />
     </div>

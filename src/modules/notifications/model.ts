@@ -30,6 +30,7 @@ import type { Role } from "@/modules/identity/model";
  * | dueDateChanged | trackingNumber, title, department, previousDueDate, dueDate |
  * | taskReassigned | trackingNumber, title, reason (to the reviewer the head gave the task to) |
  * | taskTransferred | trackingNumber, title, department (the one that transferred it), reason |
+ * | applicationReturned | trackingNumber, title, department, reason (to the window clerks: 退回窗口) |
  */
 export const notificationKinds = [
   "applicationSubmitted",
@@ -56,6 +57,7 @@ export const notificationKinds = [
   "supplementOverdue",
   "taskReassigned",
   "taskTransferred",
+  "applicationReturned",
 ] as const;
 
 export type NotificationKind = (typeof notificationKinds)[number];
@@ -86,6 +88,7 @@ export const kindParams: Record<NotificationKind, readonly string[]> = {
   supplementOverdue: ["trackingNumber", "title", "dueDate"],
   taskReassigned: ["trackingNumber", "title", "reason"],
   taskTransferred: ["trackingNumber", "title", "department", "reason"],
+  applicationReturned: ["trackingNumber", "title", "department", "reason"],
 };
 
 export function isNotificationKind(kind: string): kind is NotificationKind {

@@ -112,6 +112,13 @@ export function isDecidedTask(status: TaskStatus): boolean {
 export const decisionOutcomes = ["approved", "denied", "supplementRequested"] as const satisfies readonly TaskStatus[];
 export type DecisionOutcome = (typeof decisionOutcomes)[number];
 
+/**
+ * Returned with the case to the window (退回窗口): every task not yet decided nor asking for
+ * material, the states `returnToWindow` leaves. A case goes back only while all its tasks are in
+ * these states: once a department has spoken, the acceptance stands.
+ */
+export const returnableTaskStatuses: readonly TaskStatus[] = statesAccepting(taskMachine, "returnToWindow");
+
 /** On hold: the department cannot act yet, waiting for earlier steps or for the applicant's material. */
 export const onHoldTaskStatuses: readonly TaskStatus[] = ["waiting", "supplementRequested"];
 

@@ -14,3 +14,7 @@ export type ReassignTaskInput = z.input<typeof ZReassignTaskInput>;
 /** A task transferred (转办) to the department competent for its service. */
 export const ZTransferTaskInput = ZTaskRef.extend({ departmentId: z.uuid(msg("review.ops.validation.department")), reason: ZOperationReason });
 export type TransferTaskInput = z.input<typeof ZTransferTaskInput>;
+
+/** A case sent back to the window (退回窗口) from one of the department's tasks, because it should not have been accepted as it was. */
+export const ZReturnToWindowInput = ZTaskRef.extend({ reason: ZOperationReason });
+export type ReturnToWindowInput = z.input<typeof ZReturnToWindowInput>;

@@ -10,7 +10,8 @@ import { listDepartmentQueue } from "./list-queue";
 import { nextTask } from "./next-task";
 import { listDepartmentReviewers } from "./head";
 import { listTransferTargets } from "./list-transfer-targets";
-import { ZReassignTaskInput, ZTransferTaskInput } from "./ops-inputs";
+import { ZReassignTaskInput, ZReturnToWindowInput, ZTransferTaskInput } from "./ops-inputs";
+import { returnToWindow } from "./return-to-window";
 import { reassignTask } from "./reassign-task";
 import { transferTask } from "./transfer-task";
 
@@ -34,4 +35,5 @@ export const reviewRouter = createTRPCRouter({
   reassign: reviewerProcedure.input(ZReassignTaskInput).mutation(({ ctx, input }) => reassignTask(ctx.db, ctx.actor, input)),
   transferTargets: reviewerProcedure.input(z.object({ taskId: z.uuid() })).query(({ ctx, input }) => listTransferTargets(ctx.db, ctx.actor, input.taskId)),
   transfer: reviewerProcedure.input(ZTransferTaskInput).mutation(({ ctx, input }) => transferTask(ctx.db, ctx.actor, input)),
+  returnToWindow: reviewerProcedure.input(ZReturnToWindowInput).mutation(({ ctx, input }) => returnToWindow(ctx.db, ctx.actor, input)),
 });

@@ -6,9 +6,9 @@ import { SelectField } from "@/components/form/fields";
 import { useZodForm } from "@/components/form/use-zod-form";
 import { StaffActionForm, StaffOutcome, StaffTextArea, useStaffAction, useStaffOutcome } from "@/components/form/staff-form-parts";
 import { useTRPC } from "@/trpc/react";
-import { ZReassignTaskInput, ZTransferTaskInput } from "../ops-inputs";
+import { ZReassignTaskInput, ZReturnToWindowInput, ZTransferTaskInput } from "../ops-inputs";
 
-type Done = "reassign" | "transfer";
+type Done = "reassign" | "transfer" | "returnToWindow";
 
 export interface ReviewerChoice {
   id: string;
@@ -30,7 +30,8 @@ interface OpProps {
 
 /**
  * A department's operations on one task, beside the decision: the head reassigns it; a reviewer
- * transfers (转办) it to a department the catalog names as competent for its service. Each form
+ * transfers (转办) it to a department the catalog names as competent for its service, or sends the
+ * case back to the window (退回窗口) while no department has spoken. Each form
  * asks for a reason and sends the task's version, so an operation on a task someone else just
  * moved is refused as stale and the page shows the current state.
  */
@@ -39,8 +40,11 @@ export function TaskOperations({
   reassignable,
   reviewers,
   transferTargets,
+  returnable,
   locale,
 }: {
+  /** The case may go back to the window: in review, no department has spoken yet. */
+  returnable: boolean;
   task: { id: string; version: number };
   /** The competent departments it may be transferred to; empty when it may not be transferred. */
   transferTargets: DepartmentChoice[];
@@ -53,7 +57,7 @@ export function TaskOperations({
   const t = useTranslations("review.ops");
   const { done, stale, onDone, onStale } = useStaffOutcome<Done>();
   const props: OpProps = { taskId: task.id, version: task.version, onDone, onStale };
-  if (!reassignable && transferTargets.length === 0) return null;
+  if (!reassignable && transferTargets.length === 0 && !returnable && !done) return null;
   return (
     <section aria-labelledby="task-operations-heading" className="flex flex-col gap-4" data-testid="task-operations">
       <h2 id="task-operations-heading" className="text-xl font-semibold">
@@ -64,6 +68,7 @@ export function TaskOperations({
       <div key={task.version} className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         {reassignable ? <ReassignForm {...props} reviewers={reviewers} /> : null}
         {transferTargets.length > 0 ? <TransferForm {...props} targets={transferTargets} locale={locale} /> : null}
+        {returnable ? <ReturnForm {...props} /> : null}
       </div>
     </section>
   );
@@ -122,6 +127,27 @@ function TransferForm({ taskId, version, onDone, onStale, targets, locale }: OpP
         options={targets.map((d) => ({ value: d.id, label: locale === "en" ? d.nameEn : d.nameZh }))}
       />
       <StaffTextArea form={form} name="reason" idPrefix="transfer" label={t("reason")} hint={t("reasonHint")} required />
+    </StaffActionForm>
+  );
+}
+
+function ReturnForm({ taskId, version, onDone, onStale }: OpProps) {
+  const t = useTranslations("review.ops");
+  const trpc = useTRPC();
+  const mutation = useMutation(trpc.review.returnToWindow.mutationOptions());
+  const form = useZodForm(ZReturnToWindowInput, { defaultValues: { taskId, version, reason: "" } });
+  const { onSubmit, pending } = useStaffAction(form, mutation.mutateAsync, mutation.isSuccess, { done: () => onDone("returnToWindow"), stale: onStale });
+  return (
+    <StaffActionForm
+      onSubmit={onSubmit}
+      pending={pending}
+      legend={t("returnToWindow.legend")}
+      error={form.formState.errors.root?.server?.message}
+      submitLabel={t("returnToWindow.submit")}
+      tone="secondary"
+    >
+      <p className="text-slate-700">{t("returnToWindow.hint")}</p>
+      <StaffTextArea form={form} name="reason" idPrefix="return" label={t("reason")} hint={t("reasonHint")} required />
     </StaffActionForm>
   );
 }

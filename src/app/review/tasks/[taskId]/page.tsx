@@ -11,7 +11,7 @@ import { CaseDocuments } from "@/modules/documents/components/case-documents";
 import { TaskActionBar } from "@/modules/review/components/task-action-bar";
 import { TaskActions } from "@/modules/review/components/task-actions";
 import { TaskOperations } from "@/modules/review/components/task-operations";
-import { cancellableTaskStatuses, isRunningTask } from "@/modules/review/model";
+import { cancellableTaskStatuses, isRunningTask, returnableTaskStatuses } from "@/modules/review/model";
 import { TaskSummary } from "@/modules/review/components/task-summary";
 import { requireRole } from "@/server/auth/guard";
 import { api } from "@/trpc/server";
@@ -79,6 +79,11 @@ export default async function ReviewTaskPage({ params }: { params: Params }) {
         reviewers={reviewers.filter((r) => r.id !== task.claimedBy)}
         // A reviewer transfers an open task or their own; the head any running one.
         transferTargets={task.status === "open" || (task.status === "claimed" && (task.claimedByMe || actor.departmentHead === true)) ? transferTargets : []}
+        returnable={
+          app.status === "inReview" &&
+          app.tasks.every((other) => returnableTaskStatuses.includes(other.status)) &&
+          (task.status === "open" || (task.status === "claimed" && (task.claimedByMe || actor.departmentHead === true)))
+        }
         locale={locale}
       />
       <TaskActionBar taskId={task.id} decidable={decidable} />

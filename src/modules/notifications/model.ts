@@ -31,6 +31,8 @@ import type { Role } from "@/modules/identity/model";
  * | taskReassigned | trackingNumber, title, reason (to the reviewer the head gave the task to) |
  * | taskTransferred | trackingNumber, title, department (the one that transferred it), reason |
  * | applicationReturned | trackingNumber, title, department, reason (to the window clerks: 退回窗口) |
+ * | countersignRequested | trackingNumber, title, reason (to the countersigner: 加签) |
+ * | countersignGiven | trackingNumber, title, outcome (`agree` / `disagree`, to the reviewer who asked) |
  */
 export const notificationKinds = [
   "applicationSubmitted",
@@ -58,6 +60,8 @@ export const notificationKinds = [
   "taskReassigned",
   "taskTransferred",
   "applicationReturned",
+  "countersignRequested",
+  "countersignGiven",
 ] as const;
 
 export type NotificationKind = (typeof notificationKinds)[number];
@@ -89,6 +93,8 @@ export const kindParams: Record<NotificationKind, readonly string[]> = {
   taskReassigned: ["trackingNumber", "title", "reason"],
   taskTransferred: ["trackingNumber", "title", "department", "reason"],
   applicationReturned: ["trackingNumber", "title", "department", "reason"],
+  countersignRequested: ["trackingNumber", "title", "reason"],
+  countersignGiven: ["trackingNumber", "title", "outcome"],
 };
 
 export function isNotificationKind(kind: string): kind is NotificationKind {

@@ -9,6 +9,7 @@ import type { Actor } from "../identity/model";
 import { applicantUserIds } from "../identity/recipients";
 import { notify } from "../notifications/notify";
 import { loadOwnTask } from "./claim-task";
+import { assertNoPendingCountersign } from "./countersigns";
 import { applyTaskEvent } from "./transition";
 import { runFanIn } from "./fan-in";
 import type { ZDecideTaskInput } from "./inputs";
@@ -36,6 +37,8 @@ export async function decideTask(db: Db, actor: Actor, input: z.output<typeof ZD
       throw new DomainError("illegalTransition", "errors.illegalTransition", {
         params: { machine: "application", from: keyParam(`applications.status.application.${app.status}`), event: "decide" },
       });
+    // 加签: the countersigner's opinion comes before the decision.
+    await assertNoPendingCountersign(tx, task.id);
 
     // Claim-and-decide: a reviewer deciding an unclaimed task claims it in the same transaction,
     // so the claim and the decision stand or fall together (and the audit shows both).

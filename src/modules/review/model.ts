@@ -63,13 +63,25 @@ export const initialTaskStatus: TaskStatus = "waiting";
  * Every audit action of a task: one per event of its machine, and the recomputation of a due date
  * when the calendar year it rested on is published (not a status change).
  */
-export type TaskAuditAction = `task.${TaskEvent}` | "task.dueDateRecomputed" | OpinionTemplateAuditAction;
+export type TaskAuditAction = `task.${TaskEvent}` | "task.dueDateRecomputed" | OpinionTemplateAuditAction | TaskOperationAuditAction;
 export const taskAuditActions: readonly TaskAuditAction[] = [
   ...taskEvents.map((e) => `task.${e}` as const),
   "task.dueDateRecomputed",
+  "task.countersignRequested",
+  "task.countersigned",
   "opinionTemplate.save",
   "opinionTemplate.delete",
 ];
+
+/**
+ * A department's operations that are not status changes, audited all the same: a countersign
+ * (加签) asked for and given.
+ */
+export type TaskOperationAuditAction = "task.countersignRequested" | "task.countersigned";
+
+/** A countersigner's opinion (加签意见): agree or disagree, always with text. */
+export const countersignOpinions = ["agree", "disagree"] as const;
+export type CountersignOpinion = (typeof countersignOpinions)[number];
 
 /** A department's opinion templates kept (added or changed) and removed: not a status change, audited all the same. */
 export type OpinionTemplateAuditAction = "opinionTemplate.save" | "opinionTemplate.delete";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { msg } from "@/lib/message";
 import { ZTaskRef } from "./inputs";
+import { countersignOpinions } from "./model";
 
 // The inputs of a department's operations on its tasks (client-safe, shared by server and forms).
 
@@ -18,3 +19,15 @@ export type TransferTaskInput = z.input<typeof ZTransferTaskInput>;
 /** A case sent back to the window (退回窗口) from one of the department's tasks, because it should not have been accepted as it was. */
 export const ZReturnToWindowInput = ZTaskRef.extend({ reason: ZOperationReason });
 export type ReturnToWindowInput = z.input<typeof ZReturnToWindowInput>;
+
+/** The reviewer holding a task asks a colleague of the department to countersign (加签). */
+export const ZRequestCountersignInput = ZTaskRef.extend({ countersignerId: z.uuid(msg("review.ops.validation.countersigner")), reason: ZOperationReason });
+export type RequestCountersignInput = z.input<typeof ZRequestCountersignInput>;
+
+/** The countersigner's opinion: agree or disagree, with text. */
+export const ZAnswerCountersignInput = z.object({
+  countersignId: z.uuid(),
+  opinion: z.enum(countersignOpinions, msg("review.ops.validation.opinion")),
+  text: z.string().trim().min(2, msg("review.ops.validation.opinionText")).max(1000, msg("review.ops.validation.opinionText")),
+});
+export type AnswerCountersignInput = z.input<typeof ZAnswerCountersignInput>;

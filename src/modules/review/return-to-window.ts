@@ -8,6 +8,7 @@ import type { Actor } from "../identity/model";
 import { departments } from "../identity/schema";
 import { notify } from "../notifications/notify";
 import { loadOwnTask } from "./claim-task";
+import { assertNoPendingCountersign } from "./countersigns";
 import { returnableTaskStatuses } from "./model";
 import type { ZReturnToWindowInput } from "./ops-inputs";
 import { reviewTasks } from "./schema";
@@ -34,6 +35,7 @@ export async function returnToWindow(db: Db, actor: Actor, input: z.output<typeo
       });
     const tasks = await tx.select().from(reviewTasks).where(eq(reviewTasks.applicationId, app.id));
     if (tasks.some((t) => !returnableTaskStatuses.includes(t.status))) throw new DomainError("illegalTransition", "review.ops.errors.alreadySpoken");
+    for (const t of tasks) await assertNoPendingCountersign(tx, t.id);
     await applyTaskEventToAll(tx, tasks, "returnToWindow", {
       actor,
       now,

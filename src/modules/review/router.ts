@@ -10,7 +10,10 @@ import { listDepartmentQueue } from "./list-queue";
 import { nextTask } from "./next-task";
 import { listDepartmentReviewers } from "./head";
 import { listTransferTargets } from "./list-transfer-targets";
-import { ZReassignTaskInput, ZReturnToWindowInput, ZTransferTaskInput } from "./ops-inputs";
+import { answerCountersign } from "./answer-countersign";
+import { listCountersigns } from "./countersigns";
+import { ZAnswerCountersignInput, ZReassignTaskInput, ZRequestCountersignInput, ZReturnToWindowInput, ZTransferTaskInput } from "./ops-inputs";
+import { requestCountersign } from "./request-countersign";
 import { returnToWindow } from "./return-to-window";
 import { reassignTask } from "./reassign-task";
 import { transferTask } from "./transfer-task";
@@ -36,4 +39,7 @@ export const reviewRouter = createTRPCRouter({
   transferTargets: reviewerProcedure.input(z.object({ taskId: z.uuid() })).query(({ ctx, input }) => listTransferTargets(ctx.db, ctx.actor, input.taskId)),
   transfer: reviewerProcedure.input(ZTransferTaskInput).mutation(({ ctx, input }) => transferTask(ctx.db, ctx.actor, input)),
   returnToWindow: reviewerProcedure.input(ZReturnToWindowInput).mutation(({ ctx, input }) => returnToWindow(ctx.db, ctx.actor, input)),
+  countersigns: reviewerProcedure.input(z.object({ taskId: z.uuid() })).query(({ ctx, input }) => listCountersigns(ctx.db, ctx.actor, input.taskId)),
+  requestCountersign: reviewerProcedure.input(ZRequestCountersignInput).mutation(({ ctx, input }) => requestCountersign(ctx.db, ctx.actor, input)),
+  answerCountersign: reviewerProcedure.input(ZAnswerCountersignInput).mutation(({ ctx, input }) => answerCountersign(ctx.db, ctx.actor, input)),
 });

@@ -3,7 +3,7 @@ import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqu
 import { applications, type NoticeItem } from "../applications/schema";
 import { services } from "../catalog/schema";
 import { departments, users } from "../identity/schema";
-import { decisionOutcomes, opinionTemplateOutcomes, taskStatuses } from "./model";
+import { countersignOpinions, decisionOutcomes, opinionTemplateOutcomes, taskStatuses } from "./model";
 
 /** The database enum is the machine's one list (model.ts): same values, same order. */
 export const taskStatusEnum = pgEnum("task_status", taskStatuses);
@@ -129,4 +129,45 @@ export const opinionTemplates = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("opinion_templates_department_title_key").on(t.departmentId, t.title), index("opinion_templates_updated_by_idx").on(t.updatedBy)],
+);
+
+/**
+ * A countersign (加签): the reviewer holding a task asks a second reviewer of the same department
+ * for an opinion, with a reason; the task cannot be decided while one is unanswered. Both the
+ * request and the opinion (agree or disagree, with text) are kept.
+ */
+export const countersigns = pgTable(
+  "countersigns",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    taskId: uuid("task_id")
+      .notNull()
+      .references(() => reviewTasks.id),
+    applicationId: uuid("application_id")
+      .notNull()
+      .references(() => applications.id),
+    departmentId: uuid("department_id")
+      .notNull()
+      .references(() => departments.id),
+    requestedBy: uuid("requested_by")
+      .notNull()
+      .references(() => users.id),
+    countersignerId: uuid("countersigner_id")
+      .notNull()
+      .references(() => users.id),
+    reason: text("reason").notNull(),
+    requestedAt: timestamp("requested_at", { withTimezone: true }).notNull(),
+    /** Null until the countersigner has given their opinion. */
+    opinion: text("opinion", { enum: countersignOpinions }),
+    opinionText: text("opinion_text"),
+    answeredAt: timestamp("answered_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("countersigns_task_id_idx").on(t.taskId),
+    index("countersigns_application_id_idx").on(t.applicationId),
+    index("countersigns_department_id_idx").on(t.departmentId),
+    index("countersigns_requested_by_idx").on(t.requestedBy),
+    // A countersigner's unanswered requests.
+    index("countersigns_countersigner_idx").on(t.countersignerId, t.answeredAt),
+  ],
 );

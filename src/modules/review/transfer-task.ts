@@ -8,6 +8,7 @@ import type { Actor } from "../identity/model";
 import { departments } from "../identity/schema";
 import { notify } from "../notifications/notify";
 import { loadOwnTask } from "./claim-task";
+import { assertNoPendingCountersign } from "./countersigns";
 import type { ZTransferTaskInput } from "./ops-inputs";
 import { applyTaskEvent, type TaskRow } from "./transition";
 
@@ -42,6 +43,7 @@ export async function transferTask(db: Db, actor: Actor, input: z.output<typeof 
     if (input.departmentId === task.departmentId) throw new DomainError("invalidInput", "review.ops.errors.sameDepartment", { field: "departmentId" });
     if (!(await competentDepartmentIds(tx, task)).includes(input.departmentId))
       throw new DomainError("invalidInput", "review.ops.errors.notCompetent", { field: "departmentId" });
+    await assertNoPendingCountersign(tx, task.id);
     const moved = await applyTaskEvent(tx, task, "transfer", {
       actor,
       now,

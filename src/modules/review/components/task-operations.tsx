@@ -6,9 +6,9 @@ import { SelectField } from "@/components/form/fields";
 import { useZodForm } from "@/components/form/use-zod-form";
 import { StaffActionForm, StaffOutcome, StaffTextArea, useStaffAction, useStaffOutcome } from "@/components/form/staff-form-parts";
 import { useTRPC } from "@/trpc/react";
-import { ZReassignTaskInput, ZReturnToWindowInput, ZTransferTaskInput } from "../ops-inputs";
+import { ZReassignTaskInput, ZRequestCountersignInput, ZReturnToWindowInput, ZTransferTaskInput } from "../ops-inputs";
 
-type Done = "reassign" | "transfer" | "returnToWindow";
+type Done = "reassign" | "transfer" | "returnToWindow" | "countersign";
 
 export interface ReviewerChoice {
   id: string;
@@ -31,7 +31,8 @@ interface OpProps {
 /**
  * A department's operations on one task, beside the decision: the head reassigns it; a reviewer
  * transfers (转办) it to a department the catalog names as competent for its service, or sends the
- * case back to the window (退回窗口) while no department has spoken. Each form
+ * case back to the window (退回窗口) while no department has spoken; the reviewer holding it asks a
+ * colleague to countersign (加签). Each form
  * asks for a reason and sends the task's version, so an operation on a task someone else just
  * moved is refused as stale and the page shows the current state.
  */
@@ -41,8 +42,14 @@ export function TaskOperations({
   reviewers,
   transferTargets,
   returnable,
+  countersignable,
+  colleagues,
   locale,
 }: {
+  /** The reviewer holds the task and no countersign is pending: they may ask for one. */
+  countersignable: boolean;
+  /** The department's active reviewers other than the signed-in one. */
+  colleagues: ReviewerChoice[];
   /** The case may go back to the window: in review, no department has spoken yet. */
   returnable: boolean;
   task: { id: string; version: number };
@@ -57,7 +64,7 @@ export function TaskOperations({
   const t = useTranslations("review.ops");
   const { done, stale, onDone, onStale } = useStaffOutcome<Done>();
   const props: OpProps = { taskId: task.id, version: task.version, onDone, onStale };
-  if (!reassignable && transferTargets.length === 0 && !returnable && !done) return null;
+  if (!reassignable && transferTargets.length === 0 && !returnable && !countersignable && !done) return null;
   return (
     <section aria-labelledby="task-operations-heading" className="flex flex-col gap-4" data-testid="task-operations">
       <h2 id="task-operations-heading" className="text-xl font-semibold">
@@ -68,6 +75,7 @@ export function TaskOperations({
       <div key={task.version} className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         {reassignable ? <ReassignForm {...props} reviewers={reviewers} /> : null}
         {transferTargets.length > 0 ? <TransferForm {...props} targets={transferTargets} locale={locale} /> : null}
+        {countersignable ? <CountersignForm {...props} colleagues={colleagues} /> : null}
         {returnable ? <ReturnForm {...props} /> : null}
       </div>
     </section>
@@ -148,6 +156,35 @@ function ReturnForm({ taskId, version, onDone, onStale }: OpProps) {
     >
       <p className="text-slate-700">{t("returnToWindow.hint")}</p>
       <StaffTextArea form={form} name="reason" idPrefix="return" label={t("reason")} hint={t("reasonHint")} required />
+    </StaffActionForm>
+  );
+}
+
+function CountersignForm({ taskId, version, onDone, onStale, colleagues }: OpProps & { colleagues: ReviewerChoice[] }) {
+  const t = useTranslations("review.ops");
+  const trpc = useTRPC();
+  const mutation = useMutation(trpc.review.requestCountersign.mutationOptions());
+  const form = useZodForm(ZRequestCountersignInput, { defaultValues: { taskId, version, countersignerId: "", reason: "" } });
+  const { onSubmit, pending } = useStaffAction(form, mutation.mutateAsync, mutation.isSuccess, { done: () => onDone("countersign"), stale: onStale });
+  return (
+    <StaffActionForm
+      onSubmit={onSubmit}
+      pending={pending}
+      legend={t("countersign.legend")}
+      error={form.formState.errors.root?.server?.message}
+      submitLabel={t("countersign.submit")}
+      tone="secondary"
+    >
+      <p className="text-slate-700">{t("countersign.hint")}</p>
+      <SelectField
+        form={form}
+        name="countersignerId"
+        idPrefix="countersign"
+        label={t("countersign.countersigner")}
+        placeholder={t("reassign.choose")}
+        options={colleagues.map((r) => ({ value: r.id, label: r.displayName }))}
+      />
+      <StaffTextArea form={form} name="reason" idPrefix="countersign" label={t("reason")} hint={t("reasonHint")} required />
     </StaffActionForm>
   );
 }

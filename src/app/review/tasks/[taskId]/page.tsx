@@ -10,6 +10,7 @@ import { StaffNotices } from "@/modules/applications/components/staff-notices";
 import { CaseDocuments } from "@/modules/documents/components/case-documents";
 import { TaskActionBar } from "@/modules/review/components/task-action-bar";
 import { TaskActions } from "@/modules/review/components/task-actions";
+import { TaskCountersigns } from "@/modules/review/components/task-countersigns";
 import { TaskOperations } from "@/modules/review/components/task-operations";
 import { cancellableTaskStatuses, isRunningTask, returnableTaskStatuses } from "@/modules/review/model";
 import { TaskSummary } from "@/modules/review/components/task-summary";
@@ -32,14 +33,16 @@ export default async function ReviewTaskPage({ params }: { params: Params }) {
   const detail = await (await api()).review.task({ taskId }).catch(() => null);
   if (!detail) notFound();
   const { task, application: app } = detail;
-  const [t, locale, documents, templates, reviewers, transferTargets] = await Promise.all([
+  const [t, locale, documents, templates, reviewers, transferTargets, countersigns] = await Promise.all([
     getTranslations("review.task"),
     getLocale(),
     (await api()).documents.forApplication({ applicationId: app.id }),
     (await api()).review.templates(),
     (await api()).review.departmentReviewers(),
     (await api()).review.transferTargets({ taskId: task.id }),
+    (await api()).review.countersigns({ taskId: task.id }),
   ]);
+  const countersignPending = countersigns.some((c) => c.answeredAt === null);
   // Decidable here: open (the decision claims it) or claimed by this reviewer.
   const decidable = task.status === "open" || (task.status === "claimed" && task.claimedByMe);
   return (
@@ -62,6 +65,7 @@ export default async function ReviewTaskPage({ params }: { params: Params }) {
         <ApplicationTimeline tasks={app.tasks} />
       </section>
       {documents.length > 0 ? <CaseDocuments documents={documents} /> : null}
+      <TaskCountersigns countersigns={countersigns} />
       <TaskActions
         task={{ id: task.id, version: task.version, status: task.status, claimedByMe: task.claimedByMe }}
         materials={app.materials.map((m) => ({ key: m.key, nameZh: m.nameZh, nameEn: m.nameEn }))}
@@ -79,7 +83,10 @@ export default async function ReviewTaskPage({ params }: { params: Params }) {
         reviewers={reviewers.filter((r) => r.id !== task.claimedBy)}
         // A reviewer transfers an open task or their own; the head any running one.
         transferTargets={task.status === "open" || (task.status === "claimed" && (task.claimedByMe || actor.departmentHead === true)) ? transferTargets : []}
+        countersignable={task.status === "claimed" && task.claimedByMe && !countersignPending}
+        colleagues={reviewers.filter((r) => r.id !== actor.userId)}
         returnable={
+          !countersignPending &&
           app.status === "inReview" &&
           app.tasks.every((other) => returnableTaskStatuses.includes(other.status)) &&
           (task.status === "open" || (task.status === "claimed" && (task.claimedByMe || actor.departmentHead === true)))

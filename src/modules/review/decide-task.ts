@@ -10,6 +10,7 @@ import { applicantUserIds } from "../identity/recipients";
 import { notify } from "../notifications/notify";
 import { loadOwnTask } from "./claim-task";
 import { assertNoPendingCountersign } from "./countersigns";
+import { standsInFor } from "./substitutes";
 import { applyTaskEvent } from "./transition";
 import { runFanIn } from "./fan-in";
 import type { ZDecideTaskInput } from "./inputs";
@@ -32,7 +33,9 @@ export async function decideTask(db: Db, actor: Actor, input: z.output<typeof ZD
     // A stale version means someone decided first: that is a conflict, whatever it did to the
     // application (a denial closes it), so the loser of a race always hears the same thing.
     if (task.version !== input.version) throw new DomainError("conflict", "errors.taskConflict");
-    if (task.status === "claimed" && task.claimedBy !== actor.userId) throw new DomainError("forbidden", "errors.notClaimer");
+    // The holder decides, or the substitute the head named for them today (代岗).
+    if (task.status === "claimed" && task.claimedBy !== actor.userId && !(await standsInFor(tx, actor.userId, task.claimedBy, task.departmentId, now)))
+      throw new DomainError("forbidden", "errors.notClaimer");
     if (app.status !== "inReview")
       throw new DomainError("illegalTransition", "errors.illegalTransition", {
         params: { machine: "application", from: keyParam(`applications.status.application.${app.status}`), event: "decide" },

@@ -69,15 +69,19 @@ export const taskAuditActions: readonly TaskAuditAction[] = [
   "task.dueDateRecomputed",
   "task.countersignRequested",
   "task.countersigned",
+  "substitute.appoint",
   "opinionTemplate.save",
   "opinionTemplate.delete",
 ];
 
 /**
  * A department's operations that are not status changes, audited all the same: a countersign
- * (加签) asked for and given.
+ * (加签) asked for and given; a substitute named for an absent reviewer.
  */
-export type TaskOperationAuditAction = "task.countersignRequested" | "task.countersigned";
+export type TaskOperationAuditAction = "task.countersignRequested" | "task.countersigned" | "substitute.appoint";
+
+/** A substitute is named for at most this many days at once: an absence, not a transfer of post. */
+export const maxSubstituteDays = 92;
 
 /** A countersigner's opinion (加签意见): agree or disagree, always with text. */
 export const countersignOpinions = ["agree", "disagree"] as const;

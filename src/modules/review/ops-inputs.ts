@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { msg } from "@/lib/message";
 import { ZTaskRef } from "./inputs";
-import { countersignOpinions } from "./model";
+import { countersignOpinions, maxSubstituteDays } from "./model";
 
 // The inputs of a department's operations on its tasks (client-safe, shared by server and forms).
 
@@ -31,3 +31,23 @@ export const ZAnswerCountersignInput = z.object({
   text: z.string().trim().min(2, msg("review.ops.validation.opinionText")).max(1000, msg("review.ops.validation.opinionText")),
 });
 export type AnswerCountersignInput = z.input<typeof ZAnswerCountersignInput>;
+
+const ZDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, msg("validation.form.date"));
+const MS_PER_DAY = 86_400_000;
+
+/** The head names a substitute (代岗) for an absent reviewer of the department, from one day to another (both included). */
+export const ZAppointSubstituteInput = z
+  .object({
+    absentUserId: z.uuid(msg("review.ops.validation.absent")),
+    substituteUserId: z.uuid(msg("review.ops.validation.substitute")),
+    startsOn: ZDay,
+    endsOn: ZDay,
+    reason: ZOperationReason,
+  })
+  .superRefine((v, ctx) => {
+    if (v.absentUserId === v.substituteUserId) ctx.addIssue({ code: "custom", path: ["substituteUserId"], message: msg("review.ops.errors.substituteSelf") });
+    if (v.endsOn < v.startsOn) ctx.addIssue({ code: "custom", path: ["endsOn"], message: msg("review.ops.validation.substituteDates") });
+    else if ((Date.parse(v.endsOn) - Date.parse(v.startsOn)) / MS_PER_DAY >= maxSubstituteDays)
+      ctx.addIssue({ code: "custom", path: ["endsOn"], message: msg("review.ops.validation.substituteTooLong", { max: maxSubstituteDays }) });
+  });
+export type AppointSubstituteInput = z.input<typeof ZAppointSubstituteInput>;

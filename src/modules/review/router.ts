@@ -12,7 +12,16 @@ import { listDepartmentReviewers } from "./head";
 import { listTransferTargets } from "./list-transfer-targets";
 import { answerCountersign } from "./answer-countersign";
 import { listCountersigns } from "./countersigns";
-import { ZAnswerCountersignInput, ZReassignTaskInput, ZRequestCountersignInput, ZReturnToWindowInput, ZTransferTaskInput } from "./ops-inputs";
+import { appointSubstitute } from "./appoint-substitute";
+import {
+  ZAnswerCountersignInput,
+  ZAppointSubstituteInput,
+  ZReassignTaskInput,
+  ZRequestCountersignInput,
+  ZReturnToWindowInput,
+  ZTransferTaskInput,
+} from "./ops-inputs";
+import { listSubstitutes } from "./substitutes";
 import { requestCountersign } from "./request-countersign";
 import { returnToWindow } from "./return-to-window";
 import { reassignTask } from "./reassign-task";
@@ -42,4 +51,6 @@ export const reviewRouter = createTRPCRouter({
   countersigns: reviewerProcedure.input(z.object({ taskId: z.uuid() })).query(({ ctx, input }) => listCountersigns(ctx.db, ctx.actor, input.taskId)),
   requestCountersign: reviewerProcedure.input(ZRequestCountersignInput).mutation(({ ctx, input }) => requestCountersign(ctx.db, ctx.actor, input)),
   answerCountersign: reviewerProcedure.input(ZAnswerCountersignInput).mutation(({ ctx, input }) => answerCountersign(ctx.db, ctx.actor, input)),
+  substitutes: reviewerProcedure.query(({ ctx }) => listSubstitutes(ctx.db, ctx.actor)),
+  appointSubstitute: reviewerProcedure.input(ZAppointSubstituteInput).mutation(({ ctx, input }) => appointSubstitute(ctx.db, ctx.actor, input)),
 });

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { applications, type NoticeItem } from "../applications/schema";
 import { services } from "../catalog/schema";
 import { departments, users } from "../identity/schema";
@@ -169,5 +169,41 @@ export const countersigns = pgTable(
     index("countersigns_requested_by_idx").on(t.requestedBy),
     // A countersigner's unanswered requests.
     index("countersigns_countersigner_idx").on(t.countersignerId, t.answeredAt),
+  ],
+);
+
+/**
+ * A substitute (代岗) named by the head of a department for an absent reviewer over a range of
+ * days (Shanghai dates, both included): meanwhile the absent reviewer's claimed tasks are in the
+ * substitute's "mine" and the substitute may decide them.
+ */
+export const substitutes = pgTable(
+  "substitutes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    departmentId: uuid("department_id")
+      .notNull()
+      .references(() => departments.id),
+    absentUserId: uuid("absent_user_id")
+      .notNull()
+      .references(() => users.id),
+    substituteUserId: uuid("substitute_user_id")
+      .notNull()
+      .references(() => users.id),
+    startsOn: date("starts_on", { mode: "string" }).notNull(),
+    endsOn: date("ends_on", { mode: "string" }).notNull(),
+    reason: text("reason").notNull(),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index("substitutes_department_id_idx").on(t.departmentId, t.endsOn),
+    index("substitutes_substitute_idx").on(t.substituteUserId, t.startsOn, t.endsOn),
+    index("substitutes_absent_user_id_idx").on(t.absentUserId),
+    index("substitutes_created_by_idx").on(t.createdBy),
+    check("substitutes_range", sql`${t.startsOn} <= ${t.endsOn}`),
+    check("substitutes_not_oneself", sql`${t.absentUserId} <> ${t.substituteUserId}`),
   ],
 );

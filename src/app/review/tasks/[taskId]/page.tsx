@@ -44,7 +44,8 @@ export default async function ReviewTaskPage({ params }: { params: Params }) {
   ]);
   const countersignPending = countersigns.some((c) => c.answeredAt === null);
   // Decidable here: open (the decision claims it) or claimed by this reviewer.
-  const decidable = task.status === "open" || (task.status === "claimed" && task.claimedByMe);
+  // A substitute (代岗) decides the absent reviewer's tasks as if they were theirs.
+  const decidable = task.status === "open" || (task.status === "claimed" && (task.claimedByMe || task.coveredByMe));
   return (
     <div className="flex flex-col gap-6">
       <p>
@@ -67,7 +68,7 @@ export default async function ReviewTaskPage({ params }: { params: Params }) {
       {documents.length > 0 ? <CaseDocuments documents={documents} /> : null}
       <TaskCountersigns countersigns={countersigns} />
       <TaskActions
-        task={{ id: task.id, version: task.version, status: task.status, claimedByMe: task.claimedByMe }}
+        task={{ id: task.id, version: task.version, status: task.status, claimedByMe: task.claimedByMe || task.coveredByMe }}
         materials={app.materials.map((m) => ({ key: m.key, nameZh: m.nameZh, nameEn: m.nameEn }))}
         cancels={app.tasks
           .filter((other) => other.taskId !== task.id && cancellableTaskStatuses.includes(other.status))

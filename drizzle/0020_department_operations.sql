@@ -29,6 +29,7 @@ CREATE TABLE "substitutes" (
 ALTER TABLE "services" ADD COLUMN "other_department_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL;--> statement-breakpoint
 ALTER TABLE "applications" ADD COLUMN "returned_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "applications" ADD COLUMN "return_reason" text;--> statement-breakpoint
+ALTER TABLE "review_tasks" ADD COLUMN "escalation_rung" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "countersigns" ADD CONSTRAINT "countersigns_task_id_review_tasks_id_fk" FOREIGN KEY ("task_id") REFERENCES "public"."review_tasks"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "countersigns" ADD CONSTRAINT "countersigns_application_id_applications_id_fk" FOREIGN KEY ("application_id") REFERENCES "public"."applications"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "countersigns" ADD CONSTRAINT "countersigns_department_id_departments_id_fk" FOREIGN KEY ("department_id") REFERENCES "public"."departments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

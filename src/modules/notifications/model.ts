@@ -32,6 +32,7 @@ import type { Role } from "@/modules/identity/model";
  * | taskTransferred | trackingNumber, title, department (the one that transferred it), reason |
  * | applicationReturned | trackingNumber, title, department, reason (to the window clerks: 退回窗口) |
  * | countersignRequested | trackingNumber, title, reason (to the countersigner: 加签) |
+ * | taskEscalated | trackingNumber, title, department, dueDate, count (working days overdue; to a rung of the escalation ladder) |
  * | countersignGiven | trackingNumber, title, outcome (`agree` / `disagree`, to the reviewer who asked) |
  */
 export const notificationKinds = [
@@ -62,6 +63,7 @@ export const notificationKinds = [
   "applicationReturned",
   "countersignRequested",
   "countersignGiven",
+  "taskEscalated",
 ] as const;
 
 export type NotificationKind = (typeof notificationKinds)[number];
@@ -95,6 +97,7 @@ export const kindParams: Record<NotificationKind, readonly string[]> = {
   applicationReturned: ["trackingNumber", "title", "department", "reason"],
   countersignRequested: ["trackingNumber", "title", "reason"],
   countersignGiven: ["trackingNumber", "title", "outcome"],
+  taskEscalated: ["trackingNumber", "title", "department", "dueDate", "count"],
 };
 
 export function isNotificationKind(kind: string): kind is NotificationKind {

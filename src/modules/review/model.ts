@@ -83,6 +83,21 @@ export type TaskOperationAuditAction = "task.countersignRequested" | "task.count
 /** A substitute is named for at most this many days at once: an absence, not a transfer of post. */
 export const maxSubstituteDays = 92;
 
+/**
+ * The escalation ladder of an overdue task (督办): the reviewer (or the department) is told when
+ * the due date passes (the overdue notice); then, each once, the head of the department when it
+ * is 1 working day overdue, the lead department of the bundle at 2, the data office at 3 — working
+ * days on the official calendar, counted after the due date. `rung` is the value of
+ * review_tasks.escalation_rung once that rung has been told.
+ */
+export const escalationLadder = [
+  { rung: 1, to: "head", workingDaysOverdue: 1 },
+  { rung: 2, to: "leadDepartment", workingDaysOverdue: 2 },
+  { rung: 3, to: "dataOffice", workingDaysOverdue: 3 },
+] as const;
+export type EscalationTarget = (typeof escalationLadder)[number]["to"];
+export const topEscalationRung = escalationLadder.length;
+
 /** A countersigner's opinion (加签意见): agree or disagree, always with text. */
 export const countersignOpinions = ["agree", "disagree"] as const;
 export type CountersignOpinion = (typeof countersignOpinions)[number];

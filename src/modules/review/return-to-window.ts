@@ -48,6 +48,7 @@ export async function returnToWindow(db: Db, actor: Actor, input: z.output<typeo
         dueCalendarYear: null,
         reminderSentAt: null,
         overdueNotifiedAt: null,
+        escalationRung: 0,
       }),
       data: (t) => ({ byTaskId: task.id, returnedFrom: t.status }),
     });

@@ -49,6 +49,12 @@ export const reviewTasks = pgTable(
     deemedApproval: boolean("deemed_approval").notNull().default(false),
     reminderSentAt: timestamp("reminder_sent_at", { withTimezone: true }),
     overdueNotifiedAt: timestamp("overdue_notified_at", { withTimezone: true }),
+    /**
+     * How far up the escalation ladder an overdue task has been reported (model.ts
+     * `escalationLadder`): 0 none beyond the reviewer's overdue notice, then the head, the lead
+     * department of the bundle, the data office. Each rung is told once.
+     */
+    escalationRung: integer("escalation_rung").notNull().default(0),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -1,10 +1,10 @@
 import { and, asc, eq, gte, lte, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { shanghaiDate } from "@/lib/dates";
+import { DomainError } from "@/lib/domain-error";
 import type { Db } from "@/server/db/client";
 import type { Actor } from "../identity/model";
 import { users } from "../identity/schema";
-import { requireHead } from "./head";
 import { reviewTasks, substitutes } from "./schema";
 
 /**
@@ -43,9 +43,12 @@ export async function standsInFor(db: Db, userId: string, absentUserId: string |
 const absent = alias(users, "absent");
 const substitute = alias(users, "substitute");
 
-/** The head's view of the department's substitutions that have not ended yet, soonest first. */
+/**
+ * The department's substitutions that have not ended yet, soonest first: the head names them, and
+ * every reviewer of the department may see who stands in for whom.
+ */
 export async function listSubstitutes(db: Db, actor: Actor, now: Date = new Date()) {
-  requireHead(actor);
+  if (actor.role !== "reviewer" || !actor.departmentId) throw new DomainError("forbidden", "errors.forbidden");
   const rows = await db
     .select({ s: substitutes, absentName: absent.displayName, substituteName: substitute.displayName })
     .from(substitutes)

@@ -6,6 +6,8 @@ import notificationsEn from "@/modules/notifications/messages.en.json";
 import notificationsZh from "@/modules/notifications/messages.zh-CN.json";
 import reviewEn from "@/modules/review/messages.en.json";
 import reviewZh from "@/modules/review/messages.zh-CN.json";
+import reviewOpsEn from "@/modules/review/messages.ops.en.json";
+import reviewOpsZh from "@/modules/review/messages.ops.zh-CN.json";
 import calendarEn from "@/modules/calendar/messages.en.json";
 import calendarZh from "@/modules/calendar/messages.zh-CN.json";
 import catalogEn from "@/modules/catalog/messages.en.json";
@@ -40,7 +42,7 @@ export const moduleMessages: Record<Locale, Record<string, unknown>> = {
     calendar: calendarZh,
     catalog: catalogZh,
     applications: applicationsZh,
-    review: reviewZh,
+    review: { ...reviewZh, ...reviewOpsZh },
     documents: documentsZh,
     notifications: notificationsZh,
     sharing: { ...sharingZh, ...sharingHolderZh, ...sharingOfficeZh },
@@ -54,7 +56,7 @@ export const moduleMessages: Record<Locale, Record<string, unknown>> = {
     calendar: calendarEn,
     catalog: catalogEn,
     applications: applicationsEn,
-    review: reviewEn,
+    review: { ...reviewEn, ...reviewOpsEn },
     documents: documentsEn,
     notifications: notificationsEn,
     sharing: { ...sharingEn, ...sharingHolderEn, ...sharingOfficeEn },

@@ -24,7 +24,7 @@ type Search = Promise<{
 }>;
 
 export default async function ReviewQueuePage({ searchParams }: { searchParams: Search }) {
-  await requireRole(["reviewer"], "/review");
+  const actor = await requireRole(["reviewer"], "/review");
   const search = await searchParams;
   // Filters come from the URL; anything unknown falls back to the default view.
   const page = Number(search.page);
@@ -38,11 +38,12 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
     page: Number.isInteger(page) && page >= 1 && page <= 10_000 ? page : 1,
   };
   const caller = await api();
-  const [t, ts, tp, tq, locale, profile, queue, keepsRegister, counts] = await Promise.all([
+  const [t, ts, tp, tq, tops, locale, profile, queue, keepsRegister, counts] = await Promise.all([
     getTranslations("landing"),
     getTranslations("sharing.office.nav"),
     getTranslations("sharing.population"),
     getTranslations("review.queue"),
+    getTranslations("review.ops.substitutes"),
     getLocale(),
     caller.identity.me(),
     caller.review.queue(filter),
@@ -60,6 +61,14 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
           >
             {ts("review")}
           </Link>
+          {actor.departmentHead === true ? (
+            <Link
+              href="/review/substitutes"
+              className="inline-block rounded border border-brand-700 bg-white px-4 py-2 font-medium text-brand-700 hover:bg-brand-50"
+            >
+              {tops("link")}
+            </Link>
+          ) : null}
           {keepsRegister ? (
             <Link
               href="/review/population"

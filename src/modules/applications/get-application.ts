@@ -241,11 +241,20 @@ export async function getApplication(db: Db, actor: Actor, applicationId: string
         )
     : [];
   const answerOf = new Map(answerRows.map((r) => [`${r.answer.noticeId}:${r.answer.itemIndex}`, r]));
-  // A reviewer sees the files of the materials their own steps ask for, not the other departments'.
-  const reviewerServices =
+  // A reviewer sees the files of the materials their own steps ask for, not the other departments':
+  // the steps whose tasks their department holds now (a transferred task goes with its materials).
+  const ownStepKeys =
     actor.role === "reviewer" && actor.departmentId
-      ? new Set(app.plan.filter((s) => tasks.some((t) => t.stepKey === s.key) && s.departmentId === actor.departmentId).map((s) => s.serviceCode))
+      ? new Set(
+          (
+            await db
+              .select({ stepKey: reviewTasks.stepKey })
+              .from(reviewTasks)
+              .where(and(eq(reviewTasks.applicationId, app.id), eq(reviewTasks.departmentId, actor.departmentId)))
+          ).map((r) => r.stepKey),
+        )
       : null;
+  const reviewerServices = ownStepKeys ? new Set(app.plan.filter((s) => ownStepKeys.has(s.key)).map((s) => s.serviceCode)) : null;
   const notForReader = (key: string) => {
     const m = plan?.materials.find((x) => x.key === key);
     return reviewerServices !== null && !(m?.serviceCodes.some((c) => reviewerServices.has(c)) ?? false);

@@ -95,6 +95,9 @@ export async function listAcceptanceQueue(db: Db, _actor: Actor, input: { status
       acceptanceDueAt: applications.acceptanceDueAt,
       acceptanceDueProvisional: applications.acceptanceDueProvisional,
       acceptedAt: applications.acceptedAt,
+      /** A department sent it back (退回窗口): why, shown while the window holds it again. */
+      returnedAt: applications.returnedAt,
+      returnReason: applications.returnReason,
       steps: sql<number>`jsonb_array_length(${applications.plan})::int`,
     })
     .from(applications)

@@ -34,6 +34,7 @@ const legal: Array<[ApplicationStatus, ApplicationEvent, ApplicationStatus]> = [
   ["inReview", "approve", "approved"],
   ["inReview", "deny", "denied"],
   ["inReview", "withdraw", "withdrawn"],
+  ["inReview", "returnToWindow", "submitted"],
   ["approved", "complete", "completed"],
 ];
 

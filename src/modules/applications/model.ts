@@ -25,19 +25,23 @@ export const applicationEvents = [
   "deny",
   "complete",
   "withdraw",
+  "returnToWindow",
 ] as const;
 export type ApplicationEvent = (typeof applicationEvents)[number];
 
 /**
  * The application's life. `requestCompletion`/`resubmit` is the window asking for missing material
  * before acceptance (Administrative Licensing Law art. 32); `requestSupplement`/`supplement` is the
- * departments' merged notice during review. Anything not listed is an illegal transition.
+ * departments' merged notice during review. `returnToWindow` (退回窗口) is a department sending a
+ * case back to the window because it should not have been accepted as it was, before anyone has
+ * decided: the window holds it again, to accept afresh, refuse or ask for completion.
+ * Anything not listed is an illegal transition.
  */
 export const applicationMachine: TransitionTable<ApplicationStatus, ApplicationEvent> = {
   draft: { submit: "submitted", withdraw: "withdrawn" },
   submitted: { accept: "inReview", refuse: "notAccepted", requestCompletion: "supplementRequired", withdraw: "withdrawn" },
   supplementRequired: { resubmit: "submitted", supplement: "inReview", withdraw: "withdrawn" },
-  inReview: { requestSupplement: "supplementRequired", approve: "approved", deny: "denied", withdraw: "withdrawn" },
+  inReview: { requestSupplement: "supplementRequired", approve: "approved", deny: "denied", withdraw: "withdrawn", returnToWindow: "submitted" },
   approved: { complete: "completed" },
   completed: {},
   notAccepted: {},

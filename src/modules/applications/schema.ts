@@ -114,6 +114,9 @@ export const applications = pgTable(
     decidedAt: timestamp("decided_at", { withTimezone: true }),
     completedAt: timestamp("completed_at", { withTimezone: true }),
     refusalReason: text("refusal_reason"),
+    /** The last time a department sent the case back to the window (退回窗口), and why; kept after it is accepted again. */
+    returnedAt: timestamp("returned_at", { withTimezone: true }),
+    returnReason: text("return_reason"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

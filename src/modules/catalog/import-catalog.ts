@@ -146,6 +146,7 @@ export async function importCatalog(
       deemedApprovalOnTimeout: s.deemedApprovalOnTimeout,
       registersEntity: s.registersEntity,
       situations: s.situations,
+      otherDepartmentIds: s.otherDepartments.map(dept),
       published: true,
     };
     const row = serviceRows.get(s.code);

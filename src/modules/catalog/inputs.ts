@@ -469,6 +469,8 @@ export const ZFileService = z.strictObject({
   registersEntity: z.boolean().default(false),
   /** 办理情形: asked first; a material's `appliesWhen` names these questions and their answers. */
   situations: z.array(ZFileSituation).max(20).default([]),
+  /** Other competent departments (codes), to which a task may be transferred (转办). */
+  otherDepartments: z.array(ZFileText).max(20).default([]),
   materials: z
     .array(
       z.strictObject({

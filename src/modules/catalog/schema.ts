@@ -80,6 +80,15 @@ export const services = pgTable(
       .$type<SituationQuestion[]>()
       .notNull()
       .default(sql`'[]'::jsonb`),
+    /**
+     * Other departments competent for the service besides its own (e.g. where a province lets a
+     * planning department set signboards): a review task may be transferred (转办) to the service's
+     * department or to one of these, never elsewhere.
+     */
+    otherDepartmentIds: uuid("other_department_ids")
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     published: boolean("published").notNull().default(true),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

@@ -29,6 +29,12 @@ import type { Role } from "@/modules/identity/model";
  * | mandateRevoked | principal, agent |
  * | dueDateChanged | trackingNumber, title, department, previousDueDate, dueDate |
  * | stageMaterialsRequired | trackingNumber, title, count, materials (their names, like `title` in Chinese) |
+ * | taskReassigned | trackingNumber, title, reason (to the reviewer the head gave the task to) |
+ * | taskTransferred | trackingNumber, title, department (the one that transferred it), reason |
+ * | applicationReturned | trackingNumber, title, department, reason (to the window clerks: 退回窗口) |
+ * | countersignRequested | trackingNumber, title, reason (to the countersigner: 加签) |
+ * | taskEscalated | trackingNumber, title, department, dueDate, count (working days overdue; to a rung of the escalation ladder) |
+ * | countersignGiven | trackingNumber, title, outcome (`agree` / `disagree`, to the reviewer who asked) |
  */
 export const notificationKinds = [
   "applicationSubmitted",
@@ -54,6 +60,12 @@ export const notificationKinds = [
   "dueDateChanged",
   "supplementOverdue",
   "stageMaterialsRequired",
+  "taskReassigned",
+  "taskTransferred",
+  "applicationReturned",
+  "countersignRequested",
+  "countersignGiven",
+  "taskEscalated",
 ] as const;
 
 export type NotificationKind = (typeof notificationKinds)[number];
@@ -83,6 +95,12 @@ export const kindParams: Record<NotificationKind, readonly string[]> = {
   dueDateChanged: ["trackingNumber", "title", "department", "previousDueDate", "dueDate"],
   supplementOverdue: ["trackingNumber", "title", "dueDate"],
   stageMaterialsRequired: ["trackingNumber", "title", "count", "materials"],
+  taskReassigned: ["trackingNumber", "title", "reason"],
+  taskTransferred: ["trackingNumber", "title", "department", "reason"],
+  applicationReturned: ["trackingNumber", "title", "department", "reason"],
+  countersignRequested: ["trackingNumber", "title", "reason"],
+  countersignGiven: ["trackingNumber", "title", "outcome"],
+  taskEscalated: ["trackingNumber", "title", "department", "dueDate", "count"],
 };
 
 export function isNotificationKind(kind: string): kind is NotificationKind {

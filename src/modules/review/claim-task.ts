@@ -6,6 +6,7 @@ import { lockApplication } from "../applications/transition";
 import type { Actor } from "../identity/model";
 import type { ZTaskRef } from "./inputs";
 import { reviewTasks } from "./schema";
+import { standsInFor } from "./substitutes";
 import { applyTaskEvent, type TaskRow } from "./transition";
 
 /** A task of the reviewer's own department, or `forbidden`. */
@@ -33,7 +34,8 @@ export async function releaseTask(db: Db, actor: Actor, input: z.output<typeof Z
   return db.transaction(async (tx) => {
     await lockApplication(tx, known.applicationId);
     const task = await loadOwnTask(tx, actor, input.taskId);
-    if (task.claimedBy !== actor.userId) throw new DomainError("forbidden", "errors.notClaimer");
+    if (task.claimedBy !== actor.userId && !(await standsInFor(tx, actor.userId, task.claimedBy, task.departmentId, now)))
+      throw new DomainError("forbidden", "errors.notClaimer");
     const released = await applyTaskEvent(tx, task, "release", { actor, now, expectedVersion: input.version, patch: { claimedBy: null, claimedAt: null } });
     return { id: released.id, status: released.status, version: released.version };
   });

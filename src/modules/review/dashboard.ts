@@ -6,6 +6,7 @@ import type { Actor } from "../identity/model";
 import type { QueueBucket } from "./inputs";
 import { runningTaskStatuses } from "./model";
 import { reviewTasks } from "./schema";
+import { heldByCondition } from "./substitutes";
 
 /** 即将超期: a running task due within this many working days after today (today's own are 今日到期). */
 export const dueSoonWorkingDays = 2;
@@ -36,7 +37,8 @@ export function bucketCondition(bucket: QueueBucket, actor: Actor, bounds: { end
     case "inReview":
       return eq(reviewTasks.status, "claimed");
     case "mine":
-      return and(eq(reviewTasks.status, "claimed"), eq(reviewTasks.claimedBy, actor.userId)) as SQL;
+      // Theirs, and those of the reviewers they stand in for today (代岗).
+      return and(eq(reviewTasks.status, "claimed"), heldByCondition(actor.userId, now)) as SQL;
     case "overdue":
       return and(running, isNotNull(reviewTasks.dueAt), lt(reviewTasks.dueAt, now)) as SQL;
     case "dueToday":

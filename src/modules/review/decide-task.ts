@@ -9,6 +9,8 @@ import type { Actor } from "../identity/model";
 import { applicantUserIds } from "../identity/recipients";
 import { notify } from "../notifications/notify";
 import { loadOwnTask } from "./claim-task";
+import { assertNoPendingCountersign } from "./countersigns";
+import { standsInFor } from "./substitutes";
 import { applyTaskEvent } from "./transition";
 import { runFanIn } from "./fan-in";
 import type { ZDecideTaskInput } from "./inputs";
@@ -31,11 +33,15 @@ export async function decideTask(db: Db, actor: Actor, input: z.output<typeof ZD
     // A stale version means someone decided first: that is a conflict, whatever it did to the
     // application (a denial closes it), so the loser of a race always hears the same thing.
     if (task.version !== input.version) throw new DomainError("conflict", "errors.taskConflict");
-    if (task.status === "claimed" && task.claimedBy !== actor.userId) throw new DomainError("forbidden", "errors.notClaimer");
+    // The holder decides, or the substitute the head named for them today (代岗).
+    if (task.status === "claimed" && task.claimedBy !== actor.userId && !(await standsInFor(tx, actor.userId, task.claimedBy, task.departmentId, now)))
+      throw new DomainError("forbidden", "errors.notClaimer");
     if (app.status !== "inReview")
       throw new DomainError("illegalTransition", "errors.illegalTransition", {
         params: { machine: "application", from: keyParam(`applications.status.application.${app.status}`), event: "decide" },
       });
+    // 加签: the countersigner's opinion comes before the decision.
+    await assertNoPendingCountersign(tx, task.id);
 
     // Claim-and-decide: a reviewer deciding an unclaimed task claims it in the same transaction,
     // so the claim and the decision stand or fall together (and the audit shows both).

@@ -12,6 +12,7 @@ import { departments, users } from "../identity/schema";
 import { answerGroupsOf } from "./effects";
 import { loadOwnTask } from "./claim-task";
 import { certificatesForSteps } from "./model";
+import { standsInFor } from "./substitutes";
 
 /**
  * A task of the reviewer's department with what the reviewer decides on: the whole application,
@@ -23,6 +24,7 @@ import { certificatesForSteps } from "./model";
 export async function getTask(db: Db, actor: Actor, taskId: string, now: Date = new Date()) {
   const task = await loadOwnTask(db, actor, taskId);
   const application = await getApplication(db, actor, task.applicationId, now);
+  const coveredByMe = task.claimedBy !== actor.userId && (await standsInFor(db, actor.userId, task.claimedBy, task.departmentId, now));
   const [claimer] = task.claimedBy ? await db.select({ name: users.displayName }).from(users).where(eq(users.id, task.claimedBy)) : [];
   const [app] = await db
     .select({
@@ -71,6 +73,10 @@ export async function getTask(db: Db, actor: Actor, taskId: string, now: Date = 
       dueAt: task.dueAt,
       dueProvisional: task.dueAt ? task.dueProvisional : false,
       claimedByMe: task.claimedBy === actor.userId,
+      /** Who holds it (a reviewer of the department), for the head's reassignment. */
+      claimedBy: task.claimedBy,
+      /** Held by a reviewer the signed-in one stands in for today (代岗): they may decide it. */
+      coveredByMe,
       claimedAt: task.claimedAt,
       /** A colleague of the same department: who to ask about a task someone else holds. */
       claimedByName: claimer?.name ?? null,

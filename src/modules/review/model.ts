@@ -3,7 +3,21 @@ import { statesAccepting, terminalStates, transition, type TransitionTable } fro
 export const taskStatuses = ["waiting", "open", "claimed", "approved", "denied", "supplementRequested", "cancelled"] as const;
 export type TaskStatus = (typeof taskStatuses)[number];
 
-export const taskEvents = ["open", "claim", "release", "approve", "deny", "requestSupplement", "reopen", "resume", "cancel", "deemApprove"] as const;
+export const taskEvents = [
+  "open",
+  "claim",
+  "release",
+  "approve",
+  "deny",
+  "requestSupplement",
+  "reopen",
+  "resume",
+  "cancel",
+  "deemApprove",
+  "reassign",
+  "transfer",
+  "returnToWindow",
+] as const;
 export type TaskEvent = (typeof taskEvents)[number];
 
 /**
@@ -13,11 +27,25 @@ export type TaskEvent = (typeof taskEvents)[number];
  * After the applicant answers a notice, a task that asked goes back to the reviewer who asked
  * (`resume`, claimed by them), or to the department's queue (`reopen`) when that reviewer can no
  * longer take it (deactivated, or moved to another department).
+ * The department's operations: the head `reassign`s an open or claimed task to a reviewer of the
+ * department (claimed by them); a task `transfer`red (转办) to the competent department lands in
+ * its queue, unclaimed, with its clock and due date; `returnToWindow` (退回窗口) puts a task the
+ * window should not have accepted back to waiting, to open afresh when the case is accepted again.
  */
 export const taskMachine: TransitionTable<TaskStatus, TaskEvent> = {
-  waiting: { open: "open", cancel: "cancelled" },
-  open: { claim: "claimed", cancel: "cancelled", deemApprove: "approved" },
-  claimed: { release: "open", approve: "approved", deny: "denied", requestSupplement: "supplementRequested", cancel: "cancelled", deemApprove: "approved" },
+  waiting: { open: "open", cancel: "cancelled", returnToWindow: "waiting" },
+  open: { claim: "claimed", cancel: "cancelled", deemApprove: "approved", reassign: "claimed", transfer: "open", returnToWindow: "waiting" },
+  claimed: {
+    release: "open",
+    approve: "approved",
+    deny: "denied",
+    requestSupplement: "supplementRequested",
+    cancel: "cancelled",
+    deemApprove: "approved",
+    reassign: "claimed",
+    transfer: "open",
+    returnToWindow: "waiting",
+  },
   supplementRequested: { reopen: "open", resume: "claimed", cancel: "cancelled" },
   approved: {},
   denied: {},
@@ -35,15 +63,46 @@ export const initialTaskStatus: TaskStatus = "waiting";
  * Every audit action of a task: one per event of its machine, and the recomputation of a due date
  * when the calendar year it rested on is published (not a status change).
  */
-export type TaskAuditAction = `task.${TaskEvent}` | "task.dueDateRecomputed" | "task.materialsRequested" | OpinionTemplateAuditAction;
+export type TaskAuditAction = `task.${TaskEvent}` | "task.dueDateRecomputed" | "task.materialsRequested" | OpinionTemplateAuditAction | TaskOperationAuditAction;
 export const taskAuditActions: readonly TaskAuditAction[] = [
   ...taskEvents.map((e) => `task.${e}` as const),
   "task.dueDateRecomputed",
   // A staged bundle's step held, waiting, for the materials its stage needs (not a status change).
   "task.materialsRequested",
+  "task.countersignRequested",
+  "task.countersigned",
+  "substitute.appoint",
   "opinionTemplate.save",
   "opinionTemplate.delete",
 ];
+
+/**
+ * A department's operations that are not status changes, audited all the same: a countersign
+ * (加签) asked for and given; a substitute named for an absent reviewer.
+ */
+export type TaskOperationAuditAction = "task.countersignRequested" | "task.countersigned" | "substitute.appoint";
+
+/** A substitute is named for at most this many days at once: an absence, not a transfer of post. */
+export const maxSubstituteDays = 92;
+
+/**
+ * The escalation ladder of an overdue task (督办): the reviewer (or the department) is told when
+ * the due date passes (the overdue notice); then, each once, the head of the department when it
+ * is 1 working day overdue, the lead department of the bundle at 2, the data office at 3 — working
+ * days on the official calendar, counted after the due date. `rung` is the value of
+ * review_tasks.escalation_rung once that rung has been told.
+ */
+export const escalationLadder = [
+  { rung: 1, to: "head", workingDaysOverdue: 1 },
+  { rung: 2, to: "leadDepartment", workingDaysOverdue: 2 },
+  { rung: 3, to: "dataOffice", workingDaysOverdue: 3 },
+] as const;
+export type EscalationTarget = (typeof escalationLadder)[number]["to"];
+export const topEscalationRung = escalationLadder.length;
+
+/** A countersigner's opinion (加签意见): agree or disagree, always with text. */
+export const countersignOpinions = ["agree", "disagree"] as const;
+export type CountersignOpinion = (typeof countersignOpinions)[number];
 
 /** A department's opinion templates kept (added or changed) and removed: not a status change, audited all the same. */
 export type OpinionTemplateAuditAction = "opinionTemplate.save" | "opinionTemplate.delete";
@@ -85,6 +144,13 @@ export function isDecidedTask(status: TaskStatus): boolean {
 /** A department's decision (a `decisions` row's outcome): the states approve, deny and requestSupplement lead a claimed task to. */
 export const decisionOutcomes = ["approved", "denied", "supplementRequested"] as const satisfies readonly TaskStatus[];
 export type DecisionOutcome = (typeof decisionOutcomes)[number];
+
+/**
+ * Returned with the case to the window (退回窗口): every task not yet decided nor asking for
+ * material, the states `returnToWindow` leaves. A case goes back only while all its tasks are in
+ * these states: once a department has spoken, the acceptance stands.
+ */
+export const returnableTaskStatuses: readonly TaskStatus[] = statesAccepting(taskMachine, "returnToWindow");
 
 /** On hold: the department cannot act yet, waiting for earlier steps or for the applicant's material. */
 export const onHoldTaskStatuses: readonly TaskStatus[] = ["waiting", "supplementRequested"];

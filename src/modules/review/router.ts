@@ -8,6 +8,24 @@ import { deleteOpinionTemplate, listOpinionTemplates, saveOpinionTemplate } from
 import { departmentCounts } from "./dashboard";
 import { listDepartmentQueue } from "./list-queue";
 import { nextTask } from "./next-task";
+import { listDepartmentReviewers } from "./head";
+import { listTransferTargets } from "./list-transfer-targets";
+import { answerCountersign } from "./answer-countersign";
+import { listCountersigns } from "./countersigns";
+import { appointSubstitute } from "./appoint-substitute";
+import {
+  ZAnswerCountersignInput,
+  ZAppointSubstituteInput,
+  ZReassignTaskInput,
+  ZRequestCountersignInput,
+  ZReturnToWindowInput,
+  ZTransferTaskInput,
+} from "./ops-inputs";
+import { listSubstitutes } from "./substitutes";
+import { requestCountersign } from "./request-countersign";
+import { returnToWindow } from "./return-to-window";
+import { reassignTask } from "./reassign-task";
+import { transferTask } from "./transfer-task";
 
 export const reviewRouter = createTRPCRouter({
   dashboard: reviewerProcedure.query(({ ctx }) => departmentCounts(ctx.db, ctx.actor)),
@@ -24,4 +42,15 @@ export const reviewRouter = createTRPCRouter({
   departmentTemplates: dataOfficeProcedure.input(ZDepartmentRef).query(({ ctx, input }) => listOpinionTemplates(ctx.db, ctx.actor, input.departmentId)),
   saveTemplate: dataOfficeProcedure.input(ZSaveOpinionTemplateInput).mutation(({ ctx, input }) => saveOpinionTemplate(ctx.db, ctx.actor, input)),
   deleteTemplate: dataOfficeProcedure.input(ZOpinionTemplateRef).mutation(({ ctx, input }) => deleteOpinionTemplate(ctx.db, ctx.actor, input.id)),
+  // A department's operations (issue 11 item 6): reassignment, transfer, return, countersign, substitutes.
+  departmentReviewers: reviewerProcedure.query(({ ctx }) => listDepartmentReviewers(ctx.db, ctx.actor)),
+  reassign: reviewerProcedure.input(ZReassignTaskInput).mutation(({ ctx, input }) => reassignTask(ctx.db, ctx.actor, input)),
+  transferTargets: reviewerProcedure.input(z.object({ taskId: z.uuid() })).query(({ ctx, input }) => listTransferTargets(ctx.db, ctx.actor, input.taskId)),
+  transfer: reviewerProcedure.input(ZTransferTaskInput).mutation(({ ctx, input }) => transferTask(ctx.db, ctx.actor, input)),
+  returnToWindow: reviewerProcedure.input(ZReturnToWindowInput).mutation(({ ctx, input }) => returnToWindow(ctx.db, ctx.actor, input)),
+  countersigns: reviewerProcedure.input(z.object({ taskId: z.uuid() })).query(({ ctx, input }) => listCountersigns(ctx.db, ctx.actor, input.taskId)),
+  requestCountersign: reviewerProcedure.input(ZRequestCountersignInput).mutation(({ ctx, input }) => requestCountersign(ctx.db, ctx.actor, input)),
+  answerCountersign: reviewerProcedure.input(ZAnswerCountersignInput).mutation(({ ctx, input }) => answerCountersign(ctx.db, ctx.actor, input)),
+  substitutes: reviewerProcedure.query(({ ctx }) => listSubstitutes(ctx.db, ctx.actor)),
+  appointSubstitute: reviewerProcedure.input(ZAppointSubstituteInput).mutation(({ ctx, input }) => appointSubstitute(ctx.db, ctx.actor, input)),
 });

@@ -11,6 +11,7 @@ import { calendarFor } from "./clock";
 import { runningTaskStatuses } from "./model";
 import { runFanIn } from "./fan-in";
 import { decisions, reviewTasks } from "./schema";
+import { escalateOverdueTasks } from "./escalate-overdue";
 import { sweepStaleProvisionalDueDates } from "./sweep-provisional-due-dates";
 
 export interface ScanResult {
@@ -19,6 +20,8 @@ export interface ScanResult {
   reminded: number;
   overdue: number;
   deemedApproved: number;
+  /** Rungs of the escalation ladder told (escalate-overdue.ts). */
+  escalated: number;
 }
 
 /**
@@ -30,7 +33,7 @@ export async function scanDeadlines(db: Db, now: Date = new Date(), options: { b
   const batchSize = options.batchSize ?? 100;
   // First, so reminders and overdue notices go by the recomputed dates.
   const swept = await sweepStaleProvisionalDueDates(db, now, { batchSize });
-  const result: ScanResult = { dueDatesRecomputed: swept.recomputed, reminded: 0, overdue: 0, deemedApproved: 0 };
+  const result: ScanResult = { dueDatesRecomputed: swept.recomputed, reminded: 0, overdue: 0, deemedApproved: 0, escalated: 0 };
   const cal = await calendarFor(db);
   let horizon: Date;
   try {
@@ -126,5 +129,7 @@ export async function scanDeadlines(db: Db, now: Date = new Date(), options: { b
       await runFanIn(tx, app, null, now);
     });
   }
+  // After the overdue notices: the reviewer's rung comes first, then the ladder above it.
+  result.escalated = await escalateOverdueTasks(db, now, { batchSize });
   return result;
 }

@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { applications, type NoticeItem } from "../applications/schema";
 import { services } from "../catalog/schema";
 import { departments, users } from "../identity/schema";
-import { decisionOutcomes, opinionTemplateOutcomes, taskStatuses } from "./model";
+import { countersignOpinions, decisionOutcomes, opinionTemplateOutcomes, taskStatuses } from "./model";
 
 /** The database enum is the machine's one list (model.ts): same values, same order. */
 export const taskStatusEnum = pgEnum("task_status", taskStatuses);
@@ -55,6 +55,12 @@ export const reviewTasks = pgTable(
      * conditional update); the task stays waiting, not claimable, until the materials are in.
      */
     materialsRequestedAt: timestamp("materials_requested_at", { withTimezone: true }),
+    /**
+     * How far up the escalation ladder an overdue task has been reported (model.ts
+     * `escalationLadder`): 0 none beyond the reviewer's overdue notice, then the head, the lead
+     * department of the bundle, the data office. Each rung is told once.
+     */
+    escalationRung: integer("escalation_rung").notNull().default(0),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -135,4 +141,81 @@ export const opinionTemplates = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("opinion_templates_department_title_key").on(t.departmentId, t.title), index("opinion_templates_updated_by_idx").on(t.updatedBy)],
+);
+
+/**
+ * A countersign (加签): the reviewer holding a task asks a second reviewer of the same department
+ * for an opinion, with a reason; the task cannot be decided while one is unanswered. Both the
+ * request and the opinion (agree or disagree, with text) are kept.
+ */
+export const countersigns = pgTable(
+  "countersigns",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    taskId: uuid("task_id")
+      .notNull()
+      .references(() => reviewTasks.id),
+    applicationId: uuid("application_id")
+      .notNull()
+      .references(() => applications.id),
+    departmentId: uuid("department_id")
+      .notNull()
+      .references(() => departments.id),
+    requestedBy: uuid("requested_by")
+      .notNull()
+      .references(() => users.id),
+    countersignerId: uuid("countersigner_id")
+      .notNull()
+      .references(() => users.id),
+    reason: text("reason").notNull(),
+    requestedAt: timestamp("requested_at", { withTimezone: true }).notNull(),
+    /** Null until the countersigner has given their opinion. */
+    opinion: text("opinion", { enum: countersignOpinions }),
+    opinionText: text("opinion_text"),
+    answeredAt: timestamp("answered_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("countersigns_task_id_idx").on(t.taskId),
+    index("countersigns_application_id_idx").on(t.applicationId),
+    index("countersigns_department_id_idx").on(t.departmentId),
+    index("countersigns_requested_by_idx").on(t.requestedBy),
+    // A countersigner's unanswered requests.
+    index("countersigns_countersigner_idx").on(t.countersignerId, t.answeredAt),
+  ],
+);
+
+/**
+ * A substitute (代岗) named by the head of a department for an absent reviewer over a range of
+ * days (Shanghai dates, both included): meanwhile the absent reviewer's claimed tasks are in the
+ * substitute's "mine" and the substitute may decide them.
+ */
+export const substitutes = pgTable(
+  "substitutes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    departmentId: uuid("department_id")
+      .notNull()
+      .references(() => departments.id),
+    absentUserId: uuid("absent_user_id")
+      .notNull()
+      .references(() => users.id),
+    substituteUserId: uuid("substitute_user_id")
+      .notNull()
+      .references(() => users.id),
+    startsOn: date("starts_on", { mode: "string" }).notNull(),
+    endsOn: date("ends_on", { mode: "string" }).notNull(),
+    reason: text("reason").notNull(),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index("substitutes_department_id_idx").on(t.departmentId, t.endsOn),
+    index("substitutes_substitute_idx").on(t.substituteUserId, t.startsOn, t.endsOn),
+    index("substitutes_absent_user_id_idx").on(t.absentUserId),
+    index("substitutes_created_by_idx").on(t.createdBy),
+    check("substitutes_range", sql`${t.startsOn} <= ${t.endsOn}`),
+    check("substitutes_not_oneself", sql`${t.absentUserId} <> ${t.substituteUserId}`),
+  ],
 );

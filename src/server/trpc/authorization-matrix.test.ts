@@ -155,6 +155,18 @@ const matrix: Record<string, readonly Caller[]> = {
   "review.departmentTemplates": ["dataOffice"],
   "review.saveTemplate": ["dataOffice"],
   "review.deleteTemplate": ["dataOffice"],
+  // A department's operations: reviewers only; the head-only ones (reassign, appointing substitutes) and
+  // holding the task (countersign) are checked in the use cases (their db tests).
+  "review.departmentReviewers": ["reviewer"],
+  "review.reassign": ["reviewer"],
+  "review.transferTargets": ["reviewer"],
+  "review.transfer": ["reviewer"],
+  "review.returnToWindow": ["reviewer"],
+  "review.countersigns": ["reviewer"],
+  "review.requestCountersign": ["reviewer"],
+  "review.answerCountersign": ["reviewer"],
+  "review.substitutes": ["reviewer"],
+  "review.appointSubstitute": ["reviewer"],
   "notifications.list": signedIn,
   "notifications.unreadCount": signedIn,
   "notifications.markRead": signedIn,

@@ -45,9 +45,10 @@ export async function WindowTabs({ current }: { current: AcceptanceTab | "proces
 }
 
 async function AcceptanceTable({ tab, rows }: { tab: AcceptanceTab; rows: QueueRow[] }) {
-  const [t, kind, locale, format] = await Promise.all([
+  const [t, kind, ops, locale, format] = await Promise.all([
     getTranslations("applications.staff.queue"),
     getTranslations("applications.staff.applicantKind"),
+    getTranslations("review.ops.returnToWindow"),
     getLocale(),
     getFormatter(),
   ]);
@@ -101,7 +102,15 @@ async function AcceptanceTable({ tab, rows }: { tab: AcceptanceTab; rows: QueueR
                         {r.trackingNumber ?? t("noTrackingNumber")}
                       </Link>
                     </th>
-                    <td className="px-4 py-3">{en ? r.titleEn : r.titleZh}</td>
+                    <td className="px-4 py-3">
+                      <span className="block">{en ? r.titleEn : r.titleZh}</span>
+                      {/* Sent back by a department (退回窗口): the window sees why before it accepts again. */}
+                      {tab === "submitted" && r.returnReason ? (
+                        <span className="mt-1 block rounded bg-amber-50 px-2 py-1 text-sm text-amber-900" data-testid="returned-reason">
+                          {ops("badge", { reason: r.returnReason })}
+                        </span>
+                      ) : null}
+                    </td>
                     <td className="px-4 py-3">
                       <span className="block">{r.applicantName}</span>
                       <span className="text-sm text-slate-600">{kind(r.applicantKind)}</span>

@@ -12,7 +12,9 @@ import { TaskActionBar } from "@/modules/review/components/task-action-bar";
 import { TaskActions } from "@/modules/review/components/task-actions";
 import { TaskAnswers } from "@/modules/review/components/task-answers";
 import { TaskCertificates } from "@/modules/review/components/task-certificates";
-import { cancellableTaskStatuses } from "@/modules/review/model";
+import { TaskCountersigns } from "@/modules/review/components/task-countersigns";
+import { TaskOperations } from "@/modules/review/components/task-operations";
+import { cancellableTaskStatuses, isRunningTask, returnableTaskStatuses } from "@/modules/review/model";
 import { TaskSummary } from "@/modules/review/components/task-summary";
 import { requireRole } from "@/server/auth/guard";
 import { api } from "@/trpc/server";
@@ -27,20 +29,25 @@ type Params = Promise<{ taskId: string }>;
 
 export default async function ReviewTaskPage({ params }: { params: Params }) {
   const { taskId } = await params;
-  await requireRole(["reviewer"], `/review/tasks/${taskId}`);
+  const actor = await requireRole(["reviewer"], `/review/tasks/${taskId}`);
   if (!/^[0-9a-f-]{36}$/.test(taskId)) notFound();
   // Another department's task answers like a missing one.
   const detail = await (await api()).review.task({ taskId }).catch(() => null);
   if (!detail) notFound();
   const { task, application: app } = detail;
-  const [t, locale, documents, templates] = await Promise.all([
+  const [t, locale, documents, templates, reviewers, transferTargets, countersigns] = await Promise.all([
     getTranslations("review.task"),
     getLocale(),
     (await api()).documents.forApplication({ applicationId: app.id }),
     (await api()).review.templates(),
+    (await api()).review.departmentReviewers(),
+    (await api()).review.transferTargets({ taskId: task.id }),
+    (await api()).review.countersigns({ taskId: task.id }),
   ]);
+  const countersignPending = countersigns.some((c) => c.answeredAt === null);
   // Decidable here: open (the decision claims it) or claimed by this reviewer.
-  const decidable = task.status === "open" || (task.status === "claimed" && task.claimedByMe);
+  // A substitute (代岗) decides the absent reviewer's tasks as if they were theirs.
+  const decidable = task.status === "open" || (task.status === "claimed" && (task.claimedByMe || task.coveredByMe));
   return (
     <div className="flex flex-col gap-6">
       <p>
@@ -64,8 +71,9 @@ export default async function ReviewTaskPage({ params }: { params: Params }) {
         <ApplicationTimeline tasks={app.tasks} />
       </section>
       {documents.length > 0 ? <CaseDocuments documents={documents} /> : null}
+      <TaskCountersigns countersigns={countersigns} />
       <TaskActions
-        task={{ id: task.id, version: task.version, status: task.status, claimedByMe: task.claimedByMe }}
+        task={{ id: task.id, version: task.version, status: task.status, claimedByMe: task.claimedByMe || task.coveredByMe }}
         materials={app.materials.map((m) => ({ key: m.key, nameZh: m.nameZh, nameEn: m.nameEn }))}
         cancels={app.tasks
           .filter((other) => other.taskId !== task.id && cancellableTaskStatuses.includes(other.status))
@@ -74,6 +82,22 @@ export default async function ReviewTaskPage({ params }: { params: Params }) {
             departmentName: locale === "en" ? other.departmentNameEn : other.departmentNameZh,
           }))}
         templates={templates}
+      />
+      <TaskOperations
+        task={{ id: task.id, version: task.version }}
+        reassignable={actor.departmentHead === true && isRunningTask(task.status)}
+        reviewers={reviewers.filter((r) => r.id !== task.claimedBy)}
+        // A reviewer transfers an open task or their own; the head any running one.
+        transferTargets={task.status === "open" || (task.status === "claimed" && (task.claimedByMe || actor.departmentHead === true)) ? transferTargets : []}
+        countersignable={task.status === "claimed" && task.claimedByMe && !countersignPending}
+        colleagues={reviewers.filter((r) => r.id !== actor.userId)}
+        returnable={
+          !countersignPending &&
+          app.status === "inReview" &&
+          app.tasks.every((other) => returnableTaskStatuses.includes(other.status)) &&
+          (task.status === "open" || (task.status === "claimed" && (task.claimedByMe || actor.departmentHead === true)))
+        }
+        locale={locale}
       />
       <TaskActionBar taskId={task.id} decidable={decidable} />
     </div>

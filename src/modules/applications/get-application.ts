@@ -8,7 +8,7 @@ import { certificateTypes } from "../catalog/schema";
 import type { Actor } from "../identity/model";
 import { departments, entities, users, windowKeyIns } from "../identity/schema";
 import { cachedCalendar } from "../calendar/load-calendar";
-import { expectedFinish } from "../review/clock";
+import { expectedFinish, livePausedDue, pausesOf } from "../review/clock";
 import { isDecidedTask, isRunningTask } from "../review/model";
 import { reviewTasks } from "../review/schema";
 import { readCertificates, type HeldCertificate, type ReadPurpose } from "../sharing/gate";
@@ -96,9 +96,11 @@ async function expectedFinishOf(db: Db, app: ApplicationRow, now: Date) {
   if (!isLiveApplication(app.status) || app.acceptedAt === null) return null;
   const rows = await db
     .select({
+      id: reviewTasks.id,
       stepKey: reviewTasks.stepKey,
       status: reviewTasks.status,
       budgetDays: reviewTasks.budgetDays,
+      clockStartedAt: reviewTasks.clockStartedAt,
       dueAt: reviewTasks.dueAt,
       dueProvisional: reviewTasks.dueProvisional,
       decidedAt: reviewTasks.decidedAt,
@@ -106,9 +108,15 @@ async function expectedFinishOf(db: Db, app: ApplicationRow, now: Date) {
     .from(reviewTasks)
     .where(eq(reviewTasks.applicationId, app.id));
   const needs = new Map(app.plan.map((s) => [s.key, s.needs]));
+  const cal = await cachedCalendar(db);
+  // A task whose clock stands still (a pause running) finishes no earlier than if it resumed today.
+  const pauses = await pausesOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return expectedFinish(
-    await cachedCalendar(db),
-    rows.map((r) => ({ ...r, needs: needs.get(r.stepKey) ?? [] })),
+    cal,
+    rows.map(({ id, clockStartedAt, ...r }) => ({ ...r, ...livePausedDue(cal, clockStartedAt, r.budgetDays, pauses.get(id) ?? [], now), needs: needs.get(r.stepKey) ?? [] })),
     now,
   );
 }

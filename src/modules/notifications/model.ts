@@ -28,6 +28,9 @@ import type { Role } from "@/modules/identity/model";
  * | mandateGranted | principal, agent, endsOn |
  * | mandateRevoked | principal, agent |
  * | dueDateChanged | trackingNumber, title, department, previousDueDate, dueDate |
+ * | extensionRequested | trackingNumber, title, days, reason (to the department's heads) |
+ * | taskExtended | trackingNumber, title, department, days, reason, dueDate (the applicant and the reviewer who asked) |
+ * | extensionRefused | trackingNumber, title, note (to the reviewer who asked) |
  */
 export const notificationKinds = [
   "applicationSubmitted",
@@ -52,6 +55,9 @@ export const notificationKinds = [
   "mandateRevoked",
   "dueDateChanged",
   "supplementOverdue",
+  "extensionRequested",
+  "taskExtended",
+  "extensionRefused",
 ] as const;
 
 export type NotificationKind = (typeof notificationKinds)[number];
@@ -80,6 +86,9 @@ export const kindParams: Record<NotificationKind, readonly string[]> = {
   mandateRevoked: ["principal", "agent"],
   dueDateChanged: ["trackingNumber", "title", "department", "previousDueDate", "dueDate"],
   supplementOverdue: ["trackingNumber", "title", "dueDate"],
+  extensionRequested: ["trackingNumber", "title", "days", "reason"],
+  taskExtended: ["trackingNumber", "title", "department", "days", "reason", "dueDate"],
+  extensionRefused: ["trackingNumber", "title", "note"],
 };
 
 export function isNotificationKind(kind: string): kind is NotificationKind {

@@ -11,6 +11,7 @@ import { notify } from "../notifications/notify";
 import { loadOwnTask } from "./claim-task";
 import { applyTaskEvent } from "./transition";
 import { runFanIn } from "./fan-in";
+import { endReviewerPauses } from "./clock-facts";
 import type { ZDecideTaskInput } from "./inputs";
 import { decisions } from "./schema";
 import { eq } from "drizzle-orm";
@@ -36,6 +37,9 @@ export async function decideTask(db: Db, actor: Actor, input: z.output<typeof ZD
       throw new DomainError("illegalTransition", "errors.illegalTransition", {
         params: { machine: "application", from: keyParam(`applications.status.application.${app.status}`), event: "decide" },
       });
+
+    // A decision ends a hearing, inspection or expert-review pause still running: the clock has done its work.
+    await endReviewerPauses(tx, task.id, actor, now);
 
     // Claim-and-decide: a reviewer deciding an unclaimed task claims it in the same transaction,
     // so the claim and the decision stand or fall together (and the audit shows both).

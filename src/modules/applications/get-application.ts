@@ -116,7 +116,11 @@ async function expectedFinishOf(db: Db, app: ApplicationRow, now: Date) {
   );
   return expectedFinish(
     cal,
-    rows.map(({ id, clockStartedAt, ...r }) => ({ ...r, ...livePausedDue(cal, clockStartedAt, r.budgetDays, pauses.get(id) ?? [], now), needs: needs.get(r.stepKey) ?? [] })),
+    rows.map(({ id, clockStartedAt, ...r }) => ({
+      ...r,
+      ...livePausedDue(cal, clockStartedAt, r.budgetDays, pauses.get(id) ?? [], now),
+      needs: needs.get(r.stepKey) ?? [],
+    })),
     now,
   );
 }

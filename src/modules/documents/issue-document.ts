@@ -211,7 +211,6 @@ export async function issueCaseDocument(
       const step = app.plan.find((s) => s.key === request.stepKey);
       if (!step) throw new Error(`application ${app.id} has no step ${request.stepKey}`);
       content.reason = request.reason;
-      content.steps = [stepOf(step)];
       content.extension = {
         step: stepOf(step),
         days: request.days,

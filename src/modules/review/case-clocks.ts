@@ -191,9 +191,5 @@ export async function caseClocks(db: Db, actor: Actor, applicationId: string, no
     .sort((a, b) => (order.get(a.stepKey) ?? 0) - (order.get(b.stepKey) ?? 0));
   const live = tasks.filter((t) => liveTaskStatuses.includes(t.status));
   const latest = (dates: Array<Date | null>) => dates.reduce<Date | null>((max, d) => (d && (!max || d > max) ? d : max), null);
-  return {
-    statutoryDueAt: latest(live.map((t) => t.statutoryDueAt)),
-    promisedDueAt: latest(live.map((t) => t.promisedDueAt)),
-    tasks,
-  };
+  return { statutoryDueAt: latest(live.map((t) => t.statutoryDueAt)), promisedDueAt: latest(live.map((t) => t.promisedDueAt)), tasks };
 }

@@ -44,7 +44,8 @@ export async function decideExtension(db: Db, actor: Actor, input: z.output<type
     let documentId: string | null = null;
     if (input.outcome === "approve") {
       // Decided or cancelled meanwhile: nothing left to extend.
-      if (!datedTaskStatuses.includes(task.status) || !task.dueAt) throw new DomainError("invalidInput", "review.clocks.errors.notRunning", { field: "outcome" });
+      if (!datedTaskStatuses.includes(task.status) || !task.dueAt)
+        throw new DomainError("invalidInput", "review.clocks.errors.notRunning", { field: "outcome" });
       const cal = await calendarFor(tx);
       const due = await refreshDueAt(tx, cal, task, task.budgetDays + ext.days, now);
       moved = { previousDueAt: task.dueAt, dueAt: due.dueAt ?? task.dueAt };

@@ -9,6 +9,7 @@ import { CaseStepper } from "@/modules/applications/components/case-stepper";
 import { NoticeHistory } from "@/modules/applications/components/notice-history";
 import { StatusBadge } from "@/modules/applications/components/status-badge";
 import { CaseDocuments } from "@/modules/documents/components/case-documents";
+import { CaseClocks } from "@/modules/review/components/case-clocks";
 import { requireRole } from "@/server/auth/guard";
 import { api } from "@/trpc/server";
 
@@ -29,6 +30,7 @@ export default async function CasePage({ params, searchParams }: { params: Param
   if (!app) notFound();
   const { submitted } = await searchParams;
   const documents = await (await api()).documents.forApplication({ applicationId: app.id });
+  const clocks = await (await api()).review.clocks.forApplication({ applicationId: app.id });
   const [t, ti, locale, format] = await Promise.all([getTranslations("applications.case"), getTranslations("identity.case"), getLocale(), getFormatter()]);
   const en = locale === "en";
   const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short" }) : "—");
@@ -114,6 +116,8 @@ export default async function CasePage({ params, searchParams }: { params: Param
         </h2>
         <ApplicationTimeline tasks={app.tasks} />
       </section>
+
+      <CaseClocks clocks={clocks} />
 
       {documents.length > 0 ? <CaseDocuments documents={documents} /> : null}
 

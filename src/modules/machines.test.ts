@@ -28,8 +28,20 @@ import {
   type RegistrationAuditAction,
 } from "./registration/model";
 import { nameStatusEnum } from "./registration/schema";
-import { initialTaskStatus, taskAuditActions, taskEvents, taskMachine, taskStatuses, type TaskAuditAction } from "./review/model";
-import { taskStatusEnum } from "./review/schema";
+import {
+  clockAuditActions,
+  extensionEvents,
+  extensionMachine,
+  extensionStatuses,
+  initialExtensionStatus,
+  initialTaskStatus,
+  taskAuditActions,
+  taskEvents,
+  taskMachine,
+  taskStatuses,
+  type TaskAuditAction,
+} from "./review/model";
+import { extensionStatusEnum, taskStatusEnum } from "./review/schema";
 import {
   certificateAuditActions,
   certificateEvents,
@@ -87,6 +99,16 @@ const machines: Record<string, Machine> = {
     auditActions: taskAuditActions,
     enumValues: taskStatusEnum.enumValues,
   },
+  taskExtension: {
+    statuses: extensionStatuses,
+    events: extensionEvents,
+    table: extensionMachine,
+    initial: initialExtensionStatus,
+    terminal: ["approved", "refused"],
+    prefix: "extension",
+    auditActions: clockAuditActions,
+    enumValues: extensionStatusEnum.enumValues,
+  },
   grant: {
     statuses: grantStatuses,
     events: grantEvents,
@@ -142,6 +164,7 @@ type AuditAction =
 const allAuditActions = new Set<AuditAction>([
   ...applicationAuditActions,
   ...taskAuditActions,
+  ...clockAuditActions,
   ...grantAuditActions,
   ...certificateAuditActions,
   ...nameAuditActions,

@@ -1,9 +1,8 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import { DomainError } from "@/lib/domain-error";
 import type { Db } from "@/server/db/client";
 import { lockApplication } from "../applications/transition";
-import { recordAudit } from "../audit/record-audit";
 import { shanghaiDate } from "../calendar/model";
 import { issueCaseDocument } from "../documents/issue-document";
 import { applicantUserIds } from "../identity/recipients";
@@ -13,7 +12,8 @@ import { notify } from "../notifications/notify";
 import { calendarFor } from "./clock";
 import type { ZDecideExtensionInput } from "./clock-inputs";
 import { refreshDueAt, statutoryDaysOf } from "./clock-facts";
-import { datedTaskStatuses, nextExtensionStatus, type TaskAuditAction } from "./model";
+import { datedTaskStatuses, nextExtensionStatus } from "./model";
+import { applyExtensionEvent } from "./extension-transition";
 import { reviewTasks, taskExtensions } from "./schema";
 
 /**
@@ -35,7 +35,8 @@ export async function decideExtension(db: Db, actor: Actor, input: z.output<type
     const app = await lockApplication(tx, known.applicationId);
     const [ext] = await tx.select().from(taskExtensions).where(eq(taskExtensions.id, input.extensionId));
     if (!ext) throw new DomainError("notFound", "errors.notFound");
-    const to = nextExtensionStatus(ext.status, input.outcome);
+    // Deciding a decided request is an illegal move: checked before anything is computed.
+    nextExtensionStatus(ext.status, input.outcome);
     const [task] = await tx.select().from(reviewTasks).where(eq(reviewTasks.id, ext.taskId));
     if (!task) throw new DomainError("notFound", "errors.notFound");
     const note = input.note || null;
@@ -70,27 +71,16 @@ export async function decideExtension(db: Db, actor: Actor, input: z.output<type
       documentId = doc.id;
     }
 
-    const [updated] = await tx
-      .update(taskExtensions)
-      .set({
-        status: to,
+    const updated = await applyExtensionEvent(tx, ext, input.outcome, {
+      actor,
+      now,
+      patch: {
         decidedBy: actor.userId,
         decidedAt: now,
         decisionNote: note,
         ...(moved ? { previousDueAt: moved.previousDueAt, newDueAt: moved.dueAt } : {}),
         documentId,
-      })
-      .where(and(eq(taskExtensions.id, ext.id), eq(taskExtensions.status, ext.status)))
-      .returning();
-    if (!updated) throw new DomainError("conflict", "errors.taskConflict");
-    await recordAudit<TaskAuditAction>(tx, {
-      streamId: app.id,
-      actor: { userId: actor.userId, role: actor.role },
-      action: `extension.${input.outcome}`,
-      entityType: "taskExtension",
-      entityId: ext.id,
-      from: ext.status,
-      to,
+      },
       data: {
         taskId: task.id,
         stepKey: task.stepKey,
@@ -98,7 +88,6 @@ export async function decideExtension(db: Db, actor: Actor, input: z.output<type
         note,
         ...(moved ? { previousDueAt: moved.previousDueAt.toISOString(), dueAt: moved.dueAt.toISOString(), documentId } : {}),
       },
-      at: now,
     });
 
     const base = { trackingNumber: app.trackingNumber ?? "", title: app.titleZh };

@@ -33,18 +33,13 @@ export const initialTaskStatus: TaskStatus = "waiting";
 
 /**
  * Every audit action of a task: one per event of its machine, and the recomputation of a due date
- * when the calendar year it rested on is published (not a status change).
+ * when the calendar year it rested on is published (not a status change). The clocks' actions
+ * (extensions and pauses) are listed apart, in `clockAuditActions`.
  */
 export type TaskAuditAction = `task.${TaskEvent}` | "task.dueDateRecomputed" | OpinionTemplateAuditAction | ClockAuditAction;
 export const taskAuditActions: readonly TaskAuditAction[] = [
   ...taskEvents.map((e) => `task.${e}` as const),
   "task.dueDateRecomputed",
-  // The clocks' actions (clockAuditActions, below: listed again here, a const is not hoisted).
-  "extension.request",
-  "extension.approve",
-  "extension.refuse",
-  "pause.start",
-  "pause.end",
   "opinionTemplate.save",
   "opinionTemplate.delete",
 ];

@@ -9,6 +9,7 @@ import type { Actor } from "../identity/model";
 import { departments, entities, users, windowKeyIns } from "../identity/schema";
 import { cachedCalendar } from "../calendar/load-calendar";
 import { expectedFinish, livePausedDue, pausesOf } from "../review/clock";
+import { pausedTaskIds } from "../review/clock-facts";
 import { isDecidedTask, isRunningTask } from "../review/model";
 import { reviewTasks } from "../review/schema";
 import { readCertificates, type HeldCertificate, type ReadPurpose } from "../sharing/gate";
@@ -58,6 +59,11 @@ export async function taskTimeline(db: Db, app: ApplicationRow, now: Date, withN
     .where(eq(reviewTasks.applicationId, app.id))
     .orderBy(asc(reviewTasks.createdAt));
   const stepOf = new Map(app.plan.map((s, i) => [s.key, { ...s, order: i }]));
+  // A hearing, inspection or expert review stops the clock (art. 45): such a task is not overdue.
+  const paused = await pausedTaskIds(
+    db,
+    rows.map((r) => r.task.id),
+  );
   return rows
     .map(({ task, deptZh, deptEn, deciderName }) => {
       const step = stepOf.get(task.stepKey);
@@ -77,7 +83,7 @@ export async function taskTimeline(db: Db, app: ApplicationRow, now: Date, withN
         startedAt: task.clockStartedAt,
         dueAt: task.dueAt,
         dueProvisional: task.dueAt ? task.dueProvisional : false,
-        overdue: Boolean(task.dueAt && isRunningTask(task.status) && isOverdue(task.dueAt, now)),
+        overdue: Boolean(task.dueAt && isRunningTask(task.status) && !paused.has(task.id) && isOverdue(task.dueAt, now)),
         decidedAt: unannounced ? null : task.decidedAt,
         decidedByName: withNames && !unannounced ? (deciderName ?? null) : null,
         deemedApproval: task.deemedApproval,

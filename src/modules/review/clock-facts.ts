@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, ne } from "drizzle-orm";
+import { and, eq, inArray, isNull, ne, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import type { ApplicationRow } from "../applications/transition";
 import { shanghaiDate, type WorkCalendar } from "../calendar/model";
@@ -71,4 +71,22 @@ export async function endReviewerPauses(tx: Db, taskId: string, actor: { userId:
     .update(taskPauses)
     .set({ endedAt: now, endedBy: actor?.userId ?? null })
     .where(and(eq(taskPauses.taskId, taskId), isNull(taskPauses.endedAt), ne(taskPauses.reason, "supplement")));
+}
+
+/**
+ * Of these tasks, the ones whose clock a reviewer's pause stops right now: not overdue, whatever
+ * their stored date says, until the pause ends and the date moves (art. 45).
+ */
+export async function pausedTaskIds(db: Db, taskIds: string[]): Promise<Set<string>> {
+  if (taskIds.length === 0) return new Set();
+  const rows = await db
+    .select({ taskId: taskPauses.taskId })
+    .from(taskPauses)
+    .where(and(inArray(taskPauses.taskId, taskIds), isNull(taskPauses.endedAt), ne(taskPauses.reason, "supplement")));
+  return new Set(rows.map((r) => r.taskId));
+}
+
+/** SQL: the task has no reviewer's pause running (for the queue's and the dashboard's overdue filters). */
+export function taskNotPaused(): SQL {
+  return sql`not exists (select 1 from ${taskPauses} where ${taskPauses.taskId} = ${reviewTasks.id} and ${taskPauses.endedAt} is null and ${taskPauses.reason} <> 'supplement')`;
 }

@@ -16,6 +16,7 @@ import { actorByLogin, createTestBundle, newEnterprise, reviewer, withDemo } fro
 import { caseClocks } from "./case-clocks";
 import { ZDecideExtensionInput, ZRequestExtensionInput, ZStartPauseInput } from "./clock-inputs";
 import { decideExtension } from "./decide-extension";
+import { listDepartmentQueue as listQueue } from "./list-queue";
 import { endPause } from "./end-pause";
 import { requestExtension } from "./request-extension";
 import { scanDeadlines } from "./scan-deadlines";
@@ -57,6 +58,8 @@ async function acceptedCase() {
 const taskRow = async (id: string) => (await h.db.select().from(reviewTasks).where(eq(reviewTasks.id, id)))[0]!;
 const dueDay = async (id: string) => shanghaiDate((await taskRow(id)).dueAt!);
 const clockOf = async (actor: Actor, applicationId: string, now: Date) => (await caseClocks(h.db, actor, applicationId, now)).tasks[0]!;
+const listDepartmentQueue = (actor: Actor & { departmentId: string }, input: Parameters<typeof listQueue>[2], now: Date) => listQueue(h.db, actor, input, now);
+const trackingNumberOf = (app: { trackingNumber: string | null }) => app.trackingNumber ?? undefined;
 const day = (d: Date | null) => (d ? shanghaiDate(d) : null);
 const fieldOf = async (p: Promise<unknown>) => {
   try {
@@ -92,7 +95,17 @@ describe("clocks the law knows", () => {
     // The applicant sees the pause and its kind; the dates follow it day by day (as if it ended today).
     clock = await clockOf(applicant, applicationId, at("2026-09-30", 12));
     expect([clock.paused, clock.pauses[0]?.kind, day(clock.promisedDueAt)]).toEqual([true, "hearing", "2026-09-30"]);
-    expect((await getApplication(h.db, applicant, applicationId, at("2026-09-30", 12))).expectedFinish?.at).toEqual(clock.promisedDueAt);
+    const during = await getApplication(h.db, applicant, applicationId, at("2026-09-30", 12));
+    expect(during.expectedFinish?.at).toEqual(clock.promisedDueAt);
+    // Nobody is shown an overdue task while its clock stands still: not the applicant, not the department's counts.
+    expect(during.tasks[0]?.overdue).toBe(false);
+    const marketReviewer = { ...market, departmentId: market.departmentId! };
+    const queue = await listDepartmentQueue(
+      marketReviewer,
+      { status: "pending", overdueOnly: true, page: 1, q: trackingNumberOf(during) },
+      at("2026-09-30", 12),
+    );
+    expect(queue.rows).toHaveLength(0);
 
     // Ended Fri 9 Oct: paused 29, 30 Sep and 8 Oct (the holiday was no working day) = 3 working days.
     await endPause(h.db, market, { taskId }, at("2026-10-09"));

@@ -1,14 +1,16 @@
 import { and, asc, eq } from "drizzle-orm";
-import { DomainError } from "@/lib/domain-error";
 import type { Db } from "@/server/db/client";
 import { applications } from "../applications/schema";
 import type { Actor } from "../identity/model";
 import { users } from "../identity/schema";
 import { reviewTasks, taskExtensions } from "./schema";
 
-/** The head's queue: extension requests of their department still to be decided, oldest first. */
+/**
+ * The head's queue: extension requests of their department still to be decided, oldest first.
+ * Null for a reviewer who heads no department (they decide none; the pages show nothing).
+ */
 export async function pendingExtensions(db: Db, actor: Actor) {
-  if (actor.role !== "reviewer" || actor.departmentHead !== true || !actor.departmentId) throw new DomainError("forbidden", "review.clocks.errors.notHead");
+  if (actor.role !== "reviewer" || actor.departmentHead !== true || !actor.departmentId) return null;
   const rows = await db
     .select({
       id: taskExtensions.id,

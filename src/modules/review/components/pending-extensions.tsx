@@ -5,7 +5,7 @@ import { api } from "@/trpc/server";
 
 /** For the head of a department: the extension requests to decide, each leading to its task. Nothing for other reviewers. */
 export async function PendingExtensions() {
-  const pending = await (await api()).review.clocks.pendingExtensions().catch(() => null);
+  const pending = await (await api()).review.clocks.pendingExtensions();
   if (!pending) return null;
   const [t, locale] = await Promise.all([getTranslations("review.clocks.pending"), getLocale()]);
   return (

@@ -40,7 +40,7 @@ export default async function ReviewTaskPage({ params }: { params: Params }) {
     (await api()).review.templates(),
     (await api()).review.clocks.forApplication({ applicationId: app.id }),
     // Null unless the reviewer heads the department (only the head decides extensions).
-    (await api()).review.clocks.pendingExtensions().catch(() => null),
+    (await api()).review.clocks.pendingExtensions(),
   ]);
   // Decidable here: open (the decision claims it) or claimed by this reviewer.
   const decidable = task.status === "open" || (task.status === "claimed" && task.claimedByMe);

@@ -122,18 +122,17 @@ function DecideExtensionForms({ pending: p, onDone, onStale }: Outcome & { pendi
         <p className="text-slate-800" data-testid="extension-request">
           {hint}
         </p>
-        <StaffTextArea form={approveForm} name="note" idPrefix="extension-approve" label={t("noteLabel")} />
+        <StaffTextArea form={approveForm} name="note" idPrefix="extension-approve" label={t("approveNoteLabel")} />
       </StaffActionForm>
       <StaffActionForm
         onSubmit={refusing.onSubmit}
         pending={refusing.pending}
-        legend={t("decideLegend")}
+        legend={t("refuseLegend")}
         error={refuseForm.formState.errors.root?.server?.message}
         submitLabel={t("refuse")}
         tone="danger"
       >
-        <p className="text-slate-800">{hint}</p>
-        <StaffTextArea form={refuseForm} name="note" idPrefix="extension-refuse" label={t("noteLabel")} required />
+        <StaffTextArea form={refuseForm} name="note" idPrefix="extension-refuse" label={t("refuseNoteLabel")} required />
       </StaffActionForm>
     </>
   );

@@ -5,7 +5,7 @@ import { documentKinds } from "@/modules/documents/model";
 import { roles, type Agency } from "@/modules/identity/model";
 import { mandateScopes } from "@/modules/identity/schema";
 import { notificationKinds } from "@/modules/notifications/model";
-import { taskStatuses } from "@/modules/review/model";
+import { extensionStatuses, pauseReasons, taskStatuses } from "@/modules/review/model";
 import type { CertificateStatus } from "@/modules/sharing/gate";
 import { grantStatuses } from "@/modules/sharing/model";
 import { scanMessageUsages } from "./message-usages";
@@ -40,6 +40,8 @@ const unresolvedAllowed: Record<string, string> = {
   "src/modules/applications/components/staff-acceptance-actions.tsx status(application.status)": "applicationStatuses",
   "src/modules/applications/components/status-badge.tsx t(`${kind}.${status}`)": "applicationStatuses and taskStatuses",
   "src/modules/review/components/task-actions.tsx status(task.status)": "taskStatuses",
+  "src/modules/review/components/clock-actions.tsx tk(k)": "pauseReasons",
+  "src/modules/review/components/clock-actions.tsx tk(pause.kind)": "pauseReasons",
   'src/modules/documents/components/printable-document.tsx tb(d.kind, { submitted: c.submittedOn ? day(c.submittedOn) : "—", subject: say(c': "documentKinds",
   "src/modules/applications/components/staff-acceptance-queue.tsx kind(r.applicantKind)": "applicant kinds (enterprise, citizen)",
   "src/modules/applications/components/window-processed.tsx kind(r.applicantKind)": "applicant kinds (enterprise, citizen)",
@@ -166,6 +168,8 @@ describe("labels of the closed lists the code turns into message keys", () => {
       ...(["autoAcceptance", "deemedApprovalOnTimeout", "published"] as const).map((f) => `catalog.admin.${f}`),
       ...documentKinds.flatMap((k) => [`documents.body.${k}`, `documents.kinds.${k}`]),
       ...(["material", "document", "question", "request"] as const).map((k) => `documents.print.itemKind.${k}`),
+      ...pauseReasons.map((k) => `review.clocks.pauseKind.${k}`),
+      ...extensionStatuses.map((s) => `review.clocks.extensionStatus.${s}`),
     ];
     expect(expected.filter((k) => !has(k))).toEqual([]);
   });

@@ -29,8 +29,20 @@ import {
   type RegistrationAuditAction,
 } from "./registration/model";
 import { nameStatusEnum } from "./registration/schema";
-import { initialTaskStatus, taskAuditActions, taskEvents, taskMachine, taskStatuses, type TaskAuditAction } from "./review/model";
-import { taskStatusEnum } from "./review/schema";
+import {
+  clockAuditActions,
+  extensionEvents,
+  extensionMachine,
+  extensionStatuses,
+  initialExtensionStatus,
+  initialTaskStatus,
+  taskAuditActions,
+  taskEvents,
+  taskMachine,
+  taskStatuses,
+  type TaskAuditAction,
+} from "./review/model";
+import { extensionStatusEnum, taskStatusEnum } from "./review/schema";
 import {
   certificateAuditActions,
   certificateEvents,
@@ -88,6 +100,16 @@ const machines: Record<string, Machine> = {
     auditActions: taskAuditActions,
     enumValues: taskStatusEnum.enumValues,
   },
+  taskExtension: {
+    statuses: extensionStatuses,
+    events: extensionEvents,
+    table: extensionMachine,
+    initial: initialExtensionStatus,
+    terminal: ["approved", "refused"],
+    prefix: "extension",
+    auditActions: clockAuditActions,
+    enumValues: extensionStatusEnum.enumValues,
+  },
   grant: {
     statuses: grantStatuses,
     events: grantEvents,
@@ -144,6 +166,7 @@ type AuditAction =
 const allAuditActions = new Set<AuditAction>([
   ...applicationAuditActions,
   ...taskAuditActions,
+  ...clockAuditActions,
   ...grantAuditActions,
   ...certificateAuditActions,
   ...nameAuditActions,

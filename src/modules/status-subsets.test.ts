@@ -99,6 +99,7 @@ describe("status subsets are named in the models", () => {
 const statusWriters = [
   "modules/applications/transition.ts",
   "modules/review/transition.ts",
+  "modules/review/extension-transition.ts",
   "modules/sharing/grant-transition.ts",
   "modules/sharing/certificate-transition.ts",
   "modules/registration/name-transition.ts",

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
+import { PendingExtensions } from "@/modules/review/components/pending-extensions";
 import { DepartmentDashboard } from "@/modules/review/components/department-dashboard";
 import { queueStatuses, TaskQueue, type QueueFilter } from "@/modules/review/components/task-queue";
 import { queueBuckets, ZQueueSearch } from "@/modules/review/inputs";
@@ -85,6 +86,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
         </p>
       ) : null}
       <DepartmentDashboard counts={counts} current={filter.bucket} />
+      <PendingExtensions />
       <section aria-labelledby="queue-heading" className="flex flex-col gap-3">
         <h2 id="queue-heading" className="text-xl font-semibold">
           {t("review.queue", { department })}

@@ -9,7 +9,8 @@ import { certificateTypes } from "../catalog/schema";
 import type { Actor } from "../identity/model";
 import { departments, entities, users, windowKeyIns } from "../identity/schema";
 import { cachedCalendar } from "../calendar/load-calendar";
-import { expectedFinish } from "../review/clock";
+import { expectedFinish, livePausedDue, pausesOf } from "../review/clock";
+import { pausedTaskIds } from "../review/clock-facts";
 import { certificatesForSteps, isDecidedTask, isRunningTask } from "../review/model";
 import { reviewTasks } from "../review/schema";
 import { readCertificates, type HeldCertificate, type ReadPurpose } from "../sharing/gate";
@@ -61,6 +62,11 @@ export async function taskTimeline(db: Db, app: ApplicationRow, now: Date, withN
     .where(eq(reviewTasks.applicationId, app.id))
     .orderBy(asc(reviewTasks.createdAt));
   const stepOf = new Map(app.plan.map((s, i) => [s.key, { ...s, order: i }]));
+  // A hearing, inspection or expert review stops the clock (art. 45): such a task is not overdue.
+  const paused = await pausedTaskIds(
+    db,
+    rows.map((r) => r.task.id),
+  );
   return rows
     .map(({ task, deptZh, deptEn, deciderName }) => {
       const step = stepOf.get(task.stepKey);
@@ -80,7 +86,7 @@ export async function taskTimeline(db: Db, app: ApplicationRow, now: Date, withN
         startedAt: task.clockStartedAt,
         dueAt: task.dueAt,
         dueProvisional: task.dueAt ? task.dueProvisional : false,
-        overdue: Boolean(task.dueAt && isRunningTask(task.status) && isOverdue(task.dueAt, now)),
+        overdue: Boolean(task.dueAt && isRunningTask(task.status) && !paused.has(task.id) && isOverdue(task.dueAt, now)),
         decidedAt: unannounced ? null : task.decidedAt,
         decidedByName: withNames && !unannounced ? (deciderName ?? null) : null,
         deemedApproval: task.deemedApproval,
@@ -100,9 +106,11 @@ async function expectedFinishOf(db: Db, app: ApplicationRow, now: Date) {
   if (!isLiveApplication(app.status) || app.acceptedAt === null) return null;
   const rows = await db
     .select({
+      id: reviewTasks.id,
       stepKey: reviewTasks.stepKey,
       status: reviewTasks.status,
       budgetDays: reviewTasks.budgetDays,
+      clockStartedAt: reviewTasks.clockStartedAt,
       dueAt: reviewTasks.dueAt,
       dueProvisional: reviewTasks.dueProvisional,
       decidedAt: reviewTasks.decidedAt,
@@ -110,9 +118,19 @@ async function expectedFinishOf(db: Db, app: ApplicationRow, now: Date) {
     .from(reviewTasks)
     .where(eq(reviewTasks.applicationId, app.id));
   const needs = new Map(app.plan.map((s) => [s.key, s.needs]));
+  const cal = await cachedCalendar(db);
+  // A task whose clock stands still (a pause running) finishes no earlier than if it resumed today.
+  const pauses = await pausesOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return expectedFinish(
-    await cachedCalendar(db),
-    rows.map((r) => ({ ...r, needs: needs.get(r.stepKey) ?? [] })),
+    cal,
+    rows.map(({ id, clockStartedAt, ...r }) => ({
+      ...r,
+      ...livePausedDue(cal, clockStartedAt, r.budgetDays, pauses.get(id) ?? [], now),
+      needs: needs.get(r.stepKey) ?? [],
+    })),
     now,
   );
 }

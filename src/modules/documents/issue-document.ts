@@ -35,7 +35,19 @@ export type DocumentRequest =
   | { kind: "supplementNotice"; notice: NoticeRow }
   | { kind: "approvalDecision"; certificates: Array<{ typeCode: string; number: string }> }
   | { kind: "denialDecision"; departmentId: string; reason: string; cancelledStepKeys: readonly string[] }
-  | { kind: "completionNotice"; certificates: Array<{ typeCode: string; number: string }> };
+  | { kind: "completionNotice"; certificates: Array<{ typeCode: string; number: string }> }
+  | {
+      kind: "extensionNotice";
+      /** The task_extensions row: one notice per extension. */
+      extensionId: string;
+      departmentId: string;
+      stepKey: string;
+      reason: string;
+      days: number;
+      previousDueAt: Date;
+      dueAt: Date;
+      statutoryDays: number;
+    };
 
 type DepartmentRow = { id: string; code: string; nameZh: string; nameEn: string; divisionCode: string };
 
@@ -88,18 +100,25 @@ export async function issueCaseDocument(
 ): Promise<{ id: string; number: string; created: boolean }> {
   const kind: DocumentKind = request.kind;
   const noticeId = request.kind === "supplementNotice" ? request.notice.id : null;
+  const extensionId = request.kind === "extensionNotice" ? request.extensionId : null;
   const [existing] = await tx
     .select({ id: caseDocuments.id, number: caseDocuments.number })
     .from(caseDocuments)
     .where(
       noticeId
         ? eq(caseDocuments.supplementNoticeId, noticeId)
-        : and(eq(caseDocuments.applicationId, app.id), eq(caseDocuments.kind, kind), sql`${caseDocuments.supplementNoticeId} is null`),
+        : extensionId
+          ? eq(caseDocuments.taskExtensionId, extensionId)
+          : and(
+              eq(caseDocuments.applicationId, app.id),
+              eq(caseDocuments.kind, kind),
+              sql`${caseDocuments.supplementNoticeId} is null and ${caseDocuments.taskExtensionId} is null`,
+            ),
     );
   if (existing) return { ...existing, created: false };
 
-  // A denial is the denying department's decision; everything else speaks for the whole case.
-  const issuerId = request.kind === "denialDecision" ? request.departmentId : await leadDepartmentId(tx, app);
+  // A denial is the denying department's decision, an extension its head's; everything else speaks for the whole case.
+  const issuerId = request.kind === "denialDecision" || request.kind === "extensionNotice" ? request.departmentId : await leadDepartmentId(tx, app);
   const planDepartmentIds = app.plan.map((s) => s.departmentId);
   const deptRows: DepartmentRow[] = await tx
     .select({ id: departments.id, code: departments.code, nameZh: departments.nameZh, nameEn: departments.nameEn, divisionCode: departments.divisionCode })
@@ -188,6 +207,20 @@ export async function issueCaseDocument(
       content.certificates = request.certificates.map((c) => ({ type: typeBy.get(c.typeCode) ?? bi(c.typeCode, c.typeCode), number: c.number }));
       break;
     }
+    case "extensionNotice": {
+      const step = app.plan.find((s) => s.key === request.stepKey);
+      if (!step) throw new Error(`application ${app.id} has no step ${request.stepKey}`);
+      content.reason = request.reason;
+      content.extension = {
+        step: stepOf(step),
+        days: request.days,
+        previousDueOn: shanghaiDate(request.previousDueAt),
+        dueOn: shanghaiDate(request.dueAt),
+        statutoryDays: request.statutoryDays,
+        extendedStatutoryDays: request.statutoryDays + request.days,
+      };
+      break;
+    }
   }
 
   // The serial: one atomic bump per department, kind and year (the row lock serialises issuers).
@@ -215,6 +248,7 @@ export async function issueCaseDocument(
       applicationId: app.id,
       issuerDepartmentId: issuer.id,
       supplementNoticeId: noticeId,
+      taskExtensionId: extensionId,
       content,
       signature: signed.signature,
       signingKeyId: signed.keyId,

@@ -18,6 +18,8 @@ export const documentKinds = [
   "denialDecision",
   /** 办结通知: the case is closed and its certificates are issued (art. 44). */
   "completionNotice",
+  /** 延期办理告知书: the head extended a department's limit, with the reason and the new date (art. 42 para. 1). */
+  "extensionNotice",
 ] as const;
 export type DocumentKind = (typeof documentKinds)[number];
 
@@ -35,6 +37,7 @@ export const documentKindCodes: Record<DocumentKind, string> = {
   approvalDecision: "ZYXK",
   denialDecision: "BYXK",
   completionNotice: "BJ",
+  extensionNotice: "YQ",
 };
 
 /**
@@ -47,7 +50,7 @@ export function documentNumber(kind: DocumentKind, departmentCode: string, year:
 }
 
 /** What the number looks like; anything else is not asked of the database. */
-export const documentNumberPattern = /^(SL|BYSL|BZ|ZYXK|BYXK|BJ)-[A-Za-z][A-Za-z0-9_]{0,39}-\d{4}-\d{6}$/;
+export const documentNumberPattern = /^(SL|BYSL|BZ|ZYXK|BYXK|BJ|YQ)-[A-Za-z][A-Za-z0-9_]{0,39}-\d{4}-\d{6}$/;
 
 /** The audit action of issuing a document (part of the audit vocabulary; renaming needs a data migration). */
 export const documentAuditActions = ["document.issue"] as const;
@@ -114,6 +117,20 @@ export interface DocumentContent {
   /** Statutory and promised limits of the case, in working days (acceptance notice). */
   limits: { statutoryDays: number; promisedDays: number } | null;
   remedies: DocumentRemedies | null;
+  /** An extension notice's facts (absent from every other kind, and from documents issued before it existed). */
+  extension?: DocumentExtension | null;
+}
+
+/** What a 延期办理告知书 states: which step, by how many working days, from which date to which. */
+export interface DocumentExtension {
+  step: DocumentStep;
+  days: number;
+  /** YYYY-MM-DD in China. */
+  previousDueOn: string;
+  dueOn: string;
+  /** The step's statutory limit in working days, before and after the extension. */
+  statutoryDays: number;
+  extendedStatutoryDays: number;
 }
 
 /** Each kind's title as printed. */
@@ -124,6 +141,7 @@ export const documentTitles: Record<DocumentKind, Bilingual> = {
   approvalDecision: { zh: "准予行政许可决定书", en: "Decision granting the administrative licence" },
   denialDecision: { zh: "不予行政许可决定书", en: "Decision refusing the administrative licence" },
   completionNotice: { zh: "办结通知书", en: "Notice of completion" },
+  extensionNotice: { zh: "延期办理告知书", en: "Notice of extension of the time limit" },
 };
 
 /** The article each kind rests on (Administrative Licensing Law of the PRC). */
@@ -134,6 +152,7 @@ export const documentLegalBases: Record<DocumentKind, Bilingual> = {
   approvalDecision: { zh: "《中华人民共和国行政许可法》第三十八条第一款", en: "Administrative Licensing Law of the PRC, art. 38 para. 1" },
   denialDecision: { zh: "《中华人民共和国行政许可法》第三十八条第二款", en: "Administrative Licensing Law of the PRC, art. 38 para. 2" },
   completionNotice: { zh: "《中华人民共和国行政许可法》第四十四条", en: "Administrative Licensing Law of the PRC, art. 44" },
+  extensionNotice: { zh: "《中华人民共和国行政许可法》第四十二条第一款", en: "Administrative Licensing Law of the PRC, art. 42 para. 1" },
 };
 
 /** 《行政复议法》 (2023) art. 20 and 《行政诉讼法》 art. 46. */

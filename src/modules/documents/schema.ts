@@ -26,6 +26,8 @@ export const caseDocuments = pgTable(
       .references(() => departments.id),
     /** The 补正 notice a 补正告知书 renders; null for every other kind. */
     supplementNoticeId: uuid("supplement_notice_id").references(() => supplementNotices.id),
+    /** The extension a 延期办理告知书 announces (a task_extensions row); null for every other kind. */
+    taskExtensionId: uuid("task_extension_id"),
     content: jsonb("content").$type<DocumentContent>().notNull(),
     /** Ed25519 over documentPayload(...) (see sharing/signing.ts documentSignedBytes), base64. */
     signature: text("signature").notNull(),
@@ -39,11 +41,12 @@ export const caseDocuments = pgTable(
     index("case_documents_application_id_idx").on(t.applicationId, t.signedAt),
     index("case_documents_issuer_department_id_idx").on(t.issuerDepartmentId),
     // One document of each kind per case (issuing twice returns the first), except 补正告知书:
-    // one per notice.
+    // one per notice, and 延期办理告知书: one per extension.
     uniqueIndex("case_documents_application_kind_key")
       .on(t.applicationId, t.kind)
-      .where(sql`${t.supplementNoticeId} is null`),
+      .where(sql`${t.supplementNoticeId} is null and ${t.taskExtensionId} is null`),
     uniqueIndex("case_documents_supplement_notice_id_key").on(t.supplementNoticeId),
+    uniqueIndex("case_documents_task_extension_id_key").on(t.taskExtensionId),
   ],
 );
 

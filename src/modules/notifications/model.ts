@@ -35,6 +35,9 @@ import type { Role } from "@/modules/identity/model";
  * | countersignRequested | trackingNumber, title, reason (to the countersigner: 加签) |
  * | taskEscalated | trackingNumber, title, department, dueDate, count (working days overdue; to a rung of the escalation ladder) |
  * | countersignGiven | trackingNumber, title, outcome (`agree` / `disagree`, to the reviewer who asked) |
+ * | extensionRequested | trackingNumber, title, days, reason (to the department's heads) |
+ * | taskExtended | trackingNumber, title, department, days, reason, dueDate (the applicant and the reviewer who asked) |
+ * | extensionRefused | trackingNumber, title, note (to the reviewer who asked) |
  */
 export const notificationKinds = [
   "applicationSubmitted",
@@ -66,6 +69,9 @@ export const notificationKinds = [
   "countersignRequested",
   "countersignGiven",
   "taskEscalated",
+  "extensionRequested",
+  "taskExtended",
+  "extensionRefused",
 ] as const;
 
 export type NotificationKind = (typeof notificationKinds)[number];
@@ -101,6 +107,9 @@ export const kindParams: Record<NotificationKind, readonly string[]> = {
   countersignRequested: ["trackingNumber", "title", "reason"],
   countersignGiven: ["trackingNumber", "title", "outcome"],
   taskEscalated: ["trackingNumber", "title", "department", "dueDate", "count"],
+  extensionRequested: ["trackingNumber", "title", "days", "reason"],
+  taskExtended: ["trackingNumber", "title", "department", "days", "reason", "dueDate"],
+  extensionRefused: ["trackingNumber", "title", "note"],
 };
 
 export function isNotificationKind(kind: string): kind is NotificationKind {

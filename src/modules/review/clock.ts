@@ -112,3 +112,25 @@ export function expectedFinish(cal: WorkCalendar, tasks: readonly ExpectedTaskCl
   const known = counted.flatMap((c) => (c.finish ? [c.finish] : []));
   return known.reduce<Finish | null>((latest, f) => (!latest || f.at > latest.at ? f : latest), null);
 }
+
+/**
+ * The due date of a task while a pause runs: as if the pause ended today (the date moves by each
+ * paused working day); nothing when no pause runs (the stored date stands). Pages and the expected
+ * finish use it; the stored date moves when the pause ends.
+ */
+export function livePausedDue(
+  cal: WorkCalendar,
+  startedAt: Date | null,
+  budgetDays: number,
+  pauses: Array<{ startedAt: Date; endedAt: Date | null }>,
+  now: Date,
+): { dueAt: Date; dueProvisional: boolean } | Record<string, never> {
+  if (!startedAt || !pauses.some((p) => p.endedAt === null)) return {};
+  try {
+    const due = dueDate(cal, { startedAt, budgetDays, pauses: pauses.map((p) => ({ from: p.startedAt, to: p.endedAt })) }, now);
+    return { dueAt: due.at, dueProvisional: due.provisional };
+  } catch (e) {
+    if (e instanceof CalendarRangeError) return {};
+    throw e;
+  }
+}

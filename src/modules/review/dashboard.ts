@@ -7,6 +7,7 @@ import type { QueueBucket } from "./inputs";
 import { runningTaskStatuses } from "./model";
 import { reviewTasks } from "./schema";
 import { heldByCondition } from "./substitutes";
+import { taskNotPaused } from "./clock-facts";
 
 /** 即将超期: a running task due within this many working days after today (today's own are 今日到期). */
 export const dueSoonWorkingDays = 2;
@@ -40,7 +41,8 @@ export function bucketCondition(bucket: QueueBucket, actor: Actor, bounds: { end
       // Theirs, and those of the reviewers they stand in for today (代岗).
       return and(eq(reviewTasks.status, "claimed"), heldByCondition(actor.userId, now)) as SQL;
     case "overdue":
-      return and(running, isNotNull(reviewTasks.dueAt), lt(reviewTasks.dueAt, now)) as SQL;
+      // A task whose clock a hearing, inspection or expert review stops is not overdue (art. 45).
+      return and(running, isNotNull(reviewTasks.dueAt), lt(reviewTasks.dueAt, now), taskNotPaused()) as SQL;
     case "dueToday":
       return and(running, gte(reviewTasks.dueAt, now), lte(reviewTasks.dueAt, bounds.endOfToday)) as SQL;
     case "dueSoon":

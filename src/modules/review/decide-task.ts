@@ -13,6 +13,7 @@ import { assertNoPendingCountersign } from "./countersigns";
 import { standsInFor } from "./substitutes";
 import { applyTaskEvent } from "./transition";
 import { runFanIn } from "./fan-in";
+import { endReviewerPauses } from "./clock-facts";
 import type { ZDecideTaskInput } from "./inputs";
 import { decisions } from "./schema";
 import { eq } from "drizzle-orm";
@@ -42,6 +43,9 @@ export async function decideTask(db: Db, actor: Actor, input: z.output<typeof ZD
       });
     // 加签: the countersigner's opinion comes before the decision.
     await assertNoPendingCountersign(tx, task.id);
+
+    // A decision ends a hearing, inspection or expert-review pause still running: the clock has done its work.
+    await endReviewerPauses(tx, task.id, actor, now);
 
     // Claim-and-decide: a reviewer deciding an unclaimed task claims it in the same transaction,
     // so the claim and the decision stand or fall together (and the audit shows both).

@@ -11,6 +11,7 @@ import type { ZQueueInput } from "./inputs";
 import { decidedTaskStatuses, isRunningTask, onHoldTaskStatuses, runningTaskStatuses, type TaskStatus } from "./model";
 import { bucketBounds, bucketCondition } from "./dashboard";
 import { reviewTasks } from "./schema";
+import { pausedTaskIds, taskNotPaused } from "./clock-facts";
 
 const statusFilter: Record<z.output<typeof ZQueueInput>["status"], readonly TaskStatus[] | null> = {
   pending: runningTaskStatuses,
@@ -51,7 +52,8 @@ export async function listDepartmentQueue(db: Db, actor: Actor & { departmentId:
     const statuses = statusFilter[input.status];
     if (statuses) conditions.push(inArray(reviewTasks.status, [...statuses]));
   }
-  if (input.overdueOnly) conditions.push(isNotNull(reviewTasks.dueAt), lt(reviewTasks.dueAt, now), inArray(reviewTasks.status, [...runningTaskStatuses]));
+  if (input.overdueOnly)
+    conditions.push(isNotNull(reviewTasks.dueAt), lt(reviewTasks.dueAt, now), inArray(reviewTasks.status, [...runningTaskStatuses]), taskNotPaused());
   if (input.q) conditions.push(searchCondition(input.q));
   const [{ total }] = (await db
     .select({ total: count() })
@@ -77,6 +79,10 @@ export async function listDepartmentQueue(db: Db, actor: Actor & { departmentId:
     .orderBy(asc(reviewTasks.dueAt), asc(reviewTasks.createdAt))
     .limit(queuePageSize)
     .offset((input.page - 1) * queuePageSize);
+  const paused = await pausedTaskIds(
+    db,
+    rows.map((r) => r.task.id),
+  );
   const items = rows.map((r) => ({
     taskId: r.task.id,
     applicationId: r.task.applicationId,
@@ -90,7 +96,7 @@ export async function listDepartmentQueue(db: Db, actor: Actor & { departmentId:
     serviceNameEn: r.serviceNameEn,
     dueAt: r.task.dueAt,
     dueProvisional: r.task.dueAt ? r.task.dueProvisional : false,
-    overdue: Boolean(r.task.dueAt && isRunningTask(r.task.status) && isOverdue(r.task.dueAt, now)),
+    overdue: Boolean(r.task.dueAt && isRunningTask(r.task.status) && !paused.has(r.task.id) && isOverdue(r.task.dueAt, now)),
     /** Working days left (negative: overdue by), only while the department's clock runs. */
     remainingDays: r.task.dueAt && isRunningTask(r.task.status) ? remainingWorkingDays(cal, r.task.dueAt, now) : null,
     claimedByMe: r.task.claimedBy === actor.userId,

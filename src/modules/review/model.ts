@@ -61,9 +61,11 @@ export const initialTaskStatus: TaskStatus = "waiting";
 
 /**
  * Every audit action of a task: one per event of its machine, and the recomputation of a due date
- * when the calendar year it rested on is published (not a status change).
+ * when the calendar year it rested on is published (not a status change). The clocks' actions
+ * (extensions and pauses) are listed apart, in `clockAuditActions`.
  */
-export type TaskAuditAction = `task.${TaskEvent}` | "task.dueDateRecomputed" | "task.materialsRequested" | OpinionTemplateAuditAction | TaskOperationAuditAction;
+export type TaskAuditAction =
+  `task.${TaskEvent}` | "task.dueDateRecomputed" | "task.materialsRequested" | OpinionTemplateAuditAction | TaskOperationAuditAction | ClockAuditAction;
 export const taskAuditActions: readonly TaskAuditAction[] = [
   ...taskEvents.map((e) => `task.${e}` as const),
   "task.dueDateRecomputed",
@@ -240,3 +242,47 @@ export function certificatesForSteps(
     return upstream.has(s.key) || (own && issued) ? [{ stepKey: s.key, typeCode: s.issuesCertificateType, issued }] : [];
   });
 }
+
+// Clocks the law knows (Administrative Licensing Law arts. 42 and 45).
+
+/** Art. 42: a decision within 20 working days of acceptance, unless a law or the catalog's service sets its own limit. */
+export const defaultStatutoryDays = 20;
+/** Art. 42: the head of the administrative organ may extend the limit by 10 working days, once. */
+export const maxExtensionDays = 10;
+
+/**
+ * An extension (延期) asked by a reviewer and decided by the head of the task's department. Its own
+ * small machine: asked, then approved or refused, once; nothing leaves a decided request. A refused
+ * request may be followed by a new one; an approved one may not (the law allows one extension).
+ */
+export const extensionStatuses = ["requested", "approved", "refused"] as const;
+export type ExtensionStatus = (typeof extensionStatuses)[number];
+export const extensionEvents = ["approve", "refuse"] as const;
+export type ExtensionEvent = (typeof extensionEvents)[number];
+export const extensionMachine: TransitionTable<ExtensionStatus, ExtensionEvent> = {
+  requested: { approve: "approved", refuse: "refused" },
+  approved: {},
+  refused: {},
+};
+export const initialExtensionStatus: ExtensionStatus = "requested";
+export function nextExtensionStatus(from: ExtensionStatus, event: ExtensionEvent): ExtensionStatus {
+  return transition("taskExtension", extensionMachine, from, event, "review.clocks.extensionStatus");
+}
+/** Standing in the way of a new request: one still to be decided, or the one the law allows, granted. */
+export const blockingExtensionStatuses: readonly ExtensionStatus[] = ["requested", "approved"];
+
+/**
+ * What a reviewer may pause a task for (art. 45: hearings, inspections, expert review; the time they
+ * take is not counted). `supplement` pauses are the merged notice's, started and ended by it alone.
+ */
+export const pauseKinds = ["hearing", "inspection", "expertReview"] as const;
+export type PauseKind = (typeof pauseKinds)[number];
+export const pauseReasons = ["supplement", ...pauseKinds] as const;
+
+/**
+ * A pause is a record beside the task, not a task status: the task stays claimed by its reviewer
+ * (who holds the hearing or orders the inspection), only its clock stands still. A paused status
+ * would have to remember where to go back to and would double every running state's events.
+ */
+export const clockAuditActions = ["extension.request", "extension.approve", "extension.refuse", "pause.start", "pause.end"] as const;
+export type ClockAuditAction = (typeof clockAuditActions)[number];

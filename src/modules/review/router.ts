@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { createTRPCRouter, dataOfficeProcedure, reviewerProcedure } from "@/server/trpc/init";
 import { claimTask, releaseTask } from "./claim-task";
+import { clockRouter } from "./clock-router";
 import { decideTask } from "./decide-task";
 import { getTask } from "./get-task";
 import { ZDecideTaskInput, ZDepartmentRef, ZOpinionTemplateRef, ZQueueInput, ZSaveOpinionTemplateInput, ZTaskRef } from "./inputs";
@@ -41,6 +42,7 @@ export const reviewRouter = createTRPCRouter({
   templates: reviewerProcedure.query(({ ctx }) => listOpinionTemplates(ctx.db, ctx.actor, ctx.actor.departmentId)),
   departmentTemplates: dataOfficeProcedure.input(ZDepartmentRef).query(({ ctx, input }) => listOpinionTemplates(ctx.db, ctx.actor, input.departmentId)),
   saveTemplate: dataOfficeProcedure.input(ZSaveOpinionTemplateInput).mutation(({ ctx, input }) => saveOpinionTemplate(ctx.db, ctx.actor, input)),
+  clocks: clockRouter,
   deleteTemplate: dataOfficeProcedure.input(ZOpinionTemplateRef).mutation(({ ctx, input }) => deleteOpinionTemplate(ctx.db, ctx.actor, input.id)),
   // A department's operations (issue 11 item 6): reassignment, transfer, return, countersign, substitutes.
   departmentReviewers: reviewerProcedure.query(({ ctx }) => listDepartmentReviewers(ctx.db, ctx.actor)),

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, isNull, lt, lte } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNull, lt, lte, notExists } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { lockApplication } from "../applications/transition";
 import { endOfShanghaiDay, nextWorkingDay, shanghaiDate, CalendarRangeError } from "../calendar/model";
@@ -10,7 +10,7 @@ import { applyTaskEvent } from "./transition";
 import { calendarFor } from "./clock";
 import { runningTaskStatuses } from "./model";
 import { runFanIn } from "./fan-in";
-import { decisions, reviewTasks } from "./schema";
+import { decisions, reviewTasks, taskPauses } from "./schema";
 import { escalateOverdueTasks } from "./escalate-overdue";
 import { sweepStaleProvisionalDueDates } from "./sweep-provisional-due-dates";
 
@@ -29,6 +29,19 @@ export interface ScanResult {
  * it has passed, and — only where the catalog provides for it (逾期视为同意) — deemed approval.
  * Every step is a conditional update, so a scan run twice, or on two nodes at once, acts once.
  */
+/**
+ * Not paused: a task whose clock a hearing, an inspection or expert review stopped (art. 45) is
+ * neither reminded nor overdue until the pause ends and its due date moves.
+ */
+function notPaused(db: Db) {
+  return notExists(
+    db
+      .select({ id: taskPauses.id })
+      .from(taskPauses)
+      .where(and(eq(taskPauses.taskId, reviewTasks.id), isNull(taskPauses.endedAt))),
+  );
+}
+
 export async function scanDeadlines(db: Db, now: Date = new Date(), options: { batchSize?: number } = {}): Promise<ScanResult> {
   const batchSize = options.batchSize ?? 100;
   // First, so reminders and overdue notices go by the recomputed dates.
@@ -52,6 +65,7 @@ export async function scanDeadlines(db: Db, now: Date = new Date(), options: { b
         isNull(reviewTasks.reminderSentAt),
         gte(reviewTasks.dueAt, now),
         lte(reviewTasks.dueAt, horizon),
+        notPaused(db),
       ),
     )
     .orderBy(asc(reviewTasks.dueAt))
@@ -61,7 +75,7 @@ export async function scanDeadlines(db: Db, now: Date = new Date(), options: { b
       const [task] = await tx
         .update(reviewTasks)
         .set({ reminderSentAt: now })
-        .where(and(eq(reviewTasks.id, id), isNull(reviewTasks.reminderSentAt), inArray(reviewTasks.status, [...runningTaskStatuses])))
+        .where(and(eq(reviewTasks.id, id), isNull(reviewTasks.reminderSentAt), inArray(reviewTasks.status, [...runningTaskStatuses]), notPaused(tx)))
         .returning();
       if (!task?.dueAt) return;
       const [app] = await tx.select().from(applications).where(eq(applications.id, task.applicationId));
@@ -83,7 +97,7 @@ export async function scanDeadlines(db: Db, now: Date = new Date(), options: { b
   const late = await db
     .select({ id: reviewTasks.id })
     .from(reviewTasks)
-    .where(and(inArray(reviewTasks.status, [...runningTaskStatuses]), isNull(reviewTasks.overdueNotifiedAt), lt(reviewTasks.dueAt, now)))
+    .where(and(inArray(reviewTasks.status, [...runningTaskStatuses]), isNull(reviewTasks.overdueNotifiedAt), lt(reviewTasks.dueAt, now), notPaused(db)))
     .orderBy(asc(reviewTasks.dueAt))
     .limit(batchSize);
   for (const { id } of late) {
@@ -95,7 +109,7 @@ export async function scanDeadlines(db: Db, now: Date = new Date(), options: { b
       const [task] = await tx
         .update(reviewTasks)
         .set({ overdueNotifiedAt: now })
-        .where(and(eq(reviewTasks.id, id), isNull(reviewTasks.overdueNotifiedAt), inArray(reviewTasks.status, [...runningTaskStatuses])))
+        .where(and(eq(reviewTasks.id, id), isNull(reviewTasks.overdueNotifiedAt), inArray(reviewTasks.status, [...runningTaskStatuses]), notPaused(tx)))
         .returning();
       if (!task?.dueAt) return;
       result.overdue += 1;

@@ -3,7 +3,7 @@ import { boolean, check, date, index, integer, jsonb, pgEnum, pgTable, text, tim
 import { applications, type NoticeItem } from "../applications/schema";
 import { services } from "../catalog/schema";
 import { departments, users } from "../identity/schema";
-import { countersignOpinions, decisionOutcomes, opinionTemplateOutcomes, taskStatuses } from "./model";
+import { countersignOpinions, decisionOutcomes, extensionStatuses, opinionTemplateOutcomes, pauseReasons, taskStatuses } from "./model";
 
 /** The database enum is the machine's one list (model.ts): same values, same order. */
 export const taskStatusEnum = pgEnum("task_status", taskStatuses);
@@ -76,7 +76,7 @@ export const reviewTasks = pgTable(
   ],
 );
 
-export const pauseReasonEnum = pgEnum("pause_reason", ["supplement", "hearing", "inspection", "expertReview"]);
+export const pauseReasonEnum = pgEnum("pause_reason", pauseReasons);
 
 /**
  * Intervals a task's clock stood still: waiting for the applicant's supplement, or hearings,
@@ -92,8 +92,73 @@ export const taskPauses = pgTable(
     reason: pauseReasonEnum("reason").notNull(),
     startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
     endedAt: timestamp("ended_at", { withTimezone: true }),
+    /** Why the reviewer paused (a hearing's subject, what is inspected); null for supplement pauses. */
+    note: text("note"),
+    /** Who started and ended a reviewer's pause; null for supplement pauses (the notice moves them). */
+    startedBy: uuid("started_by").references(() => users.id),
+    endedBy: uuid("ended_by").references(() => users.id),
   },
-  (t) => [index("task_pauses_task_id_idx").on(t.taskId)],
+  (t) => [
+    index("task_pauses_task_id_idx").on(t.taskId),
+    // One running pause per task at a time: a second start while one runs is refused.
+    uniqueIndex("task_pauses_running_key")
+      .on(t.taskId)
+      .where(sql`${t.endedAt} is null`),
+    index("task_pauses_started_by_idx").on(t.startedBy),
+    index("task_pauses_ended_by_idx").on(t.endedBy),
+  ],
+);
+
+export const extensionStatusEnum = pgEnum("extension_status", extensionStatuses);
+
+/**
+ * Extensions (延期, Administrative Licensing Law art. 42): a reviewer asks for up to 10 working
+ * days with a reason, the head of the task's department approves or refuses. On approval the
+ * task's budget grows by `days`, its due date moves on the official calendar and the applicant gets
+ * a 延期办理告知书 (`documentId`).
+ */
+export const taskExtensions = pgTable(
+  "task_extensions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    taskId: uuid("task_id")
+      .notNull()
+      .references(() => reviewTasks.id),
+    applicationId: uuid("application_id")
+      .notNull()
+      .references(() => applications.id),
+    departmentId: uuid("department_id")
+      .notNull()
+      .references(() => departments.id),
+    status: extensionStatusEnum("status").notNull(),
+    days: integer("days").notNull(),
+    reason: text("reason").notNull(),
+    requestedBy: uuid("requested_by")
+      .notNull()
+      .references(() => users.id),
+    requestedAt: timestamp("requested_at", { withTimezone: true }).notNull(),
+    decidedBy: uuid("decided_by").references(() => users.id),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    /** The head's note: why refused (required then), optional on approval. */
+    decisionNote: text("decision_note"),
+    /** The due date before and after the approval (facts kept for the notice and the timeline). */
+    previousDueAt: timestamp("previous_due_at", { withTimezone: true }),
+    newDueAt: timestamp("new_due_at", { withTimezone: true }),
+    /** The 延期办理告知书 issued on approval (a case_documents row). */
+    documentId: uuid("document_id"),
+  },
+  (t) => [
+    index("task_extensions_task_id_idx").on(t.taskId),
+    index("task_extensions_application_id_idx").on(t.applicationId),
+    // The head's queue: requests of a department still to be decided.
+    index("task_extensions_department_status_idx").on(t.departmentId, t.status),
+    index("task_extensions_requested_by_idx").on(t.requestedBy),
+    index("task_extensions_decided_by_idx").on(t.decidedBy),
+    // At most one request standing or granted per task (art. 42: one extension); races lose here.
+    uniqueIndex("task_extensions_one_per_task_key")
+      .on(t.taskId)
+      .where(sql`${t.status} in ('requested', 'approved')`),
+  ],
 );
 
 /** Every decision taken on a task, in order: a task may ask for material, then approve. */

@@ -167,6 +167,14 @@ const matrix: Record<string, readonly Caller[]> = {
   "review.answerCountersign": ["reviewer"],
   "review.substitutes": ["reviewer"],
   "review.appointSubstitute": ["reviewer"],
+  // Clocks: anyone who may see the case reads them (checked in the use case); reviewers ask and
+  // pause, and only a department's head decides (checked in the use case, by department).
+  "review.clocks.forApplication": signedIn,
+  "review.clocks.requestExtension": ["reviewer"],
+  "review.clocks.decideExtension": ["reviewer"],
+  "review.clocks.pendingExtensions": ["reviewer"],
+  "review.clocks.startPause": ["reviewer"],
+  "review.clocks.endPause": ["reviewer"],
   "notifications.list": signedIn,
   "notifications.unreadCount": signedIn,
   "notifications.markRead": signedIn,
@@ -225,13 +233,11 @@ type Outcome = "passes" | "UNAUTHORIZED" | "FORBIDDEN";
 
 async function outcome(path: string, caller: Caller): Promise<Outcome> {
   const { actor, self } = contexts[caller];
-  const api = createCaller({ db: untouchable, actor, self, locale: "zh-CN" }) as unknown as Record<
-    string,
-    Record<string, (input?: unknown) => Promise<unknown>>
-  >;
-  const [ns, name] = path.split(".") as [string, string];
+  const api = createCaller({ db: untouchable, actor, self, locale: "zh-CN" }) as unknown as Record<string, unknown>;
+  // A path may name a nested router (`review.clocks.startPause`): walk it segment by segment.
+  const call = path.split(".").reduce<unknown>((node, segment) => (node as Record<string, unknown>)[segment], api) as (input?: unknown) => Promise<unknown>;
   try {
-    await api[ns]![name]!(undefined);
+    await call(undefined);
     return "passes";
   } catch (e) {
     // Refused by a role guard, or past it (bad input, or the database the guard did not need).

@@ -10,6 +10,7 @@ import { NoticeHistory } from "@/modules/applications/components/notice-history"
 import { StageMaterialsForm } from "@/modules/applications/components/stage-materials-form";
 import { StatusBadge } from "@/modules/applications/components/status-badge";
 import { CaseDocuments } from "@/modules/documents/components/case-documents";
+import { CaseClocks } from "@/modules/review/components/case-clocks";
 import { requireRole } from "@/server/auth/guard";
 import { api } from "@/trpc/server";
 
@@ -30,6 +31,7 @@ export default async function CasePage({ params, searchParams }: { params: Param
   if (!app) notFound();
   const { submitted } = await searchParams;
   const documents = await (await api()).documents.forApplication({ applicationId: app.id });
+  const clocks = await (await api()).review.clocks.forApplication({ applicationId: app.id });
   const [t, ti, ts, locale, format] = await Promise.all([
     getTranslations("applications.case"),
     getTranslations("identity.case"),
@@ -135,6 +137,8 @@ export default async function CasePage({ params, searchParams }: { params: Param
         </h2>
         <ApplicationTimeline tasks={app.tasks} />
       </section>
+
+      <CaseClocks clocks={clocks} />
 
       {documents.length > 0 ? <CaseDocuments documents={documents} /> : null}
 

@@ -9,6 +9,7 @@ import { StaffDepartments } from "@/modules/applications/components/staff-depart
 import { StaffMaterials } from "@/modules/applications/components/staff-materials";
 import { StaffNotices } from "@/modules/applications/components/staff-notices";
 import { CaseDocuments } from "@/modules/documents/components/case-documents";
+import { CaseClocks } from "@/modules/review/components/case-clocks";
 import { requireRole } from "@/server/auth/guard";
 import { api } from "@/trpc/server";
 
@@ -26,10 +27,11 @@ export default async function WindowCasePage({ params }: { params: Params }) {
   if (!/^[0-9a-f-]{36}$/.test(applicationId)) notFound();
   const app = await (await api()).applications.get({ applicationId }).catch(() => null);
   if (!app) notFound();
-  const [t, locale, documents] = await Promise.all([
+  const [t, locale, documents, clocks] = await Promise.all([
     getTranslations("applications.staff.case"),
     getLocale(),
     (await api()).documents.forApplication({ applicationId: app.id }),
+    (await api()).review.clocks.forApplication({ applicationId: app.id }),
   ]);
   return (
     <div className="flex flex-col gap-6">
@@ -52,6 +54,7 @@ export default async function WindowCasePage({ params }: { params: Params }) {
       <StaffMaterials materials={app.materials} />
       <StaffNotices application={app} />
       <StaffDepartments application={app} />
+      <CaseClocks clocks={clocks} />
       {documents.length > 0 ? <CaseDocuments documents={documents} /> : null}
       <StaffAcceptanceActions
         application={{ id: app.id, version: app.version, status: app.status, trackingNumber: app.trackingNumber }}

@@ -120,6 +120,21 @@ export async function PrintableDocument({ document: d, verifyUrl }: { document: 
 
       {c.limits ? <p className="mt-4 leading-relaxed">{t("limits", c.limits)}</p> : null}
 
+      {c.extension ? (
+        <section aria-labelledby="document-extension" className="mt-4" data-testid="document-extension">
+          <h2 id="document-extension" className="font-semibold">
+            {t("extensionTitle")}
+          </h2>
+          <p className="mt-1">{t("extensionStep", { step: `${say(c.extension.step.service)}${paren(say(c.extension.step.department))}` })}</p>
+          <p className="mt-1 font-medium">
+            {t("extensionDays", { days: c.extension.days, previous: day(c.extension.previousDueOn), next: day(c.extension.dueOn) })}
+          </p>
+          <p className="mt-1 text-sm text-slate-700">
+            {t("extensionStatutory", { statutory: c.extension.statutoryDays, extended: c.extension.extendedStatutoryDays })}
+          </p>
+        </section>
+      ) : null}
+
       {c.certificates.length > 0 ? (
         <section aria-labelledby="document-certificates" className="mt-4">
           <h2 id="document-certificates" className="font-semibold">

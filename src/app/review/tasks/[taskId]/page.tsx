@@ -8,13 +8,15 @@ import { StaffCaseSummary } from "@/modules/applications/components/staff-case-s
 import { StaffMaterials } from "@/modules/applications/components/staff-materials";
 import { StaffNotices } from "@/modules/applications/components/staff-notices";
 import { CaseDocuments } from "@/modules/documents/components/case-documents";
+import { CaseClocks } from "@/modules/review/components/case-clocks";
+import { ClockActions } from "@/modules/review/components/clock-actions";
 import { TaskActionBar } from "@/modules/review/components/task-action-bar";
 import { TaskActions } from "@/modules/review/components/task-actions";
 import { TaskAnswers } from "@/modules/review/components/task-answers";
 import { TaskCertificates } from "@/modules/review/components/task-certificates";
 import { TaskCountersigns } from "@/modules/review/components/task-countersigns";
 import { TaskOperations } from "@/modules/review/components/task-operations";
-import { cancellableTaskStatuses, isRunningTask, returnableTaskStatuses } from "@/modules/review/model";
+import { blockingExtensionStatuses, cancellableTaskStatuses, isRunningTask, returnableTaskStatuses } from "@/modules/review/model";
 import { TaskSummary } from "@/modules/review/components/task-summary";
 import { requireRole } from "@/server/auth/guard";
 import { api } from "@/trpc/server";
@@ -35,7 +37,7 @@ export default async function ReviewTaskPage({ params }: { params: Params }) {
   const detail = await (await api()).review.task({ taskId }).catch(() => null);
   if (!detail) notFound();
   const { task, application: app } = detail;
-  const [t, locale, documents, templates, reviewers, transferTargets, countersigns] = await Promise.all([
+  const [t, locale, documents, templates, reviewers, transferTargets, countersigns, clocks, headQueue] = await Promise.all([
     getTranslations("review.task"),
     getLocale(),
     (await api()).documents.forApplication({ applicationId: app.id }),
@@ -43,11 +45,18 @@ export default async function ReviewTaskPage({ params }: { params: Params }) {
     (await api()).review.departmentReviewers(),
     (await api()).review.transferTargets({ taskId: task.id }),
     (await api()).review.countersigns({ taskId: task.id }),
+    (await api()).review.clocks.forApplication({ applicationId: app.id }),
+    // Null unless the reviewer heads the department (only the head decides extensions).
+    (await api()).review.clocks.pendingExtensions(),
   ]);
   const countersignPending = countersigns.some((c) => c.answeredAt === null);
   // Decidable here: open (the decision claims it) or claimed by this reviewer.
   // A substitute (代岗) decides the absent reviewer's tasks as if they were theirs.
   const decidable = task.status === "open" || (task.status === "claimed" && (task.claimedByMe || task.coveredByMe));
+  const clock = clocks.tasks.find((c) => c.taskId === task.id);
+  const running = isRunningTask(task.status) && decidable;
+  const runningPause = clock?.pauses.find((p) => p.running && p.kind !== "supplement");
+  const pendingHere = headQueue?.find((x) => x.taskId === task.id);
   return (
     <div className="flex flex-col gap-6">
       <p>
@@ -70,8 +79,18 @@ export default async function ReviewTaskPage({ params }: { params: Params }) {
         <p className="text-slate-700">{t("timelineLead")}</p>
         <ApplicationTimeline tasks={app.tasks} />
       </section>
+      <CaseClocks clocks={clocks} taskId={task.id} />
       {documents.length > 0 ? <CaseDocuments documents={documents} /> : null}
       <TaskCountersigns countersigns={countersigns} />
+      <ClockActions
+        taskId={task.id}
+        canRequest={running && !clock?.extensions.some((x) => blockingExtensionStatuses.includes(x.status))}
+        canPause={running && !runningPause}
+        runningPause={runningPause && decidable ? { kind: runningPause.kind, startedOn: runningPause.startedAt.toISOString().slice(0, 10) } : null}
+        pending={
+          pendingHere ? { id: pendingHere.id, days: pendingHere.days, reason: pendingHere.reason, requestedByName: pendingHere.requestedByName ?? "—" } : null
+        }
+      />
       <TaskActions
         task={{ id: task.id, version: task.version, status: task.status, claimedByMe: task.claimedByMe || task.coveredByMe }}
         materials={app.materials.map((m) => ({ key: m.key, nameZh: m.nameZh, nameEn: m.nameEn }))}

@@ -3,6 +3,7 @@ import { scanOverdueNotices } from "@/modules/applications/scan-overdue-notices"
 import { writeAuditCheckpoint } from "@/modules/audit/write-checkpoint";
 import { dispatchOutbox } from "@/modules/notifications/dispatch-outbox";
 import { publishDecisions } from "@/modules/disclosure/publish-decisions";
+import { inviteRaters } from "@/modules/ratings/invite-raters";
 import { scanDeadlines } from "@/modules/review/scan-deadlines";
 import { expireCertificates } from "@/modules/sharing/expire-certificates";
 import { defineJob, type JobDefinition } from "@/server/jobs/define-job";
@@ -60,6 +61,11 @@ export const jobRegistry: readonly JobDefinition[] = [
   // minutes publishes each one the same day. A run twice publishes once (the decision and
   // licence are unique), and revocations since the last run update their records.
   defineJob({ name: "disclosures.publish", cron: "*/5 * * * *", batchSize: 1, pollingIntervalSeconds: 30, handler: (db) => publishDecisions(db, new Date()) }),
+
+  // ── ratings: ratings.invite ─────────────────────────────────────────────────────────────
+  // Applicants of finished cases are invited to rate them (好差评): the invitation is derived from
+  // the application's status here, so casework does not know ratings; once per case.
+  defineJob({ name: "ratings.invite", cron: "*/10 * * * *", batchSize: 1, pollingIntervalSeconds: 30, handler: (db) => inviteRaters(db, new Date()) }),
 
   // ── audit: audit.checkpoint ─────────────────────────────────────────────────────────────
   // A signed checkpoint of every audit stream's head, hourly (src/modules/audit/write-checkpoint.ts):

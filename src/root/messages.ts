@@ -26,6 +26,8 @@ import documentsEn from "@/modules/documents/messages.en.json";
 import documentsZh from "@/modules/documents/messages.zh-CN.json";
 import disclosureEn from "@/modules/disclosure/messages.en.json";
 import disclosureZh from "@/modules/disclosure/messages.zh-CN.json";
+import ratingsEn from "@/modules/ratings/messages.en.json";
+import ratingsZh from "@/modules/ratings/messages.zh-CN.json";
 import type { Locale } from "@/i18n/locales";
 
 // Each module's messages, under the module's name (e.g. `catalog.guide.title`).
@@ -43,6 +45,7 @@ export const moduleMessages: Record<Locale, Record<string, unknown>> = {
     openData: openDataZh,
     registration: { ...registrationZh, ...registrationFormZh },
     disclosure: disclosureZh,
+    ratings: ratingsZh,
   },
   en: {
     identity: identityEn,
@@ -56,5 +59,6 @@ export const moduleMessages: Record<Locale, Record<string, unknown>> = {
     openData: openDataEn,
     registration: { ...registrationEn, ...registrationFormEn },
     disclosure: disclosureEn,
+    ratings: ratingsEn,
   },
 };

@@ -9,6 +9,7 @@ import { reviewRouter } from "@/modules/review/router";
 import { registrationRouter } from "@/modules/registration/router";
 import { sharingRouter } from "@/modules/sharing/router";
 import { disclosureRouter } from "@/modules/disclosure/router";
+import { ratingsRouter } from "@/modules/ratings/router";
 import { documentsRouter } from "@/modules/documents/router";
 import { createCallerFactory, createTRPCRouter } from "@/server/trpc/init";
 
@@ -24,6 +25,7 @@ export const appRouter = createTRPCRouter({
   openData: openDataRouter,
   calendar: calendarRouter,
   disclosure: disclosureRouter,
+  ratings: ratingsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -28,6 +28,10 @@ import type { Role } from "@/modules/identity/model";
  * | mandateGranted | principal, agent, endsOn |
  * | mandateRevoked | principal, agent |
  * | dueDateChanged | trackingNumber, title, department, previousDueDate, dueDate |
+ * | ratingInvited | trackingNumber, title (a finished case: rate it) |
+ * | rectificationOpened | trackingNumber, department, dueDate (to the rated department's reviewers) |
+ * | rectificationAnswered | trackingNumber, title, department |
+ * | appealDecided | trackingNumber, title |
  */
 export const notificationKinds = [
   "applicationSubmitted",
@@ -52,6 +56,10 @@ export const notificationKinds = [
   "mandateRevoked",
   "dueDateChanged",
   "supplementOverdue",
+  "ratingInvited",
+  "rectificationOpened",
+  "rectificationAnswered",
+  "appealDecided",
 ] as const;
 
 export type NotificationKind = (typeof notificationKinds)[number];
@@ -80,6 +88,10 @@ export const kindParams: Record<NotificationKind, readonly string[]> = {
   mandateRevoked: ["principal", "agent"],
   dueDateChanged: ["trackingNumber", "title", "department", "previousDueDate", "dueDate"],
   supplementOverdue: ["trackingNumber", "title", "dueDate"],
+  ratingInvited: ["trackingNumber", "title"],
+  rectificationOpened: ["trackingNumber", "department", "dueDate"],
+  rectificationAnswered: ["trackingNumber", "title", "department"],
+  appealDecided: ["trackingNumber", "title"],
 };
 
 export function isNotificationKind(kind: string): kind is NotificationKind {
@@ -98,7 +110,7 @@ export function notificationHref(role: Role, applicationId: string | null, kind?
       if (kind === "mandateGranted" || kind === "mandateRevoked") return "/applicant/mandates";
       return applicationId ? `/applications/${applicationId}` : null;
     case "reviewer":
-      return "/review";
+      return kind === "rectificationOpened" ? "/review/rectification" : "/review";
     case "windowClerk":
       return "/window";
     case "dataOffice":

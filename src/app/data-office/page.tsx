@@ -15,13 +15,14 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function DataOfficeLanding() {
   await requireRole(["dataOffice"], "/data-office");
-  const [t, ts, tc, tStaff, tTemplates, tDisclosure, locale] = await Promise.all([
+  const [t, ts, tc, tStaff, tTemplates, tDisclosure, tRatings, locale] = await Promise.all([
     getTranslations("landing"),
     getTranslations("sharing.office.nav"),
     getTranslations("calendar.page"),
     getTranslations("identity.staff"),
     getTranslations("review.templates"),
     getTranslations("disclosure.office"),
+    getTranslations("ratings.office"),
     getLocale(),
   ]);
   const caller = await api();
@@ -40,6 +41,7 @@ export default async function DataOfficeLanding() {
     { href: "/data-office/staff", label: tStaff("title") },
     { href: "/data-office/opinion-templates", label: tTemplates("title") },
     { href: "/data-office/disclosure", label: tDisclosure("title") },
+    { href: "/data-office/rectification", label: tRatings("title") },
   ];
   return (
     <div className="flex flex-col gap-6">

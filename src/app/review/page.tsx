@@ -38,11 +38,12 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
     page: Number.isInteger(page) && page >= 1 && page <= 10_000 ? page : 1,
   };
   const caller = await api();
-  const [t, ts, tp, tq, locale, profile, queue, keepsRegister, counts] = await Promise.all([
+  const [t, ts, tp, tq, tr, locale, profile, queue, keepsRegister, counts] = await Promise.all([
     getTranslations("landing"),
     getTranslations("sharing.office.nav"),
     getTranslations("sharing.population"),
     getTranslations("review.queue"),
+    getTranslations("ratings.department"),
     getLocale(),
     caller.identity.me(),
     caller.review.queue(filter),
@@ -59,6 +60,12 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
             className="inline-block rounded border border-brand-700 bg-white px-4 py-2 font-medium text-brand-700 hover:bg-brand-50"
           >
             {ts("review")}
+          </Link>
+          <Link
+            href="/review/rectification"
+            className="inline-block rounded border border-brand-700 bg-white px-4 py-2 font-medium text-brand-700 hover:bg-brand-50"
+          >
+            {tr("title")}
           </Link>
           {keepsRegister ? (
             <Link

@@ -9,6 +9,7 @@ import { CaseStepper } from "@/modules/applications/components/case-stepper";
 import { NoticeHistory } from "@/modules/applications/components/notice-history";
 import { StatusBadge } from "@/modules/applications/components/status-badge";
 import { CaseDocuments } from "@/modules/documents/components/case-documents";
+import { CaseRatings } from "@/modules/ratings/components/case-ratings";
 import { requireRole } from "@/server/auth/guard";
 import { api } from "@/trpc/server";
 
@@ -29,6 +30,7 @@ export default async function CasePage({ params, searchParams }: { params: Param
   if (!app) notFound();
   const { submitted } = await searchParams;
   const documents = await (await api()).documents.forApplication({ applicationId: app.id });
+  const rated = await (await api()).ratings.forCase({ applicationId: app.id });
   const [t, ti, locale, format] = await Promise.all([getTranslations("applications.case"), getTranslations("identity.case"), getLocale(), getFormatter()]);
   const en = locale === "en";
   const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short" }) : "—");
@@ -107,6 +109,8 @@ export default async function CasePage({ params, searchParams }: { params: Param
           {ti("viewOnly")}
         </p>
       )}
+
+      {rated.ratable ? <CaseRatings applicationId={app.id} view={rated} /> : null}
 
       <section aria-labelledby="timeline-heading" className="flex flex-col gap-3">
         <h2 id="timeline-heading" className="text-xl font-semibold">

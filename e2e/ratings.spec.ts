@@ -131,16 +131,33 @@ test.describe("ratings (好差评) and the rectification of a bad one", () => {
     await expect(reply.getByTestId("reply-text")).toHaveText("已调整核查排期，今后三个工作日内安排");
     await expect(reply).toContainText("属实");
     await expect(reply).toContainText("增加现场核查人员");
-    await expect(page.getByRole("button", { name: "提交申诉" })).toBeVisible();
+    const appealCard = page.getByTestId("case-ratings").getByRole("article", { name: department });
+    await appealCard.getByLabel("申诉理由").fill("整改措施没有说明何时落实");
+    await appealCard.getByRole("button", { name: "提交申诉" }).click();
+    await expect(appealCard.getByText("申诉已提交，由数据局处理。")).toBeVisible();
+    await page.reload();
+    // Once: the appeal form is gone.
+    await expect(page.getByRole("button", { name: "提交申诉" })).toHaveCount(0);
 
-    // The data office's page: open, late and appeals.
+    // The data office sees the appeal with the department's answer, and decides it.
     const office = await contextSignedIn(browser, "dataoffice");
     const officePage = await office.newPage();
     await officePage.goto("/data-office");
     await officePage.getByRole("link", { name: "好差评与差评整改" }).click();
     await expect(officePage).toHaveURL(/\/data-office\/rectification$/);
+    const appeal = officePage.getByTestId("rectification-appealed").locator("li").filter({ hasText: trackingNumber });
+    await expect(appeal).toContainText("整改措施没有说明何时落实");
     await expectNoSeriousAxeViolations(officePage);
     await screenshots(officePage, "data-office-rectification");
+    await appeal.getByLabel("处理结果").selectOption({ label: "申诉驳回" });
+    await appeal.getByLabel("理由", { exact: true }).fill("部门已说明整改措施和排期");
+    await appeal.getByRole("button", { name: "提交处理结果" }).click();
+    await expect(officePage.getByText("申诉已处理。")).toBeVisible();
     await office.close();
+
+    await page.goto(caseUrl);
+    await expect(page.getByTestId("case-ratings").getByRole("article", { name: department }).getByTestId("rectification-reply")).toContainText(
+      "部门已说明整改措施和排期",
+    );
   });
 });

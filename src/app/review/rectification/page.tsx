@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { ItemSummary } from "@/modules/ratings/components/item-summary";
@@ -19,10 +19,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ReviewRectificationPage() {
   await requireRole(["reviewer"], "/review/rectification");
   const caller = await api();
-  const [t, tl, tBack, items, rated] = await Promise.all([
+  const [t, tl, tBack, locale, items, rated] = await Promise.all([
     getTranslations("ratings.department"),
     getTranslations("ratings"),
     getTranslations("landing"),
+    getLocale(),
     caller.ratings.departmentItems(),
     caller.ratings.departmentRatings(),
   ]);
@@ -80,7 +81,9 @@ export default async function ReviewRectificationPage() {
                     <td className="px-3 py-2 whitespace-nowrap">{r.ratedOn}</td>
                     <td className="px-3 py-2">
                       {tl(`level.${r.level}`)}
-                      {r.tags.length > 0 ? <span className="block text-slate-600">{r.tags.map((tag) => tl(`tag.${tag}`)).join("、")}</span> : null}
+                      {r.tags.length > 0 ? (
+                        <span className="block text-slate-600">{r.tags.map((tag) => tl(`tag.${tag}`)).join(locale === "en" ? ", " : "、")}</span>
+                      ) : null}
                     </td>
                     <td className="px-3 py-2 whitespace-pre-wrap">{r.comment}</td>
                   </tr>

@@ -47,7 +47,7 @@ function RatingTarget({ applicationId, target, mayAct }: { applicationId: string
       {r ? (
         <div className="flex flex-col gap-1" data-testid="given-rating">
           <p className="font-medium">{t("case.yourRating", { level: t(`level.${r.level}`) })}</p>
-          {r.tags.length > 0 ? <p className="text-slate-700">{r.tags.map((tag) => t(`tag.${tag}`)).join("、")}</p> : null}
+          {r.tags.length > 0 ? <p className="text-slate-700">{r.tags.map((tag) => t(`tag.${tag}`)).join(locale === "en" ? ", " : "、")}</p> : null}
           {r.comment ? <p className="whitespace-pre-wrap text-slate-800">{r.comment}</p> : null}
           <p className="text-sm text-slate-600">
             {r.mayChange

@@ -12,14 +12,10 @@ export function ItemSummary({ item, department }: { item: DepartmentItemView; de
       </h3>
       {department ? <p className="text-slate-700">{department}</p> : null}
       <p>
-        <span className="font-medium">{t("department.rating")}：</span>
-        {t(`level.${item.level}`)}
-        {item.tags.length > 0 ? ` · ${item.tags.map((tag) => t(`tag.${tag}`)).join("、")}` : ""}
+        {t("department.ratingLine", { level: t(`level.${item.level}`) })}
+        {item.tags.length > 0 ? ` · ${item.tags.map((tag) => t(`tag.${tag}`)).join(locale === "en" ? ", " : "、")}` : ""}
       </p>
-      <p className="whitespace-pre-wrap">
-        <span className="font-medium">{t("department.comment")}：</span>
-        {item.comment || t("department.noComment")}
-      </p>
+      <p className="whitespace-pre-wrap">{t("department.commentLine", { comment: item.comment || t("department.noComment") })}</p>
       <p className="text-sm text-slate-700">
         {t("rectification.openedOn", { openedOn: item.openedOn })} · {t("rectification.dueOn", { dueOn: item.dueOn })} ·{" "}
         {t(`rectification.status.${item.status}`)}

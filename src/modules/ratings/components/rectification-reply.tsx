@@ -40,7 +40,7 @@ export function RectificationReply({ item }: { item: RectificationView }) {
             <>
               <dt className="text-slate-600">{t("case.appeal.decision")}</dt>
               <dd className="whitespace-pre-wrap">
-                {t(`rectification.decision.${item.appealDecision}`)}：{item.appealDecisionReason}
+                {t(`rectification.decision.${item.appealDecision}`)} · {item.appealDecisionReason}
               </dd>
             </>
           ) : null}

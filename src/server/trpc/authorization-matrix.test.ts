@@ -190,6 +190,15 @@ const matrix: Record<string, readonly Caller[]> = {
   "calendar.years": ["dataOffice"],
   "calendar.reminder": ["dataOffice"],
   "calendar.publish": ["dataOffice"],
+  "ratings.forCase": applicants,
+  "ratings.rate": applicants,
+  "ratings.appeal": applicants,
+  "ratings.departmentItems": ["reviewer"],
+  "ratings.departmentRatings": ["reviewer"],
+  "ratings.answer": ["reviewer"],
+  "ratings.office": ["dataOffice"],
+  "ratings.decideAppeal": ["dataOffice"],
+  "ratings.figures": ["dataOffice"],
 };
 
 /** A database that fails the test's way if anything reaches it: the guard let the call through. */

@@ -5,7 +5,8 @@ import { appealDecisions, maxRatingCommentLength, ratingLevels, ratingTags, rect
 /** An empty choice of a form (a select left on its placeholder) is no choice. */
 const chosen = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" || v === null ? undefined : v), schema);
 
-const text = (min: number, max: number, key: string) => z.string().trim().min(min, msg(key)).max(max, msg(key));
+/** A required text of bounded length; `message` is the one message for both bounds. */
+const text = (min: number, max: number, message: string) => z.string().trim().min(min, message).max(max, message);
 
 /** The applicant rates the application as a whole (`departmentId` absent) or one department that decided a task. */
 export const ZRateInput = z.object({
@@ -33,21 +34,21 @@ const itemRef = { itemId: z.uuid(), version: z.number().int().positive() };
 export const ZAnswerRectificationInput = z.object({
   ...itemRef,
   classification: chosen(z.enum(rectificationClassifications, { error: msg("ratings.errors.classification") })),
-  classificationReason: text(4, 500, "ratings.errors.classificationReason"),
-  reply: text(4, 1000, "ratings.errors.reply"),
+  classificationReason: text(4, 500, msg("ratings.errors.classificationReason")),
+  reply: text(4, 1000, msg("ratings.errors.reply")),
   changes: z.string().trim().max(1000, msg("ratings.errors.changes")).default(""),
 });
 export type AnswerRectificationInput = z.input<typeof ZAnswerRectificationInput>;
 
 /** The applicant's one appeal against the department's answer. */
-export const ZAppealRectificationInput = z.object({ ...itemRef, reason: text(4, 500, "ratings.errors.appealReason") });
+export const ZAppealRectificationInput = z.object({ ...itemRef, reason: text(4, 500, msg("ratings.errors.appealReason")) });
 export type AppealRectificationInput = z.input<typeof ZAppealRectificationInput>;
 
 /** The data office's decision on an appeal, with its reason. */
 export const ZDecideAppealInput = z.object({
   ...itemRef,
   decision: chosen(z.enum(appealDecisions, { error: msg("ratings.errors.decision") })),
-  reason: text(4, 500, "ratings.errors.decisionReason"),
+  reason: text(4, 500, msg("ratings.errors.decisionReason")),
 });
 export type DecideAppealInput = z.input<typeof ZDecideAppealInput>;
 

@@ -43,10 +43,12 @@ export async function rateApplication(db: Db, actor: Actor, raw: RateInput, now:
     let ratingId: string;
     if (existing) {
       if (!mayChangeRating(existing.firstRatedAt, now)) throw new DomainError("conflict", "ratings.errors.changeWindow", { field: "level" });
-      await tx
+      const [changed] = await tx
         .update(ratings)
         .set({ ...values, version: existing.version + 1 })
-        .where(and(eq(ratings.id, existing.id), eq(ratings.version, existing.version)));
+        .where(and(eq(ratings.id, existing.id), eq(ratings.version, existing.version)))
+        .returning({ id: ratings.id });
+      if (!changed) throw new DomainError("conflict", "errors.conflict");
       ratingId = existing.id;
     } else {
       const [row] = await tx

@@ -19,6 +19,7 @@ const order = [
   ["applications", "review", "documents"],
   ["registration"],
   ["disclosure"],
+  ["ratings"],
   ["serviceIndex"],
   ["openData"],
 ];

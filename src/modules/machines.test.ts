@@ -15,6 +15,15 @@ import { applicationStatusEnum } from "./applications/schema";
 import { calendarAuditActions, type CalendarAuditAction } from "./calendar/model";
 import { catalogAuditActions, type CatalogAuditAction } from "./catalog/model";
 import { disclosureAuditActions, type DisclosureAuditAction } from "./disclosure/model";
+import {
+  initialRectificationStatus,
+  ratingsAuditActions,
+  rectificationEvents,
+  rectificationMachine,
+  rectificationStatuses,
+  type RatingsAuditAction,
+} from "./ratings/model";
+import { rectificationStatusEnum } from "./ratings/schema";
 import { documentAuditActions, type DocumentAuditAction } from "./documents/model";
 import { identityAuditActions, type IdentityAuditAction } from "./identity/model";
 import {
@@ -141,6 +150,17 @@ const machines: Record<string, Machine> = {
     auditActions: certificateAuditActions,
     enumValues: certificateStatusEnum.enumValues,
   },
+  rectification: {
+    statuses: rectificationStatuses,
+    events: rectificationEvents,
+    table: rectificationMachine,
+    initial: initialRectificationStatus,
+    // Decided appeals end the item: one appeal only.
+    terminal: ["appealUpheld", "appealDismissed"],
+    prefix: "rectification",
+    auditActions: ratingsAuditActions,
+    enumValues: rectificationStatusEnum.enumValues,
+  },
 };
 
 /**
@@ -160,7 +180,8 @@ type AuditAction =
   | CatalogAuditAction
   | CalendarAuditAction
   | DocumentAuditAction
-  | DisclosureAuditAction;
+  | DisclosureAuditAction
+  | RatingsAuditAction;
 
 /** Every audit action the code may write, as values (typed: a list with a stray string does not compile). */
 const allAuditActions = new Set<AuditAction>([
@@ -177,6 +198,7 @@ const allAuditActions = new Set<AuditAction>([
   ...calendarAuditActions,
   ...documentAuditActions,
   ...disclosureAuditActions,
+  ...ratingsAuditActions,
 ]);
 
 describe.each(Object.entries(machines))("the %s machine", (_name, m) => {

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { applicationStatuses } from "./applications/model";
+import { rectificationStatuses } from "./ratings/model";
 import { nameStatuses } from "./registration/model";
 import { taskStatuses } from "./review/model";
 import { certificateStatuses, grantStatuses } from "./sharing/model";
@@ -22,6 +23,7 @@ const machines: Record<string, readonly string[]> = {
   grant: grantStatuses,
   enterpriseName: nameStatuses,
   certificate: certificateStatuses,
+  rectification: rectificationStatuses,
 };
 
 /** Files allowed to write a subset, with the reason (none today: add one only with a reason a model name cannot give). */
@@ -103,6 +105,7 @@ const statusWriters = [
   "modules/sharing/grant-transition.ts",
   "modules/sharing/certificate-transition.ts",
   "modules/registration/name-transition.ts",
+  "modules/ratings/transition.ts",
 ];
 
 /** The `.set({ … })` calls of a source text that write a `status`. */

@@ -3,6 +3,7 @@ import { scanOverdueNotices } from "@/modules/applications/scan-overdue-notices"
 import { writeAuditCheckpoint } from "@/modules/audit/write-checkpoint";
 import { dispatchOutbox } from "@/modules/notifications/dispatch-outbox";
 import { publishDecisions } from "@/modules/disclosure/publish-decisions";
+import { inviteRaters } from "@/modules/ratings/invite-raters";
 import { snapshotIndex } from "@/modules/serviceIndex/snapshot-index";
 import { scanDeadlines } from "@/modules/review/scan-deadlines";
 import { expireCertificates } from "@/modules/sharing/expire-certificates";
@@ -62,6 +63,10 @@ export const jobRegistry: readonly JobDefinition[] = [
   // licence are unique), and revocations since the last run update their records.
   defineJob({ name: "disclosures.publish", cron: "*/5 * * * *", batchSize: 1, pollingIntervalSeconds: 30, handler: (db) => publishDecisions(db, new Date()) }),
 
+  // ── ratings: ratings.invite ─────────────────────────────────────────────────────────────
+  // Applicants of finished cases are invited to rate them (好差评): the invitation is derived from
+  // the application's status here, so casework does not know ratings; once per case.
+  defineJob({ name: "ratings.invite", cron: "*/10 * * * *", batchSize: 1, pollingIntervalSeconds: 30, handler: (db) => inviteRaters(db, new Date()) }),
   // ── serviceIndex: serviceIndex.snapshot ─────────────────────────────────────────────────
   // Each department's, service's and city's index for this month and the last 30 days, as
   // today's snapshot (the history), at 01:10 China time; running again the same day replaces it.

@@ -30,6 +30,8 @@ import documentsEn from "@/modules/documents/messages.en.json";
 import documentsZh from "@/modules/documents/messages.zh-CN.json";
 import disclosureEn from "@/modules/disclosure/messages.en.json";
 import disclosureZh from "@/modules/disclosure/messages.zh-CN.json";
+import ratingsEn from "@/modules/ratings/messages.en.json";
+import ratingsZh from "@/modules/ratings/messages.zh-CN.json";
 import serviceIndexEn from "@/modules/serviceIndex/messages.en.json";
 import serviceIndexZh from "@/modules/serviceIndex/messages.zh-CN.json";
 import type { Locale } from "@/i18n/locales";
@@ -49,6 +51,7 @@ export const moduleMessages: Record<Locale, Record<string, unknown>> = {
     openData: openDataZh,
     registration: { ...registrationZh, ...registrationFormZh, ...registrationLifecycleZh },
     disclosure: disclosureZh,
+    ratings: ratingsZh,
     serviceIndex: serviceIndexZh,
   },
   en: {
@@ -63,6 +66,7 @@ export const moduleMessages: Record<Locale, Record<string, unknown>> = {
     openData: openDataEn,
     registration: { ...registrationEn, ...registrationFormEn, ...registrationLifecycleEn },
     disclosure: disclosureEn,
+    ratings: ratingsEn,
     serviceIndex: serviceIndexEn,
   },
 };

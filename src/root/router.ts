@@ -10,6 +10,7 @@ import { registrationRouter } from "@/modules/registration/router";
 import { sharingRouter } from "@/modules/sharing/router";
 import { serviceIndexRouter } from "@/modules/serviceIndex/router";
 import { disclosureRouter } from "@/modules/disclosure/router";
+import { ratingsRouter } from "@/modules/ratings/router";
 import { documentsRouter } from "@/modules/documents/router";
 import { createCallerFactory, createTRPCRouter } from "@/server/trpc/init";
 
@@ -25,6 +26,7 @@ export const appRouter = createTRPCRouter({
   openData: openDataRouter,
   calendar: calendarRouter,
   disclosure: disclosureRouter,
+  ratings: ratingsRouter,
   serviceIndex: serviceIndexRouter,
 });
 

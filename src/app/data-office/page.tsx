@@ -15,13 +15,14 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function DataOfficeLanding() {
   await requireRole(["dataOffice"], "/data-office");
-  const [t, ts, tc, tTemplates, tDisclosure, tIndex, locale] = await Promise.all([
+  const [t, ts, tc, tTemplates, tDisclosure, tIndex, tRatings, locale] = await Promise.all([
     getTranslations("landing"),
     getTranslations("sharing.office.nav"),
     getTranslations("calendar.page"),
     getTranslations("review.templates"),
     getTranslations("disclosure.office"),
     getTranslations("serviceIndex.office"),
+    getTranslations("ratings.office"),
     getLocale(),
   ]);
   const caller = await api();
@@ -40,6 +41,7 @@ export default async function DataOfficeLanding() {
     { href: "/data-office/opinion-templates", label: tTemplates("title") },
     { href: "/data-office/disclosure", label: tDisclosure("title") },
     { href: "/data-office/service-index", label: tIndex("title") },
+    { href: "/data-office/rectification", label: tRatings("title") },
   ];
   return (
     <div className="flex flex-col gap-6">

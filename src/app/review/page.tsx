@@ -39,12 +39,13 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
     page: Number.isInteger(page) && page >= 1 && page <= 10_000 ? page : 1,
   };
   const caller = await api();
-  const [t, ts, tp, tq, tops, locale, profile, queue, keepsRegister, counts] = await Promise.all([
+  const [t, ts, tp, tq, tops, tr, locale, profile, queue, keepsRegister, counts] = await Promise.all([
     getTranslations("landing"),
     getTranslations("sharing.office.nav"),
     getTranslations("sharing.population"),
     getTranslations("review.queue"),
     getTranslations("review.ops.substitutes"),
+    getTranslations("ratings.department"),
     getLocale(),
     caller.identity.me(),
     caller.review.queue(filter),
@@ -70,6 +71,12 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
               {tops("link")}
             </Link>
           ) : null}
+          <Link
+            href="/review/rectification"
+            className="inline-block rounded border border-brand-700 bg-white px-4 py-2 font-medium text-brand-700 hover:bg-brand-50"
+          >
+            {tr("title")}
+          </Link>
           {keepsRegister ? (
             <Link
               href="/review/population"

@@ -142,6 +142,15 @@ export const grantedApplicationStatuses: readonly ApplicationStatus[] = ["approv
 /** A licensing decision was made (准予 or 不予许可); a refusal to accept (不予受理) is not one. */
 export const decidedApplicationStatuses: readonly ApplicationStatus[] = [...grantedApplicationStatuses, "denied"];
 
+/**
+ * Finished with an outcome the applicant can judge (好差评, GB/T 39734-2020): completed, denied, or
+ * refused at the window (不予受理). A withdrawn case is the applicant's own act and is not rated.
+ */
+export const ratableApplicationStatuses: readonly ApplicationStatus[] = ["completed", "denied", "notAccepted"];
+export function isRatableApplication(status: ApplicationStatus): boolean {
+  return ratableApplicationStatuses.includes(status);
+}
+
 /** Closed without the licence: what the case held (a reserved name) is free for another one. */
 export const endedWithoutGrantStatuses: readonly ApplicationStatus[] = finalApplicationStatuses.filter((s) => !grantedApplicationStatuses.includes(s));
 

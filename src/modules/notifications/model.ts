@@ -38,6 +38,10 @@ import type { Role } from "@/modules/identity/model";
  * | extensionRequested | trackingNumber, title, days, reason (to the department's heads) |
  * | taskExtended | trackingNumber, title, department, days, reason, dueDate (the applicant and the reviewer who asked) |
  * | extensionRefused | trackingNumber, title, note (to the reviewer who asked) |
+ * | ratingInvited | trackingNumber, title (a finished case: rate it) |
+ * | rectificationOpened | trackingNumber, department, dueDate (to the rated department's reviewers) |
+ * | rectificationAnswered | trackingNumber, title, department |
+ * | appealDecided | trackingNumber, title |
  */
 export const notificationKinds = [
   "applicationSubmitted",
@@ -72,6 +76,10 @@ export const notificationKinds = [
   "extensionRequested",
   "taskExtended",
   "extensionRefused",
+  "ratingInvited",
+  "rectificationOpened",
+  "rectificationAnswered",
+  "appealDecided",
 ] as const;
 
 export type NotificationKind = (typeof notificationKinds)[number];
@@ -110,6 +118,10 @@ export const kindParams: Record<NotificationKind, readonly string[]> = {
   extensionRequested: ["trackingNumber", "title", "days", "reason"],
   taskExtended: ["trackingNumber", "title", "department", "days", "reason", "dueDate"],
   extensionRefused: ["trackingNumber", "title", "note"],
+  ratingInvited: ["trackingNumber", "title"],
+  rectificationOpened: ["trackingNumber", "department", "dueDate"],
+  rectificationAnswered: ["trackingNumber", "title", "department"],
+  appealDecided: ["trackingNumber", "title"],
 };
 
 export function isNotificationKind(kind: string): kind is NotificationKind {
@@ -128,7 +140,7 @@ export function notificationHref(role: Role, applicationId: string | null, kind?
       if (kind === "mandateGranted" || kind === "mandateRevoked") return "/applicant/mandates";
       return applicationId ? `/applications/${applicationId}` : null;
     case "reviewer":
-      return "/review";
+      return kind === "rectificationOpened" ? "/review/rectification" : "/review";
     case "windowClerk":
       return "/window";
     case "dataOffice":

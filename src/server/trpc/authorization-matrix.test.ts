@@ -220,6 +220,15 @@ const matrix: Record<string, readonly Caller[]> = {
   "disclosure.publishNow": ["dataOffice"],
   "disclosure.late": ["dataOffice"],
   "serviceIndex.snapshotNow": ["dataOffice"],
+  "ratings.forCase": applicants,
+  "ratings.rate": applicants,
+  "ratings.appeal": applicants,
+  "ratings.departmentItems": ["reviewer"],
+  "ratings.departmentRatings": ["reviewer"],
+  "ratings.answer": ["reviewer"],
+  "ratings.office": ["dataOffice"],
+  "ratings.decideAppeal": ["dataOffice"],
+  "ratings.figures": ["dataOffice"],
 };
 
 /** A database that fails the test's way if anything reaches it: the guard let the call through. */

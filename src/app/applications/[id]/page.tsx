@@ -11,6 +11,7 @@ import { StageMaterialsForm } from "@/modules/applications/components/stage-mate
 import { StatusBadge } from "@/modules/applications/components/status-badge";
 import { CaseDocuments } from "@/modules/documents/components/case-documents";
 import { CaseClocks } from "@/modules/review/components/case-clocks";
+import { CaseRatings } from "@/modules/ratings/components/case-ratings";
 import { requireRole } from "@/server/auth/guard";
 import { api } from "@/trpc/server";
 
@@ -31,6 +32,7 @@ export default async function CasePage({ params, searchParams }: { params: Param
   if (!app) notFound();
   const { submitted } = await searchParams;
   const documents = await (await api()).documents.forApplication({ applicationId: app.id });
+  const rated = await (await api()).ratings.forCase({ applicationId: app.id });
   const clocks = await (await api()).review.clocks.forApplication({ applicationId: app.id });
   const [t, ti, ts, locale, format] = await Promise.all([
     getTranslations("applications.case"),
@@ -130,6 +132,8 @@ export default async function CasePage({ params, searchParams }: { params: Param
           {ti("viewOnly")}
         </p>
       )}
+
+      {rated.ratable ? <CaseRatings applicationId={app.id} view={rated} /> : null}
 
       <section aria-labelledby="timeline-heading" className="flex flex-col gap-3">
         <h2 id="timeline-heading" className="text-xl font-semibold">

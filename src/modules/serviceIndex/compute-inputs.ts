@@ -27,7 +27,9 @@ export function cityOf(divisionCode: string): string {
   return `${divisionCode.slice(0, 4)}00`;
 }
 
-type Key = `${UnitKind}:${string}`;
+/** A unit as `kind:code`, e.g. `department:market`. */
+export type UnitKey = `${UnitKind}:${string}`;
+type Key = UnitKey;
 
 /**
  * Counts every indicator's inputs for every department, service and city from the case stream in

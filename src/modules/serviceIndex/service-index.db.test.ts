@@ -8,6 +8,7 @@ import { submitApplication } from "@/modules/applications/submit-application";
 import { claimTask } from "@/modules/review/claim-task";
 import { decideTask } from "@/modules/review/decide-task";
 import { reviewTasks } from "@/modules/review/schema";
+import { rateApplication } from "@/modules/ratings/rate-application";
 import { createTestBundle, newEnterprise, reviewer, withDemo } from "@/root/testing/fixtures";
 import { ZIndexQuery } from "./inputs";
 import { computeIndex, methodology } from "./model";
@@ -25,6 +26,7 @@ async function sixCases() {
   const { code } = await createTestBundle(h.db, [{ key: "a", department: "ecology" }]);
   const enterprise = await newEnterprise(h.db);
   const actor = await reviewer(h.db, "ecology");
+  const ids: string[] = [];
   for (let i = 0; i < 6; i++) {
     const s = await submitApplication(
       h.db,
@@ -38,6 +40,7 @@ async function sixCases() {
       }),
       monday,
     );
+    ids.push(s.id);
     const [app] = await h.db.select({ v: applications.version }).from(applications).where(eq(applications.id, s.id));
     await acceptApplication(h.db, clerk, { applicationId: s.id, version: app!.v }, day(0));
     const [task] = await h.db.select().from(reviewTasks).where(eq(reviewTasks.applicationId, s.id));
@@ -45,12 +48,17 @@ async function sixCases() {
     const claimed = await claimTask(h.db, actor, { taskId: task!.id, version: task!.version }, at);
     await decideTask(h.db, actor, { taskId: task!.id, version: claimed.version, outcome: "approved" }, at);
   }
-  return code;
+  return { enterprise, ids, departmentId: actor.departmentId! };
 }
 
 describe("the service index from the case stream", () => {
   it("counts a service's cases and publishes exactly what the methodology gives from the published inputs", async () => {
-    await sixCases();
+    const { enterprise, ids, departmentId } = await sixCases();
+    // Five of the cases are rated for ecology: four satisfied, one dissatisfied (a rectification
+    // item due 5 working days later, unanswered by the 20th: due and late).
+    for (const [i, id] of ids.slice(0, 5).entries()) {
+      await rateApplication(h.db, enterprise, { applicationId: id, departmentId, level: i === 4 ? "dissatisfied" : "satisfied" }, day(3));
+    }
     const result = await snapshotIndex(h.db, new Date("2026-03-20T02:00:00Z"), ["2026-03"]);
     expect(result.units).toBeGreaterThan(0);
     const published = await readIndex(h.db, ZIndexQuery.parse({ period: "2026-03", kind: "service" }));
@@ -71,6 +79,11 @@ describe("the service index from the case stream", () => {
     expect(mine!.inputs.workingDaysTaken).toBe(5 * 2 + 10);
     expect(mine!.cases).toBe(6);
     expect(mine!.indicators.find((i) => i.code === "onTime")).toMatchObject({ value: 0.8333 });
+    const departments = await readIndex(h.db, ZIndexQuery.parse({ period: "2026-03", kind: "department", unit: "ecology" }));
+    if (departments === "unknownUnit") throw new Error("unexpected");
+    expect(departments.values[0]?.inputs).toMatchObject({ ratings: 5, ratingsSatisfied: 4, rectificationsDue: 1, rectificationsOnTime: 0 });
+    expect(departments.values[0]?.indicators.find((i) => i.code === "satisfaction")).toMatchObject({ value: 0.8, subIndex: 60 });
+    expect(departments.values[0]?.indicators.find((i) => i.code === "rectification")).toMatchObject({ value: 0, subIndex: 0 });
     // Anyone can recompute every published value from the published inputs: it is the same.
     for (const v of published.values) {
       const again = computeIndex(v.inputs, v.cases);

@@ -1,7 +1,9 @@
 import { sql } from "drizzle-orm";
 import { shanghaiDate } from "@/lib/dates";
 import type { Db } from "@/server/db/client";
-import { computeInputs } from "./compute-inputs";
+import { departments } from "../identity/schema";
+import { departmentRatingFigures } from "../ratings/department-figures";
+import { computeInputs, type UnitKey } from "./compute-inputs";
 import { computeIndex, methodology } from "./model";
 import { monthOf, periodRange } from "./periods";
 import { serviceIndexValues } from "./schema";
@@ -22,7 +24,7 @@ export async function snapshotIndex(db: Db, now: Date = new Date(), periods?: st
   for (const period of [...new Set(chosen)]) {
     const range = periodRange(period, now);
     if (!range) throw new Error(`not a period: ${period}`);
-    for (const u of await computeInputs(db, range.from, range.to)) {
+    for (const u of await computeInputs(db, range.from, range.to, await ratingInputs(db, range.from, range.to, now))) {
       const r = computeIndex(u.inputs, u.cases);
       rows.push({
         unitKind: u.kind,
@@ -63,4 +65,27 @@ export async function snapshotIndex(db: Db, now: Date = new Date(), periods?: st
     }
   });
   return { periods: [...new Set(chosen)], units: written };
+}
+
+/**
+ * Each department's ratings in [from, to) (China days): satisfied or very satisfied of all, and the
+ * rectification items due in the period answered on time (an open item past its due day counts as
+ * due and late).
+ */
+async function ratingInputs(db: Db, from: Date, to: Date, now: Date): Promise<Map<UnitKey, Record<string, number>>> {
+  const out = new Map<UnitKey, Record<string, number>>();
+  const first = shanghaiDate(from);
+  const last = shanghaiDate(new Date(to.getTime() - 1));
+  for (const d of await db.select({ id: departments.id, code: departments.code }).from(departments)) {
+    const f = await departmentRatingFigures(db, { departmentId: d.id, from: first, to: last }, now);
+    const due = f.rectification.answeredOnTime + f.rectification.answeredLate + f.rectification.openLate;
+    if (f.ratings === 0 && due === 0) continue;
+    out.set(`department:${d.code}`, {
+      ratings: f.ratings,
+      ratingsSatisfied: f.levels.satisfied + f.levels.verySatisfied,
+      rectificationsOnTime: f.rectification.answeredOnTime,
+      rectificationsDue: due,
+    });
+  }
+  return out;
 }

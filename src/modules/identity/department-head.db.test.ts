@@ -5,6 +5,7 @@ import { divisions } from "@/modules/divisions/schema";
 import type { DatabaseHandle } from "@/server/db/client";
 import { testDatabase, uniqueSuffix } from "@/root/testing/database";
 import { loadActor } from "./authenticate";
+import { listStaffAccounts } from "./list-staff-accounts";
 import { createDepartment } from "./create-department";
 import { createStaffAccount } from "./create-staff-account";
 import { ZCreateDepartmentInput, ZCreateStaffAccountInput } from "./inputs";
@@ -51,6 +52,10 @@ describe("a department head (部门负责人)", () => {
     );
     expect((await loadActor(h.db, head.userId))?.departmentHead).toBe(true);
     expect((await loadActor(h.db, plain.userId))?.departmentHead).toBe(false);
+    // The administrator's list of staff accounts says who heads a department.
+    const listed = await listStaffAccounts(h.db);
+    expect(listed.find((a) => a.userId === head.userId)?.departmentHead).toBe(true);
+    expect(listed.find((a) => a.userId === plain.userId)?.departmentHead).toBe(false);
   });
 
   it("is refused for any other role, and nothing is written", async () => {

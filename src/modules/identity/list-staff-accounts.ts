@@ -11,6 +11,7 @@ export const ZStaffAccountView = z.object({
   role: z.enum(staffRoles),
   active: z.boolean(),
   departmentCode: z.string().nullable(),
+  departmentHead: z.boolean(),
   lastSignInAt: z.date().nullable(),
   /** Sessions not ended (they may still lapse by idleness). */
   openSessions: z.number(),
@@ -26,6 +27,7 @@ export async function listStaffAccounts(db: Db, now: Date = new Date()) {
       role: users.role,
       active: users.active,
       departmentCode: departments.code,
+      departmentHead: staff.departmentHead,
       lastSignInAt: users.lastSignInAt,
       openSessions: sql<number>`(select count(*)::int from ${sessions} where ${sessions.userId} = ${users.id} and ${sessions.revokedAt} is null and ${sessions.absoluteExpiresAt} > ${now})`,
     })

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { FormCard, useFormSubmit } from "@/components/form/form-card";
-import { SelectField, TextField } from "@/components/form/fields";
+import { CheckboxField, SelectField, TextField } from "@/components/form/fields";
 import { useZodForm } from "@/components/form/use-zod-form";
 import { useTRPC } from "@/trpc/react";
 import type { UseFormReturn } from "react-hook-form";
@@ -209,7 +209,9 @@ export function CreateStaffAccountForm() {
   const trpc = useTRPC();
   const router = useRouter();
   const mutation = useMutation(trpc.identity.createStaffAccount.mutationOptions());
-  const form = useZodForm(ZCreateStaffAccountInput, { defaultValues: { login: "", displayName: "", role: "reviewer", departmentCode: "" } });
+  const form = useZodForm(ZCreateStaffAccountInput, {
+    defaultValues: { login: "", displayName: "", role: "reviewer", departmentCode: "", departmentHead: false },
+  });
   const submit = useFormSubmit(form, (values) => mutation.mutateAsync({ ...values, departmentCode: values.departmentCode || null }), {
     reset: true,
     onDone: () => router.refresh(),
@@ -225,6 +227,7 @@ export function CreateStaffAccountForm() {
       <TextField form={form} name="displayName" label={t("staff.displayName")} idPrefix="staff" autoComplete="off" />
       <SelectField form={form} name="role" label={t("staff.role")} options={staffRoles.map((r) => ({ value: r, label: tr(r) }))} idPrefix="staff" />
       <TextField form={form} name="departmentCode" label={t("staff.departmentCode")} hint={t("staff.departmentHint")} idPrefix="staff" autoComplete="off" />
+      <CheckboxField form={form} name="departmentHead" label={t("staff.departmentHead")} idPrefix="staff" />
     </FormCard>
   );
 }

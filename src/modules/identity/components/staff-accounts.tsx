@@ -15,6 +15,8 @@ export interface StaffAccountRow {
   role: "windowClerk" | "reviewer" | "dataOffice" | "administrator";
   active: boolean;
   departmentCode: string | null;
+  /** The reviewer heads their department. */
+  departmentHead: boolean;
   lastSignInAt: Date | null;
   openSessions: number;
 }
@@ -33,14 +35,15 @@ function RoleForm({
   account: StaffAccountRow;
   departments: Array<{ code: string; nameZh: string; nameEn: string }>;
   pending: boolean;
-  onSave: (change: { role: StaffAccountRow["role"]; departmentCode?: string | null }) => void;
+  onSave: (change: { role: StaffAccountRow["role"]; departmentCode?: string | null; departmentHead?: boolean }) => void;
   label: (d: { nameZh: string; nameEn: string }) => string;
 }) {
   const t = useTranslations("identity.staff");
   const tr = useTranslations("profile.roles");
   const [role, setRole] = useState(account.role);
   const [department, setDepartment] = useState(account.departmentCode ?? "");
-  const changed = role !== account.role || (role === "reviewer" && department !== (account.departmentCode ?? ""));
+  const [head, setHead] = useState(account.departmentHead);
+  const changed = role !== account.role || (role === "reviewer" && (department !== (account.departmentCode ?? "") || head !== account.departmentHead));
   const id = `role-${account.userId}`;
   return (
     <form
@@ -48,7 +51,7 @@ function RoleForm({
       onSubmit={(e) => {
         e.preventDefault();
         // No department chosen for a reviewer is sent as none, for the server to refuse on its field.
-        onSave({ role, ...(role === "reviewer" ? { departmentCode: department || null } : {}) });
+        onSave({ role, ...(role === "reviewer" ? { departmentCode: department || null, departmentHead: head } : {}) });
       }}
     >
       <label className="flex flex-col gap-1 text-sm" htmlFor={`${id}-role`}>
@@ -72,6 +75,12 @@ function RoleForm({
               </option>
             ))}
           </select>
+        </label>
+      ) : null}
+      {role === "reviewer" ? (
+        <label className="flex items-center gap-2 py-2 text-sm" htmlFor={`${id}-head`}>
+          <input id={`${id}-head`} type="checkbox" className="h-5 w-5" checked={head} disabled={pending} onChange={(e) => setHead(e.target.checked)} />
+          {t("departmentHead")}
         </label>
       ) : null}
       <button
@@ -109,7 +118,10 @@ export function StaffAccounts({
   const mutation = useMutation(trpc.identity.updateStaffAccount.mutationOptions());
   const [done, setDone] = useState<{ userId: string; ended: number } | null>(null);
   const [passwords, setPasswords] = useState<Record<string, string>>({});
-  const run = async (userId: string, change: { active?: boolean; role?: StaffAccountRow["role"]; departmentCode?: string | null; newPassword?: string }) => {
+  const run = async (
+    userId: string,
+    change: { active?: boolean; role?: StaffAccountRow["role"]; departmentCode?: string | null; departmentHead?: boolean; newPassword?: string },
+  ) => {
     setDone(null);
     const result = await mutation.mutateAsync({ userId, ...change }).catch(() => null);
     if (result) {
@@ -133,7 +145,9 @@ export function StaffAccounts({
                 {a.displayName} <span className="font-mono text-sm text-slate-600">{a.login}</span>
               </p>
               <p className="text-sm text-slate-700">
-                {tr(a.role)} · {a.active ? t("active") : t("inactive")} · {t("openSessions", { count: a.openSessions })}
+                {tr(a.role)}
+                {a.departmentHead ? ` · ${t("departmentHead")}` : ""} · {a.active ? t("active") : t("inactive")} ·{" "}
+                {t("openSessions", { count: a.openSessions })}
                 {a.lastSignInAt ? ` · ${t("lastSignIn", { at: format.dateTime(a.lastSignInAt, { dateStyle: "medium", timeStyle: "short" }) })}` : ""}
               </p>
             </div>

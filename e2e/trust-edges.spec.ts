@@ -27,8 +27,10 @@ test.describe("validation reaches the user as field errors, never a 500", () => 
     await expect(page).toHaveURL(/\/applicant$/);
     await page.goto("/apply/service/foodBusinessLicensing");
     await expect(page).toHaveURL(/key=/);
-    // Every data field filled, but the required uploads left out: only the server can tell.
-    const data = page.locator("fieldset").first();
+    // The situation questions answered, every data field filled, but the required uploads left
+    // out: only the server can tell.
+    for (const question of await page.locator('[data-testid^="situation-"]').all()) await question.locator('input[type="radio"]').first().check();
+    const data = page.getByTestId("apply-data");
     for (const input of await data.locator('input[type="text"]').all()) {
       await input.fill((await input.getAttribute("inputmode")) === "decimal" ? "120" : "保定市竞秀区示例路 1 号");
     }

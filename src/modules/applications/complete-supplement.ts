@@ -1,18 +1,17 @@
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
+import { planFormOf } from "./plan-form";
 import { msg } from "@/lib/message";
 import { DomainError } from "@/lib/domain-error";
 import { keyParam } from "@/lib/message";
 import type { Db } from "@/server/db/client";
 import { shanghaiDate } from "@/lib/dates";
-import { loadApplicationPlan } from "../catalog/load-application-plan";
 import type { Actor } from "../identity/model";
 import { reopenAfterSupplement } from "../review/reopen-tasks";
 import { applicantMay } from "./applicant";
 import { checkMaterials } from "./check-materials";
 import type { ZCompleteSupplementInput } from "./inputs";
 import { applicationMaterials, supplementAnswers, supplementNotices, uploads, type NoticeItem } from "./schema";
-import { subjectOf } from "./subject";
 import { applyApplicationEvent, expectVersion, lockApplication } from "./transition";
 
 /**
@@ -39,7 +38,8 @@ export async function completeSupplement(db: Db, actor: Actor, input: z.output<t
 
     const scope = new Set(notice.items.flatMap((i) => i.materialKeys));
     if (scope.size > 0) {
-      const plan = await loadApplicationPlan(tx, await subjectOf(tx, app));
+      const plan = await planFormOf(tx, app);
+      if (!plan) throw new DomainError("notFound", "errors.notFound");
       const checked = await checkMaterials(tx, {
         materials: plan.materials,
         formData: { ...app.formData, ...input.formData },

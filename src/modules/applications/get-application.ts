@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, inArray, isNotNull } from "drizzle-orm";
 import { DomainError } from "@/lib/domain-error";
+import { planFormOf } from "./plan-form";
 import type { Db } from "@/server/db/client";
 import { isOverdue, shanghaiDate } from "../calendar/model";
 import { certificateTypeIdentifying } from "../catalog/certificate-types";
-import { loadApplicationPlan } from "../catalog/load-application-plan";
 import { applicableMaterials, formatAnswerBoth } from "../catalog/model";
 import { certificateTypes } from "../catalog/schema";
 import type { Actor } from "../identity/model";
@@ -19,7 +19,6 @@ import { applicationMaterials, applications, supplementAnswers, supplementNotice
 import { applicantMay } from "./applicant";
 import { caseStageOf, grantedApplicationStatuses, isAwaitingApplicant, isLiveApplication } from "./model";
 import { stageMaterialsOwed } from "./stage-materials";
-import { subjectOf } from "./subject";
 import { maskHolderCode, type ApplicationView, type TaskTimelineView } from "./views";
 
 type ApplicationRow = typeof applications.$inferSelect;
@@ -235,9 +234,7 @@ export async function getApplication(db: Db, actor: Actor, applicationId: string
         ).certificates;
 
   // Materials as supplied, named from the catalog.
-  const plan = await subjectOf(db, app)
-    .then((subject) => loadApplicationPlan(db, subject))
-    .catch(() => null);
+  const plan = await planFormOf(db, app);
   const supplied = await db
     .select({
       m: applicationMaterials,

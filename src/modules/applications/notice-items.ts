@@ -1,17 +1,16 @@
 import { inArray } from "drizzle-orm";
 import { z } from "zod";
+import { planFormOf } from "./plan-form";
 import { msg } from "@/lib/message";
 import type { Db } from "@/server/db/client";
 import { DomainError } from "@/lib/domain-error";
 import { addWorkingDays, CalendarRangeError } from "../calendar/model";
 import { loadCalendar } from "../calendar/load-calendar";
 import { endOfShanghaiDay, shanghaiDate } from "@/lib/dates";
-import { loadApplicationPlan } from "../catalog/load-application-plan";
 import { services } from "../catalog/schema";
 import type { ZNoticeItemInput } from "./inputs";
 import { noticeDueDays } from "./model";
 import type { NoticeItem } from "./schema";
-import { subjectOf } from "./subject";
 import type { ApplicationRow } from "./transition";
 
 /**
@@ -27,7 +26,7 @@ export async function toNoticeItems(
   asker: { departmentId: string | null; taskId: string | null },
 ): Promise<NoticeItem[]> {
   const needsPlan = items.some((i) => i.materialKeys.length > 0);
-  const materials = needsPlan ? (await loadApplicationPlan(tx, await subjectOf(tx, app))).materials : [];
+  const materials = needsPlan ? ((await planFormOf(tx, app))?.materials ?? []) : [];
   const byKey = new Map(materials.map((m) => [m.key, m]));
   const issues: z.core.$ZodIssue[] = [];
   const out = items.map((item, n): NoticeItem => {

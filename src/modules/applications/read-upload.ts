@@ -1,12 +1,11 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { DomainError } from "@/lib/domain-error";
+import { planFormOf } from "./plan-form";
 import type { Db } from "@/server/db/client";
-import { loadApplicationPlan } from "../catalog/load-application-plan";
 import { principalOf, type Actor } from "../identity/model";
 import { reviewTasks } from "../review/schema";
 import { applicantMay } from "./applicant";
 import { applicationMaterials, applications, supplementAnswers, supplementNotices, uploads } from "./schema";
-import { subjectOf } from "./subject";
 
 /**
  * An uploaded file for download, to those who may see it:
@@ -48,7 +47,7 @@ export async function readUpload(db: Db, actor: Actor, uploadId: string) {
       const steps = new Set(tasks.filter((t) => t.applicationId === u.app.id).map((t) => t.stepKey));
       if (steps.size === 0) continue;
       const services = new Set(u.app.plan.filter((s) => steps.has(s.key)).map((s) => s.serviceCode));
-      const plan = await loadApplicationPlan(db, await subjectOf(db, u.app)).catch(() => null);
+      const plan = await planFormOf(db, u.app);
       const material = plan?.materials.find((m) => m.key === u.materialKey);
       if (material?.serviceCodes.some((c) => services.has(c))) return file;
     }

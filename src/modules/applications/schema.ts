@@ -28,7 +28,7 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
 });
 
 // The plan step is the catalog's (catalog/plan.ts); the application keeps a copy of its plan.
-import type { PlanStep } from "../catalog/plan";
+import type { PlanForm, PlanStep } from "../catalog/plan";
 export type { PlanStep };
 
 /**
@@ -89,6 +89,12 @@ export const applications = pgTable(
       .notNull()
       .default(sql`'{}'::jsonb`),
     plan: jsonb("plan").$type<PlanStep[]>().notNull(),
+    /**
+     * The form the application was submitted under (its materials and situation questions, as the
+     * catalog said then): what it is held to, whatever the catalog says later. Null for drafts and
+     * for applications submitted before it was kept (they read the current catalog).
+     */
+    planForm: jsonb("plan_form").$type<PlanForm>(),
     /**
      * The applicant's answers to the situation questions (办理情形: question key → option value),
      * from which the server derives the materials that apply, at submission and at every stage.

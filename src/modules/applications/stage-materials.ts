@@ -1,12 +1,10 @@
 import { eq } from "drizzle-orm";
-import { DomainError } from "@/lib/domain-error";
+import { planFormOf } from "./plan-form";
 import type { Db } from "@/server/db/client";
-import { loadApplicationPlan } from "../catalog/load-application-plan";
 import { bundles } from "../catalog/schema";
 import { owedStepMaterials } from "../catalog/model";
-import type { ApplicationPlan, PlanMaterial } from "../catalog/plan";
+import type { PlanForm, PlanMaterial } from "../catalog/plan";
 import { applicationMaterials, type applications } from "./schema";
-import { subjectOf } from "./subject";
 
 type ApplicationRow = typeof applications.$inferSelect;
 
@@ -27,20 +25,15 @@ export async function stageMaterialsOwed(
   tx: Db,
   app: ApplicationRow,
   stepKeys: readonly string[],
-): Promise<{ plan: ApplicationPlan | null; owed: Map<string, OwedMaterials> }> {
+): Promise<{ plan: PlanForm | null; owed: Map<string, OwedMaterials> }> {
   const owed = new Map<string, OwedMaterials>();
   const steps = app.plan.filter((s) => stepKeys.includes(s.key) && s.needs.length > 0);
   if (steps.length === 0 || !app.bundleId) return { plan: null, owed };
   const [bundle] = await tx.select({ staged: bundles.stagedMaterials }).from(bundles).where(eq(bundles.id, app.bundleId));
   if (!bundle?.staged) return { plan: null, owed };
-  let plan: ApplicationPlan;
-  try {
-    plan = await loadApplicationPlan(tx, await subjectOf(tx, app));
-  } catch (error) {
-    // A bundle withdrawn from the catalog since: the running case goes on with what it has.
-    if (error instanceof DomainError && error.code === "notFound") return { plan: null, owed };
-    throw error;
-  }
+  // The form the case was submitted under; a bundle withdrawn since leaves the case with what it has.
+  const plan = await planFormOf(tx, app);
+  if (!plan) return { plan: null, owed };
   const rows = await tx.select({ key: applicationMaterials.materialKey }).from(applicationMaterials).where(eq(applicationMaterials.applicationId, app.id));
   const supplied = new Set([...rows.map((r) => r.key), ...Object.entries(app.formData).flatMap(([k, v]) => (v.trim() ? [k] : []))]);
   for (const step of steps) owed.set(step.key, owedStepMaterials(plan.materials, step, app.situations, supplied));

@@ -149,6 +149,7 @@ export async function submitApplication(
         formData: checked.formData,
         situations,
         plan: plan.steps,
+        planForm: { materials: plan.materials, situations: plan.situations },
         catalogVersion: await currentCatalogVersion(tx),
         submittedAt: now,
         ...deadline,

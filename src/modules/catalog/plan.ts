@@ -60,3 +60,6 @@ export interface ApplicationPlan {
   situations: SituationQuestion[];
   materials: PlanMaterial[];
 }
+
+/** What an application's form asks, kept with the application at submission (see `applications.planForm`). */
+export type PlanForm = Pick<ApplicationPlan, "materials" | "situations">;

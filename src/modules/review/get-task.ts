@@ -1,11 +1,10 @@
 import { eq, inArray } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
+import { planFormOf } from "../applications/plan-form";
 import { certificateTypeIdentifying } from "../catalog/certificate-types";
 import { getApplication, issuedStepKeysOf, readerStepKeysOf } from "../applications/get-application";
 import { isLiveApplication } from "../applications/model";
 import { applications } from "../applications/schema";
-import { subjectOf } from "../applications/subject";
-import { loadApplicationPlan } from "../catalog/load-application-plan";
 import { certificateTypes } from "../catalog/schema";
 import type { Actor } from "../identity/model";
 import { departments, users } from "../identity/schema";
@@ -30,6 +29,7 @@ export async function getTask(db: Db, actor: Actor, taskId: string, now: Date = 
     .select({
       id: applications.id,
       plan: applications.plan,
+      planForm: applications.planForm,
       bundleId: applications.bundleId,
       status: applications.status,
       registeredEntityId: applications.registeredEntityId,
@@ -41,9 +41,7 @@ export async function getTask(db: Db, actor: Actor, taskId: string, now: Date = 
 
   const readerStepKeys = readerStepKeysOf(app, application.tasks, actor);
   // The catalog is the form's definition: labels, options and units of every answer.
-  const plan = await subjectOf(db, app)
-    .then((subject) => loadApplicationPlan(db, subject))
-    .catch(() => null);
+  const plan = await planFormOf(db, app);
   const answers = await answerGroupsOf(db, { applicationId: app.id, plan: app.plan, formData: app.formData, materials: plan?.materials ?? [], readerStepKeys });
 
   // The certificates the step builds on that are not (yet) there: said as information.

@@ -54,6 +54,8 @@ test.describe("validation reaches the user as field errors, never a 500", () => 
     const raw = await trpcPost(page.request, baseURL, "applications.submit", {
       subject: { kind: "service", code: "foodBusinessLicensing" },
       idempotencyKey: key,
+      // The situations answered (without them the server cannot tell which materials apply).
+      situations: { applicantType: "company", premises: "newShop" },
       formData: {},
       materials: {},
       consent: false,
@@ -63,6 +65,18 @@ test.describe("validation reaches the user as field errors, never a 500", () => 
     const fields = Object.keys(body.error.json.data.fieldErrors ?? {});
     expect(fields.some((f) => f.startsWith("formData."))).toBe(true);
     expect(fields.some((f) => f.startsWith("materials."))).toBe(true);
+
+    // Without the situations, the answer names them: a field error, not a 500.
+    const noSituations = await trpcPost(page.request, baseURL, "applications.submit", {
+      subject: { kind: "service", code: "foodBusinessLicensing" },
+      idempotencyKey: `${key}-2`,
+      formData: {},
+      materials: {},
+      consent: false,
+    });
+    expect(noSituations.status()).toBe(400);
+    const noSituationsBody = (await noSituations.json()) as TrpcError;
+    expect(Object.keys(noSituationsBody.error.json.data.fieldErrors ?? {}).some((f) => f.startsWith("situations."))).toBe(true);
   });
 
   test("a NUL byte in a registering citizen's name is a 400 with an error on the name", async ({ request, baseURL }) => {

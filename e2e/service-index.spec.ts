@@ -80,4 +80,11 @@ test.describe("the service index's methodology", () => {
       expect(((await res.json()) as { problems: unknown[] }).problems.length).toBeGreaterThan(0);
     }
   });
+
+  test("every guide says how long the service has really taken, or that there is not enough data", async ({ page }) => {
+    await page.goto("/guides/foodBusinessLicensing");
+    await expect(page.getByTestId("real-durations")).toHaveText(/近12个月 \d+ 件：中位数 \d+ 个工作日|数据不足（近12个月办结 \d+ 件）/);
+    await page.goto("/guides/openRestaurant");
+    await expect(page.getByTestId("real-durations")).toBeVisible();
+  });
 });

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { nearestRank } from "./real-durations";
 import { bandOf, computeIndex, indicatorCodes, methodology, roundHalfUp, subIndex } from "./model";
 
 const table = (code: string) => methodology.indicators.find((i) => i.code === code)!.breakpoints;
@@ -144,5 +145,15 @@ describe("properties", () => {
         expect(subIndex(table("speed"), lo * 3)).toBeGreaterThanOrEqual(subIndex(table("speed"), hi * 3));
       }),
     );
+  });
+});
+
+describe("the percentiles of real durations (nearest rank)", () => {
+  it("takes the value at rank ⌈p × n⌉", () => {
+    expect(nearestRank([2, 2, 2, 2, 2, 10], 50)).toBe(2);
+    expect(nearestRank([2, 2, 2, 2, 2, 10], 90)).toBe(10);
+    expect(nearestRank([1, 2, 3, 4], 50)).toBe(2);
+    expect(nearestRank([7], 90)).toBe(7);
+    expect(nearestRank([], 50)).toBeNull();
   });
 });

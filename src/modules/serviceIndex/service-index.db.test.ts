@@ -13,6 +13,7 @@ import { createTestBundle, newEnterprise, reviewer, withDemo } from "@/root/test
 import { ZIndexQuery } from "./inputs";
 import { computeIndex, methodology } from "./model";
 import { readIndex } from "./read-index";
+import { realDurations } from "./real-durations";
 import { snapshotIndex } from "./snapshot-index";
 
 const { h, clerk } = await withDemo({ clerk: "clerk" });
@@ -48,12 +49,16 @@ async function sixCases() {
     const claimed = await claimTask(h.db, actor, { taskId: task!.id, version: task!.version }, at);
     await decideTask(h.db, actor, { taskId: task!.id, version: claimed.version, outcome: "approved" }, at);
   }
-  return { enterprise, ids, departmentId: actor.departmentId! };
+  return { enterprise, ids, departmentId: actor.departmentId!, code };
 }
 
 describe("the service index from the case stream", () => {
   it("counts a service's cases and publishes exactly what the methodology gives from the published inputs", async () => {
-    const { enterprise, ids, departmentId } = await sixCases();
+    const { enterprise, ids, departmentId, code } = await sixCases();
+    // The guide's real durations: five cases decided in 2 working days, one in 10 (nearest rank).
+    expect(await realDurations(h.db, { kind: "bundle", code }, new Date("2026-03-20T02:00:00Z"))).toEqual({ cases: 6, sufficient: true, median: 2, p90: 10 });
+    // A year later the cases have left the 12-month window: 数据不足.
+    expect(await realDurations(h.db, { kind: "bundle", code }, new Date("2027-04-01T02:00:00Z"))).toMatchObject({ cases: 0, sufficient: false, median: null });
     // Five of the cases are rated for ecology: four satisfied, one dissatisfied (a rectification
     // item due 5 working days later, unanswered by the 20th: due and late).
     for (const [i, id] of ids.slice(0, 5).entries()) {

@@ -1,5 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
+import { realDurations } from "@/modules/serviceIndex/real-durations";
+import { getDb } from "@/server/db";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -50,7 +52,14 @@ export default async function GuidePage({ params, searchParams }: { params: Para
   // 办理情形 picked in the guide's form: only answers the questions list count.
   const chosen = chosenSituations(guide.situations, await searchParams);
   const materials = guide.materials.filter((m) => materialMayApply(m, chosen));
-  const [t, tc, locale, actor] = await Promise.all([getTranslations("catalog.guide"), getTranslations("catalog"), getLocale(), currentActor()]);
+  const [t, tc, td, locale, actor, durations] = await Promise.all([
+    getTranslations("catalog.guide"),
+    getTranslations("catalog"),
+    getTranslations("serviceIndex.durations"),
+    getLocale(),
+    currentActor(),
+    realDurations(await getDb(), { kind: guide.kind, code: guide.code }),
+  ]);
   const en = locale === "en";
   const list = (items: string[]) => items.join(en ? ", " : "、");
   const kinds = list(guide.applicantKinds.map((k) => tc(`kinds.${k}`)));
@@ -125,6 +134,13 @@ export default async function GuidePage({ params, searchParams }: { params: Para
             </Fact>
             <Fact label={t("statutory")}>
               <span data-testid="statutory-days">{tc("days", { count: guide.statutoryDays })}</span>
+            </Fact>
+            <Fact label={td("label")}>
+              <span data-testid="real-durations">
+                {durations.sufficient
+                  ? td("figures", { median: durations.median ?? 0, p90: durations.p90 ?? 0, cases: durations.cases })
+                  : td("insufficient", { cases: durations.cases })}
+              </span>
             </Fact>
             <Fact label={t("fee")}>{formatFee(guide.feeFen, locale, tc("free"))}</Fact>
           </dl>

@@ -1,4 +1,6 @@
 import { onCalendarPublished } from "@/modules/calendar/effects";
+import { markDisclosureRevoked } from "@/modules/disclosure/mark-revoked";
+import { certificateRevoked } from "@/modules/sharing/effects";
 import { identityRegisters } from "@/modules/identity/ports";
 import { applyLifecycleOnApproval } from "@/modules/registration/lifecycle-effect";
 import { registerOnApproval } from "@/modules/registration/register-entity";
@@ -28,6 +30,10 @@ stepsApproved.seal();
 // shareholders and commitments included, which registration keeps beside the application.
 answerSources.on("registration.startBusinessAnswers", startBusinessAnswers);
 answerSources.seal();
+
+// A licence is revoked: its published decision (双公示) is marked in the same transaction.
+certificateRevoked.on("disclosure.markRevoked", markDisclosureRevoked);
+certificateRevoked.seal();
 
 // The data office publishes a calendar year: review recomputes the open due dates that were
 // provisional, in the publishing transaction (a Set: registering twice is harmless).

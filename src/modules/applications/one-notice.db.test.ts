@@ -67,10 +67,13 @@ async function ask(applicationId: string, step: string, dept: string, items: unk
 }
 
 const applicantOutbox = async (applicationId: string, applicant: Actor) =>
-  (await h.db.select().from(outbox).where(eq(outbox.applicationId, applicationId))).filter((r) => r.recipientUserIds.includes(applicant.userId));
+  (await h.db.select().from(outbox).where(eq(outbox.applicationId, applicationId)).orderBy(outbox.createdAt, outbox.id)).filter((r) =>
+    r.recipientUserIds.includes(applicant.userId),
+  );
 
 const inboxKinds = async (applicant: Actor, applicationId: string) => {
-  await dispatchOutbox(h.db, { batchSize: 500, mailer: null });
+  // The whole backlog: on a shared PostgreSQL database other files leave rows waiting too.
+  while ((await dispatchOutbox(h.db, { batchSize: 500, mailer: null })) > 0);
   const page = await listNotifications(h.db, applicant, {});
   return page.items.filter((i) => i.href === `/applications/${applicationId}`).map((i) => i.kind);
 };

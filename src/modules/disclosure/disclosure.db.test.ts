@@ -21,6 +21,20 @@ import { listLatePublications, searchDisclosures } from "./search-disclosures";
 
 const { h, clerk } = await withDemo({ clerk: "clerk" });
 
+/**
+ * Runs the publication until nothing is left, as the job's successive runs would (on a shared
+ * PostgreSQL database other files leave decisions waiting too); the totals of all runs.
+ */
+async function publishAll(now: Date) {
+  const total = { decisions: 0, records: 0 };
+  for (;;) {
+    const r = await publishDecisions(h.db, now);
+    total.decisions += r.decisions;
+    total.records += r.records;
+    if (r.decisions === 0) return total;
+  }
+}
+
 // Tuesday 29 September 2026, 09:00 in China: National Day (1–7 October) and the make-up Saturday
 // (10 October) lie within the next seven working days.
 const decisionDay = new Date("2026-09-29T01:00:00Z");
@@ -60,10 +74,10 @@ describe("a licence granted (双公示)", () => {
   it("is published by the job with the licence, its department and basis, due 7 working days later across National Day, once", async () => {
     const enterprise = await newEnterprise(h.db);
     const appId = await decidedCase(enterprise, [{ key: "a", department: "market", issues: "foodBusinessLicence" }], "approved", decisionDay);
-    const first = await publishDecisions(h.db, minutesAfter(decisionDay, 5));
+    const first = await publishAll(minutesAfter(decisionDay, 5));
     expect(first.records).toBeGreaterThanOrEqual(1);
-    const again = await publishDecisions(h.db, minutesAfter(decisionDay, 10));
-    expect(again).toEqual({ decisions: 0, records: 0, revoked: 0 });
+    const again = await publishAll(minutesAfter(decisionDay, 10));
+    expect(again).toEqual({ decisions: 0, records: 0 });
 
     const [code] = await h.db.select({ code: applications.holderCode }).from(applications).where(eq(applications.id, appId));
     const page = await searchDisclosures(h.db, ZDisclosureSearch.parse({ code: code!.code }));
@@ -87,14 +101,13 @@ describe("a licence granted (双公示)", () => {
     const audit = await h.db.select().from(auditEvents).where(eq(auditEvents.entityId, stored!.documentId));
     expect(audit.map((e) => e.action)).toContain("disclosure.publish");
 
-    // The licence is revoked: the next run marks the published record, which stays.
+    // The licence is revoked: the published record is marked in the revoking transaction, and stays.
     const market = await reviewer(h.db, "market");
     await revokeCertificate(h.db, market, { number: row.licenceNumber!, reason: "以欺骗手段取得许可" }, minutesAfter(decisionDay, 60 * 24 * 3));
-    const marked = await publishDecisions(h.db, minutesAfter(decisionDay, 60 * 24 * 3 + 5));
-    expect(marked.revoked).toBe(1);
     const after = await searchDisclosures(h.db, ZDisclosureSearch.parse({ code: code!.code }));
     expect(after.rows[0]).toMatchObject({ status: "revoked", revokedOn: "2026-10-02", licenceNumber: row.licenceNumber });
-    expect(await publishDecisions(h.db, minutesAfter(decisionDay, 60 * 24 * 3 + 10))).toMatchObject({ revoked: 0 });
+    const revokeAudit = await h.db.select().from(auditEvents).where(eq(auditEvents.entityId, stored!.id));
+    expect(revokeAudit.map((e) => e.action)).toEqual(["disclosure.revoke"]);
   });
 });
 
@@ -104,7 +117,7 @@ describe("a licence refused to a natural person", () => {
     const [person] = await h.db.select({ idNumber: citizens.idNumber }).from(citizens).where(eq(citizens.id, citizen.personId!));
     await decidedCase(citizen, [{ key: "a", department: "market" }], "denied", decisionDay);
     // The job was down until 15 October: the record is published a day after it was due.
-    await publishDecisions(h.db, new Date("2026-10-15T02:00:00Z"));
+    await publishAll(new Date("2026-10-15T02:00:00Z"));
     const page = await searchDisclosures(h.db, ZDisclosureSearch.parse({ q: "冯", department: "market", from: "2026-09-29", to: "2026-09-29" }));
     const denial = page.rows.find((r) => r.kind === "denial");
     expect(denial).toMatchObject({ counterpartName: "冯**", counterpartCode: null, licenceNumber: null, departmentCode: "market", publishedOn: "2026-10-15" });

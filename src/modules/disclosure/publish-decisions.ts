@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, max, notExists, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, notExists, sql } from "drizzle-orm";
 import { shanghaiDate } from "@/lib/dates";
 import type { Db } from "@/server/db/client";
 import { recordAudit } from "../audit/record-audit";
@@ -7,7 +7,7 @@ import { cachedCalendar } from "../calendar/load-calendar";
 import { applications } from "../applications/schema";
 import { services } from "../catalog/schema";
 import { caseDocuments } from "../documents/schema";
-import { licenceFacts, licencesRevokedSince } from "../sharing/licence-facts";
+import { licenceFacts } from "../sharing/licence-facts";
 import { disclosureDueWorkingDays, publicCounterpartName, type DisclosureAuditAction, type DisclosureKind } from "./model";
 import { disclosures } from "./schema";
 
@@ -18,8 +18,6 @@ export interface PublishResult {
   decisions: number;
   /** Records written (one per licence granted, one per denial). */
   records: number;
-  /** Records marked revoked in this run. */
-  revoked: number;
 }
 
 /**
@@ -27,13 +25,14 @@ export interface PublishResult {
  * grant as one record per licence it issued, a denial as one record. A natural person is
  * published by a masked name and no ID number. Each record keeps the day publication was due
  * (decision day + 7 working days on the official calendar) and the day it was published, so a late
- * one shows. Then marks the records of licences revoked since the last run. Run by the
+ * one shows. A licence revoked later marks its record at once (`markDisclosureRevoked`, wired to the
+ * registry's revocation at the root). Run by the
  * `disclosures.publish` job and on demand by the data office; a run twice (or by two nodes)
  * publishes once: the (decision, licence) pair is unique.
  */
 export async function publishDecisions(db: Db, now: Date = new Date(), options: { batchSize?: number } = {}): Promise<PublishResult> {
   const batchSize = options.batchSize ?? 200;
-  const result: PublishResult = { decisions: 0, records: 0, revoked: 0 };
+  const result: PublishResult = { decisions: 0, records: 0 };
   const cal = await cachedCalendar(db, now.getTime());
   const publishedOn = shanghaiDate(now);
 
@@ -153,36 +152,5 @@ export async function publishDecisions(db: Db, now: Date = new Date(), options: 
     }
   }
 
-  // Revocations since the last one recorded update their records (the record stays, marked).
-  // Paged by the revocation time; a revoked licence that was never published is passed over.
-  const [mark] = await db.select({ at: max(disclosures.revokedAt) }).from(disclosures);
-  let cursor = mark?.at ?? null;
-  for (;;) {
-    const page = await licencesRevokedSince(db, cursor, batchSize);
-    for (const lic of page) {
-      await db.transaction(async (tx) => {
-        const updated = await tx
-          .update(disclosures)
-          .set({ revokedAt: lic.revokedAt, updatedAt: now })
-          .where(and(eq(disclosures.licenceNumber, lic.number), isNull(disclosures.revokedAt)))
-          .returning({ id: disclosures.id, documentId: disclosures.documentId });
-        for (const u of updated) {
-          result.revoked++;
-          await recordAudit<DisclosureAuditAction>(tx, {
-            streamId: `disclosure:${u.documentId}`,
-            actor: null,
-            action: "disclosure.revoke",
-            entityType: "disclosure",
-            entityId: u.id,
-            data: { licenceNumber: lic.number },
-            at: now,
-          });
-        }
-      });
-    }
-    const last = page.at(-1)?.revokedAt;
-    if (page.length < batchSize || !last) break;
-    cursor = last;
-  }
   return result;
 }

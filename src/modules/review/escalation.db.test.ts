@@ -65,11 +65,14 @@ const escalations = async (applicationId: string) =>
   ).map((o) => ({ to: o.recipientUserIds, days: (o.params as { count: number }).count }));
 const rung = async (id: string) => (await h.db.select({ r: reviewTasks.escalationRung }).from(reviewTasks).where(eq(reviewTasks.id, id)))[0]?.r;
 
+// The whole backlog in one scan: on a shared PostgreSQL database other files leave overdue tasks too.
+const wholeScan = { batchSize: 100_000 };
+
 describe("escalation ladder on overdue tasks (督办), across National Day 2026", () => {
   it("tells the head at 1 working day overdue, the lead department at 2, the data office at 3, each once", async () => {
     const task = await taxTaskDueBeforeNationalDay();
     // Wednesday 7 October, a holiday: a week late by the calendar, but no working day has passed.
-    await scanDeadlines(h.db, new Date("2026-10-07T02:00:00Z"));
+    await scanDeadlines(h.db, new Date("2026-10-07T02:00:00Z"), wholeScan);
     expect(await escalations(task.applicationId)).toEqual([]);
     const overdue = await h.db
       .select()
@@ -77,22 +80,22 @@ describe("escalation ladder on overdue tasks (督办), across National Day 2026"
       .where(and(eq(outbox.applicationId, task.applicationId), eq(outbox.kind, "taskOverdue")));
     expect(overdue).toHaveLength(1);
     // Thursday 8 October, 18:00 in Shanghai: the first working day after the due date has not ended.
-    await scanDeadlines(h.db, new Date("2026-10-08T10:00:00Z"));
+    await scanDeadlines(h.db, new Date("2026-10-08T10:00:00Z"), wholeScan);
     expect(await escalations(task.applicationId)).toEqual([]);
 
     // Friday 9 October: 1 working day overdue — the tax head, once however often the job runs.
-    await scanDeadlines(h.db, new Date("2026-10-09T02:00:00Z"));
-    await scanDeadlines(h.db, new Date("2026-10-09T03:00:00Z"));
+    await scanDeadlines(h.db, new Date("2026-10-09T02:00:00Z"), wholeScan);
+    await scanDeadlines(h.db, new Date("2026-10-09T03:00:00Z"), wholeScan);
     expect(await escalations(task.applicationId)).toEqual([{ to: [taxHead.userId], days: 1 }]);
     expect(await rung(task.id)).toBe(1);
 
     // Saturday 10 October (a make-up working day): 2 working days — the lead department (market).
-    await scanDeadlines(h.db, new Date("2026-10-10T02:00:00Z"));
+    await scanDeadlines(h.db, new Date("2026-10-10T02:00:00Z"), wholeScan);
     expect((await escalations(task.applicationId)).at(-1)).toEqual({ to: [marketHead.userId], days: 2 });
 
     // Sunday 11 October: Saturday's working day has ended — 3 working days, the data office.
-    await scanDeadlines(h.db, new Date("2026-10-11T02:00:00Z"));
-    await scanDeadlines(h.db, new Date("2026-10-20T02:00:00Z"));
+    await scanDeadlines(h.db, new Date("2026-10-11T02:00:00Z"), wholeScan);
+    await scanDeadlines(h.db, new Date("2026-10-20T02:00:00Z"), wholeScan);
     const all = await escalations(task.applicationId);
     expect(all).toHaveLength(3);
     expect(all[2]?.days).toBe(3);
@@ -102,12 +105,12 @@ describe("escalation ladder on overdue tasks (督办), across National Day 2026"
 
   it("a job that missed days tells every rung it skipped, once; a decided task is not escalated", async () => {
     const late = await taxTaskDueBeforeNationalDay();
-    await scanDeadlines(h.db, new Date("2026-10-12T02:00:00Z"));
+    await scanDeadlines(h.db, new Date("2026-10-12T02:00:00Z"), wholeScan);
     expect((await escalations(late.applicationId)).map((e) => e.days)).toEqual([1, 2, 3]);
 
     const decided = await taxTaskDueBeforeNationalDay();
     await h.db.update(reviewTasks).set({ status: "approved" }).where(eq(reviewTasks.id, decided.id));
-    await scanDeadlines(h.db, new Date("2026-10-12T02:00:00Z"));
+    await scanDeadlines(h.db, new Date("2026-10-12T02:00:00Z"), wholeScan);
     expect(await escalations(decided.applicationId)).toEqual([]);
   });
 });

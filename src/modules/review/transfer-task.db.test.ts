@@ -74,7 +74,9 @@ describe("transfer to the competent department (转办)", () => {
     expect(after?.dueAt?.toISOString()).toBe(task.dueAt?.toISOString());
     expect(after?.clockStartedAt?.toISOString()).toBe(task.clockStartedAt?.toISOString());
 
-    const queue = await listDepartmentQueue(h.db, { ...tax, departmentId: taxDept }, ZQueueInput.parse({ q: undefined }), tuesday);
+    // Found by its tracking number: on a shared PostgreSQL database the queue's first page holds other files' tasks.
+    const [tracked] = await h.db.select({ n: applications.trackingNumber }).from(applications).where(eq(applications.id, task.applicationId));
+    const queue = await listDepartmentQueue(h.db, { ...tax, departmentId: taxDept }, ZQueueInput.parse({ q: tracked?.n ?? "" }), tuesday);
     expect(queue.rows.map((r) => r.taskId)).toContain(task.id);
     const told = await h.db
       .select()

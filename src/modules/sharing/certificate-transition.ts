@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { DomainError } from "@/lib/domain-error";
 import type { Db } from "@/server/db/client";
 import { recordAudit } from "../audit/record-audit";
+import { certificateRevoked } from "./effects";
 import type { Actor } from "../identity/model";
 import { nextCertificateStatus, type CertificateAuditAction, type CertificateEvent } from "./model";
 import { certificates } from "./registry-schema";
@@ -49,6 +50,8 @@ export async function applyCertificateEvent(
     data: { number: cert.number, ...options.data },
     at: options.now,
   });
+  if (event === "revoke")
+    for (const listener of certificateRevoked.listeners()) await listener(tx, { number: updated.number, revokedAt: updated.revokedAt ?? options.now });
   return updated;
 }
 

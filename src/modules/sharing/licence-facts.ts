@@ -1,4 +1,4 @@
-import { gt, inArray, isNotNull } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { certificates } from "./registry-schema";
 
@@ -34,15 +34,4 @@ export async function licenceFacts(db: Db, numbers: readonly string[]): Promise<
     .from(certificates)
     .where(inArray(certificates.number, [...numbers]));
   return new Map(rows.map((r) => [r.number, r]));
-}
-
-/** Licences revoked after `since` (null: ever), oldest first, at most `limit`. */
-export async function licencesRevokedSince(db: Db, since: Date | null, limit: number): Promise<LicenceFacts[]> {
-  return db
-    .select(columns)
-    .from(certificates)
-    .where(since ? gt(certificates.revokedAt, since) : isNotNull(certificates.revokedAt))
-    .orderBy(certificates.revokedAt)
-    .limit(limit)
-    .then((rows) => rows.filter((r) => r.revokedAt !== null));
 }

@@ -23,7 +23,7 @@ export function PublishNowButton() {
         onClick={async () => {
           setSaid(null);
           const r = await mutation.mutateAsync();
-          setSaid(t("published", { decisions: r.decisions, records: r.records, revoked: r.revoked }));
+          setSaid(t("published", { decisions: r.decisions, records: r.records }));
           router.refresh();
         }}
       >

@@ -36,6 +36,10 @@ export function RectificationReply({ item }: { item: RectificationView }) {
               <dd className="whitespace-pre-wrap">{item.appealReason}</dd>
             </>
           ) : null}
+          {item.appealReason && !item.appealDecision ? (
+            // Said after the page refreshes too (the appeal form is gone once appealed).
+            <dd className="sm:col-span-2 font-medium text-green-900">{t("case.appeal.done")}</dd>
+          ) : null}
           {item.appealDecision ? (
             <>
               <dt className="text-slate-600">{t("case.appeal.decision")}</dt>

@@ -19,7 +19,8 @@ const ZFieldKey = z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/);
  * server walk (and store) an arbitrarily large object.
  */
 const maxKeys = 200;
-const boundedRecord = <T extends z.ZodType>(value: T) =>
+/** A record of form fields by key: keys like the catalog's, at most 200 (the client's forms use it too). */
+export const boundedRecord = <T extends z.ZodType>(value: T) =>
   z.record(ZFieldKey, value).refine((r) => Object.keys(r).length <= maxKeys, msg("errors.tooManyKeys", { max: maxKeys }));
 const ZFormData = boundedRecord(z.string().max(2000));
 const ZSupplies = boundedRecord(ZMaterialSupply);

@@ -12,7 +12,7 @@ import { useTRPC } from "@/trpc/react";
 import { formatAnswer, materialMayApply, situationAnswerProblems } from "../../catalog/model";
 import type { ApplicationPlan, PlanMaterial } from "../../catalog/plan";
 import { formDataSchema } from "../form-schema";
-import { ZMaterialSupply } from "../inputs";
+import { boundedRecord, ZMaterialSupply } from "../inputs";
 import type { prefillCertificates } from "../prefill";
 
 type Prefill = Awaited<ReturnType<typeof prefillCertificates>>;
@@ -54,9 +54,9 @@ export function ApplyForm({ plan, prefill, draft, idempotencyKey }: Props) {
   const [schema] = useState(() =>
     z
       .object({
-        situations: z.record(z.string(), z.string().nullable().optional()),
-        formData: z.record(z.string(), z.string().optional()),
-        materials: z.record(z.string(), ZMaterialSupply),
+        situations: boundedRecord(z.string().nullable().optional()),
+        formData: boundedRecord(z.string().optional()),
+        materials: boundedRecord(ZMaterialSupply),
         consent: usesGovernmentCertificates ? z.literal(true, { error: msg("validation.consent") }) : z.boolean(),
       })
       .superRefine((v, ctx) => {

@@ -9,13 +9,13 @@ import { FormError, useMessage } from "@/components/form/fields";
 import { applyServerErrors, useZodForm } from "@/components/form/use-zod-form";
 import { useTRPC } from "@/trpc/react";
 import { formatAnswer } from "../../catalog/model";
-import { ZMaterialSupply, ZSupplementAnswer } from "../inputs";
+import { boundedRecord, ZMaterialSupply, ZSupplementAnswer } from "../inputs";
 import { canWithdraw } from "../model";
 import type { ApplicationView } from "../views";
 
 const ZSupplementForm = z.object({
-  formData: z.record(z.string(), z.string()),
-  materials: z.record(z.string(), ZMaterialSupply),
+  formData: boundedRecord(z.string()),
+  materials: boundedRecord(ZMaterialSupply),
   // React Hook Form keeps `answers.1.text` as an array by the item's position (holes for material
   // items); the server takes a record by position.
   answers: z

@@ -9,10 +9,10 @@ import { FormError, useMessage } from "@/components/form/fields";
 import { applyServerErrors, useZodForm } from "@/components/form/use-zod-form";
 import { useTRPC } from "@/trpc/react";
 import { formatAnswer } from "../../catalog/model";
-import { ZMaterialSupply } from "../inputs";
+import { boundedRecord, ZMaterialSupply } from "../inputs";
 import type { ApplicationView, StageMaterialView } from "../views";
 
-const ZStageForm = z.object({ formData: z.record(z.string(), z.string()), materials: z.record(z.string(), ZMaterialSupply) });
+const ZStageForm = z.object({ formData: boundedRecord(z.string()), materials: boundedRecord(ZMaterialSupply) });
 
 const inputClass = "rounded border border-slate-400 bg-white px-3 py-2 text-base aria-[invalid=true]:border-seal-600";
 

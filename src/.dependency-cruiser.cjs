@@ -18,9 +18,11 @@ const order = [
   ["sharing"],
   ["applications", "review", "documents"],
   ["registration"],
+  ["credit"],
   ["disclosure"],
   ["ratings"],
   ["serviceIndex"],
+  ["dashboard"],
   ["openData"],
 ];
 

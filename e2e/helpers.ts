@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, type Browser, type Page } from "@playwright/test";
 import { buildCreditCode } from "../src/modules/identity/credit-code";
@@ -181,4 +181,32 @@ export async function decideAs(browser: Browser, login: string, trackingNumber: 
     await expect(page.getByRole("button", { name: "准予", exact: true })).toHaveCount(0);
   }
   await ctx.close();
+}
+
+/**
+ * Screenshots of the page as it is, in both languages, at desktop width and at 390 px (a phone),
+ * into `$SHOTS_DIR/<name>-<locale>-<desktop|phone>.png`. Only when SHOTS_DIR is set (a person
+ * looking at the pages), so CI spends no time on pictures nobody opens. Leaves the page as found.
+ */
+export async function screenshots(page: Page, name: string): Promise<void> {
+  const dir = process.env.SHOTS_DIR;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  const url = page.url();
+  const base = new URL(url).origin;
+  const viewport = page.viewportSize();
+  for (const locale of ["zh-CN", "en"] as const) {
+    await page.context().addCookies([{ name: "NEXT_LOCALE", value: locale, url: base }]);
+    for (const [label, width] of [
+      ["desktop", 1280],
+      ["phone", 390],
+    ] as const) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(url);
+      await page.screenshot({ path: path.join(dir, `${name}-${locale}-${label}.png`), fullPage: true });
+    }
+  }
+  await page.context().addCookies([{ name: "NEXT_LOCALE", value: "zh-CN", url: base }]);
+  await page.setViewportSize(viewport ?? { width: 1280, height: 720 });
+  await page.goto(url);
 }

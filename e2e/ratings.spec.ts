@@ -1,34 +1,11 @@
-import { mkdirSync } from "node:fs";
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { acceptAtWindow, demoPeople, expectNoSeriousAxeViolations, fillApplyForm, reviewerByDepartment } from "./helpers";
+import { expect, test, type Browser } from "@playwright/test";
+import { acceptAtWindow, demoPeople, expectNoSeriousAxeViolations, fillApplyForm, reviewerByDepartment, screenshots } from "./helpers";
 import { contextSignedIn, signedInForEnterprise } from "./sessions";
 
 // The demo restaurant company, which holds a business licence in the registry.
 const restaurantCompany = "91130602MA0TB002XR";
-const shots = "/tmp/shots-ratings";
 
 type TrpcError = { error: { json: { data: { httpStatus: number; fieldErrors: Record<string, string[]> | null } } } };
-
-/** Screenshots of the page as it is, in both languages, at desktop width and at 390 px (a phone). */
-async function screenshots(page: Page, name: string) {
-  mkdirSync(shots, { recursive: true });
-  const url = page.url();
-  const base = new URL(url).origin;
-  for (const locale of ["zh-CN", "en"] as const) {
-    await page.context().addCookies([{ name: "NEXT_LOCALE", value: locale, url: base }]);
-    for (const [label, width] of [
-      ["desktop", 1280],
-      ["phone", 390],
-    ] as const) {
-      await page.setViewportSize({ width, height: 900 });
-      await page.goto(url);
-      await page.screenshot({ path: `${shots}/${name}-${locale}-${label}.png`, fullPage: true });
-    }
-  }
-  await page.context().addCookies([{ name: "NEXT_LOCALE", value: "zh-CN", url: base }]);
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await page.goto(url);
-}
 
 async function deny(browser: Browser, login: string, trackingNumber: string) {
   const ctx = await contextSignedIn(browser, login);

@@ -252,7 +252,6 @@ export function fileLintCatalog(file: ProvinceFile): LintCatalog {
         return d ? [{ key: m.key, nameZh: d.nameZh, nameEn: d.nameEn, legalBasis: m.legalBasis, source: d.source, certificateType: d.certificateType ?? null }] : [];
       }),
     })),
-    definitions: file.materials.map((m) => ({ key: m.key, nameZh: m.nameZh, nameEn: m.nameEn, source: m.source, certificateType: m.certificateType ?? null })),
   };
 }
 

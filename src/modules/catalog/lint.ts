@@ -51,11 +51,6 @@ export interface LintService {
 export interface LintCatalog {
   certificateTypes: LintCertificateType[];
   services: LintService[];
-  /**
-   * Material definitions that stand on their own (a province file's `materials` list), so that one
-   * no service asks for is seen; the database keeps materials only as services ask them.
-   */
-  definitions?: Array<Omit<LintMaterial, "legalBasis">>;
 }
 
 /** One edge of a circle: `from` needs a certificate of `types` that `to` issues (through `materials` of `from`). */
@@ -227,8 +222,9 @@ export function lintCatalog(catalog: LintCatalog): CatalogFinding[] {
 
   // A material by key: its uses, and whether any service issues its document.
   const issued = new Set(catalog.services.flatMap((s) => (s.issues ? [s.issues] : [])));
-  const byKey = new Map<string, { def: Omit<LintMaterial, "legalBasis">; lawful: boolean }>();
-  for (const d of catalog.definitions ?? []) byKey.set(d.key, { def: d, lawful: false });
+  // Only materials some service asks count: a definition no service asks (a province file's list
+  // keeps them for withdrawn services) asks nothing of anyone.
+  const byKey = new Map<string, { def: LintMaterial; lawful: boolean }>();
   for (const s of services)
     for (const m of s.materials) {
       const entry = byKey.get(m.key) ?? { def: m, lawful: false };

@@ -18,7 +18,7 @@ const cell = "px-3 py-2 align-top";
 /** 目录体检: the whole catalog's needless and circular certificates, and where each service gets its materials. */
 export default async function CatalogLintPage() {
   await requireRole(["dataOffice"], "/data-office/catalog/lint");
-  const [t, tc, locale, lint] = await Promise.all([getTranslations("catalog.lint"), getTranslations("catalog"), getLocale(), (await api()).catalog.lint()]);
+  const [t, tAll, locale, lint] = await Promise.all([getTranslations("catalog.lint"), getTranslations(), getLocale(), (await api()).catalog.lint()]);
   const names = (list: Array<{ nameZh: string; nameEn: string }>) => list.map((m) => pick(m, locale)).join(locale === "en" ? ", " : "、");
   const total = (k: "shared" | "commitment" | "uploaded") => lint.services.reduce((n, s) => n + s[k].length, 0);
   return (
@@ -43,7 +43,7 @@ export default async function CatalogLintPage() {
             {lint.findings.map((f) => (
               <li key={f.id} className="rounded border border-seal-600 bg-white px-3 py-2" data-testid={`finding-${f.code}`}>
                 <span className="mr-2 inline-block rounded bg-seal-600 px-2 py-0.5 text-sm font-medium text-white">{t(`code.${f.code}`)}</span>
-                {translateMessage(tc, msg(f.message.key, f.message.params))}
+                {translateMessage(tAll, msg(`catalog.lint.finding.${f.code}`, f.message.params))}
               </li>
             ))}
           </ul>

@@ -164,7 +164,8 @@ describe("a province file", () => {
     // As the demo catalogued them before the lint: 户口簿 and the project approval as uploads.
     const file = clone() as { materials: Array<Record<string, unknown>> };
     const keys = ["householdRegisterBook", "projectApprovalDocument"];
-    for (const m of file.materials) if (keys.includes(m.key as string)) {
+    for (const m of file.materials)
+      if (keys.includes(m.key as string)) {
         m.source = "upload";
         delete m.certificateType;
       }

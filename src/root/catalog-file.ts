@@ -249,7 +249,9 @@ export function fileLintCatalog(file: ProvinceFile): LintCatalog {
       issues: s.issues,
       materials: s.materials.flatMap((m) => {
         const d = definition.get(m.key);
-        return d ? [{ key: m.key, nameZh: d.nameZh, nameEn: d.nameEn, legalBasis: m.legalBasis, source: d.source, certificateType: d.certificateType ?? null }] : [];
+        return d
+          ? [{ key: m.key, nameZh: d.nameZh, nameEn: d.nameEn, legalBasis: m.legalBasis, source: d.source, certificateType: d.certificateType ?? null }]
+          : [];
       }),
     })),
   };
@@ -263,7 +265,7 @@ export function fileLintCatalog(file: ProvinceFile): LintCatalog {
 export function lintProblems(file: ProvinceFile): FileProblem[] {
   const serviceIndex = new Map(file.services.map((s, i) => [s.code, i]));
   const materialIndex = new Map(file.materials.map((m, i) => [m.key, i]));
-  const use = (service: string | null, key: string | null): Array<string | number> | null => {
+  const pathOfUse = (service: string | null, key: string | null): Array<string | number> | null => {
     const i = service === null ? undefined : serviceIndex.get(service);
     const j = i === undefined ? -1 : (file.services[i]?.materials.findIndex((m) => m.key === key) ?? -1);
     return i === undefined || j < 0 ? null : ["services", i, "materials", j];
@@ -271,7 +273,7 @@ export function lintProblems(file: ProvinceFile): FileProblem[] {
   const problems: FileProblem[] = [];
   for (const f of lintCatalog(fileLintCatalog(file))) {
     const definition = f.materialKey === null ? undefined : materialIndex.get(f.materialKey);
-    const at = use(f.serviceCode, f.materialKey);
+    const at = pathOfUse(f.serviceCode, f.materialKey);
     let path: Array<string | number>;
     switch (f.code) {
       case "noLegalBasis": {

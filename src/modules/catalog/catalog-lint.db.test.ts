@@ -168,8 +168,13 @@ describe("the catalog editor refuses a change that adds a finding", () => {
     await newService(code, "");
     const upload = await refusal(saveMaterial(h.db, office, material(code, { key: "book", nameZh: typeName, source: "upload" }), "add"));
     expect(Object.keys(upload)).toEqual(["source"]);
-    expect(upload.source).toMatchObject({ key: "catalog.lint.finding.governmentIssuedUpload", params: { material: typeName, issuer: "河北省住房和城乡建设厅" } });
-    const noLaw = await refusal(saveMaterial(h.db, office, material(code, { key: "plan", nameZh: "平面图", source: "upload", legalBasis: "按有关规定" }), "add"));
+    expect(upload.source).toMatchObject({
+      key: "catalog.lint.finding.governmentIssuedUpload",
+      params: { material: typeName, issuer: "河北省住房和城乡建设厅" },
+    });
+    const noLaw = await refusal(
+      saveMaterial(h.db, office, material(code, { key: "plan", nameZh: "平面图", source: "upload", legalBasis: "按有关规定" }), "add"),
+    );
     // No law names it and no service issues it: both findings, on the legal basis.
     expect(noLaw.legalBasis?.key).toMatch(/^catalog\.lint\.finding\.(noLegalBasis|orphanMaterial)$/);
     expect(await materialsOf(code)).toEqual([]);

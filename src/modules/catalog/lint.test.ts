@@ -16,7 +16,13 @@ const cert = (certificateType: string, legalBasis = law): LintMaterial => ({
   certificateType,
 });
 
-const service = (code: string, issues: string | null, materials: LintMaterial[]): LintService => ({ code, nameZh: `${code}服务`, nameEn: `Service ${code}`, issues, materials });
+const service = (code: string, issues: string | null, materials: LintMaterial[]): LintService => ({
+  code,
+  nameZh: `${code}服务`,
+  nameEn: `Service ${code}`,
+  issues,
+  materials,
+});
 
 const catalog = (services: LintService[], types = ["tA", "tB", "tC", "tD", "tX"].map((c) => type(c))): LintCatalog => ({ certificateTypes: types, services });
 
@@ -35,7 +41,10 @@ describe("the catalog lint", () => {
   it("finds a material whose legal basis names no law", () => {
     const findings = lintCatalog(catalog([service("a", "tA", [{ ...cert("tB"), legalBasis: "内部要求" }]), service("b", "tB", [])]));
     expect(findings.map((f) => [f.code, f.serviceCode, f.materialKey])).toEqual([["noLegalBasis", "a", "tB"]]);
-    expect(findings[0]?.message).toEqual({ key: "lint.finding.noLegalBasis", params: { service: "a服务", serviceEn: "Service a", material: "tB证", materialEn: "tB" } });
+    expect(findings[0]?.message).toEqual({
+      key: "lint.finding.noLegalBasis",
+      params: { service: "a服务", serviceEn: "Service a", material: "tB证", materialEn: "tB" },
+    });
   });
 
   it("finds a document government issues asked as an upload: by its type, or by a certificate type's name", () => {
@@ -59,7 +68,10 @@ describe("the catalog lint", () => {
       { from: "b", to: "a", types: ["tA"], materials: ["tA"] },
     ]);
     expect(f?.text).toContain("a —(tB)→ b —(tA)→ a");
-    expect(f?.message.params).toEqual({ cycle: "a服务 —（tB证）→ b服务 —（tA证）→ a服务", cycleEn: "Service a —(tB certificate)→ Service b —(tA certificate)→ Service a" });
+    expect(f?.message.params).toEqual({
+      cycle: "a服务 —（tB证）→ b服务 —（tA证）→ a服务",
+      cycleEn: "Service a —(tB certificate)→ Service b —(tA certificate)→ Service a",
+    });
   });
 
   it("finds a 4-step circle, printed from its least service through the type of each edge", () => {
@@ -95,8 +107,19 @@ describe("the catalog lint", () => {
   });
 
   it("finds a material no service issues and no law names; a law or an issuing service is enough", () => {
-    const invented: LintMaterial = { key: "proof", nameZh: "无犯罪证明以外的证明", nameEn: "Some proof", legalBasis: "", source: "upload", certificateType: null };
-    const withLaw = [service("a", null, [invented, { ...cert("tB"), legalBasis: "" }]), service("b", "tB", []), service("c", null, [{ ...invented, legalBasis: law }])];
+    const invented: LintMaterial = {
+      key: "proof",
+      nameZh: "无犯罪证明以外的证明",
+      nameEn: "Some proof",
+      legalBasis: "",
+      source: "upload",
+      certificateType: null,
+    };
+    const withLaw = [
+      service("a", null, [invented, { ...cert("tB"), legalBasis: "" }]),
+      service("b", "tB", []),
+      service("c", null, [{ ...invented, legalBasis: law }]),
+    ];
     const findings = lintCatalog(catalog(withLaw));
     // c asks the proof with a law: no orphan, whatever a does.
     expect(findings.map((f) => [f.code, f.materialKey])).toEqual([

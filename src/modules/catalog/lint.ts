@@ -150,7 +150,12 @@ export function findCycles(services: readonly LintService[], types: readonly Lin
 }
 
 /** A circle as people read it: `A —(T1)→ B —(T2)→ A`, by names in one language or by codes. */
-export function formatCycle(cycle: readonly CycleEdge[], name: (service: string) => string, typeName: (type: string) => string, lang: "zh" | "en" = "en"): string {
+export function formatCycle(
+  cycle: readonly CycleEdge[],
+  name: (service: string) => string,
+  typeName: (type: string) => string,
+  lang: "zh" | "en" = "en",
+): string {
   if (cycle.length === 0) return "";
   const [open, close, sep] = lang === "zh" ? ["（", "）", "、"] : ["(", ")", ", "];
   return [name(cycle[0]?.from ?? ""), ...cycle.map((e) => `—${open}${e.types.map(typeName).join(sep)}${close}→ ${name(e.to)}`)].join(" ");
@@ -196,7 +201,10 @@ export function lintCatalog(catalog: LintCatalog): CatalogFinding[] {
           materialKey: m.key,
           certificateType: type.code,
           cycle: null,
-          message: { key: "lint.finding.governmentIssuedUpload", params: { ...names, issuer: type.issuerZh, issuerEn: type.issuerEn, type: type.nameZh, typeEn: type.nameEn } },
+          message: {
+            key: "lint.finding.governmentIssuedUpload",
+            params: { ...names, issuer: type.issuerZh, issuerEn: type.issuerEn, type: type.nameZh, typeEn: type.nameEn },
+          },
           text: `service "${s.code}" asks "${m.key}" as an upload, but government issues it (certificate type "${type.code}"): take it from the registry or the step that issues it`,
         });
       }
@@ -205,8 +213,18 @@ export function lintCatalog(catalog: LintCatalog): CatalogFinding[] {
 
   for (const cycle of findCycles(services, types)) {
     const codeName = (c: string) => c;
-    const zh = formatCycle(cycle, (c) => serviceOf.get(c)?.nameZh ?? c, (t) => typeOf.get(t)?.nameZh ?? t, "zh");
-    const en = formatCycle(cycle, (c) => serviceOf.get(c)?.nameEn ?? c, (t) => typeOf.get(t)?.nameEn ?? t, "en");
+    const zh = formatCycle(
+      cycle,
+      (c) => serviceOf.get(c)?.nameZh ?? c,
+      (t) => typeOf.get(t)?.nameZh ?? t,
+      "zh",
+    );
+    const en = formatCycle(
+      cycle,
+      (c) => serviceOf.get(c)?.nameEn ?? c,
+      (t) => typeOf.get(t)?.nameEn ?? t,
+      "en",
+    );
     const first = cycle[0];
     findings.push({
       code: "circular",
@@ -291,7 +309,8 @@ export function supplyReport(catalog: LintCatalog): ServiceSupply[] {
       nameEn: s.nameEn,
       shared: s.materials.filter((m) => m.source === "certificate" && m.certificateType && known.has(m.certificateType)).map(supplyMaterial),
       commitment: [],
-      uploaded: s.materials.filter((m) => m.source === "upload" || (m.source === "certificate" && !(m.certificateType && known.has(m.certificateType))))
+      uploaded: s.materials
+        .filter((m) => m.source === "upload" || (m.source === "certificate" && !(m.certificateType && known.has(m.certificateType))))
         .map(supplyMaterial),
     }));
 }

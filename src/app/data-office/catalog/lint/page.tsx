@@ -67,7 +67,7 @@ export default async function CatalogLintPage() {
                 <th scope="col" className="px-3 py-2 font-semibold">
                   {t("column.shared")}
                 </th>
-                <th scope="col" className="px-3 py-2 font-semibold">
+                <th scope="col" className="whitespace-nowrap px-3 py-2 font-semibold">
                   {t("column.commitment")}
                   <sup>
                     <a href="#commitment-note" className="text-brand-700 underline" aria-label={t("commitmentNote")}>

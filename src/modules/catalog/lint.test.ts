@@ -102,6 +102,9 @@ describe("the catalog lint", () => {
     // a issues tA and needs tB; b issues tB and needs tC; c issues tC and needs nothing: a chain.
     const chain = [service("a", "tA", [cert("tB")]), service("b", "tB", [cert("tC")]), service("c", "tC", [])];
     expect(lintCatalog(catalog(chain))).toEqual([]);
+    // A form field named like a certificate asks for words, not the document: no edge.
+    const named: LintMaterial = { key: "tA", nameZh: "tA证", nameEn: "tA", legalBasis: law, source: "formField", certificateType: null };
+    expect(lintCatalog(catalog([service("a", "tA", [cert("tB")]), service("b", "tB", [named])]))).toEqual([]);
     // A change registration needs the licence it reissues: a renewal, not a circle.
     expect(lintCatalog(catalog([service("change", "tA", [cert("tA")]), service("establish", "tA", [])]))).toEqual([]);
   });

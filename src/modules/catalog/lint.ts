@@ -9,7 +9,8 @@
 //   material names a certificate type (`certificateType`; every type has an issuing department,
 //   `certificate_types.issuer_department_id`, not null), or its Chinese name is the Chinese name
 //   of a certificate type (the same document catalogued twice). Its type is then that type.
-// - A service **needs** a certificate type when one of its materials is of that type; it **issues**
+// - A service **needs** a certificate type when one of its documents (an upload or a certificate,
+//   not a form field) is of that type; it **issues**
 //   the type its `issues` (`services.issues_certificate_type`) names. Only published services count:
 //   a withdrawn one neither asks nor issues.
 // - A service that needs the very type it issues (a change registration asks the licence it
@@ -110,7 +111,8 @@ export function findCycles(services: readonly LintService[], types: readonly Lin
   for (const s of services) {
     const out = new Map<string, CycleEdge>();
     for (const m of s.materials) {
-      const type = documentType(m, types);
+      // An answer typed into the form is information, not a document: it needs no certificate.
+      const type = m.source === "formField" ? null : documentType(m, types);
       if (!type) continue;
       for (const to of issuers.get(type.code) ?? []) {
         if (to === s.code) continue; // renewal: needs what it reissues

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { findingCodes } from "./lint";
 import { answerUnits, certificateIdentities, type CertificateField } from "./model";
 import type { PlanStep } from "./plan";
 import type { ApplicationPlan, PlanMaterial } from "./plan";
@@ -266,7 +267,7 @@ const ZSupplyMaterial = z.object({ key: z.string(), nameZh: z.string(), nameEn: 
 export const ZCatalogLint = z.object({
   findings: z.array(
     z.object({
-      code: z.enum(["noLegalBasis", "governmentIssuedUpload", "circular", "orphanMaterial"]),
+      code: z.enum(findingCodes),
       id: z.string(),
       serviceCode: z.string().nullable(),
       materialKey: z.string().nullable(),

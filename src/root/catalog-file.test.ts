@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { officialDivisions } from "@/modules/divisions/model";
-import { formatPath, parseProvinceFile } from "./catalog-file";
+import { lintCatalog } from "@/modules/catalog/lint";
+import { fileLintCatalog, formatPath, lintProblems, parseProvinceFile, ZProvinceFile } from "./catalog-file";
 import demoFile from "./seed/demo-province.json";
 
 const divisionCodes = new Set(officialDivisions().map((d) => d.code));
@@ -152,6 +153,42 @@ describe("a province file", () => {
     expect(problemsOf(file)).toEqual(
       registeringAll.map((i) => ({ path: `services[${i}].registersEntity`, message: expect.stringMatching(/no certificate type identifies "entity"/) })),
     );
+  });
+
+  it("has no finding of the catalog's lint in the demo province: no needless or circular certificate", () => {
+    const file = ZProvinceFile.parse(demoFile);
+    expect(lintCatalog(fileLintCatalog(file))).toEqual([]);
+  });
+
+  it("names the demo's old uploads of documents government issues, at their definitions", () => {
+    // As the demo catalogued them before the lint: 户口簿 and the project approval as uploads.
+    const file = clone() as { materials: Array<Record<string, unknown>> };
+    const keys = ["householdRegisterBook", "projectApprovalDocument"];
+    for (const m of file.materials)
+      if (keys.includes(m.key as string)) {
+        m.source = "upload";
+        delete m.certificateType;
+      }
+    const problems = problemsOf(file);
+    const at = (key: string) => `materials[${file.materials.findIndex((m) => m.key === key)}].source`;
+    expect(problems).toEqual([
+      { path: at("householdRegisterBook"), message: expect.stringContaining('service "birthRegistration" asks "householdRegisterBook" as an upload') },
+      { path: at("projectApprovalDocument"), message: expect.stringContaining('service "landUsePlanningPermit" asks "projectApprovalDocument" as an upload') },
+    ]);
+    expect(lintProblems(ZProvinceFile.parse(file))).toEqual(problems);
+  });
+
+  it("names a legal basis that names no law and a material no service issues and no law names", () => {
+    const file = clone() as { materials: Array<Record<string, unknown>>; services: Array<{ materials: Array<{ key: string; legalBasis: string }> }> };
+    file.services[0]!.materials[0]!.legalBasis = "按有关规定";
+    file.materials.push({ key: "strangeProof", nameZh: "亲属关系证明", nameEn: "Proof of kinship", source: "upload", sortOrder: 500 });
+    file.services[1]!.materials.push({ key: "strangeProof", legalBasis: "惯例" });
+    const asked = file.services[1]!.materials.length - 1;
+    expect(problemsOf(file)).toEqual([
+      { path: "services[0].materials[0].legalBasis", message: expect.stringContaining("without a legal basis that names a law") },
+      { path: `services[1].materials[${asked}].legalBasis`, message: expect.stringContaining('asks material "strangeProof" without a legal basis') },
+      { path: `materials[${file.materials.length - 1}]`, message: 'material "strangeProof": no service issues it and no law names it' },
+    ]);
   });
 
   it("formats paths as JSON paths", () => {

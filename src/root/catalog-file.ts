@@ -14,6 +14,7 @@ import {
   unknownAnswerFields,
   validateBundleGraph,
 } from "@/modules/catalog/model";
+import { lintCatalog, type LintCatalog } from "@/modules/catalog/lint";
 import { ZFileDepartment, ZFileStaff } from "@/modules/identity/inputs";
 import { normalizeLogin } from "@/modules/identity/model";
 import { ZFileDataResource, ZFileGrant } from "@/modules/sharing/inputs";
@@ -212,6 +213,8 @@ export function checkProvinceFile(file: ProvinceFile, divisionCodes: ReadonlySet
     known(types, r.certificateType, ["dataResources", i, "certificateType"], "certificate type");
     legalBasis(r.legalBasis, ["dataResources", i, "legalBasis"], `data resource "${r.code}"`);
   });
+  // The whole catalog's lint (catalog/lint.ts): needless and circular certificates across services.
+  problems.push(...lintProblems(file));
   // The registry reads a certificate type through exactly one resource (a unique column).
   const typeResource = new Set<string>();
   file.dataResources.forEach((r, i) => {
@@ -224,5 +227,73 @@ export function checkProvinceFile(file: ProvinceFile, divisionCodes: ReadonlySet
     known(departments, g.consumer, ["grants", i, "consumer"], "department");
     g.services.forEach((s, j) => known(services, s, ["grants", i, "services", j], "service"));
   });
+  return problems;
+}
+
+/** A province file's catalog as the lint reads it: every service (a file's services are all published). */
+export function fileLintCatalog(file: ProvinceFile): LintCatalog {
+  const department = new Map(file.departments.map((d) => [d.code, d]));
+  const definition = new Map(file.materials.map((m) => [m.key, m]));
+  return {
+    certificateTypes: file.certificateTypes.map((c) => ({
+      code: c.code,
+      nameZh: c.nameZh,
+      nameEn: c.nameEn,
+      issuerZh: department.get(c.issuer)?.nameZh ?? c.issuer,
+      issuerEn: department.get(c.issuer)?.nameEn ?? c.issuer,
+    })),
+    services: file.services.map((s) => ({
+      code: s.code,
+      nameZh: s.nameZh,
+      nameEn: s.nameEn,
+      issues: s.issues,
+      materials: s.materials.flatMap((m) => {
+        const d = definition.get(m.key);
+        return d
+          ? [{ key: m.key, nameZh: d.nameZh, nameEn: d.nameEn, legalBasis: m.legalBasis, source: d.source, certificateType: d.certificateType ?? null }]
+          : [];
+      }),
+    })),
+  };
+}
+
+/**
+ * The lint's findings in a file, each at the path to fix: a service's use of a material (its legal
+ * basis, or the material that starts a circle), or the material's definition (how it is supplied,
+ * or the material itself). An empty legal basis is reported once, by the file's own rule.
+ */
+export function lintProblems(file: ProvinceFile): FileProblem[] {
+  const serviceIndex = new Map(file.services.map((s, i) => [s.code, i]));
+  const materialIndex = new Map(file.materials.map((m, i) => [m.key, i]));
+  const pathOfUse = (service: string | null, key: string | null): Array<string | number> | null => {
+    const i = service === null ? undefined : serviceIndex.get(service);
+    const j = i === undefined ? -1 : (file.services[i]?.materials.findIndex((m) => m.key === key) ?? -1);
+    return i === undefined || j < 0 ? null : ["services", i, "materials", j];
+  };
+  const problems: FileProblem[] = [];
+  for (const f of lintCatalog(fileLintCatalog(file))) {
+    const definition = f.materialKey === null ? undefined : materialIndex.get(f.materialKey);
+    const at = pathOfUse(f.serviceCode, f.materialKey);
+    let path: Array<string | number>;
+    switch (f.code) {
+      case "noLegalBasis": {
+        const s = serviceIndex.get(f.serviceCode ?? "");
+        const m = s === undefined ? undefined : file.services[s]?.materials.find((x) => x.key === f.materialKey);
+        if (!hasLegalBasis(m?.legalBasis)) continue;
+        path = [...(at ?? ["services"]), "legalBasis"];
+        break;
+      }
+      case "governmentIssuedUpload":
+        path = definition === undefined ? [...(at ?? ["services"]), "key"] : ["materials", definition, "source"];
+        break;
+      case "circular":
+        path = [...(at ?? ["services"]), "key"];
+        break;
+      case "orphanMaterial":
+        path = definition === undefined ? ["materials"] : ["materials", definition];
+        break;
+    }
+    problems.push({ path: formatPath(path), message: f.text });
+  }
   return problems;
 }

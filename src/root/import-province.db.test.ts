@@ -37,7 +37,7 @@ describe("importing a province file", () => {
   it("loads the demo file into an empty database, audited with its hash and counts", async () => {
     const report = await importProvince(h.db, demoFile, { mode: "upsert", source: "test" });
     expect(report.changed).toBe(true);
-    expect(report.counts.departments).toEqual({ created: 10, updated: 0, unchanged: 0 });
+    expect(report.counts.departments).toEqual({ created: demoFile.departments.length, updated: 0, unchanged: 0 });
     expect(report.counts.staff).toEqual({ created: demoFile.staff.length, updated: 0, unchanged: 0 });
     expect(report.counts.services).toEqual({ created: demoFile.services.length, updated: 0, unchanged: 0 });
     expect(report.counts.bundles).toEqual({ created: demoFile.bundles.length, updated: 0, unchanged: 0 });
@@ -147,6 +147,36 @@ describe("importing a province file", () => {
     expect(await rowCounts()).toEqual(before);
     const [brandNew] = await h.db.select().from(departments).where(eq(departments.code, "brandNew"));
     expect(brandNew).toBeUndefined();
+  });
+
+  it("refuses a file with findings of the catalog's lint, each named with its path; nothing written", async () => {
+    const file = clone();
+    // The land-use permit asks for the construction permit, which needs the engineering planning
+    // permit, which needs the land-use permit: a circle of three services.
+    const landUse = file.services.findIndex((s) => s.code === "landUsePlanningPermit");
+    file.services[landUse]?.materials.push({ key: "constructionPermit", legalBasis: "《示例条例》第一条" });
+    // And the project approval back to an upload, as the demo had it.
+    const approval = file.materials.findIndex((m) => m.key === "projectApprovalDocument");
+    const material = file.materials[approval];
+    if (!material) throw new Error("no projectApprovalDocument");
+    material.source = "upload";
+    delete material.certificateType;
+    const before = await rowCounts();
+    const refused = await importProvince(h.db, file, { mode: "upsert" }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ProvinceFileRefused);
+    const problems = (refused as ProvinceFileRefused).problems;
+    const asked = file.services[landUse]?.materials.length ?? 0;
+    expect(problems).toEqual([
+      { path: `materials[${approval}].source`, message: expect.stringContaining('asks "projectApprovalDocument" as an upload, but government issues it') },
+      {
+        path: `services[${file.services.findIndex((s) => s.code === "constructionPermit")}].materials[3].key`,
+        message: expect.stringContaining(
+          "constructionPermit —(engineeringPlanningPermit)→ engineeringPlanningPermit —(landUsePlanningPermit)→ landUsePlanningPermit —(constructionPermit)→ constructionPermit",
+        ),
+      },
+    ]);
+    expect(asked).toBeGreaterThan(0);
+    expect(await rowCounts()).toEqual(before);
   });
 
   it("refuses a file of another format version, naming the field", async () => {

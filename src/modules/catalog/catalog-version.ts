@@ -21,6 +21,14 @@ export async function newCatalogVersion(
   return version;
 }
 
+/**
+ * Takes the catalog's version lock early, for an edit that checks the whole catalog before it
+ * writes (the lint): two edits that each close half of a circle would otherwise both pass.
+ */
+export async function lockCatalogEdits(tx: Db): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${catalogVersionLock})`);
+}
+
 /** The catalog's current version: 0 before anything was recorded. */
 export async function currentCatalogVersion(db: Db): Promise<number> {
   const [row] = await db.select({ version: sql<number | null>`max(${catalogVersions.version})` }).from(catalogVersions);

@@ -8,6 +8,7 @@ import { departments } from "../identity/schema";
 import type { ZSaveCertificateTypeInput } from "./inputs";
 import { newCatalogVersion } from "./catalog-version";
 import { unknownAnswerFields, type CatalogAuditAction, type CertificateField, type CertificateIdentity } from "./model";
+import { catalogFindings, refuseAddedFindings } from "./lint-catalog";
 import { certificateTypes, materials, services } from "./schema";
 
 /**
@@ -91,6 +92,7 @@ export async function saveCertificateType(db: Db, actor: Actor, input: z.output<
       throw new DomainError("conflict", "catalog.errors.certificateTypeExists", { field: "code", params: { code: input.code } });
     }
     if (!input.create && !before) throw new DomainError("notFound", "catalog.errors.certificateTypeNotFound", { field: "code" });
+    const findingsBefore = await catalogFindings(tx);
     const formKeys = (await formFieldKeysByType(tx, input.code)).get(input.code) ?? null;
     const fields: CertificateField[] = input.fields.map((f) => ({ ...f }));
     const [unknown] = unknownAnswerFields(fields, formKeys);
@@ -116,6 +118,8 @@ export async function saveCertificateType(db: Db, actor: Actor, input: z.output<
     } else {
       await tx.insert(certificateTypes).values({ code: input.code, ...values, updatedAt: now });
     }
+    // A name that makes an uploaded material a document government issues is a finding (lint.ts).
+    await refuseAddedFindings(tx, findingsBefore, () => "nameZh");
     const action: CatalogAuditAction = before ? "catalog.updateCertificateType" : "catalog.createCertificateType";
     const catalogVersion = await newCatalogVersion(tx, { reason: action, subject: input.code, actorUserId: actor.userId, now });
     await recordAudit<CatalogAuditAction>(tx, {

@@ -233,6 +233,12 @@ export async function importCatalog(
         // one (before units existed), so answers show it. It adds a fact and overwrites nothing.
         await tx.update(materials).set({ unit: values.unit }).where(eq(materials.id, row.id));
         result.materials.updated++;
+      } else if (mode === "insertOnly" && row.source === "upload" && values.source === "certificate" && values.certificateType) {
+        // A document government issues that an older load asked as an upload (the demo's 户口簿 and
+        // project approval, until the catalog's lint named them): the registry supplies it now. It
+        // asks less of applicants (an upload is still taken where the registry holds none).
+        await tx.update(materials).set({ source: "certificate", certificateType: values.certificateType }).where(eq(materials.id, row.id));
+        result.materials.updated++;
       } else result.materials.unchanged++;
     }
   }

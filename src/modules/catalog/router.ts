@@ -16,6 +16,7 @@ import {
   ZSetBundleStepsInput,
   ZUpdateServiceInput,
 } from "./inputs";
+import { getCatalogLint } from "./lint-catalog";
 import { listCatalogAdmin } from "./list-catalog-admin";
 import { listGuides } from "./list-guides";
 import { loadApplicationPlan } from "./load-application-plan";
@@ -24,7 +25,7 @@ import { removeMaterial } from "./remove-material";
 import { saveMaterial } from "./save-material";
 import { setBundleSteps } from "./set-bundle-steps";
 import { updateService } from "./update-service";
-import { ZApplicationPlan, ZCatalogAdmin, ZCertificateTypeAdmin, ZGuide, ZGuideList } from "./views";
+import { ZApplicationPlan, ZCatalogAdmin, ZCatalogLint, ZCertificateTypeAdmin, ZGuide, ZGuideList } from "./views";
 
 const ZServiceUpdated = z.object({
   code: z.string(),
@@ -52,6 +53,7 @@ export const catalogRouter = createTRPCRouter({
     .output(ZApplicationPlan)
     .query(({ ctx, input }) => loadApplicationPlan(ctx.db, input)),
   adminList: dataOfficeProcedure.output(ZCatalogAdmin).query(({ ctx }) => listCatalogAdmin(ctx.db)),
+  lint: dataOfficeProcedure.output(ZCatalogLint).query(({ ctx }) => getCatalogLint(ctx.db)),
   updateService: dataOfficeProcedure
     .input(ZUpdateServiceInput)
     .output(ZServiceUpdated)

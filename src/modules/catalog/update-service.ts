@@ -7,6 +7,7 @@ import type { Actor } from "../identity/model";
 import type { ZUpdateServiceInput } from "./inputs";
 import { serviceRuleProblems, validateTimeLimits, type CatalogAuditAction } from "./model";
 import { newCatalogVersion } from "./catalog-version";
+import { catalogFindings, refuseAddedFindings } from "./lint-catalog";
 import { departmentIds, knownCertificateTypes, refuseFields, ruleRefusals, type FieldRefusal } from "./refusals";
 import { services } from "./schema";
 
@@ -15,7 +16,8 @@ import { services } from "./schema";
  * names, department, legal basis, conditions, applicants and the certificate it issues. The rules
  * are the province file's: a promised time above the statutory one (or below one day) is refused
  * on `promisedDays`, an empty legal basis on `legalBasis`, an unknown department or certificate
- * type on its field; nothing is written then. The change, a new catalog version and its audit
+ * type on its field, a change that adds a finding of the catalog's lint (a circle of certificates
+ * through the type it issues) on the field that causes it; nothing is written then. The change, a new catalog version and its audit
  * event (stream `catalog`) are one transaction. Applications already submitted keep the plan
  * copied at submission, and the version they were submitted under.
  */
@@ -34,6 +36,7 @@ export async function updateService(db: Db, actor: Actor, input: z.output<typeof
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(services).where(eq(services.code, input.code)).for("update");
     if (!before) throw new DomainError("notFound", "errors.notFound");
+    const findingsBefore = await catalogFindings(tx);
     const refusals: FieldRefusal[] = [];
     let departmentId = before.departmentId;
     if (input.departmentCode !== undefined) {
@@ -65,6 +68,8 @@ export async function updateService(db: Db, actor: Actor, input: z.output<typeof
       .update(services)
       .set({ ...changes, updatedAt: now })
       .where(eq(services.id, before.id));
+    // The certificate it issues, or publishing it again, may close a circle of certificates (循环证明).
+    await refuseAddedFindings(tx, findingsBefore, (f) => (f.code === "circular" || f.code === "orphanMaterial" ? "issuesCertificateType" : "published"));
     const catalogVersion = await newCatalogVersion(tx, { reason: "catalog.updateService", subject: before.code, actorUserId: actor.userId, now });
     const changed = (Object.keys(changes) as Array<keyof typeof changes>).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(changes[k]));
     await recordAudit<CatalogAuditAction>(tx, {

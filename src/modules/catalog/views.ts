@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { findingCodes } from "./lint";
 import { answerUnits, certificateIdentities, type CertificateField } from "./model";
 import type { PlanStep } from "./plan";
 import type { ApplicationPlan, PlanMaterial } from "./plan";
@@ -259,3 +260,31 @@ export const ZCertificateTypeAdmin = z.object({
   ),
 });
 export type CertificateTypeAdmin = z.output<typeof ZCertificateTypeAdmin>;
+
+const ZSupplyMaterial = z.object({ key: z.string(), nameZh: z.string(), nameEn: z.string() });
+
+/** The catalog's lint for the data office: every finding (lint.ts) and the report per service. */
+export const ZCatalogLint = z.object({
+  findings: z.array(
+    z.object({
+      code: z.enum(findingCodes),
+      id: z.string(),
+      serviceCode: z.string().nullable(),
+      materialKey: z.string().nullable(),
+      certificateType: z.string().nullable(),
+      cycle: z.array(z.object({ from: z.string(), to: z.string(), types: z.array(z.string()), materials: z.array(z.string()) })).nullable(),
+      message: z.object({ key: z.string(), params: z.record(z.string(), z.string()) }),
+      text: z.string(),
+    }),
+  ),
+  services: z.array(
+    z.object({
+      code: z.string(),
+      nameZh: z.string(),
+      nameEn: z.string(),
+      shared: z.array(ZSupplyMaterial),
+      commitment: z.array(ZSupplyMaterial),
+      uploaded: z.array(ZSupplyMaterial),
+    }),
+  ),
+});

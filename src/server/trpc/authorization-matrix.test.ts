@@ -134,6 +134,7 @@ const matrix: Record<string, readonly Caller[]> = {
   "catalog.guide": everyone,
   "catalog.plan": everyone,
   "catalog.adminList": ["dataOffice"],
+  "catalog.lint": ["dataOffice"],
   "catalog.updateService": ["dataOffice"],
   "catalog.setBundleSteps": ["dataOffice"],
   "catalog.certificateTypes": ["dataOffice"],

@@ -44,6 +44,11 @@ export default async function CatalogAdminPage({ searchParams }: { searchParams:
         </Link>
       </nav>
       <PageHeader title={t("title")} lead={t("lead")} />
+      <p>
+        <Link href="/data-office/catalog/lint" className="text-brand-700 underline underline-offset-2">
+          {t("lintLink")}
+        </Link>
+      </p>
 
       <CatalogVersions version={catalog.version} when={(d) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" })} />
 

@@ -7,7 +7,8 @@ import type { Actor } from "../identity/model";
 import { ZAnswerObjectionInput, type AnswerObjectionInput } from "./inputs";
 import { initialCreditRecordStatus, publicationPeriod, type CreditAuditAction } from "./model";
 import { creditRecords } from "./schema";
-import { assertSourceDepartment, creditStream, loadObjection, lockRecord, moveObjection, moveRecord } from "./transition";
+import { loadObjection, moveObjection } from "./objection-transition";
+import { assertSourceDepartment, creditStream, lockRecord, moveRecord } from "./transition";
 
 /**
  * The source department answers an objection. `correct`: the record is replaced by a new version
@@ -16,7 +17,12 @@ import { assertSourceDepartment, creditStream, loadObjection, lockRecord, moveOb
  * the reason is given. Any reviewer of the department (its head included) may answer; an answer
  * after the due day is accepted and shown late. One transaction, audited.
  */
-export async function answerObjection(db: Db, actor: Actor, raw: AnswerObjectionInput, now: Date = new Date()): Promise<{ version: number; correctedRecordId: string | null }> {
+export async function answerObjection(
+  db: Db,
+  actor: Actor,
+  raw: AnswerObjectionInput,
+  now: Date = new Date(),
+): Promise<{ version: number; correctedRecordId: string | null }> {
   const input = ZAnswerObjectionInput.parse(raw);
   return db.transaction(async (tx) => {
     const objection = await loadObjection(tx, input.objectionId);
@@ -40,7 +46,13 @@ export async function answerObjection(db: Db, actor: Actor, raw: AnswerObjection
       validUntil: c.validUntil ?? old.validUntil,
     };
     if (next.validUntil && next.validUntil < next.decidedOn) throw new DomainError("invalidInput", "credit.errors.range", { field: "correction.validUntil" });
-    const window = publicationPeriod({ kind: old.kind, subjectKind: old.subjectKind, severity: next.severity, decidedOn: next.decidedOn, validUntil: next.validUntil });
+    const window = publicationPeriod({
+      kind: old.kind,
+      subjectKind: old.subjectKind,
+      severity: next.severity,
+      decidedOn: next.decidedOn,
+      validUntil: next.validUntil,
+    });
     const id = randomUUID();
     // The old version first (compare-and-set: a concurrent correction or repair of it conflicts).
     await moveRecord(tx, old, "correct", {}, actor, now, { objectionId: objection.id, correctedBy: id });
@@ -73,7 +85,10 @@ export async function answerObjection(db: Db, actor: Actor, raw: AnswerObjection
       data: { correctionOf: old.id, recordVersion: created!.recordVersion, objectionId: objection.id },
       at: now,
     });
-    const row = await moveObjection(tx, objection, input.version, "correct", { ...common, correctedRecordId: id }, actor, now, { ...data, correctedRecordId: id });
+    const row = await moveObjection(tx, objection, input.version, "correct", { ...common, correctedRecordId: id }, actor, now, {
+      ...data,
+      correctedRecordId: id,
+    });
     return { version: row.version, correctedRecordId: id };
   });
 }

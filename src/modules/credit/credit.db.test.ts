@@ -61,7 +61,10 @@ describe("credit records, objection and repair", () => {
     expect(row).toMatchObject({ departmentId: marketId, status: "active", recordVersion: 1, publishedFrom: "2026-09-28", publishedUntil: "2027-09-27" });
     const pub = await publicCreditProfile(h.db, code, day0);
     expect(pub?.records.map((r) => r.title)).toEqual(["未按规定公示年度报告"]);
-    const audit = await h.db.select().from(auditEvents).where(eq(auditEvents.streamId, creditStream(id)));
+    const audit = await h.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.streamId, creditStream(id)));
     expect(audit.map((a) => a.action)).toEqual(["creditRecord.record"]);
   });
 
@@ -84,7 +87,13 @@ describe("credit records, objection and repair", () => {
     const answered = await answerObjection(
       h.db,
       market,
-      { objectionId: filed.id, version: 1, outcome: "correct", answer: "经核实，金额记载有误，予以更正。", correction: { content: "警告并处罚款人民币一千元。" } },
+      {
+        objectionId: filed.id,
+        version: 1,
+        outcome: "correct",
+        answer: "经核实，金额记载有误，予以更正。",
+        correction: { content: "警告并处罚款人民币一千元。" },
+      },
       minutesAfter(day0, 60),
     );
     expect(answered.correctedRecordId).toBeTruthy();
@@ -103,8 +112,17 @@ describe("credit records, objection and repair", () => {
       [1, "corrected"],
     ]);
     expect(mine.objections[0]).toMatchObject({ status: "corrected", correctedRecordId: answered.correctedRecordId });
-    const audit = await h.db.select().from(auditEvents).where(eq(auditEvents.streamId, creditStream(id)));
-    expect(audit.map((a) => a.action)).toEqual(["creditRecord.record", "creditObjection.file", "creditRecord.correct", "creditRecord.record", "creditObjection.correct"]);
+    const audit = await h.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.streamId, creditStream(id)));
+    expect(audit.map((a) => a.action)).toEqual([
+      "creditRecord.record",
+      "creditObjection.file",
+      "creditRecord.correct",
+      "creditRecord.record",
+      "creditObjection.correct",
+    ]);
     // The old version takes no new objection.
     await expect(fileObjection(h.db, firm, { recordId: id, reason: "对旧版本提出异议。" }, day0)).rejects.toMatchObject({ code: "conflict" });
   });
@@ -142,7 +160,14 @@ describe("credit records, objection and repair", () => {
     const honour = await recordByDepartment(
       h.db,
       market,
-      { kind: "honour", subjectCode: code, title: "守合同重信用企业", content: "连续三年守合同重信用。", legalBasis: "《河北省社会信用信息条例》第二十七条", decidedOn: "2026-09-01" },
+      {
+        kind: "honour",
+        subjectCode: code,
+        title: "守合同重信用企业",
+        content: "连续三年守合同重信用。",
+        legalBasis: "《河北省社会信用信息条例》第二十七条",
+        decidedOn: "2026-09-01",
+      },
       day0,
     );
     await expect(applyForRepair(h.db, firm, { recordId: honour.id, reason: "想修复守信记录。" }, day0)).rejects.toMatchObject({
@@ -153,17 +178,9 @@ describe("credit records, objection and repair", () => {
   it("publication periods hide an expired penalty from public outputs but not from the subject", async () => {
     const firm = await newEnterprise(h.db);
     const { code, name } = await enterpriseCode(firm);
-    await recordCredit(
-      h.db,
-      { ...penalty(code, "2024-03-01"), subjectName: name, departmentId: marketId, title: "旧处罚" },
-      day0,
-    );
+    await recordCredit(h.db, { ...penalty(code, "2024-03-01"), subjectName: name, departmentId: marketId, title: "旧处罚" }, day0);
     await recordCredit(h.db, { ...penalty(code, "2026-06-01"), subjectName: name, departmentId: marketId, title: "新处罚" }, day0);
-    await recordCredit(
-      h.db,
-      { ...penalty(code, "2024-03-01"), subjectName: name, departmentId: marketId, title: "严重违法", severity: "serious" },
-      day0,
-    );
+    await recordCredit(h.db, { ...penalty(code, "2024-03-01"), subjectName: name, departmentId: marketId, title: "严重违法", severity: "serious" }, day0);
     const pub = await publicCreditProfile(h.db, code, day0);
     // 2024-03-01 general: published until 2025-02-28; serious: until 2027-02-28.
     expect(pub?.records.map((r) => r.title).sort()).toEqual(["严重违法", "新处罚"]);
@@ -208,7 +225,10 @@ describe("credit records, objection and repair", () => {
     const other = await newEnterprise(h.db);
     const { code: otherCode } = await enterpriseCode(other);
     await expect(staffCreditProfile(h.db, market, { holderCode: otherCode, applicationId: appId }, day0)).rejects.toMatchObject({ code: "forbidden" });
-    const log = await h.db.select().from(dataAccessLog).where(and(eq(dataAccessLog.holderCode, code), eq(dataAccessLog.applicationId, appId)));
+    const log = await h.db
+      .select()
+      .from(dataAccessLog)
+      .where(and(eq(dataAccessLog.holderCode, code), eq(dataAccessLog.applicationId, appId)));
     expect(log.map((l) => [l.readerUserId, l.outcome, l.recordCount]).sort()).toEqual(
       [
         [market.userId, "allowed", 1],
@@ -223,7 +243,13 @@ async function submittedCase(applicant: Actor, steps: TestStep[]): Promise<strin
   const submitted = await submitApplication(
     h.db,
     applicant,
-    ZSubmitApplicationInput.parse({ subject: { kind: "bundle", code }, idempotencyKey: randomUUID(), formData: { projectName: "示例项目" }, materials: {}, consent: true }),
+    ZSubmitApplicationInput.parse({
+      subject: { kind: "bundle", code },
+      idempotencyKey: randomUUID(),
+      formData: { projectName: "示例项目" },
+      materials: {},
+      consent: true,
+    }),
   );
   const [app] = await h.db.select({ v: applications.version }).from(applications).where(eq(applications.id, submitted.id));
   await acceptApplication(h.db, clerk, { applicationId: submitted.id, version: app!.v });

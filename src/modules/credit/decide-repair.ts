@@ -3,7 +3,8 @@ import type { Db } from "@/server/db/client";
 import type { Actor } from "../identity/model";
 import { ZDecideRepairInput, type DecideRepairInput } from "./inputs";
 import { dayBefore } from "./model";
-import { assertSourceDepartment, loadRepair, lockRecord, moveRecord, moveRepair } from "./transition";
+import { loadRepair, moveRepair } from "./repair-transition";
+import { assertSourceDepartment, lockRecord, moveRecord } from "./transition";
 
 /**
  * The source department decides a repair: granted, the record ends (`repaired`) and its publication

@@ -74,4 +74,3 @@ export async function departmentCredit(db: Db, actor: Actor, now: Date = new Dat
     recorded: await recordViews(db, recorded, today),
   };
 }
-

@@ -3,7 +3,7 @@ import { msg } from "@/lib/message";
 import { hasForbiddenCharacter } from "@/lib/text";
 import { normalizeCreditCode, validateCreditCode } from "../identity/credit-code";
 import { normalizeIdNumber, validateIdNumber } from "../identity/id-number";
-import { departmentRecordedKinds, penaltySeverities, repairEvents } from "./model";
+import { departmentRecordedKinds, objectionEvents, penaltySeverities, repairEvents } from "./model";
 
 /** An empty choice of a form (a select left on its placeholder) is no choice. */
 const chosen = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" || v === null ? undefined : v), schema);
@@ -58,11 +58,7 @@ const correction = {
  * number of someone the portal knows), what, on which legal basis (required), when and until when.
  */
 export const ZRecordCreditInput = z
-  .object({
-    kind: chosen(z.enum(departmentRecordedKinds, { error: msg("credit.errors.kind") })),
-    subjectCode: ZSubjectCode,
-    ...correction,
-  })
+  .object({ kind: chosen(z.enum(departmentRecordedKinds, { error: msg("credit.errors.kind") })), subjectCode: ZSubjectCode, ...correction })
   .refine((v) => v.kind !== "administrativePenalty" || v.severity !== undefined, { message: msg("credit.errors.severity"), path: ["severity"] })
   .refine((v) => v.kind !== "dishonestyList" || v.validUntil !== undefined, { message: msg("credit.errors.listUntil"), path: ["validUntil"] })
   .refine((v) => !v.validUntil || v.validUntil >= v.decidedOn, { message: msg("credit.errors.range"), path: ["validUntil"] });
@@ -82,7 +78,7 @@ export const ZAnswerObjectionInput = z
   .object({
     objectionId: z.uuid(),
     version: z.number().int().positive(),
-    outcome: chosen(z.enum(["correct", "uphold"], { error: msg("credit.errors.outcome") })),
+    outcome: chosen(z.enum(objectionEvents, { error: msg("credit.errors.outcome") })),
     answer: text(4, 1000, msg("credit.errors.answer"), true),
     correction: z.object(correction).partial().optional(),
   })

@@ -25,7 +25,10 @@ export async function recordLicencesOnApproval(
   );
   const serviceIds = [...new Set(app.plan.map((s) => s.serviceId))];
   const byId = new Map(
-    (await tx.select({ id: services.id, legalBasis: services.legalBasis }).from(services).where(inArray(services.id, serviceIds))).map((s) => [s.id, s.legalBasis]),
+    (await tx.select({ id: services.id, legalBasis: services.legalBasis }).from(services).where(inArray(services.id, serviceIds))).map((s) => [
+      s.id,
+      s.legalBasis,
+    ]),
   );
   for (const c of issued) {
     const step = app.plan.find((s) => s.issuesCertificateType === c.typeCode);

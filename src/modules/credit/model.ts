@@ -8,7 +8,14 @@ import { transition, type TransitionTable } from "@/lib/state-machine";
  * administrative penalty, an honour (守信激励, 红名单), an entry on a dishonesty list (失信名单, 黑名单),
  * a broken commitment (告知承诺 not kept) and an inspection result (双随机、一公开).
  */
-export const creditRecordKinds = ["administrativeLicence", "administrativePenalty", "honour", "dishonestyList", "brokenCommitment", "inspectionResult"] as const;
+export const creditRecordKinds = [
+  "administrativeLicence",
+  "administrativePenalty",
+  "honour",
+  "dishonestyList",
+  "brokenCommitment",
+  "inspectionResult",
+] as const;
 export type CreditRecordKind = (typeof creditRecordKinds)[number];
 
 /**
@@ -50,10 +57,7 @@ export type PenaltySeverity = (typeof penaltySeverities)[number];
 // ---------------------------------------------------------------------------------------------
 
 /** Months of publication: the minimum before a repair may withdraw it, and the maximum. */
-export const penaltyPublicationMonths: Record<PenaltySeverity, { min: number; max: number }> = {
-  general: { min: 3, max: 12 },
-  serious: { min: 12, max: 36 },
-};
+export const penaltyPublicationMonths: Record<PenaltySeverity, { min: number; max: number }> = { general: { min: 3, max: 12 }, serious: { min: 12, max: 36 } };
 /** A dishonesty listing lasts at most 3 years and may be repaired after 1. */
 export const dishonestyListMaxMonths = 36;
 export const dishonestyListRepairAfterMonths = 12;
@@ -214,11 +218,7 @@ export type RepairStatus = (typeof repairStatuses)[number];
 export const repairEvents = ["grant", "refuse"] as const;
 export type RepairEvent = (typeof repairEvents)[number];
 
-export const repairMachine: TransitionTable<RepairStatus, RepairEvent> = {
-  applied: { grant: "granted", refuse: "refused" },
-  granted: {},
-  refused: {},
-};
+export const repairMachine: TransitionTable<RepairStatus, RepairEvent> = { applied: { grant: "granted", refuse: "refused" }, granted: {}, refused: {} };
 export const initialRepairStatus: RepairStatus = "applied";
 
 export function nextRepairStatus(from: RepairStatus, event: RepairEvent): RepairStatus {
@@ -256,14 +256,10 @@ export type CreditAuditAction =
   | `creditObjection.${ObjectionEvent}`
   | "creditRepair.apply"
   | `creditRepair.${RepairEvent}`;
-export const creditAuditActions: readonly CreditAuditAction[] = [
-  "creditRecord.record",
-  ...creditRecordEvents.map((e) => `creditRecord.${e}` as const),
-  "creditObjection.file",
-  ...objectionEvents.map((e) => `creditObjection.${e}` as const),
-  "creditRepair.apply",
-  ...repairEvents.map((e) => `creditRepair.${e}` as const),
-];
+export const creditRecordAuditActions: readonly CreditAuditAction[] = ["creditRecord.record", ...creditRecordEvents.map((e) => `creditRecord.${e}` as const)];
+export const objectionAuditActions: readonly CreditAuditAction[] = ["creditObjection.file", ...objectionEvents.map((e) => `creditObjection.${e}` as const)];
+export const repairAuditActions: readonly CreditAuditAction[] = ["creditRepair.apply", ...repairEvents.map((e) => `creditRepair.${e}` as const)];
+export const creditAuditActions: readonly CreditAuditAction[] = [...creditRecordAuditActions, ...objectionAuditActions, ...repairAuditActions];
 
 /** The data-sharing catalog's code of the credit records (a resource read through the gate). */
 export const creditResourceCode = "creditRecords";

@@ -125,9 +125,14 @@ export async function creditProfile(db: Db, subjectCode: string, now: Date = new
 }
 
 /** The subject's own profile: the enterprise acted for, or the citizen themself. */
-export async function myCreditProfile(db: Db, actor: Actor, now: Date = new Date()): Promise<CreditProfileView & { subjectName: string }> {
+export async function myCreditProfile(
+  db: Db,
+  actor: Actor,
+  now: Date = new Date(),
+): Promise<CreditProfileView & { subjectName: string; publicCode: string | null }> {
   const subject = await actorSubject(db, actor);
-  return { ...(await creditProfile(db, subject.code, now)), subjectName: subject.name };
+  // The enterprise's credit code links its public page; a person has none (and no ID number is sent back).
+  return { ...(await creditProfile(db, subject.code, now)), subjectName: subject.name, publicCode: subject.kind === "enterprise" ? subject.code : null };
 }
 
 /**
@@ -172,10 +177,15 @@ export async function publicCreditProfile(db: Db, code: string, now: Date = new 
  */
 export async function staffCreditProfile(db: Db, actor: Actor, input: z.output<typeof ZStaffProfileInput>, now: Date = new Date()): Promise<CreditProfileView> {
   let profile: CreditProfileView | null = null;
-  const result = await readHolderResource(db, actor, { holderCode: input.holderCode, resourceCode: creditResourceCode, applicationId: input.applicationId }, async () => {
-    profile = await creditProfile(db, input.holderCode, now);
-    return profile.records;
-  });
+  const result = await readHolderResource(
+    db,
+    actor,
+    { holderCode: input.holderCode, resourceCode: creditResourceCode, applicationId: input.applicationId },
+    async () => {
+      profile = await creditProfile(db, input.holderCode, now);
+      return profile.records;
+    },
+  );
   if (!result.ok || !profile) throw new DomainError("forbidden", result.ok ? "errors.forbidden" : result.reason);
   return profile;
 }

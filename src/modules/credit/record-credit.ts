@@ -84,7 +84,10 @@ export async function recordCredit(db: Db, input: CreditRecordInput, now: Date =
       .returning();
     if (!row) {
       // Another transaction wrote the same source key first.
-      const [existing] = await tx.select().from(creditRecords).where(eq(creditRecords.sourceKey, input.sourceKey ?? ""));
+      const [existing] = await tx
+        .select()
+        .from(creditRecords)
+        .where(eq(creditRecords.sourceKey, input.sourceKey ?? ""));
       if (!existing) throw new DomainError("conflict", "errors.conflict");
       return existing;
     }

@@ -3,15 +3,7 @@ import { DomainError } from "@/lib/domain-error";
 import type { Db } from "@/server/db/client";
 import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../identity/model";
-import {
-  nextCreditRecordStatus,
-  nextObjectionStatus,
-  nextRepairStatus,
-  type CreditAuditAction,
-  type CreditRecordEvent,
-  type ObjectionEvent,
-  type RepairEvent,
-} from "./model";
+import { nextCreditRecordStatus, type CreditAuditAction, type CreditRecordEvent } from "./model";
 import { creditObjections, creditRecords, creditRepairs } from "./schema";
 
 export type CreditRecordRow = typeof creditRecords.$inferSelect;
@@ -57,83 +49,6 @@ export async function moveRecord(
     entityType: "creditRecord",
     entityId: record.id,
     from: record.status,
-    to,
-    data,
-    at: now,
-  });
-  return row;
-}
-
-export async function loadObjection(tx: Db, objectionId: string): Promise<ObjectionRow> {
-  const [row] = await tx.select().from(creditObjections).where(eq(creditObjections.id, objectionId));
-  if (!row) throw new DomainError("notFound", "errors.notFound", { field: "objectionId" });
-  return row;
-}
-
-/** Moves an objection by its machine (compare-and-set on status and the version the answerer saw), audited. */
-export async function moveObjection(
-  tx: Db,
-  objection: ObjectionRow,
-  expectedVersion: number,
-  event: ObjectionEvent,
-  set: Partial<typeof creditObjections.$inferInsert>,
-  actor: Actor,
-  now: Date,
-  data: Record<string, unknown> = {},
-): Promise<ObjectionRow> {
-  const to = nextObjectionStatus(objection.status, event);
-  const [row] = await tx
-    .update(creditObjections)
-    .set({ ...set, status: to, version: objection.version + 1 })
-    .where(and(eq(creditObjections.id, objection.id), eq(creditObjections.status, objection.status), eq(creditObjections.version, expectedVersion)))
-    .returning();
-  if (!row) throw new DomainError("conflict", "errors.conflict");
-  await recordAudit<CreditAuditAction>(tx, {
-    streamId: creditStream(objection.lineageId),
-    actor: who(actor),
-    action: `creditObjection.${event}`,
-    entityType: "creditObjection",
-    entityId: objection.id,
-    from: objection.status,
-    to,
-    data,
-    at: now,
-  });
-  return row;
-}
-
-export async function loadRepair(tx: Db, repairId: string): Promise<RepairRow> {
-  const [row] = await tx.select().from(creditRepairs).where(eq(creditRepairs.id, repairId));
-  if (!row) throw new DomainError("notFound", "errors.notFound", { field: "repairId" });
-  return row;
-}
-
-/** Moves a repair application by its machine (compare-and-set), audited in the record's stream. */
-export async function moveRepair(
-  tx: Db,
-  repair: RepairRow,
-  lineageId: string,
-  expectedVersion: number,
-  event: RepairEvent,
-  set: Partial<typeof creditRepairs.$inferInsert>,
-  actor: Actor,
-  now: Date,
-  data: Record<string, unknown> = {},
-): Promise<RepairRow> {
-  const to = nextRepairStatus(repair.status, event);
-  const [row] = await tx
-    .update(creditRepairs)
-    .set({ ...set, status: to, version: repair.version + 1 })
-    .where(and(eq(creditRepairs.id, repair.id), eq(creditRepairs.status, repair.status), eq(creditRepairs.version, expectedVersion)))
-    .returning();
-  if (!row) throw new DomainError("conflict", "errors.conflict");
-  await recordAudit<CreditAuditAction>(tx, {
-    streamId: creditStream(lineageId),
-    actor: who(actor),
-    action: `creditRepair.${event}`,
-    entityType: "creditRepair",
-    entityId: repair.id,
-    from: repair.status,
     to,
     data,
     at: now,

@@ -186,6 +186,7 @@ export async function staffCreditProfile(db: Db, actor: Actor, input: z.output<t
       return profile.records;
     },
   );
-  if (!result.ok || !profile) throw new DomainError("forbidden", result.ok ? "errors.forbidden" : result.reason);
+  // The refusal's reason is in the holder's data log; the reader is told only that it was refused.
+  if (!result.ok || !profile) throw new DomainError("forbidden", "errors.forbidden");
   return profile;
 }

@@ -4,7 +4,7 @@ import type { Db } from "@/server/db/client";
 import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../identity/model";
 import { nextCreditRecordStatus, type CreditAuditAction, type CreditRecordEvent } from "./model";
-import { creditObjections, creditRecords, creditRepairs } from "./schema";
+import { creditRecords, type creditObjections, type creditRepairs } from "./schema";
 
 export type CreditRecordRow = typeof creditRecords.$inferSelect;
 export type ObjectionRow = typeof creditObjections.$inferSelect;

@@ -80,7 +80,17 @@ export const ZAnswerObjectionInput = z
     version: z.number().int().positive(),
     outcome: chosen(z.enum(objectionEvents, { error: msg("credit.errors.outcome") })),
     answer: text(4, 1000, msg("credit.errors.answer"), true),
-    correction: z.object(correction).partial().optional(),
+    correction: z
+      .object({
+        title: optional(correction.title),
+        content: optional(correction.content),
+        legalBasis: optional(correction.legalBasis),
+        documentNumber: correction.documentNumber,
+        severity: correction.severity,
+        decidedOn: optional(day),
+        validUntil: correction.validUntil,
+      })
+      .optional(),
   })
   .refine((v) => v.outcome !== "correct" || (v.correction !== undefined && Object.values(v.correction).some((x) => x !== undefined)), {
     message: msg("credit.errors.correction"),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { canTransition } from "@/lib/state-machine";
+import { ZAnswerObjectionInput } from "./inputs";
 import {
   addMonths,
   creditRecordEvents,
@@ -109,5 +110,18 @@ describe("repair and answers", () => {
     expect(isAnswerLate("2026-10-12", "2026-10-12", "2026-10-20")).toBe(false);
     expect(isAnswerLate("2026-10-12", "2026-10-13", "2026-10-13")).toBe(true);
     expect(isAnswerLate("2026-10-12", null, "2026-10-13")).toBe(true);
+  });
+});
+
+describe("the answer to an objection", () => {
+  const base = { objectionId: "00000000-0000-4000-8000-000000000001", version: 1, answer: "经核实，予以更正。" };
+  it("takes the corrected particulars a form leaves partly empty", () => {
+    const parsed = ZAnswerObjectionInput.parse({ ...base, outcome: "correct", correction: { title: "", content: "警告并处罚款人民币一千元。" } });
+    expect(parsed.correction).toEqual({ content: "警告并处罚款人民币一千元。" });
+  });
+  it("refuses a correction that corrects nothing, on its field", () => {
+    const result = ZAnswerObjectionInput.safeParse({ ...base, outcome: "correct", correction: { title: "", content: "" } });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.path).toEqual(["correction"]);
   });
 });

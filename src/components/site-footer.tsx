@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 export async function SiteFooter() {
-  const [t, tc] = await Promise.all([getTranslations("layout"), getTranslations("creditCodes")]);
+  const [t, tc, tcr] = await Promise.all([getTranslations("layout"), getTranslations("creditCodes"), getTranslations("credit.public")]);
   return (
     <footer className="border-t border-slate-200 bg-white">
       <div className="mx-auto flex w-full max-w-6xl flex-col gap-2 px-4 py-4 text-sm text-slate-600 sm:flex-row sm:justify-between">
@@ -10,6 +10,9 @@ export async function SiteFooter() {
         <div className="flex flex-wrap gap-x-4 gap-y-2">
           <Link href="/credit-codes" className="text-brand-700 underline">
             {tc("title")}
+          </Link>
+          <Link href="/credit" className="text-brand-700 underline">
+            {tcr("title")}
           </Link>
           <Link href="/verify" className="text-brand-700 underline">
             {t("footerVerify")}

@@ -14,6 +14,26 @@ import {
 import { applicationStatusEnum } from "./applications/schema";
 import { calendarAuditActions, type CalendarAuditAction } from "./calendar/model";
 import { catalogAuditActions, type CatalogAuditAction } from "./catalog/model";
+import {
+  creditAuditActions,
+  creditRecordAuditActions,
+  creditRecordEvents,
+  creditRecordMachine,
+  creditRecordStatuses,
+  initialCreditRecordStatus,
+  initialObjectionStatus,
+  initialRepairStatus,
+  objectionAuditActions,
+  objectionEvents,
+  objectionMachine,
+  objectionStatuses,
+  repairAuditActions,
+  repairEvents,
+  repairMachine,
+  repairStatuses,
+  type CreditAuditAction,
+} from "./credit/model";
+import { creditObjectionStatusEnum, creditRecordStatusEnum, creditRepairStatusEnum } from "./credit/schema";
 import { disclosureAuditActions, type DisclosureAuditAction } from "./disclosure/model";
 import {
   initialRectificationStatus,
@@ -161,6 +181,37 @@ const machines: Record<string, Machine> = {
     auditActions: ratingsAuditActions,
     enumValues: rectificationStatusEnum.enumValues,
   },
+  creditRecord: {
+    statuses: creditRecordStatuses,
+    events: creditRecordEvents,
+    table: creditRecordMachine,
+    initial: initialCreditRecordStatus,
+    // A corrected version is kept as it was; a repaired record stays withdrawn.
+    terminal: ["corrected", "repaired"],
+    prefix: "creditRecord",
+    auditActions: creditRecordAuditActions,
+    enumValues: creditRecordStatusEnum.enumValues,
+  },
+  creditObjection: {
+    statuses: objectionStatuses,
+    events: objectionEvents,
+    table: objectionMachine,
+    initial: initialObjectionStatus,
+    terminal: ["corrected", "upheld"],
+    prefix: "creditObjection",
+    auditActions: objectionAuditActions,
+    enumValues: creditObjectionStatusEnum.enumValues,
+  },
+  creditRepair: {
+    statuses: repairStatuses,
+    events: repairEvents,
+    table: repairMachine,
+    initial: initialRepairStatus,
+    terminal: ["granted", "refused"],
+    prefix: "creditRepair",
+    auditActions: repairAuditActions,
+    enumValues: creditRepairStatusEnum.enumValues,
+  },
 };
 
 /**
@@ -181,7 +232,8 @@ type AuditAction =
   | CalendarAuditAction
   | DocumentAuditAction
   | DisclosureAuditAction
-  | RatingsAuditAction;
+  | RatingsAuditAction
+  | CreditAuditAction;
 
 /** Every audit action the code may write, as values (typed: a list with a stray string does not compile). */
 const allAuditActions = new Set<AuditAction>([
@@ -199,6 +251,7 @@ const allAuditActions = new Set<AuditAction>([
   ...documentAuditActions,
   ...disclosureAuditActions,
   ...ratingsAuditActions,
+  ...creditAuditActions,
 ]);
 
 describe.each(Object.entries(machines))("the %s machine", (_name, m) => {

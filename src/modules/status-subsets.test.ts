@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { applicationStatuses } from "./applications/model";
+import { creditRecordStatuses, objectionStatuses, repairStatuses } from "./credit/model";
 import { rectificationStatuses } from "./ratings/model";
 import { nameStatuses } from "./registration/model";
 import { taskStatuses } from "./review/model";
@@ -24,6 +25,9 @@ const machines: Record<string, readonly string[]> = {
   enterpriseName: nameStatuses,
   certificate: certificateStatuses,
   rectification: rectificationStatuses,
+  creditRecord: creditRecordStatuses,
+  creditObjection: objectionStatuses,
+  creditRepair: repairStatuses,
 };
 
 /** Files allowed to write a subset, with the reason (none today: add one only with a reason a model name cannot give). */
@@ -106,6 +110,9 @@ const statusWriters = [
   "modules/sharing/certificate-transition.ts",
   "modules/registration/name-transition.ts",
   "modules/ratings/transition.ts",
+  "modules/credit/transition.ts",
+  "modules/credit/objection-transition.ts",
+  "modules/credit/repair-transition.ts",
 ];
 
 /** The `.set({ … })` calls of a source text that write a `status`. */

@@ -1,11 +1,12 @@
 import { onCalendarPublished } from "@/modules/calendar/effects";
+import { recordLicencesOnApproval } from "@/modules/credit/licence-records";
 import { markDisclosureRevoked } from "@/modules/disclosure/mark-revoked";
 import { certificateRevoked } from "@/modules/sharing/effects";
 import { identityRegisters } from "@/modules/identity/ports";
 import { applyLifecycleOnApproval } from "@/modules/registration/lifecycle-effect";
 import { registerOnApproval } from "@/modules/registration/register-entity";
 import { startBusinessAnswers } from "@/modules/registration/task-answers";
-import { answerSources, stepsApproved } from "@/modules/review/effects";
+import { answerSources, applicationApproved, stepsApproved } from "@/modules/review/effects";
 import { recomputeDueDates } from "@/modules/review/recompute-due-dates";
 import { readLicenceForClaim } from "@/modules/sharing/licence-check";
 import { matchPerson } from "@/modules/sharing/population";
@@ -30,6 +31,10 @@ stepsApproved.seal();
 // shareholders and commitments included, which registration keeps beside the application.
 answerSources.on("registration.startBusinessAnswers", startBusinessAnswers);
 answerSources.seal();
+
+// An application is approved: credit records each licence granted, in the deciding transaction.
+applicationApproved.on("credit.recordLicencesOnApproval", recordLicencesOnApproval);
+applicationApproved.seal();
 
 // A licence is revoked: its published decision (双公示) is marked in the same transaction.
 certificateRevoked.on("disclosure.markRevoked", markDisclosureRevoked);

@@ -28,6 +28,8 @@ import registrationLifecycleEn from "@/modules/registration/messages.lifecycle.e
 import registrationLifecycleZh from "@/modules/registration/messages.lifecycle.zh-CN.json";
 import documentsEn from "@/modules/documents/messages.en.json";
 import documentsZh from "@/modules/documents/messages.zh-CN.json";
+import creditEn from "@/modules/credit/messages.en.json";
+import creditZh from "@/modules/credit/messages.zh-CN.json";
 import disclosureEn from "@/modules/disclosure/messages.en.json";
 import disclosureZh from "@/modules/disclosure/messages.zh-CN.json";
 import ratingsEn from "@/modules/ratings/messages.en.json";
@@ -50,6 +52,7 @@ export const moduleMessages: Record<Locale, Record<string, unknown>> = {
     sharing: { ...sharingZh, ...sharingHolderZh, ...sharingOfficeZh },
     openData: openDataZh,
     registration: { ...registrationZh, ...registrationFormZh, ...registrationLifecycleZh },
+    credit: creditZh,
     disclosure: disclosureZh,
     ratings: ratingsZh,
     serviceIndex: serviceIndexZh,
@@ -65,6 +68,7 @@ export const moduleMessages: Record<Locale, Record<string, unknown>> = {
     sharing: { ...sharingEn, ...sharingHolderEn, ...sharingOfficeEn },
     openData: openDataEn,
     registration: { ...registrationEn, ...registrationFormEn, ...registrationLifecycleEn },
+    credit: creditEn,
     disclosure: disclosureEn,
     ratings: ratingsEn,
     serviceIndex: serviceIndexEn,

@@ -9,6 +9,7 @@ import { reviewRouter } from "@/modules/review/router";
 import { registrationRouter } from "@/modules/registration/router";
 import { sharingRouter } from "@/modules/sharing/router";
 import { serviceIndexRouter } from "@/modules/serviceIndex/router";
+import { creditRouter } from "@/modules/credit/router";
 import { disclosureRouter } from "@/modules/disclosure/router";
 import { ratingsRouter } from "@/modules/ratings/router";
 import { documentsRouter } from "@/modules/documents/router";
@@ -25,6 +26,7 @@ export const appRouter = createTRPCRouter({
   registration: registrationRouter,
   openData: openDataRouter,
   calendar: calendarRouter,
+  credit: creditRouter,
   disclosure: disclosureRouter,
   ratings: ratingsRouter,
   serviceIndex: serviceIndexRouter,

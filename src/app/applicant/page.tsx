@@ -21,6 +21,7 @@ type Search = Promise<{ acting?: string }>;
 
 export default async function ApplicantLanding({ searchParams }: { searchParams: Search }) {
   const actor = await requireRole(["enterprise", "citizen"], "/applicant");
+  const tc = await getTranslations("credit.mine");
   const [t, tm, th, ti, locale, format, { acting }] = await Promise.all([
     getTranslations("landing"),
     getTranslations("applications.mine"),
@@ -46,6 +47,11 @@ export default async function ApplicantLanding({ searchParams }: { searchParams:
           <Link href="/applicant/data-log" className="inline-block rounded border border-brand-700 px-4 py-2 font-medium text-brand-700 hover:bg-brand-50">
             {th("dataLog")}
           </Link>
+          {actor.agency?.kind !== "window" ? (
+            <Link href="/applicant/credit" className="inline-block rounded border border-brand-700 px-4 py-2 font-medium text-brand-700 hover:bg-brand-50">
+              {tc("title")}
+            </Link>
+          ) : null}
           {actor.agency?.kind !== "window" ? (
             <Link href="/applicant/mandates" className="inline-block rounded border border-brand-700 px-4 py-2 font-medium text-brand-700 hover:bg-brand-50">
               {ti("mandatesLink")}

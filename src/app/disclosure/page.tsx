@@ -6,6 +6,7 @@ import { PageHeader } from "@/components/page-header";
 import { Pagination } from "@/components/pagination";
 import { translateMessage } from "@/lib/message";
 import { ZDisclosureSearch, type DisclosureSearch } from "@/modules/disclosure/inputs";
+import { disclosedPenalties } from "@/modules/disclosure/penalties";
 import { searchDisclosures } from "@/modules/disclosure/search-disclosures";
 import { listDepartments } from "@/modules/identity/list-departments";
 import { getDb } from "@/server/db";
@@ -27,6 +28,7 @@ export default async function DisclosurePage({ searchParams }: { searchParams: S
   const search: DisclosureSearch = parsed.success ? parsed.data : { page: 1, pageSize: 20 };
   const problems = new Map(parsed.success ? [] : parsed.error.issues.map((i) => [String(i.path[0] ?? "_"), i.message]));
   const db = await getDb();
+  const [tp, tc, penalties] = await Promise.all([getTranslations("credit.disclosure"), getTranslations("credit"), disclosedPenalties(db)]);
   const [t, tAll, locale, result, departments] = await Promise.all([
     getTranslations("disclosure.page"),
     getTranslations(),
@@ -193,6 +195,44 @@ export default async function DisclosurePage({ searchParams }: { searchParams: S
           </a>
         </p>
       ) : null}
+
+      <section aria-labelledby="penalties-heading" className="flex flex-col gap-3" data-testid="disclosed-penalties">
+        <h2 id="penalties-heading" className="text-xl font-semibold">
+          {tp("title")}
+        </h2>
+        <p className="text-slate-700">{tp("intro")}</p>
+        {penalties.length === 0 ? (
+          <EmptyState title={tp("empty")} />
+        ) : (
+          <ul className="flex flex-col gap-3">
+            {penalties.map((p, i) => (
+              <li key={i} className="rounded-lg border border-slate-200 bg-white p-4">
+                <p className="font-semibold">
+                  {p.title} · {p.documentNumber ?? ""}
+                </p>
+                <p className="whitespace-pre-wrap">{p.content}</p>
+                <dl className="mt-2 grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
+                  <dt className="font-medium text-slate-700">{tp("subject")}</dt>
+                  <dd>
+                    {p.subjectName} ·{" "}
+                    <Link href={`/credit/${p.creditCode}`} className="font-mono text-brand-700 underline underline-offset-2">
+                      {p.creditCode}
+                    </Link>
+                  </dd>
+                  <dt className="font-medium text-slate-700">{t("table.department")}</dt>
+                  <dd>{en ? p.departmentEn : p.departmentZh}</dd>
+                  <dt className="font-medium text-slate-700">{t("table.legalBasis")}</dt>
+                  <dd>{p.legalBasis}</dd>
+                  <dt className="font-medium text-slate-700">{tc("fields.decidedOn")}</dt>
+                  <dd>{p.decidedOn}</dd>
+                  <dt className="font-medium text-slate-700">{tc("fields.published")}</dt>
+                  <dd>{p.publishedUntil ? tc("public.publishedUntil", { date: p.publishedUntil }) : tc("public.noEnd")}</dd>
+                </dl>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
     </div>
   );
 }

@@ -39,6 +39,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
     page: Number.isInteger(page) && page >= 1 && page <= 10_000 ? page : 1,
   };
   const caller = await api();
+  const tcr = await getTranslations("credit.department");
   const [t, ts, tp, tq, tops, tr, locale, profile, queue, keepsRegister, counts] = await Promise.all([
     getTranslations("landing"),
     getTranslations("sharing.office.nav"),
@@ -76,6 +77,9 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
             className="inline-block rounded border border-brand-700 bg-white px-4 py-2 font-medium text-brand-700 hover:bg-brand-50"
           >
             {tr("title")}
+          </Link>
+          <Link href="/review/credit" className="inline-block rounded border border-brand-700 bg-white px-4 py-2 font-medium text-brand-700 hover:bg-brand-50">
+            {tcr("title")}
           </Link>
           {keepsRegister ? (
             <Link

@@ -50,3 +50,28 @@ export async function answerGroupsOf(db: Db, input: AnswerSourceInput): Promise<
   }
   return catalogAnswerGroups(input);
 }
+
+/**
+ * Runs in the deciding transaction when an application is approved, after its certificates were
+ * issued: credit records each licence granted (行政许可信息) as an administrative-licence record
+ * (credit is above review in the module order, so the root adds it: src/root/effects.ts).
+ */
+export type ApplicationApprovedListener = (
+  tx: Db,
+  app: ApplicationRow,
+  issued: ReadonlyArray<{ typeCode: string; number: string }>,
+  holder: { code: string; name: string },
+  now: Date,
+) => Promise<void>;
+
+export const applicationApproved = defineEffect<ApplicationApprovedListener>("review.applicationApproved");
+
+export async function runApplicationApproved(
+  tx: Db,
+  app: ApplicationRow,
+  issued: ReadonlyArray<{ typeCode: string; number: string }>,
+  holder: { code: string; name: string },
+  now: Date,
+): Promise<void> {
+  for (const listener of applicationApproved.listeners()) await listener(tx, app, issued, holder, now);
+}

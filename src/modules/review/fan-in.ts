@@ -14,7 +14,7 @@ import { notify } from "../notifications/notify";
 import type { CertificateAuditAction } from "../sharing/model";
 import { issueCertificate } from "../sharing/registry";
 import { startPauses } from "./clock";
-import { runStepsApproved } from "./effects";
+import { runApplicationApproved, runStepsApproved } from "./effects";
 import { stageMaterialsOwed } from "../applications/stage-materials";
 import { holdForMaterials } from "./hold-for-materials";
 import { fanIn, initialTaskStatus } from "./model";
@@ -168,6 +168,8 @@ export async function runFanIn(tx: Db, decided: ApplicationRow, actor: Actor | n
           params: { trackingNumber: app.trackingNumber ?? "", certificate: type.nameZh, number: cert.number },
         });
       }
+      // Credit records each licence granted (行政许可信息), in this transaction.
+      await runApplicationApproved(tx, approved, issued, holder, now);
       await notify(tx, { kind: "applicationApproved", to: { userIds: await applicantUserIds(tx, app, now) }, applicationId: app.id, params });
       await issueCaseDocument(tx, approved, { kind: "approvalDecision", certificates: issued }, actor, now);
       // 办结: certificates are issued, so the case is closed in the same transaction.

@@ -502,3 +502,69 @@ export async function checkDocumentSignature(
   const inKeyWindow = signedInWindow(input.signedAt, { validFrom: key.validFrom, retiredAt: key.retiredAt });
   return { valid: inKeyWindow && verifyDocumentPayload(key.publicKey, input.payload, input.signature), inKeyWindow };
 }
+
+/**
+ * A read of a holder's data that is not a certificate (a higher module's records, e.g. credit
+ * records) through the same gate: staff state the application they work on (the purpose), their
+ * department needs the resource's grant for one of its services on it (or provides it), and the
+ * read is logged in the holder's data log, allowed or refused, with the number of records read.
+ * `load` runs only when allowed. Returns the records, or the refusal's reason.
+ */
+export async function readHolderResource<T>(
+  db: Db,
+  reader: Actor,
+  q: { holderCode: string; resourceCode: string; applicationId: string },
+  load: () => Promise<T[]>,
+): Promise<{ ok: true; records: T[] } | { ok: false; reason: RefusalReason }> {
+  const purpose = await checkPurpose(db, reader, q.holderCode, { kind: "application", applicationId: q.applicationId });
+  const [resource] = await db
+    .select({
+      id: dataResources.id,
+      providerDepartmentId: dataResources.providerDepartmentId,
+      shareType: dataResources.shareType,
+      legalBasis: dataResources.legalBasis,
+      certificateTypeCode: dataResources.certificateTypeCode,
+    })
+    .from(dataResources)
+    .where(eq(dataResources.code, q.resourceCode));
+  const decision: { ok: true; legalBasis: string | null } | { ok: false; reason: RefusalReason } = !purpose.ok
+    ? { ok: false, reason: purpose.reason }
+    : purpose.consumers === "holder"
+      ? { ok: true, legalBasis: null }
+      : await checkGrant(db, resource, purpose.consumers);
+  const records = decision.ok ? await load() : [];
+  const readerRole = reader.agency?.kind === "window" ? "windowClerk" : reader.role;
+  const readKey = createHash("sha256")
+    .update(
+      JSON.stringify([
+        reader.userId,
+        readerRole,
+        purpose.purpose,
+        purpose.applicationId,
+        `resource:${q.resourceCode}`,
+        decision.ok,
+        decision.ok ? null : decision.reason,
+        records.length,
+      ]),
+    )
+    .digest("base64url");
+  await db
+    .insert(dataAccessLog)
+    .values({
+      readerUserId: reader.userId,
+      readerRole,
+      readerDepartmentId: reader.departmentId,
+      holderCode: q.holderCode,
+      resourceId: resource?.id ?? null,
+      certificateTypeCode: null,
+      applicationId: purpose.applicationId,
+      purpose: purpose.purpose,
+      legalBasis: decision.ok ? decision.legalBasis : null,
+      outcome: decision.ok ? ("allowed" as const) : ("refused" as const),
+      refusalReason: decision.ok ? null : decision.reason,
+      recordCount: records.length,
+      readKey,
+    })
+    .onConflictDoNothing({ target: [dataAccessLog.holderCode, dataAccessLog.readKey] });
+  return decision.ok ? { ok: true, records } : { ok: false, reason: decision.reason };
+}

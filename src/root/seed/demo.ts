@@ -114,6 +114,8 @@ export async function seedDemoProvince(db: Db): Promise<void> {
   await seedEnterprises(db);
   const { seedDemoCertificates } = await import("./demo-certificates");
   await seedDemoCertificates(db, demoEnterprises);
+  const { seedDemoCredit } = await import("./demo-credit");
+  await seedDemoCredit(db, demoEnterprises);
 }
 
 /**

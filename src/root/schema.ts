@@ -15,3 +15,4 @@ export * from "@/modules/registration/schema";
 export * from "@/modules/disclosure/schema";
 export * from "@/modules/ratings/schema";
 export * from "@/modules/serviceIndex/schema";
+export * from "@/root/seed/demo-history-schema";

@@ -9,6 +9,8 @@ import { ZDisclosureSearch, type DisclosureSearch } from "@/modules/disclosure/i
 import { searchDisclosures } from "@/modules/disclosure/search-disclosures";
 import { listDepartments } from "@/modules/identity/list-departments";
 import { getDb } from "@/server/db";
+import { DemoNotice } from "@/components/demo-notice";
+import { hasDemoHistory } from "@/modules/applications/demo-data";
 
 export const dynamic = "force-dynamic";
 
@@ -72,6 +74,7 @@ export default async function DisclosurePage({ searchParams }: { searchParams: S
   return (
     <div className="flex flex-col gap-6">
       <PageHeader title={t("title")} lead={t("lead")} />
+      <DemoNotice show={await hasDemoHistory(db)} />
 
       <form
         method="get"

@@ -8,6 +8,8 @@ import { ZIndexQuery } from "@/modules/serviceIndex/inputs";
 import { methodology } from "@/modules/serviceIndex/model";
 import { publishedPeriods, readIndex } from "@/modules/serviceIndex/read-index";
 import { getDb } from "@/server/db";
+import { DemoNotice } from "@/components/demo-notice";
+import { hasDemoHistory } from "@/modules/applications/demo-data";
 
 export const dynamic = "force-dynamic";
 
@@ -44,6 +46,7 @@ export default async function ServiceIndexPage({ searchParams }: { searchParams:
           {t("methodology")}
         </Link>
       </PageHeader>
+      <DemoNotice show={await hasDemoHistory(db)} />
 
       <form
         method="get"

@@ -53,7 +53,7 @@ import { normalizeLogin } from "@/modules/identity/model";
 import { citizens, departments, entities, users } from "@/modules/identity/schema";
 import { rectificationDueWorkingDays, type RatingLevel, type RatingTag, type RectificationStatus } from "@/modules/ratings/model";
 import { ratingInvitations, ratings, rectificationItems } from "@/modules/ratings/schema";
-import { type TaskStatus } from "@/modules/review/model";
+import { isDecidedTask, type TaskStatus } from "@/modules/review/model";
 import { decisions, reviewTasks, taskPauses } from "@/modules/review/schema";
 import { monthOf } from "@/modules/serviceIndex/periods";
 import { snapshotIndex } from "@/modules/serviceIndex/snapshot-index";
@@ -455,6 +455,8 @@ interface TaskSim {
   decidedAt: Date | null;
   status: TaskStatus;
   claimedAt: Date | null;
+  /** Whether a reviewer holds or held it (claimed, asked, decided). */
+  claimed: boolean;
   reviewer: string;
 }
 
@@ -630,6 +632,7 @@ function simulate(o: DemoHistoryOptions, cal: WorkCalendar, l: Lookups): Generat
         decidedAt: null,
         status: "waiting",
         claimedAt: null,
+        claimed: false,
         reviewer,
       };
       sims.set(step.key, sim);
@@ -689,6 +692,7 @@ function simulate(o: DemoHistoryOptions, cal: WorkCalendar, l: Lookups): Generat
         const due = dueDate(cal, { startedAt: start, budgetDays: step.promisedDays, pauses }, end);
         sim.due = due.at;
         sim.claimedAt = new Date(start.getTime() + rng.int(10, 240) * 60_000);
+        sim.claimed = true;
         const dueDay = shanghaiDate(due.at);
         let decideDay: string;
         if (rng.chance(profile.lateRate)) decideDay = addWorkingDays(cal, dueDay, rng.int(1, 4));
@@ -702,7 +706,10 @@ function simulate(o: DemoHistoryOptions, cal: WorkCalendar, l: Lookups): Generat
           sim.status = "supplementRequested";
         } else if (decidedAt.getTime() > end.getTime()) {
           sim.status = sim.claimedAt.getTime() <= end.getTime() && rng.chance(0.7) ? "claimed" : "open";
-          if (sim.status === "open") sim.claimedAt = null;
+          if (sim.status === "open") {
+            sim.claimedAt = null;
+            sim.claimed = false;
+          }
         } else if (denier === step) {
           sim.status = "denied";
           sim.decidedAt = decidedAt;
@@ -724,8 +731,8 @@ function simulate(o: DemoHistoryOptions, cal: WorkCalendar, l: Lookups): Generat
         clockStartedAt: sim.start,
         dueAt: sim.due,
         dueProvisional: false,
-        claimedBy: sim.status === "open" || sim.status === "waiting" ? null : sim.reviewer,
-        claimedAt: sim.status === "open" || sim.status === "waiting" ? null : sim.claimedAt,
+        claimedBy: sim.claimed ? sim.reviewer : null,
+        claimedAt: sim.claimed ? sim.claimedAt : null,
         decidedBy: sim.decidedAt ? sim.reviewer : null,
         decidedAt: sim.decidedAt,
         reason: sim.status === "denied" ? "经审查，申请不符合法定条件（演示数据）" : null,
@@ -830,9 +837,7 @@ function simulate(o: DemoHistoryOptions, cal: WorkCalendar, l: Lookups): Generat
       if (ratedAt.getTime() > end.getTime()) return;
       const rater = online ? filer! : null;
       if (!rater) return;
-      const decidedDepartments = [
-        ...new Set(out.tasks.filter((t) => t.applicationId === appId && (t.status === "approved" || t.status === "denied")).map((t) => t.departmentId)),
-      ];
+      const decidedDepartments = [...new Set(out.tasks.filter((t) => t.applicationId === appId && isDecidedTask(t.status!)).map((t) => t.departmentId))];
       const levelFor = (badRate: number): RatingLevel =>
         rng.chance(badRate)
           ? rng.pick(["dissatisfied", "veryDissatisfied"] as const)

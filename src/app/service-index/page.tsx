@@ -96,7 +96,12 @@ export default async function ServiceIndexPage({ searchParams }: { searchParams:
       {values.length === 0 ? (
         <EmptyState title={t("empty")} />
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div
+          className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
+          tabIndex={0}
+          role="region"
+          aria-label={t("caption", { kind: t(`kinds.${q.kind}`), period: periodLabel(q.period) })}
+        >
           <table className="w-full text-left text-sm sm:text-base" data-testid="index-ranking">
             <caption className="sr-only">{t("caption", { kind: t(`kinds.${q.kind}`), period: periodLabel(q.period) })}</caption>
             <thead className="bg-slate-50">

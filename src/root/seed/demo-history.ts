@@ -61,7 +61,7 @@ import { issueCertificate, signAsDepartment } from "@/modules/sharing/registry";
 import type { Db } from "@/server/db/client";
 import { demoCitizens, demoPeople } from "./demo";
 import { demoHistoryRuns } from "./demo-history-schema";
-import { mulberry32 } from "./prng";
+import { mulberry32, type Prng } from "./prng";
 
 export interface DemoHistoryOptions {
   seed: number;
@@ -218,6 +218,11 @@ export async function generateDemoHistory(db: Db, options: Partial<DemoHistoryOp
     const lookups = await prepare(tx, o, previous?.licences ?? {});
     const rows = simulate(o, cal, lookups);
     await insertAll(tx, rows);
+    // Later layers (credit records, inspections) on top of the cases, each with its own sequence.
+    for (const [i, layer] of demoHistoryLayers.entries()) {
+      const written = await layer.generate(tx, { ...rows, end: o.end, calendar: cal }, mulberry32((o.seed + 7919 * (i + 1)) >>> 0));
+      for (const [k, v] of Object.entries(written)) rows.counts[`${layer.name}.${k}`] = v;
+    }
     await tx
       .insert(demoHistoryRuns)
       .values({
@@ -270,6 +275,7 @@ async function snapshotHistory(db: Db, o: DemoHistoryOptions): Promise<void> {
 /** Deletes every generated case and what hangs on it (the enterprises, people and licences stay). */
 async function deleteDemoHistory(tx: Db): Promise<void> {
   const demoApps = tx.select({ id: applications.id }).from(applications).where(eq(applications.demo, true));
+  for (const layer of [...demoHistoryLayers].reverse()) await layer.remove(tx);
   await tx
     .delete(disclosures)
     .where(inArray(disclosures.documentId, tx.select({ id: caseDocuments.id }).from(caseDocuments).where(inArray(caseDocuments.applicationId, demoApps))));
@@ -426,6 +432,28 @@ async function prepare(tx: Db, o: DemoHistoryOptions, licences: Record<string, s
     personUploads,
   };
 }
+
+/**
+ * What the history generated, in memory (rows as inserted), for the layers built on it.
+ */
+export interface GeneratedHistory extends Generated {
+  end: Date;
+  calendar: WorkCalendar;
+}
+
+/**
+ * A layer of demo history on top of the cases (issue 13: credit records, inspections): `generate`
+ * runs in the history's transaction after the cases are written, with its own seeded sequence
+ * (so adding a layer does not change the cases), and returns its counts; `remove` deletes what it
+ * wrote when the history is replaced (before the cases are deleted). Register it by pushing onto
+ * `demoHistoryLayers`, in the root.
+ */
+export interface DemoHistoryLayer {
+  name: string;
+  generate(tx: Db, history: GeneratedHistory, rng: Prng): Promise<Record<string, number>>;
+  remove(tx: Db): Promise<void>;
+}
+export const demoHistoryLayers: DemoHistoryLayer[] = [];
 
 interface Generated {
   applications: Array<Row<typeof applications>>;

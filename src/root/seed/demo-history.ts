@@ -480,6 +480,7 @@ interface TaskSim {
   departmentId: string;
   start: Date | null;
   due: Date | null;
+  dueProvisional: boolean;
   decidedAt: Date | null;
   status: TaskStatus;
   claimedAt: Date | null;
@@ -657,6 +658,7 @@ function simulate(o: DemoHistoryOptions, cal: WorkCalendar, l: Lookups): Generat
         departmentId: step.departmentId,
         start: null,
         due: null,
+        dueProvisional: false,
         decidedAt: null,
         status: "waiting",
         claimedAt: null,
@@ -719,6 +721,7 @@ function simulate(o: DemoHistoryOptions, cal: WorkCalendar, l: Lookups): Generat
         for (const p of pauses) out.pauses.push({ taskId: id, reason: "supplement", startedAt: p.from, endedAt: p.to });
         const due = dueDate(cal, { startedAt: start, budgetDays: step.promisedDays, pauses }, end);
         sim.due = due.at;
+        sim.dueProvisional = due.provisional;
         sim.claimedAt = new Date(start.getTime() + rng.int(10, 240) * 60_000);
         sim.claimed = true;
         const dueDay = shanghaiDate(due.at);
@@ -758,7 +761,7 @@ function simulate(o: DemoHistoryOptions, cal: WorkCalendar, l: Lookups): Generat
         budgetDays: step.promisedDays,
         clockStartedAt: sim.start,
         dueAt: sim.due,
-        dueProvisional: false,
+        dueProvisional: sim.dueProvisional,
         claimedBy: sim.claimed ? sim.reviewer : null,
         claimedAt: sim.claimed ? sim.claimedAt : null,
         decidedBy: sim.decidedAt ? sim.reviewer : null,

@@ -9,6 +9,9 @@ const dataDir = path.join(process.cwd(), ".data", `e2e-pglite-${process.env.PORT
 rmSync(dataDir, { recursive: true, force: true });
 process.env.DATA_DIR = dataDir;
 process.env.SEED_DEMO = "true";
+// No generated demo history: the journeys count queue rows, index figures and published decisions
+// of their own cases, and the history's year of cases would move them (and slow every start).
+process.env.DEMO_HISTORY = "false";
 delete process.env.DATABASE_URL;
 process.env.AUTH_SECRET ??= "e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz";
 await import("../src/scripts/start");

@@ -30,6 +30,14 @@ export async function boot(): Promise<void> {
   if (seeded) {
     const { seedDemoProvince } = await import("./seed/demo");
     await seedDemoProvince(handle.db);
+    // Twelve months of generated case history, once (a second start finds it and adds nothing):
+    // the index, the guides' durations and the disclosure page have something to show. Off with
+    // DEMO_HISTORY=false (the browser journeys' server, whose data must stay predictable).
+    if (process.env.DEMO_HISTORY !== "false") {
+      const { generateDemoHistory } = await import("./seed/demo-history");
+      const r = await generateDemoHistory(handle.db);
+      if (r.status === "written") log.info({ ms: r.ms, snapshotMs: r.snapshotMs, ...r.counts }, `demo history generated in ${(r.ms / 1000).toFixed(1)} s`);
+    }
   }
   log.info({ database: handle.kind, readyMs: Date.now() - started, demo: seeded }, `database ready: ${where}`);
   if (e.JOBS_ENABLED !== "false") await bootJobs(handle);

@@ -16,3 +16,4 @@ export * from "@/modules/credit/schema";
 export * from "@/modules/disclosure/schema";
 export * from "@/modules/ratings/schema";
 export * from "@/modules/serviceIndex/schema";
+export * from "@/root/seed/demo-history-schema";

@@ -6,6 +6,9 @@ import { NextYearReminder } from "@/modules/calendar/components/calendar-years";
 import { ProfileCard } from "@/modules/identity/components/profile-card";
 import { requireRole } from "@/server/auth/guard";
 import { api } from "@/trpc/server";
+import { DemoNotice } from "@/components/demo-notice";
+import { hasDemoHistory } from "@/modules/applications/demo-data";
+import { getDb } from "@/server/db";
 
 export const dynamic = "force-dynamic";
 
@@ -61,6 +64,7 @@ export default async function DataOfficeLanding() {
           ))}
         </div>
       </PageHeader>
+      <DemoNotice show={await hasDemoHistory(await getDb())} />
       {calendar.nextYearDue ? <NextYearReminder nextYear={calendar.nextYear} daysLeft={calendar.daysLeft} href="/data-office/calendar" /> : null}
       <ProfileCard profile={profile} />
       <Card>

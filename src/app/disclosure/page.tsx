@@ -10,6 +10,8 @@ import { disclosedPenalties } from "@/modules/disclosure/penalties";
 import { searchDisclosures } from "@/modules/disclosure/search-disclosures";
 import { listDepartments } from "@/modules/identity/list-departments";
 import { getDb } from "@/server/db";
+import { DemoNotice } from "@/components/demo-notice";
+import { hasDemoHistory } from "@/modules/applications/demo-data";
 
 export const dynamic = "force-dynamic";
 
@@ -74,6 +76,7 @@ export default async function DisclosurePage({ searchParams }: { searchParams: S
   return (
     <div className="flex flex-col gap-6">
       <PageHeader title={t("title")} lead={t("lead")} />
+      <DemoNotice show={await hasDemoHistory(db)} />
 
       <form
         method="get"

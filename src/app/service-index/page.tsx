@@ -8,6 +8,8 @@ import { ZIndexQuery } from "@/modules/serviceIndex/inputs";
 import { methodology } from "@/modules/serviceIndex/model";
 import { publishedPeriods, readIndex } from "@/modules/serviceIndex/read-index";
 import { getDb } from "@/server/db";
+import { DemoNotice } from "@/components/demo-notice";
+import { hasDemoHistory } from "@/modules/applications/demo-data";
 
 export const dynamic = "force-dynamic";
 
@@ -44,6 +46,7 @@ export default async function ServiceIndexPage({ searchParams }: { searchParams:
           {t("methodology")}
         </Link>
       </PageHeader>
+      <DemoNotice show={await hasDemoHistory(db)} />
 
       <form
         method="get"
@@ -93,7 +96,12 @@ export default async function ServiceIndexPage({ searchParams }: { searchParams:
       {values.length === 0 ? (
         <EmptyState title={t("empty")} />
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div
+          className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
+          tabIndex={0}
+          role="region"
+          aria-label={t("caption", { kind: t(`kinds.${q.kind}`), period: periodLabel(q.period) })}
+        >
           <table className="w-full text-left text-sm sm:text-base" data-testid="index-ranking">
             <caption className="sr-only">{t("caption", { kind: t(`kinds.${q.kind}`), period: periodLabel(q.period) })}</caption>
             <thead className="bg-slate-50">

@@ -123,10 +123,19 @@ export const applications = pgTable(
     /** The last time a department sent the case back to the window (退回窗口), and why; kept after it is accepted again. */
     returnedAt: timestamp("returned_at", { withTimezone: true }),
     returnReason: text("return_reason"),
+    /**
+     * Generated demo history (`npm run demo:history`, src/root/seed/demo-history.ts), not a real
+     * case: pages and open data that count cases say so when any exists (`hasDemoHistory`).
+     */
+    demo: boolean("demo").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    // "Is there demo history?" on every public page: a tiny partial index.
+    index("applications_demo_idx")
+      .on(t.demo)
+      .where(sql`${t.demo}`),
     uniqueIndex("applications_tracking_number_key").on(t.trackingNumber),
     uniqueIndex("applications_principal_idempotency_key").on(t.principalId, t.idempotencyKey),
     index("applications_filed_by_user_id_idx").on(t.filedByUserId),

@@ -3,6 +3,7 @@ import zh from "@/modules/disclosure/messages.zh-CN.json";
 import { ZDisclosureSearch } from "@/modules/disclosure/inputs";
 import { disclosureColumns, disclosuresCsv } from "@/modules/disclosure/model";
 import { searchDisclosures } from "@/modules/disclosure/search-disclosures";
+import { hasDemoHistory } from "@/modules/applications/demo-data";
 import { getDb } from "@/server/db";
 
 /** A message key of the disclosure module (`disclosure.errors.code`) in both languages, for an API answer. */
@@ -27,15 +28,25 @@ export async function openDisclosures(req: Request, format: "json" | "csv"): Pro
     }));
     return Response.json({ error: "invalidInput", problems }, { status: 400 });
   }
-  const page = await searchDisclosures(await getDb(), parsed.data);
-  const headers = { "cache-control": "public, max-age=60", "x-total-count": String(page.total) };
+  const db = await getDb();
+  const [page, demoData] = await Promise.all([searchDisclosures(db, parsed.data), hasDemoHistory(db)]);
+  // Generated demo history (npm run demo:history) is said in a header and, in JSON, a field.
+  const headers = { "cache-control": "public, max-age=60", "x-total-count": String(page.total), "x-demo-data": String(demoData) };
   if (format === "csv") {
     return new Response(disclosuresCsv(page.rows), {
       headers: { ...headers, "content-type": "text/csv; charset=utf-8", "content-disposition": 'attachment; filename="disclosures.csv"' },
     });
   }
   return Response.json(
-    { generatedAt: new Date().toISOString(), total: page.total, page: page.page, pageSize: page.pageSize, columns: disclosureColumns, rows: page.rows },
+    {
+      generatedAt: new Date().toISOString(),
+      demoData,
+      total: page.total,
+      page: page.page,
+      pageSize: page.pageSize,
+      columns: disclosureColumns,
+      rows: page.rows,
+    },
     { headers },
   );
 }

@@ -1,6 +1,7 @@
 import { ZIndexQuery } from "@/modules/serviceIndex/inputs";
 import { indicatorCodes, methodology } from "@/modules/serviceIndex/model";
 import { readIndex } from "@/modules/serviceIndex/read-index";
+import { hasDemoHistory } from "@/modules/applications/demo-data";
 import { getDb } from "@/server/db";
 
 /** RFC 4180 field; unit names come from the catalog and the organisation, never from the public. */
@@ -25,10 +26,12 @@ export async function openServiceIndex(req: Request, format: "json" | "csv"): Pr
       { status: 400 },
     );
   }
-  const result = await readIndex(await getDb(), parsed.data);
+  const db = await getDb();
+  const [result, demoData] = await Promise.all([readIndex(db, parsed.data), hasDemoHistory(db)]);
   if (result === "unknownUnit")
     return Response.json({ error: "unknownUnit", problems: [{ field: "unit", message: "no such unit of this kind" }] }, { status: 400 });
-  const headers = { "cache-control": "public, max-age=300" };
+  // Generated demo history (npm run demo:history) is said in a header and, in JSON, a field.
+  const headers = { "cache-control": "public, max-age=300", "x-demo-data": String(demoData) };
   if (format === "csv") {
     const inputNames = methodology.indicators.flatMap((i) => i.inputs);
     const header = [
@@ -74,6 +77,7 @@ export async function openServiceIndex(req: Request, format: "json" | "csv"): Pr
       period: parsed.data.period,
       kind: parsed.data.kind,
       computedOn: result.computedOn,
+      demoData,
       methodology: "/api/open/service-index/methodology.json",
       values: result.values,
     },

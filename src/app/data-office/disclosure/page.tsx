@@ -6,6 +6,9 @@ import { Card, PageHeader } from "@/components/page-header";
 import { PublishNowButton } from "@/modules/disclosure/components/publish-now-button";
 import { requireRole } from "@/server/auth/guard";
 import { api } from "@/trpc/server";
+import { DemoNotice } from "@/components/demo-notice";
+import { hasDemoHistory } from "@/modules/applications/demo-data";
+import { getDb } from "@/server/db";
 
 export const dynamic = "force-dynamic";
 
@@ -36,6 +39,7 @@ export default async function DataOfficeDisclosurePage() {
           {t("view")}
         </Link>
       </PageHeader>
+      <DemoNotice show={await hasDemoHistory(await getDb())} />
       <Card>
         <PublishNowButton />
       </Card>

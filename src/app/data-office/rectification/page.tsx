@@ -9,6 +9,9 @@ import { RectificationReply } from "@/modules/ratings/components/rectification-r
 import type { OfficeItemView } from "@/modules/ratings/views";
 import { requireRole } from "@/server/auth/guard";
 import { api } from "@/trpc/server";
+import { DemoNotice } from "@/components/demo-notice";
+import { hasDemoHistory } from "@/modules/applications/demo-data";
+import { getDb } from "@/server/db";
 
 export const dynamic = "force-dynamic";
 
@@ -59,6 +62,7 @@ export default async function DataOfficeRectificationPage() {
         </Link>
       </p>
       <PageHeader title={t("title")} lead={t("intro")} />
+      <DemoNotice show={await hasDemoHistory(await getDb())} />
       {list("appealed", t("appealed", { count: office.appealed.length }), office.appealed, true)}
       {list("late", t("late", { count: office.late.length }), office.late, false)}
       {list("open", t("open", { count: office.open.length }), office.open, false)}

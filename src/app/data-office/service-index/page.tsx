@@ -4,6 +4,9 @@ import { getTranslations } from "next-intl/server";
 import { Card, PageHeader } from "@/components/page-header";
 import { SnapshotNowButton } from "@/modules/serviceIndex/components/snapshot-now-button";
 import { requireRole } from "@/server/auth/guard";
+import { DemoNotice } from "@/components/demo-notice";
+import { hasDemoHistory } from "@/modules/applications/demo-data";
+import { getDb } from "@/server/db";
 
 export const dynamic = "force-dynamic";
 
@@ -32,6 +35,7 @@ export default async function DataOfficeServiceIndexPage() {
           </Link>
         </div>
       </PageHeader>
+      <DemoNotice show={await hasDemoHistory(await getDb())} />
       <Card>
         <SnapshotNowButton />
       </Card>

@@ -1,6 +1,8 @@
 import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import { realDurations } from "@/modules/serviceIndex/real-durations";
+import { DemoNotice } from "@/components/demo-notice";
+import { hasDemoHistory } from "@/modules/applications/demo-data";
 import { getDb } from "@/server/db";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -60,6 +62,7 @@ export default async function GuidePage({ params, searchParams }: { params: Para
     currentActor(),
     realDurations(await getDb(), { kind: guide.kind, code: guide.code }),
   ]);
+  const demoHistory = durations.cases > 0 && (await hasDemoHistory(await getDb()));
   const en = locale === "en";
   const list = (items: string[]) => items.join(en ? ", " : "、");
   const kinds = list(guide.applicantKinds.map((k) => tc(`kinds.${k}`)));
@@ -141,6 +144,7 @@ export default async function GuidePage({ params, searchParams }: { params: Para
                   ? td("figures", { median: durations.median ?? 0, p90: durations.p90 ?? 0, cases: durations.cases })
                   : td("insufficient", { cases: durations.cases })}
               </span>
+              <DemoNotice show={demoHistory} compact />
             </Fact>
             <Fact label={t("fee")}>{formatFee(guide.feeFen, locale, tc("free"))}</Fact>
           </dl>

@@ -7,7 +7,7 @@ import { isBadRating, isOpenRectification } from "@/modules/ratings/model";
 import { ratings, rectificationItems } from "@/modules/ratings/schema";
 import { datedTaskStatuses, isDecidedTask } from "@/modules/review/model";
 import { reviewTasks } from "@/modules/review/schema";
-import { computeIndex } from "@/modules/serviceIndex/model";
+import { computeIndex, methodology } from "@/modules/serviceIndex/model";
 import { serviceIndexValues } from "@/modules/serviceIndex/schema";
 import { disclosures } from "@/modules/disclosure/schema";
 import type { DatabaseHandle } from "@/server/db/client";
@@ -109,7 +109,9 @@ describe("demo history", () => {
       .from(serviceIndexValues)
       .where(and(eq(serviceIndexValues.period, "2026-08"), eq(serviceIndexValues.unitKind, "department")));
     const withValue = month.filter((v) => v.composite !== null);
-    expect(withValue.length).toBeGreaterThanOrEqual(8);
+    // Every department with enough cases has a value (数据不足 only below the threshold), and most have enough.
+    expect(month.filter((v) => v.cases >= methodology.minimumCases).every((v) => v.composite !== null)).toBe(true);
+    expect(withValue.length).toBeGreaterThanOrEqual(5);
     for (const v of month) {
       const r = computeIndex(v.inputs, v.cases);
       expect(r.composite).toBe(v.composite);

@@ -509,6 +509,8 @@ function simulate(o: DemoHistoryOptions, cal: WorkCalendar, l: Lookups): Generat
   const sequences = new Map<string, number>();
   const docSerials = new Map<string, number>();
   let appealed = false;
+  // At least one rectification answered late, whatever the draws: the data office's late list has something to show.
+  let answeredLate = false;
 
   // The months of the history: `months` full months before the end's month, then the end's month so far.
   const [ey, em] = monthOf(o.end).split("-").map(Number) as [number, number];
@@ -915,11 +917,12 @@ function simulate(o: DemoHistoryOptions, cal: WorkCalendar, l: Lookups): Generat
       const openedOn = shanghaiDate(openedAt);
       const dueOn = addWorkingDays(cal, openedOn, rectificationDueWorkingDays);
       const reviewer = l.reviewersOf.get(departmentId)?.at(-1) ?? l.clerkId;
-      const late = rng.chance(0.12);
+      const late = rng.chance(0.12) || !answeredLate;
       const answeredOn = late ? addWorkingDays(cal, dueOn, rng.int(1, 3)) : addWorkingDays(cal, openedOn, rng.int(1, rectificationDueWorkingDays));
       const answeredAt = at(answeredOn, rng.int(9 * 60, 17 * 60));
       const answered = answeredAt.getTime() <= end.getTime();
       let status: RectificationStatus = answered ? "answered" : "open";
+      if (answered && late) answeredLate = true;
       const item: Row<typeof rectificationItems> = { ratingId, applicationId: appId, departmentId, status, openedAt, openedOn, dueOn };
       if (answered) {
         const justified = rng.chance(0.6);

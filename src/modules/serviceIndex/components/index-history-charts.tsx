@@ -1,0 +1,176 @@
+import "server-only";
+import { getLocale, getTranslations } from "next-intl/server";
+import { Chart } from "@/components/chart";
+import { methodology, type Band } from "../model";
+import type { HistoryPoint, IndexHistory } from "../read-history";
+
+/** Every calendar month from the first to the last, `YYYY-MM`, at most `max` (the newest). */
+export function monthsBetween(first: string, last: string, max = 24): string[] {
+  const out: string[] = [];
+  let [y, m] = first.split("-").map(Number) as [number, number];
+  const end = last;
+  for (let i = 0; i < 1200; i++) {
+    const code = `${y}-${String(m).padStart(2, "0")}`;
+    if (code > end) break;
+    out.push(code);
+    m++;
+    if (m > 12) {
+      m = 1;
+      y++;
+    }
+  }
+  return out.slice(-max);
+}
+
+/** The bands as coloured areas behind a 0–100 line, each labelled with its name. */
+function bandAreas(en: boolean) {
+  const sorted = [...methodology.bands].sort((a, b) => a.from - b.from);
+  return {
+    silent: true,
+    label: { position: "insideRight" as const, color: "#334155", fontSize: 11 },
+    data: sorted.map((b: Band, i) => [
+      { yAxis: b.from, name: en ? b.nameEn : b.nameZh, itemStyle: { color: b.colour, opacity: 0.16 } },
+      { yAxis: sorted[i + 1]?.from ?? 100 },
+    ]),
+  };
+}
+
+const symbols = ["circle", "rect", "triangle", "diamond", "roundRect", "pin", "arrow"];
+
+const valueAxis = { type: "value" as const, min: 0, max: 100, interval: 20 };
+const grid = { left: 44, right: 72, top: 24, bottom: 44 };
+
+/**
+ * A unit's history as three server-drawn charts, each with its data table one click away: the
+ * composite per calendar month (bands behind it, 数据不足 and uncomputed months as gaps), the
+ * last-30-days composite per daily snapshot, and the sub-indices per month.
+ */
+export async function IndexHistoryCharts({ history }: { history: IndexHistory }) {
+  const [t, tr, locale] = await Promise.all([getTranslations("serviceIndex.unit"), getTranslations("serviceIndex.ranking"), getLocale()]);
+  const en = locale === "en";
+  const bandName = (code: string | null) => {
+    const b = methodology.bands.find((x) => x.code === code);
+    return b ? (en ? b.nameEn : b.nameZh) : "—";
+  };
+  const compositeText = (p: HistoryPoint | undefined) => (!p ? t("notComputed") : p.composite === null ? tr("insufficient") : p.composite.toFixed(1));
+
+  const byMonth = new Map(history.months.map((m) => [m.period, m]));
+  const first = history.months[0]?.period;
+  const last = history.months.at(-1)?.period;
+  const months = first && last ? monthsBetween(first, last) : [];
+  const days = history.days;
+
+  const monthly =
+    months.length === 0 ? null : (
+      <Chart
+        testId="history-monthly"
+        title={t("monthlyTitle")}
+        note={t("monthlyNote")}
+        option={{
+          grid,
+          tooltip: { show: false },
+          xAxis: { type: "category", data: months, axisLabel: { color: "#334155" } },
+          yAxis: { ...valueAxis, axisLabel: { color: "#334155" } },
+          series: [
+            {
+              type: "line",
+              name: tr("composite"),
+              data: months.map((m) => byMonth.get(m)?.composite ?? null),
+              connectNulls: false,
+              symbolSize: 8,
+              lineStyle: { width: 3 },
+              label: { show: true, position: "top", color: "#0f172a", formatter: (p: { value: number | null }) => (p.value === null ? "" : p.value.toFixed(1)) },
+              markArea: bandAreas(en),
+            },
+          ],
+        }}
+        table={{
+          columns: [
+            { label: t("month") },
+            { label: tr("composite"), numeric: true },
+            { label: tr("band") },
+            { label: tr("cases"), numeric: true },
+            { label: t("computedOn") },
+            { label: t("version") },
+          ],
+          rows: months.map((m) => {
+            const p = byMonth.get(m);
+            return [m, compositeText(p), bandName(p?.band ?? null), p ? p.cases : "—", p?.computedOn ?? "—", p?.methodologyVersion ?? "—"];
+          }),
+        }}
+      />
+    );
+
+  const daily =
+    days.length === 0 ? null : (
+      <Chart
+        testId="history-daily"
+        title={t("dailyTitle")}
+        note={t("dailyNote")}
+        option={{
+          grid,
+          xAxis: { type: "category", data: days.map((d) => d.computedOn.slice(5)), axisLabel: { color: "#334155" } },
+          yAxis: { ...valueAxis, axisLabel: { color: "#334155" } },
+          series: [
+            {
+              type: "line",
+              name: tr("composite"),
+              data: days.map((d) => d.composite),
+              connectNulls: false,
+              symbolSize: 6,
+              lineStyle: { width: 3 },
+              markArea: bandAreas(en),
+            },
+          ],
+        }}
+        table={{
+          columns: [{ label: t("computedOn") }, { label: tr("composite"), numeric: true }, { label: tr("band") }, { label: tr("cases"), numeric: true }, { label: t("version") }],
+          rows: days.map((d) => [d.computedOn, compositeText(d), bandName(d.band), d.cases, d.methodologyVersion]),
+        }}
+      />
+    );
+
+  const indicatorName = (i: (typeof methodology.indicators)[number]) => (en ? i.nameEn : i.nameZh);
+  const subOf = (p: HistoryPoint | undefined, code: string) => p?.indicators.find((i) => i.code === code)?.subIndex ?? null;
+  const subIndices =
+    months.length === 0 ? null : (
+      <Chart
+        testId="history-sub-indices"
+        title={t("subIndicesTitle")}
+        note={t("subIndicesNote")}
+        height={360}
+        option={{
+          grid: { ...grid, right: 24, top: 72 },
+          legend: { top: 0, left: 0, right: 0, textStyle: { color: "#0f172a" }, itemGap: 12 },
+          xAxis: { type: "category", data: months, axisLabel: { color: "#334155" } },
+          yAxis: { ...valueAxis, axisLabel: { color: "#334155" } },
+          series: methodology.indicators.map((ind, i) => ({
+            type: "line",
+            name: indicatorName(ind),
+            data: months.map((m) => subOf(byMonth.get(m), ind.code)),
+            connectNulls: false,
+            // A shape per line as well as a colour, so the lines are told apart without colour.
+            symbol: symbols[i % symbols.length],
+            symbolSize: 8,
+            lineStyle: { width: 2 },
+          })),
+        }}
+        table={{
+          columns: [{ label: t("month") }, ...methodology.indicators.map((ind) => ({ label: indicatorName(ind), numeric: true }))],
+          rows: months.map((m) => {
+            const p = byMonth.get(m);
+            return [m, ...methodology.indicators.map((ind) => subOf(p, ind.code)?.toFixed(1) ?? "—")];
+          }),
+        }}
+      />
+    );
+
+  if (!monthly && !daily) return <p className="text-slate-700">{t("noHistory")}</p>;
+  return (
+    <div className="flex flex-col gap-6">
+      {monthly}
+      {subIndices}
+      {daily}
+    </div>
+  );
+}

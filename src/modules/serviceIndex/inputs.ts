@@ -29,10 +29,7 @@ const unitCode = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "code: a department, service or division code");
 
 /** One unit: its kind and code (the unit page's path, `/service-index/department/market`). */
-export const ZUnitRef = z.object({
-  kind: z.enum(unitKinds, "kind: department, service or city"),
-  code: unitCode,
-});
+export const ZUnitRef = z.object({ kind: z.enum(unitKinds, "kind: department, service or city"), code: unitCode });
 export type UnitRef = z.output<typeof ZUnitRef>;
 
 /** The open history's query: `unit=kind:code`, e.g. `unit=department:market`. */

@@ -136,7 +136,14 @@ describe("the service index from the case stream", () => {
     expect(history.days[0]!.inputs.tasksDecided).toBe(6);
     expect(await readIndexHistory(h.db, { kind: "department", code: "noSuchDepartment" })).toBe("unknownUnit");
     expect(ZHistoryQuery.parse({ unit: "department:market" }).unit).toEqual({ kind: "department", code: "market" });
-    for (const bad of [{}, { unit: "market" }, { unit: "province:hebei" }, { unit: "department:" }, { unit: "department:a:b" }, { unit: `department:${"x".repeat(100)}` }]) {
+    for (const bad of [
+      {},
+      { unit: "market" },
+      { unit: "province:hebei" },
+      { unit: "department:" },
+      { unit: "department:a:b" },
+      { unit: `department:${"x".repeat(100)}` },
+    ]) {
       expect(ZHistoryQuery.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
     }
   });

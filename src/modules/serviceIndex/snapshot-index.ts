@@ -77,7 +77,11 @@ async function ratingInputs(db: Db, from: Date, to: Date, now: Date): Promise<Ma
   const out = new Map<UnitKey, Record<string, number>>();
   const facts = await ratingFactsByPlace(db, { from: shanghaiDate(from), to: shanghaiDate(new Date(to.getTime() - 1)) }, now);
   const add = (place: RatedPlace, counts: Record<string, number>) => {
-    const keys = new Set<UnitKey>([`department:${place.departmentCode}`, `city:${cityOf(place.divisionCode)}`, ...place.serviceCodes.map((c) => `service:${c}` as const)]);
+    const keys = new Set<UnitKey>([
+      `department:${place.departmentCode}`,
+      `city:${cityOf(place.divisionCode)}`,
+      ...place.serviceCodes.map((c) => `service:${c}` as const),
+    ]);
     for (const key of keys) {
       const u = out.get(key) ?? { ratings: 0, ratingsSatisfied: 0, rectificationsOnTime: 0, rectificationsDue: 0 };
       for (const [name, n] of Object.entries(counts)) u[name] = (u[name] ?? 0) + n;

@@ -37,8 +37,11 @@ function bandAreas(en: boolean) {
 
 const symbols = ["circle", "rect", "triangle", "diamond", "roundRect", "pin", "arrow"];
 
-const valueAxis = { type: "value" as const, min: 0, max: 100, interval: 20 };
-const grid = { left: 44, right: 72, top: 24, bottom: 44 };
+const valueAxis = { type: "value" as const, min: 0, max: 100, interval: 20, axisLabel: { color: "#334155", fontSize: 13 } };
+const categoryAxis = (data: string[]) => ({ type: "category" as const, data, axisLabel: { color: "#334155", fontSize: 13 } });
+const grid = { left: 40, right: 64, top: 20, bottom: 36 };
+/** Drawn at about the width a chart gets beside another on a desktop, so its text is read at its size there and scales down on a phone. */
+const size = { width: 560, height: 300 };
 
 /**
  * A unit's history as three server-drawn charts, each with its data table one click away: the
@@ -64,13 +67,14 @@ export async function IndexHistoryCharts({ history }: { history: IndexHistory })
     months.length === 0 ? null : (
       <Chart
         testId="history-monthly"
+        {...size}
         title={t("monthlyTitle")}
         note={t("monthlyNote")}
         option={{
           grid,
           tooltip: { show: false },
-          xAxis: { type: "category", data: months, axisLabel: { color: "#334155" } },
-          yAxis: { ...valueAxis, axisLabel: { color: "#334155" } },
+          xAxis: categoryAxis(months),
+          yAxis: valueAxis,
           series: [
             {
               type: "line",
@@ -79,7 +83,12 @@ export async function IndexHistoryCharts({ history }: { history: IndexHistory })
               connectNulls: false,
               symbolSize: 8,
               lineStyle: { width: 3 },
-              label: { show: true, position: "top", color: "#0f172a", formatter: (p: { value: number | null }) => (p.value === null ? "" : p.value.toFixed(1)) },
+              label: {
+                show: true,
+                position: "top",
+                color: "#0f172a",
+                formatter: (p: { value: number | null }) => (p.value === null ? "" : p.value.toFixed(1)),
+              },
               markArea: bandAreas(en),
             },
           ],
@@ -105,12 +114,13 @@ export async function IndexHistoryCharts({ history }: { history: IndexHistory })
     days.length === 0 ? null : (
       <Chart
         testId="history-daily"
+        {...size}
         title={t("dailyTitle")}
         note={t("dailyNote")}
         option={{
           grid,
-          xAxis: { type: "category", data: days.map((d) => d.computedOn.slice(5)), axisLabel: { color: "#334155" } },
-          yAxis: { ...valueAxis, axisLabel: { color: "#334155" } },
+          xAxis: categoryAxis(days.map((d) => d.computedOn.slice(5))),
+          yAxis: valueAxis,
           series: [
             {
               type: "line",
@@ -124,7 +134,13 @@ export async function IndexHistoryCharts({ history }: { history: IndexHistory })
           ],
         }}
         table={{
-          columns: [{ label: t("computedOn") }, { label: tr("composite"), numeric: true }, { label: tr("band") }, { label: tr("cases"), numeric: true }, { label: t("version") }],
+          columns: [
+            { label: t("computedOn") },
+            { label: tr("composite"), numeric: true },
+            { label: tr("band") },
+            { label: tr("cases"), numeric: true },
+            { label: t("version") },
+          ],
           rows: days.map((d) => [d.computedOn, compositeText(d), bandName(d.band), d.cases, d.methodologyVersion]),
         }}
       />
@@ -138,12 +154,14 @@ export async function IndexHistoryCharts({ history }: { history: IndexHistory })
         testId="history-sub-indices"
         title={t("subIndicesTitle")}
         note={t("subIndicesNote")}
-        height={360}
+        width={size.width}
+        height={340}
         option={{
-          grid: { ...grid, right: 24, top: 72 },
-          legend: { top: 0, left: 0, right: 0, textStyle: { color: "#0f172a" }, itemGap: 12 },
-          xAxis: { type: "category", data: months, axisLabel: { color: "#334155" } },
-          yAxis: { ...valueAxis, axisLabel: { color: "#334155" } },
+          grid: { ...grid, right: 16, top: 80 },
+          // Laid out narrower than the drawing: the browser's CJK font is wider than the server's text measure.
+          legend: { top: 0, left: 8, width: 420, textStyle: { color: "#0f172a", fontSize: 13 }, itemWidth: 20, itemGap: 12 },
+          xAxis: categoryAxis(months),
+          yAxis: valueAxis,
           series: methodology.indicators.map((ind, i) => ({
             type: "line",
             name: indicatorName(ind),
@@ -167,7 +185,7 @@ export async function IndexHistoryCharts({ history }: { history: IndexHistory })
 
   if (!monthly && !daily) return <p className="text-slate-700">{t("noHistory")}</p>;
   return (
-    <div className="flex flex-col gap-6">
+    <div className="grid gap-6 lg:grid-cols-2">
       {monthly}
       {subIndices}
       {daily}

@@ -123,11 +123,13 @@ export default async function ServiceIndexUnitPage({ params }: { params: Params 
                     const [num, den] = ind.inputs;
                     return (
                       <tr key={ind.code} className="border-t border-slate-100" data-indicator={ind.code}>
-                        <th scope="row" className="px-3 py-2 font-medium">
-                          {en ? ind.nameEn : ind.nameZh}
+                        <th scope="row" className="px-3 py-2 font-medium sm:whitespace-nowrap">
+                          <span className="whitespace-nowrap">{en ? ind.nameEn : ind.nameZh}</span>
                           <span className="block text-xs font-normal text-slate-600">{tm("weight", { weight: `${Math.round(ind.weight * 100)}%` })}</span>
                         </th>
-                        <td className="px-3 py-2 text-right font-semibold tabular-nums">{r?.subIndex === null || r === undefined ? "—" : r.subIndex.toFixed(1)}</td>
+                        <td className="px-3 py-2 text-right font-semibold tabular-nums">
+                          {r?.subIndex === null || r === undefined ? "—" : r.subIndex.toFixed(1)}
+                        </td>
                         <td className="px-3 py-2 text-right tabular-nums">{r?.value ?? "—"}</td>
                         <td className="px-3 py-2">
                           <span className="tabular-nums" data-testid={`inputs-${ind.code}`}>

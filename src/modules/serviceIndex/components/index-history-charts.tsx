@@ -1,6 +1,6 @@
 import "server-only";
 import { getLocale, getTranslations } from "next-intl/server";
-import { Chart } from "@/components/chart";
+import { Chart, seriesColours } from "@/components/chart";
 import { methodology, type Band } from "../model";
 import type { HistoryPoint, IndexHistory } from "../read-history";
 
@@ -35,7 +35,16 @@ function bandAreas(en: boolean) {
   };
 }
 
-const symbols = ["circle", "rect", "triangle", "diamond", "roundRect", "pin", "arrow"];
+/** A marker per sub-index line, and the same shape as a character for the legend. */
+const symbols = [
+  { echarts: "circle", glyph: "●" },
+  { echarts: "rect", glyph: "■" },
+  { echarts: "triangle", glyph: "▲" },
+  { echarts: "diamond", glyph: "◆" },
+  { echarts: "emptyCircle", glyph: "○" },
+  { echarts: "emptyRect", glyph: "□" },
+  { echarts: "emptyTriangle", glyph: "△" },
+];
 
 const valueAxis = { type: "value" as const, min: 0, max: 100, interval: 20, axisLabel: { color: "#334155", fontSize: 13 } };
 const categoryAxis = (data: string[]) => ({ type: "category" as const, data, axisLabel: { color: "#334155", fontSize: 13 } });
@@ -84,7 +93,8 @@ export async function IndexHistoryCharts({ history }: { history: IndexHistory })
               symbolSize: 8,
               lineStyle: { width: 3 },
               label: {
-                show: true,
+                // Values on the points while they fit; the table has them all.
+                show: months.length <= 12,
                 position: "top",
                 color: "#0f172a",
                 formatter: (p: { value: number | null }) => (p.value === null ? "" : p.value.toFixed(1)),
@@ -153,13 +163,25 @@ export async function IndexHistoryCharts({ history }: { history: IndexHistory })
       <Chart
         testId="history-sub-indices"
         title={t("subIndicesTitle")}
-        note={t("subIndicesNote")}
-        width={size.width}
-        height={340}
+        note={
+          <>
+            <p>{t("subIndicesNote")}</p>
+            {/* The legend in HTML: it wraps and stays legible at phone width, where the drawing's text is small. */}
+            <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-slate-900" aria-label={t("legend")}>
+              {methodology.indicators.map((ind, i) => (
+                <li key={ind.code} className="flex items-center gap-1">
+                  <span aria-hidden="true" style={{ color: seriesColours[i % seriesColours.length] }}>
+                    {symbols[i % symbols.length]!.glyph}
+                  </span>
+                  {indicatorName(ind)}
+                </li>
+              ))}
+            </ul>
+          </>
+        }
+        {...size}
         option={{
-          grid: { ...grid, right: 16, top: 80 },
-          // Laid out narrower than the drawing: the browser's CJK font is wider than the server's text measure.
-          legend: { top: 0, left: 8, width: 420, textStyle: { color: "#0f172a", fontSize: 13 }, itemWidth: 20, itemGap: 12 },
+          grid: { ...grid, right: 16 },
           xAxis: categoryAxis(months),
           yAxis: valueAxis,
           series: methodology.indicators.map((ind, i) => ({
@@ -168,7 +190,7 @@ export async function IndexHistoryCharts({ history }: { history: IndexHistory })
             data: months.map((m) => subOf(byMonth.get(m), ind.code)),
             connectNulls: false,
             // A shape per line as well as a colour, so the lines are told apart without colour.
-            symbol: symbols[i % symbols.length],
+            symbol: symbols[i % symbols.length]!.echarts,
             symbolSize: 8,
             lineStyle: { width: 2 },
           })),

@@ -21,6 +21,23 @@ async function deny(browser: Browser, login: string, trackingNumber: string) {
   await ctx.close();
 }
 
+type IndexValue = { nameZh: string; cases: number; inputs: Record<string, number>; indicators: Array<{ code: string; subIndex: number | null }> };
+
+/** The data office computes the index now; the department's values for this month, as the open JSON publishes them. */
+async function departmentMonthNow(browser: Browser, department: string): Promise<IndexValue | undefined> {
+  const ctx = await contextSignedIn(browser, "dataoffice");
+  const page = await ctx.newPage();
+  await page.goto("/data-office/service-index");
+  await page.getByRole("button", { name: "立即计算今日指数" }).click();
+  await expect(page.getByTestId("snapshot-now-result")).toContainText("已计算并公布");
+  const month = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit" }).format(new Date());
+  const res = await page.request.get(`/api/open/service-index.json?kind=department&period=${month}`);
+  expect(res.status()).toBe(200);
+  const body = (await res.json()) as { values: IndexValue[] };
+  await ctx.close();
+  return body.values.find((v) => v.nameZh === department);
+}
+
 test.describe("ratings (好差评) and the rectification of a bad one", () => {
   test.describe.configure({ timeout: 240_000 });
 
@@ -50,6 +67,15 @@ test.describe("ratings (好差评) and the rectification of a bad one", () => {
     const [department] = [...steps.entries()].find(([, n]) => n === 1) ?? [];
     expect(department).toBeTruthy();
     await deny(browser, reviewerByDepartment[department ?? ""] ?? "", trackingNumber);
+
+    // The denial's decision number, from the case's documents (for 双公示 below).
+    await page.goto(caseUrl);
+    await page.getByTestId("case-documents").getByRole("link", { name: "不予行政许可决定书" }).click();
+    const decisionNumber = (await page.getByTestId("document-number").innerText()).trim();
+    expect(decisionNumber).toMatch(/^BYXK-[A-Za-z]+-\d{4}-\d{6}$/);
+    // The department's index this month before the rating: the decided task counts, no rating yet of this case.
+    const before = await departmentMonthNow(browser, department ?? "");
+    expect(before).toBeDefined();
 
     await page.goto(caseUrl);
     const ratingsSection = page.getByTestId("case-ratings");
@@ -102,6 +128,23 @@ test.describe("ratings (好差评) and the rectification of a bad one", () => {
     await expect(staff.getByText("答复已提交。")).toBeVisible();
     await ctx.close();
 
+    // The index computed now counts the rating (not satisfied) and the rectification answered on
+    // time in the department's month inputs. Other journeys may rate the same department meanwhile: at least ours.
+    const after = await departmentMonthNow(browser, department ?? "");
+    const count = (v: IndexValue | undefined, name: string) => v?.inputs[name] ?? 0;
+    expect(count(after, "ratings")).toBeGreaterThanOrEqual(count(before, "ratings") + 1);
+    expect(count(after, "rectificationsDue")).toBeGreaterThanOrEqual(count(before, "rectificationsDue") + 1);
+    expect(count(after, "rectificationsOnTime")).toBeGreaterThanOrEqual(count(before, "rectificationsOnTime") + 1);
+    const satisfaction = (v: IndexValue | undefined) => v?.indicators.find((i) => i.code === "satisfaction")?.subIndex ?? null;
+    if ((after?.cases ?? 0) >= 5) {
+      // Enough cases for a value: a first rating, or one more that is not satisfied, changes it.
+      expect(satisfaction(after)).not.toBeNull();
+      expect(satisfaction(after)).not.toBe(satisfaction(before));
+    } else {
+      // 数据不足: the counts are published, no sub-index is.
+      expect(satisfaction(after)).toBeNull();
+    }
+
     // The applicant sees the reply, and may appeal once.
     await page.goto(caseUrl);
     const reply = page.getByTestId("case-ratings").getByRole("article", { name: department }).getByTestId("rectification-reply");
@@ -136,5 +179,31 @@ test.describe("ratings (好差评) and the rectification of a bad one", () => {
     await expect(page.getByTestId("case-ratings").getByRole("article", { name: department }).getByTestId("rectification-reply")).toContainText(
       "部门已说明整改措施和排期",
     );
+
+    // 双公示: the data office publishes now; the public finds the denial by the enterprise's name,
+    // with the decision's number and the department that decided it.
+    const publisher = await contextSignedIn(browser, "dataoffice");
+    const publisherPage = await publisher.newPage();
+    await publisherPage.goto("/data-office/disclosure");
+    await expectNoSeriousAxeViolations(publisherPage);
+    await screenshots(publisherPage, "data-office-disclosure");
+    await publisherPage.getByRole("button", { name: "立即公示待公示的决定" }).click();
+    await expect(publisherPage.getByTestId("publish-now-result")).toContainText("本次公示");
+    await publisher.close();
+    const reader = await browser.newContext();
+    const pub = await reader.newPage();
+    await pub.goto("/disclosure");
+    await pub.getByLabel("行政相对人名称").fill("保定市云帆示例餐饮");
+    await pub.getByRole("button", { name: "查询", exact: true }).click();
+    const record = pub.getByTestId("disclosure-records").locator("li").filter({ hasText: decisionNumber });
+    await expect(record).toContainText("不予许可");
+    await expect(record).toContainText("保定市云帆示例餐饮有限公司");
+    await expect(record).toContainText(department ?? "");
+    await expectNoSeriousAxeViolations(pub);
+    await screenshots(pub, "disclosure-search");
+    // By its credit code too.
+    await pub.goto(`/disclosure?code=${restaurantCompany}`);
+    await expect(pub.getByTestId("disclosure-records").locator("li").filter({ hasText: decisionNumber })).toContainText(department ?? "");
+    await reader.close();
   });
 });

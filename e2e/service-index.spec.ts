@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { expectNoSeriousAxeViolations } from "./helpers";
-import { contextSignedIn } from "./sessions";
+import { acceptAtWindow, demoPeople, expectNoSeriousAxeViolations, fillApplyForm, screenshots } from "./helpers";
+import { contextSignedIn, signedInForEnterprise } from "./sessions";
 
 test.describe("the service index's methodology", () => {
   test("is published as JSON anyone can recompute from, and as a page in words and tables", async ({ page, request }) => {
@@ -86,5 +86,110 @@ test.describe("the service index's methodology", () => {
     await expect(page.getByTestId("real-durations")).toHaveText(/近12个月 \d+ 件：中位数 \d+ 个工作日|数据不足（近12个月办结 \d+ 件）/);
     await page.goto("/guides/openRestaurant");
     await expect(page.getByTestId("real-durations")).toBeVisible();
+  });
+
+  test("a reader opens a unit from the ranking: its latest index, its history charts, and their data tables equal the open history", async ({
+    page,
+    browser,
+    request,
+  }) => {
+    test.setTimeout(180_000);
+    // A case accepted at the window gives the restaurant bundle's departments a value today.
+    const applicant = await browser.newContext();
+    const applicantPage = await applicant.newPage();
+    await signedInForEnterprise(applicantPage, "91130602MA0TB002XR", demoPeople.qian);
+    await applicantPage.goto("/apply/bundle/openRestaurant");
+    await expect(applicantPage).toHaveURL(/key=/);
+    await fillApplyForm(applicantPage);
+    await applicantPage.getByLabel(/我同意本次申请使用政府已有/).check();
+    await applicantPage.getByRole("button", { name: "提交申请" }).click();
+    await expect(applicantPage).toHaveURL(/\/applications\/[0-9a-f-]{36}\?submitted=1/);
+    const trackingNumber = (await applicantPage.getByTestId("tracking-number").innerText()).trim();
+    await applicant.close();
+    await acceptAtWindow(browser, trackingNumber);
+
+    const office = await contextSignedIn(browser, "dataoffice");
+    const officePage = await office.newPage();
+    await officePage.goto("/data-office/service-index");
+    await expectNoSeriousAxeViolations(officePage);
+    await screenshots(officePage, "data-office-service-index");
+    await officePage.getByRole("button", { name: "立即计算今日指数" }).click();
+    await expect(officePage.getByTestId("snapshot-now-result")).toContainText("已计算并公布");
+    await office.close();
+
+    await page.goto("/service-index?kind=department&period=last30");
+    await screenshots(page, "service-index-ranking");
+    const row = page.getByTestId("index-ranking").locator("tbody tr").first();
+    const unitName = (await row.locator("th").innerText()).trim();
+    await row.getByRole("link", { name: unitName }).click();
+    await expect(page).toHaveURL(/\/service-index\/department\/[A-Za-z0-9._-]+$/);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(unitName);
+    const code = page.url().split("/").at(-1) ?? "";
+
+    const res = await request.get(`/api/open/service-index/history.json?unit=department:${code}`);
+    expect(res.status()).toBe(200);
+    type Point = { period: string; computedOn: string; methodologyVersion: string; cases: number; composite: number | null; inputs: Record<string, number> };
+    const history = (await res.json()) as { kind: string; code: string; nameZh: string; months: Point[]; days: Point[] };
+    expect(history).toMatchObject({ kind: "department", code, nameZh: unitName });
+    const today = history.days.at(-1)!;
+    expect(today).toBeDefined();
+    // The latest value is today's last-30-days snapshot, with its counts.
+    await expect(page.getByTestId("unit-composite")).toHaveText(today.composite === null ? "数据不足" : today.composite.toFixed(1));
+    await expect(page.getByTestId("inputs-online")).toHaveText(`${today.inputs.casesOnline ?? 0} ÷ ${today.inputs.casesSubmitted ?? 0}`);
+
+    // The monthly chart is a picture with a name; its table, one click away, has the JSON's figures.
+    const monthly = page.getByTestId("history-monthly");
+    await expect(monthly.getByRole("img", { name: "综合指数逐月变化" })).toBeVisible();
+    await expect(monthly.locator("svg")).toBeVisible();
+    await monthly.getByText("数据表").click();
+    const monthRows = monthly.locator("tbody tr");
+    await expect(monthRows.first()).toBeVisible();
+    const shown = await monthRows.evaluateAll((trs) => trs.map((tr) => Array.from(tr.children, (c) => c.textContent?.trim() ?? "")));
+    const byMonth = new Map(history.months.map((m) => [m.period, m]));
+    expect(shown.length).toBeGreaterThanOrEqual(history.months.length);
+    for (const [month, composite, , cases, computedOn, version] of shown) {
+      const m = byMonth.get(month ?? "");
+      if (!m) {
+        expect(composite).toBe("未计算");
+        continue;
+      }
+      expect([composite, cases, computedOn, version]).toEqual([
+        m.composite === null ? "数据不足" : m.composite.toFixed(1),
+        String(m.cases),
+        m.computedOn,
+        m.methodologyVersion,
+      ]);
+    }
+    const daily = page.getByTestId("history-daily");
+    await daily.getByText("数据表").click();
+    const dayRows = await daily.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => Array.from(tr.children, (c) => c.textContent?.trim() ?? "")));
+    expect(dayRows.map(([date, composite, , cases]) => [date, composite, cases])).toEqual(
+      history.days.map((d) => [d.computedOn, d.composite === null ? "数据不足" : d.composite.toFixed(1), String(d.cases)]),
+    );
+    await expect(page.getByTestId("history-sub-indices").getByRole("img", { name: "分指数逐月变化" })).toBeVisible();
+    await expectNoSeriousAxeViolations(page);
+
+    // At phone width the charts scale down to the screen instead of overflowing it.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const box = await monthly.locator("svg").boundingBox();
+    expect(box?.width ?? 1000).toBeLessThanOrEqual(390);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await screenshots(page, "service-index-unit");
+
+    // A kind or code that names no unit is the portal's 404, never a 500; so is the open history's 400.
+    for (const path of ["/service-index/province/hebei", "/service-index/department/noSuchDepartment", "/service-index/department/a%2Fb"]) {
+      const r = await page.goto(path);
+      expect(r?.status(), path).toBe(404);
+    }
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    for (const bad of ["", "unit=market", "unit=province:hebei", "unit=department:noSuchDepartment", `unit=department:${"x".repeat(200)}`]) {
+      const r = await request.get(`/api/open/service-index/history.json?${bad}`);
+      expect(r.status(), bad).toBe(400);
+      expect(((await r.json()) as { problems: unknown[] }).problems.length).toBeGreaterThan(0);
+    }
+
+    await page.goto("/service-index/methodology");
+    await screenshots(page, "service-index-methodology");
   });
 });

@@ -133,7 +133,9 @@ export default async function ServiceIndexPage({ searchParams }: { searchParams:
                   <tr key={v.code} className="border-t border-slate-100" data-unit={v.code}>
                     <td className="px-3 py-2 tabular-nums">{v.composite === null ? "—" : i + 1}</td>
                     <th scope="row" className="px-3 py-2 font-medium">
-                      {en ? v.nameEn : v.nameZh}
+                      <Link href={`/service-index/${v.kind}/${encodeURIComponent(v.code)}`} className="text-brand-700 underline underline-offset-2">
+                        {en ? v.nameEn : v.nameZh}
+                      </Link>
                     </th>
                     <td className="px-3 py-2 text-right font-semibold tabular-nums">{v.composite === null ? t("insufficient") : v.composite.toFixed(1)}</td>
                     <td className="whitespace-nowrap px-3 py-2">

@@ -19,3 +19,29 @@ export const ZIndexQuery = z.object({
     .optional(),
 });
 export type IndexQuery = z.output<typeof ZIndexQuery>;
+
+/** A unit's code: a department, service or division code as the catalog and the organisation spell them. */
+const unitCode = z
+  .string()
+  .trim()
+  .min(1, "code: a department, service or division code")
+  .max(64, "code: a department, service or division code")
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "code: a department, service or division code");
+
+/** One unit: its kind and code (the unit page's path, `/service-index/department/market`). */
+export const ZUnitRef = z.object({ kind: z.enum(unitKinds, "kind: department, service or city"), code: unitCode });
+export type UnitRef = z.output<typeof ZUnitRef>;
+
+/** The open history's query: `unit=kind:code`, e.g. `unit=department:market`. */
+export const ZHistoryQuery = z.object({
+  unit: z
+    .string("unit: kind:code, e.g. department:market")
+    .trim()
+    .max(80, "unit: kind:code, e.g. department:market")
+    .regex(/^[a-z]+:[^:]+$/, "unit: kind:code, e.g. department:market")
+    .transform((s) => {
+      const [kind, code] = s.split(":");
+      return { kind, code };
+    })
+    .pipe(ZUnitRef),
+});

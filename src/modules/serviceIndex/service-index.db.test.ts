@@ -10,8 +10,10 @@ import { decideTask } from "@/modules/review/decide-task";
 import { reviewTasks } from "@/modules/review/schema";
 import { rateApplication } from "@/modules/ratings/rate-application";
 import { createTestBundle, newEnterprise, reviewer, withDemo } from "@/root/testing/fixtures";
-import { ZIndexQuery } from "./inputs";
+import { cityOf } from "./compute-inputs";
+import { ZHistoryQuery, ZIndexQuery } from "./inputs";
 import { computeIndex, methodology } from "./model";
+import { readIndexHistory } from "./read-history";
 import { readIndex } from "./read-index";
 import { realDurations } from "./real-durations";
 import { snapshotIndex } from "./snapshot-index";
@@ -100,11 +102,50 @@ describe("the service index from the case stream", () => {
       });
       expect(v.methodologyVersion).toBe(methodology.version);
     }
+    // The ratings count for the service of ecology's task on each case and for the cases' city too,
+    // so satisfaction and rectification have sub-indices for every kind of unit.
+    expect(mine!.inputs).toMatchObject({ ratings: 5, ratingsSatisfied: 4, rectificationsDue: 1, rectificationsOnTime: 0 });
+    expect(mine!.indicators.find((i) => i.code === "satisfaction")).toMatchObject({ value: 0.8, subIndex: 60 });
+    expect(mine!.indicators.find((i) => i.code === "rectification")).toMatchObject({ value: 0, subIndex: 0 });
+    const [division] = await h.db.select({ code: applications.divisionCode }).from(applications).where(eq(applications.id, ids[0]!));
+    const cities = await readIndex(h.db, ZIndexQuery.parse({ period: "2026-03", kind: "city", unit: cityOf(division!.code) }));
+    if (cities === "unknownUnit") throw new Error("unexpected");
+    // Other tests may rate cases of the same city in the same month: at least ours.
+    expect(cities.values[0]?.inputs.ratings).toBeGreaterThanOrEqual(5);
+    expect(cities.values[0]?.inputs.rectificationsDue).toBeGreaterThanOrEqual(1);
+    expect(cities.values[0]?.indicators.find((i) => i.code === "satisfaction")?.subIndex).not.toBeNull();
     // Running again the same day replaces the day's values instead of adding to them.
     const again = await snapshotIndex(h.db, new Date("2026-03-20T05:00:00Z"), ["2026-03"]);
     expect(again.units).toBe(result.units);
     const reread = await readIndex(h.db, ZIndexQuery.parse({ period: "2026-03", kind: "service" }));
     expect(reread !== "unknownUnit" && reread.values.length).toBe(published.values.length);
+
+    // The unit's history: each month's latest snapshot, and the last 30 days of each daily snapshot.
+    await snapshotIndex(h.db, new Date("2026-03-25T02:00:00Z"), ["2026-03", "last30"]);
+    await snapshotIndex(h.db, new Date("2026-03-26T02:00:00Z"), ["last30"]);
+    await snapshotIndex(h.db, new Date("2026-04-02T02:00:00Z"), ["2026-04"]);
+    const history = await readIndexHistory(h.db, { kind: "service", code: mine!.code });
+    if (history === "unknownUnit") throw new Error("unexpected");
+    expect(history.nameZh).toBe("测试事项 a");
+    // April has no case of the service: no value, not a zero.
+    expect(history.months.map((m) => [m.period, m.computedOn])).toEqual([["2026-03", "2026-03-25"]]);
+    expect(history.months[0]).toMatchObject({ composite: mine!.composite, band: mine!.band, methodologyVersion: methodology.version });
+    expect(history.days.map((d) => d.computedOn)).toEqual(["2026-03-25", "2026-03-26"]);
+    expect(history.days.every((d) => d.period === "last30")).toBe(true);
+    // 24 March to 25 March: all six decisions are in the last 30 days of the 25th.
+    expect(history.days[0]!.inputs.tasksDecided).toBe(6);
+    expect(await readIndexHistory(h.db, { kind: "department", code: "noSuchDepartment" })).toBe("unknownUnit");
+    expect(ZHistoryQuery.parse({ unit: "department:market" }).unit).toEqual({ kind: "department", code: "market" });
+    for (const bad of [
+      {},
+      { unit: "market" },
+      { unit: "province:hebei" },
+      { unit: "department:" },
+      { unit: "department:a:b" },
+      { unit: `department:${"x".repeat(100)}` },
+    ]) {
+      expect(ZHistoryQuery.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+    }
   });
 
   it("shows 数据不足 for a unit with fewer cases than the threshold, and refuses an unknown unit or a malformed period", async () => {

@@ -1,9 +1,8 @@
 import { sql } from "drizzle-orm";
 import { shanghaiDate } from "@/lib/dates";
 import type { Db } from "@/server/db/client";
-import { departments } from "../identity/schema";
-import { departmentRatingFigures } from "../ratings/department-figures";
-import { computeInputs, type UnitKey } from "./compute-inputs";
+import { ratingFactsByPlace, type RatedPlace } from "../ratings/unit-figures";
+import { cityOf, computeInputs, type UnitKey } from "./compute-inputs";
 import { computeIndex, methodology } from "./model";
 import { monthOf, periodRange } from "./periods";
 import { serviceIndexValues } from "./schema";
@@ -68,24 +67,31 @@ export async function snapshotIndex(db: Db, now: Date = new Date(), periods?: st
 }
 
 /**
- * Each department's ratings in [from, to) (China days): satisfied or very satisfied of all, and the
- * rectification items due in the period answered on time (an open item past its due day counts as
- * due and late).
+ * The ratings inputs of every unit for [from, to) (China days): a department rating counts for
+ * the department, for each service of that department's tasks on the application and for the
+ * application's city; so does its rectification item. Satisfied or very satisfied of all ratings
+ * first given in the period; rectification items opened in the period and due, answered on time
+ * (an open item past its due day counts as due and late).
  */
 async function ratingInputs(db: Db, from: Date, to: Date, now: Date): Promise<Map<UnitKey, Record<string, number>>> {
   const out = new Map<UnitKey, Record<string, number>>();
-  const first = shanghaiDate(from);
-  const last = shanghaiDate(new Date(to.getTime() - 1));
-  for (const d of await db.select({ id: departments.id, code: departments.code }).from(departments)) {
-    const f = await departmentRatingFigures(db, { departmentId: d.id, from: first, to: last }, now);
-    const due = f.rectification.answeredOnTime + f.rectification.answeredLate + f.rectification.openLate;
-    if (f.ratings === 0 && due === 0) continue;
-    out.set(`department:${d.code}`, {
-      ratings: f.ratings,
-      ratingsSatisfied: f.levels.satisfied + f.levels.verySatisfied,
-      rectificationsOnTime: f.rectification.answeredOnTime,
-      rectificationsDue: due,
-    });
+  const facts = await ratingFactsByPlace(db, { from: shanghaiDate(from), to: shanghaiDate(new Date(to.getTime() - 1)) }, now);
+  const add = (place: RatedPlace, counts: Record<string, number>) => {
+    const keys = new Set<UnitKey>([
+      `department:${place.departmentCode}`,
+      `city:${cityOf(place.divisionCode)}`,
+      ...place.serviceCodes.map((c) => `service:${c}` as const),
+    ]);
+    for (const key of keys) {
+      const u = out.get(key) ?? { ratings: 0, ratingsSatisfied: 0, rectificationsOnTime: 0, rectificationsDue: 0 };
+      for (const [name, n] of Object.entries(counts)) u[name] = (u[name] ?? 0) + n;
+      out.set(key, u);
+    }
+  };
+  for (const r of facts.ratings) add(r, { ratings: 1, ratingsSatisfied: r.satisfied ? 1 : 0 });
+  for (const r of facts.rectifications) {
+    if (r.timeliness === "openNotDue") continue;
+    add(r, { rectificationsDue: 1, rectificationsOnTime: r.timeliness === "answeredOnTime" ? 1 : 0 });
   }
   return out;
 }

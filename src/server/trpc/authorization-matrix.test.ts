@@ -311,6 +311,10 @@ const routes: Record<string, { who: string; shownBy: string }> = {
   "api/open/service-index.json": { who: "anyone (aggregate counts)", shownBy: "e2e/service-index.spec.ts" },
   "api/open/service-index.csv": { who: "anyone (aggregate counts)", shownBy: "e2e/service-index.spec.ts" },
   "api/open/service-index/methodology.json": { who: "anyone (the published method)", shownBy: "e2e/service-index.spec.ts" },
+  "api/open/service-index/history.json": {
+    who: "anyone (a unit's published history, aggregate counts)",
+    shownBy: "service-index.db.test.ts, e2e/service-index.spec.ts",
+  },
   "api/trpc/[trpc]": { who: "per procedure: the matrix above", shownBy: "this file and authorization-matrix.db.test.ts" },
   "api/uploads/[id]": {
     who: "the applicant's people, the window, the reviewer of the step that asks for it",

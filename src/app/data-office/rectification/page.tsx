@@ -44,7 +44,7 @@ export default async function DataOfficeRectificationPage() {
               <ItemSummary item={item} department={department(item)} />
               {decide ? (
                 <>
-                  <RectificationReply item={item} />
+                  <RectificationReply item={item} reader="staff" />
                   <DecideAppealForm itemId={item.id} version={item.version} />
                 </>
               ) : null}

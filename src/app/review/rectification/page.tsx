@@ -46,7 +46,11 @@ export default async function ReviewRectificationPage() {
             {items.map((item) => (
               <li key={item.id} className="flex min-w-0 flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
                 <ItemSummary item={item} />
-                {item.status === "open" ? <AnswerRectificationForm itemId={item.id} version={item.version} /> : <RectificationReply item={item} />}
+                {item.status === "open" ? (
+                  <AnswerRectificationForm itemId={item.id} version={item.version} />
+                ) : (
+                  <RectificationReply item={item} reader="staff" />
+                )}
               </li>
             ))}
           </ul>

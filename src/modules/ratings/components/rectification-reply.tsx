@@ -1,8 +1,11 @@
 import { useTranslations } from "next-intl";
 import type { RectificationView } from "../views";
 
-/** The department's reply to a bad rating, and the appeal and its decision, as anyone concerned reads them. */
-export function RectificationReply({ item }: { item: RectificationView }) {
+/**
+ * The department's reply to a bad rating, and the appeal and its decision, as anyone concerned reads
+ * them: the applicant reads "your appeal", staff (the department, the data office) "the applicant's".
+ */
+export function RectificationReply({ item, reader = "applicant" }: { item: RectificationView; reader?: "applicant" | "staff" }) {
   const t = useTranslations("ratings");
   return (
     <div className="flex flex-col gap-2 rounded border border-slate-200 bg-slate-50 p-3" data-testid="rectification-reply">
@@ -32,13 +35,13 @@ export function RectificationReply({ item }: { item: RectificationView }) {
           <dd>{item.answeredOn}</dd>
           {item.appealReason ? (
             <>
-              <dt className="text-slate-600">{t("case.appeal.yours")}</dt>
+              <dt className="text-slate-600">{reader === "applicant" ? t("case.appeal.yours") : t("case.appeal.applicants")}</dt>
               <dd className="whitespace-pre-wrap">{item.appealReason}</dd>
             </>
           ) : null}
           {item.appealReason && !item.appealDecision ? (
             // Said after the page refreshes too (the appeal form is gone once appealed).
-            <dd className="sm:col-span-2 font-medium text-green-900">{t("case.appeal.done")}</dd>
+            <dd className="sm:col-span-2 font-medium text-green-900">{reader === "applicant" ? t("case.appeal.done") : t("case.appeal.pending")}</dd>
           ) : null}
           {item.appealDecision ? (
             <>

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectNoSeriousAxeViolations, signIn } from "./helpers";
+import { expectNoSeriousAxeViolations, signIn, screenshots } from "./helpers";
 import { signedIn } from "./sessions";
 
 type TrpcError = { error: { json: { data: { httpStatus: number; fieldErrors: Record<string, string[]> | null } } } };
@@ -7,30 +7,6 @@ type TrpcError = { error: { json: { data: { httpStatus: number; fieldErrors: Rec
 /** A raw POST to a tRPC mutation with the page's session, from the portal's own origin (as a browser's). */
 function trpcPost(page: Page, path: string, input: unknown) {
   return page.request.post(`/api/trpc/${path}`, { data: { json: input }, headers: { origin: new URL(page.url()).origin } });
-}
-
-/**
- * With SHOTS_DIR set, screenshots of the page in both languages (the NEXT_LOCALE cookie) at desktop
- * and phone width, for looking at what was built; without it, nothing.
- */
-async function shots(page: Page, name: string) {
-  const dir = process.env.SHOTS_DIR;
-  if (!dir) return;
-  const url = page.url();
-  for (const locale of ["zh-CN", "en"]) {
-    for (const [width, label] of [
-      [1280, "desktop"],
-      [390, "phone"],
-    ] as const) {
-      await page.context().addCookies([{ name: "NEXT_LOCALE", value: locale, url }]);
-      await page.setViewportSize({ width, height: 900 });
-      await page.reload();
-      await page.screenshot({ path: `${dir}/${name}-${locale}-${label}.png`, fullPage: true });
-    }
-  }
-  await page.context().addCookies([{ name: "NEXT_LOCALE", value: "zh-CN", url }]);
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await page.reload();
 }
 
 test.describe("the administrator", () => {
@@ -99,7 +75,7 @@ test.describe("the administrator", () => {
     const row = table.getByTestId(`department-${code}`);
     await expect(row.getByRole("cell")).toHaveText([/^测试编辑局Edit test bureau$/, "市级", "石家庄市 130100", "1", `编辑 ${code}`]);
     await expectNoSeriousAxeViolations(page);
-    await shots(page, "admin");
+    await screenshots(page, "admin");
 
     await row.getByRole("button", { name: `编辑 ${code}` }).click();
     const edit = page.getByRole("form", { name: `编辑部门 ${code}` });
@@ -117,7 +93,7 @@ test.describe("the administrator", () => {
     await edit.getByRole("button", { name: "保存部门" }).click();
     await expect(edit.getByRole("status")).toHaveText(`部门 ${code} 已保存。`);
     await expect(row.getByRole("cell")).toHaveText([/^石家庄市测试编辑局/, "县级", /130102/, "1", `编辑 ${code}`]);
-    await shots(page, "admin-edit");
+    await screenshots(page, "admin-edit");
 
     // The same refusals as raw posts: field errors with a 400, nothing written.
     const bad = await trpcPost(page, "identity.updateDepartment", { code, nameZh: "长".repeat(101), nameEn: "", level: "nation", divisionCode: "130102" });

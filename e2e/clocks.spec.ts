@@ -1,11 +1,10 @@
-import { expect, test, type BrowserContext, type Page } from "@playwright/test";
-import { demoPeople, expectNoSeriousAxeViolations, fillApplyForm, signIn } from "./helpers";
+import { expect, test, type Page } from "@playwright/test";
+import { demoPeople, expectNoSeriousAxeViolations, fillApplyForm, screenshots, signIn } from "./helpers";
 import { contextSignedIn, signedInForEnterprise } from "./sessions";
 
 // The demo restaurant company applies for an environmental impact approval, which the ecology
 // department reviews; its reviewer asks for an extension, the department's head approves it.
 const restaurantCompany = "91130602MA0TB002XR";
-const shots = "/tmp/shots-clocks";
 
 interface TrpcError {
   error: { json: { data: { fieldErrors?: Record<string, string[]> | null } } };
@@ -13,27 +12,6 @@ interface TrpcError {
 
 function trpcPost(page: Page, path: string, input: unknown) {
   return page.request.post(`/api/trpc/${path}`, { data: { json: input }, headers: { origin: new URL(page.url()).origin } });
-}
-
-/** Screenshots of the page in both languages, at desktop width and at a phone's 390 px. */
-async function shoot(page: Page, context: BrowserContext, name: string) {
-  const url = new URL(page.url());
-  for (const locale of ["zh-CN", "en"] as const) {
-    await context.addCookies([{ name: "NEXT_LOCALE", value: locale, domain: url.hostname, path: "/" }]);
-    for (const width of [1280, 390]) {
-      await page.setViewportSize({ width, height: 900 });
-      await page.goto(url.pathname);
-      await page.getByTestId("case-clocks").waitFor();
-      await page.screenshot({ path: `${shots}/${name}-${locale}-${width}.png`, fullPage: true });
-      // The new parts alone, to look at closely.
-      await page.getByTestId("case-clocks").screenshot({ path: `${shots}/${name}-${locale}-${width}-clocks.png` });
-      const actions = page.getByTestId("clock-actions");
-      if (await actions.count()) await actions.screenshot({ path: `${shots}/${name}-${locale}-${width}-actions.png` });
-    }
-  }
-  await context.addCookies([{ name: "NEXT_LOCALE", value: "zh-CN", domain: url.hostname, path: "/" }]);
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.goto(url.pathname);
 }
 
 test.describe("clocks the law knows", () => {
@@ -94,7 +72,7 @@ test.describe("clocks the law knows", () => {
     const second = await trpcPost(review, "review.clocks.requestExtension", { taskId, days: 2, reason: "再次申请延期" });
     expect(second.status()).toBe(400);
     expect(Object.keys(((await second.json()) as TrpcError).error.json.data.fieldErrors ?? {})).toEqual(["days"]);
-    await shoot(review, reviewContext, "task-requested");
+    await screenshots(review, "task-requested");
     await reviewContext.close();
 
     // The head of the ecology department: the request is on the queue page; approved on the task page.
@@ -107,7 +85,7 @@ test.describe("clocks the law knows", () => {
     await pending.getByRole("link", { name: "去审批" }).click();
     await expect(head.getByTestId("extension-request")).toContainText("10");
     await expectNoSeriousAxeViolations(head);
-    await shoot(head, headContext, "task-head");
+    await screenshots(head, "task-head");
     await head.getByRole("button", { name: "批准延期" }).click();
     await expect(head.getByText("已批准延期，已向申请人送达延期办理告知书。")).toBeVisible();
     await expect(head.getByTestId("extension-approved")).toBeVisible();
@@ -120,15 +98,13 @@ test.describe("clocks the law knows", () => {
     expect((await clocks.getByTestId("clock-promised").first().innerText()).trim()).not.toBe(promisedBefore);
     await expect(clocks.getByTestId("clock-promised").first()).toContainText("含延期 10 个工作日");
     await expectNoSeriousAxeViolations(page);
-    await shoot(page, page.context(), "case-extended");
+    await screenshots(page, "case-extended");
     await page.getByTestId("case-documents").getByRole("link", { name: "延期办理告知书" }).click();
     await expect(page.getByTestId("document-number")).toHaveText(/^YQ-ecology-\d{4}-\d{6}$/);
     await expect(page.getByTestId("document-reason")).toContainText("需组织专家对污染防治设施进行论证");
     await expect(page.getByTestId("document-extension")).toContainText("延长 10 个工作日");
     await expect(page.getByText("电子签章有效")).toBeVisible();
-    await page.screenshot({ path: `${shots}/notice-zh-CN-1280.png`, fullPage: true });
-    await page.setViewportSize({ width: 390, height: 900 });
-    await page.screenshot({ path: `${shots}/notice-zh-CN-390.png`, fullPage: true });
+    await screenshots(page, "extension-notice");
 
     // The inbox: the reason and the new date.
     await page.goto("/inbox");

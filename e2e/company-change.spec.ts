@@ -1,33 +1,9 @@
-import { expect, test, type Page } from "@playwright/test";
-import { acceptAtWindow, decideAs, demoPeople, expectNoSeriousAxeViolations } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { acceptAtWindow, decideAs, demoPeople, expectNoSeriousAxeViolations, screenshots } from "./helpers";
 import { signedInForEnterprise } from "./sessions";
 
 // The demo restaurant company; its seeded licence states an address and a registered capital.
 const restaurantCompany = "91130602MA0TB002XR";
-
-/**
- * With SHOTS_DIR set, screenshots of the page in both languages (the NEXT_LOCALE cookie) at desktop
- * and phone width, for looking at what was built; without it, nothing.
- */
-async function shots(page: Page, name: string) {
-  const dir = process.env.SHOTS_DIR;
-  if (!dir) return;
-  const url = page.url();
-  for (const locale of ["zh-CN", "en"]) {
-    for (const [width, label] of [
-      [1280, "desktop"],
-      [390, "phone"],
-    ] as const) {
-      await page.context().addCookies([{ name: "NEXT_LOCALE", value: locale, url }]);
-      await page.setViewportSize({ width, height: 900 });
-      await page.reload();
-      await page.screenshot({ path: `${dir}/${name}-${locale}-${label}.png`, fullPage: true });
-    }
-  }
-  await page.context().addCookies([{ name: "NEXT_LOCALE", value: "zh-CN", url }]);
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await page.reload();
-}
 
 test.describe("company change bundle (变更登记“一件事”)", () => {
   test.describe.configure({ timeout: 180_000 });
@@ -52,7 +28,7 @@ test.describe("company change bundle (变更登记“一件事”)", () => {
     await expect(particulars).toContainText(oldAddress);
     await expect(page.getByLabel("注册资本（万元）")).toHaveValue(/^\d+(\.\d+)?$/);
     await expectNoSeriousAxeViolations(page);
-    await shots(page, "change-form");
+    await screenshots(page, "change-form");
 
     // A change that changes nothing is refused by the server, on the form, and nothing is filed.
     await page.getByLabel(/同意各部门通过共享平台读取/).check();
@@ -95,14 +71,14 @@ test.describe("company change bundle (变更登记“一件事”)", () => {
     const newNumber = (await current.locator("dd.font-mono").first().innerText()).trim();
     await expect(superseded.getByTestId("superseded-by")).toHaveText(`已由新证照 ${newNumber} 取代`);
     await expectNoSeriousAxeViolations(page);
-    await shots(page, "certificates-after-change");
+    await screenshots(page, "certificates-after-change");
 
     // Anyone verifying the old number is told it was superseded, and by which licence.
     await page.goto(`/verify/${oldNumber}`);
     await expect(page.getByTestId("certificate-status")).toHaveText("已换发");
     await expect(page.getByTestId("superseded-by")).toContainText(newNumber);
     await expectNoSeriousAxeViolations(page);
-    await shots(page, "verify-superseded");
+    await screenshots(page, "verify-superseded");
     await page.getByTestId("superseded-by").getByRole("link").click();
     await expect(page).toHaveURL(new RegExp(`/verify/${newNumber}$`));
     await expect(page.getByTestId("certificate-status")).toHaveText("有效");
@@ -119,6 +95,6 @@ test.describe("company change bundle (变更登记“一件事”)", () => {
     await expect(page.getByTestId("error-reason")).toContainText("请填写注销原因");
     await expect(page.getByTestId("error-liquidationCommitment")).toContainText("请确认已依法完成清算");
     await expectNoSeriousAxeViolations(page);
-    await shots(page, "deregister-form");
+    await screenshots(page, "deregister-form");
   });
 });

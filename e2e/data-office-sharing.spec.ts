@@ -72,8 +72,13 @@ test.describe("the data office keeps the data-sharing catalog", () => {
     await expect(basis).toHaveAccessibleDescription(/请写明法律依据（至少4个字）。/);
     await basis.fill("《纳税信用管理办法（试行）》第三十条、第三十一条");
     await editor.getByRole("button", { name: "保存" }).click();
+    // The status stays through the refresh that follows a save (the editor is not mounted afresh).
     await expect(editor.getByRole("status")).toHaveText("已保存。");
     await expect(tax).toContainText("《纳税信用管理办法（试行）》第三十条、第三十一条");
+    await expect(editor.getByRole("status")).toHaveText("已保存。");
+    // Saved for good: a reload shows the new legal basis in the editor.
+    await page.reload();
+    await expect(editor.getByLabel("法律依据")).toHaveValue("《纳税信用管理办法（试行）》第三十条、第三十一条");
 
     await tax.getByRole("button", { name: "登记更新 纳税信用等级信息" }).click();
     await expect(tax.getByRole("status")).toHaveText("已登记更新。");

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, type Browser, type Page } from "@playwright/test";
+import { expect, type Browser, type Locator, type Page } from "@playwright/test";
 import { buildCreditCode } from "../src/modules/identity/credit-code";
 import { computeIdNumberCheck } from "../src/modules/identity/id-number";
 import { contextSignedIn } from "./sessions";
@@ -92,9 +92,10 @@ export async function registerCitizen(page: Page, person: Person, password = "Pe
 }
 
 /** Runs axe-core in the page and fails on serious or critical violations. */
+let axeSource: string | undefined;
 export async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
-  const source = readFileSync(path.join(process.cwd(), "node_modules/axe-core/axe.min.js"), "utf8");
-  await page.addScriptTag({ content: source });
+  axeSource ??= readFileSync(path.join(process.cwd(), "node_modules/axe-core/axe.min.js"), "utf8");
+  await page.addScriptTag({ content: axeSource });
   const violations = await page.evaluate(async () => {
     const axe = (
       window as unknown as {
@@ -166,7 +167,8 @@ export async function decideAs(browser: Browser, login: string, trackingNumber: 
   const count = await page.getByRole("link", { name: trackingNumber }).count();
   expect(count).toBeGreaterThan(0);
   for (let i = 0; i < count; i++) {
-    await page.goto("/review");
+    // The queue is already open for the first task; each further one is found on a fresh queue.
+    if (i > 0) await page.goto("/review");
     await page.getByRole("link", { name: trackingNumber }).first().click();
     // An open task is decided at once (the decision claims it); a task the reviewer asked about
     // comes back to them already claimed.
@@ -209,4 +211,18 @@ export async function screenshots(page: Page, name: string): Promise<void> {
   await page.context().addCookies([{ name: "NEXT_LOCALE", value: "zh-CN", url: base }]);
   await page.setViewportSize(viewport ?? { width: 1280, height: 720 });
   await page.goto(url);
+}
+
+/**
+ * One screenshot of the page (full length) or of a part of it, as it stands: for a state a reload
+ * would lose (a form half filled, its errors shown). Into `$SHOTS_DIR/<name>.png`, only when
+ * SHOTS_DIR is set, like `screenshots`.
+ */
+export async function screenshotAsIs(target: Page | Locator, name: string): Promise<void> {
+  const dir = process.env.SHOTS_DIR;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name}.png`);
+  if ("goto" in target) await target.screenshot({ path: file, fullPage: true });
+  else await target.screenshot({ path: file });
 }

@@ -1,5 +1,15 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { acceptAtWindow, decideAs, demoPeople, expectNoSeriousAxeViolations, fillApplyForm, reviewerByDepartment, tinyPdf } from "./helpers";
+import {
+  acceptAtWindow,
+  decideAs,
+  demoPeople,
+  expectNoSeriousAxeViolations,
+  fillApplyForm,
+  reviewerByDepartment,
+  screenshotAsIs,
+  screenshots,
+  tinyPdf,
+} from "./helpers";
 import { contextSignedIn, signedInForEnterprise } from "./sessions";
 
 // The demo restaurant company, which holds a business licence in the registry.
@@ -45,38 +55,10 @@ async function askAs(
   await page.getByLabel("第 1 项：补正要求").fill(item.text);
   if (item.basis) await page.getByLabel("第 1 项：法律依据（选填）").fill(item.basis);
   await expectNoSeriousAxeViolations(page);
-  await shots(page, `review-ask-${login}`, { reload: false });
+  await screenshotAsIs(page, `review-ask-${login}`);
   await page.getByRole("button", { name: "要求补正", exact: true }).click();
   await expect(page.getByRole("button", { name: "准予", exact: true })).toHaveCount(0);
   await ctx.close();
-}
-
-/**
- * With SHOTS_DIR set, screenshots of the page in both languages (the NEXT_LOCALE cookie) at desktop
- * and phone width, for looking at what was built; without it, nothing.
- */
-async function shots(page: Page, name: string, options: { reload?: boolean } = {}) {
-  const dir = process.env.SHOTS_DIR;
-  if (!dir) return;
-  if (options.reload === false) {
-    await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
-    return;
-  }
-  const url = page.url();
-  for (const locale of ["zh-CN", "en"]) {
-    for (const [width, label] of [
-      [1280, "desktop"],
-      [390, "phone"],
-    ] as const) {
-      await page.context().addCookies([{ name: "NEXT_LOCALE", value: locale, url }]);
-      await page.setViewportSize({ width, height: 900 });
-      await page.reload();
-      await page.screenshot({ path: `${dir}/${name}-${locale}-${label}.png`, fullPage: true });
-    }
-  }
-  await page.context().addCookies([{ name: "NEXT_LOCALE", value: "zh-CN", url }]);
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await page.reload();
 }
 
 /** What the applicant's inbox says about the case. */
@@ -124,7 +106,7 @@ test.describe("one notice", () => {
     await expect(notice).toContainText(first ?? "");
     await expect(notice.getByTestId("notice-deadline")).toContainText("10 个工作日");
     await expectNoSeriousAxeViolations(page);
-    await shots(page, "case-notice-open");
+    await screenshots(page, "case-notice-open");
 
     // Exactly one message about material, once the notice exists.
     await expect(async () => {
@@ -136,7 +118,7 @@ test.describe("one notice", () => {
     await page.getByRole("button", { name: "提交补正" }).click();
     await expect(page.getByText("请上传这项要求的文件。")).toBeVisible();
     await expect(page.getByText("请填写回答（最多 2000 字）。")).toBeVisible();
-    await shots(page, "case-notice-errors", { reload: false });
+    await screenshotAsIs(page, "case-notice-errors");
     await page.reload();
     await expect(page.locator('[data-status="supplementRequired"]').first()).toBeVisible();
 
@@ -150,7 +132,7 @@ test.describe("one notice", () => {
     await expect(notice).toContainText("租赁合同.pdf");
     await expect(notice).toContainText(answer);
     await expect(page.locator('[data-testid^="timeline-"] [data-status="claimed"]')).toHaveCount(2);
-    await shots(page, "case-notice-answered");
+    await screenshots(page, "case-notice-answered");
 
     // Each task is back with the reviewer who asked, claimed: no 认领, the decision at hand, the answer shown.
     for (const [login, text] of [
@@ -164,7 +146,7 @@ test.describe("one notice", () => {
       await expect(staff.getByRole("button", { name: "准予", exact: true })).toBeVisible();
       await expect(staff.getByRole("button", { name: "认领", exact: true })).toHaveCount(0);
       await expect(staff.getByTestId("notice")).toContainText(text);
-      await shots(staff, `review-back-${login}`);
+      await screenshots(staff, `review-back-${login}`);
       await staff.getByRole("button", { name: "准予", exact: true }).click();
       await expect(staff.getByRole("button", { name: "准予", exact: true })).toHaveCount(0);
       await ctx.close();

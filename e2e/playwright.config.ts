@@ -22,7 +22,10 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     locale: "zh-CN",
     timezoneId: "Asia/Shanghai",
-    trace: "retain-on-failure",
+    // Recording a trace snapshots the page at every action, a cost paid by every test to keep the
+    // trace of the few that fail. In CI a failed test runs once more (retries: 1) and that retry is
+    // traced; locally, without retries, the failing run itself is.
+    trace: process.env.CI ? "on-first-retry" : "retain-on-failure",
     launchOptions: {
       executablePath: systemChromium,
       args: [

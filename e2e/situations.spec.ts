@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { acceptAtWindow, decideAs, demoPeople, expectNoSeriousAxeViolations, fillApplyForm, tinyPdf } from "./helpers";
+import { acceptAtWindow, decideAs, demoPeople, expectNoSeriousAxeViolations, fillApplyForm, tinyPdf, screenshots } from "./helpers";
 import { signedInForEnterprise } from "./sessions";
 
 // The demo restaurant company, which holds a business licence in the registry.
@@ -10,30 +10,6 @@ type TrpcError = { error: { json: { data: { httpStatus: number; fieldErrors: Rec
 /** A raw POST to a tRPC mutation with the page's session, from the portal's own origin (as a browser's). */
 function trpcPost(page: Page, path: string, input: unknown) {
   return page.request.post(`/api/trpc/${path}`, { data: { json: input }, headers: { origin: new URL(page.url()).origin } });
-}
-
-/**
- * With SHOTS_DIR set, screenshots of the page in both languages (the NEXT_LOCALE cookie) at desktop
- * and phone width; without it, nothing.
- */
-async function shots(page: Page, name: string) {
-  const dir = process.env.SHOTS_DIR;
-  if (!dir) return;
-  const url = page.url();
-  for (const locale of ["zh-CN", "en"]) {
-    for (const [width, label] of [
-      [1280, "desktop"],
-      [390, "phone"],
-    ] as const) {
-      await page.context().addCookies([{ name: "NEXT_LOCALE", value: locale, url }]);
-      await page.setViewportSize({ width, height: 900 });
-      await page.reload();
-      await page.screenshot({ path: `${dir}/${name}-${locale}-${label}.png`, fullPage: true });
-    }
-  }
-  await page.context().addCookies([{ name: "NEXT_LOCALE", value: "zh-CN", url }]);
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await page.reload();
 }
 
 /** The form's data and files, once the situations are answered (the helper's fill, without its answers). */
@@ -72,7 +48,7 @@ test.describe("办理情形 and staged materials", () => {
     await expect(page.locator('table [data-material="foodSafetyRules"]')).toHaveCount(0);
     await expect(page.locator('table [data-material="premisesFloorPlan"]')).toHaveCount(0);
     await expect(page.locator('table [data-material="diningArea"]')).toHaveCount(1);
-    await shots(page, "guide-situations");
+    await screenshots(page, "guide-situations");
 
     // The restaurant bundle's form: the questions first, then only what the situation needs.
     await signedInForEnterprise(page, restaurantCompany, demoPeople.qian);
@@ -91,7 +67,7 @@ test.describe("办理情形 and staged materials", () => {
     // The fire inspection needs the floor plan whatever the shop: it stays.
     await expect(page.getByTestId("material-premisesFloorPlan")).toBeVisible();
     await expectNoSeriousAxeViolations(page);
-    await shots(page, "apply-situations");
+    await screenshots(page, "apply-situations");
     // The screenshots reload the page (a fresh form): answer again.
     await asked.getByLabel("个体工商户").check();
     await asked.getByLabel("现有店铺（布局、流程不变）").check();
@@ -105,7 +81,7 @@ test.describe("办理情形 and staged materials", () => {
     await expect(page.getByTestId("case-situations")).toContainText("招牌所在建筑物：本单位所有的建筑物");
     await expect(page.locator("main")).not.toContainText("individual");
     await expect(page.locator("main")).not.toContainText("ownBuilding");
-    await shots(page, "case-situations");
+    await screenshots(page, "case-situations");
 
     // A tampered submission: it answers "company" but leaves out what a company must give. The
     // server derives the materials from the answers and refuses it on the missing fields.
@@ -160,7 +136,7 @@ test.describe("办理情形 and staged materials", () => {
     await expect(page.getByTestId("awaiting-materials-engineeringPlanning")).toHaveText("等待申请人提供本阶段材料");
     await expect(page.getByTestId("stage-material-architecturalDesign")).toBeVisible();
     await expectNoSeriousAxeViolations(page);
-    await shots(page, "case-stage-materials");
+    await screenshots(page, "case-stage-materials");
     const stage = page.getByTestId("stage-materials");
     // Sent without the design: refused on its field, nothing opens.
     await stage.getByLabel(/总建筑面积/).fill("12000");

@@ -38,8 +38,11 @@ export default async function SharingCatalogPage({ searchParams }: { searchParam
             <p className="mb-4 text-sm text-slate-600">
               {name(editing.provider)} · <span className="font-mono">{editing.code}</span>
             </p>
+            {/* Keyed by the resource alone: a save refreshes the page with the saved values, and a key
+                that changed with them would mount a new editor and drop its "已保存。" at once. The
+                editor resets itself to what it saved. */}
             <ResourceEditor
-              key={`${editing.code}-${editing.shareType}-${editing.openType}-${editing.updateFrequency}-${editing.legalBasis}`}
+              key={editing.code}
               resource={{
                 code: editing.code,
                 name: name(editing),

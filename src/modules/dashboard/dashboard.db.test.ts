@@ -40,7 +40,13 @@ async function ownBundle() {
     const made = await createDepartment(
       h.db,
       admin,
-      ZCreateDepartmentInput.parse({ code: codes[k], nameZh: `测试看板局${k.toUpperCase()}`, nameEn: `Dashboard bureau ${k.toUpperCase()}`, level: "province", divisionCode: "130000" }),
+      ZCreateDepartmentInput.parse({
+        code: codes[k],
+        nameZh: `测试看板局${k.toUpperCase()}`,
+        nameEn: `Dashboard bureau ${k.toUpperCase()}`,
+        level: "province",
+        divisionCode: "130000",
+      }),
     );
     ids[k] = made.id;
   }
@@ -56,7 +62,13 @@ async function submit(enterprise: Actor, bundleCode: string, at: Date): Promise<
   const s = await submitApplication(
     h.db,
     enterprise,
-    ZSubmitApplicationInput.parse({ subject: { kind: "bundle", code: bundleCode }, idempotencyKey: randomUUID(), formData: { projectName: "看板测试项目" }, materials: {}, consent: true }),
+    ZSubmitApplicationInput.parse({
+      subject: { kind: "bundle", code: bundleCode },
+      idempotencyKey: randomUUID(),
+      formData: { projectName: "看板测试项目" },
+      materials: {},
+      consent: true,
+    }),
     at,
   );
   return s.id;
@@ -133,8 +145,12 @@ describe("the data office's dashboard", () => {
     expect(shape(await mine(day(0, 12))).sort((x, y) => (x.id < y.id ? -1 : 1))).toEqual(
       [ids.a, ids.b].sort().map((id) => ({ id, open: 1, overdue: 0, dueSoon: 0 })),
     );
-    expect(shape(await mine(day(4))).sort((x, y) => (x.id < y.id ? -1 : 1))).toEqual([ids.a, ids.b].sort().map((id) => ({ id, open: 1, overdue: 0, dueSoon: 1 })));
-    expect(shape(await mine(day(8))).sort((x, y) => (x.id < y.id ? -1 : 1))).toEqual([ids.a, ids.b].sort().map((id) => ({ id, open: 1, overdue: 1, dueSoon: 0 })));
+    expect(shape(await mine(day(4))).sort((x, y) => (x.id < y.id ? -1 : 1))).toEqual(
+      [ids.a, ids.b].sort().map((id) => ({ id, open: 1, overdue: 0, dueSoon: 1 })),
+    );
+    expect(shape(await mine(day(8))).sort((x, y) => (x.id < y.id ? -1 : 1))).toEqual(
+      [ids.a, ids.b].sort().map((id) => ({ id, open: 1, overdue: 1, dueSoon: 0 })),
+    );
 
     // The bottleneck: B finished last in two of the three granted cases; its tasks took 3 and 4 working days (median 3, nearest rank).
     const bottlenecks = await readBottlenecks(h.db, office, day(10));

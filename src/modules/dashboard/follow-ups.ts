@@ -30,10 +30,5 @@ export async function readFollowUps(db: Db, actor: Actor, now: Date = new Date()
     db.select({ n: count() }).from(rectificationItems).where(eq(rectificationItems.status, "appealed")),
     db.select({ n: count() }).from(disclosures).where(publishedLate()),
   ]);
-  return {
-    rectificationOpen: open?.n ?? 0,
-    rectificationLate: late?.n ?? 0,
-    rectificationAppealed: appealed?.n ?? 0,
-    latePublications: publications?.n ?? 0,
-  };
+  return { rectificationOpen: open?.n ?? 0, rectificationLate: late?.n ?? 0, rectificationAppealed: appealed?.n ?? 0, latePublications: publications?.n ?? 0 };
 }

@@ -90,11 +90,9 @@ export async function readBottlenecks(db: Db, actor: Actor, now: Date = new Date
   const truncated = rows.length > maxBottleneckCases;
   const cal = await cachedCalendar(db, now.getTime());
   const groups = finishersByBundle(
-    rows.slice(0, maxBottleneckCases).map((r) => ({
-      bundleId: r.bundleId ?? "",
-      departmentId: r.departmentId,
-      workingDays: taskWorkingDays(cal, r.clockStartedAt, r.decidedAt),
-    })),
+    rows
+      .slice(0, maxBottleneckCases)
+      .map((r) => ({ bundleId: r.bundleId ?? "", departmentId: r.departmentId, workingDays: taskWorkingDays(cal, r.clockStartedAt, r.decidedAt) })),
   );
   if (groups.length === 0) return { windowDays: bottleneckWindowDays, truncated, bundles: [] };
 

@@ -41,7 +41,11 @@ export async function readVolumes(db: Db, actor: Actor, now: Date = new Date()):
   const [submitted, accepted, decided] = await Promise.all([
     byDay(applications.submittedAt, "submitted"),
     byDay(applications.acceptedAt, "accepted"),
-    db.select({ day, kind: outcome, count: counted }).from(applications).where(movedSince(applications.decidedAt)).groupBy(sql`1`, sql`2`),
+    db
+      .select({ day, kind: outcome, count: counted })
+      .from(applications)
+      .where(movedSince(applications.decidedAt))
+      .groupBy(sql`1`, sql`2`),
   ]);
   const decisions = decided.flatMap((r) => (r.kind ? [{ kind: r.kind, day: r.day, count: r.count }] : []));
   return volumesFrom([...submitted, ...accepted, ...decisions], today);

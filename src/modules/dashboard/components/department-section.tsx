@@ -34,11 +34,22 @@ export async function DepartmentSection({ rows }: { rows: DepartmentTasks[] }) {
             yAxis: { type: "category", inverse: true, data: rows.map(name), axisLabel: { width: 180, overflow: "truncate" } },
             series: [
               { type: "bar", name: t("open"), data: rows.map((r) => r.open), itemStyle: { color: seriesColours[0] }, label: { show: true, position: "right" } },
-              { type: "bar", name: t("overdue"), data: rows.map((r) => r.overdue), itemStyle: { color: seriesColours[3] }, label: { show: true, position: "right" } },
+              {
+                type: "bar",
+                name: t("overdue"),
+                data: rows.map((r) => r.overdue),
+                itemStyle: { color: seriesColours[3] },
+                label: { show: true, position: "right" },
+              },
             ],
           }}
           table={{
-            columns: [{ label: t("department") }, { label: t("open"), numeric: true }, { label: t("overdue"), numeric: true }, { label: t("dueSoon"), numeric: true }],
+            columns: [
+              { label: t("department") },
+              { label: t("open"), numeric: true },
+              { label: t("overdue"), numeric: true },
+              { label: t("dueSoon"), numeric: true },
+            ],
             rows: rows.map((r) => [name(r), r.open, r.overdue, r.dueSoon]),
           }}
         />

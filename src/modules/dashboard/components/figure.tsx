@@ -2,7 +2,21 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 
 /** One figure: a label, a big number and a line under it; a link when the figure has a list behind it. */
-export function Figure({ label, value, sub, href, testId, tone = "plain" }: { label: string; value: number; sub?: ReactNode; href?: string; testId: string; tone?: "plain" | "alert" }) {
+export function Figure({
+  label,
+  value,
+  sub,
+  href,
+  testId,
+  tone = "plain",
+}: {
+  label: string;
+  value: number;
+  sub?: ReactNode;
+  href?: string;
+  testId: string;
+  tone?: "plain" | "alert";
+}) {
   const body = (
     <>
       <span className="text-sm text-slate-700">{label}</span>

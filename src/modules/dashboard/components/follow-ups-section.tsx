@@ -13,8 +13,19 @@ export async function FollowUpsSection({ data }: { data: FollowUps }) {
       </h2>
       <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
         <Figure testId="figure-rectification-open" label={t("rectificationOpen")} value={data.rectificationOpen} href="/data-office/rectification" />
-        <Figure testId="figure-rectification-late" label={t("rectificationLate")} value={data.rectificationLate} href="/data-office/rectification" tone="alert" />
-        <Figure testId="figure-rectification-appealed" label={t("rectificationAppealed")} value={data.rectificationAppealed} href="/data-office/rectification" />
+        <Figure
+          testId="figure-rectification-late"
+          label={t("rectificationLate")}
+          value={data.rectificationLate}
+          href="/data-office/rectification"
+          tone="alert"
+        />
+        <Figure
+          testId="figure-rectification-appealed"
+          label={t("rectificationAppealed")}
+          value={data.rectificationAppealed}
+          href="/data-office/rectification"
+        />
         <Figure testId="figure-late-publications" label={t("latePublications")} value={data.latePublications} href="/data-office/disclosure" tone="alert" />
       </div>
       <p className="flex flex-wrap gap-4 text-sm">

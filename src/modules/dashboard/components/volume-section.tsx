@@ -45,11 +45,7 @@ export async function VolumeSection({ volumes }: { volumes: Volumes }) {
             series: lines.map((l) => ({ type: "line", name: t(`kind.${l.key}`), data: [...l.data], symbolSize: 5 })),
           }}
           table={{
-            columns: [
-              { label: t("day") },
-              ...volumeKinds.map((k) => ({ label: t(`kind.${k}`), numeric: true })),
-              { label: t("kind.decided"), numeric: true },
-            ],
+            columns: [{ label: t("day") }, ...volumeKinds.map((k) => ({ label: t(`kind.${k}`), numeric: true })), { label: t("kind.decided"), numeric: true }],
             rows: volumes.daily.map((d) => [d.day, ...volumeKinds.map((k) => number.format(d[k])), number.format(decidedCount(d))]),
           }}
         />

@@ -33,20 +33,22 @@ export async function readVolumes(db: Db, actor: Actor, now: Date = new Date()):
     const rows = await db.select({ day, count: counted }).from(applications).where(movedSince(column)).groupBy(day);
     return rows.map((r) => ({ kind, day: r.day, count: r.count }));
   };
-  const day = chinaDay(applications.decidedAt);
-  // Grouped by position: the outcome's expression carries parameters, which PostgreSQL would not match to a repeated one.
   // The outcome by the named predicate for granted, and the two single statuses of the other outcomes.
   const outcome = sql<VolumeKind | null>`case when ${inArray(applications.status, [...grantedApplicationStatuses])} then 'approved'
     when ${applications.status} = 'denied' then 'denied' when ${applications.status} = 'notAccepted' then 'refused' end`;
+  const byDayAndOutcome = async (): Promise<DailyCount[]> => {
+    // Grouped by position: the outcome's expression carries parameters, which PostgreSQL would not match to a repeated one.
+    const rows = await db
+      .select({ day: chinaDay(applications.decidedAt), kind: outcome, count: counted })
+      .from(applications)
+      .where(movedSince(applications.decidedAt))
+      .groupBy(sql`1`, sql`2`);
+    return rows.flatMap((r) => (r.kind ? [{ kind: r.kind, day: r.day, count: r.count }] : []));
+  };
   const [submitted, accepted, decided] = await Promise.all([
     byDay(applications.submittedAt, "submitted"),
     byDay(applications.acceptedAt, "accepted"),
-    db
-      .select({ day, kind: outcome, count: counted })
-      .from(applications)
-      .where(movedSince(applications.decidedAt))
-      .groupBy(sql`1`, sql`2`),
+    byDayAndOutcome(),
   ]);
-  const decisions = decided.flatMap((r) => (r.kind ? [{ kind: r.kind, day: r.day, count: r.count }] : []));
-  return volumesFrom([...submitted, ...accepted, ...decisions], today);
+  return volumesFrom([...submitted, ...accepted, ...decided], today);
 }

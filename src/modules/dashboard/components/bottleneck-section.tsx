@@ -22,24 +22,24 @@ export async function BottleneckSection({ data }: { data: Bottlenecks }) {
         <Chart
           testId="chart-bottlenecks"
           title={t("chartTitle")}
-          height={Math.max(140, 40 + rows.length * 44)}
+          height={Math.max(150, 40 + rows.length * 56)}
           option={{
-            grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
+            grid: { left: 8, right: 56, top: 8, bottom: 8, containLabel: true },
             xAxis: { type: "value", min: 0, max: 100, axisLabel: { formatter: "{value}%" } },
-            yAxis: { type: "category", inverse: true, data: rows.map((b) => (en ? b.bundleEn : b.bundleZh)), axisLabel: { width: 160, overflow: "truncate" } },
+            yAxis: {
+              type: "category",
+              inverse: true,
+              // The bundle, and under it its bottleneck department.
+              data: rows.map((b) => t("barLabel", { bundle: en ? b.bundleEn : b.bundleZh, department: en ? b.departmentEn : b.departmentZh })),
+              axisLabel: { width: 200, overflow: "truncate", lineHeight: 16 },
+            },
             series: [
               {
                 type: "bar",
                 name: t("share"),
-                data: rows.map((b) => ({
-                  value: Math.round(b.share * 1000) / 10,
-                  label: {
-                    show: true,
-                    position: "insideLeft",
-                    color: "#ffffff",
-                    formatter: t("barLabel", { department: en ? b.departmentEn : b.departmentZh, share: percent.format(b.share) }),
-                  },
-                })),
+                barMaxWidth: 28,
+                data: rows.map((b) => Math.round(b.share * 1000) / 10),
+                label: { show: true, position: "right", formatter: "{c}%" },
               },
             ],
           }}

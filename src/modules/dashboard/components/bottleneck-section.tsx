@@ -21,6 +21,7 @@ export async function BottleneckSection({ data }: { data: Bottlenecks }) {
       ) : (
         <Chart
           testId="chart-bottlenecks"
+          width={960}
           title={t("chartTitle")}
           height={Math.max(150, 40 + rows.length * 56)}
           option={{

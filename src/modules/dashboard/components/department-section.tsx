@@ -25,10 +25,11 @@ export async function DepartmentSection({ rows }: { rows: DepartmentTasks[] }) {
       ) : (
         <Chart
           testId="chart-departments"
+          width={960}
           title={t("chartTitle")}
           height={Math.max(160, 72 + rows.length * 44)}
           option={{
-            legend: { top: 0, data: [t("open"), t("overdue")] },
+            legend: { top: 0, itemGap: 32, data: [t("open"), t("overdue")] },
             grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
             xAxis: { type: "value", minInterval: 1 },
             yAxis: { type: "category", inverse: true, data: rows.map(name), axisLabel: { width: 180, overflow: "truncate" } },

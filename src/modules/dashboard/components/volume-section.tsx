@@ -35,10 +35,11 @@ export async function VolumeSection({ volumes }: { volumes: Volumes }) {
       ) : (
         <Chart
           testId="chart-volumes"
+          width={960}
           title={t("chartTitle")}
           note={t("chartNote")}
           option={{
-            legend: { top: 0, data: lines.map((l) => t(`kind.${l.key}`)) },
+            legend: { top: 0, itemGap: 32, data: lines.map((l) => t(`kind.${l.key}`)) },
             grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
             xAxis: { type: "category", boundaryGap: false, data: volumes.daily.map((d) => d.day.slice(5)), axisLabel: { interval: 6 } },
             yAxis: { type: "value", minInterval: 1 },

@@ -8,7 +8,7 @@ const restaurantCompany = "91130602MA0TB002XR";
 const figure = async (page: Page, kind: string) => Number((await page.getByTestId(`figure-${kind}-value`).innerText()).trim());
 
 test.describe("the data office's dashboard", () => {
-  test.describe.configure({ timeout: 180_000 });
+  test.describe.configure({ timeout: 300_000 });
 
   test("shows today's submissions as they happen, with every chart's data one click away; other roles are refused", async ({ page, browser }) => {
     const office = await contextSignedIn(browser, "dataoffice");

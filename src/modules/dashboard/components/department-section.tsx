@@ -30,7 +30,7 @@ export async function DepartmentSection({ rows }: { rows: DepartmentTasks[] }) {
           height={Math.max(160, 72 + rows.length * 44)}
           option={{
             legend: { top: 0, itemGap: 32, data: [t("open"), t("overdue")] },
-            grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
+            grid: { left: 200, right: 32, top: 36, bottom: 28 },
             xAxis: { type: "value", minInterval: 1 },
             yAxis: { type: "category", inverse: true, data: rows.map(name), axisLabel: { width: 180, overflow: "truncate" } },
             series: [

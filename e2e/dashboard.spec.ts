@@ -55,6 +55,7 @@ test.describe("the data office's dashboard", () => {
     expect(await figure(board, "accepted")).toBeGreaterThanOrEqual(acceptedBefore + 1);
     expect(await figure(board, "tasks-open")).toBeGreaterThanOrEqual(1);
     await expect(board.getByTestId("chart-departments").getByRole("img", { name: "各部门在办与超期任务" })).toBeVisible();
+    await screenshots(board, "data-office-dashboard-running");
 
     // Every department approves, one after the other: the case is granted, and its bundle has a bottleneck.
     await page.goto(caseUrl);

@@ -25,7 +25,7 @@ export async function BottleneckSection({ data }: { data: Bottlenecks }) {
           title={t("chartTitle")}
           height={Math.max(150, 40 + rows.length * 56)}
           option={{
-            // Room for the axis labels set by hand: containLabel misplaces two-line labels in the SVG.
+            // Room for the axis labels set by hand (containLabel trusts ECharts' measure of the text).
             grid: { left: 224, right: 56, top: 8, bottom: 28 },
             xAxis: { type: "value", min: 0, max: 100, axisLabel: { formatter: "{value}%" } },
             yAxis: {
@@ -33,7 +33,8 @@ export async function BottleneckSection({ data }: { data: Bottlenecks }) {
               inverse: true,
               // The bundle, and under it its bottleneck department.
               data: rows.map((b) => t("barLabel", { bundle: en ? b.bundleEn : b.bundleZh, department: en ? b.departmentEn : b.departmentZh })),
-              axisLabel: { width: 200, overflow: "truncate", lineHeight: 16 },
+              // Left-aligned from the chart's edge: a browser font wider than ECharts measured runs into the plot, not off the picture.
+              axisLabel: { align: "left", margin: 216, width: 208, overflow: "truncate", lineHeight: 16 },
             },
             series: [
               {

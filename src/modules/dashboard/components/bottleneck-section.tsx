@@ -33,8 +33,8 @@ export async function BottleneckSection({ data }: { data: Bottlenecks }) {
               inverse: true,
               // The bundle, and under it its bottleneck department.
               data: rows.map((b) => t("barLabel", { bundle: en ? b.bundleEn : b.bundleZh, department: en ? b.departmentEn : b.departmentZh })),
-              // Left-aligned from the chart's edge: a browser font wider than ECharts measured runs into the plot, not off the picture.
-              axisLabel: { align: "left", margin: 216, width: 208, overflow: "truncate", lineHeight: 16 },
+              // Left-aligned from the chart's edge, truncated short of the plot: browser fonts run wider than ECharts measures.
+              axisLabel: { align: "left", margin: 216, width: 176, overflow: "truncate", lineHeight: 16 },
             },
             series: [
               {

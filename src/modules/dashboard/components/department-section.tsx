@@ -32,7 +32,7 @@ export async function DepartmentSection({ rows }: { rows: DepartmentTasks[] }) {
             legend: { top: 0, itemGap: 32, data: [t("open"), t("overdue")] },
             grid: { left: 200, right: 32, top: 36, bottom: 28 },
             xAxis: { type: "value", minInterval: 1 },
-            yAxis: { type: "category", inverse: true, data: rows.map(name), axisLabel: { align: "left", margin: 192, width: 184, overflow: "truncate" } },
+            yAxis: { type: "category", inverse: true, data: rows.map(name), axisLabel: { align: "left", margin: 192, width: 160, overflow: "truncate" } },
             series: [
               { type: "bar", name: t("open"), data: rows.map((r) => r.open), itemStyle: { color: seriesColours[0] }, label: { show: true, position: "right" } },
               {

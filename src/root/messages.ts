@@ -36,6 +36,8 @@ import ratingsEn from "@/modules/ratings/messages.en.json";
 import ratingsZh from "@/modules/ratings/messages.zh-CN.json";
 import serviceIndexEn from "@/modules/serviceIndex/messages.en.json";
 import serviceIndexZh from "@/modules/serviceIndex/messages.zh-CN.json";
+import dashboardEn from "@/modules/dashboard/messages.en.json";
+import dashboardZh from "@/modules/dashboard/messages.zh-CN.json";
 import type { Locale } from "@/i18n/locales";
 
 // Each module's messages, under the module's name (e.g. `catalog.guide.title`).
@@ -56,6 +58,7 @@ export const moduleMessages: Record<Locale, Record<string, unknown>> = {
     disclosure: disclosureZh,
     ratings: ratingsZh,
     serviceIndex: serviceIndexZh,
+    dashboard: dashboardZh,
   },
   en: {
     identity: identityEn,
@@ -72,5 +75,6 @@ export const moduleMessages: Record<Locale, Record<string, unknown>> = {
     disclosure: disclosureEn,
     ratings: ratingsEn,
     serviceIndex: serviceIndexEn,
+    dashboard: dashboardEn,
   },
 };

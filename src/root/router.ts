@@ -13,6 +13,7 @@ import { creditRouter } from "@/modules/credit/router";
 import { disclosureRouter } from "@/modules/disclosure/router";
 import { ratingsRouter } from "@/modules/ratings/router";
 import { documentsRouter } from "@/modules/documents/router";
+import { dashboardRouter } from "@/modules/dashboard/router";
 import { createCallerFactory, createTRPCRouter } from "@/server/trpc/init";
 
 export const appRouter = createTRPCRouter({
@@ -30,6 +31,7 @@ export const appRouter = createTRPCRouter({
   disclosure: disclosureRouter,
   ratings: ratingsRouter,
   serviceIndex: serviceIndexRouter,
+  dashboard: dashboardRouter,
 });
 
 export type AppRouter = typeof appRouter;

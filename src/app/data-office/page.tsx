@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { Card, PageHeader } from "@/components/page-header";
 import { NextYearReminder } from "@/modules/calendar/components/calendar-years";
+import { DashboardHeadline } from "@/modules/dashboard/components/headline";
 import { ProfileCard } from "@/modules/identity/components/profile-card";
 import { requireRole } from "@/server/auth/guard";
 import { api } from "@/trpc/server";
@@ -18,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function DataOfficeLanding() {
   await requireRole(["dataOffice"], "/data-office");
-  const [t, ts, tc, tTemplates, tDisclosure, tIndex, tRatings, locale] = await Promise.all([
+  const [t, ts, tc, tTemplates, tDisclosure, tIndex, tRatings, tDashboard, locale] = await Promise.all([
     getTranslations("landing"),
     getTranslations("sharing.office.nav"),
     getTranslations("calendar.page"),
@@ -26,14 +27,16 @@ export default async function DataOfficeLanding() {
     getTranslations("disclosure.office"),
     getTranslations("serviceIndex.office"),
     getTranslations("ratings.office"),
+    getTranslations("dashboard"),
     getLocale(),
   ]);
   const caller = await api();
-  const [profile, departments, openQuestions, calendar] = await Promise.all([
+  const [profile, departments, openQuestions, calendar, volumes] = await Promise.all([
     caller.identity.me(),
     caller.identity.departments(),
     caller.sharing.openQuestionCount(),
     caller.calendar.reminder(),
+    caller.dashboard.volumes(),
   ]);
   const sharingLinks = [
     { href: "/data-office/sharing", label: ts("sharing") },
@@ -50,6 +53,9 @@ export default async function DataOfficeLanding() {
     <div className="flex flex-col gap-6">
       <PageHeader title={t("dataOffice.title")} lead={t("dataOffice.lead")}>
         <div className="flex flex-wrap gap-3">
+          <Link href="/data-office/dashboard" className="inline-block rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+            {tDashboard("title")}
+          </Link>
           <Link href="/data-office/catalog" className="inline-block rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
             {t("dataOffice.catalogLink")}
           </Link>
@@ -66,6 +72,7 @@ export default async function DataOfficeLanding() {
       </PageHeader>
       <DemoNotice show={await hasDemoHistory(await getDb())} />
       {calendar.nextYearDue ? <NextYearReminder nextYear={calendar.nextYear} daysLeft={calendar.daysLeft} href="/data-office/calendar" /> : null}
+      <DashboardHeadline volumes={volumes} />
       <ProfileCard profile={profile} />
       <Card>
         <h2 className="mb-3 text-lg font-semibold">{t("dataOffice.departments", { count: departments.length })}</h2>

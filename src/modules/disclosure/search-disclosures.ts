@@ -67,6 +67,11 @@ export async function searchDisclosures(db: Db, search: DisclosureSearch): Promi
   };
 }
 
+/** SQL: a record published after its due day (see `isPublishedLate`). */
+export function publishedLate(): SQL {
+  return gt(disclosures.publishedOn, disclosures.dueOn);
+}
+
 /** Records published after their due day (for the data office), newest first. */
 export async function listLatePublications(db: Db, limit = 50) {
   return db
@@ -81,7 +86,7 @@ export async function listLatePublications(db: Db, limit = 50) {
     })
     .from(disclosures)
     .innerJoin(departments, eq(departments.id, disclosures.departmentId))
-    .where(gt(disclosures.publishedOn, disclosures.dueOn))
+    .where(publishedLate())
     .orderBy(desc(disclosures.publishedOn))
     .limit(limit);
 }

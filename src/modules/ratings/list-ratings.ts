@@ -133,6 +133,16 @@ export async function departmentRatings(db: Db, actor: Actor): Promise<Anonymous
   return rows.map((r) => ({ ratedOn: shanghaiDate(r.at), level: r.level, tags: r.tags, comment: r.comment }));
 }
 
+/** SQL: an item waiting for the department's answer (the data office's 待整改). */
+export function openRectification(): SQL {
+  return inArray(rectificationItems.status, [...openRectificationStatuses]);
+}
+
+/** SQL: a late item, as `isRectificationLate` says: open past its due day (`today`), or answered after it. */
+export function lateRectification(today: string): SQL {
+  return or(and(openRectification(), lt(rectificationItems.dueOn, today)), sql`${rectificationItems.answeredOn} > ${rectificationItems.dueOn}`) as SQL;
+}
+
 /**
  * The data office's view: every open item, every late one (open past its due day, or answered
  * after it) and every appeal waiting for its decision.
@@ -143,15 +153,8 @@ export async function officeRectifications(
 ): Promise<{ open: OfficeItemView[]; late: OfficeItemView[]; appealed: OfficeItemView[] }> {
   const today = shanghaiDate(now);
   const [open, late, appealed] = await Promise.all([
-    itemsWhere(db, inArray(rectificationItems.status, [...openRectificationStatuses]), today),
-    itemsWhere(
-      db,
-      or(
-        and(inArray(rectificationItems.status, [...openRectificationStatuses]), lt(rectificationItems.dueOn, today)),
-        sql`${rectificationItems.answeredOn} > ${rectificationItems.dueOn}`,
-      ),
-      today,
-    ),
+    itemsWhere(db, openRectification(), today),
+    itemsWhere(db, lateRectification(today), today),
     itemsWhere(db, eq(rectificationItems.status, "appealed"), today),
   ]);
   return { open, late, appealed };

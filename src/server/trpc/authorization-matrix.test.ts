@@ -239,6 +239,10 @@ const matrix: Record<string, readonly Caller[]> = {
   "ratings.office": ["dataOffice"],
   "ratings.decideAppeal": ["dataOffice"],
   "ratings.figures": ["dataOffice"],
+  "dashboard.volumes": ["dataOffice"],
+  "dashboard.departmentTasks": ["dataOffice"],
+  "dashboard.bottlenecks": ["dataOffice"],
+  "dashboard.followUps": ["dataOffice"],
 };
 
 /** A database that fails the test's way if anything reaches it: the guard let the call through. */

@@ -30,7 +30,9 @@ async function supply(applicant: Actor, materials: readonly PlanMaterial[]) {
   const supplied: Record<string, { kind: "upload"; uploadId: string } | { kind: "certificate" }> = {};
   for (const m of materials) {
     if (m.source === "formField") formData[m.key] = m.fieldType === "number" ? "5000" : m.fieldType === "date" ? "2026-03-20" : "示例工程";
-    else if (m.source === "certificate") supplied[m.key] = { kind: "certificate" };
+    // The registry holds the enterprise's licence but no project approval (its issuer is not in the
+    // demo): that one is uploaded, as the apply form allows for a certificate the registry lacks.
+    else if (m.source === "certificate" && m.certificateType !== "projectApproval") supplied[m.key] = { kind: "certificate" };
     else supplied[m.key] = { kind: "upload", uploadId: (await uploadFile(h.db, applicant, { fileName: `${m.key}.pdf`, content: pdf })).id };
   }
   return { formData, materials: supplied };

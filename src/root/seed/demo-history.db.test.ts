@@ -35,26 +35,26 @@ describe("demo history", () => {
   it("is deterministic, marked demo, valid for the machines, and gives the index values", { timeout: 240_000 }, async () => {
     const a = await freshDemo();
     expect(await hasDemoHistory(a.db)).toBe(false);
-    const first = await generateDemoHistory(a.db, { seed: 7, end, perMonth: 40 });
+    const first = await generateDemoHistory(a.db, { seed: 7, end, months: 4, perMonth: 40 });
     expect(first.status).toBe("written");
-    expect(first.counts.applications).toBeGreaterThan(300);
+    expect(first.counts.applications).toBeGreaterThan(150);
     expect(await hasDemoHistory(a.db)).toBe(true);
 
     // A second run on the same database changes nothing; --replace writes the same rows again.
-    const again = await generateDemoHistory(a.db, { seed: 7, end, perMonth: 40 });
+    const again = await generateDemoHistory(a.db, { seed: 7, end, months: 4, perMonth: 40 });
     expect(again.status).toBe("present");
     expect(again.digest).toBe(first.digest);
     expect(await a.db.select().from(demoHistoryRuns)).toHaveLength(1);
-    const replaced = await generateDemoHistory(a.db, { seed: 7, end, perMonth: 40, replace: true, snapshots: false });
+    const replaced = await generateDemoHistory(a.db, { seed: 7, end, months: 4, perMonth: 40, replace: true, snapshots: false });
     expect(replaced.digest).toBe(first.digest);
     expect(replaced.counts).toEqual(first.counts);
 
     // A fresh database, the same seed and end day: the same history.
     const b = await freshDemo();
-    const other = await generateDemoHistory(b.db, { seed: 7, end, perMonth: 40, snapshots: false });
+    const other = await generateDemoHistory(b.db, { seed: 7, end, months: 4, perMonth: 40, snapshots: false });
     expect(other.digest).toBe(first.digest);
     expect(await demoHistoryDigest(b.db)).toBe(first.digest);
-    const seeded = await generateDemoHistory(b.db, { seed: 8, end, perMonth: 40, replace: true, snapshots: false });
+    const seeded = await generateDemoHistory(b.db, { seed: 8, end, months: 4, perMonth: 40, replace: true, snapshots: false });
     expect(seeded.digest).not.toBe(first.digest);
 
     const db = a.db;

@@ -56,13 +56,16 @@ async function taxTaskDueBeforeNationalDay() {
   return task;
 }
 
+// In the order of the ladder: PostgreSQL returns rows in no particular order without one.
 const escalations = async (applicationId: string) =>
   (
     await h.db
       .select()
       .from(outbox)
       .where(and(eq(outbox.applicationId, applicationId), eq(outbox.kind, "taskEscalated")))
-  ).map((o) => ({ to: o.recipientUserIds, days: (o.params as { count: number }).count }));
+  )
+    .map((o) => ({ to: o.recipientUserIds, days: (o.params as { count: number }).count }))
+    .sort((a, b) => a.days - b.days);
 const rung = async (id: string) => (await h.db.select({ r: reviewTasks.escalationRung }).from(reviewTasks).where(eq(reviewTasks.id, id)))[0]?.r;
 
 // The whole backlog in one scan: on a shared PostgreSQL database other files leave overdue tasks too.

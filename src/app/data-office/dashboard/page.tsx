@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { DemoNotice } from "@/components/demo-notice";
 import { PageHeader } from "@/components/page-header";
+import { hasDemoHistory } from "@/modules/applications/demo-data";
 import { BottleneckSection } from "@/modules/dashboard/components/bottleneck-section";
 import { DepartmentSection } from "@/modules/dashboard/components/department-section";
 import { FollowUpsSection } from "@/modules/dashboard/components/follow-ups-section";
 import { VolumeSection } from "@/modules/dashboard/components/volume-section";
 import { requireRole } from "@/server/auth/guard";
+import { getDb } from "@/server/db";
 import { api } from "@/trpc/server";
 
 export const dynamic = "force-dynamic";
@@ -40,6 +43,7 @@ export default async function DataOfficeDashboardPage() {
           {t("asOf", { time: asOf })}
         </p>
       </PageHeader>
+      <DemoNotice show={await hasDemoHistory(await getDb())} />
       <VolumeSection volumes={volumes} />
       <DepartmentSection rows={departments} />
       <BottleneckSection data={bottlenecks} />

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { DemoNotice } from "@/components/demo-notice";
 import { Card, PageHeader } from "@/components/page-header";
+import { hasDemoHistory } from "@/modules/applications/demo-data";
 import { IndexHistoryCharts } from "@/modules/serviceIndex/components/index-history-charts";
 import { ZUnitRef } from "@/modules/serviceIndex/inputs";
 import { methodology } from "@/modules/serviceIndex/model";
@@ -57,6 +59,7 @@ export default async function ServiceIndexUnitPage({ params }: { params: Params 
           {tr("methodology")}
         </Link>
       </PageHeader>
+      <DemoNotice show={await hasDemoHistory(await getDb())} />
 
       <Card>
         <h2 className="text-xl font-semibold">{t("latest")}</h2>

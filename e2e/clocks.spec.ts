@@ -106,8 +106,10 @@ test.describe("clocks the law knows", () => {
     await expect(page.getByText("电子签章有效")).toBeVisible();
     await screenshots(page, "extension-notice");
 
-    // The inbox: the reason and the new date.
-    await page.goto("/inbox");
-    await expect(page.getByText("办理时限已依法延长").first()).toBeVisible();
+    // The inbox: the reason and the new date. The outbox job fills it a moment after the approval.
+    await expect(async () => {
+      await page.goto("/inbox");
+      await expect(page.getByText("办理时限已依法延长").first()).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 30_000 });
   });
 });

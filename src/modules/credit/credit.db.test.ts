@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { acceptApplication } from "@/modules/applications/accept-application";
 import { ZSubmitApplicationInput } from "@/modules/applications/inputs";
@@ -64,7 +64,8 @@ describe("credit records, objection and repair", () => {
     const audit = await h.db
       .select()
       .from(auditEvents)
-      .where(eq(auditEvents.streamId, creditStream(id)));
+      .where(eq(auditEvents.streamId, creditStream(id)))
+      .orderBy(asc(auditEvents.seq));
     expect(audit.map((a) => a.action)).toEqual(["creditRecord.record"]);
   });
 
@@ -115,7 +116,8 @@ describe("credit records, objection and repair", () => {
     const audit = await h.db
       .select()
       .from(auditEvents)
-      .where(eq(auditEvents.streamId, creditStream(id)));
+      .where(eq(auditEvents.streamId, creditStream(id)))
+      .orderBy(asc(auditEvents.seq));
     expect(audit.map((a) => a.action)).toEqual([
       "creditRecord.record",
       "creditObjection.file",

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { acceptApplication } from "@/modules/applications/accept-application";
 import { ZSubmitApplicationInput } from "@/modules/applications/inputs";
@@ -143,7 +143,7 @@ describe("opinion templates", () => {
     expect((await listOpinionTemplates(h.db, market, market.departmentId ?? "")).find((t) => t.id === id)?.body).toBe("申请材料不齐全。");
     await deleteOpinionTemplate(h.db, dataOffice, id);
     expect((await listOpinionTemplates(h.db, market, market.departmentId ?? "")).map((t) => t.id)).not.toContain(id);
-    const audit = await h.db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityId, id));
+    const audit = await h.db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityId, id)).orderBy(asc(auditEvents.seq));
     expect(audit.map((a) => a.action)).toEqual(["opinionTemplate.save", "opinionTemplate.save", "opinionTemplate.delete"]);
   });
 

@@ -214,7 +214,8 @@ test.describe("certificates and questions about data use", () => {
     const log = await trpcQuery<{ entries: Array<{ id: string; purpose: string; question: unknown }> }>(holderPage, "sharing.dataLog", { page: 1 });
     const read = log.entries.find((e) => e.purpose === "publicVerification" && e.question === null);
     expect(read, "the lookup is in the holder's data log").toBeTruthy();
-    const asked = "为什么大数据管理办公室查询了我的身份证？";
+    // This run's own question: a retry asks again about another read.
+    const asked = `为什么大数据管理办公室查询了我的身份证？（${Date.now().toString(36)}）`;
     await trpcMutation(holderPage, "sharing.askQuestion", { logId: read!.id, question: asked });
 
     await page.getByRole("link", { name: "数据使用疑问" }).click();
@@ -240,8 +241,11 @@ test.describe("certificates and questions about data use", () => {
 
     // Revoking needs a reason, and a revoked certificate shows as revoked and offers no second revocation.
     await page.getByRole("link", { name: "证照管理" }).click();
+    await expect(page).toHaveURL(/\/data-office\/certificates$/);
     await page.getByLabel("证照编号").fill(number);
     await page.getByRole("button", { name: "查询" }).click();
+    await expect(page).toHaveURL(new RegExp(`number=${number}`));
+    await expect(view.getByTestId("certificate-status")).toHaveText("状态：有效");
     const revoke = page.getByTestId("revoke-certificate-form");
     await revoke.getByRole("button", { name: "撤销证照" }).click();
     await expect(revoke.getByLabel("撤销理由")).toHaveAccessibleDescription(/请写明理由（至少4个字）。/);

@@ -121,6 +121,22 @@ test.describe("request limits", () => {
     expect(status).toBe(413);
   });
 
+  test("a path with broken percent-encoding is refused with 400, not a 500", async ({ baseURL }) => {
+    // Playwright's request client would re-encode the path: send it raw.
+    const url = new URL(baseURL ?? "http://localhost");
+    for (const path of ["/guides/%E0%A4%A", "/%", "/track/%ZZ?x=1"]) {
+      const status = await new Promise<number>((resolve, reject) => {
+        const req = http.request({ host: url.hostname, port: url.port, path, method: "GET" }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on("error", reject);
+        req.end();
+      });
+      expect(status, path).toBe(400);
+    }
+  });
+
   test("a batch of more than 20 calls is refused with 400", async ({ request }) => {
     const calls = Array.from({ length: 21 }, () => "catalog.guides").join(",");
     const response = await request.get(`/api/trpc/${calls}?batch=1&input=${encodeURIComponent("{}")}`);

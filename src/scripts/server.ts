@@ -11,6 +11,7 @@
  *   in the request and the response, and on every log line of the request (AsyncLocalStorage).
  * - **A declared body over its route's limit** is refused with 413 before a byte is read (the
  *   route handlers count chunked bodies as they read them, see http-body.ts).
+ * - **A path with malformed percent-encoding** is refused with 400 (Next.js would answer 500).
  *
  * `npm start` and `npm run dev` run this (src/scripts/start.ts), and so do the browser tests.
  */
@@ -34,6 +35,17 @@ function bodyLimitFor(url: string | undefined): number {
   return bodyLimits.find(([prefix]) => path === prefix || path.startsWith(`${prefix}/`))?.[1] ?? defaultBodyLimit;
 }
 
+/** The path (not the query) decodes as UTF-8 percent-encoding. */
+export function wellEncodedPath(url: string | undefined): boolean {
+  const path = (url ?? "/").split("?")[0] ?? "/";
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Sets the trusted request headers; answers 413 itself (and returns false) for a declared body over its limit. */
 export function prepareRequest(req: IncomingMessage, res: ServerResponse, trustedHops: number): { requestId: string } | false {
   const requestId = wellFormedRequestId(req.headers[requestIdHeader] as string | undefined) ?? newRequestId();
@@ -47,6 +59,15 @@ export function prepareRequest(req: IncomingMessage, res: ServerResponse, truste
     // Only a trusted proxy may say the request came over TLS, or under which host name.
     req.headers["x-forwarded-proto"] = (req.socket as { encrypted?: boolean }).encrypted ? "https" : "http";
     delete req.headers["x-forwarded-host"];
+  }
+
+  // A path with broken percent-encoding (`/guides/%E0%A4%A`) makes Next.js throw before any page
+  // runs, which reached the client as a 500: it is the client's error, said as 400 with no body.
+  if (!wellEncodedPath(req.url)) {
+    res.writeHead(400, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
+    res.end("Bad Request: malformed percent-encoding in the path\n");
+    req.resume();
+    return false;
   }
 
   const declared = Number(req.headers["content-length"] ?? 0);

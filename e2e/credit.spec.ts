@@ -68,9 +68,9 @@ test.describe("credit records, objection and correction", () => {
     await objection.getByLabel("答复理由").fill("经核实，金额记载有误，予以更正。");
     await objection.getByLabel("更正后的内容（不改可留空）").fill(newContent);
     await objection.getByRole("button", { name: "提交答复" }).click();
-    // Answered: the objection leaves the list of those awaiting an answer (the "已答复。" status can
-    // be gone already when the page refreshes, so the test waits for what stays).
+    // Answered: the objection leaves the list of those awaiting an answer, and the outcome stays on screen.
     await expect(objection).toHaveCount(0);
+    await expect(staff.getByRole("status").filter({ hasText: "已答复。" })).toBeVisible();
     await market.close();
 
     // The subject sees both versions; the public only the current one.

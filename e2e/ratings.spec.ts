@@ -173,8 +173,9 @@ test.describe("ratings (好差评) and the rectification of a bad one", () => {
     await appeal.getByLabel("处理结果").selectOption({ label: "申诉驳回" });
     await appeal.getByLabel("理由", { exact: true }).fill("部门已说明整改措施和排期");
     await appeal.getByRole("button", { name: "提交处理结果" }).click();
-    // Decided, the appeal leaves the list (the page refreshes, so the transient 申诉已处理。 may be gone already).
+    // Decided, the appeal leaves the list on the page's refresh, and the outcome stays on screen.
     await expect(appeal).toHaveCount(0);
+    await expect(officePage.getByRole("status").filter({ hasText: "申诉已处理。" })).toBeVisible();
     await office.close();
 
     await page.goto(caseUrl);

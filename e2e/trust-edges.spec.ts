@@ -196,6 +196,17 @@ test.describe("request limits", () => {
 });
 
 test.describe("the edges of the web", () => {
+  test("before the page's script runs, the sign-in form cannot be sent (a browser GET would put the password in the address)", async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false, locale: "zh-CN" });
+    const page = await context.newPage();
+    await page.goto("/sign-in");
+    const form = page.locator("form").filter({ has: page.getByLabel("密码", { exact: true }) });
+    await expect(form).toHaveAttribute("method", "post");
+    await expect(page.getByLabel("密码", { exact: true })).toBeDisabled();
+    await expect(page.getByRole("button", { name: "登录" })).toBeDisabled();
+    await context.close();
+  });
+
   test("a callback URL that leaves the portal is refused after sign-in", async ({ page }) => {
     await page.goto("/sign-in?callbackUrl=%2F%09%2Fevil.host");
     await page.getByLabel("账号", { exact: true }).fill("clerk");

@@ -3,6 +3,7 @@ import { cookies } from "next/headers";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { OutcomeFlashProvider } from "@/components/form/outcome-flash";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/app/_shell/site-header";
 import { seniorCookie } from "@/i18n/locales";
@@ -40,7 +41,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <TrpcReactProvider>
             <SiteHeader senior={senior} />
             <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:py-8">
-              {children}
+              <OutcomeFlashProvider>{children}</OutcomeFlashProvider>
             </main>
             <SiteFooter />
           </TrpcReactProvider>

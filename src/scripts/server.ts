@@ -95,6 +95,10 @@ export async function startServer(options: { dev: boolean; port: number }): Prom
       });
     });
   });
+  // Keep idle connections longer than the clients and proxies that reuse them (Node's 5 s default
+  // races a client sending on a connection the server is closing: ECONNRESET on a good request).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   // WebSocket upgrades (the development server's hot reloading) go to Next.js as they are.
   const upgrade = app.getUpgradeHandler();
   server.on("upgrade", (req, socket, head) => {

@@ -4,6 +4,7 @@ import { useState, type ReactNode } from "react";
 import type { FieldValues, UseFormReturn } from "react-hook-form";
 import { FormError, SubmitButton } from "@/components/form/fields";
 import { applyServerErrors } from "@/components/form/use-zod-form";
+import { ClientForm } from "@/components/form/client-form";
 
 /**
  * The submit of a form that sends its raw values to one mutation (the server parses them with the
@@ -64,7 +65,7 @@ export function FormCard({
   children: ReactNode;
 }) {
   return (
-    <form
+    <ClientForm
       onSubmit={onSubmit}
       noValidate
       aria-label={label}
@@ -84,6 +85,6 @@ export function FormCard({
           <SubmitButton pending={pending}>{submitLabel}</SubmitButton>
         </div>
       </fieldset>
-    </form>
+    </ClientForm>
   );
 }

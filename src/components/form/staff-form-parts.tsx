@@ -1,11 +1,13 @@
 "use client";
 
 import { TRPCClientError } from "@trpc/client";
-import { useRouter } from "next/navigation";
-import { useState, type ReactNode } from "react";
+import { usePathname, useRouter } from "next/navigation";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
 import { FormError, useMessage } from "@/components/form/fields";
+import { useOutcomeFlash } from "@/components/form/outcome-flash";
 import { applyServerErrors } from "@/components/form/use-zod-form";
+import { ClientForm } from "@/components/form/client-form";
 
 /** Button looks shared by the window's and the reviewers' action forms. */
 export const staffButton = {
@@ -90,7 +92,7 @@ export function StaffActionForm({
   children?: ReactNode;
 }) {
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
+    <ClientForm onSubmit={onSubmit} noValidate className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
       <fieldset disabled={pending} aria-busy={pending} className="flex flex-col gap-4">
         <legend className="mb-1 text-lg font-semibold text-slate-900">{legend}</legend>
         <FormError message={error} />
@@ -101,7 +103,7 @@ export function StaffActionForm({
           </button>
         </div>
       </fieldset>
-    </form>
+    </ClientForm>
   );
 }
 
@@ -170,6 +172,21 @@ export function StaffTextArea<T extends FieldValues, O extends FieldValues>({
  * always in the page so screen readers announce what appears in them.
  */
 export function StaffOutcome({ done, stale }: { done: ReactNode | null; stale: ReactNode | null }) {
+  // A new outcome replaces one kept from an earlier form; one still shown when this form goes
+  // away (its item left the list on refresh) is kept by the layout (outcome-flash.tsx).
+  const flash = useOutcomeFlash();
+  const pathname = usePathname();
+  const shown = useRef<{ message: ReactNode; pathname: string } | null>(null);
+  useEffect(() => {
+    shown.current = done ? { message: done, pathname } : null;
+    if (done) flash?.clear();
+  }, [done, flash, pathname]);
+  useEffect(
+    () => () => {
+      if (shown.current) flash?.keep(shown.current.message, shown.current.pathname);
+    },
+    [flash],
+  );
   return (
     <>
       <div role="status" data-testid="action-done" className="empty:hidden">

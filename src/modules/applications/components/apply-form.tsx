@@ -14,6 +14,7 @@ import type { ApplicationPlan, PlanMaterial } from "../../catalog/plan";
 import { formDataSchema } from "../form-schema";
 import { boundedRecord, ZMaterialSupply } from "../inputs";
 import type { prefillCertificates } from "../prefill";
+import { ClientForm } from "@/components/form/client-form";
 
 type Prefill = Awaited<ReturnType<typeof prefillCertificates>>;
 type Supply = z.infer<typeof ZMaterialSupply>;
@@ -153,7 +154,7 @@ export function ApplyForm({ plan, prefill, draft, idempotencyKey }: Props) {
   };
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-6">
+    <ClientForm onSubmit={onSubmit} noValidate className="flex flex-col gap-6">
       <FormError message={form.formState.errors.root?.server?.message} />
       {!prefill.registryAvailable ? (
         <p role="status" className="rounded border border-amber-500 bg-amber-50 px-3 py-2 text-amber-900">
@@ -355,7 +356,7 @@ export function ApplyForm({ plan, prefill, draft, idempotencyKey }: Props) {
           </span>
         ) : null}
       </div>
-    </form>
+    </ClientForm>
   );
 }
 

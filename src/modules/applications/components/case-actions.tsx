@@ -12,6 +12,7 @@ import { formatAnswer } from "../../catalog/model";
 import { boundedRecord, ZMaterialSupply, ZSupplementAnswer } from "../inputs";
 import { canWithdraw } from "../model";
 import type { ApplicationView } from "../views";
+import { ClientForm } from "@/components/form/client-form";
 
 const ZSupplementForm = z.object({
   formData: boundedRecord(z.string()),
@@ -108,7 +109,7 @@ export function CaseActions({ application }: { application: ApplicationView }) {
   return (
     <div className="flex flex-col gap-4">
       {application.status === "supplementRequired" && notice ? (
-        <form onSubmit={onSubmit} noValidate className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
+        <ClientForm onSubmit={onSubmit} noValidate className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
           <fieldset disabled={form.formState.isSubmitting} className="flex flex-col gap-4">
             <legend className="text-lg font-semibold">{t("answerNotice")}</legend>
             <FormError message={form.formState.errors.root?.server?.message} />
@@ -207,7 +208,7 @@ export function CaseActions({ application }: { application: ApplicationView }) {
               </button>
             </div>
           </fieldset>
-        </form>
+        </ClientForm>
       ) : null}
 
       {canWithdraw(application.status) ? (

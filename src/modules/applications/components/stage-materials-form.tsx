@@ -11,6 +11,7 @@ import { useTRPC } from "@/trpc/react";
 import { formatAnswer } from "../../catalog/model";
 import { boundedRecord, ZMaterialSupply } from "../inputs";
 import type { ApplicationView, StageMaterialView } from "../views";
+import { ClientForm } from "@/components/form/client-form";
 
 const ZStageForm = z.object({ formData: boundedRecord(z.string()), materials: boundedRecord(ZMaterialSupply) });
 
@@ -72,7 +73,7 @@ export function StageMaterialsForm({ application }: { application: ApplicationVi
         {t("heading")}
       </h2>
       <p className="text-slate-700">{t("lead", { steps: stepNames })}</p>
-      <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4 rounded-lg border border-amber-500 bg-white p-4 sm:p-6">
+      <ClientForm onSubmit={onSubmit} noValidate className="flex flex-col gap-4 rounded-lg border border-amber-500 bg-white p-4 sm:p-6">
         <FormError message={form.formState.errors.root?.server?.message} />
         <fieldset disabled={pending} className="flex flex-col gap-4">
           <legend className="sr-only">{t("heading")}</legend>
@@ -148,7 +149,7 @@ export function StageMaterialsForm({ application }: { application: ApplicationVi
         >
           {pending ? t("submitting") : t("submit")}
         </button>
-      </form>
+      </ClientForm>
     </section>
   );
 }

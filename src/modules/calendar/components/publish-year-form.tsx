@@ -11,6 +11,7 @@ import { StaffOutcome, StaffTextArea, staffButton } from "@/components/form/staf
 import { useTRPC } from "@/trpc/react";
 import { parseDayList, ZPublishCalendarYearInput } from "../inputs";
 import { calendarFromRows, workingDaysInYear } from "../model";
+import { ClientForm } from "@/components/form/client-form";
 
 /** The year's figures as typed, or null while a date is wrong or the year would not build. */
 function preview(year: number, holidaysText: string, makeupText: string) {
@@ -58,7 +59,14 @@ export function PublishYearForm({ year: pageYear }: { year: number }) {
     }
   });
   return (
-    <form onSubmit={onSubmit} noValidate aria-labelledby="publish-year-legend" className="flex flex-col gap-4" data-testid="publish-year-form" data-year={year}>
+    <ClientForm
+      onSubmit={onSubmit}
+      noValidate
+      aria-labelledby="publish-year-legend"
+      className="flex flex-col gap-4"
+      data-testid="publish-year-form"
+      data-year={year}
+    >
       <StaffOutcome done={done} stale={null} />
       <fieldset disabled={pending || done !== null} aria-busy={pending} className="flex flex-col gap-4">
         <legend id="publish-year-legend" className="mb-1 text-lg font-semibold text-slate-900">
@@ -85,6 +93,6 @@ export function PublishYearForm({ year: pageYear }: { year: number }) {
           </button>
         </div>
       </fieldset>
-    </form>
+    </ClientForm>
   );
 }

@@ -10,6 +10,7 @@ import { applyServerErrors, useZodForm } from "@/components/form/use-zod-form";
 import { useTRPC } from "@/trpc/react";
 import { ZSetBundleStepsInput } from "../inputs";
 import type { CatalogAdmin } from "../views";
+import { ClientForm } from "@/components/form/client-form";
 
 type Bundle = CatalogAdmin["bundles"][number];
 
@@ -56,7 +57,13 @@ export function BundleStepsEditor({ bundle }: { bundle: Bundle }) {
 
   const name = en ? bundle.nameEn : bundle.nameZh;
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3" aria-label={t("editSteps", { name })} data-testid={`steps-editor-${bundle.code}`}>
+    <ClientForm
+      onSubmit={onSubmit}
+      noValidate
+      className="flex flex-col gap-3"
+      aria-label={t("editSteps", { name })}
+      data-testid={`steps-editor-${bundle.code}`}
+    >
       <fieldset disabled={pending} className="flex flex-col gap-3">
         <legend className="sr-only">{t("editSteps", { name })}</legend>
         <FormError message={form.formState.errors.root?.server?.message ?? form.formState.errors.steps?.message} />
@@ -93,6 +100,6 @@ export function BundleStepsEditor({ bundle }: { bundle: Bundle }) {
           </span>
         </div>
       </fieldset>
-    </form>
+    </ClientForm>
   );
 }

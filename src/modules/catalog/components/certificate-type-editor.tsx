@@ -11,6 +11,7 @@ import { useTRPC } from "@/trpc/react";
 import { ZSaveCertificateTypeInput, type SaveCertificateTypeInput } from "../inputs";
 import { certificateFieldTypes, certificateIdentities, certificateRegistryValues, type CertificateField, type CertificateFieldOption } from "../model";
 import type { CertificateTypeAdmin } from "../views";
+import { ClientForm } from "@/components/form/client-form";
 
 type Type = CertificateTypeAdmin["types"][number];
 type FormValues = SaveCertificateTypeInput;
@@ -76,7 +77,13 @@ export function CertificateTypeEditor({ type, departments }: { type: Type | null
   const fieldError = (name: string) => form.getFieldState(name as Path<FormValues>, form.formState).error?.message;
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" data-testid="certificate-type-editor" aria-label={type ? t("edit") : t("create")}>
+    <ClientForm
+      onSubmit={onSubmit}
+      noValidate
+      className="flex flex-col gap-4"
+      data-testid="certificate-type-editor"
+      aria-label={type ? t("edit") : t("create")}
+    >
       <fieldset disabled={pending} aria-busy={pending} className="flex flex-col gap-4">
         <legend className="sr-only">{type ? t("edit") : t("create")}</legend>
         <FormError message={form.formState.errors.root?.server?.message} />
@@ -245,6 +252,6 @@ export function CertificateTypeEditor({ type, departments }: { type: Type | null
           </span>
         </div>
       </fieldset>
-    </form>
+    </ClientForm>
   );
 }

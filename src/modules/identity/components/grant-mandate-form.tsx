@@ -7,6 +7,7 @@ import { CheckboxField, FieldError, FormError, SelectField, SubmitButton, TextFi
 import { applyServerErrors, useZodForm } from "@/components/form/use-zod-form";
 import { useTRPC } from "@/trpc/react";
 import { ZGrantMandateInput, ZGrantPersonalMandateInput } from "../inputs";
+import { ClientForm } from "@/components/form/client-form";
 
 export interface ServiceOption {
   code: string;
@@ -81,7 +82,7 @@ export function GrantMandateForm({
     }
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" data-testid="grant-mandate-form">
+    <ClientForm onSubmit={onSubmit} noValidate className="flex flex-col gap-4" data-testid="grant-mandate-form">
       <fieldset disabled={pending} className="flex flex-col gap-4">
         <legend className="text-lg font-semibold">{t("title")}</legend>
         <p className="text-slate-700">{t("lead")}</p>
@@ -110,7 +111,7 @@ export function GrantMandateForm({
         {mayAppointAdministrators ? <CheckboxField form={form} name="administrator" label={t("administrator")} idPrefix="grant" /> : null}
         <SubmitButton pending={pending}>{pending ? t("submitting") : t("submit")}</SubmitButton>
       </fieldset>
-    </form>
+    </ClientForm>
   );
 }
 
@@ -142,7 +143,7 @@ export function GrantPersonalMandateForm({ services, today }: { services: Servic
     }
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" data-testid="grant-personal-mandate-form">
+    <ClientForm onSubmit={onSubmit} noValidate className="flex flex-col gap-4" data-testid="grant-personal-mandate-form">
       <fieldset disabled={pending} className="flex flex-col gap-4">
         <legend className="text-lg font-semibold">{t("personalTitle")}</legend>
         <p className="text-slate-700">{t("personalLead")}</p>
@@ -174,6 +175,6 @@ export function GrantPersonalMandateForm({ services, today }: { services: Servic
         <TextField form={form} name="endsOn" label={t("endsOn")} hint={t("endsOnHint")} type="date" idPrefix="agent" />
         <SubmitButton pending={pending}>{pending ? t("submitting") : t("submitPersonal")}</SubmitButton>
       </fieldset>
-    </form>
+    </ClientForm>
   );
 }

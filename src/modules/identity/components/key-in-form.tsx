@@ -6,6 +6,7 @@ import { FormError, SelectField, SubmitButton, TextField } from "@/components/fo
 import { applyServerErrors, useZodForm } from "@/components/form/use-zod-form";
 import { useTRPC } from "@/trpc/react";
 import { ZStartKeyInInput } from "../inputs";
+import { ClientForm } from "@/components/form/client-form";
 
 /**
  * 窗口代录入: the clerk names the walk-in applicant (checked against the population register)
@@ -27,7 +28,7 @@ export function KeyInForm() {
     }
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+    <ClientForm onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       <fieldset disabled={pending} className="flex flex-col gap-4">
         <legend className="sr-only">{t("title")}</legend>
         <FormError message={form.formState.errors.root?.server?.message} />
@@ -44,6 +45,6 @@ export function KeyInForm() {
         <TextField form={form} name="consentReference" label={t("consentReference")} hint={t("consentReferenceHint")} autoComplete="off" />
         <SubmitButton pending={pending}>{pending ? t("starting") : t("start")}</SubmitButton>
       </fieldset>
-    </form>
+    </ClientForm>
   );
 }

@@ -7,6 +7,7 @@ import { FormError, SubmitButton, TextField } from "@/components/form/fields";
 import { applyServerErrors, useZodForm } from "@/components/form/use-zod-form";
 import { useTRPC } from "@/trpc/react";
 import { ZRegisterCitizenInput } from "../inputs";
+import { ClientForm } from "@/components/form/client-form";
 
 export function RegisterCitizenForm() {
   const t = useTranslations("register");
@@ -26,7 +27,7 @@ export function RegisterCitizenForm() {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+    <ClientForm onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       <fieldset disabled={pending} className="flex flex-col gap-4">
         <legend className="sr-only">{t("citizenTitle")}</legend>
         <FormError message={form.formState.errors.root?.server?.message} />
@@ -37,6 +38,6 @@ export function RegisterCitizenForm() {
         <TextField form={form} name="confirmPassword" label={t("confirmPassword")} type="password" autoComplete="new-password" />
         <SubmitButton pending={pending}>{pending ? t("submitting") : t("submit")}</SubmitButton>
       </fieldset>
-    </form>
+    </ClientForm>
   );
 }

@@ -6,6 +6,7 @@ import { FormError, SubmitButton, TextField } from "@/components/form/fields";
 import { applyServerErrors, useZodForm } from "@/components/form/use-zod-form";
 import { useTRPC } from "@/trpc/react";
 import { ZRegisterEnterpriseInput } from "../inputs";
+import { ClientForm } from "@/components/form/client-form";
 
 /**
  * 法人注册: the signed-in legal representative enters the credit code; the portal reads the
@@ -29,13 +30,13 @@ export function RegisterEnterpriseForm() {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+    <ClientForm onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       <fieldset disabled={pending} className="flex flex-col gap-4">
         <legend className="sr-only">{t("title")}</legend>
         <FormError message={form.formState.errors.root?.server?.message} />
         <TextField form={form} name="creditCode" label={t("creditCode")} hint={t("creditCodeHint")} autoComplete="off" />
         <SubmitButton pending={pending}>{pending ? t("submitting") : t("submit")}</SubmitButton>
       </fieldset>
-    </form>
+    </ClientForm>
   );
 }

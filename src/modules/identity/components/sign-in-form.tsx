@@ -9,6 +9,7 @@ import { useZodForm } from "@/components/form/use-zod-form";
 import { msg } from "@/lib/message";
 import { safeCallbackPath } from "@/lib/safe-redirect";
 import { ZEnterpriseSignInInput, ZSignInInput } from "../inputs";
+import { ClientForm } from "@/components/form/client-form";
 
 /**
  * 个人登录 with the person's own account, or 法人登录: the enterprise's credit code with the
@@ -39,7 +40,7 @@ export function SignInForm({ callbackUrl, initialLogin, mode = "person" }: { cal
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+    <ClientForm onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       <fieldset disabled={pending} className="flex flex-col gap-4">
         <legend className="sr-only">{enterprise ? ti("enterpriseTab") : t("title")}</legend>
         <FormError message={form.formState.errors.root?.server?.message} />
@@ -71,7 +72,7 @@ export function SignInForm({ callbackUrl, initialLogin, mode = "person" }: { cal
         />
         <SubmitButton pending={pending}>{pending ? t("submitting") : enterprise ? ti("submitEnterprise") : t("submit")}</SubmitButton>
       </fieldset>
-    </form>
+    </ClientForm>
   );
 }
 

@@ -7,6 +7,7 @@ import { useState } from "react";
 import { inputClass, useMessage } from "@/components/form/fields";
 import { staffRoles } from "../model";
 import { useTRPC } from "@/trpc/react";
+import { ClientForm } from "@/components/form/client-form";
 
 export interface StaffAccountRow {
   userId: string;
@@ -46,7 +47,7 @@ function RoleForm({
   const changed = role !== account.role || (role === "reviewer" && (department !== (account.departmentCode ?? "") || head !== account.departmentHead));
   const id = `role-${account.userId}`;
   return (
-    <form
+    <ClientForm
       className="flex flex-wrap items-end gap-2"
       onSubmit={(e) => {
         e.preventDefault();
@@ -91,7 +92,7 @@ function RoleForm({
         {t("saveRole")}
         <span className="sr-only"> {account.login}</span>
       </button>
-    </form>
+    </ClientForm>
   );
 }
 
@@ -177,7 +178,7 @@ export function StaffAccounts({
                   label={(d) => (locale === "en" ? d.nameEn : d.nameZh)}
                 />
               ) : null}
-              <form
+              <ClientForm
                 className="flex flex-wrap items-end gap-2"
                 onSubmit={(e) => {
                   e.preventDefault();
@@ -202,7 +203,7 @@ export function StaffAccounts({
                   {t("resetPassword")}
                   <span className="sr-only"> {a.login}</span>
                 </button>
-              </form>
+              </ClientForm>
             </div>
           </li>
         ))}

@@ -9,6 +9,7 @@ import { applyServerErrors, useZodForm } from "@/components/form/use-zod-form";
 import { useTRPC } from "@/trpc/react";
 import { ZCompanyChangeInput } from "../inputs";
 import type { LifecycleOptions } from "./types";
+import { ClientForm } from "@/components/form/client-form";
 
 /** A fresh idempotency key; `crypto.randomUUID` exists only in secure contexts. */
 function newKey(): string {
@@ -73,7 +74,7 @@ export function CompanyChangeForm({ options }: { options: LifecycleOptions }) {
   const legend = "float-left w-full text-lg font-semibold";
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-6" data-testid="company-change-form">
+    <ClientForm onSubmit={onSubmit} noValidate className="flex flex-col gap-6" data-testid="company-change-form">
       <div data-testid="change-form-error">
         <FormError message={topError} />
       </div>
@@ -135,6 +136,6 @@ export function CompanyChangeForm({ options }: { options: LifecycleOptions }) {
           {pending ? t("submitting") : t("change.submit")}
         </button>
       </div>
-    </form>
+    </ClientForm>
   );
 }

@@ -8,6 +8,7 @@ import { CheckboxField, FormError, TextAreaField, TextField } from "@/components
 import { applyServerErrors, useZodForm } from "@/components/form/use-zod-form";
 import { useTRPC } from "@/trpc/react";
 import { ZDeregistrationInput } from "../inputs";
+import { ClientForm } from "@/components/form/client-form";
 
 function newKey(): string {
   if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
@@ -39,7 +40,7 @@ export function DeregistrationForm({ creditCode }: { creditCode: string }) {
     }
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-6" data-testid="deregistration-form">
+    <ClientForm onSubmit={onSubmit} noValidate className="flex flex-col gap-6" data-testid="deregistration-form">
       <FormError message={errors.root?.server?.message ?? errors.subject?.message} />
       <input type="hidden" {...form.register("idempotencyKey")} />
       <fieldset disabled={pending} className="flex min-w-0 flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
@@ -58,6 +59,6 @@ export function DeregistrationForm({ creditCode }: { creditCode: string }) {
           {pending ? t("submitting") : t("deregister.submit")}
         </button>
       </div>
-    </form>
+    </ClientForm>
   );
 }

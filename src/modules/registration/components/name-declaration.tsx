@@ -10,6 +10,7 @@ import { msg } from "@/lib/message";
 import { useTRPC } from "@/trpc/react";
 import { ZReserveNameInput } from "../inputs";
 import type { NameCheckResult, RegistrationOptions } from "./types";
+import { ClientForm } from "@/components/form/client-form";
 
 const nameFields = ["divisionCode", "tradeName", "industry", "entityType", "form"] as const;
 
@@ -105,7 +106,7 @@ export function NameDeclaration({ options }: { options: RegistrationOptions }) {
         {t("name.heading")}
       </h2>
       <p className="mt-1 text-slate-700">{t("name.lead", { days: options.reservationDays })}</p>
-      <form onSubmit={onReserve} noValidate className="mt-4 flex flex-col gap-4">
+      <ClientForm onSubmit={onReserve} noValidate className="mt-4 flex flex-col gap-4">
         <FormError message={form.formState.errors.root?.server?.message} />
         <fieldset disabled={busy} className="flex flex-col gap-4">
           <legend className="sr-only">{t("name.heading")}</legend>
@@ -173,7 +174,7 @@ export function NameDeclaration({ options }: { options: RegistrationOptions }) {
             {t("name.reserved", { name: reserved.fullName, date: day(reserved.reservedUntil) })}
           </p>
         ) : null}
-      </form>
+      </ClientForm>
     </section>
   );
 }

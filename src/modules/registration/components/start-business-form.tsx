@@ -13,6 +13,7 @@ import { housingFundRates, invoiceTypeValues, sealTypeValues, ZStartBusinessInpu
 import { contributionForms, contributionFormValues, latestContributionDay } from "../model";
 import { shanghaiDate } from "@/lib/dates";
 import type { NameReservation, RegistrationOptions } from "./types";
+import { ClientForm } from "@/components/form/client-form";
 
 interface Props {
   options: RegistrationOptions;
@@ -139,7 +140,7 @@ export function StartBusinessForm({ options, reservations, founder }: Props) {
         </h2>
         <p className="mt-1 text-slate-700">{t("apply.lead")}</p>
       </div>
-      <form onSubmit={onSubmit} noValidate className="flex flex-col gap-6" data-testid="start-business-form">
+      <ClientForm onSubmit={onSubmit} noValidate className="flex flex-col gap-6" data-testid="start-business-form">
         <FormError message={errors.root?.server?.message} />
         <input type="hidden" {...form.register("idempotencyKey")} />
 
@@ -349,7 +350,7 @@ export function StartBusinessForm({ options, reservations, founder }: Props) {
             {pending ? t("apply.submitting") : t("apply.submit")}
           </button>
         </div>
-      </form>
+      </ClientForm>
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { useTRPC } from "@/trpc/react";
 import { ZOpinionTemplateRef, ZSaveOpinionTemplateInput } from "../inputs";
 import { opinionTemplateOutcomes } from "../model";
 import type { OpinionTemplateChoice } from "./opinion-template-picker";
+import { ClientForm } from "@/components/form/client-form";
 
 type Done = "saved" | "deleted";
 
@@ -69,7 +70,7 @@ function DeleteButton({ id, title, onDone, onStale }: { id: string; title: strin
   const form = useZodForm(ZOpinionTemplateRef, { defaultValues: { id } });
   const { onSubmit, pending } = useStaffAction(form, mutation.mutateAsync, mutation.isSuccess, { done: onDone, stale: onStale });
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <ClientForm onSubmit={onSubmit} noValidate>
       <button
         type="submit"
         disabled={pending}
@@ -78,6 +79,6 @@ function DeleteButton({ id, title, onDone, onStale }: { id: string; title: strin
       >
         {t("delete")}
       </button>
-    </form>
+    </ClientForm>
   );
 }

@@ -8,6 +8,7 @@ import { FormError, SubmitButton, useMessage } from "@/components/form/fields";
 import { applyServerErrors, useZodForm } from "@/components/form/use-zod-form";
 import { useTRPC } from "@/trpc/react";
 import { ZAskQuestionInput } from "../inputs";
+import { ClientForm } from "@/components/form/client-form";
 
 /**
  * The holder questions one read of their data (对这次读取提出疑问). After it is sent the page
@@ -40,7 +41,7 @@ export function QuestionForm({ logId, context }: { logId: string; context: strin
         {t("summary")}
         <span className="sr-only">{context}</span>
       </summary>
-      <form onSubmit={onSubmit} noValidate className="border-t border-slate-300 p-3" data-testid="question-form">
+      <ClientForm onSubmit={onSubmit} noValidate className="border-t border-slate-300 p-3" data-testid="question-form">
         <fieldset disabled={form.formState.isSubmitting || sent} className="flex flex-col gap-2">
           <legend className="sr-only">{t("summary")}</legend>
           <FormError message={form.formState.errors.root?.server?.message} />
@@ -73,7 +74,7 @@ export function QuestionForm({ logId, context }: { logId: string; context: strin
             </p>
           ) : null}
         </fieldset>
-      </form>
+      </ClientForm>
     </details>
   );
 }

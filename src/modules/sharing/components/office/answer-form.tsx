@@ -9,6 +9,7 @@ import { applyServerErrors, useZodForm } from "@/components/form/use-zod-form";
 import { isStaleError, StaffOutcome, StaffTextArea } from "@/components/form/staff-form-parts";
 import { useTRPC } from "@/trpc/react";
 import { ZAnswerQuestionInput } from "../../inputs";
+import { ClientForm } from "@/components/form/client-form";
 
 /** The data office answers one question once; the holder who asked is told. */
 export function AnswerForm({ questionId, asker }: { questionId: string; asker: string }) {
@@ -35,7 +36,7 @@ export function AnswerForm({ questionId, asker }: { questionId: string; asker: s
   });
   const legend = t("questions.heading", { asker });
   return (
-    <form onSubmit={onSubmit} noValidate data-testid="answer-form">
+    <ClientForm onSubmit={onSubmit} noValidate data-testid="answer-form">
       <StaffOutcome done={done ? t("questions.done") : null} stale={stale ? t("common.stale") : null} />
       <fieldset disabled={pending} aria-busy={pending} className="flex flex-col gap-3">
         <legend className="sr-only">{legend}</legend>
@@ -53,6 +54,6 @@ export function AnswerForm({ questionId, asker }: { questionId: string; asker: s
           <SubmitButton pending={pending}>{pending && !done ? t("questions.submitting") : t("questions.submit")}</SubmitButton>
         </div>
       </fieldset>
-    </form>
+    </ClientForm>
   );
 }

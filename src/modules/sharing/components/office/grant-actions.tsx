@@ -10,6 +10,7 @@ import { isStaleError, StaffOutcome, StaffTextArea, staffButton } from "@/compon
 import { useTRPC } from "@/trpc/react";
 import { ZDecideGrantInput } from "../../inputs";
 import { canDecideGrant, canRevokeGrant, type GrantStatus } from "../../model";
+import { ClientForm } from "@/components/form/client-form";
 
 type Decision = "approve" | "reject" | "revoke";
 
@@ -121,7 +122,7 @@ function DecisionForm({ decision, grantId, version, name, onDone, onStale, onCan
   });
   if (decision === "approve") {
     return (
-      <form onSubmit={onSubmit} noValidate>
+      <ClientForm onSubmit={onSubmit} noValidate>
         <fieldset disabled={pending} aria-busy={pending} className="flex flex-col gap-2">
           <legend className="sr-only">{t("approveFor", { name })}</legend>
           <FormError message={form.formState.errors.root?.server?.message} />
@@ -132,12 +133,12 @@ function DecisionForm({ decision, grantId, version, name, onDone, onStale, onCan
             </button>
           </div>
         </fieldset>
-      </form>
+      </ClientForm>
     );
   }
   const legend = decision === "reject" ? t("rejectLegend") : t("revokeLegend");
   return (
-    <form onSubmit={onSubmit} noValidate className="rounded border border-slate-300 bg-slate-50 p-3">
+    <ClientForm onSubmit={onSubmit} noValidate className="rounded border border-slate-300 bg-slate-50 p-3">
       <fieldset disabled={pending} aria-busy={pending} className="flex flex-col gap-3">
         <legend className="mb-1 font-semibold text-slate-900">{legend}</legend>
         <FormError message={form.formState.errors.root?.server?.message} />
@@ -160,6 +161,6 @@ function DecisionForm({ decision, grantId, version, name, onDone, onStale, onCan
           ) : null}
         </div>
       </fieldset>
-    </form>
+    </ClientForm>
   );
 }

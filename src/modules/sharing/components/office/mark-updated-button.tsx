@@ -9,6 +9,7 @@ import { applyServerErrors, useZodForm } from "@/components/form/use-zod-form";
 import { staffButton } from "@/components/form/staff-form-parts";
 import { useTRPC } from "@/trpc/react";
 import { ZResourceRef } from "../../inputs";
+import { ClientForm } from "@/components/form/client-form";
 
 /**
  * Records that the provider updated a resource (登记更新), which restarts its update deadline and
@@ -35,7 +36,7 @@ export function MarkUpdatedButton({ code, name }: { code: string; name: string }
     }
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col items-start gap-1" data-testid={`mark-updated-${code}`}>
+    <ClientForm onSubmit={onSubmit} noValidate className="flex flex-col items-start gap-1" data-testid={`mark-updated-${code}`}>
       <button type="submit" disabled={pending} className={`${staffButton.secondary} whitespace-nowrap px-3 py-1 text-sm`}>
         {pending ? t("pending") : t("button")}
         <span className="sr-only"> {name}</span>
@@ -44,6 +45,6 @@ export function MarkUpdatedButton({ code, name }: { code: string; name: string }
         {done ? t("done") : null}
       </span>
       {error ? <span className="text-sm text-seal-600">{message(error)}</span> : null}
-    </form>
+    </ClientForm>
   );
 }

@@ -11,6 +11,7 @@ import { StaffTextArea } from "@/components/form/staff-form-parts";
 import { useTRPC } from "@/trpc/react";
 import { ZRequestGrantInput } from "../../inputs";
 import type { shareTypes } from "../../model";
+import { ClientForm } from "@/components/form/client-form";
 
 export interface GrantableResource {
   code: string;
@@ -75,7 +76,7 @@ export function RequestGrantForm({
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-labelledby={`${idPrefix}-title`} className="flex flex-col gap-4" data-testid="request-grant-form">
+    <ClientForm onSubmit={onSubmit} noValidate aria-labelledby={`${idPrefix}-title`} className="flex flex-col gap-4" data-testid="request-grant-form">
       <div>
         <h2 id={`${idPrefix}-title`} className="text-xl font-semibold">
           {t("request.title")}
@@ -172,6 +173,6 @@ export function RequestGrantForm({
           <SubmitButton pending={pending}>{pending ? t("request.submitting") : t("request.submit")}</SubmitButton>
         </div>
       </fieldset>
-    </form>
+    </ClientForm>
   );
 }

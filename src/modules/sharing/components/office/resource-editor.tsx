@@ -10,6 +10,7 @@ import { StaffTextArea } from "@/components/form/staff-form-parts";
 import { useTRPC } from "@/trpc/react";
 import { ZUpdateResourceInput } from "../../inputs";
 import { openTypes, shareTypes, updateFrequencies, type UpdateFrequency } from "../../model";
+import { ClientForm } from "@/components/form/client-form";
 
 export interface EditableResource {
   code: string;
@@ -53,7 +54,7 @@ export function ResourceEditor({ resource }: { resource: EditableResource }) {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={title} className="flex flex-col gap-4" data-testid="resource-editor">
+    <ClientForm onSubmit={onSubmit} noValidate aria-label={title} className="flex flex-col gap-4" data-testid="resource-editor">
       <fieldset disabled={pending} aria-busy={pending} className="flex flex-col gap-4">
         <legend className="sr-only">{title}</legend>
         <FormError message={form.formState.errors.root?.server?.message ?? form.formState.errors.code?.message} />
@@ -89,6 +90,6 @@ export function ResourceEditor({ resource }: { resource: EditableResource }) {
           </span>
         </div>
       </fieldset>
-    </form>
+    </ClientForm>
   );
 }

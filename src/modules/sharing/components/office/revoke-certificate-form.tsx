@@ -9,6 +9,7 @@ import { applyServerErrors, useZodForm } from "@/components/form/use-zod-form";
 import { StaffOutcome, StaffTextArea, staffButton } from "@/components/form/staff-form-parts";
 import { useTRPC } from "@/trpc/react";
 import { ZRevokeCertificateInput } from "../../inputs";
+import { ClientForm } from "@/components/form/client-form";
 
 /**
  * Revokes a certificate with a reason. Given a `number` (the certificate just looked up) the form
@@ -44,7 +45,7 @@ export function RevokeCertificateForm({ number, revoked = false, className = "" 
     );
   }
   return (
-    <form onSubmit={onSubmit} noValidate className={`flex flex-col gap-3 ${className}`} data-testid="revoke-certificate-form">
+    <ClientForm onSubmit={onSubmit} noValidate className={`flex flex-col gap-3 ${className}`} data-testid="revoke-certificate-form">
       <StaffOutcome done={done} stale={null} />
       <fieldset disabled={pending} aria-busy={pending} className="flex flex-col gap-3">
         <legend className="mb-1 text-lg font-semibold text-slate-900">{t("revokeLegend")}</legend>
@@ -58,6 +59,6 @@ export function RevokeCertificateForm({ number, revoked = false, className = "" 
           </button>
         </div>
       </fieldset>
-    </form>
+    </ClientForm>
   );
 }

@@ -9,6 +9,7 @@ import { applyServerErrors, useZodForm } from "@/components/form/use-zod-form";
 import { staffButton } from "@/components/form/staff-form-parts";
 import { useTRPC } from "@/trpc/react";
 import { ZRotateKeyInput } from "../../inputs";
+import { ClientForm } from "@/components/form/client-form";
 
 /** Rotates one department's signing key: the old key retires, a new one signs from the same moment. */
 export function RotateKeyButton({ departmentCode, departmentName }: { departmentCode: string; departmentName: string }) {
@@ -32,7 +33,7 @@ export function RotateKeyButton({ departmentCode, departmentName }: { department
     }
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col items-start gap-1" data-testid={`rotate-key-${departmentCode}`}>
+    <ClientForm onSubmit={onSubmit} noValidate className="flex flex-col items-start gap-1" data-testid={`rotate-key-${departmentCode}`}>
       <button type="submit" disabled={pending} className={`${staffButton.secondary} whitespace-nowrap px-3 py-1 text-sm`}>
         {pending ? t("rotating") : t("rotate")}
         <span className="sr-only"> {departmentName}</span>
@@ -41,6 +42,6 @@ export function RotateKeyButton({ departmentCode, departmentName }: { department
         {done}
       </span>
       {error ? <span className="text-sm text-seal-600">{message(error)}</span> : null}
-    </form>
+    </ClientForm>
   );
 }

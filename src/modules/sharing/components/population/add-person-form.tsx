@@ -7,6 +7,7 @@ import { FormError, SelectField, SubmitButton, TextField } from "@/components/fo
 import { applyServerErrors, useZodForm } from "@/components/form/use-zod-form";
 import { useTRPC } from "@/trpc/react";
 import { ZAddPersonInput } from "../../inputs";
+import { ClientForm } from "@/components/form/client-form";
 
 /** Public security records a person in the population register; their resident ID card is issued with it. */
 export function AddPersonForm() {
@@ -26,7 +27,7 @@ export function AddPersonForm() {
     }
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+    <ClientForm onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       <fieldset disabled={pending} className="flex flex-col gap-4">
         <legend className="text-lg font-semibold">{t("addTitle")}</legend>
         <p className="text-slate-700">{t("addLead")}</p>
@@ -45,6 +46,6 @@ export function AddPersonForm() {
         </div>
         <SubmitButton pending={pending}>{t("add")}</SubmitButton>
       </fieldset>
-    </form>
+    </ClientForm>
   );
 }

@@ -24,7 +24,7 @@ const record = (over: Partial<RiskRecordFact>): RiskRecordFact => ({
   title: "处罚",
   ...over,
 });
-const fact = (kind: RiskFact["kind"], ref = kind): RiskFact => ({ kind, ref, detail: ref });
+const fact = (kind: RiskFact["kind"], ref: string = kind): RiskFact => ({ kind, ref, detail: ref });
 
 describe("the points formula", () => {
   it("puts a serious penalty with a dishonesty listing in D, with both factors", () => {

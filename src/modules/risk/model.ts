@@ -229,7 +229,9 @@ export interface SignalFinding {
   evidence: RiskEvidence[];
 }
 
-export function rankSignals<T extends { rule: RiskSignalRule; evidence: readonly unknown[]; lastSeenAt: Date; subjectCode: string }>(signals: readonly T[]): T[] {
+export function rankSignals<T extends { rule: RiskSignalRule; evidence: readonly unknown[]; lastSeenAt: Date; subjectCode: string }>(
+  signals: readonly T[],
+): T[] {
   return [...signals].sort(
     (a, b) =>
       riskSignalWeights[b.rule] - riskSignalWeights[a.rule] ||
@@ -244,10 +246,7 @@ export const riskSignalStatuses = ["active", "cleared"] as const;
 export type RiskSignalStatus = (typeof riskSignalStatuses)[number];
 export const riskSignalEvents = ["clear", "reappear"] as const;
 export type RiskSignalEvent = (typeof riskSignalEvents)[number];
-export const riskSignalMachine: TransitionTable<RiskSignalStatus, RiskSignalEvent> = {
-  active: { clear: "cleared" },
-  cleared: { reappear: "active" },
-};
+export const riskSignalMachine: TransitionTable<RiskSignalStatus, RiskSignalEvent> = { active: { clear: "cleared" }, cleared: { reappear: "active" } };
 export const initialRiskSignalStatus: RiskSignalStatus = "active";
 
 export function nextRiskSignalStatus(from: RiskSignalStatus, event: RiskSignalEvent): RiskSignalStatus {
@@ -294,12 +293,28 @@ export const organisationalFormWords = [
   "店",
 ] as const;
 
-export const industryWords = ["餐饮管理", "信息技术", "文化传媒", "建筑工程", "咨询服务", "农业开发", "商贸", "科技", "食品", "物流", "餐饮", "建材", "建工"] as const;
+export const industryWords = [
+  "餐饮管理",
+  "信息技术",
+  "文化传媒",
+  "建筑工程",
+  "咨询服务",
+  "农业开发",
+  "商贸",
+  "科技",
+  "食品",
+  "物流",
+  "餐饮",
+  "建材",
+  "建工",
+] as const;
 
 /** The core of a name: without division names (longest first), industry words and the form. */
 export function nameCore(name: string, divisionNames: readonly string[]): string {
   let s = [...name.normalize("NFKC")].filter((c) => /[\p{L}\p{N}]/u.test(c)).join("");
-  const divisions = [...new Set(divisionNames.flatMap((d) => [d, d.replace(/(省|市|区|县)$/, "")]))].filter((d) => d.length >= 2).sort((a, b) => b.length - a.length);
+  const divisions = [...new Set(divisionNames.flatMap((d) => [d, d.replace(/(省|市|区|县)$/, "")]))]
+    .filter((d) => d.length >= 2)
+    .sort((a, b) => b.length - a.length);
   for (const d of divisions) if (s.startsWith(d)) s = s.slice(d.length);
   // A county after the city (保定市竞秀区…).
   for (const d of divisions) if (s.startsWith(d)) s = s.slice(d.length);

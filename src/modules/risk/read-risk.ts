@@ -42,14 +42,22 @@ export async function applicantRisk(db: Db, code: string): Promise<ApplicantRisk
  */
 export async function staffApplicantRisk(db: Db, actor: Actor, input: z.output<typeof ZStaffRiskInput>): Promise<ApplicantRiskView> {
   let view: ApplicantRiskView | null = null;
-  const result = await readHolderResource(db, actor, { holderCode: input.holderCode, resourceCode: riskResourceCode, applicationId: input.applicationId }, async () => {
-    view = await applicantRisk(db, input.holderCode);
-    return [...(view.riskClass ? [view.riskClass] : []), ...view.signals];
-  });
+  const result = await readHolderResource(
+    db,
+    actor,
+    { holderCode: input.holderCode, resourceCode: riskResourceCode, applicationId: input.applicationId },
+    async () => {
+      view = await applicantRisk(db, input.holderCode);
+      return [...(view.riskClass ? [view.riskClass] : []), ...view.signals];
+    },
+  );
   // The refusal's reason is in the holder's data log; the reader is told only that it was refused.
   if (!result.ok || !view) throw new DomainError("forbidden", "errors.forbidden");
   return view;
 }
+
+/** The classes listed on the overview: the worst this many (the counts cover all). */
+const listedClasses = 300;
 
 /** The data office's overview: the ranked active signals and the newest month's classes, worst first. */
 export async function riskOverview(db: Db, actor: Actor): Promise<RiskOverview> {
@@ -64,6 +72,8 @@ export async function riskOverview(db: Db, actor: Actor): Promise<RiskOverview> 
     counts,
     signals: rankSignals(signals.filter((s) => isActiveSignal(s.status)).map(signalView)),
     clearedCount: signals.filter((s) => !isActiveSignal(s.status)).length,
-    classes: rows.sort((a, b) => classOrder(b.riskClass) - classOrder(a.riskClass) || b.score - a.score || a.subjectCode.localeCompare(b.subjectCode)),
+    classes: rows
+      .sort((a, b) => classOrder(b.riskClass) - classOrder(a.riskClass) || b.score - a.score || a.subjectCode.localeCompare(b.subjectCode))
+      .slice(0, listedClasses),
   };
 }

@@ -66,33 +66,58 @@ async function entity(o: {
     const trade = randomCore(6);
     const [n] = await h.db
       .insert(enterpriseNames)
-      .values({ fullName: name, divisionCode: "130102", divisionName: "石家庄", tradeName: trade, normalisedTrade: trade, industry: "商贸", form: "有限公司", status: "reserved" })
+      .values({
+        fullName: name,
+        divisionCode: "130102",
+        divisionName: "石家庄",
+        tradeName: trade,
+        normalisedTrade: trade,
+        industry: "商贸",
+        form: "有限公司",
+        status: "reserved",
+      })
       .returning({ id: enterpriseNames.id });
     const [app] = await h.db
       .insert(applications)
-      .values({ filedByUserId: clerk.userId, applicantKind: "citizen", personId: citizen.personId, holderCode: rep.idNumber, applicantName: rep.name, titleZh: "设立登记", titleEn: "Registration", plan: [], divisionCode: "130102" })
+      .values({
+        filedByUserId: clerk.userId,
+        applicantKind: "citizen",
+        personId: citizen.personId,
+        holderCode: rep.idNumber,
+        applicantName: rep.name,
+        titleZh: "设立登记",
+        titleEn: "Registration",
+        plan: [],
+        divisionCode: "130102",
+      })
       .returning({ id: applications.id });
-    await h.db.insert(businessRegistrations).values({
-      applicationId: app!.id,
-      nameId: n!.id,
-      entityType: "limitedLiabilityCompany",
-      registeredCapital: "50",
-      divisionCode: "130102",
-      streetAddress: o.address ?? `长安区${randomCore()}路 1 号`,
-      scopeCodes: ["F5211"],
-      legalRepresentativeName: rep.name,
-      legalRepresentativeIdNumber: rep.idNumber,
-      shareholders: (o.shareholders ?? []).map((s) => ({ ...s, contribution: "10" })),
-      employeeCount: 3,
-      founderPhone: "13900000009",
-      entityId: e!.id,
-      creditCode: code,
-    });
+    await h.db
+      .insert(businessRegistrations)
+      .values({
+        applicationId: app!.id,
+        nameId: n!.id,
+        entityType: "limitedLiabilityCompany",
+        registeredCapital: "50",
+        divisionCode: "130102",
+        streetAddress: o.address ?? `长安区${randomCore()}路 1 号`,
+        scopeCodes: ["F5211"],
+        legalRepresentativeName: rep.name,
+        legalRepresentativeIdNumber: rep.idNumber,
+        shareholders: (o.shareholders ?? []).map((s) => ({ ...s, contribution: "10" })),
+        employeeCount: 3,
+        founderPhone: "13900000009",
+        entityId: e!.id,
+        creditCode: code,
+      });
   }
   return { code, name };
 }
 
-const record = (kind: "administrativePenalty" | "dishonestyList" | "honour" | "brokenCommitment", s: { code: string; name: string }, over: Record<string, unknown> = {}) =>
+const record = (
+  kind: "administrativePenalty" | "dishonestyList" | "honour" | "brokenCommitment",
+  s: { code: string; name: string },
+  over: Record<string, unknown> = {},
+) =>
   recordCredit(h.db, {
     kind,
     subjectCode: s.code,
@@ -106,14 +131,24 @@ const record = (kind: "administrativePenalty" | "dishonestyList" | "honour" | "b
   });
 
 const signalsOf = (codes: string[]) =>
-  h.db.select().from(riskSignals).where(inArray(riskSignals.subjectCode, codes)).orderBy(asc(riskSignals.subjectCode), asc(riskSignals.rule), asc(riskSignals.key));
+  h.db
+    .select()
+    .from(riskSignals)
+    .where(inArray(riskSignals.subjectCode, codes))
+    .orderBy(asc(riskSignals.subjectCode), asc(riskSignals.rule), asc(riskSignals.key));
 
 async function submittedCase(applicant: Actor, steps: TestStep[]): Promise<string> {
   const { code } = await createTestBundle(h.db, steps);
   const submitted = await submitApplication(
     h.db,
     applicant,
-    ZSubmitApplicationInput.parse({ subject: { kind: "bundle", code }, idempotencyKey: randomUUID(), formData: { projectName: "示例项目" }, materials: {}, consent: true }),
+    ZSubmitApplicationInput.parse({
+      subject: { kind: "bundle", code },
+      idempotencyKey: randomUUID(),
+      formData: { projectName: "示例项目" },
+      materials: {},
+      consent: true,
+    }),
   );
   const [app] = await h.db.select({ v: applications.version }).from(applications).where(eq(applications.id, submitted.id));
   await acceptApplication(h.db, clerk, { applicationId: submitted.id, version: app!.v });
@@ -139,11 +174,7 @@ async function codeOf(actor: Actor): Promise<{ code: string; name: string }> {
 describe("risk signals", () => {
   it("(a) fires for each of three enterprises at one address (spaces and width aside), not for two at another; recomputing is idempotent; a signal no longer found is cleared and comes back", async () => {
     const street = `长安区${randomCore()}大街 8 号`;
-    const three = [
-      await entity({ address: street }),
-      await entity({ address: street.replace(" ", "") }),
-      await entity({ address: street.replace("8", "８") }),
-    ];
+    const three = [await entity({ address: street }), await entity({ address: street.replace(" ", "") }), await entity({ address: street.replace("8", "８") })];
     const otherStreet = `长安区${randomCore()}大街 9 号`;
     const two = [await entity({ address: otherStreet }), await entity({ address: otherStreet })];
     const now = new Date();
@@ -155,7 +186,12 @@ describe("risk signals", () => {
     // Evidence: the address and the two others, by credit code.
     const first = found.find((s) => s.subjectCode === three[0]!.code)!;
     expect(first.evidence.map((e) => e.kind).sort()).toEqual(["address", "entity", "entity"]);
-    expect(first.evidence.filter((e) => e.kind === "entity").map((e) => e.ref).sort()).toEqual([three[1]!.code, three[2]!.code].sort());
+    expect(
+      first.evidence
+        .filter((e) => e.kind === "entity")
+        .map((e) => e.ref)
+        .sort(),
+    ).toEqual([three[1]!.code, three[2]!.code].sort());
     expect((await signalsOf(two.map((e) => e.code))).filter((s) => s.rule === "sharedAddress")).toEqual([]);
 
     // Again: the same rows, first seen unchanged.
@@ -173,7 +209,15 @@ describe("risk signals", () => {
     const events = await h.db
       .select()
       .from(auditEvents)
-      .where(and(eq(auditEvents.streamId, riskStream), inArray(auditEvents.entityId, cleared.map((s) => s.id))));
+      .where(
+        and(
+          eq(auditEvents.streamId, riskStream),
+          inArray(
+            auditEvents.entityId,
+            cleared.map((s) => s.id),
+          ),
+        ),
+      );
     expect(events.filter((e) => e.action === "riskSignal.clear")).toHaveLength(3);
 
     // Back again: the same signals, active again.
@@ -202,7 +246,10 @@ describe("risk signals", () => {
     const bySubject = await signalsOf([subject.code, holder.code, clean.code, listed.code]);
     const linked = bySubject.filter((s) => s.rule === "linkedDishonesty");
     const ofSubject = linked.find((s) => s.subjectCode === subject.code);
-    expect(ofSubject).toMatchObject({ status: "active", params: { role: "legalRepresentative", otherRole: "legalRepresentative", reason: "entityListed", other: listed.name } });
+    expect(ofSubject).toMatchObject({
+      status: "active",
+      params: { role: "legalRepresentative", otherRole: "legalRepresentative", reason: "entityListed", other: listed.name },
+    });
     // The person is shown by a masked ID number only, never in clear.
     expect(JSON.stringify(ofSubject)).not.toContain(zhang.idNumber);
     expect(ofSubject!.evidence.find((e) => e.kind === "person")!.ref).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
@@ -231,7 +278,10 @@ describe("risk signals", () => {
     const used = await newEnterprise(h.db);
     const usedCode = await codeOf(used);
     const appId = await approvedCase(used, steps);
-    const [licence] = await h.db.select({ id: certificates.id, number: certificates.number }).from(certificates).where(eq(certificates.holderCode, usedCode.code));
+    const [licence] = await h.db
+      .select({ id: certificates.id, number: certificates.number })
+      .from(certificates)
+      .where(eq(certificates.holderCode, usedCode.code));
     await h.db.insert(applicationMaterials).values({ applicationId: appId, materialKey: "businessLicence", certificateId: licence!.id });
     const standing = await newEnterprise(h.db);
     const standingCode = await codeOf(standing);
@@ -268,11 +318,30 @@ async function registrationFor(code: string, shareholder: { name: string; idNumb
   const trade = randomCore(6);
   const [n] = await h.db
     .insert(enterpriseNames)
-    .values({ fullName: e!.name, divisionCode: "130102", divisionName: "石家庄", tradeName: trade, normalisedTrade: trade, industry: "商贸", form: "有限公司", status: "reserved" })
+    .values({
+      fullName: e!.name,
+      divisionCode: "130102",
+      divisionName: "石家庄",
+      tradeName: trade,
+      normalisedTrade: trade,
+      industry: "商贸",
+      form: "有限公司",
+      status: "reserved",
+    })
     .returning({ id: enterpriseNames.id });
   const [app] = await h.db
     .insert(applications)
-    .values({ filedByUserId: clerk.userId, applicantKind: "citizen", personId: citizen.personId, holderCode: code, applicantName: e!.name, titleZh: "设立登记", titleEn: "Registration", plan: [], divisionCode: "130102" })
+    .values({
+      filedByUserId: clerk.userId,
+      applicantKind: "citizen",
+      personId: citizen.personId,
+      holderCode: code,
+      applicantName: e!.name,
+      titleZh: "设立登记",
+      titleEn: "Registration",
+      plan: [],
+      divisionCode: "130102",
+    })
     .returning({ id: applications.id });
   return {
     applicationId: app!.id,
@@ -364,7 +433,11 @@ describe("reading risk", () => {
       .select()
       .from(dataAccessLog)
       .where(and(inArray(dataAccessLog.holderCode, [code, otherCode]), eq(dataAccessLog.resourceId, resource!.id)));
-    expect(log.map((l) => [l.holderCode === code ? "firm" : "other", l.readerDepartmentId === market.departmentId ? "market" : "tax", l.outcome, l.refusalReason]).sort()).toEqual(
+    expect(
+      log
+        .map((l) => [l.holderCode === code ? "firm" : "other", l.readerDepartmentId === market.departmentId ? "market" : "tax", l.outcome, l.refusalReason])
+        .sort(),
+    ).toEqual(
       [
         ["firm", "market", "allowed", null],
         ["firm", "tax", "refused", "sharing.refusal.noGrant"],
@@ -380,7 +453,9 @@ describe("reading risk", () => {
     await expect(recomputeClasses(h.db, citizen)).rejects.toMatchObject({ code: "forbidden" });
     const overview = await riskOverview(h.db, office);
     expect(overview.signals.length).toBeGreaterThan(0);
-    const weights = overview.signals.map((s) => ({ linkedDishonesty: 3, repeatedBrokenCommitments: 3, revokedAfterUse: 3, sharedAddress: 2, imitatedName: 2 })[s.rule]);
+    const weights = overview.signals.map(
+      (s) => ({ linkedDishonesty: 3, repeatedBrokenCommitments: 3, revokedAfterUse: 3, sharedAddress: 2, imitatedName: 2 })[s.rule],
+    );
     expect([...weights].sort((a, b) => b - a)).toEqual(weights);
   });
 });

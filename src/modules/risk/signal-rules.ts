@@ -72,7 +72,9 @@ async function loadLinks(db: Db): Promise<Link[]> {
     })
     .from(businessRegistrations)
     .where(isNotNull(businessRegistrations.creditCode));
-  const links: Link[] = reps.flatMap((r) => (r.idNumber ? [{ idNumber: r.idNumber, name: r.name, entityCode: r.code, role: "legalRepresentative" as const }] : []));
+  const links: Link[] = reps.flatMap((r) =>
+    r.idNumber ? [{ idNumber: r.idNumber, name: r.name, entityCode: r.code, role: "legalRepresentative" as const }] : [],
+  );
   for (const r of regs) {
     if (!r.code) continue;
     links.push({ idNumber: r.repId, name: r.repName, entityCode: r.code, role: "legalRepresentative" });
@@ -111,10 +113,7 @@ async function sharedAddress(db: Db, ents: Map<string, Entity>): Promise<SignalF
         subjectName: e.name,
         key,
         params: { count: codes.length, threshold: sharedAddressThreshold, address: members[0]!.address },
-        evidence: [
-          { kind: "address", ref: key, label: members[0]!.address },
-          ...codes.filter((c) => c !== code).map((c) => entityEvidence(ents.get(c)!)),
-        ],
+        evidence: [{ kind: "address", ref: key, label: members[0]!.address }, ...codes.filter((c) => c !== code).map((c) => entityEvidence(ents.get(c)!))],
       });
     }
   }
@@ -136,7 +135,15 @@ function wrongdoingRevocations(revoked: readonly RevokedCertificateFacts[], ents
 async function linkedDishonesty(db: Db, ents: Map<string, Entity>, revoked: readonly RevokedCertificateFacts[], today: string): Promise<SignalFinding[]> {
   const links = await loadLinks(db);
   const listings = await db
-    .select({ id: creditRecords.id, code: creditRecords.subjectCode, kind: creditRecords.subjectKind, name: creditRecords.subjectName, title: creditRecords.title, validUntil: creditRecords.validUntil, status: creditRecords.status })
+    .select({
+      id: creditRecords.id,
+      code: creditRecords.subjectCode,
+      kind: creditRecords.subjectKind,
+      name: creditRecords.subjectName,
+      title: creditRecords.title,
+      validUntil: creditRecords.validUntil,
+      status: creditRecords.status,
+    })
     .from(creditRecords)
     .where(eq(creditRecords.kind, "dishonestyList"));
   const inForce = listings.filter((l) => isCurrentRecord(l.status) && (l.validUntil === null || l.validUntil >= today));
@@ -204,12 +211,20 @@ async function linkedDishonesty(db: Db, ents: Map<string, Entity>, revoked: read
 async function repeatedBrokenCommitments(db: Db, ents: Map<string, Entity>, today: string): Promise<SignalFinding[]> {
   const since = addMonths(today, -brokenCommitmentWindowMonths);
   const rows = await db
-    .select({ id: creditRecords.id, code: creditRecords.subjectCode, name: creditRecords.subjectName, title: creditRecords.title, decidedOn: creditRecords.decidedOn, status: creditRecords.status })
+    .select({
+      id: creditRecords.id,
+      code: creditRecords.subjectCode,
+      name: creditRecords.subjectName,
+      title: creditRecords.title,
+      decidedOn: creditRecords.decidedOn,
+      status: creditRecords.status,
+    })
     .from(creditRecords)
     .where(and(eq(creditRecords.kind, "brokenCommitment"), eq(creditRecords.subjectKind, "entity")))
     .orderBy(creditRecords.decidedOn, creditRecords.id);
   const bySubject = new Map<string, typeof rows>();
-  for (const r of rows) if (isCurrentRecord(r.status) && r.decidedOn >= since && r.decidedOn <= today) bySubject.set(r.code, [...(bySubject.get(r.code) ?? []), r]);
+  for (const r of rows)
+    if (isCurrentRecord(r.status) && r.decidedOn >= since && r.decidedOn <= today) bySubject.set(r.code, [...(bySubject.get(r.code) ?? []), r]);
   const found: SignalFinding[] = [];
   for (const [code, records] of bySubject) {
     if (records.length < brokenCommitmentThreshold || ents.get(code)?.live === false) continue;

@@ -14,11 +14,7 @@ import { demoListedEnterprise } from "./demo-credit";
  * broken commitments (the signal of repeated broken commitments); then the signals and this
  * month's classes are computed, so every demo enterprise has a class. Idempotent.
  */
-export async function seedDemoRisk(
-  db: Db,
-  tradingCompany: { legalRepresentative: { name: string; idNumber: string } },
-  now: Date = new Date(),
-): Promise<void> {
+export async function seedDemoRisk(db: Db, tradingCompany: { legalRepresentative: { name: string; idNumber: string } }, now: Date = new Date()): Promise<void> {
   const today = shanghaiDate(now);
   await db
     .insert(entities)

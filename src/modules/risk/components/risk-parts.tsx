@@ -24,23 +24,21 @@ export async function RiskSignalItem({ signal, showSubject }: { signal: RiskSign
       <p className="font-semibold">
         {t(`rules.${signal.rule}.title`)}
         {showSubject ? (
-          <span className="font-normal text-slate-700">
+          <span className="font-normal break-all text-slate-700">
             {" — "}
-            {signal.subjectName}（<span className="font-mono break-all">{signal.subjectCode}</span>）
+            {t("subjectLine", { name: signal.subjectName, code: signal.subjectCode })}
           </span>
         ) : null}
       </p>
       <p className="text-slate-800">{t(`rules.${signal.rule}.explanation`, signal.params)}</p>
       <details className="text-sm">
-        <summary className="cursor-pointer text-brand-700 underline">
-          {t("office.evidence")}（{signal.evidence.length}）
-        </summary>
+        <summary className="cursor-pointer text-brand-700 underline">{t("evidenceSummary", { count: signal.evidence.length })}</summary>
         <ul className="mt-1 list-disc pl-5" data-testid="risk-evidence">
           {signal.evidence.map((e) => (
-            <li key={`${e.kind}:${e.ref}`}>
-              {t(`evidence.${e.kind}`)}：{e.label}
+            <li key={`${e.kind}:${e.ref}`} className="break-all">
+              {t("evidenceLine", { kind: t(`evidence.${e.kind}`), label: e.label })}
               {e.ref !== e.label && e.kind !== "address" && e.kind !== "person" ? (
-                <span className="font-mono break-all text-slate-600">（{e.ref}）</span>
+                <span className="font-mono text-slate-600">{t("paren", { text: e.ref })}</span>
               ) : null}
             </li>
           ))}
@@ -61,9 +59,12 @@ export async function RiskFactorList({ factors }: { factors: RiskFactor[] }) {
     <ul className="flex flex-col gap-1 text-sm" data-testid="risk-factors">
       {factors.map((f) => (
         <li key={f.factor}>
-          <span className="font-medium">{t(`factor.${f.factor}`)}</span> × {f.evidence.length}：{f.points > 0 ? "+" : ""}
-          {t("points", { points: f.points })}
-          {f.factor !== "signal" && f.detail ? <span className="text-slate-600">（{f.detail}）</span> : null}
+          {t("factorLine", {
+            factor: t(`factor.${f.factor}`),
+            count: f.evidence.length,
+            points: `${f.points > 0 ? "+" : ""}${t("points", { points: f.points })}`,
+          })}
+          {f.factor !== "signal" && f.detail ? <span className="text-slate-600">{t("paren", { text: f.detail })}</span> : null}
         </li>
       ))}
     </ul>

@@ -43,7 +43,7 @@ export const riskSignals = pgTable(
     rule: riskSignalRuleEnum("rule").notNull(),
     subjectCode: text("subject_code").notNull(),
     subjectName: text("subject_name").notNull(),
-    /** Tells two signals of one rule and subject apart (the address, the linked entity…). */
+    /** Tells two signals of one rule and subject apart (the address, the linked entity…); never a person's ID number or anything derived from it. */
     key: text("key").notNull(),
     /** The explanation's message parameters. */
     params: jsonb("params").$type<Record<string, string | number>>().notNull(),

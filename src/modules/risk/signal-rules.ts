@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import { shanghaiDate } from "@/lib/dates";
 import type { Db } from "@/server/db/client";
@@ -47,8 +46,6 @@ interface Link {
   role: "legalRepresentative" | "shareholder";
 }
 
-/** A key for a person that is not their ID number. */
-const personKey = (idNumber: string) => `person:${createHash("sha256").update(idNumber).digest("hex").slice(0, 16)}`;
 const entityEvidence = (e: { code: string; name: string }): RiskEvidence => ({ kind: "entity", ref: e.code, label: e.name });
 
 async function loadEntities(db: Db): Promise<Map<string, Entity>> {
@@ -171,7 +168,7 @@ async function linkedDishonesty(db: Db, ents: Map<string, Entity>, revoked: read
         rule: "linkedDishonesty",
         subjectCode: subject.code,
         subjectName: subject.name,
-        key: `${link.role}:${personKey(link.idNumber)}`,
+        key: `${link.role}:listed:${own.map((r) => r.id).sort()[0]}`,
         params: { role: link.role, person: link.name, personId: maskIdNumber(link.idNumber), other: link.name, reason: "personListed", otherRole: link.role },
         evidence: [person, ...own.map((r) => ({ kind: "creditRecord" as const, ref: r.id, label: r.title }))],
       });
@@ -186,7 +183,7 @@ async function linkedDishonesty(db: Db, ents: Map<string, Entity>, revoked: read
         rule: "linkedDishonesty",
         subjectCode: subject.code,
         subjectName: subject.name,
-        key: `${link.role}:${personKey(link.idNumber)}:${other.entityCode}`,
+        key: `${link.role}:${other.role}:${other.entityCode}`,
         params: {
           role: link.role,
           person: link.name,

@@ -18,6 +18,7 @@ import { reviewTasks } from "@/modules/review/schema";
 import { certificates } from "@/modules/sharing/registry-schema";
 import { revokeCertificate } from "@/modules/sharing/revoke-certificate";
 import { dataAccessLog, dataResources } from "@/modules/sharing/schema";
+import { jobRegistry } from "@/root/jobs";
 import { createTestBundle, freshCreditCode, freshIdNumber, newEnterprise, reviewer, withDemo, type TestStep } from "@/root/testing/fixtures";
 import { currentRiskClass } from "./current-class";
 import { riskResourceCode } from "./model";
@@ -395,6 +396,21 @@ describe("risk classes", () => {
     const rows = await h.db.select().from(riskAssessments).where(eq(riskAssessments.subjectCode, good.code));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ riskClass: "C", score: 20 });
+  });
+
+  it("is recomputed by the monthly job (and the signals by the daily one); running a job twice writes one row per enterprise and month", async () => {
+    const signalsJob = jobRegistry.find((j) => j.name === "risk.signals");
+    const classesJob = jobRegistry.find((j) => j.name === "risk.classes");
+    expect(signalsJob?.cron).toMatch(/^\d+ \d+ \* \* \*$/);
+    expect(classesJob?.cron).toMatch(/^\d+ \d+ 1 \* \*$/);
+    const firm = await entity({});
+    await record("honour", firm);
+    for (let i = 0; i < 2; i++) {
+      await signalsJob!.handler(h.db, []);
+      await classesJob!.handler(h.db, []);
+    }
+    const rows = await h.db.select().from(riskAssessments).where(eq(riskAssessments.subjectCode, firm.code));
+    expect(rows.map((r) => [r.month, r.riskClass])).toEqual([[shanghaiDate(new Date()).slice(0, 7), "A"]]);
   });
 
   it("counts active signals, at most +15", async () => {

@@ -40,7 +40,7 @@ export async function recomputeClasses(db: Db, actor: Actor | null, now: Date = 
     const add = (code: string, f: RiskFact) => facts.set(code, [...(facts.get(code) ?? []), f]);
     for (const r of records) {
       const kind = recordFactor({ ...r, current: isCurrentRecord(r.status) }, today);
-      if (kind) add(r.subjectCode, { kind, ref: r.id, detail: `${r.title}（${r.decidedOn}）` });
+      if (kind) add(r.subjectCode, { kind, ref: r.id, detail: `${r.decidedOn} ${r.title}` });
     }
     for (const s of signals) if (isActiveSignal(s.status)) add(s.subjectCode, { kind: "signal", ref: s.id, detail: s.rule });
 
@@ -49,7 +49,7 @@ export async function recomputeClasses(db: Db, actor: Actor | null, now: Date = 
       const shown: RiskFactor[] = factors.map((f) => ({
         factor: f.factor,
         points: f.points,
-        detail: f.evidence.map((e) => e.detail).join("；"),
+        detail: f.evidence.map((e) => e.detail).join(" / "),
         evidence: f.evidence.map((e) => e.ref),
       }));
       return { subjectCode: code, subjectName: name, month, riskClass, score, factors: shown, computedAt: now };

@@ -231,7 +231,7 @@ async function repeatedBrokenCommitments(db: Db, ents: Map<string, Entity>, toda
       subjectName: ents.get(code)?.name ?? records[0]!.name,
       key: "",
       params: { count: records.length, threshold: brokenCommitmentThreshold, years: brokenCommitmentWindowMonths / 12 },
-      evidence: records.map((r) => ({ kind: "creditRecord" as const, ref: r.id, label: `${r.title}（${r.decidedOn}）` })),
+      evidence: records.map((r) => ({ kind: "creditRecord" as const, ref: r.id, label: `${r.decidedOn} ${r.title}` })),
     });
   }
   return found;

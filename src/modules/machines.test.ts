@@ -34,6 +34,16 @@ import {
   type CreditAuditAction,
 } from "./credit/model";
 import { creditObjectionStatusEnum, creditRecordStatusEnum, creditRepairStatusEnum } from "./credit/schema";
+import {
+  initialRiskSignalStatus,
+  riskAuditActions,
+  riskSignalAuditActions,
+  riskSignalEvents,
+  riskSignalMachine,
+  riskSignalStatuses,
+  type RiskAuditAction,
+} from "./risk/model";
+import { riskSignalStatusEnum } from "./risk/schema";
 import { disclosureAuditActions, type DisclosureAuditAction } from "./disclosure/model";
 import {
   initialRectificationStatus,
@@ -212,6 +222,16 @@ const machines: Record<string, Machine> = {
     auditActions: repairAuditActions,
     enumValues: creditRepairStatusEnum.enumValues,
   },
+  riskSignal: {
+    statuses: riskSignalStatuses,
+    events: riskSignalEvents,
+    table: riskSignalMachine,
+    initial: initialRiskSignalStatus,
+    terminal: [],
+    prefix: "riskSignal",
+    auditActions: riskSignalAuditActions,
+    enumValues: riskSignalStatusEnum.enumValues,
+  },
 };
 
 /**
@@ -233,7 +253,8 @@ type AuditAction =
   | DocumentAuditAction
   | DisclosureAuditAction
   | RatingsAuditAction
-  | CreditAuditAction;
+  | CreditAuditAction
+  | RiskAuditAction;
 
 /** Every audit action the code may write, as values (typed: a list with a stray string does not compile). */
 const allAuditActions = new Set<AuditAction>([
@@ -252,6 +273,7 @@ const allAuditActions = new Set<AuditAction>([
   ...disclosureAuditActions,
   ...ratingsAuditActions,
   ...creditAuditActions,
+  ...riskAuditActions,
 ]);
 
 describe.each(Object.entries(machines))("the %s machine", (_name, m) => {

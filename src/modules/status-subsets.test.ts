@@ -113,6 +113,7 @@ const statusWriters = [
   "modules/credit/transition.ts",
   "modules/credit/objection-transition.ts",
   "modules/credit/repair-transition.ts",
+  "modules/risk/signal-transition.ts",
 ];
 
 /** The `.set({ … })` calls of a source text that write a `status`. */

@@ -4,6 +4,8 @@ import { writeAuditCheckpoint } from "@/modules/audit/write-checkpoint";
 import { dispatchOutbox } from "@/modules/notifications/dispatch-outbox";
 import { publishDecisions } from "@/modules/disclosure/publish-decisions";
 import { inviteRaters } from "@/modules/ratings/invite-raters";
+import { recomputeClasses } from "@/modules/risk/recompute-classes";
+import { recomputeSignals } from "@/modules/risk/recompute-signals";
 import { snapshotIndex } from "@/modules/serviceIndex/snapshot-index";
 import { scanDeadlines } from "@/modules/review/scan-deadlines";
 import { expireCertificates } from "@/modules/sharing/expire-certificates";
@@ -71,6 +73,17 @@ export const jobRegistry: readonly JobDefinition[] = [
   // Each department's, service's and city's index for this month and the last 30 days, as
   // today's snapshot (the history), at 01:10 China time; running again the same day replaces it.
   defineJob({ name: "serviceIndex.snapshot", cron: "10 1 * * *", batchSize: 1, pollingIntervalSeconds: 60, handler: (db) => snapshotIndex(db, new Date()) }),
+
+  // ── risk: risk.signals ──────────────────────────────────────────────────────────────────
+  // The supervision model's rules over the shared data, daily at 02:20 China time (after the
+  // night's registrations and credit records): new signals added, those no longer found cleared.
+  // Idempotent; the data office can run it at any time ("recompute now").
+  defineJob({ name: "risk.signals", cron: "20 2 * * *", batchSize: 1, pollingIntervalSeconds: 60, handler: (db) => recomputeSignals(db, null, new Date()) }),
+
+  // ── risk: risk.classes ──────────────────────────────────────────────────────────────────
+  // Every enterprise's credit risk class for the month, on the 1st at 03:10 China time (after
+  // the signals of the night); running again in the same month replaces that month's classes.
+  defineJob({ name: "risk.classes", cron: "10 3 1 * *", batchSize: 1, pollingIntervalSeconds: 60, handler: (db) => recomputeClasses(db, null, new Date()) }),
 
   // ── audit: audit.checkpoint ─────────────────────────────────────────────────────────────
   // A signed checkpoint of every audit stream's head, hourly (src/modules/audit/write-checkpoint.ts):

@@ -30,6 +30,8 @@ import documentsEn from "@/modules/documents/messages.en.json";
 import documentsZh from "@/modules/documents/messages.zh-CN.json";
 import creditEn from "@/modules/credit/messages.en.json";
 import creditZh from "@/modules/credit/messages.zh-CN.json";
+import riskEn from "@/modules/risk/messages.en.json";
+import riskZh from "@/modules/risk/messages.zh-CN.json";
 import disclosureEn from "@/modules/disclosure/messages.en.json";
 import disclosureZh from "@/modules/disclosure/messages.zh-CN.json";
 import ratingsEn from "@/modules/ratings/messages.en.json";
@@ -55,6 +57,7 @@ export const moduleMessages: Record<Locale, Record<string, unknown>> = {
     openData: openDataZh,
     registration: { ...registrationZh, ...registrationFormZh, ...registrationLifecycleZh },
     credit: creditZh,
+    risk: riskZh,
     disclosure: disclosureZh,
     ratings: ratingsZh,
     serviceIndex: serviceIndexZh,
@@ -72,6 +75,7 @@ export const moduleMessages: Record<Locale, Record<string, unknown>> = {
     openData: openDataEn,
     registration: { ...registrationEn, ...registrationFormEn, ...registrationLifecycleEn },
     credit: creditEn,
+    risk: riskEn,
     disclosure: disclosureEn,
     ratings: ratingsEn,
     serviceIndex: serviceIndexEn,

@@ -30,6 +30,7 @@ export default async function DataOfficeLanding() {
     getTranslations("dashboard"),
     getLocale(),
   ]);
+  const tRisk = await getTranslations("risk.office");
   const caller = await api();
   const [profile, departments, openQuestions, calendar, volumes] = await Promise.all([
     caller.identity.me(),
@@ -48,6 +49,7 @@ export default async function DataOfficeLanding() {
     { href: "/data-office/disclosure", label: tDisclosure("title") },
     { href: "/data-office/service-index", label: tIndex("title") },
     { href: "/data-office/rectification", label: tRatings("title") },
+    { href: "/data-office/risk", label: tRisk("title") },
   ];
   return (
     <div className="flex flex-col gap-6">

@@ -1,6 +1,7 @@
-import { inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { certificates } from "./registry-schema";
+import { isPersonHolderCode } from "./model";
 
 /**
  * The public facts of licences (双公示): number, type, issuing department, validity and
@@ -34,4 +35,38 @@ export async function licenceFacts(db: Db, numbers: readonly string[]): Promise<
     .from(certificates)
     .where(inArray(certificates.number, [...numbers]));
   return new Map(rows.map((r) => [r.number, r]));
+}
+
+/** A withdrawn certificate's public facts (吊销/撤销 are published decisions): not one replaced by a reissue. */
+export interface RevokedCertificateFacts {
+  id: string;
+  number: string;
+  typeCode: string;
+  /** The enterprise's credit code (a person's certificates are left out: their ID number is not public). */
+  holderCode: string;
+  holderName: string;
+  revokedAt: Date;
+  revocationReason: string | null;
+}
+
+/**
+ * The certificates of enterprises that were revoked, not superseded by a reissue, for the risk
+ * signals. Like the licence facts above, these are published decisions, not holder data read for
+ * a case, so the read writes no data-log row.
+ */
+export async function revokedEntityCertificates(db: Db): Promise<RevokedCertificateFacts[]> {
+  const rows = await db
+    .select({
+      id: certificates.id,
+      number: certificates.number,
+      typeCode: certificates.typeCode,
+      holderCode: certificates.holderCode,
+      holderName: certificates.holderName,
+      revokedAt: certificates.revokedAt,
+      revocationReason: certificates.revocationReason,
+    })
+    .from(certificates)
+    .where(and(eq(certificates.status, "revoked"), isNull(certificates.supersededByNumber), isNotNull(certificates.revokedAt)))
+    .orderBy(asc(certificates.number));
+  return rows.flatMap((r) => (r.revokedAt && !isPersonHolderCode(r.holderCode) ? [{ ...r, revokedAt: r.revokedAt }] : []));
 }

@@ -116,6 +116,8 @@ export async function seedDemoProvince(db: Db): Promise<void> {
   await seedDemoCertificates(db, demoEnterprises);
   const { seedDemoCredit } = await import("./demo-credit");
   await seedDemoCredit(db, demoEnterprises);
+  const { seedDemoRisk } = await import("./demo-risk");
+  await seedDemoRisk(db, demoEnterprises[0]);
 }
 
 /**

@@ -2,12 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { TRPCError } from "@trpc/server";
 import { PageHeader } from "@/components/page-header";
 import { ApplicationTimeline } from "@/modules/applications/components/application-timeline";
 import { StaffCaseSummary } from "@/modules/applications/components/staff-case-summary";
 import { StaffMaterials } from "@/modules/applications/components/staff-materials";
 import { StaffNotices } from "@/modules/applications/components/staff-notices";
 import { CaseDocuments } from "@/modules/documents/components/case-documents";
+import { validateCreditCode } from "@/modules/identity/credit-code";
+import { ApplicantRisk } from "@/modules/risk/components/applicant-risk";
 import { CaseClocks } from "@/modules/review/components/case-clocks";
 import { ClockActions } from "@/modules/review/components/clock-actions";
 import { TaskActionBar } from "@/modules/review/components/task-action-bar";
@@ -49,6 +52,14 @@ export default async function ReviewTaskPage({ params }: { params: Params }) {
     // Null unless the reviewer heads the department (only the head decides extensions).
     (await api()).review.clocks.pendingExtensions(),
   ]);
+  // An enterprise applicant's risk class and signals, read through the gate (logged in its data
+  // log); a refused read (no grant for this department's service) shows as refused, not as an error.
+  const risk = validateCreditCode(app.holderCode).valid
+    ? await (await api()).risk.applicant({ holderCode: app.holderCode, applicationId: app.id }).catch((error: unknown) => {
+        if (error instanceof TRPCError && error.code === "FORBIDDEN") return null;
+        throw error;
+      })
+    : undefined;
   const countersignPending = countersigns.some((c) => c.answeredAt === null);
   // Decidable here: open (the decision claims it) or claimed by this reviewer.
   // A substitute (代岗) decides the absent reviewer's tasks as if they were theirs.
@@ -72,6 +83,7 @@ export default async function ReviewTaskPage({ params }: { params: Params }) {
       {/* The form's answers are above, grouped; here the documents and the certificates supplied. */}
       <StaffMaterials materials={app.materials.filter((m) => m.source !== "formField")} />
       <StaffNotices application={app} />
+      {risk !== undefined ? <ApplicantRisk view={risk} /> : null}
       <section aria-labelledby="timeline-heading" className="flex flex-col gap-3">
         <h2 id="timeline-heading" className="text-xl font-semibold">
           {t("timeline")}

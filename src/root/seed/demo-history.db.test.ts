@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, like } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { decidedApplicationStatuses, isFinalApplication, isLiveApplication, undecidedApplicationStatuses } from "@/modules/applications/model";
 import { hasDemoHistory } from "@/modules/applications/demo-data";
@@ -9,7 +9,9 @@ import { datedTaskStatuses, isDecidedTask } from "@/modules/review/model";
 import { reviewTasks } from "@/modules/review/schema";
 import { computeIndex, methodology } from "@/modules/serviceIndex/model";
 import { serviceIndexValues } from "@/modules/serviceIndex/schema";
+import { creditRecords } from "@/modules/credit/schema";
 import { disclosures } from "@/modules/disclosure/schema";
+import { riskAssessments } from "@/modules/risk/schema";
 import type { DatabaseHandle } from "@/server/db/client";
 import { ownDatabase } from "@/root/testing/database";
 import { seedDemoProvince } from "./demo";
@@ -48,6 +50,19 @@ describe("demo history", () => {
     const replaced = await generateDemoHistory(a.db, { seed: 7, end, months: 4, perMonth: 40, replace: true, snapshots: false });
     expect(replaced.digest).toBe(first.digest);
     expect(replaced.counts).toEqual(first.counts);
+
+    // The supervision layer: penalties, honours and one listing of the enterprises that applied,
+    // written once (replacing removed the first run's), and the risk classes computed from them.
+    expect(first.counts["supervision.penalties"]).toBeGreaterThan(0);
+    expect(first.counts["supervision.listings"]).toBe(1);
+    const layered = await a.db.select().from(creditRecords).where(like(creditRecords.sourceKey, "demoHistory:%"));
+    expect(layered).toHaveLength(first.counts["supervision.penalties"]! + first.counts["supervision.honours"]! + 1);
+    const applicants = new Set((await a.db.select({ code: applications.holderCode }).from(applications)).map((r) => r.code));
+    expect(layered.every((r) => applicants.has(r.subjectCode) && r.decidedOn <= "2026-10-15")).toBe(true);
+    const listed = layered.find((r) => r.kind === "dishonestyList")!;
+    const [listedClass] = await a.db.select().from(riskAssessments).where(eq(riskAssessments.subjectCode, listed.subjectCode));
+    expect(listedClass?.riskClass).toBe("D");
+    expect(listedClass?.month).toBe("2026-10");
 
     // A fresh database, the same seed and end day: the same history.
     const b = await freshDemo();

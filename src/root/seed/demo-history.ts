@@ -61,6 +61,7 @@ import { issueCertificate, signAsDepartment } from "@/modules/sharing/registry";
 import type { Db } from "@/server/db/client";
 import { demoCitizens, demoPeople } from "./demo";
 import { demoHistoryRuns } from "./demo-history-schema";
+import { supervisionLayer } from "./demo-supervision";
 import { mulberry32, type Prng } from "./prng";
 
 export interface DemoHistoryOptions {
@@ -445,15 +446,15 @@ export interface GeneratedHistory extends Generated {
  * A layer of demo history on top of the cases (issue 13: credit records, inspections): `generate`
  * runs in the history's transaction after the cases are written, with its own seeded sequence
  * (so adding a layer does not change the cases), and returns its counts; `remove` deletes what it
- * wrote when the history is replaced (before the cases are deleted). Register it by pushing onto
- * `demoHistoryLayers`, in the root.
+ * wrote when the history is replaced (before the cases are deleted). Register it in
+ * `demoHistoryLayers`.
  */
 export interface DemoHistoryLayer {
   name: string;
   generate(tx: Db, history: GeneratedHistory, rng: Prng): Promise<Record<string, number>>;
   remove(tx: Db): Promise<void>;
 }
-export const demoHistoryLayers: DemoHistoryLayer[] = [];
+export const demoHistoryLayers: DemoHistoryLayer[] = [supervisionLayer];
 
 interface Generated {
   applications: Array<Row<typeof applications>>;

@@ -28,6 +28,8 @@ import registrationLifecycleEn from "@/modules/registration/messages.lifecycle.e
 import registrationLifecycleZh from "@/modules/registration/messages.lifecycle.zh-CN.json";
 import documentsEn from "@/modules/documents/messages.en.json";
 import documentsZh from "@/modules/documents/messages.zh-CN.json";
+import commitmentsEn from "@/modules/commitments/messages.en.json";
+import commitmentsZh from "@/modules/commitments/messages.zh-CN.json";
 import creditEn from "@/modules/credit/messages.en.json";
 import creditZh from "@/modules/credit/messages.zh-CN.json";
 import disclosureEn from "@/modules/disclosure/messages.en.json";
@@ -55,6 +57,7 @@ export const moduleMessages: Record<Locale, Record<string, unknown>> = {
     openData: openDataZh,
     registration: { ...registrationZh, ...registrationFormZh, ...registrationLifecycleZh },
     credit: creditZh,
+    commitments: commitmentsZh,
     disclosure: disclosureZh,
     ratings: ratingsZh,
     serviceIndex: serviceIndexZh,
@@ -72,6 +75,7 @@ export const moduleMessages: Record<Locale, Record<string, unknown>> = {
     openData: openDataEn,
     registration: { ...registrationEn, ...registrationFormEn, ...registrationLifecycleEn },
     credit: creditEn,
+    commitments: commitmentsEn,
     disclosure: disclosureEn,
     ratings: ratingsEn,
     serviceIndex: serviceIndexEn,

@@ -9,6 +9,7 @@ import { reviewRouter } from "@/modules/review/router";
 import { registrationRouter } from "@/modules/registration/router";
 import { sharingRouter } from "@/modules/sharing/router";
 import { serviceIndexRouter } from "@/modules/serviceIndex/router";
+import { commitmentsRouter } from "@/modules/commitments/router";
 import { creditRouter } from "@/modules/credit/router";
 import { disclosureRouter } from "@/modules/disclosure/router";
 import { ratingsRouter } from "@/modules/ratings/router";
@@ -28,6 +29,7 @@ export const appRouter = createTRPCRouter({
   openData: openDataRouter,
   calendar: calendarRouter,
   credit: creditRouter,
+  commitments: commitmentsRouter,
   disclosure: disclosureRouter,
   ratings: ratingsRouter,
   serviceIndex: serviceIndexRouter,

@@ -34,6 +34,15 @@ import {
   type CreditAuditAction,
 } from "./credit/model";
 import { creditObjectionStatusEnum, creditRecordStatusEnum, creditRepairStatusEnum } from "./credit/schema";
+import {
+  commitmentAuditActions,
+  initialVerificationStatus,
+  verificationEvents,
+  verificationMachine,
+  verificationStatuses,
+  type CommitmentAuditAction,
+} from "./commitments/model";
+import { verificationStatusEnum } from "./commitments/schema";
 import { disclosureAuditActions, type DisclosureAuditAction } from "./disclosure/model";
 import {
   initialRectificationStatus,
@@ -212,6 +221,17 @@ const machines: Record<string, Machine> = {
     auditActions: repairAuditActions,
     enumValues: creditRepairStatusEnum.enumValues,
   },
+  commitmentVerification: {
+    statuses: verificationStatuses,
+    events: verificationEvents,
+    table: verificationMachine,
+    initial: initialVerificationStatus,
+    // A result, once recorded, stands (a failure has already revoked and recorded).
+    terminal: ["passed", "failed"],
+    prefix: "commitmentVerification",
+    auditActions: commitmentAuditActions,
+    enumValues: verificationStatusEnum.enumValues,
+  },
 };
 
 /**
@@ -233,7 +253,8 @@ type AuditAction =
   | DocumentAuditAction
   | DisclosureAuditAction
   | RatingsAuditAction
-  | CreditAuditAction;
+  | CreditAuditAction
+  | CommitmentAuditAction;
 
 /** Every audit action the code may write, as values (typed: a list with a stray string does not compile). */
 const allAuditActions = new Set<AuditAction>([
@@ -252,6 +273,7 @@ const allAuditActions = new Set<AuditAction>([
   ...disclosureAuditActions,
   ...ratingsAuditActions,
   ...creditAuditActions,
+  ...commitmentAuditActions,
 ]);
 
 describe.each(Object.entries(machines))("the %s machine", (_name, m) => {

@@ -19,7 +19,11 @@ import { claimTask } from "@/modules/review/claim-task";
 import { decideTask } from "@/modules/review/decide-task";
 import { reviewTasks } from "@/modules/review/schema";
 import { certificates } from "@/modules/sharing/registry-schema";
-import { actorByLogin, createTestBundle, newEnterprise, reviewer, withDemo } from "@/root/testing/fixtures";
+import { ZReserveNameInput, ZStartBusinessInput } from "@/modules/registration/inputs";
+import { reserveName } from "@/modules/registration/names";
+import { submitStartBusiness } from "@/modules/registration/submit-start-business";
+import { citizens } from "@/modules/identity/schema";
+import { actorByLogin, createTestBundle, newCitizen, newEnterprise, reviewer, withDemo } from "@/root/testing/fixtures";
 import { commitmentExclusionReason } from "./exclusion";
 import { applicationVerifications, departmentVerifications } from "./list-verifications";
 import { recordVerification } from "./record-verification";
@@ -286,5 +290,84 @@ describe("commitment instead of proof (告知承诺)", () => {
     expect(await commitmentExclusionReason(h.db, firmCode, "2026-09-29")).toBeNull();
     const [row] = await h.db.select().from(commitmentVerifications).where(eq(commitmentVerifications.id, task!.id));
     expect(row).toMatchObject({ status: "passed", finding: "现场核查属实。", decidedBy: housing.userId });
+  });
+});
+
+describe("starting a business: the address declaration is the catalog's commitment on the premises proof", () => {
+  const monday = new Date("2026-03-02T01:00:00Z");
+  const pool = "瀚澜琪璟瑞翎骁昱晟煜玥珩琨烨瑾熠";
+  let counter = Math.floor(Math.random() * 4000);
+  const freshTrade = () => {
+    const n = counter++;
+    return `${pool[n % pool.length]}${pool[Math.floor(n / pool.length) % pool.length]}${pool[Math.floor(n / pool.length ** 2) % pool.length]}${pool[(process.pid + 7) % pool.length]}`;
+  };
+
+  async function founderReady() {
+    const actor = await newCitizen(h.db);
+    const [row] = await h.db.select({ idNumber: citizens.idNumber }).from(citizens).where(eq(citizens.userId, actor.userId));
+    const founder = { idNumber: row!.idNumber, name: actor.displayName };
+    const name = await reserveName(
+      h.db,
+      actor,
+      ZReserveNameInput.parse({ divisionCode: "130100", tradeName: freshTrade(), industry: "商贸", entityType: "limitedLiabilityCompany", form: "有限公司", acceptWarnings: true }),
+      monday,
+    );
+    const input = ZStartBusinessInput.parse({
+      idempotencyKey: randomUUID(),
+      nameId: name.id,
+      entityType: "limitedLiabilityCompany",
+      registeredCapital: "100",
+      divisionCode: "130102",
+      streetAddress: "中山东路 1 号",
+      scopeCodes: ["F5211"],
+      legalRepresentative: founder,
+      shareholders: [{ ...founder, contribution: "100", contributionForm: "currency", contributionDueOn: "2030-12-31" }],
+      sealTypes: "companyFinance",
+      invoiceTypes: "generalVat",
+      employeeCount: 3,
+      housingFundRate: "5",
+      bankAccount: "",
+      addressCommitment: true,
+      standardArticles: true,
+      consent: true,
+    });
+    return { actor, founder, input };
+  }
+
+  it("a founder's declaration is kept as a commitment instead of the premises proof", async () => {
+    const { actor, input } = await founderReady();
+    const submitted = await submitStartBusiness(h.db, actor, input, monday);
+    const [supply] = await h.db
+      .select()
+      .from(applicationMaterials)
+      .where(and(eq(applicationMaterials.applicationId, submitted.id), eq(applicationMaterials.materialKey, "premisesProof")));
+    expect(supply?.committedAt).not.toBeNull();
+    const plan = await loadApplicationPlan(h.db, { kind: "bundle", code: "startBusiness" });
+    expect(plan.materials.find((m) => m.key === "premisesProof")?.commitment).toMatchObject({ departmentCode: "market", method: "onSite" });
+  });
+
+  it("a founder on the dishonesty list cannot make it: refused on the declaration with the reason, nothing written", async () => {
+    const { actor, founder, input } = await founderReady();
+    await recordByDepartment(
+      h.db,
+      market,
+      {
+        kind: "dishonestyList",
+        subjectCode: founder.idNumber,
+        title: "列入失信被执行人名单",
+        content: "有履行能力而拒不履行生效法律文书确定的义务。",
+        legalBasis: "《最高人民法院关于公布失信被执行人名单信息的若干规定》第一条",
+        decidedOn: "2026-01-05",
+        validUntil: "2028-01-04",
+      },
+      monday,
+    );
+    const errors = await fieldErrors(submitStartBusiness(h.db, actor, input, monday));
+    expect(errors).toEqual({ addressCommitment: "commitments.exclusion.dishonestyList" });
+    const rows = await h.db
+      .select({ id: applications.id })
+      .from(applications)
+      .where(and(eq(applications.principalId, actor.personId!), eq(applications.idempotencyKey, input.idempotencyKey)));
+    expect(rows).toEqual([]);
   });
 });

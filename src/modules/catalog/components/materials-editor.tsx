@@ -139,7 +139,7 @@ function MaterialForm({
         <>
           <CheckboxField form={form} name="committable" label={t("committable")} idPrefix={idPrefix} />
           {committable ? (
-            <div className="flex flex-col gap-4 border-l-4 border-brand-200 pl-3">
+            <div className="flex flex-col gap-4 border-l-4 border-brand-700 pl-3">
               <TextAreaField form={form} name="commitmentNoticeZh" label={t("commitmentNoticeZh")} rows={3} idPrefix={idPrefix} />
               <TextAreaField form={form} name="commitmentNoticeEn" label={t("commitmentNoticeEn")} rows={3} idPrefix={idPrefix} />
               <div className="grid gap-4 sm:grid-cols-3">

@@ -169,7 +169,8 @@ export function checkProvinceFile(file: ProvinceFile, divisionCodes: ReadonlySet
       // 告知承诺: the verifying department exists, and only a document (not a typed answer) is replaced.
       if (m.commitment) {
         known(departments, m.commitment.departmentCode, ["services", i, "materials", j, "commitment", "departmentCode"], "department");
-        if (formFieldKeys.has(m.key)) add(["services", i, "materials", j, "commitment"], `material "${m.key}" is a form field: a commitment replaces only a document`);
+        if (formFieldKeys.has(m.key))
+          add(["services", i, "materials", j, "commitment"], `material "${m.key}" is a form field: a commitment replaces only a document`);
       }
       // A material applies in situations the service asks about, with answers the question has.
       for (const p of appliesWhenProblems(m.appliesWhen ?? {}, s.situations)) {

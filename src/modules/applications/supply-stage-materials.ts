@@ -56,7 +56,7 @@ export async function supplyStageMaterials(db: Db, actor: Actor, input: z.output
       applicationId: app.id,
       today: shanghaiDate(now),
       only: scope,
-        now,
+      now,
     });
     for (const s of checked.supplies) {
       await tx

@@ -239,19 +239,38 @@ export const ZSaveMaterialInput = z
     if (days === null || !Number.isInteger(days) || days < 1 || days > maxCommitmentWorkingDays)
       ctx.addIssue({ code: "custom", path: ["commitmentDays"], message: msg("catalog.errors.commitmentDays") });
   })
-  .transform(({ optionsText, conditionZh, conditionEn, committable, commitmentNoticeZh, commitmentNoticeEn, commitmentDepartment, commitmentDays, commitmentMethod, ...m }) => ({
-    ...m,
-    commitment:
-      committable && commitmentNoticeZh && commitmentNoticeEn && commitmentDepartment && commitmentDays && commitmentMethod
-        ? { noticeZh: commitmentNoticeZh, noticeEn: commitmentNoticeEn, departmentCode: commitmentDepartment, workingDays: commitmentDays, method: commitmentMethod }
-        : null,
-    // Only a form field has a field type, only a select has options, only a certificate a type.
-    fieldType: m.source === "formField" ? m.fieldType : null,
-    options: m.source === "formField" && m.fieldType === "select" ? (optionsText ?? []) : null,
-    certificateType: m.source === "certificate" ? m.certificateType : null,
-    conditionZh: m.required ? null : conditionZh || null,
-    conditionEn: m.required ? null : conditionEn || null,
-  }))
+  .transform(
+    ({
+      optionsText,
+      conditionZh,
+      conditionEn,
+      committable,
+      commitmentNoticeZh,
+      commitmentNoticeEn,
+      commitmentDepartment,
+      commitmentDays,
+      commitmentMethod,
+      ...m
+    }) => ({
+      ...m,
+      commitment:
+        committable && commitmentNoticeZh && commitmentNoticeEn && commitmentDepartment && commitmentDays && commitmentMethod
+          ? {
+              noticeZh: commitmentNoticeZh,
+              noticeEn: commitmentNoticeEn,
+              departmentCode: commitmentDepartment,
+              workingDays: commitmentDays,
+              method: commitmentMethod,
+            }
+          : null,
+      // Only a form field has a field type, only a select has options, only a certificate a type.
+      fieldType: m.source === "formField" ? m.fieldType : null,
+      options: m.source === "formField" && m.fieldType === "select" ? (optionsText ?? []) : null,
+      certificateType: m.source === "certificate" ? m.certificateType : null,
+      conditionZh: m.required ? null : conditionZh || null,
+      conditionEn: m.required ? null : conditionEn || null,
+    }),
+  )
   .superRefine((m, ctx) => {
     if (!hasLegalBasis(m.legalBasis)) ctx.addIssue({ code: "custom", path: ["legalBasis"], message: msg("catalog.errors.noLegalBasis") });
     for (const p of materialSourceProblems(m))

@@ -50,7 +50,9 @@ export async function readLintCatalog(db: Db): Promise<LintCatalog> {
     certificateTypes: types,
     services: serviceRows.map(({ id, ...s }) => ({
       ...s,
-      materials: materialRows.filter((m) => m.serviceId === id).map(({ serviceId: _serviceId, commitment, ...m }) => ({ ...m, committable: commitment !== null })),
+      materials: materialRows
+        .filter((m) => m.serviceId === id)
+        .map(({ serviceId: _serviceId, commitment, ...m }) => ({ ...m, committable: commitment !== null })),
     })),
   };
 }

@@ -307,9 +307,7 @@ export function supplyReport(catalog: LintCatalog): ServiceSupply[] {
       code: s.code,
       nameZh: s.nameZh,
       nameEn: s.nameEn,
-      shared: s.materials
-        .filter((m) => !m.committable && m.source === "certificate" && m.certificateType && known.has(m.certificateType))
-        .map(supplyMaterial),
+      shared: s.materials.filter((m) => !m.committable && m.source === "certificate" && m.certificateType && known.has(m.certificateType)).map(supplyMaterial),
       commitment: s.materials.filter((m) => m.committable && m.source !== "formField").map(supplyMaterial),
       uploaded: s.materials
         .filter((m) => !m.committable && (m.source === "upload" || (m.source === "certificate" && !(m.certificateType && known.has(m.certificateType)))))

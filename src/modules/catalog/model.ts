@@ -821,7 +821,10 @@ export interface MaterialCommitment {
 }
 
 /** A form field is an answer, not a document: only an upload or a certificate can be replaced by a commitment. */
-export function commitmentProblems(m: { source: "formField" | "upload" | "certificate"; commitment: MaterialCommitment | null }): Array<{ field: string; message: string }> {
+export function commitmentProblems(m: {
+  source: "formField" | "upload" | "certificate";
+  commitment: MaterialCommitment | null;
+}): Array<{ field: string; message: string }> {
   if (!m.commitment) return [];
   const problems: Array<{ field: string; message: string }> = [];
   if (m.source === "formField") problems.push({ field: "committable", message: "catalog.errors.commitmentFormField" });

@@ -120,12 +120,26 @@ describe("commitment instead of proof (告知承诺)", () => {
       .from(materials)
       .innerJoin(services, eq(services.id, materials.serviceId))
       .where(and(eq(services.code, serviceCode), eq(materials.key, "sitePhoto")));
-    expect(row!.commitment).toEqual({ noticeZh: notice.commitmentNoticeZh, noticeEn: notice.commitmentNoticeEn, departmentCode: "housing", workingDays: 10, method: "onSite" });
+    expect(row!.commitment).toEqual({
+      noticeZh: notice.commitmentNoticeZh,
+      noticeEn: notice.commitmentNoticeEn,
+      departmentCode: "housing",
+      workingDays: 10,
+      method: "onSite",
+    });
     const plan = await loadApplicationPlan(h.db, { kind: "bundle", code });
     expect(plan.materials.find((m) => m.key === "sitePhoto")?.commitment?.departmentCode).toBe("housing");
     expect(plan.materials.find((m) => m.key === "projectName")?.commitment).toBeNull();
 
-    const base = { serviceCode, key: "projectName", nameZh: "项目名称", nameEn: "Project name", legalBasis: "《测试条例》第二条", required: true, sortOrder: "1" };
+    const base = {
+      serviceCode,
+      key: "projectName",
+      nameZh: "项目名称",
+      nameEn: "Project name",
+      legalBasis: "《测试条例》第二条",
+      required: true,
+      sortOrder: "1",
+    };
     const formField = ZSaveMaterialInput.safeParse({ ...base, source: "formField", fieldType: "text", ...notice });
     expect(formField.error?.issues.map((i) => i.path.join("."))).toContain("committable");
     const noRule = ZSaveMaterialInput.safeParse({ ...base, key: "sitePhoto", source: "upload", committable: true });
@@ -134,7 +148,13 @@ describe("commitment instead of proof (告知承诺)", () => {
     );
     // An unknown verifying department is refused on its field, nothing saved.
     await expect(
-      saveMaterial(h.db, office, ZSaveMaterialInput.parse({ ...base, key: "sitePhoto", source: "upload", ...notice, commitmentDepartment: "nowhere" }), "update", day0),
+      saveMaterial(
+        h.db,
+        office,
+        ZSaveMaterialInput.parse({ ...base, key: "sitePhoto", source: "upload", ...notice, commitmentDepartment: "nowhere" }),
+        "update",
+        day0,
+      ),
     ).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ["commitmentDepartment"] })] });
   });
 
@@ -222,16 +242,23 @@ describe("commitment instead of proof (告知承诺)", () => {
     await approve(submitted.id);
     const [task] = await h.db.select().from(commitmentVerifications).where(eq(commitmentVerifications.applicationId, submitted.id));
     // Approved Tuesday 29 September: 10 working days on the official calendar, the National Day holiday skipped.
-    expect(task).toMatchObject({ materialKey: "sitePhoto", subjectCode: firmCode, departmentId: housing.departmentId, status: "open", method: "onSite", dueOn: "2026-10-19" });
+    expect(task).toMatchObject({
+      materialKey: "sitePhoto",
+      subjectCode: firmCode,
+      departmentId: housing.departmentId,
+      status: "open",
+      method: "onSite",
+      dueOn: "2026-10-19",
+    });
     const [cert] = await h.db.select().from(certificates).where(eq(certificates.sourceApplicationId, submitted.id));
     expect(cert?.status).toBe("valid");
 
     // The department sees it; another department neither sees nor records it; the applicant sees it on the case.
     expect((await departmentVerifications(h.db, housing, day0)).map((v) => v.id)).toContain(task!.id);
     expect((await departmentVerifications(h.db, market, day0)).map((v) => v.id)).not.toContain(task!.id);
-    await expect(recordVerification(h.db, market, { verificationId: task!.id, version: task!.version, outcome: "fail", finding: "现场无此场所。" }, day0)).rejects.toMatchObject({
-      code: "notFound",
-    });
+    await expect(
+      recordVerification(h.db, market, { verificationId: task!.id, version: task!.version, outcome: "fail", finding: "现场无此场所。" }, day0),
+    ).rejects.toMatchObject({ code: "notFound" });
     expect((await applicationVerifications(h.db, firm, submitted.id, day0)).map((v) => v.status)).toEqual(["open"]);
     // Overdue is derived: an open task after its due day.
     expect((await departmentVerifications(h.db, housing, new Date("2026-10-20T02:00:00Z"))).find((v) => v.id === task!.id)?.overdue).toBe(true);
@@ -267,7 +294,9 @@ describe("commitment instead of proof (告知承诺)", () => {
       .orderBy(asc(auditEvents.seq));
     expect(events.map((e) => e.action)).toEqual(["commitmentVerification.open", "commitmentVerification.fail"]);
     // Recording again is an illegal move or a conflict: nothing changes twice.
-    await expect(recordVerification(h.db, housing, { verificationId: task!.id, version: task!.version + 1, outcome: "pass", finding: "再次记录。" }, later)).rejects.toThrow();
+    await expect(
+      recordVerification(h.db, housing, { verificationId: task!.id, version: task!.version + 1, outcome: "pass", finding: "再次记录。" }, later),
+    ).rejects.toThrow();
 
     // A second application by the same applicant may not commit (broken commitment within 3 years).
     const key = randomUUID();
@@ -283,7 +312,12 @@ describe("commitment instead of proof (告知承诺)", () => {
     const submitted = await submitApplication(h.db, firm, commitInput(code), day0);
     await approve(submitted.id);
     const [task] = await h.db.select().from(commitmentVerifications).where(eq(commitmentVerifications.applicationId, submitted.id));
-    const result = await recordVerification(h.db, housing, { verificationId: task!.id, version: task!.version, outcome: "pass", finding: "现场核查属实。" }, day0);
+    const result = await recordVerification(
+      h.db,
+      housing,
+      { verificationId: task!.id, version: task!.version, outcome: "pass", finding: "现场核查属实。" },
+      day0,
+    );
     expect(result).toMatchObject({ status: "passed", revoked: [], creditRecordId: null });
     const [cert] = await h.db.select().from(certificates).where(eq(certificates.sourceApplicationId, submitted.id));
     expect(cert?.status).toBe("valid");
@@ -309,7 +343,14 @@ describe("starting a business: the address declaration is the catalog's commitme
     const name = await reserveName(
       h.db,
       actor,
-      ZReserveNameInput.parse({ divisionCode: "130100", tradeName: freshTrade(), industry: "商贸", entityType: "limitedLiabilityCompany", form: "有限公司", acceptWarnings: true }),
+      ZReserveNameInput.parse({
+        divisionCode: "130100",
+        tradeName: freshTrade(),
+        industry: "商贸",
+        entityType: "limitedLiabilityCompany",
+        form: "有限公司",
+        acceptWarnings: true,
+      }),
       monday,
     );
     const input = ZStartBusinessInput.parse({

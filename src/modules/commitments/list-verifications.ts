@@ -19,7 +19,14 @@ const columns = {
   departmentEn: departments.nameEn,
 };
 
-type Joined = { v: typeof commitmentVerifications.$inferSelect; trackingNumber: string | null; titleZh: string; titleEn: string; departmentZh: string; departmentEn: string };
+type Joined = {
+  v: typeof commitmentVerifications.$inferSelect;
+  trackingNumber: string | null;
+  titleZh: string;
+  titleEn: string;
+  departmentZh: string;
+  departmentEn: string;
+};
 
 function toView(r: Joined, today: string): VerificationView {
   return {

@@ -13,11 +13,7 @@ export type VerificationStatus = (typeof verificationStatuses)[number];
 export const verificationEvents = ["pass", "fail"] as const;
 export type VerificationEvent = (typeof verificationEvents)[number];
 
-export const verificationMachine: TransitionTable<VerificationStatus, VerificationEvent> = {
-  open: { pass: "passed", fail: "failed" },
-  passed: {},
-  failed: {},
-};
+export const verificationMachine: TransitionTable<VerificationStatus, VerificationEvent> = { open: { pass: "passed", fail: "failed" }, passed: {}, failed: {} };
 export const initialVerificationStatus: VerificationStatus = "open";
 
 export function nextVerificationStatus(from: VerificationStatus, event: VerificationEvent): VerificationStatus {

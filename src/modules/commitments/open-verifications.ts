@@ -19,7 +19,13 @@ import { commitmentStream } from "./transition";
  * and the department's reviewers are told. Runs in the deciding transaction; a second run for the
  * same application opens nothing more (one task per application and material).
  */
-export async function openVerificationsOnApproval(tx: Db, app: ApplicationRow, _issued: unknown, holder: { code: string; name: string }, now: Date): Promise<void> {
+export async function openVerificationsOnApproval(
+  tx: Db,
+  app: ApplicationRow,
+  _issued: unknown,
+  holder: { code: string; name: string },
+  now: Date,
+): Promise<void> {
   const committed = await tx
     .select({ materialKey: applicationMaterials.materialKey })
     .from(applicationMaterials)

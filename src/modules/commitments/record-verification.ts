@@ -43,7 +43,13 @@ export async function recordVerification(
       return { id: row.id, status: row.status, revoked: [], creditRecordId: null };
     }
     const [app] = await tx
-      .select({ id: applications.id, trackingNumber: applications.trackingNumber, titleZh: applications.titleZh, entityId: applications.entityId, personId: applications.personId })
+      .select({
+        id: applications.id,
+        trackingNumber: applications.trackingNumber,
+        titleZh: applications.titleZh,
+        entityId: applications.entityId,
+        personId: applications.personId,
+      })
       .from(applications)
       .where(eq(applications.id, task.applicationId));
     if (!app) throw new Error("application of a verification task missing");

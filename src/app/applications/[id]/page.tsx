@@ -195,12 +195,12 @@ export default async function CasePage({ params, searchParams }: { params: Param
                   (m.committed
                     ? tc("committed")
                     : m.certificate
-                    ? t("fromRegistry", { number: m.certificate.number })
-                    : m.upload
-                      ? t("uploadedFile", { name: m.upload.fileName, size: Math.ceil(m.upload.sizeBytes / 1024) })
-                      : m.stage > 1
-                        ? ts("laterStage", { stage: m.stage })
-                        : "—")}
+                      ? t("fromRegistry", { number: m.certificate.number })
+                      : m.upload
+                        ? t("uploadedFile", { name: m.upload.fileName, size: Math.ceil(m.upload.sizeBytes / 1024) })
+                        : m.stage > 1
+                          ? ts("laterStage", { stage: m.stage })
+                          : "—")}
               </span>
             </li>
           ))}

@@ -30,7 +30,12 @@ export default async function ReviewVerificationsPage() {
   const open = tasks.filter((v) => isOpenVerification(v.status));
   const decided = tasks.filter((v) => !isOpenVerification(v.status));
   const card = (v: (typeof tasks)[number]) => (
-    <li key={v.id} className="flex min-w-0 flex-col gap-2 rounded-lg border border-slate-200 bg-white p-4" data-testid={`verification-${v.id}`} data-status={v.status}>
+    <li
+      key={v.id}
+      className="flex min-w-0 flex-col gap-2 rounded-lg border border-slate-200 bg-white p-4"
+      data-testid={`verification-${v.id}`}
+      data-status={v.status}
+    >
       <p className="font-medium">
         {en ? v.materialNameEn : v.materialNameZh} · {ts(v.status)}
       </p>

@@ -206,7 +206,15 @@ function RemoveMaterial({ service, material }: { service: Service; material: Adm
 }
 
 /** A service's materials: each can be opened to edit or removed; a form adds one more. */
-export function MaterialsEditor({ service, certificateTypes, departments }: { service: Service; certificateTypes: CertificateTypes; departments: Departments }) {
+export function MaterialsEditor({
+  service,
+  certificateTypes,
+  departments,
+}: {
+  service: Service;
+  certificateTypes: CertificateTypes;
+  departments: Departments;
+}) {
   const t = useTranslations("catalog.admin.material");
   const tg = useTranslations("catalog.guide");
   const locale = useLocale();
@@ -234,7 +242,14 @@ export function MaterialsEditor({ service, certificateTypes, departments }: { se
           </li>
         ))}
       </ul>
-      <MaterialForm key={`new-${service.materials.length}`} service={service} material={null} certificateTypes={certificateTypes} departments={departments} nextOrder={nextOrder} />
+      <MaterialForm
+        key={`new-${service.materials.length}`}
+        service={service}
+        material={null}
+        certificateTypes={certificateTypes}
+        departments={departments}
+        nextOrder={nextOrder}
+      />
     </div>
   );
 }

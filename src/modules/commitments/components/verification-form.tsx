@@ -28,7 +28,13 @@ export function VerificationForm({ verificationId, version }: { verificationId: 
   return (
     <div className="flex flex-col gap-2">
       <StaffOutcome done={done ? t("recorded") : null} stale={stale ? t("stale") : null} />
-      <StaffActionForm onSubmit={onSubmit} pending={pending} legend={t("outcome")} error={form.formState.errors.root?.server?.message} submitLabel={t("submit")}>
+      <StaffActionForm
+        onSubmit={onSubmit}
+        pending={pending}
+        legend={t("outcome")}
+        error={form.formState.errors.root?.server?.message}
+        submitLabel={t("submit")}
+      >
         <p className="text-sm text-slate-700">{t("failWarning")}</p>
         <SelectField
           form={form}

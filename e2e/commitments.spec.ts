@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { acceptAtWindow, decideAs, demoPeople, expectNoSeriousAxeViolations, screenshotAsIs, screenshots, tinyPdf } from "./helpers";
-import { contextSignedIn, signedInForEnterprise } from "./sessions";
+import { contextSignedIn, signedIn, signedInForEnterprise } from "./sessions";
 
 // The demo restaurant company, which holds a business licence in the registry.
 const restaurantCompany = "91130602MA0TB002XR";
@@ -98,5 +98,28 @@ test.describe("commitment instead of proof (告知承诺)", () => {
     const body = (await response.json()) as TrpcError;
     expect(body.error.json.data.fieldErrors?.["materials.propertyOwnerConsent"]?.[0]).toContain("违背承诺");
     expect(body.error.json.data.fieldErrors?.["materials.signboardDesign"]?.[0]).toContain("不能以承诺代替");
+  });
+
+  test("the data office sees and edits a material's commitment with its notice and verification rule; an incomplete rule is refused on its fields", async ({
+    page,
+  }) => {
+    await signedIn(page, "dataoffice");
+    await page.goto("/data-office/catalog?service=outdoorSignboardPermit#service-editor");
+    const editor = page.getByTestId("materials-editor");
+    await editor.locator("summary").filter({ hasText: "建筑物所有权人同意设置的证明" }).click();
+    const material = page.getByRole("form", { name: "编辑材料：建筑物所有权人同意设置的证明" });
+    await expect(material.getByLabel("可以告知承诺代替（告知承诺制）")).toBeChecked();
+    await expect(material.getByLabel("核查部门")).toHaveValue("housing");
+    await expect(material.getByLabel("核查期限（批准后工作日）")).toHaveValue("10");
+    await expect(material.getByLabel("告知书（中文）：承诺的内容，以及虚假承诺的法律后果")).toHaveValue(/产权人的书面同意/);
+    await expectNoSeriousAxeViolations(page);
+    await screenshotAsIs(material, "commitment-material-editor");
+    // Another material made committable without its rule: refused on the missing fields, nothing saved.
+    await editor.locator("summary").filter({ hasText: "招牌设计效果图" }).click();
+    const design = page.getByRole("form", { name: "编辑材料：招牌设计效果图" });
+    await design.getByLabel("可以告知承诺代替（告知承诺制）").check();
+    await design.getByRole("button", { name: "保存材料" }).click();
+    await expect(design.getByTestId("error-commitmentNoticeZh")).toBeVisible();
+    await expect(design.getByTestId("error-commitmentDepartment")).toBeVisible();
   });
 });

@@ -75,6 +75,7 @@ test.describe("commitment instead of proof (告知承诺)", () => {
     // The applicant: the case says the verification failed, the permit is revoked, the credit page has the record.
     await page.goto(caseUrl);
     await expect(page.getByTestId("verification-status-propertyOwnerConsent")).toHaveText("核查不通过");
+    await expect(page.getByTestId(`certificate-status-${number}`)).toHaveText("已撤销");
     await expectNoSeriousAxeViolations(page);
     await screenshots(page, "commitment-case");
     await page.goto(`/verify/${number}`);

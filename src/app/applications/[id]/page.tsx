@@ -36,11 +36,12 @@ export default async function CasePage({ params, searchParams }: { params: Param
   const rated = await (await api()).ratings.forCase({ applicationId: app.id });
   const clocks = await (await api()).review.clocks.forApplication({ applicationId: app.id });
   const verifications = app.materials.some((m) => m.committed) ? await (await api()).commitments.ofApplication({ applicationId: app.id }) : [];
-  const [t, ti, ts, tc, locale, format] = await Promise.all([
+  const [t, ti, ts, tc, tcs, locale, format] = await Promise.all([
     getTranslations("applications.case"),
     getTranslations("identity.case"),
     getTranslations("applications.stageMaterials"),
     getTranslations("commitments.case"),
+    getTranslations("sharing.holder.status"),
     getLocale(),
     getFormatter(),
   ]);
@@ -163,6 +164,11 @@ export default async function CasePage({ params, searchParams }: { params: Param
                   </Link>
                 </p>
                 <p className="font-mono text-sm">{c.number}</p>
+                {c.status === "valid" ? null : (
+                  <p className="font-semibold text-seal-600" data-testid={`certificate-status-${c.number}`}>
+                    {tcs(c.status)}
+                  </p>
+                )}
                 <p className="text-sm text-slate-700">{t("issuedBy", { issuer: en ? c.issuerNameEn : c.issuerNameZh, date: c.issuedOn })}</p>
               </li>
             ))}

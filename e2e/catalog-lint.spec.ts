@@ -16,7 +16,10 @@ test.describe("the catalog refuses needless and circular certificates", () => {
     await expect(page.getByTestId("shared-landUsePlanningPermit")).toContainText("项目批准、核准或者备案文件");
     await expect(page.getByTestId("uploaded-landUsePlanningPermit")).toContainText("国有土地使用权出让合同");
     await expect(page.getByTestId("supply-report").getByRole("columnheader", { name: /告知承诺/ })).toBeVisible();
-    await expect(page.locator("#commitment-note")).toContainText("本列暂为 0");
+    // 告知承诺: the signboard permit's owner consent may be replaced by a commitment, and is not counted as uploaded.
+    await expect(page.getByTestId("commitment-outdoorSignboardPermit")).toContainText("建筑物所有权人同意");
+    await expect(page.getByTestId("uploaded-outdoorSignboardPermit")).not.toContainText("建筑物所有权人同意");
+    await expect(page.locator("#commitment-note")).toContainText("可以告知承诺代替");
     await expectNoSeriousAxeViolations(page);
     await screenshots(page, "catalog-lint");
   });

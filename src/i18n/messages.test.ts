@@ -1,6 +1,8 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { applicationStatuses } from "@/modules/applications/model";
+import { commitmentMethods } from "@/modules/catalog/model";
+import { exclusionReasons, verificationStatuses } from "@/modules/commitments/model";
 import { documentKinds } from "@/modules/documents/model";
 import { roles, type Agency } from "@/modules/identity/model";
 import { mandateScopes } from "@/modules/identity/schema";
@@ -56,6 +58,15 @@ const unresolvedAllowed: Record<string, string> = {
   "src/modules/notifications/render.ts t(`${kind}.title`, all as never)": "notificationKinds (in the notifications module's own file, namespace `kinds`)",
   "src/modules/notifications/render.ts t(`${kind}.body`, all as never)": "notificationKinds (in the notifications module's own file, namespace `kinds`)",
   "src/modules/sharing/components/office/office-nav.tsx t(p.key)": "the office's four pages, a closed list in the same file",
+  "src/app/applications/[id]/page.tsx tcs(c.status)": "certificate statuses",
+  "src/app/review/verifications/page.tsx tm(v.method)": "commitmentMethods",
+  "src/app/review/verifications/page.tsx ts(v.status)": "verificationStatuses",
+  "src/modules/commitments/components/case-verifications.tsx ts(v.status)": "verificationStatuses",
+  "src/modules/applications/components/apply-form.tsx tm(m.commitment.method)": "commitmentMethods",
+  "src/modules/catalog/components/materials-editor.tsx tm(m)": "commitmentMethods",
+  "src/modules/catalog/components/materials-table.tsx tm(m.commitment.method)": "commitmentMethods",
+  "src/modules/applications/check-materials.ts msg(excluded)": "the commitment exclusion port's key, `commitments.exclusion.<exclusionReasons>`",
+  "src/modules/catalog/inputs.ts msg(p.message)": "commitmentProblems' keys, literals in catalog/model.ts",
   'src/modules/applications/components/staff-materials.tsx ts(m.certificateRefused.replace(/^sharing\\./, ""))':
     "a refusal key of the sharing module, only after ts.has",
   "src/modules/applications/check-materials.ts msg(why)": "validation.material.certificate.<certificate status or missing>",
@@ -170,6 +181,9 @@ describe("labels of the closed lists the code turns into message keys", () => {
       ...(["material", "document", "question", "request"] as const).map((k) => `documents.print.itemKind.${k}`),
       ...pauseReasons.map((k) => `review.clocks.pauseKind.${k}`),
       ...extensionStatuses.map((s) => `review.clocks.extensionStatus.${s}`),
+      ...commitmentMethods.map((m) => `catalog.commitmentMethods.${m}`),
+      ...verificationStatuses.map((s) => `commitments.status.${s}`),
+      ...exclusionReasons.map((r) => `commitments.exclusion.${r}`),
     ];
     expect(expected.filter((k) => !has(k))).toEqual([]);
   });

@@ -44,6 +44,15 @@ import {
   type RiskAuditAction,
 } from "./risk/model";
 import { riskSignalStatusEnum } from "./risk/schema";
+import {
+  commitmentAuditActions,
+  initialVerificationStatus,
+  verificationEvents,
+  verificationMachine,
+  verificationStatuses,
+  type CommitmentAuditAction,
+} from "./commitments/model";
+import { verificationStatusEnum } from "./commitments/schema";
 import { disclosureAuditActions, type DisclosureAuditAction } from "./disclosure/model";
 import {
   initialRectificationStatus,
@@ -232,6 +241,17 @@ const machines: Record<string, Machine> = {
     auditActions: riskSignalAuditActions,
     enumValues: riskSignalStatusEnum.enumValues,
   },
+  commitmentVerification: {
+    statuses: verificationStatuses,
+    events: verificationEvents,
+    table: verificationMachine,
+    initial: initialVerificationStatus,
+    // A result, once recorded, stands (a failure has already revoked and recorded).
+    terminal: ["passed", "failed"],
+    prefix: "commitmentVerification",
+    auditActions: commitmentAuditActions,
+    enumValues: verificationStatusEnum.enumValues,
+  },
 };
 
 /**
@@ -254,7 +274,8 @@ type AuditAction =
   | DisclosureAuditAction
   | RatingsAuditAction
   | CreditAuditAction
-  | RiskAuditAction;
+  | RiskAuditAction
+  | CommitmentAuditAction;
 
 /** Every audit action the code may write, as values (typed: a list with a stray string does not compile). */
 const allAuditActions = new Set<AuditAction>([
@@ -274,6 +295,7 @@ const allAuditActions = new Set<AuditAction>([
   ...ratingsAuditActions,
   ...creditAuditActions,
   ...riskAuditActions,
+  ...commitmentAuditActions,
 ]);
 
 describe.each(Object.entries(machines))("the %s machine", (_name, m) => {

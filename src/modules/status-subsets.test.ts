@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { applicationStatuses } from "./applications/model";
+import { verificationStatuses } from "./commitments/model";
 import { creditRecordStatuses, objectionStatuses, repairStatuses } from "./credit/model";
 import { rectificationStatuses } from "./ratings/model";
 import { nameStatuses } from "./registration/model";
@@ -28,6 +29,7 @@ const machines: Record<string, readonly string[]> = {
   creditRecord: creditRecordStatuses,
   creditObjection: objectionStatuses,
   creditRepair: repairStatuses,
+  commitmentVerification: verificationStatuses,
 };
 
 /** Files allowed to write a subset, with the reason (none today: add one only with a reason a model name cannot give). */
@@ -114,6 +116,7 @@ const statusWriters = [
   "modules/credit/objection-transition.ts",
   "modules/credit/repair-transition.ts",
   "modules/risk/signal-transition.ts",
+  "modules/commitments/transition.ts",
 ];
 
 /** The `.set({ … })` calls of a source text that write a `status`. */

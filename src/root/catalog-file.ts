@@ -166,6 +166,12 @@ export function checkProvinceFile(file: ProvinceFile, divisionCodes: ReadonlySet
       if (keys.has(m.key)) add(["services", i, "materials", j, "key"], `material "${m.key}" asked for twice`);
       keys.add(m.key);
       legalBasis(m.legalBasis, ["services", i, "materials", j, "legalBasis"], `material "${m.key}" of service "${s.code}"`);
+      // 告知承诺: the verifying department exists, and only a document (not a typed answer) is replaced.
+      if (m.commitment) {
+        known(departments, m.commitment.departmentCode, ["services", i, "materials", j, "commitment", "departmentCode"], "department");
+        if (formFieldKeys.has(m.key))
+          add(["services", i, "materials", j, "commitment"], `material "${m.key}" is a form field: a commitment replaces only a document`);
+      }
       // A material applies in situations the service asks about, with answers the question has.
       for (const p of appliesWhenProblems(m.appliesWhen ?? {}, s.situations)) {
         const message =
@@ -250,7 +256,17 @@ export function fileLintCatalog(file: ProvinceFile): LintCatalog {
       materials: s.materials.flatMap((m) => {
         const d = definition.get(m.key);
         return d
-          ? [{ key: m.key, nameZh: d.nameZh, nameEn: d.nameEn, legalBasis: m.legalBasis, source: d.source, certificateType: d.certificateType ?? null }]
+          ? [
+              {
+                key: m.key,
+                nameZh: d.nameZh,
+                nameEn: d.nameEn,
+                legalBasis: m.legalBasis,
+                source: d.source,
+                certificateType: d.certificateType ?? null,
+                committable: m.commitment !== undefined,
+              },
+            ]
           : [];
       }),
     })),

@@ -1,4 +1,7 @@
+import { commitmentExclusion } from "@/modules/applications/ports";
 import { onCalendarPublished } from "@/modules/calendar/effects";
+import { commitmentExclusion as commitmentExclusionRule } from "@/modules/commitments/exclusion";
+import { openVerificationsOnApproval } from "@/modules/commitments/open-verifications";
 import { recordLicencesOnApproval } from "@/modules/credit/licence-records";
 import { markDisclosureRevoked } from "@/modules/disclosure/mark-revoked";
 import { certificateRevoked } from "@/modules/sharing/effects";
@@ -19,6 +22,10 @@ import { matchPerson } from "@/modules/sharing/population";
  */
 identityRegisters.provide({ matchPerson, readLicenceForClaim });
 
+// 告知承诺: submission asks commitments whether the applicant may commit instead of proof
+// (dishonesty list, a broken commitment in three years, risk class D: credit's and risk's rules).
+commitmentExclusion.provide(commitmentExclusionRule);
+
 // Starting a business: market regulation's approval registers the enterprise (and issues its
 // credit code) before the other departments' tasks open, so they read its licence through the gate.
 stepsApproved.on("registration.registerOnApproval", registerOnApproval);
@@ -34,6 +41,8 @@ answerSources.seal();
 
 // An application is approved: credit records each licence granted, in the deciding transaction.
 applicationApproved.on("credit.recordLicencesOnApproval", recordLicencesOnApproval);
+// …and each material committed instead of supplied opens a verification task for its department.
+applicationApproved.on("commitments.openVerificationsOnApproval", openVerificationsOnApproval);
 applicationApproved.seal();
 
 // A licence is revoked: its published decision (双公示) is marked in the same transaction.

@@ -1,4 +1,4 @@
-import { count, eq } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvents } from "@/modules/audit/schema";
 import { bundleSteps, bundles, certificateTypes, materials, services } from "@/modules/catalog/schema";
@@ -182,5 +182,60 @@ describe("importing a province file", () => {
   it("refuses a file of another format version, naming the field", async () => {
     const refused = await importProvince(h.db, { ...clone(), formatVersion: 2 }, { mode: "upsert" }).catch((e: unknown) => e);
     expect((refused as ProvinceFileRefused).problems.map((p) => p.path)).toEqual(["formatVersion"]);
+  });
+
+  it("carries each material's commitment (告知承诺) both ways: a change in the file is applied, a bad rule refused at its path", async () => {
+    await importProvince(h.db, demoFile, { mode: "upsert" });
+    const commitmentOf = async (serviceCode: string, key: string) => {
+      const [row] = await h.db
+        .select({ commitment: materials.commitment, required: materials.required })
+        .from(materials)
+        .innerJoin(services, eq(services.id, materials.serviceId))
+        .where(and(eq(services.code, serviceCode), eq(materials.key, key)));
+      return row;
+    };
+    const signIndex = demoFile.services.findIndex((s) => s.code === "outdoorSignboardPermit");
+    const fromFile = demoFile.services[signIndex]?.materials.find((m) => m.key === "propertyOwnerConsent") as { commitment?: unknown } | undefined;
+    expect((await commitmentOf("outdoorSignboardPermit", "propertyOwnerConsent"))?.commitment).toEqual(fromFile?.commitment);
+    expect(await commitmentOf("enterpriseEstablishment", "premisesProof")).toMatchObject({
+      required: true,
+      commitment: { departmentCode: "market", method: "onSite" },
+    });
+
+    // The file drops the commitment: an upsert takes it away; the demo file brings it back.
+    const file = clone();
+    const consent = file.services[signIndex]?.materials.find((m) => m.key === "propertyOwnerConsent");
+    if (!consent) throw new Error("no propertyOwnerConsent");
+    delete consent.commitment;
+    expect((await importProvince(h.db, file, { mode: "upsert" })).counts.materials?.updated).toBe(1);
+    expect((await commitmentOf("outdoorSignboardPermit", "propertyOwnerConsent"))?.commitment).toBeNull();
+    await importProvince(h.db, demoFile, { mode: "upsert" });
+    expect((await commitmentOf("outdoorSignboardPermit", "propertyOwnerConsent"))?.commitment).toEqual(fromFile?.commitment);
+
+    // A database an older load wrote (the premises proof "unless the founder makes the address
+    // declaration", no commitment): an insert-only load brings the commitment and the file's requiredness.
+    const [establishment] = await h.db.select({ id: services.id }).from(services).where(eq(services.code, "enterpriseEstablishment"));
+    await h.db
+      .update(materials)
+      .set({ commitment: null, required: false, conditionZh: "未作住所申报承诺的提交", conditionEn: "Unless the founder declares the address" })
+      .where(and(eq(materials.serviceId, establishment!.id), eq(materials.key, "premisesProof")));
+    await importProvince(h.db, demoFile, { mode: "insertOnly" });
+    expect(await commitmentOf("enterpriseEstablishment", "premisesProof")).toMatchObject({ required: true, commitment: { departmentCode: "market" } });
+
+    // A verifying department the file does not have, and a commitment on a typed answer: refused at their paths.
+    const bad = clone();
+    const sign = bad.services[signIndex];
+    if (!sign) throw new Error("no signboard service");
+    const j = sign.materials.findIndex((m) => m.key === "propertyOwnerConsent");
+    const k = sign.materials.findIndex((m) => m.key === "signboardText");
+    sign.materials[j]!.commitment = { ...sign.materials[j]!.commitment!, departmentCode: "nowhere" };
+    sign.materials[k]!.commitment = { ...sign.materials[j]!.commitment!, departmentCode: "housing" };
+    const before = await rowCounts();
+    const refused = await importProvince(h.db, bad, { mode: "upsert" }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ProvinceFileRefused);
+    expect((refused as ProvinceFileRefused).problems.map((p) => p.path).sort()).toEqual(
+      [`services[${signIndex}].materials[${j}].commitment.departmentCode`, `services[${signIndex}].materials[${k}].commitment`].sort(),
+    );
+    expect(await rowCounts()).toEqual(before);
   });
 });

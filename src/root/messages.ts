@@ -28,6 +28,8 @@ import registrationLifecycleEn from "@/modules/registration/messages.lifecycle.e
 import registrationLifecycleZh from "@/modules/registration/messages.lifecycle.zh-CN.json";
 import documentsEn from "@/modules/documents/messages.en.json";
 import documentsZh from "@/modules/documents/messages.zh-CN.json";
+import commitmentsEn from "@/modules/commitments/messages.en.json";
+import commitmentsZh from "@/modules/commitments/messages.zh-CN.json";
 import creditEn from "@/modules/credit/messages.en.json";
 import creditZh from "@/modules/credit/messages.zh-CN.json";
 import riskEn from "@/modules/risk/messages.en.json";
@@ -58,6 +60,7 @@ export const moduleMessages: Record<Locale, Record<string, unknown>> = {
     registration: { ...registrationZh, ...registrationFormZh, ...registrationLifecycleZh },
     credit: creditZh,
     risk: riskZh,
+    commitments: commitmentsZh,
     disclosure: disclosureZh,
     ratings: ratingsZh,
     serviceIndex: serviceIndexZh,
@@ -76,6 +79,7 @@ export const moduleMessages: Record<Locale, Record<string, unknown>> = {
     registration: { ...registrationEn, ...registrationFormEn, ...registrationLifecycleEn },
     credit: creditEn,
     risk: riskEn,
+    commitments: commitmentsEn,
     disclosure: disclosureEn,
     ratings: ratingsEn,
     serviceIndex: serviceIndexEn,

@@ -9,6 +9,7 @@ import { reviewRouter } from "@/modules/review/router";
 import { registrationRouter } from "@/modules/registration/router";
 import { sharingRouter } from "@/modules/sharing/router";
 import { serviceIndexRouter } from "@/modules/serviceIndex/router";
+import { commitmentsRouter } from "@/modules/commitments/router";
 import { creditRouter } from "@/modules/credit/router";
 import { riskRouter } from "@/modules/risk/router";
 import { disclosureRouter } from "@/modules/disclosure/router";
@@ -30,6 +31,7 @@ export const appRouter = createTRPCRouter({
   calendar: calendarRouter,
   credit: creditRouter,
   risk: riskRouter,
+  commitments: commitmentsRouter,
   disclosure: disclosureRouter,
   ratings: ratingsRouter,
   serviceIndex: serviceIndexRouter,

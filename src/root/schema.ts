@@ -13,6 +13,7 @@ export * from "@/modules/audit/schema";
 export * from "@/modules/notifications/schema";
 export * from "@/modules/registration/schema";
 export * from "@/modules/credit/schema";
+export * from "@/modules/commitments/schema";
 export * from "@/modules/risk/schema";
 export * from "@/modules/disclosure/schema";
 export * from "@/modules/ratings/schema";

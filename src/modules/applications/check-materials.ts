@@ -6,13 +6,14 @@ import type { PlanMaterial } from "../catalog/plan";
 import type { Actor } from "../identity/model";
 import { readCertificates, type HeldCertificate } from "../sharing/gate";
 import { formDataSchema } from "./form-schema";
+import { commitmentExclusion } from "./ports";
 import type { ZMaterialSupply } from "./inputs";
 import { uploads } from "./schema";
 
 export interface CheckedMaterials {
   formData: Record<string, string>;
-  /** material key → how it is supplied */
-  supplies: Array<{ materialKey: string; uploadId: string | null; certificateId: string | null }>;
+  /** material key → how it is supplied (`committedAt`: a commitment instead, 告知承诺) */
+  supplies: Array<{ materialKey: string; uploadId: string | null; certificateId: string | null; committedAt: Date | null }>;
   certificatesUsed: HeldCertificate[];
 }
 
@@ -38,6 +39,8 @@ export async function checkMaterials(
     today: string;
     /** Only these material keys are checked (a supplement); all when undefined. */
     only?: ReadonlySet<string>;
+    /** When a commitment is made (the application's clock). */
+    now?: Date;
   },
 ): Promise<CheckedMaterials> {
   const issues: z.core.$ZodIssue[] = [];
@@ -72,6 +75,11 @@ export async function checkMaterials(
     : [];
   const ownedIds = new Set(owned.map((u) => u.id));
 
+  // 告知承诺: asked only when the applicant commits to something; the reason (dishonesty list, a
+  // broken commitment, risk class D) lands on each committed material, and nothing is written.
+  const commits = materials.some((m) => input.supplied[m.key]?.kind === "commitment");
+  const excluded = commits ? await commitmentExclusion.get()(db, { holderCode: input.holderCode }, input.today) : null;
+
   const supplies: CheckedMaterials["supplies"] = [];
   const certificatesUsed: HeldCertificate[] = [];
   for (const m of materials) {
@@ -80,13 +88,19 @@ export async function checkMaterials(
     const path = ["materials", m.key];
     if (given?.kind === "upload") {
       if (!ownedIds.has(given.uploadId)) issues.push({ code: "custom", path, message: msg("validation.material.uploadUnknown"), input: given });
-      else supplies.push({ materialKey: m.key, uploadId: given.uploadId, certificateId: null });
+      else supplies.push({ materialKey: m.key, uploadId: given.uploadId, certificateId: null, committedAt: null });
+      continue;
+    }
+    if (given?.kind === "commitment") {
+      if (!m.commitment) issues.push({ code: "custom", path, message: msg("applications.validation.commitmentNotAllowed"), input: given });
+      else if (excluded) issues.push({ code: "custom", path, message: msg(excluded), input: given });
+      else supplies.push({ materialKey: m.key, uploadId: null, certificateId: null, committedAt: input.now ?? new Date() });
       continue;
     }
     if (m.source === "certificate") {
       const cert = heldByType.get(m.certificateType ?? "");
       if (cert?.status === "valid") {
-        supplies.push({ materialKey: m.key, uploadId: null, certificateId: cert.id });
+        supplies.push({ materialKey: m.key, uploadId: null, certificateId: cert.id, committedAt: null });
         if (!certificatesUsed.some((c) => c.id === cert.id)) certificatesUsed.push(cert);
         continue;
       }

@@ -51,6 +51,7 @@ export async function completeSupplement(db: Db, actor: Actor, input: z.output<t
         applicationId: app.id,
         today: shanghaiDate(now),
         only: scope,
+        now,
       });
       for (const s of checked.supplies) {
         await tx
@@ -58,7 +59,7 @@ export async function completeSupplement(db: Db, actor: Actor, input: z.output<t
           .values({ ...s, applicationId: app.id, updatedAt: now })
           .onConflictDoUpdate({
             target: [applicationMaterials.applicationId, applicationMaterials.materialKey],
-            set: { uploadId: s.uploadId, certificateId: s.certificateId, updatedAt: now },
+            set: { uploadId: s.uploadId, certificateId: s.certificateId, committedAt: s.committedAt, updatedAt: now },
           });
       }
       app.formData = { ...app.formData, ...checked.formData };

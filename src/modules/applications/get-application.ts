@@ -301,6 +301,7 @@ export async function getApplication(db: Db, actor: Actor, applicationId: string
       certificate: cert ? certificateView(cert, types) : null,
       certificateRefused: s?.m.certificateId && !cert && !fileHidden ? (refusedType.get(m.certificateType ?? "") ?? "sharing.refusal.notFound") : null,
       certificateNotForStep: Boolean(s?.m.certificateId && fileHidden),
+      committed: Boolean(s?.m.committedAt),
       stage: m.stage,
     };
   });

@@ -4,10 +4,15 @@ import { noticeItemKinds } from "./model";
 
 export const ZSubject = z.object({ kind: z.enum(["service", "bundle"]), code: z.string().trim().min(1).max(64) });
 
-/** How the applicant supplies one material: a file they uploaded, or the certificate government holds. */
+/**
+ * How the applicant supplies one material: a file they uploaded, the certificate government holds,
+ * or a commitment instead of it (告知承诺), where the catalog allows one and the applicant accepted
+ * its notice (`accepted` must be true; the server also checks the applicant is not excluded).
+ */
 export const ZMaterialSupply = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("upload"), uploadId: z.uuid() }),
   z.object({ kind: z.literal("certificate") }),
+  z.object({ kind: z.literal("commitment"), accepted: z.literal(true, msg("applications.validation.commitmentNotice")) }),
 ]);
 
 const ZKey = z.string().min(8, msg("validation.idempotencyKey")).max(64, msg("validation.idempotencyKey"));

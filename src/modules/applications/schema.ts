@@ -175,7 +175,7 @@ export const uploads = pgTable(
   (t) => [index("uploads_owner_user_id_idx").on(t.ownerUserId), index("uploads_principal_id_idx").on(t.principalId)],
 );
 
-/** How each material of an application is supplied: an upload or a registry certificate. */
+/** How each material of an application is supplied: an upload, a registry certificate, or a commitment instead (告知承诺). */
 export const applicationMaterials = pgTable(
   "application_materials",
   {
@@ -185,6 +185,11 @@ export const applicationMaterials = pgTable(
     materialKey: text("material_key").notNull(),
     uploadId: uuid("upload_id").references(() => uploads.id),
     certificateId: uuid("certificate_id"),
+    /**
+     * 告知承诺: the applicant accepted the catalog's notice (kept in the application's plan) instead
+     * of supplying the material; checked after approval by the rule's department (commitments).
+     */
+    committedAt: timestamp("committed_at", { withTimezone: true }),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.applicationId, t.materialKey] }), index("application_materials_upload_id_idx").on(t.uploadId)],

@@ -132,6 +132,7 @@ export async function submitApplication(
       reader: actor,
       applicationId: app.id,
       today,
+      now,
     });
 
     const trackingNumber = await nextTrackingNumber(tx, app.divisionCode, today);

@@ -56,6 +56,7 @@ export async function supplyStageMaterials(db: Db, actor: Actor, input: z.output
       applicationId: app.id,
       today: shanghaiDate(now),
       only: scope,
+      now,
     });
     for (const s of checked.supplies) {
       await tx
@@ -63,7 +64,7 @@ export async function supplyStageMaterials(db: Db, actor: Actor, input: z.output
         .values({ ...s, applicationId: app.id, updatedAt: now })
         .onConflictDoUpdate({
           target: [applicationMaterials.applicationId, applicationMaterials.materialKey],
-          set: { uploadId: s.uploadId, certificateId: s.certificateId, updatedAt: now },
+          set: { uploadId: s.uploadId, certificateId: s.certificateId, committedAt: s.committedAt, updatedAt: now },
         });
     }
     // Not a status change: the case stays under review. The version moves, so a stale page conflicts.

@@ -119,6 +119,8 @@ export const ZMaterialView = z.object({
   certificateRefused: z.string().nullable(),
   /** A certificate the reader's own steps do not need: not read for them (information, not a refusal). */
   certificateNotForStep: z.boolean(),
+  /** 告知承诺: the applicant committed instead of supplying it (checked after approval). */
+  committed: z.boolean(),
   /** The bundle stage that first needs it: stage 1 at submission, a later stage's when it opens. */
   stage: z.number().int(),
 });

@@ -45,6 +45,7 @@ async function guideMaterials(db: Db, merged: Merged, stages: ReadonlyMap<string
     serviceCodes: m.serviceCodes,
     appliesWhen: m.appliesWhenAny,
     stage: stages.get(m.key) ?? 1,
+    commitment: m.commitment ?? null,
   }));
 }
 

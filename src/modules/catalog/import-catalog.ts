@@ -200,6 +200,7 @@ export async function importCatalog(
         conditionZh: m.conditionZh ?? null,
         conditionEn: m.conditionEn ?? null,
         appliesWhen: m.appliesWhen && Object.keys(m.appliesWhen).length > 0 ? m.appliesWhen : null,
+        commitment: m.commitment ?? null,
         sortOrder: def.sortOrder,
       };
       const row = materialRow.get(`${sid}|${m.key}`);
@@ -208,6 +209,16 @@ export async function importCatalog(
         result.materials.created++;
       } else if (mode === "upsert" && !same(pick(row, values), values)) {
         await tx.update(materials).set(values).where(eq(materials.id, row.id));
+        result.materials.updated++;
+      } else if (mode === "insertOnly" && row.commitment === null && values.commitment !== null) {
+        // 告知承诺 the file now allows on a material an older load wrote before commitments were
+        // catalog data: the notice and the verification rule arrive, and with them the file's
+        // requiredness (the demo's premises proof was "unless the founder makes the address
+        // declaration"; the declaration is now this commitment, so the proof is required or committed).
+        await tx
+          .update(materials)
+          .set({ commitment: values.commitment, required: values.required, conditionZh: values.conditionZh, conditionEn: values.conditionEn })
+          .where(eq(materials.id, row.id));
         result.materials.updated++;
       } else if (mode === "insertOnly" && row.required && row.conditionZh === null && m.conditionZh !== undefined) {
         // The one correction an insert-only load makes: a material the file now asks for only

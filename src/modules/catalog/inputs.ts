@@ -6,7 +6,10 @@ import {
   certificateFieldTypes,
   certificateIdentities,
   certificateRegistryValues,
+  commitmentMethods,
+  commitmentProblems,
   hasLegalBasis,
+  maxCommitmentWorkingDays,
   materialSourceProblems,
   serviceRuleProblems,
   yuanToFen,
@@ -210,22 +213,71 @@ export const ZSaveMaterialInput = z
       .int(msg("catalog.errors.sortOrder"))
       .min(0, msg("catalog.errors.sortOrder"))
       .max(10000, msg("catalog.errors.sortOrder")),
+    /** 告知承诺: a commitment may replace it; then the notice and the verification rule are required. */
+    committable: z.boolean().default(false),
+    commitmentNoticeZh: ZParagraph(2000).optional(),
+    commitmentNoticeEn: ZParagraph(2000).optional(),
+    /** The verifying department's code. */
+    commitmentDepartment: ZOptionalCode,
+    commitmentDays: z
+      .union([z.string(), z.number()])
+      .optional()
+      .transform((v) => (v === undefined || String(v).trim() === "" ? null : Number(String(v).trim()))),
+    commitmentMethod: z
+      .enum(["", ...commitmentMethods])
+      .optional()
+      .transform((v) => (v ? v : null)),
   })
-  .transform(({ optionsText, conditionZh, conditionEn, ...m }) => ({
-    ...m,
-    // Only a form field has a field type, only a select has options, only a certificate a type.
-    fieldType: m.source === "formField" ? m.fieldType : null,
-    options: m.source === "formField" && m.fieldType === "select" ? (optionsText ?? []) : null,
-    certificateType: m.source === "certificate" ? m.certificateType : null,
-    conditionZh: m.required ? null : conditionZh || null,
-    conditionEn: m.required ? null : conditionEn || null,
-  }))
+  .superRefine((m, ctx) => {
+    if (!m.committable) return;
+    const missing = (path: string) => ctx.addIssue({ code: "custom", path: [path], message: msg("catalog.errors.commitmentMissing") });
+    if (!m.commitmentNoticeZh) missing("commitmentNoticeZh");
+    if (!m.commitmentNoticeEn) missing("commitmentNoticeEn");
+    if (!m.commitmentDepartment) missing("commitmentDepartment");
+    if (!m.commitmentMethod) missing("commitmentMethod");
+    const days = m.commitmentDays;
+    if (days === null || !Number.isInteger(days) || days < 1 || days > maxCommitmentWorkingDays)
+      ctx.addIssue({ code: "custom", path: ["commitmentDays"], message: msg("catalog.errors.commitmentDays") });
+  })
+  .transform(
+    ({
+      optionsText,
+      conditionZh,
+      conditionEn,
+      committable,
+      commitmentNoticeZh,
+      commitmentNoticeEn,
+      commitmentDepartment,
+      commitmentDays,
+      commitmentMethod,
+      ...m
+    }) => ({
+      ...m,
+      commitment:
+        committable && commitmentNoticeZh && commitmentNoticeEn && commitmentDepartment && commitmentDays && commitmentMethod
+          ? {
+              noticeZh: commitmentNoticeZh,
+              noticeEn: commitmentNoticeEn,
+              departmentCode: commitmentDepartment,
+              workingDays: commitmentDays,
+              method: commitmentMethod,
+            }
+          : null,
+      // Only a form field has a field type, only a select has options, only a certificate a type.
+      fieldType: m.source === "formField" ? m.fieldType : null,
+      options: m.source === "formField" && m.fieldType === "select" ? (optionsText ?? []) : null,
+      certificateType: m.source === "certificate" ? m.certificateType : null,
+      conditionZh: m.required ? null : conditionZh || null,
+      conditionEn: m.required ? null : conditionEn || null,
+    }),
+  )
   .superRefine((m, ctx) => {
     if (!hasLegalBasis(m.legalBasis)) ctx.addIssue({ code: "custom", path: ["legalBasis"], message: msg("catalog.errors.noLegalBasis") });
     for (const p of materialSourceProblems(m))
       ctx.addIssue({ code: "custom", path: [p.field === "options" ? "optionsText" : p.field], message: ruleMessage(p) });
     if (!m.required && !m.conditionZh) ctx.addIssue({ code: "custom", path: ["conditionZh"], message: msg("catalog.errors.conditionMissing") });
     if (!m.required && !m.conditionEn) ctx.addIssue({ code: "custom", path: ["conditionEn"], message: msg("catalog.errors.conditionMissing") });
+    for (const p of commitmentProblems(m)) ctx.addIssue({ code: "custom", path: [p.field], message: msg(p.message) });
   });
 export type SaveMaterialInput = z.input<typeof ZSaveMaterialInput>;
 
@@ -448,6 +500,15 @@ export const ZFileAppliesWhen = z
   .record(ZSituationCode, z.array(ZSituationCode).min(1).max(20))
   .refine((r) => Object.keys(r).length <= 10, "at most 10 questions");
 
+/** 告知承诺 in the province file: the notice (zh, en) and who verifies, within how many working days, how. */
+export const ZFileCommitment = z.strictObject({
+  noticeZh: ZFileText,
+  noticeEn: ZFileText,
+  departmentCode: ZFileText,
+  workingDays: z.number().int().min(1).max(maxCommitmentWorkingDays),
+  method: z.enum(commitmentMethods),
+});
+
 /** A service (政务服务事项): its department, legal basis, limits, flags and materials. */
 export const ZFileService = z.strictObject({
   code: ZCatalogCode,
@@ -479,6 +540,8 @@ export const ZFileService = z.strictObject({
         conditionZh: ZFileText.optional(),
         conditionEn: ZFileText.optional(),
         appliesWhen: ZFileAppliesWhen.optional(),
+        /** 告知承诺: a commitment may replace it, with the notice and the verification rule (department by code). */
+        commitment: ZFileCommitment.optional(),
       }),
     )
     .max(200),

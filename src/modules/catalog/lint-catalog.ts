@@ -35,6 +35,7 @@ export async function readLintCatalog(db: Db): Promise<LintCatalog> {
           legalBasis: materials.legalBasis,
           source: materials.source,
           certificateType: materials.certificateType,
+          commitment: materials.commitment,
         })
         .from(materials)
         .where(
@@ -49,7 +50,9 @@ export async function readLintCatalog(db: Db): Promise<LintCatalog> {
     certificateTypes: types,
     services: serviceRows.map(({ id, ...s }) => ({
       ...s,
-      materials: materialRows.filter((m) => m.serviceId === id).map(({ serviceId: _serviceId, ...m }) => m),
+      materials: materialRows
+        .filter((m) => m.serviceId === id)
+        .map(({ serviceId: _serviceId, commitment, ...m }) => ({ ...m, committable: commitment !== null })),
     })),
   };
 }

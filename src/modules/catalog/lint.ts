@@ -37,6 +37,8 @@ export interface LintMaterial {
   legalBasis: string;
   source: "formField" | "upload" | "certificate";
   certificateType: string | null;
+  /** 告知承诺: a commitment may replace it (absent: no). */
+  committable?: boolean;
 }
 
 export interface LintService {
@@ -282,13 +284,9 @@ export interface ServiceSupply {
   nameEn: string;
   /** Materials the registry supplies (certificate materials of a type it holds). */
   shared: SupplyMaterial[];
-  /**
-   * Materials a commitment may replace (告知承诺). The catalog has no such flag yet (issue 13 item
-   * 2 brings it; the address commitment of starting a business is still part of the registration
-   * form, not catalog data): always empty until then.
-   */
+  /** Materials a commitment may replace (告知承诺): counted here, not as shared or uploaded. */
   commitment: SupplyMaterial[];
-  /** Documents the applicant still uploads. */
+  /** Documents the applicant still uploads (and cannot replace by a commitment). */
   uploaded: SupplyMaterial[];
 }
 
@@ -309,10 +307,10 @@ export function supplyReport(catalog: LintCatalog): ServiceSupply[] {
       code: s.code,
       nameZh: s.nameZh,
       nameEn: s.nameEn,
-      shared: s.materials.filter((m) => m.source === "certificate" && m.certificateType && known.has(m.certificateType)).map(supplyMaterial),
-      commitment: [],
+      shared: s.materials.filter((m) => !m.committable && m.source === "certificate" && m.certificateType && known.has(m.certificateType)).map(supplyMaterial),
+      commitment: s.materials.filter((m) => m.committable && m.source !== "formField").map(supplyMaterial),
       uploaded: s.materials
-        .filter((m) => m.source === "upload" || (m.source === "certificate" && !(m.certificateType && known.has(m.certificateType))))
+        .filter((m) => !m.committable && (m.source === "upload" || (m.source === "certificate" && !(m.certificateType && known.has(m.certificateType)))))
         .map(supplyMaterial),
     }));
 }

@@ -78,6 +78,7 @@ export async function listCatalogAdmin(db: Db): Promise<CatalogAdmin> {
           options: m.options,
           certificateType: m.certificateType,
           required: m.required,
+          commitment: m.commitment,
           conditionZh: m.conditionZh,
           conditionEn: m.conditionEn,
           sortOrder: m.sortOrder,

@@ -104,5 +104,6 @@ function toPlanMaterial(m: Awaited<ReturnType<typeof mergedMaterialsOf>>[number]
     serviceCodes: m.serviceCodes,
     appliesWhen: m.appliesWhenAny,
     stage,
+    commitment: m.commitment ?? null,
   };
 }

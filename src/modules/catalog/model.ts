@@ -164,6 +164,8 @@ export interface ServiceMaterial {
   serviceCode: string;
   /** The situations (办理情形) this service asks it in; null: always. */
   appliesWhen?: AppliesWhen | null;
+  /** 告知承诺: a commitment may replace it for this service (see `MaterialCommitment`). */
+  commitment?: MaterialCommitment | null;
 }
 
 function joinDistinct(values: ReadonlyArray<string | null>, separator: string): string | null {
@@ -214,6 +216,9 @@ export function mergeMaterials<M extends ServiceMaterial>(
             ),
         sortOrder: Math.min(first.sortOrder, ...rest.map((m) => m.sortOrder)),
         serviceCodes: [...new Set(group.map((m) => m.serviceCode))],
+        // A commitment replaces it only where every service asking it allows one (the first's rule
+        // and notice): a service that needs the document itself still gets it.
+        commitment: group.every((m) => m.commitment) ? (first.commitment ?? null) : null,
         // Asked if any service asks it in the applicant's situation: always, if one asks it always.
         appliesWhenAny: group.some((m) => !m.appliesWhen || Object.keys(m.appliesWhen).length === 0)
           ? null
@@ -788,4 +793,42 @@ export function owedStepMaterials<
 >(materials: readonly M[], step: { serviceCode: string }, answers: Readonly<SituationAnswers>, supplied: ReadonlySet<string>): { all: M[]; required: M[] } {
   const all = materials.filter((m) => m.stage > 1 && m.serviceCodes.includes(step.serviceCode) && materialApplies(m, answers) && !supplied.has(m.key));
   return { all, required: all.filter((m) => m.required) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 告知承诺: a commitment instead of proof (国办发〔2020〕42号《关于全面推行证明事项告知承诺制的指导意见》).
+// ---------------------------------------------------------------------------------------------
+
+/** How a department checks a committed material after approval (核查方式). */
+export const commitmentMethods = ["onSite", "dataComparison", "documentReview"] as const;
+export type CommitmentMethod = (typeof commitmentMethods)[number];
+
+/** The longest verification period a rule may give, in working days. */
+export const maxCommitmentWorkingDays = 120;
+
+/**
+ * That a commitment may replace a material, as the catalog says it for one service's material:
+ * the written notice the applicant accepts (what is promised, and the legal consequences of a
+ * false promise), and the verification rule — which department checks (its code), within how many
+ * working days after approval, and how. Null on a material: it must be supplied.
+ */
+export interface MaterialCommitment {
+  noticeZh: string;
+  noticeEn: string;
+  departmentCode: string;
+  workingDays: number;
+  method: CommitmentMethod;
+}
+
+/** A form field is an answer, not a document: only an upload or a certificate can be replaced by a commitment. */
+export function commitmentProblems(m: {
+  source: "formField" | "upload" | "certificate";
+  commitment: MaterialCommitment | null;
+}): Array<{ field: string; message: string }> {
+  if (!m.commitment) return [];
+  const problems: Array<{ field: string; message: string }> = [];
+  if (m.source === "formField") problems.push({ field: "committable", message: "catalog.errors.commitmentFormField" });
+  if (!Number.isInteger(m.commitment.workingDays) || m.commitment.workingDays < 1 || m.commitment.workingDays > maxCommitmentWorkingDays)
+    problems.push({ field: "commitmentDays", message: "catalog.errors.commitmentDays" });
+  return problems;
 }

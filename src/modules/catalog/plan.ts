@@ -16,7 +16,7 @@ export interface PlanStep {
   stage: number;
 }
 
-import type { AnswerUnit, AppliesWhen, SituationQuestion } from "./model";
+import type { AnswerUnit, AppliesWhen, MaterialCommitment, SituationQuestion } from "./model";
 
 /** One piece of data or document an application needs, deduplicated across its services by `key`. */
 export interface PlanMaterial {
@@ -41,6 +41,11 @@ export interface PlanMaterial {
    * submission, a later stage's when its steps are ready to start (see `materialStages`).
    */
   stage: number;
+  /**
+   * 告知承诺: a commitment may replace it (every service asking it allows one), with the notice and
+   * the verification rule; null or absent (plans made before commitments): it must be supplied.
+   */
+  commitment?: MaterialCommitment | null;
 }
 
 /** What applying for a service or a bundle takes: its steps (a DAG) and the union of materials. */

@@ -6,7 +6,8 @@ import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../identity/model";
 import { newCatalogVersion } from "./catalog-version";
 import type { ZSaveMaterialInput } from "./inputs";
-import { hasLegalBasis, materialSourceProblems, type CatalogAuditAction } from "./model";
+import { departments } from "../identity/schema";
+import { commitmentProblems, hasLegalBasis, materialSourceProblems, type CatalogAuditAction } from "./model";
 import type { CatalogFinding } from "./lint";
 import { catalogFindings, refuseAddedFindings } from "./lint-catalog";
 import { knownCertificateTypes, refuseFields, ruleRefusals, type FieldRefusal } from "./refusals";
@@ -46,6 +47,7 @@ export async function saveMaterial(
   const early: FieldRefusal[] = [
     ...(hasLegalBasis(input.legalBasis) ? [] : [{ field: "legalBasis", message: "catalog.errors.noLegalBasis" }]),
     ...ruleRefusals(materialSourceProblems(input), (p) => (p.field === "options" ? "optionsText" : p.field)),
+    ...commitmentProblems(input),
   ];
   if (early.length) refuseFields(early);
   return db.transaction(async (tx) => {
@@ -55,6 +57,11 @@ export async function saveMaterial(
     const findingsBefore = await catalogFindings(tx);
     if (input.certificateType && !(await knownCertificateTypes(tx, [input.certificateType])).has(input.certificateType))
       refuseFields([{ field: "certificateType", message: "catalog.errors.unknownCertificateType" }]);
+    // 告知承诺: the verifying department must exist (the rule names it by code).
+    if (input.commitment) {
+      const [verifier] = await tx.select({ id: departments.id }).from(departments).where(eq(departments.code, input.commitment.departmentCode));
+      if (!verifier) refuseFields([{ field: "commitmentDepartment", message: "catalog.errors.unknownDepartment" }]);
+    }
     const { serviceCode: _serviceCode, key, ...values } = input;
     const [existing] = await tx
       .select()

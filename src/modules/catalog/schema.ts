@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { departments, users } from "../identity/schema";
-import { answerUnits, certificateIdentities, type AppliesWhen, type CertificateField, type SituationQuestion } from "./model";
+import { answerUnits, certificateIdentities, type AppliesWhen, type CertificateField, type MaterialCommitment, type SituationQuestion } from "./model";
 
 export const applicantKindEnum = pgEnum("applicant_kind", ["enterprise", "citizen"]);
 export const materialSourceEnum = pgEnum("material_source", ["formField", "upload", "certificate"]);
@@ -133,11 +133,17 @@ export const materials = pgTable(
      * from the applicant's stored answers, never from the form's list.
      */
     appliesWhen: jsonb("applies_when").$type<AppliesWhen>(),
+    /**
+     * 告知承诺: a commitment may replace this material — the notice the applicant accepts and the
+     * verification rule (department, working days, method). Null: it must be supplied.
+     */
+    commitment: jsonb("commitment").$type<MaterialCommitment>(),
     sortOrder: integer("sort_order").notNull().default(0),
   },
   (t) => [
     uniqueIndex("materials_service_key_key").on(t.serviceId, t.key),
     check("materials_legal_basis_present", sql`length(trim(${t.legalBasis})) > 0`),
+    check("materials_commitment_not_form_field", sql`${t.commitment} is null or ${t.source} <> 'formField'`),
     check(
       "materials_source_consistent",
       sql`(${t.source} <> 'certificate' or ${t.certificateType} is not null) and (${t.source} <> 'formField' or ${t.fieldType} is not null)`,

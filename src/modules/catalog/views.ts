@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { findingCodes } from "./lint";
-import { answerUnits, certificateIdentities, type CertificateField } from "./model";
+import { answerUnits, certificateIdentities, commitmentMethods, type CertificateField } from "./model";
 import type { PlanStep } from "./plan";
 import type { ApplicationPlan, PlanMaterial } from "./plan";
 
@@ -29,6 +29,15 @@ export const ZPlanStep = z.object({
   stage: z.number().int(),
 });
 
+/** 告知承诺: the notice and the verification rule of a material a commitment may replace. */
+export const ZMaterialCommitment = z.object({
+  noticeZh: z.string(),
+  noticeEn: z.string(),
+  departmentCode: z.string(),
+  workingDays: z.number().int(),
+  method: z.enum(commitmentMethods),
+});
+
 export const ZPlanMaterial = z.object({
   key: z.string(),
   nameZh: z.string(),
@@ -45,6 +54,7 @@ export const ZPlanMaterial = z.object({
   serviceCodes: z.array(z.string()).max(100),
   appliesWhen: z.array(z.record(z.string(), z.array(z.string()))).nullable(),
   stage: z.number().int(),
+  commitment: ZMaterialCommitment.nullable().optional(),
 });
 
 const ZSituationOption = z.object({ value: z.string(), labelZh: z.string(), labelEn: z.string() });
@@ -183,6 +193,7 @@ export const ZAdminMaterial = z.object({
   conditionZh: z.string().nullable(),
   conditionEn: z.string().nullable(),
   sortOrder: z.number().int(),
+  commitment: ZMaterialCommitment.nullable(),
 });
 export type AdminMaterial = z.infer<typeof ZAdminMaterial>;
 

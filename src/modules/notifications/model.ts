@@ -42,6 +42,8 @@ import type { Role } from "@/modules/identity/model";
  * | rectificationOpened | trackingNumber, department, dueDate (to the rated department's reviewers) |
  * | rectificationAnswered | trackingNumber, title, department |
  * | appealDecided | trackingNumber, title |
+ * | verificationOpened | trackingNumber, title, material, dueDate (to the verifying department's reviewers: 告知承诺核查) |
+ * | commitmentBroken | trackingNumber, title, material, department, finding, numbers (the certificates revoked) |
  */
 export const notificationKinds = [
   "applicationSubmitted",
@@ -80,6 +82,8 @@ export const notificationKinds = [
   "rectificationOpened",
   "rectificationAnswered",
   "appealDecided",
+  "verificationOpened",
+  "commitmentBroken",
 ] as const;
 
 export type NotificationKind = (typeof notificationKinds)[number];
@@ -122,6 +126,8 @@ export const kindParams: Record<NotificationKind, readonly string[]> = {
   rectificationOpened: ["trackingNumber", "department", "dueDate"],
   rectificationAnswered: ["trackingNumber", "title", "department"],
   appealDecided: ["trackingNumber", "title"],
+  verificationOpened: ["trackingNumber", "title", "material", "dueDate"],
+  commitmentBroken: ["trackingNumber", "title", "material", "department", "finding", "numbers"],
 };
 
 export function isNotificationKind(kind: string): kind is NotificationKind {

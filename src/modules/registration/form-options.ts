@@ -2,13 +2,13 @@ import { eq } from "drizzle-orm";
 import { DomainError } from "@/lib/domain-error";
 import type { Db } from "@/server/db/client";
 import { loadApplicationPlan } from "../catalog/load-application-plan";
-import type { AnswerShape } from "../catalog/model";
+import type { AnswerShape, MaterialCommitment } from "../catalog/model";
 import { loadDivisionTable } from "../divisions/load-divisions";
 import type { Actor } from "../identity/model";
 import { citizens } from "../identity/schema";
 import { businessScopeItems, entityTypes, industries, reservationDays } from "./model";
 import { nameDivisionName } from "./names";
-import { startBusinessBundle } from "./submit-start-business";
+import { premisesProofKey, startBusinessBundle } from "./submit-start-business";
 
 const hebei = "130000";
 
@@ -20,7 +20,7 @@ type CatalogAnswerKey = (typeof catalogAnswerKeys)[number];
  * How the catalog's start-a-business materials answer the form's choices (options, units), for the
  * form to label each choice with `formatAnswer`. Null for a key when the bundle is not published.
  */
-async function catalogAnswers(db: Db): Promise<Record<CatalogAnswerKey, AnswerShape | null>> {
+async function catalogAnswers(db: Db): Promise<{ answers: Record<CatalogAnswerKey, AnswerShape | null>; addressCommitment: MaterialCommitment | null }> {
   const plan = await loadApplicationPlan(db, { kind: "bundle", code: startBusinessBundle }).catch((error: unknown) => {
     if (error instanceof DomainError && error.code === "notFound") return null;
     throw error;
@@ -29,12 +29,17 @@ async function catalogAnswers(db: Db): Promise<Record<CatalogAnswerKey, AnswerSh
     const m = plan?.materials.find((x) => x.key === key);
     return m ? { fieldType: m.fieldType, options: m.options, unit: m.unit } : null;
   };
-  return { entityType: shape("entityType"), sealTypes: shape("sealTypes"), invoiceTypes: shape("invoiceTypes"), housingFundRate: shape("housingFundRate") };
+  return {
+    answers: { entityType: shape("entityType"), sealTypes: shape("sealTypes"), invoiceTypes: shape("invoiceTypes"), housingFundRate: shape("housingFundRate") },
+    // 住所申报承诺 is the catalog's commitment on the premises proof: its notice is the one the founder accepts.
+    addressCommitment: plan?.materials.find((m) => m.key === premisesProofKey)?.commitment ?? null,
+  };
 }
 
 /** What the start-a-business form offers: name divisions, Hebei's cities with their counties, industries, entity types with their forms, scope items. */
 export async function startBusinessOptions(db: Db) {
   const table = [...(await loadDivisionTable(db)).values()];
+  const catalog = await catalogAnswers(db);
   const cities = table.filter((d) => d.parentCode === hebei).sort((a, b) => a.code.localeCompare(b.code));
   const province = table.filter((d) => d.code === hebei);
   return {
@@ -52,7 +57,8 @@ export async function startBusinessOptions(db: Db) {
     entityTypes: Object.entries(entityTypes).map(([value, t]) => ({ value, labelZh: t.labelZh, labelEn: t.labelEn, forms: [...t.forms] })),
     scopeItems: businessScopeItems,
     reservationDays,
-    answers: await catalogAnswers(db),
+    answers: catalog.answers,
+    addressCommitment: catalog.addressCommitment,
   };
 }
 

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, or } from "drizzle-orm";
-import type { z } from "zod";
+import { z } from "zod";
 import { shanghaiDate } from "@/lib/dates";
-import { DomainError } from "@/lib/domain-error";
+import { DomainError, isZodErrorLike } from "@/lib/domain-error";
 import type { Db } from "@/server/db/client";
 import { ZSubmitApplicationInput } from "../applications/inputs";
 import { submitApplication } from "../applications/submit-application";
@@ -16,6 +16,12 @@ import { businessRegistrations, enterpriseNames } from "./schema";
 
 /** The bundle the start-a-business form submits: registration first, then four departments at once. */
 export const startBusinessBundle = "startBusiness";
+/**
+ * The registration's premises proof (住所使用证明): the form's address declaration (住所申报承诺)
+ * is the catalog's commitment on it, through the same path as any commitment instead of proof
+ * (so a founder on the dishonesty list, or with a broken commitment, cannot make it).
+ */
+export const premisesProofKey = "premisesProof";
 
 /**
  * Submits the start-a-business bundle from the one form: the founder's reserved name, the
@@ -72,10 +78,11 @@ export async function submitStartBusiness(db: Db, actor: Actor, input: z.output<
       employeeCount: String(input.employeeCount),
       housingFundRate: input.housingFundRate,
     },
-    materials: {},
+    materials: { [premisesProofKey]: { kind: "commitment", accepted: input.addressCommitment } },
     consent: input.consent,
   });
 
+  // The commitment's refusal (an excluded founder) belongs on the form's declaration.
   return submitApplication(db, actor, submission, now, {
     registrationPath: true,
     alsoInTransaction: async (tx, applicationId) => {
@@ -113,5 +120,9 @@ export async function submitStartBusiness(db: Db, actor: Actor, input: z.output<
           founderPhone: founder.phone ?? "",
         });
     },
+  }).catch((error: unknown) => {
+    if (!isZodErrorLike(error)) throw error;
+    const onForm = (path: readonly PropertyKey[]) => (path.join(".") === `materials.${premisesProofKey}` ? ["addressCommitment"] : [...path]);
+    throw new z.ZodRealError(error.issues.map((issue) => ({ ...issue, path: onForm(issue.path) })) as z.core.$ZodIssue[]);
   });
 }

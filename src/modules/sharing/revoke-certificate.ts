@@ -73,3 +73,33 @@ export async function revokeHolderCertificates(
   );
   return live.map((c) => c.number);
 }
+
+/**
+ * Revokes the certificates an application's approval issued (a false commitment, 告知承诺: the
+ * approval rested on it), each through the certificate machine, audited, with the reason; the
+ * revocation watch tells the applications that relied on them, and the certificate-revoked effect
+ * marks their published decisions. Runs in the caller's transaction. Returns the numbers revoked.
+ */
+export async function revokeApplicationCertificates(
+  tx: Db,
+  input: { applicationId: string; reason: string; actor: Actor | null; now: Date },
+): Promise<string[]> {
+  const issued = await tx
+    .select({ id: certificates.id, number: certificates.number, status: certificates.status, typeNameZh: certificateTypes.nameZh })
+    .from(certificates)
+    .innerJoin(certificateTypes, eq(certificateTypes.code, certificates.typeCode))
+    .where(eq(certificates.sourceApplicationId, input.applicationId))
+    .for("update", { of: certificates });
+  const live = issued.filter((c) => canRevokeCertificate(c.status));
+  await applyCertificateEventToAll(tx, live, "revoke", {
+    actor: input.actor,
+    now: input.now,
+    patch: { revokedAt: input.now, revocationReason: input.reason },
+    data: () => ({ reason: input.reason, applicationId: input.applicationId }),
+  });
+  await watchLapsedCertificates(
+    tx,
+    live.map((c) => ({ id: c.id, number: c.number, typeNameZh: c.typeNameZh, event: "revoked" as const, reason: input.reason })),
+  );
+  return live.map((c) => c.number);
+}

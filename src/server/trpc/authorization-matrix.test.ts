@@ -230,6 +230,11 @@ const matrix: Record<string, readonly Caller[]> = {
   "risk.overview": ["dataOffice"],
   "risk.recompute": ["dataOffice"],
   "risk.applicant": staff,
+  "commitments.eligibility": applicants,
+  "commitments.department": ["reviewer"],
+  // Every signed-in caller reaches the use case, which answers "not found" to anyone but the applicant and staff.
+  "commitments.ofApplication": signedIn,
+  "commitments.record": ["reviewer"],
   "disclosure.publishNow": ["dataOffice"],
   "disclosure.late": ["dataOffice"],
   "serviceIndex.snapshotNow": ["dataOffice"],

@@ -9,6 +9,7 @@ import { CaseStepper } from "@/modules/applications/components/case-stepper";
 import { NoticeHistory } from "@/modules/applications/components/notice-history";
 import { StageMaterialsForm } from "@/modules/applications/components/stage-materials-form";
 import { StatusBadge } from "@/modules/applications/components/status-badge";
+import { CaseVerifications } from "@/modules/commitments/components/case-verifications";
 import { CaseDocuments } from "@/modules/documents/components/case-documents";
 import { CaseClocks } from "@/modules/review/components/case-clocks";
 import { CaseRatings } from "@/modules/ratings/components/case-ratings";
@@ -34,10 +35,13 @@ export default async function CasePage({ params, searchParams }: { params: Param
   const documents = await (await api()).documents.forApplication({ applicationId: app.id });
   const rated = await (await api()).ratings.forCase({ applicationId: app.id });
   const clocks = await (await api()).review.clocks.forApplication({ applicationId: app.id });
-  const [t, ti, ts, locale, format] = await Promise.all([
+  const verifications = app.materials.some((m) => m.committed) ? await (await api()).commitments.ofApplication({ applicationId: app.id }) : [];
+  const [t, ti, ts, tc, tcs, locale, format] = await Promise.all([
     getTranslations("applications.case"),
     getTranslations("identity.case"),
     getTranslations("applications.stageMaterials"),
+    getTranslations("commitments.case"),
+    getTranslations("sharing.holder.status"),
     getLocale(),
     getFormatter(),
   ]);
@@ -160,6 +164,11 @@ export default async function CasePage({ params, searchParams }: { params: Param
                   </Link>
                 </p>
                 <p className="font-mono text-sm">{c.number}</p>
+                {c.status === "valid" ? null : (
+                  <p className="font-semibold text-seal-600" data-testid={`certificate-status-${c.number}`}>
+                    {tcs(c.status)}
+                  </p>
+                )}
                 <p className="text-sm text-slate-700">{t("issuedBy", { issuer: en ? c.issuerNameEn : c.issuerNameZh, date: c.issuedOn })}</p>
               </li>
             ))}
@@ -189,18 +198,22 @@ export default async function CasePage({ params, searchParams }: { params: Param
               <span className="text-slate-600 sm:w-48 sm:shrink-0">{en ? m.nameEn : m.nameZh}</span>
               <span data-testid={`answer-${m.key}`}>
                 {(m.answer ? (en ? m.answer.en : m.answer.zh) : null) ??
-                  (m.certificate
-                    ? t("fromRegistry", { number: m.certificate.number })
-                    : m.upload
-                      ? t("uploadedFile", { name: m.upload.fileName, size: Math.ceil(m.upload.sizeBytes / 1024) })
-                      : m.stage > 1
-                        ? ts("laterStage", { stage: m.stage })
-                        : "—")}
+                  (m.committed
+                    ? tc("committed")
+                    : m.certificate
+                      ? t("fromRegistry", { number: m.certificate.number })
+                      : m.upload
+                        ? t("uploadedFile", { name: m.upload.fileName, size: Math.ceil(m.upload.sizeBytes / 1024) })
+                        : m.stage > 1
+                          ? ts("laterStage", { stage: m.stage })
+                          : "—")}
               </span>
             </li>
           ))}
         </ul>
       </Card>
+
+      {app.materials.some((m) => m.committed) ? <CaseVerifications verifications={verifications} /> : null}
     </div>
   );
 }

@@ -82,7 +82,7 @@ export default async function CatalogAdminPage({ searchParams }: { searchParams:
                 <h4 id="materials-heading" className="text-lg font-semibold">
                   {t("material.title", { count: editing.materials.length })}
                 </h4>
-                <MaterialsEditor service={editing} certificateTypes={catalog.certificateTypes} />
+                <MaterialsEditor service={editing} certificateTypes={catalog.certificateTypes} departments={catalog.departments} />
               </section>
             </div>
           </Card>

@@ -24,6 +24,8 @@ interface Props {
   prefill: Prefill;
   draft: { situations: Record<string, string>; formData: Record<string, string>; uploads: Record<string, string> } | null;
   idempotencyKey: string;
+  /** 告知承诺: why the applicant may not commit instead of proof (a message key), or null when they may. */
+  commitmentExcluded?: string | null;
 }
 
 const inputClass = "rounded border border-slate-400 bg-white px-3 py-2 text-base aria-[invalid=true]:border-seal-600";
@@ -33,8 +35,9 @@ const inputClass = "rounded border border-slate-400 bg-white px-3 py-2 text-base
  * what only the applicant has, and the certificates government already holds shown, locked, as
  * supplied by government.
  */
-export function ApplyForm({ plan, prefill, draft, idempotencyKey }: Props) {
+export function ApplyForm({ plan, prefill, draft, idempotencyKey, commitmentExcluded = null }: Props) {
   const t = useTranslations("applications.apply");
+  const tm = useTranslations("catalog.commitmentMethods");
   const message = useMessage();
   const locale = useLocale();
   const en = locale === "en";
@@ -314,6 +317,36 @@ export function ApplyForm({ plan, prefill, draft, idempotencyKey }: Props) {
                   {up?.error ? <p className="text-sm text-seal-600">{up.error}</p> : null}
                 </div>
               )}
+              {m.commitment && !fromGovernment ? (
+                <div className="mt-3 flex flex-col gap-2 rounded border border-brand-700 bg-brand-50 p-3" data-testid={`commitment-${m.key}`}>
+                  <p className="font-medium">{t("commitment.title")}</p>
+                  <p className="whitespace-pre-line text-sm" id={`commitment-${m.key}-notice`}>
+                    {en ? m.commitment.noticeEn : m.commitment.noticeZh}
+                  </p>
+                  <p className="text-sm text-slate-700">{t("commitment.rule", { days: m.commitment.workingDays, method: tm(m.commitment.method) })}</p>
+                  {commitmentExcluded ? (
+                    <p className="text-sm text-amber-900" role="status" data-testid={`commitment-excluded-${m.key}`}>
+                      {t("commitment.excluded", { reason: message(commitmentExcluded) ?? "" })}
+                    </p>
+                  ) : (
+                    <div className="flex items-start gap-2">
+                      <input
+                        id={`commit-${m.key}`}
+                        type="checkbox"
+                        className="mt-1 h-5 w-5"
+                        aria-describedby={`commitment-${m.key}-notice`}
+                        checked={supplied?.kind === "commitment"}
+                        onChange={(e) => {
+                          if (e.target.checked) form.setValue(`materials.${m.key}`, { kind: "commitment", accepted: true }, { shouldDirty: true });
+                          else form.unregister(`materials.${m.key}`);
+                          form.clearErrors(`materials.${m.key}`);
+                        }}
+                      />
+                      <label htmlFor={`commit-${m.key}`}>{t("commitment.accept")}</label>
+                    </div>
+                  )}
+                </div>
+              ) : null}
               {error ? (
                 <p className="mt-1 text-sm text-seal-600" data-testid={`error-materials.${m.key}`}>
                   {message(error)}

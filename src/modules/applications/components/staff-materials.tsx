@@ -101,7 +101,12 @@ export async function StaffMaterials({ materials, headingLevel = 2 }: { material
               ) : null}
               {m.source === "certificate" && !m.certificate && m.upload ? <p className="mb-2 text-sm text-amber-900">{t("certificateUploaded")}</p> : null}
               {m.source !== "formField" && m.upload ? upload(m.upload) : null}
-              {m.source !== "formField" && !m.upload && !m.certificate && !m.certificateRefused && !m.certificateNotForStep ? (
+              {m.committed ? (
+                <p className="text-brand-800" data-testid={`committed-${m.key}`}>
+                  {t("committed")}
+                </p>
+              ) : null}
+              {m.source !== "formField" && !m.upload && !m.certificate && !m.certificateRefused && !m.certificateNotForStep && !m.committed ? (
                 <p className="text-slate-600">{t("notSupplied")}</p>
               ) : null}
             </li>

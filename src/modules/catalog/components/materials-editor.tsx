@@ -16,6 +16,7 @@ import { pick } from "./format";
 
 type Service = CatalogAdmin["services"][number];
 type CertificateTypes = CatalogAdmin["certificateTypes"];
+type Departments = CatalogAdmin["departments"];
 const fieldTypes = ["text", "textarea", "number", "date", "select"] as const;
 
 function formValues(serviceCode: string, m: AdminMaterial | null, nextOrder: number): SaveMaterialInput {
@@ -33,6 +34,12 @@ function formValues(serviceCode: string, m: AdminMaterial | null, nextOrder: num
     conditionZh: m?.conditionZh ?? "",
     conditionEn: m?.conditionEn ?? "",
     sortOrder: String(m?.sortOrder ?? nextOrder),
+    committable: Boolean(m?.commitment),
+    commitmentNoticeZh: m?.commitment?.noticeZh ?? "",
+    commitmentNoticeEn: m?.commitment?.noticeEn ?? "",
+    commitmentDepartment: m?.commitment?.departmentCode ?? "",
+    commitmentDays: m?.commitment ? String(m.commitment.workingDays) : "",
+    commitmentMethod: m?.commitment?.method ?? "",
   };
 }
 
@@ -45,13 +52,16 @@ function MaterialForm({
   service,
   material,
   certificateTypes,
+  departments,
   nextOrder,
 }: {
   service: Service;
   material: AdminMaterial | null;
   certificateTypes: CertificateTypes;
+  departments: Departments;
   nextOrder: number;
 }) {
+  const tm = useTranslations("catalog.commitmentMethods");
   const t = useTranslations("catalog.admin.material");
   const tg = useTranslations("catalog.guide");
   const locale = useLocale();
@@ -60,7 +70,7 @@ function MaterialForm({
   const add = useMutation(trpc.catalog.addMaterial.mutationOptions());
   const update = useMutation(trpc.catalog.updateMaterial.mutationOptions());
   const form = useZodForm(ZSaveMaterialInput, { defaultValues: formValues(service.code, material, nextOrder) });
-  const [source, fieldType, required] = useWatch({ control: form.control, name: ["source", "fieldType", "required"] });
+  const [source, fieldType, required, committable] = useWatch({ control: form.control, name: ["source", "fieldType", "required", "committable"] });
   const submit = useFormSubmit(form, (values) => (material ? update.mutateAsync(values) : add.mutateAsync(values)), {
     reset: !material,
     onDone: () => {
@@ -125,6 +135,36 @@ function MaterialForm({
           <TextField form={form} name="conditionEn" label={t("conditionEn")} idPrefix={idPrefix} autoComplete="off" />
         </div>
       )}
+      {source === "formField" ? null : (
+        <>
+          <CheckboxField form={form} name="committable" label={t("committable")} idPrefix={idPrefix} />
+          {committable ? (
+            <div className="flex flex-col gap-4 border-l-4 border-brand-700 pl-3">
+              <TextAreaField form={form} name="commitmentNoticeZh" label={t("commitmentNoticeZh")} rows={3} idPrefix={idPrefix} />
+              <TextAreaField form={form} name="commitmentNoticeEn" label={t("commitmentNoticeEn")} rows={3} idPrefix={idPrefix} />
+              <div className="grid gap-4 sm:grid-cols-3">
+                <SelectField
+                  form={form}
+                  name="commitmentDepartment"
+                  label={t("commitmentDepartment")}
+                  placeholder={t("choose")}
+                  options={departments.map((d) => ({ value: d.code, label: pick(d, locale) }))}
+                  idPrefix={idPrefix}
+                />
+                <TextField form={form} name="commitmentDays" label={t("commitmentDays")} inputMode="numeric" idPrefix={idPrefix} autoComplete="off" />
+                <SelectField
+                  form={form}
+                  name="commitmentMethod"
+                  label={t("commitmentMethod")}
+                  placeholder={t("choose")}
+                  options={(["onSite", "dataComparison", "documentReview"] as const).map((m) => ({ value: m, label: tm(m) }))}
+                  idPrefix={idPrefix}
+                />
+              </div>
+            </div>
+          ) : null}
+        </>
+      )}
       <div className="max-w-[12rem]">
         <TextField form={form} name="sortOrder" label={t("sortOrder")} inputMode="numeric" idPrefix={idPrefix} autoComplete="off" />
       </div>
@@ -166,7 +206,15 @@ function RemoveMaterial({ service, material }: { service: Service; material: Adm
 }
 
 /** A service's materials: each can be opened to edit or removed; a form adds one more. */
-export function MaterialsEditor({ service, certificateTypes }: { service: Service; certificateTypes: CertificateTypes }) {
+export function MaterialsEditor({
+  service,
+  certificateTypes,
+  departments,
+}: {
+  service: Service;
+  certificateTypes: CertificateTypes;
+  departments: Departments;
+}) {
   const t = useTranslations("catalog.admin.material");
   const tg = useTranslations("catalog.guide");
   const locale = useLocale();
@@ -183,17 +231,25 @@ export function MaterialsEditor({ service, certificateTypes }: { service: Servic
                 <span className="block text-sm text-slate-700">
                   {tg(`sourceKinds.${m.source}`)} ·{" "}
                   {m.required ? tg("required") : tg("conditional", { condition: (locale === "en" ? m.conditionEn : m.conditionZh) ?? "" })}
+                  {m.commitment ? ` · ${t("committable")}` : null}
                 </span>
               </summary>
               <div className="flex flex-col gap-4 border-t border-slate-200 p-3">
-                <MaterialForm service={service} material={m} certificateTypes={certificateTypes} nextOrder={nextOrder} />
+                <MaterialForm service={service} material={m} certificateTypes={certificateTypes} departments={departments} nextOrder={nextOrder} />
                 <RemoveMaterial service={service} material={m} />
               </div>
             </details>
           </li>
         ))}
       </ul>
-      <MaterialForm key={`new-${service.materials.length}`} service={service} material={null} certificateTypes={certificateTypes} nextOrder={nextOrder} />
+      <MaterialForm
+        key={`new-${service.materials.length}`}
+        service={service}
+        material={null}
+        certificateTypes={certificateTypes}
+        departments={departments}
+        nextOrder={nextOrder}
+      />
     </div>
   );
 }

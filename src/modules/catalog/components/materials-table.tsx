@@ -18,7 +18,7 @@ export async function MaterialsTable({
   /** 办理情形: the questions a material's "applies when" names. */
   situations?: SituationQuestion[];
 }) {
-  const [t, locale] = await Promise.all([getTranslations("catalog.guide"), getLocale()]);
+  const [t, tm, locale] = await Promise.all([getTranslations("catalog.guide"), getTranslations("catalog.commitmentMethods"), getLocale()]);
   if (materials.length === 0) return <p className="text-slate-700">{t("noMaterials")}</p>;
   const separator = locale === "en" ? ", " : "、";
   const rows = materials.map((m) => ({
@@ -32,6 +32,8 @@ export async function MaterialsTable({
       ? t("appliesWhen", { condition: m.appliesWhen.map((w) => describeCondition(w, situations, locale)).join(t("appliesWhenOr")) })
       : null,
     stage: m.stage > 1 ? t("stageMaterial", { stage: m.stage }) : null,
+    // 告知承诺: a commitment may replace it, checked after approval as the catalog's rule says.
+    commitment: m.commitment ? t("commitment", { days: m.commitment.workingDays, method: tm(m.commitment.method) }) : null,
     source:
       m.source === "certificate" ? (
         <>
@@ -83,6 +85,11 @@ export async function MaterialsTable({
                     </span>
                   ) : null}
                   {r.stage ? <span className="mt-1 block text-xs text-slate-700">{r.stage}</span> : null}
+                  {r.commitment ? (
+                    <span className="mt-1 block text-xs text-brand-800" data-testid={`commitment-${r.m.key}`}>
+                      {r.commitment}
+                    </span>
+                  ) : null}
                 </td>
                 <td className="px-3 py-2 text-slate-700">{r.m.legalBasis}</td>
               </tr>
@@ -103,6 +110,7 @@ export async function MaterialsTable({
                 {r.necessity}
                 {r.appliesWhen ? <span className="block text-xs text-slate-700">{r.appliesWhen}</span> : null}
                 {r.stage ? <span className="block text-xs text-slate-700">{r.stage}</span> : null}
+                {r.commitment ? <span className="block text-xs text-brand-800">{r.commitment}</span> : null}
               </dd>
               <dt className="text-slate-600">{t("legalBasis")}</dt>
               <dd className="text-slate-700">{r.m.legalBasis}</dd>

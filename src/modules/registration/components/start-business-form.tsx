@@ -336,6 +336,12 @@ export function StartBusinessForm({ options, reservations, founder }: Props) {
 
         <fieldset disabled={pending} className={section}>
           <legend className={legend}>{t("apply.commitmentsLegend")}</legend>
+          {options.addressCommitment ? (
+            <div className="rounded border border-slate-300 bg-slate-50 p-3 text-sm" data-testid="address-commitment-notice">
+              <p className="font-semibold">{t("apply.addressCommitmentNotice")}</p>
+              <p className="mt-1 whitespace-pre-line">{en ? options.addressCommitment.noticeEn : options.addressCommitment.noticeZh}</p>
+            </div>
+          ) : null}
           <CheckboxField form={form} name="addressCommitment" label={t("apply.addressCommitment")} />
           <CheckboxField form={form} name="standardArticles" label={t("apply.standardArticles")} />
           <CheckboxField form={form} name="consent" label={t("apply.consent")} />

@@ -35,11 +35,19 @@ export default async function ApplyPage({ params, searchParams }: { params: Para
     getTranslations("applications.apply"),
     getLocale(),
   ]);
+  // 告知承诺: told before submitting when the applicant may not commit (the server checks again).
+  const commitmentExcluded = plan.materials.some((m) => m.commitment) ? (await caller.commitments.eligibility()).excluded : null;
   const title = locale === "en" ? plan.nameEn : plan.nameZh;
   return (
     <div className="mx-auto max-w-3xl">
       <PageHeader title={t("heading", { title })} lead={t("lead")} />
-      <ApplyForm plan={plan} prefill={prefill} draft={draft} idempotencyKey={key} />
+      <ApplyForm
+        plan={plan}
+        prefill={prefill}
+        draft={draft}
+        idempotencyKey={key}
+        commitmentExcluded={commitmentExcluded ? `commitments.exclusion.${commitmentExcluded}` : null}
+      />
     </div>
   );
 }

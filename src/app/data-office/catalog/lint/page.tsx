@@ -91,7 +91,7 @@ export default async function CatalogLintPage() {
                     <span className="font-semibold">{s.shared.length}</span>
                     {s.shared.length ? <span className="block text-slate-700">{names(s.shared)}</span> : null}
                   </td>
-                  <td className={cell}>
+                  <td className={cell} data-testid={`commitment-${s.code}`}>
                     <span className="font-semibold">{s.commitment.length}</span>
                     {s.commitment.length ? <span className="block text-slate-700">{names(s.commitment)}</span> : null}
                   </td>

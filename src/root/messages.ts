@@ -30,6 +30,8 @@ import documentsEn from "@/modules/documents/messages.en.json";
 import documentsZh from "@/modules/documents/messages.zh-CN.json";
 import creditEn from "@/modules/credit/messages.en.json";
 import creditZh from "@/modules/credit/messages.zh-CN.json";
+import inspectionsEn from "@/modules/inspections/messages.en.json";
+import inspectionsZh from "@/modules/inspections/messages.zh-CN.json";
 import disclosureEn from "@/modules/disclosure/messages.en.json";
 import disclosureZh from "@/modules/disclosure/messages.zh-CN.json";
 import ratingsEn from "@/modules/ratings/messages.en.json";
@@ -55,6 +57,7 @@ export const moduleMessages: Record<Locale, Record<string, unknown>> = {
     openData: openDataZh,
     registration: { ...registrationZh, ...registrationFormZh, ...registrationLifecycleZh },
     credit: creditZh,
+    inspections: inspectionsZh,
     disclosure: disclosureZh,
     ratings: ratingsZh,
     serviceIndex: serviceIndexZh,
@@ -72,6 +75,7 @@ export const moduleMessages: Record<Locale, Record<string, unknown>> = {
     openData: openDataEn,
     registration: { ...registrationEn, ...registrationFormEn, ...registrationLifecycleEn },
     credit: creditEn,
+    inspections: inspectionsEn,
     disclosure: disclosureEn,
     ratings: ratingsEn,
     serviceIndex: serviceIndexEn,

@@ -10,6 +10,7 @@ import { registrationRouter } from "@/modules/registration/router";
 import { sharingRouter } from "@/modules/sharing/router";
 import { serviceIndexRouter } from "@/modules/serviceIndex/router";
 import { creditRouter } from "@/modules/credit/router";
+import { inspectionsRouter } from "@/modules/inspections/router";
 import { disclosureRouter } from "@/modules/disclosure/router";
 import { ratingsRouter } from "@/modules/ratings/router";
 import { documentsRouter } from "@/modules/documents/router";
@@ -28,6 +29,7 @@ export const appRouter = createTRPCRouter({
   openData: openDataRouter,
   calendar: calendarRouter,
   credit: creditRouter,
+  inspections: inspectionsRouter,
   disclosure: disclosureRouter,
   ratings: ratingsRouter,
   serviceIndex: serviceIndexRouter,

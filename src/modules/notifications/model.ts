@@ -42,6 +42,7 @@ import type { Role } from "@/modules/identity/model";
  * | rectificationOpened | trackingNumber, department, dueDate (to the rated department's reviewers) |
  * | rectificationAnswered | trackingNumber, title, department |
  * | appealDecided | trackingNumber, title |
+ * | inspectionAssigned | title (the plan), count (entities assigned), periodUntil (to each drawn inspector) |
  */
 export const notificationKinds = [
   "applicationSubmitted",
@@ -80,6 +81,7 @@ export const notificationKinds = [
   "rectificationOpened",
   "rectificationAnswered",
   "appealDecided",
+  "inspectionAssigned",
 ] as const;
 
 export type NotificationKind = (typeof notificationKinds)[number];
@@ -122,6 +124,7 @@ export const kindParams: Record<NotificationKind, readonly string[]> = {
   rectificationOpened: ["trackingNumber", "department", "dueDate"],
   rectificationAnswered: ["trackingNumber", "title", "department"],
   appealDecided: ["trackingNumber", "title"],
+  inspectionAssigned: ["title", "count", "periodUntil"],
 };
 
 export function isNotificationKind(kind: string): kind is NotificationKind {
@@ -140,6 +143,7 @@ export function notificationHref(role: Role, applicationId: string | null, kind?
       if (kind === "mandateGranted" || kind === "mandateRevoked") return "/applicant/mandates";
       return applicationId ? `/applications/${applicationId}` : null;
     case "reviewer":
+      if (kind === "inspectionAssigned") return "/review/inspections";
       return kind === "rectificationOpened" ? "/review/rectification" : "/review";
     case "windowClerk":
       return "/window";

@@ -35,6 +35,8 @@ import {
 } from "./credit/model";
 import { creditObjectionStatusEnum, creditRecordStatusEnum, creditRepairStatusEnum } from "./credit/schema";
 import { disclosureAuditActions, type DisclosureAuditAction } from "./disclosure/model";
+import { initialPlanStatus, inspectionAuditActions, planEvents, planMachine, planStatuses, type InspectionAuditAction } from "./inspections/model";
+import { inspectionPlanStatusEnum } from "./inspections/schema";
 import {
   initialRectificationStatus,
   ratingsAuditActions,
@@ -212,6 +214,17 @@ const machines: Record<string, Machine> = {
     auditActions: repairAuditActions,
     enumValues: creditRepairStatusEnum.enumValues,
   },
+  inspectionPlan: {
+    statuses: planStatuses,
+    events: planEvents,
+    table: planMachine,
+    initial: initialPlanStatus,
+    // A completed plan keeps its draw and results as published.
+    terminal: ["completed"],
+    prefix: "inspectionPlan",
+    auditActions: inspectionAuditActions,
+    enumValues: inspectionPlanStatusEnum.enumValues,
+  },
 };
 
 /**
@@ -233,7 +246,8 @@ type AuditAction =
   | DocumentAuditAction
   | DisclosureAuditAction
   | RatingsAuditAction
-  | CreditAuditAction;
+  | CreditAuditAction
+  | InspectionAuditAction;
 
 /** Every audit action the code may write, as values (typed: a list with a stray string does not compile). */
 const allAuditActions = new Set<AuditAction>([
@@ -252,6 +266,7 @@ const allAuditActions = new Set<AuditAction>([
   ...disclosureAuditActions,
   ...ratingsAuditActions,
   ...creditAuditActions,
+  ...inspectionAuditActions,
 ]);
 
 describe.each(Object.entries(machines))("the %s machine", (_name, m) => {

@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { applicationStatuses } from "./applications/model";
 import { creditRecordStatuses, objectionStatuses, repairStatuses } from "./credit/model";
+import { planStatuses } from "./inspections/model";
 import { rectificationStatuses } from "./ratings/model";
 import { nameStatuses } from "./registration/model";
 import { taskStatuses } from "./review/model";
@@ -28,6 +29,7 @@ const machines: Record<string, readonly string[]> = {
   creditRecord: creditRecordStatuses,
   creditObjection: objectionStatuses,
   creditRepair: repairStatuses,
+  inspectionPlan: planStatuses,
 };
 
 /** Files allowed to write a subset, with the reason (none today: add one only with a reason a model name cannot give). */
@@ -113,6 +115,7 @@ const statusWriters = [
   "modules/credit/transition.ts",
   "modules/credit/objection-transition.ts",
   "modules/credit/repair-transition.ts",
+  "modules/inspections/transition.ts",
 ];
 
 /** The `.set({ … })` calls of a source text that write a `status`. */

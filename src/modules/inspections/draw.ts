@@ -4,14 +4,13 @@
 // any language (docs/verify-draw.py) gets the same keys to the last digit: floating-point `pow`
 // differs in the last place between Python and JavaScript for about one key in twenty.
 import { createHash, randomBytes } from "node:crypto";
+import { maxWeight } from "./model";
 
 /** Decimal places of a published key: the key is u^(1/w) truncated (not rounded) to this many places. */
 export const keyDigits = 20;
 const scale = 10n ** BigInt(keyDigits);
 const two65 = 2n ** 65n;
 
-/** The heaviest weight a class may have: keeps the integer arithmetic small (10^(20·64) at most). */
-export const maxWeight = 64;
 
 /** A new plan's seed: 32 bytes from the operating system's random source, as 64 hex digits. */
 export function newSeed(): string {

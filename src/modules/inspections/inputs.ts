@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { msg } from "@/lib/message";
 import { hasForbiddenCharacter } from "@/lib/text";
-import { riskClasses } from "../risk/model";
-import { maxWeight } from "./draw";
-import { inspectionOutcomes, needsFindings, planScopes } from "./model";
+import type { riskClasses } from "../risk/model";
+import { inspectionOutcomes, maxWeight, needsFindings, planScopes } from "./model";
 
 /** An empty choice of a form (a select left on its placeholder) is no choice. */
 const chosen = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" || v === null ? undefined : v), schema);

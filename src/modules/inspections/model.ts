@@ -40,6 +40,9 @@ export type PlanScope = (typeof planScopes)[number];
  * 结果与双随机抽查结合: 高风险提高抽查比例和频次). A class's weight w enters the key u^(1/w).
  */
 export const defaultWeights: Record<RiskClass, number> = { A: 1, B: 2, C: 4, D: 8 };
+/** The heaviest weight a class may have: keeps the draw's integer arithmetic small (10^(20·64) at most). */
+export const maxWeight = 64;
+
 /** An enterprise without a computed class yet is drawn as class B (一般风险), and the plan says so. */
 export const assumedRiskClass: RiskClass = "B";
 

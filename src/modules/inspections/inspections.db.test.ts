@@ -12,6 +12,7 @@ import { departments, entities, staff, users } from "@/modules/identity/schema";
 import { outbox } from "@/modules/notifications/schema";
 import { riskAssessments } from "@/modules/risk/schema";
 import { uniqueSuffix } from "@/root/testing/database";
+import { demoInspectionSeed } from "@/root/seed/demo-inspections";
 import { actorByLogin, withDemo } from "@/root/testing/fixtures";
 import { createPlan } from "./create-plan";
 import { drawPlan } from "./draw-plan";
@@ -245,5 +246,15 @@ describe("random inspections", () => {
         .where(inArray(inspectionInspectors.planId, [id]))
     ).length;
     expect(codes).toBe(0);
+  });
+
+  it("the demo's previous plan is seeded completed, reproducible by the script, its result on the enterprise's public credit page", async () => {
+    const [demo] = await db.select().from(inspectionPlans).where(eq(inspectionPlans.demo, true));
+    expect(demo).toMatchObject({ status: "completed", seed: demoInspectionSeed, sampleSize: 1 });
+    const json = (await openPlanJson(db, demo!.id))!;
+    expect(verifyWithScript(json)).toMatchObject({ ok: true, drawn: json.drawn });
+    expect(json.results).toHaveLength(1);
+    const profile = await publicCreditProfile(db, json.drawn[0]!);
+    expect(JSON.stringify(profile)).toContain("后厨生熟食品混放");
   });
 });

@@ -116,6 +116,8 @@ export async function seedDemoProvince(db: Db): Promise<void> {
   await seedDemoCertificates(db, demoEnterprises);
   const { seedDemoCredit } = await import("./demo-credit");
   await seedDemoCredit(db, demoEnterprises);
+  const { seedDemoInspections } = await import("./demo-inspections");
+  await seedDemoInspections(db);
 }
 
 /**

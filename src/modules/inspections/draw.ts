@@ -11,7 +11,6 @@ export const keyDigits = 20;
 const scale = 10n ** BigInt(keyDigits);
 const two65 = 2n ** 65n;
 
-
 /** A new plan's seed: 32 bytes from the operating system's random source, as 64 hex digits. */
 export function newSeed(): string {
   return randomBytes(32).toString("hex");

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { DomainError } from "@/lib/domain-error";
 import type { Db } from "@/server/db/client";
 import { services } from "../catalog/schema";
+import { divisions } from "../divisions/schema";
 import type { Actor } from "../identity/model";
 import { departments } from "../identity/schema";
 import type { RiskClass } from "../risk/model";
@@ -17,7 +18,8 @@ export interface PlanSummary {
   department: { nameZh: string; nameEn: string };
   scope: PlanScope;
   service: { nameZh: string; nameEn: string } | null;
-  divisionCode: string | null;
+  /** The division the candidates were limited to, with its name. */
+  division: { code: string; nameZh: string; nameEn: string } | null;
   weights: Record<RiskClass, number>;
   sampleSize: number;
   inspectorsPerEntity: number;
@@ -34,10 +36,19 @@ export interface PlanSummary {
 
 async function summaries(db: Db, planIds?: string[]): Promise<PlanSummary[]> {
   const rows = await db
-    .select({ plan: inspectionPlans, deptZh: departments.nameZh, deptEn: departments.nameEn, serviceZh: services.nameZh, serviceEn: services.nameEn })
+    .select({
+      plan: inspectionPlans,
+      deptZh: departments.nameZh,
+      deptEn: departments.nameEn,
+      serviceZh: services.nameZh,
+      serviceEn: services.nameEn,
+      divisionZh: divisions.nameZh,
+      divisionEn: divisions.nameEn,
+    })
     .from(inspectionPlans)
     .innerJoin(departments, eq(departments.id, inspectionPlans.departmentId))
     .leftJoin(services, eq(services.id, inspectionPlans.serviceId))
+    .leftJoin(divisions, eq(divisions.code, inspectionPlans.divisionCode))
     .where(planIds ? inArray(inspectionPlans.id, planIds) : undefined)
     .orderBy(desc(inspectionPlans.publishedAt), asc(inspectionPlans.id))
     .limit(200);
@@ -45,7 +56,7 @@ async function summaries(db: Db, planIds?: string[]): Promise<PlanSummary[]> {
   const results = ids.length ? await db.select({ planId: inspectionResults.planId }).from(inspectionResults).where(inArray(inspectionResults.planId, ids)) : [];
   const counts = new Map<string, number>();
   for (const r of results) counts.set(r.planId, (counts.get(r.planId) ?? 0) + 1);
-  return rows.map(({ plan: p, deptZh, deptEn, serviceZh, serviceEn }) => ({
+  return rows.map(({ plan: p, deptZh, deptEn, serviceZh, serviceEn, divisionZh, divisionEn }) => ({
     id: p.id,
     title: p.title,
     status: p.status,
@@ -53,7 +64,7 @@ async function summaries(db: Db, planIds?: string[]): Promise<PlanSummary[]> {
     department: { nameZh: deptZh, nameEn: deptEn },
     scope: p.scope,
     service: serviceZh !== null && serviceEn !== null ? { nameZh: serviceZh, nameEn: serviceEn } : null,
-    divisionCode: p.divisionCode,
+    division: p.divisionCode ? { code: p.divisionCode, nameZh: divisionZh ?? p.divisionCode, nameEn: divisionEn ?? divisionZh ?? p.divisionCode } : null,
     weights: p.weights,
     sampleSize: p.sampleSize,
     inspectorsPerEntity: p.inspectorsPerEntity,
@@ -149,7 +160,7 @@ export async function openPlanJson(db: Db, planId: string) {
     department: p.department.nameZh,
     scope: p.scope,
     service: p.service?.nameZh ?? null,
-    division: p.divisionCode,
+    division: p.division?.code ?? null,
     period: { from: p.periodFrom, until: p.periodUntil },
     publishedAt: p.publishedAt,
     drawnAt: p.drawnAt,

@@ -60,7 +60,7 @@ export default async function InspectionPlanPage({ params }: { params: Promise<{
                     {c.rank}. {c.entityName}
                   </p>
                   <p className="text-sm text-slate-700">
-                    {t("fields.creditCode")}：
+                    {t("plan.codeLabel")}
                     <Link href={`/credit/${c.entityCode}`} className="font-mono text-brand-700 underline">
                       {c.entityCode}
                     </Link>
@@ -71,27 +71,27 @@ export default async function InspectionPlanPage({ params }: { params: Promise<{
                     {c.classAssumed ? ` ${t("plan.assumedClass")}` : ""}
                   </p>
                   <p className="text-sm">
-                    {t("fields.inspectors")}：
-                    {inspectors
-                      .filter((i) => i.drawn)
-                      .map((i) => i.inspectorName)
-                      .join("、")}
+                    {t("plan.inspectorsLine", {
+                      names: inspectors
+                        .filter((i) => i.drawn)
+                        .map((i) => i.inspectorName)
+                        .join(t("plan.separator")),
+                    })}
                   </p>
                   {inspectors.some((i) => i.conflict) ? (
                     <p className="text-sm text-slate-700">
-                      {t("plan.excluded")}：
-                      {inspectors
-                        .filter((i) => i.conflict)
-                        .map((i) => `${i.inspectorName}（${t(`conflict.${i.conflict!}`)}）`)
-                        .join("、")}
+                      {t("plan.excludedLine", {
+                        names: inspectors
+                          .filter((i) => i.conflict)
+                          .map((i) => t("plan.excludedName", { name: i.inspectorName, reason: t(`conflict.${i.conflict!}`) }))
+                          .join(t("plan.separator")),
+                      })}
                     </p>
                   ) : null}
                   <div className="text-sm" data-testid="inspection-result">
                     {result ? (
                       <p>
-                        <span className="font-medium">
-                          {t("fields.result")}：{t(`outcome.${result.outcome}`)}
-                        </span>
+                        <span className="font-medium">{t("plan.resultLine", { outcome: t(`outcome.${result.outcome}`) })}</span>
                         {" · "}
                         {t("plan.inspectedOn", { date: result.inspectedOn })}
                         {result.findings ? <span className="block whitespace-pre-wrap text-slate-800">{result.findings}</span> : null}

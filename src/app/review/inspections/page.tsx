@@ -48,10 +48,8 @@ export default async function ReviewInspectionsPage() {
               </p>
               {a.result ? (
                 <p className="text-sm">
-                  <span className="font-medium">
-                    {t("fields.result")}：{t(`outcome.${a.result.outcome}`)}
-                  </span>{" "}
-                  · {t("plan.inspectedOn", { date: a.result.inspectedOn })}
+                  <span className="font-medium">{t("plan.resultLine", { outcome: t(`outcome.${a.result.outcome}`) })}</span> ·{" "}
+                  {t("plan.inspectedOn", { date: a.result.inspectedOn })}
                   {a.result.findings ? <span className="block whitespace-pre-wrap">{a.result.findings}</span> : null}
                 </p>
               ) : a.open ? (

@@ -17,7 +17,11 @@ export async function PlanFacts({ plan }: { plan: PlanSummary }) {
     [t("fields.status"), t(`status.${plan.status}`)],
     [t("fields.department"), en ? plan.department.nameEn : plan.department.nameZh],
     [t("fields.scope"), plan.service ? `${t(`scope.${plan.scope}`)}：${en ? plan.service.nameEn : plan.service.nameZh}` : t(`scope.${plan.scope}`)],
-    ...(plan.divisionCode ? ([[t("fields.division"), plan.divisionCode]] as Array<[string, React.ReactNode]>) : []),
+    ...(plan.division
+      ? ([[t("fields.division"), t("fields.divisionValue", { code: plan.division.code, name: en ? plan.division.nameEn : plan.division.nameZh })]] as Array<
+          [string, React.ReactNode]
+        >)
+      : []),
     [t("fields.period"), t("public.period", { from: plan.periodFrom, until: plan.periodUntil })],
     [
       t("fields.seed"),

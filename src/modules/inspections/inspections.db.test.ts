@@ -5,6 +5,7 @@ import path from "node:path";
 import { and, asc, eq, inArray, like } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents } from "@/modules/audit/schema";
+import { services } from "@/modules/catalog/schema";
 import { publicCreditProfile } from "@/modules/credit/profile";
 import { creditRecords } from "@/modules/credit/schema";
 import { buildCreditCode } from "@/modules/identity/credit-code";
@@ -228,6 +229,12 @@ describe("random inspections", () => {
       field: "scope",
     });
     await expect(createPlan(db, office, planInput(dept.id, { divisionCode: "139999" }), now)).rejects.toMatchObject({ field: "divisionCode" });
+    // Licensees of a service only people apply for: no enterprise in scope.
+    const [birth] = await db.select({ id: services.id }).from(services).where(eq(services.code, "birthRegistration"));
+    await expect(createPlan(db, office, planInput(dept.id, { scope: "service", serviceId: birth!.id, divisionCode: undefined }), now)).rejects.toMatchObject({
+      code: "invalidInput",
+      field: "scope",
+    });
     await expect(createPlan(db, office, planInput(dept.id, { inspectorsPerEntity: 3 }), now)).rejects.toMatchObject({ field: "inspectorsPerEntity" });
     await expect(createPlan(db, office, planInput(dept.id, { weightD: 65 }), now)).rejects.toMatchObject({ name: "ZodError" });
     await expect(createPlan(db, office, planInput(dept.id, { scope: "service" }), now)).rejects.toMatchObject({ name: "ZodError" });

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, like } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, like, or, sql } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { grantedApplicationStatuses } from "../applications/model";
 import { applications } from "../applications/schema";
@@ -19,8 +19,8 @@ export interface PlanCandidate {
 /**
  * The enterprises a plan draws from, as they are now, in credit-code order:
  * - `allEnterprises`: every enterprise registered with the portal and not deregistered;
- * - `service`: those among them with a granted application of the service (licensed by it; a
- *   bundle's application counts under its own service only when it was applied for alone).
+ * - `service`: those among them with a granted application of the service, applied for alone or
+ *   as a step of a bundle (the application's plan names it): licensed by it.
  * With a division, only the enterprises registered in it (the division in their credit code).
  * Each with its current risk class (`currentRiskClass`; none yet: B, marked) and that class's weight.
  */
@@ -41,7 +41,7 @@ export async function planCandidates(
           .innerJoin(entities, eq(entities.id, applications.entityId))
           .where(
             and(
-              eq(applications.serviceId, serviceId),
+              or(eq(applications.serviceId, serviceId), sql`${applications.plan} @> ${JSON.stringify([{ serviceId }])}::jsonb`),
               inArray(applications.status, [...grantedApplicationStatuses]),
               isNull(entities.deregisteredAt),
               inDivision,

@@ -1,9 +1,14 @@
 import { execFileSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { and, asc, eq, inArray, like } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { acceptApplication } from "@/modules/applications/accept-application";
+import { ZSubmitApplicationInput } from "@/modules/applications/inputs";
+import { applications } from "@/modules/applications/schema";
+import { submitApplication } from "@/modules/applications/submit-application";
 import { auditEvents } from "@/modules/audit/schema";
 import { services } from "@/modules/catalog/schema";
 import { publicCreditProfile } from "@/modules/credit/profile";
@@ -11,10 +16,13 @@ import { creditRecords } from "@/modules/credit/schema";
 import { buildCreditCode } from "@/modules/identity/credit-code";
 import { departments, entities, staff, users } from "@/modules/identity/schema";
 import { outbox } from "@/modules/notifications/schema";
+import { claimTask } from "@/modules/review/claim-task";
+import { decideTask } from "@/modules/review/decide-task";
+import { reviewTasks } from "@/modules/review/schema";
 import { riskAssessments } from "@/modules/risk/schema";
 import { uniqueSuffix } from "@/root/testing/database";
 import { demoInspectionSeed } from "@/root/seed/demo-inspections";
-import { actorByLogin, withDemo } from "@/root/testing/fixtures";
+import { actorByLogin, createTestBundle, newEnterprise, withDemo } from "@/root/testing/fixtures";
 import { createPlan } from "./create-plan";
 import { drawPlan } from "./draw-plan";
 import { recordResult } from "./record-result";
@@ -22,7 +30,7 @@ import { inspectionCandidates, inspectionInspectors, inspectionPlans, inspection
 import { planStream } from "./transition";
 import { myAssignments, openPlanJson, planDetail } from "./views";
 
-const { h, office, market } = await withDemo({ office: "dataoffice", market: "reviewer.market" });
+const { h, office, market, clerk } = await withDemo({ office: "dataoffice", market: "reviewer.market", clerk: "clerk" });
 const db = h.db;
 // 2026-10-12, 10:00 in China.
 const now = new Date("2026-10-12T02:00:00Z");
@@ -263,5 +271,35 @@ describe("random inspections", () => {
     expect(json.results).toHaveLength(1);
     const profile = await publicCreditProfile(db, json.drawn[0]!);
     expect(JSON.stringify(profile)).toContain("后厨生熟食品混放");
+  });
+
+  it("draws from the licensees of a service: the enterprises with a granted application naming it", async () => {
+    const dept = await inspectingDepartment("130000", 1);
+    const firm = await newEnterprise(db);
+    const [entity] = await db.select({ code: entities.creditCode }).from(entities).where(eq(entities.id, firm.entityId!));
+    const { code: bundle } = await createTestBundle(db, [{ key: "food", department: "market" }]);
+    const submitted = await submitApplication(
+      db,
+      firm,
+      ZSubmitApplicationInput.parse({
+        subject: { kind: "bundle", code: bundle },
+        idempotencyKey: randomUUID(),
+        formData: { projectName: "示例项目" },
+        materials: {},
+        consent: true,
+      }),
+    );
+    const [app] = await db.select().from(applications).where(eq(applications.id, submitted.id));
+    const serviceId = app!.plan[0]!.serviceId;
+    const input = planInput(dept.id, { scope: "service", serviceId, divisionCode: undefined, sampleSize: 1, inspectorsPerEntity: 1 });
+    // Submitted is not licensed: no candidate yet.
+    await expect(createPlan(db, office, input, now)).rejects.toMatchObject({ field: "scope" });
+    await acceptApplication(db, clerk, { applicationId: app!.id, version: app!.version });
+    const [task] = await db.select().from(reviewTasks).where(eq(reviewTasks.applicationId, app!.id));
+    const claimed = await claimTask(db, market, { taskId: task!.id, version: task!.version });
+    await decideTask(db, market, { taskId: task!.id, version: claimed.version, outcome: "approved" } as never);
+    const { id } = await createPlan(db, office, input, now);
+    const candidates = await db.select().from(inspectionCandidates).where(eq(inspectionCandidates.planId, id));
+    expect(candidates.map((c) => c.entityCode)).toEqual([entity!.code]);
   });
 });

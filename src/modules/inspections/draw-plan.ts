@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ne } from "drizzle-orm";
+import { and, asc, desc, eq, lt, ne } from "drizzle-orm";
 import { DomainError } from "@/lib/domain-error";
 import type { Db } from "@/server/db/client";
 import type { Actor } from "../identity/model";
@@ -14,12 +14,19 @@ import { lockPlan, movePlan } from "./transition";
  * The inspectors drawn for the entity in the latest earlier plan that drew it: they inspected it
  * last time, and are excluded this time.
  */
-async function lastInspectors(tx: Db, entityCode: string, planId: string): Promise<string[]> {
+async function lastInspectors(tx: Db, entityCode: string, planId: string, now: Date): Promise<string[]> {
   const [last] = await tx
     .select({ planId: inspectionInspectors.planId })
     .from(inspectionInspectors)
     .innerJoin(inspectionPlans, eq(inspectionPlans.id, inspectionInspectors.planId))
-    .where(and(eq(inspectionInspectors.entityCode, entityCode), eq(inspectionInspectors.drawn, true), ne(inspectionInspectors.planId, planId)))
+    .where(
+      and(
+        eq(inspectionInspectors.entityCode, entityCode),
+        eq(inspectionInspectors.drawn, true),
+        ne(inspectionInspectors.planId, planId),
+        lt(inspectionPlans.drawnAt, now),
+      ),
+    )
     .orderBy(desc(inspectionPlans.drawnAt), desc(inspectionPlans.id))
     .limit(1);
   if (!last) return [];
@@ -65,7 +72,7 @@ export async function drawPlan(db: Db, actor: Actor, raw: DrawPlanInput, now: Da
     const inspectors = await departmentInspectors(tx, plan.departmentId);
     const rows: Array<typeof inspectionInspectors.$inferInsert> = [];
     for (const entity of drawn) {
-      const last = await lastInspectors(tx, entity.id, plan.id);
+      const last = await lastInspectors(tx, entity.id, plan.id, now);
       const judged = inspectors.map((i) => ({ ...i, conflict: inspectorConflict(i, { code: entity.id, lastInspectorIds: last }) as ConflictReason | null }));
       const eligible = judged.filter((i) => i.conflict === null);
       if (eligible.length < plan.inspectorsPerEntity) {

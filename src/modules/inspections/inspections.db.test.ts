@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { and, asc, eq, inArray, like } from "drizzle-orm";
+import { shanghaiDate } from "@/lib/dates";
 import { describe, expect, it } from "vitest";
 import { acceptApplication } from "@/modules/applications/accept-application";
 import { ZSubmitApplicationInput } from "@/modules/applications/inputs";
@@ -32,9 +33,12 @@ import { myAssignments, openPlanJson, planDetail } from "./views";
 
 const { h, office, market, clerk } = await withDemo({ office: "dataoffice", market: "reviewer.market", clerk: "clerk" });
 const db = h.db;
-// 2026-10-12, 10:00 in China.
-const now = new Date("2026-10-12T02:00:00Z");
-const later = (minutes: number) => new Date(now.getTime() + minutes * 60_000);
+// Now, and steps of milliseconds after it: the plans of an earlier run on the same PostgreSQL
+// database are then earlier ("inspected last time" looks at the latest earlier plan).
+const now = new Date();
+const today = shanghaiDate(now);
+const dayOffset = (days: number) => shanghaiDate(new Date(now.getTime() + days * 86_400_000));
+const later = (steps: number) => new Date(now.getTime() + steps);
 
 /** A department of its own, in `divisionCode`, with `n` reviewers (its inspectors). */
 async function inspectingDepartment(divisionCode: string, n: number) {
@@ -69,7 +73,7 @@ for (let i = 0; i < 4; i++) {
 // One of them is in risk class D this month.
 await db
   .insert(riskAssessments)
-  .values({ subjectCode: firms[0]!.code, subjectName: firms[0]!.name, month: "2026-10", riskClass: "D", score: 80, factors: [], computedAt: now });
+  .values({ subjectCode: firms[0]!.code, subjectName: firms[0]!.name, month: today.slice(0, 7), riskClass: "D", score: 80, factors: [], computedAt: now });
 
 const inDivision = async () =>
   (
@@ -92,8 +96,8 @@ const planInput = (departmentId: string, over: Record<string, unknown> = {}) => 
   weightB: 2,
   weightC: 4,
   weightD: 8,
-  periodFrom: "2026-10-12",
-  periodUntil: "2026-12-31",
+  periodFrom: today,
+  periodUntil: dayOffset(60),
   ...over,
 });
 
@@ -154,12 +158,12 @@ describe("random inspections", () => {
       entityCode: first!.entity,
       outcome: "problemsFound" as const,
       findings: "消防通道堆放杂物，已当场责令清理。",
-      inspectedOn: "2026-10-12",
+      inspectedOn: today,
     };
     await expect(recordResult(db, notDrawn, result, later(10))).rejects.toMatchObject({ code: "forbidden" });
     await expect(recordResult(db, market, result, later(10))).rejects.toMatchObject({ code: "forbidden" });
     await expect(recordResult(db, inspectorOf(first!.drawn[0]!), { ...result, findings: "" }, later(10))).rejects.toMatchObject({ name: "ZodError" });
-    await expect(recordResult(db, inspectorOf(first!.drawn[0]!), { ...result, inspectedOn: "2026-10-13" }, later(10))).rejects.toMatchObject({
+    await expect(recordResult(db, inspectorOf(first!.drawn[0]!), { ...result, inspectedOn: dayOffset(1) }, later(10))).rejects.toMatchObject({
       field: "inspectedOn",
     });
     expect(await db.select().from(inspectionResults).where(eq(inspectionResults.planId, id))).toHaveLength(0);
@@ -169,13 +173,7 @@ describe("random inspections", () => {
       .select()
       .from(creditRecords)
       .where(eq(creditRecords.sourceKey, `inspection:${id}:${first!.entity}`));
-    expect(credit).toMatchObject({
-      kind: "inspectionResult",
-      subjectCode: first!.entity,
-      departmentId: dept.id,
-      decidedOn: "2026-10-12",
-      publishedFrom: "2026-10-12",
-    });
+    expect(credit).toMatchObject({ kind: "inspectionResult", subjectCode: first!.entity, departmentId: dept.id, decidedOn: today, publishedFrom: today });
     expect(credit!.content).toContain("消防通道堆放杂物");
     const profile = await publicCreditProfile(db, first!.entity, later(12));
     expect(JSON.stringify(profile)).toContain("消防通道堆放杂物");
@@ -246,7 +244,7 @@ describe("random inspections", () => {
     await expect(createPlan(db, office, planInput(dept.id, { inspectorsPerEntity: 3 }), now)).rejects.toMatchObject({ field: "inspectorsPerEntity" });
     await expect(createPlan(db, office, planInput(dept.id, { weightD: 65 }), now)).rejects.toMatchObject({ name: "ZodError" });
     await expect(createPlan(db, office, planInput(dept.id, { scope: "service" }), now)).rejects.toMatchObject({ name: "ZodError" });
-    await expect(createPlan(db, office, planInput(dept.id, { periodUntil: "2026-10-01" }), now)).rejects.toMatchObject({ name: "ZodError" });
+    await expect(createPlan(db, office, planInput(dept.id, { periodUntil: dayOffset(-10) }), now)).rejects.toMatchObject({ name: "ZodError" });
     await expect(createPlan(db, market, planInput(dept.id), now)).rejects.toMatchObject({ code: "forbidden" });
     expect(await countPlans()).toBe(plans);
 
@@ -261,6 +259,17 @@ describe("random inspections", () => {
         .where(inArray(inspectionInspectors.planId, [id]))
     ).length;
     expect(codes).toBe(0);
+    // Two draws at once (a double click, two tabs): the plan row's lock lets one through.
+    const outcomes = await Promise.allSettled([
+      drawPlan(db, office, { planId: id, version: 1 }, later(1)),
+      drawPlan(db, office, { planId: id, version: 1 }, later(1)),
+    ]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const assigned = await db
+      .select()
+      .from(inspectionInspectors)
+      .where(and(eq(inspectionInspectors.planId, id), eq(inspectionInspectors.drawn, true)));
+    expect(assigned).toHaveLength(1);
   });
 
   it("the demo's previous plan is seeded completed, reproducible by the script, its result on the enterprise's public credit page", async () => {

@@ -2,7 +2,12 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 export async function SiteFooter() {
-  const [t, tc, tcr] = await Promise.all([getTranslations("layout"), getTranslations("creditCodes"), getTranslations("credit.public")]);
+  const [t, tc, tcr, ti] = await Promise.all([
+    getTranslations("layout"),
+    getTranslations("creditCodes"),
+    getTranslations("credit.public"),
+    getTranslations("inspections.public"),
+  ]);
   return (
     <footer className="border-t border-slate-200 bg-white">
       <div className="mx-auto flex w-full max-w-6xl flex-col gap-2 px-4 py-4 text-sm text-slate-600 sm:flex-row sm:justify-between">
@@ -13,6 +18,9 @@ export async function SiteFooter() {
           </Link>
           <Link href="/credit" className="text-brand-700 underline">
             {tcr("title")}
+          </Link>
+          <Link href="/inspections" className="text-brand-700 underline">
+            {ti("title")}
           </Link>
           <Link href="/verify" className="text-brand-700 underline">
             {t("footerVerify")}

@@ -54,6 +54,8 @@ import {
 } from "./commitments/model";
 import { verificationStatusEnum } from "./commitments/schema";
 import { disclosureAuditActions, type DisclosureAuditAction } from "./disclosure/model";
+import { initialPlanStatus, inspectionAuditActions, planEvents, planMachine, planStatuses, type InspectionAuditAction } from "./inspections/model";
+import { inspectionPlanStatusEnum } from "./inspections/schema";
 import {
   initialRectificationStatus,
   ratingsAuditActions,
@@ -252,6 +254,17 @@ const machines: Record<string, Machine> = {
     auditActions: commitmentAuditActions,
     enumValues: verificationStatusEnum.enumValues,
   },
+  inspectionPlan: {
+    statuses: planStatuses,
+    events: planEvents,
+    table: planMachine,
+    initial: initialPlanStatus,
+    // A completed plan keeps its draw and results as published.
+    terminal: ["completed"],
+    prefix: "inspectionPlan",
+    auditActions: inspectionAuditActions,
+    enumValues: inspectionPlanStatusEnum.enumValues,
+  },
 };
 
 /**
@@ -275,7 +288,8 @@ type AuditAction =
   | RatingsAuditAction
   | CreditAuditAction
   | RiskAuditAction
-  | CommitmentAuditAction;
+  | CommitmentAuditAction
+  | InspectionAuditAction;
 
 /** Every audit action the code may write, as values (typed: a list with a stray string does not compile). */
 const allAuditActions = new Set<AuditAction>([
@@ -296,6 +310,7 @@ const allAuditActions = new Set<AuditAction>([
   ...creditAuditActions,
   ...riskAuditActions,
   ...commitmentAuditActions,
+  ...inspectionAuditActions,
 ]);
 
 describe.each(Object.entries(machines))("the %s machine", (_name, m) => {

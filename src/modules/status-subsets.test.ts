@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { applicationStatuses } from "./applications/model";
 import { verificationStatuses } from "./commitments/model";
 import { creditRecordStatuses, objectionStatuses, repairStatuses } from "./credit/model";
+import { planStatuses } from "./inspections/model";
 import { rectificationStatuses } from "./ratings/model";
 import { nameStatuses } from "./registration/model";
 import { taskStatuses } from "./review/model";
@@ -30,6 +31,7 @@ const machines: Record<string, readonly string[]> = {
   creditObjection: objectionStatuses,
   creditRepair: repairStatuses,
   commitmentVerification: verificationStatuses,
+  inspectionPlan: planStatuses,
 };
 
 /** Files allowed to write a subset, with the reason (none today: add one only with a reason a model name cannot give). */
@@ -117,6 +119,7 @@ const statusWriters = [
   "modules/credit/repair-transition.ts",
   "modules/risk/signal-transition.ts",
   "modules/commitments/transition.ts",
+  "modules/inspections/transition.ts",
 ];
 
 /** The `.set({ … })` calls of a source text that write a `status`. */

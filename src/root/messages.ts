@@ -34,6 +34,8 @@ import creditEn from "@/modules/credit/messages.en.json";
 import creditZh from "@/modules/credit/messages.zh-CN.json";
 import riskEn from "@/modules/risk/messages.en.json";
 import riskZh from "@/modules/risk/messages.zh-CN.json";
+import inspectionsEn from "@/modules/inspections/messages.en.json";
+import inspectionsZh from "@/modules/inspections/messages.zh-CN.json";
 import disclosureEn from "@/modules/disclosure/messages.en.json";
 import disclosureZh from "@/modules/disclosure/messages.zh-CN.json";
 import ratingsEn from "@/modules/ratings/messages.en.json";
@@ -61,6 +63,7 @@ export const moduleMessages: Record<Locale, Record<string, unknown>> = {
     credit: creditZh,
     risk: riskZh,
     commitments: commitmentsZh,
+    inspections: inspectionsZh,
     disclosure: disclosureZh,
     ratings: ratingsZh,
     serviceIndex: serviceIndexZh,
@@ -80,6 +83,7 @@ export const moduleMessages: Record<Locale, Record<string, unknown>> = {
     credit: creditEn,
     risk: riskEn,
     commitments: commitmentsEn,
+    inspections: inspectionsEn,
     disclosure: disclosureEn,
     ratings: ratingsEn,
     serviceIndex: serviceIndexEn,

@@ -12,6 +12,7 @@ import { serviceIndexRouter } from "@/modules/serviceIndex/router";
 import { commitmentsRouter } from "@/modules/commitments/router";
 import { creditRouter } from "@/modules/credit/router";
 import { riskRouter } from "@/modules/risk/router";
+import { inspectionsRouter } from "@/modules/inspections/router";
 import { disclosureRouter } from "@/modules/disclosure/router";
 import { ratingsRouter } from "@/modules/ratings/router";
 import { documentsRouter } from "@/modules/documents/router";
@@ -32,6 +33,7 @@ export const appRouter = createTRPCRouter({
   credit: creditRouter,
   risk: riskRouter,
   commitments: commitmentsRouter,
+  inspections: inspectionsRouter,
   disclosure: disclosureRouter,
   ratings: ratingsRouter,
   serviceIndex: serviceIndexRouter,

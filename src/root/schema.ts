@@ -15,6 +15,7 @@ export * from "@/modules/registration/schema";
 export * from "@/modules/credit/schema";
 export * from "@/modules/commitments/schema";
 export * from "@/modules/risk/schema";
+export * from "@/modules/inspections/schema";
 export * from "@/modules/disclosure/schema";
 export * from "@/modules/ratings/schema";
 export * from "@/modules/serviceIndex/schema";

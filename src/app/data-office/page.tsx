@@ -19,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function DataOfficeLanding() {
   await requireRole(["dataOffice"], "/data-office");
-  const [t, ts, tc, tTemplates, tDisclosure, tIndex, tRatings, tDashboard, locale] = await Promise.all([
+  const [t, ts, tc, tTemplates, tDisclosure, tIndex, tRatings, tDashboard, tInspections, locale] = await Promise.all([
     getTranslations("landing"),
     getTranslations("sharing.office.nav"),
     getTranslations("calendar.page"),
@@ -28,6 +28,7 @@ export default async function DataOfficeLanding() {
     getTranslations("serviceIndex.office"),
     getTranslations("ratings.office"),
     getTranslations("dashboard"),
+    getTranslations("inspections.office"),
     getLocale(),
   ]);
   const tRisk = await getTranslations("risk.office");
@@ -50,6 +51,7 @@ export default async function DataOfficeLanding() {
     { href: "/data-office/service-index", label: tIndex("title") },
     { href: "/data-office/rectification", label: tRatings("title") },
     { href: "/data-office/risk", label: tRisk("title") },
+    { href: "/data-office/inspections", label: tInspections("title") },
   ];
   return (
     <div className="flex flex-col gap-6">

@@ -41,6 +41,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
   const caller = await api();
   const tcr = await getTranslations("credit.department");
   const tcv = await getTranslations("commitments.page");
+  const tin = await getTranslations("inspections.mine");
   const [t, ts, tp, tq, tops, tr, locale, profile, queue, keepsRegister, counts] = await Promise.all([
     getTranslations("landing"),
     getTranslations("sharing.office.nav"),
@@ -87,6 +88,12 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
             className="inline-block rounded border border-brand-700 bg-white px-4 py-2 font-medium text-brand-700 hover:bg-brand-50"
           >
             {tcv("title")}
+          </Link>
+          <Link
+            href="/review/inspections"
+            className="inline-block rounded border border-brand-700 bg-white px-4 py-2 font-medium text-brand-700 hover:bg-brand-50"
+          >
+            {tin("title")}
           </Link>
           {keepsRegister ? (
             <Link

@@ -44,6 +44,7 @@ import type { Role } from "@/modules/identity/model";
  * | appealDecided | trackingNumber, title |
  * | verificationOpened | trackingNumber, title, material, dueDate (to the verifying department's reviewers: 告知承诺核查) |
  * | commitmentBroken | trackingNumber, title, material, department, finding, numbers (the certificates revoked) |
+ * | inspectionAssigned | title (the plan), count (entities assigned), periodUntil (to each drawn inspector) |
  */
 export const notificationKinds = [
   "applicationSubmitted",
@@ -84,6 +85,7 @@ export const notificationKinds = [
   "appealDecided",
   "verificationOpened",
   "commitmentBroken",
+  "inspectionAssigned",
 ] as const;
 
 export type NotificationKind = (typeof notificationKinds)[number];
@@ -128,6 +130,7 @@ export const kindParams: Record<NotificationKind, readonly string[]> = {
   appealDecided: ["trackingNumber", "title"],
   verificationOpened: ["trackingNumber", "title", "material", "dueDate"],
   commitmentBroken: ["trackingNumber", "title", "material", "department", "finding", "numbers"],
+  inspectionAssigned: ["title", "count", "periodUntil"],
 };
 
 export function isNotificationKind(kind: string): kind is NotificationKind {
@@ -146,6 +149,7 @@ export function notificationHref(role: Role, applicationId: string | null, kind?
       if (kind === "mandateGranted" || kind === "mandateRevoked") return "/applicant/mandates";
       return applicationId ? `/applications/${applicationId}` : null;
     case "reviewer":
+      if (kind === "inspectionAssigned") return "/review/inspections";
       return kind === "rectificationOpened" ? "/review/rectification" : "/review";
     case "windowClerk":
       return "/window";

@@ -118,6 +118,8 @@ export async function seedDemoProvince(db: Db): Promise<void> {
   await seedDemoCredit(db, demoEnterprises);
   const { seedDemoRisk } = await import("./demo-risk");
   await seedDemoRisk(db, demoEnterprises[0]);
+  const { seedDemoInspections } = await import("./demo-inspections");
+  await seedDemoInspections(db);
 }
 
 /**

@@ -235,6 +235,14 @@ const matrix: Record<string, readonly Caller[]> = {
   // Every signed-in caller reaches the use case, which answers "not found" to anyone but the applicant and staff.
   "commitments.ofApplication": signedIn,
   "commitments.record": ["reviewer"],
+  "inspections.list": everyone,
+  "inspections.plan": everyone,
+  "inspections.options": ["dataOffice"],
+  "inspections.create": ["dataOffice"],
+  "inspections.draw": ["dataOffice"],
+  // Any reviewer reaches the use case, which refuses anyone not drawn for the entity.
+  "inspections.mine": ["reviewer"],
+  "inspections.recordResult": ["reviewer"],
   "disclosure.publishNow": ["dataOffice"],
   "disclosure.late": ["dataOffice"],
   "serviceIndex.snapshotNow": ["dataOffice"],
@@ -316,6 +324,10 @@ const routes: Record<string, { who: string; shownBy: string }> = {
   "api/health": { who: "anyone", shownBy: "the e2e web server waits on it" },
   "api/open/credit-codes/[code]": { who: "anyone (open API)", shownBy: "e2e/parallel-review.spec.ts" },
   "api/open/credit/[code]": { who: "anyone (an enterprise's published credit records; no person's)", shownBy: "credit.db.test.ts, e2e/credit.spec.ts" },
+  "api/open/inspections/[plan]": {
+    who: "anyone (a plan's seed, candidates, keys, draw and results)",
+    shownBy: "inspections.db.test.ts, e2e/inspections.spec.ts",
+  },
   "api/open/datasets/[file]": { who: "anyone (open data, no personal data)", shownBy: "open-data.db.test.ts, e2e/open-data.spec.ts" },
   "api/open/department-keys": { who: "anyone (public keys only)", shownBy: "e2e/holder-data.spec.ts" },
   "api/open/disclosures.json": { who: "anyone (published decisions; persons masked)", shownBy: "e2e/disclosure.spec.ts, e2e/legal-documents.spec.ts" },

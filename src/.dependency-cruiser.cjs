@@ -16,6 +16,8 @@ const order = [
   ["identity"],
   ["catalog"],
   ["sharing"],
+  ["recognition"],
+  ["exchange"],
   ["applications", "review", "documents"],
   ["registration"],
   ["credit"],

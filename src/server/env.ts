@@ -1,5 +1,6 @@
 import { createPrivateKey } from "node:crypto";
 import { z } from "zod";
+import { regionCodes } from "@/lib/regions";
 
 /** An Ed25519 private key as PKCS #8, in PEM or as base64 DER. */
 const ZEd25519PrivateKey = z.string().refine((value) => {
@@ -37,6 +38,8 @@ export const ZEnv = z.object({
       "KEY_ENCRYPTION_KEY must be 32 random bytes in base64 (openssl rand -base64 32)",
     )
     .optional(),
+  /** The region this node serves (issue 14): its demo province, its departments and its peers. */
+  REGION: z.enum(regionCodes).default("hebei"),
   /** Seed the demo province at start-up; defaults to on for the embedded database only. */
   SEED_DEMO: z.enum(["true", "false"]).optional(),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),

@@ -24,7 +24,8 @@ describe("migrations and demo seed", () => {
     expect((applied as unknown as { rows: Array<{ n: number }> }).rows[0]?.n).toBe(journal.entries.length);
   });
 
-  it("seeds the demo province once, however often it runs", async () => {
+  // Seeding the whole demo twice takes seconds, more on a loaded machine.
+  it("seeds the demo province once, however often it runs", { timeout: 120_000 }, async () => {
     await seedDemoProvince(h.db);
     const first = { departments: await count("departments"), divisions: await count("divisions"), calendar: await count("calendar_days") };
     await seedDemoProvince(h.db);
@@ -45,20 +46,26 @@ describe("migrations and demo seed", () => {
 
 // On a PGlite of its own whatever the engine: not again in the PostgreSQL run.
 describe.skipIf(onPostgres)("an upgraded demo database", () => {
-  it("gets the seed's corrections and signs the certificates written before signing", async () => {
+  it("gets the seed's corrections and signs the certificates written before signing", { timeout: 120_000 }, async () => {
     // A database of its own: the test rewinds shared catalog rows to how an earlier seed wrote them.
     const own = await ownDatabase("migrated");
     try {
       await seedDemoProvince(own.db);
+      // As earlier seeds wrote them: the articles always required; the premises proof asked only
+      // without the address declaration, with no commitment in the catalog.
+      await own.db.execute(sql`update materials set required = true, condition_zh = null, condition_en = null where key = 'articlesOfAssociation'`);
       await own.db.execute(
-        sql`update materials set required = true, condition_zh = null, condition_en = null where key in ('premisesProof', 'articlesOfAssociation')`,
+        sql`update materials set required = false, condition_zh = '未作住所申报承诺的提交', condition_en = 'Without the address declaration', commitment = null where key = 'premisesProof'`,
       );
       await own.db.execute(sql`update certificates set signature = null, signing_key_id = null`);
       await seedDemoProvince(own.db);
-      const materials = await own.db.execute(sql`select required, condition_zh from materials where key in ('premisesProof', 'articlesOfAssociation')`);
-      expect(
-        (materials as unknown as { rows: Array<{ required: boolean; condition_zh: string | null }> }).rows.every((r) => !r.required && r.condition_zh),
-      ).toBe(true);
+      const rows = async (key: string) =>
+        (await own.db.execute(sql`select required, condition_zh, commitment from materials where key = ${key}`)) as unknown as {
+          rows: Array<{ required: boolean; condition_zh: string | null; commitment: unknown }>;
+        };
+      expect((await rows("articlesOfAssociation")).rows.every((r) => !r.required && r.condition_zh)).toBe(true);
+      // The address declaration is now the catalog's commitment on the premises proof (issue 13).
+      expect((await rows("premisesProof")).rows.every((r) => r.required && r.condition_zh === null && r.commitment !== null)).toBe(true);
       const unsigned = await own.db.execute(sql`select count(*)::int as n from certificates where signature is null`);
       expect((unsigned as unknown as { rows: Array<{ n: number }> }).rows[0]?.n).toBe(0);
     } finally {

@@ -241,13 +241,16 @@ export function checkProvinceFile(file: ProvinceFile, divisionCodes: ReadonlySet
   // certificate, one entry per (service, region, foreign type), a legal basis, a sane validity.
   const ownRegion = regionOfDivision(file.province.divisionCode);
   codes(file.recognition, "recognition", (r) => `${r.service} ← ${r.region} ${r.foreignType}`, "recognition entry");
-  const certificateOf = new Map(file.materials.map((m) => [m.key, m.certificateType ?? null]));
+  const definitionOf = new Map(file.materials.map((m) => [m.key, m]));
+  // A certificate material without its type is reported above; the service's types are then unknown.
+  const typesKnown = (s: ProvinceFile["services"][number]) =>
+    s.materials.every((m) => definitionOf.get(m.key)?.source !== "certificate" || definitionOf.get(m.key)?.certificateType);
   file.recognition.forEach((r, i) => {
     if (r.region === ownRegion) add(["recognition", i, "region"], `"${r.region}" is this province's own region: its certificates need no recognition`);
     known(services, r.service, ["recognition", i, "service"], "service");
     known(types, r.localType, ["recognition", i, "localType"], "certificate type");
     const service = file.services.find((s) => s.code === r.service);
-    if (service && types.has(r.localType) && !service.materials.some((m) => certificateOf.get(m.key) === r.localType))
+    if (service && types.has(r.localType) && typesKnown(service) && !service.materials.some((m) => definitionOf.get(m.key)?.certificateType === r.localType))
       add(["recognition", i, "localType"], `service "${r.service}" does not ask for certificate type "${r.localType}"`);
     legalBasis(r.legalBasis, ["recognition", i, "legalBasis"], `recognition entry ${i}`);
     if (r.validUntil !== null && r.validUntil < r.validFrom) add(["recognition", i, "validUntil"], "the last day is before the first day");

@@ -2,11 +2,12 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 export async function SiteFooter() {
-  const [t, tc, tcr, ti] = await Promise.all([
+  const [t, tc, tcr, ti, trc] = await Promise.all([
     getTranslations("layout"),
     getTranslations("creditCodes"),
     getTranslations("credit.public"),
     getTranslations("inspections.public"),
+    getTranslations("recognition.public"),
   ]);
   return (
     <footer className="border-t border-slate-200 bg-white">
@@ -21,6 +22,9 @@ export async function SiteFooter() {
           </Link>
           <Link href="/inspections" className="text-brand-700 underline">
             {ti("title")}
+          </Link>
+          <Link href="/recognition" className="text-brand-700 underline">
+            {trc("title")}
           </Link>
           <Link href="/verify" className="text-brand-700 underline">
             {t("footerVerify")}

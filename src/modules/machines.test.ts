@@ -57,6 +57,15 @@ import { disclosureAuditActions, type DisclosureAuditAction } from "./disclosure
 import { initialPlanStatus, inspectionAuditActions, planEvents, planMachine, planStatuses, type InspectionAuditAction } from "./inspections/model";
 import { inspectionPlanStatusEnum } from "./inspections/schema";
 import {
+  initialRecognitionStatus,
+  recognitionAuditActions,
+  recognitionEvents,
+  recognitionMachine,
+  recognitionStatuses,
+  type RecognitionAuditAction,
+} from "./recognition/model";
+import { recognitionStatusEnum } from "./recognition/schema";
+import {
   initialRectificationStatus,
   ratingsAuditActions,
   rectificationEvents,
@@ -265,6 +274,17 @@ const machines: Record<string, Machine> = {
     auditActions: inspectionAuditActions,
     enumValues: inspectionPlanStatusEnum.enumValues,
   },
+  recognition: {
+    statuses: recognitionStatuses,
+    events: recognitionEvents,
+    table: recognitionMachine,
+    initial: initialRecognitionStatus,
+    // An ended entry stays ended: a new entry is added instead.
+    terminal: ["ended"],
+    prefix: "recognition",
+    auditActions: recognitionAuditActions,
+    enumValues: recognitionStatusEnum.enumValues,
+  },
 };
 
 /**
@@ -289,7 +309,8 @@ type AuditAction =
   | CreditAuditAction
   | RiskAuditAction
   | CommitmentAuditAction
-  | InspectionAuditAction;
+  | InspectionAuditAction
+  | RecognitionAuditAction;
 
 /** Every audit action the code may write, as values (typed: a list with a stray string does not compile). */
 const allAuditActions = new Set<AuditAction>([
@@ -311,6 +332,7 @@ const allAuditActions = new Set<AuditAction>([
   ...riskAuditActions,
   ...commitmentAuditActions,
   ...inspectionAuditActions,
+  ...recognitionAuditActions,
 ]);
 
 describe.each(Object.entries(machines))("the %s machine", (_name, m) => {

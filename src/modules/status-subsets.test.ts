@@ -6,6 +6,7 @@ import { verificationStatuses } from "./commitments/model";
 import { creditRecordStatuses, objectionStatuses, repairStatuses } from "./credit/model";
 import { planStatuses } from "./inspections/model";
 import { rectificationStatuses } from "./ratings/model";
+import { recognitionStatuses } from "./recognition/model";
 import { nameStatuses } from "./registration/model";
 import { taskStatuses } from "./review/model";
 import { certificateStatuses, grantStatuses } from "./sharing/model";
@@ -32,6 +33,7 @@ const machines: Record<string, readonly string[]> = {
   creditRepair: repairStatuses,
   commitmentVerification: verificationStatuses,
   inspectionPlan: planStatuses,
+  recognition: recognitionStatuses,
 };
 
 /** Files allowed to write a subset, with the reason (none today: add one only with a reason a model name cannot give). */
@@ -120,6 +122,7 @@ const statusWriters = [
   "modules/risk/signal-transition.ts",
   "modules/commitments/transition.ts",
   "modules/inspections/transition.ts",
+  "modules/recognition/transition.ts",
 ];
 
 /** The `.set({ … })` calls of a source text that write a `status`. */

@@ -18,6 +18,8 @@ import { lintCatalog, type LintCatalog } from "@/modules/catalog/lint";
 import { ZFileDepartment, ZFileStaff } from "@/modules/identity/inputs";
 import { normalizeLogin } from "@/modules/identity/model";
 import { ZFileDataResource, ZFileGrant } from "@/modules/sharing/inputs";
+import { ZFileRecognition } from "@/modules/recognition/inputs";
+import { regionOfDivision } from "@/lib/regions";
 
 /** The format this code reads; a file with another version is refused, never guessed at. */
 export const provinceFileFormatVersion = 1;
@@ -43,6 +45,8 @@ export const ZProvinceFile = z.strictObject({
   bundles: z.array(ZFileBundle).max(5000),
   dataResources: z.array(ZFileDataResource).max(10000),
   grants: z.array(ZFileGrant).max(100000),
+  /** The recognition matrix: certificate types of other regions accepted for this province's services (issue 14). */
+  recognition: z.array(ZFileRecognition).max(10000).default([]),
 });
 
 export type ProvinceFile = z.output<typeof ZProvinceFile>;
@@ -232,6 +236,24 @@ export function checkProvinceFile(file: ProvinceFile, divisionCodes: ReadonlySet
     known(resources, g.resource, ["grants", i, "resource"], "data resource");
     known(departments, g.consumer, ["grants", i, "consumer"], "department");
     g.services.forEach((s, j) => known(services, s, ["grants", i, "services", j], "service"));
+  });
+  // The recognition matrix: another region, a service of the file asking for the local type as a
+  // certificate, one entry per (service, region, foreign type), a legal basis, a sane validity.
+  const ownRegion = regionOfDivision(file.province.divisionCode);
+  codes(file.recognition, "recognition", (r) => `${r.service} ← ${r.region} ${r.foreignType}`, "recognition entry");
+  const definitionOf = new Map(file.materials.map((m) => [m.key, m]));
+  // A certificate material without its type is reported above; the service's types are then unknown.
+  const typesKnown = (s: ProvinceFile["services"][number]) =>
+    s.materials.every((m) => definitionOf.get(m.key)?.source !== "certificate" || definitionOf.get(m.key)?.certificateType);
+  file.recognition.forEach((r, i) => {
+    if (r.region === ownRegion) add(["recognition", i, "region"], `"${r.region}" is this province's own region: its certificates need no recognition`);
+    known(services, r.service, ["recognition", i, "service"], "service");
+    known(types, r.localType, ["recognition", i, "localType"], "certificate type");
+    const service = file.services.find((s) => s.code === r.service);
+    if (service && types.has(r.localType) && typesKnown(service) && !service.materials.some((m) => definitionOf.get(m.key)?.certificateType === r.localType))
+      add(["recognition", i, "localType"], `service "${r.service}" does not ask for certificate type "${r.localType}"`);
+    legalBasis(r.legalBasis, ["recognition", i, "legalBasis"], `recognition entry ${i}`);
+    if (r.validUntil !== null && r.validUntil < r.validFrom) add(["recognition", i, "validUntil"], "the last day is before the first day");
   });
   return problems;
 }

@@ -106,6 +106,7 @@ describe("importing a province file", () => {
     file.services = file.services.filter((s) => s.code !== "outdoorSignboardPermit");
     file.bundles = file.bundles.map((b) => ({ ...b, steps: b.steps.filter((s) => s.service !== "outdoorSignboardPermit") }));
     file.grants = file.grants.map((g) => ({ ...g, services: g.services.filter((s) => s !== "outdoorSignboardPermit") })).filter((g) => g.services.length > 0);
+    file.recognition = file.recognition.filter((r) => r.service !== "outdoorSignboardPermit");
     const report = await importProvince(h.db, file, { mode: "upsert" });
     expect(report.withdrawn).toEqual(["service outdoorSignboardPermit"]);
     const [row] = await h.db.select({ published: services.published }).from(services).where(eq(services.code, "outdoorSignboardPermit"));

@@ -6,6 +6,7 @@ import { importCatalog, type ImportMode } from "@/modules/catalog/import-catalog
 import { divisions } from "@/modules/divisions/schema";
 import { importDepartments, importStaffAccounts } from "@/modules/identity/import-organisation";
 import { importSharing } from "@/modules/sharing/import-sharing";
+import { importRecognition } from "@/modules/recognition/import-recognition";
 import { reissueWithDeclaredFields } from "@/modules/sharing/registry";
 import type { Db } from "@/server/db/client";
 import { canonicalJson } from "@/modules/audit/hash";
@@ -32,7 +33,8 @@ export class ProvinceFileRefused extends Error {
 
 /**
  * Imports a province file (catalog and organisation) in one transaction: departments, staff
- * accounts, certificate types, materials, services, bundles, data resources and grants, each
+ * accounts, certificate types, materials, services, bundles, data resources, grants and the
+ * recognition matrix, each
  * module writing its own tables. The file is checked first against the divisions in the database;
  * an invalid file throws `ProvinceFileRefused` with every problem and nothing is written.
  *
@@ -66,6 +68,7 @@ export async function importProvince(
     });
     const catalog = await importCatalog(tx, file, departments.ids, options.mode, now);
     const sharing = await importSharing(tx, file, departments.ids, options.mode, now);
+    const recognition = await importRecognition(tx, file.recognition, options.mode, now);
     // Certificates from before their type declared its fields: re-issued with those fields now
     // that the file defines them (each once; signed by the issuer's key).
     await reissueWithDeclaredFields(tx, now);
@@ -79,6 +82,7 @@ export async function importProvince(
       bundles: catalog.bundles,
       dataResources: sharing.dataResources,
       grants: sharing.grants,
+      recognition,
     };
     const changed = catalog.withdrawn.length > 0 || Object.values(counts).some((c) => c.created + c.updated > 0);
     // Any change makes a new catalog version (departments and staff included: they decide who reviews).

@@ -20,6 +20,8 @@ import sharingHolderEn from "@/modules/sharing/messages.holder.en.json";
 import sharingHolderZh from "@/modules/sharing/messages.holder.zh-CN.json";
 import sharingOfficeEn from "@/modules/sharing/messages.office.en.json";
 import sharingOfficeZh from "@/modules/sharing/messages.office.zh-CN.json";
+import recognitionEn from "@/modules/recognition/messages.en.json";
+import recognitionZh from "@/modules/recognition/messages.zh-CN.json";
 import registrationEn from "@/modules/registration/messages.en.json";
 import registrationZh from "@/modules/registration/messages.zh-CN.json";
 import registrationFormEn from "@/modules/registration/messages.form.en.json";
@@ -58,6 +60,7 @@ export const moduleMessages: Record<Locale, Record<string, unknown>> = {
     documents: documentsZh,
     notifications: notificationsZh,
     sharing: { ...sharingZh, ...sharingHolderZh, ...sharingOfficeZh },
+    recognition: recognitionZh,
     openData: openDataZh,
     registration: { ...registrationZh, ...registrationFormZh, ...registrationLifecycleZh },
     credit: creditZh,
@@ -78,6 +81,7 @@ export const moduleMessages: Record<Locale, Record<string, unknown>> = {
     documents: documentsEn,
     notifications: notificationsEn,
     sharing: { ...sharingEn, ...sharingHolderEn, ...sharingOfficeEn },
+    recognition: recognitionEn,
     openData: openDataEn,
     registration: { ...registrationEn, ...registrationFormEn, ...registrationLifecycleEn },
     credit: creditEn,

@@ -8,6 +8,7 @@ import { openDataRouter } from "@/modules/openData/router";
 import { reviewRouter } from "@/modules/review/router";
 import { registrationRouter } from "@/modules/registration/router";
 import { sharingRouter } from "@/modules/sharing/router";
+import { recognitionRouter } from "@/modules/recognition/router";
 import { serviceIndexRouter } from "@/modules/serviceIndex/router";
 import { commitmentsRouter } from "@/modules/commitments/router";
 import { creditRouter } from "@/modules/credit/router";
@@ -26,6 +27,7 @@ export const appRouter = createTRPCRouter({
   review: reviewRouter,
   notifications: notificationsRouter,
   sharing: sharingRouter,
+  recognition: recognitionRouter,
   documents: documentsRouter,
   registration: registrationRouter,
   openData: openDataRouter,

@@ -5,6 +5,7 @@ export * from "@/modules/calendar/schema";
 export * from "@/modules/divisions/schema";
 export * from "@/modules/catalog/schema";
 export * from "@/modules/sharing/schema";
+export * from "@/modules/recognition/schema";
 export * from "@/modules/sharing/registry-schema";
 export * from "@/modules/applications/schema";
 export * from "@/modules/review/schema";

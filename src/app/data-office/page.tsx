@@ -32,6 +32,7 @@ export default async function DataOfficeLanding() {
     getLocale(),
   ]);
   const tRisk = await getTranslations("risk.office");
+  const tRecognition = await getTranslations("recognition.office");
   const caller = await api();
   const [profile, departments, openQuestions, calendar, volumes] = await Promise.all([
     caller.identity.me(),
@@ -52,6 +53,7 @@ export default async function DataOfficeLanding() {
     { href: "/data-office/rectification", label: tRatings("title") },
     { href: "/data-office/risk", label: tRisk("title") },
     { href: "/data-office/inspections", label: tInspections("title") },
+    { href: "/data-office/recognition", label: tRecognition("title") },
   ];
   return (
     <div className="flex flex-col gap-6">

@@ -235,6 +235,10 @@ const matrix: Record<string, readonly Caller[]> = {
   // Every signed-in caller reaches the use case, which answers "not found" to anyone but the applicant and staff.
   "commitments.ofApplication": signedIn,
   "commitments.record": ["reviewer"],
+  "recognition.list": everyone,
+  "recognition.options": ["dataOffice"],
+  "recognition.add": ["dataOffice"],
+  "recognition.end": ["dataOffice"],
   "inspections.list": everyone,
   "inspections.plan": everyone,
   "inspections.options": ["dataOffice"],
@@ -324,6 +328,10 @@ const routes: Record<string, { who: string; shownBy: string }> = {
   "api/health": { who: "anyone", shownBy: "the e2e web server waits on it" },
   "api/open/credit-codes/[code]": { who: "anyone (open API)", shownBy: "e2e/parallel-review.spec.ts" },
   "api/open/credit/[code]": { who: "anyone (an enterprise's published credit records; no person's)", shownBy: "credit.db.test.ts, e2e/credit.spec.ts" },
+  "api/open/recognition.json": {
+    who: "anyone (this node's recognition matrix: services, regions, certificate types, legal bases)",
+    shownBy: "recognition.db.test.ts, e2e/recognition.spec.ts",
+  },
   "api/open/inspections/[plan]": {
     who: "anyone (a plan's seed, candidates, keys, draw and results)",
     shownBy: "inspections.db.test.ts, e2e/inspections.spec.ts",

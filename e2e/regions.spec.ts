@@ -60,8 +60,14 @@ test("start:regions starts three nodes, each answering with its own region and d
   await expect(page.getByRole("main")).toContainText("食品经营许可");
   await expect(page.getByRole("main")).not.toContainText("企业设立登记");
   await page.goto(`${beijing}/`);
+  await expect(page.getByTestId("home-services")).toContainText("食品经营许可");
+  await expect(page.getByTestId("home-bundles")).toHaveCount(0); // no bundles, no empty heading
   await expectNoSeriousAxeViolations(page);
   await screenshots(page, "regions-beijing-home");
+
+  await page.goto(`http://127.0.0.1:${nodes[2].port}/`);
+  await screenshots(page, "regions-tianjin-home");
+  await page.goto(`${beijing}/`);
 
   // English names the region too.
   await page.context().addCookies([{ name: "NEXT_LOCALE", value: "en", url: beijing }]);

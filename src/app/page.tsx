@@ -110,18 +110,23 @@ export default async function HomePage() {
         <h2 id="guides-heading" className="text-2xl font-semibold">
           {t("guidesTitle")}
         </h2>
-        <h3 className="text-lg font-semibold text-brand-800">{tc("home.bundles")}</h3>
-        <ul className="grid gap-3 sm:grid-cols-2" data-testid="home-bundles">
-          {guides.bundles.map((b) => (
-            <li key={b.code} className="flex flex-col gap-1 rounded-lg border border-slate-200 bg-white p-4">
-              <Link href={`/guides/${b.code}`} className="text-lg font-semibold text-brand-700 underline underline-offset-2">
-                {pick(b, locale)}
-              </Link>
-              <p className="text-slate-700">{locale === "en" ? b.descriptionEn : b.descriptionZh}</p>
-              <p className="text-sm text-slate-600">{tc("home.promised", { count: b.promisedDays })}</p>
-            </li>
-          ))}
-        </ul>
+        {/* A province without bundles (a small region's demo) shows no empty heading. */}
+        {guides.bundles.length > 0 ? (
+          <>
+            <h3 className="text-lg font-semibold text-brand-800">{tc("home.bundles")}</h3>
+            <ul className="grid gap-3 sm:grid-cols-2" data-testid="home-bundles">
+              {guides.bundles.map((b) => (
+                <li key={b.code} className="flex flex-col gap-1 rounded-lg border border-slate-200 bg-white p-4">
+                  <Link href={`/guides/${b.code}`} className="text-lg font-semibold text-brand-700 underline underline-offset-2">
+                    {pick(b, locale)}
+                  </Link>
+                  <p className="text-slate-700">{locale === "en" ? b.descriptionEn : b.descriptionZh}</p>
+                  <p className="text-sm text-slate-600">{tc("home.promised", { count: b.promisedDays })}</p>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
         <h3 className="text-lg font-semibold text-brand-800">{tc("home.services")}</h3>
         <ul className="grid gap-x-6 gap-y-2 sm:grid-cols-2 lg:grid-cols-3" data-testid="home-services">
           {guides.services.map((s) => (

@@ -7,15 +7,17 @@ export type RegionCode = (typeof regionCodes)[number];
 export interface Region {
   code: RegionCode;
   nameZh: string;
+  /** The name in the portal's brand: 河北 in 河北政务服务. */
+  shortNameZh: string;
   nameEn: string;
   /** The province-level division (GB/T 2260) the region's node serves. */
   divisionCode: string;
 }
 
 export const regions: Record<RegionCode, Region> = {
-  hebei: { code: "hebei", nameZh: "河北省", nameEn: "Hebei", divisionCode: "130000" },
-  beijing: { code: "beijing", nameZh: "北京市", nameEn: "Beijing", divisionCode: "110000" },
-  tianjin: { code: "tianjin", nameZh: "天津市", nameEn: "Tianjin", divisionCode: "120000" },
+  hebei: { code: "hebei", nameZh: "河北省", shortNameZh: "河北", nameEn: "Hebei", divisionCode: "130000" },
+  beijing: { code: "beijing", nameZh: "北京市", shortNameZh: "北京", nameEn: "Beijing", divisionCode: "110000" },
+  tianjin: { code: "tianjin", nameZh: "天津市", shortNameZh: "天津", nameEn: "Tianjin", divisionCode: "120000" },
 };
 
 export function isRegionCode(value: string): value is RegionCode {

@@ -1,3 +1,4 @@
+import { regions } from "@/lib/regions";
 import { getDatabase } from "@/server/db";
 import { env } from "@/server/env";
 import { log } from "@/server/log";
@@ -28,12 +29,13 @@ export async function boot(): Promise<void> {
   const where = handle.kind === "pglite" ? `embedded PGlite in ${e.DATA_DIR}` : "PostgreSQL (DATABASE_URL)";
   const seeded = e.SEED_DEMO ? e.SEED_DEMO === "true" : handle.kind === "pglite";
   if (seeded) {
-    const { seedDemoProvince } = await import("./seed/demo");
-    await seedDemoProvince(handle.db);
-    // Twelve months of generated case history, once (a second start finds it and adds nothing):
-    // the index, the guides' durations and the disclosure page have something to show. Off with
-    // DEMO_HISTORY=false (the browser journeys' server, whose data must stay predictable).
-    if (process.env.DEMO_HISTORY !== "false") {
+    // The demo of the node's region: Hebei's province, or Beijing's or Tianjin's small one.
+    const { seedNodeDemo } = await import("./seed/region-demo");
+    await seedNodeDemo(handle.db, e.REGION);
+    // Twelve months of generated case history (Hebei's demo only), once (a second start finds it
+    // and adds nothing): the index, the guides' durations and the disclosure page have something
+    // to show. Off with DEMO_HISTORY=false (the browser journeys' server, whose data must stay predictable).
+    if (e.REGION === "hebei" && process.env.DEMO_HISTORY !== "false") {
       const { generateDemoHistory } = await import("./seed/demo-history");
       const r = await generateDemoHistory(handle.db);
       if (r.status === "written") log.info({ ms: r.ms, snapshotMs: r.snapshotMs, ...r.counts }, `demo history generated in ${(r.ms / 1000).toFixed(1)} s`);
@@ -42,8 +44,9 @@ export async function boot(): Promise<void> {
   log.info({ database: handle.kind, readyMs: Date.now() - started, demo: seeded }, `database ready: ${where}`);
   if (e.JOBS_ENABLED !== "false") await bootJobs(handle);
   if (seeded && process.env.TONGBAN_QUIET !== "1") {
-    const { demoAccounts, demoPassword } = await import("./seed/demo");
-    const rows = demoAccounts().flatMap((a) => [
+    const { demoPassword } = await import("./seed/demo");
+    const { regionDemoAccounts } = await import("./seed/region-demo");
+    const rows = regionDemoAccounts(e.REGION).flatMap((a) => [
       `  ${a.role.padEnd(12)} ${a.login.padEnd(26)} ${a.displayName}`,
       ...(a.represents ?? []).map((e) => `  ${"".padEnd(12)} ${"".padEnd(26)}   法定代表人 of ${e}`),
     ]);
@@ -51,7 +54,7 @@ export async function boot(): Promise<void> {
     process.stdout.write(
       [
         "",
-        `Demo province (Hebei) accounts — password for all: ${demoPassword}`,
+        `Demo province (${regions[e.REGION].nameEn}) accounts — password for all: ${demoPassword}`,
         "Enterprises sign in as a person (法人登录: the credit code plus the legal representative's ID number and password).",
         `  ${"role".padEnd(12)} ${"sign in with".padEnd(26)} name`,
         ...rows,

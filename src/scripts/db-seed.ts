@@ -1,10 +1,12 @@
-import { seedDemoProvince } from "@/root/seed/demo";
+import { seedNodeDemo } from "@/root/seed/region-demo";
+import { env } from "@/server/env";
 import { openScriptDatabase } from "./open-database";
 
-// Seeds the demo province; running it again changes nothing. Stop the portal first when it uses
-// the embedded database: PGlite allows one process per data folder.
+// Seeds the demo province of the node's REGION (Hebei by default); running it again changes
+// nothing. Stop the portal first when it uses the embedded database: PGlite allows one process
+// per data folder.
 const handle = await openScriptDatabase();
 await handle.migrate();
-await seedDemoProvince(handle.db);
+await seedNodeDemo(handle.db, env().REGION);
 await handle.close();
-console.log("Demo province seeded.");
+console.log(`Demo province seeded (${env().REGION}).`);

@@ -1,19 +1,21 @@
 /**
  * `npm start`: builds when the build is missing or older than the sources, then serves the portal
- * (`npm run dev`: the development server) through src/scripts/server.ts.
+ * (`npm run dev`: the development server) through src/scripts/server.ts. With `--no-build` (the
+ * nodes of `npm run start:regions`, built once before) an existing build is served as it is.
  * The server process itself opens, migrates and seeds the database (see src/instrumentation.ts):
  * PGlite must be opened by one process only. That process is this one (only the build runs in a
  * child, and the build never opens the database), so it takes the embedded database's lock here,
  * before building: a second `npm start` on a folder in use is refused at once, not after a build.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { DatabaseInUseError, lockDataDir } from "@/server/db/lock";
+import { buildExists, buildIsStale } from "./build-state";
 import { ensureAuthSecret } from "./local-secret";
 
 const root = process.cwd();
 const dev = process.argv.includes("--dev");
+const noBuild = process.argv.includes("--no-build");
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 
 const childEnv: NodeJS.ProcessEnv = {
@@ -22,23 +24,6 @@ const childEnv: NodeJS.ProcessEnv = {
   AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true",
   NEXT_TELEMETRY_DISABLED: "1",
 };
-
-function newestMtime(p: string): number {
-  if (!existsSync(p)) return 0;
-  const s = statSync(p);
-  if (!s.isDirectory()) return s.mtimeMs;
-  let newest = s.mtimeMs;
-  for (const name of readdirSync(p)) newest = Math.max(newest, newestMtime(path.join(p, name)));
-  return newest;
-}
-
-function buildIsStale(): boolean {
-  const buildId = path.join(root, ".next", "BUILD_ID");
-  if (!existsSync(buildId)) return true;
-  const built = statSync(buildId).mtimeMs;
-  const sources = ["src", "public", "drizzle", "next.config.ts", "package-lock.json", "tsconfig.json"];
-  return sources.some((s) => newestMtime(path.join(root, s)) > built);
-}
 
 // The same choice as src/server/env.ts (blank counts as unset); the lock is held until this
 // process exits, and the database opened later in this process takes it again (src/server/db/lock.ts).
@@ -54,7 +39,11 @@ if (!databaseUrl && !dataDir.startsWith("memory://")) {
   }
 }
 
-if (!dev && buildIsStale()) {
+if (!dev && noBuild && !buildExists(root)) {
+  console.error("Cannot start Tongban with --no-build: there is no build (.next/BUILD_ID). Run npm run build first.");
+  process.exit(1);
+}
+if (!dev && !noBuild && buildIsStale(root)) {
   console.log("Building Tongban (first start or changed sources)…");
   const result = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: childEnv });
   if (result.status !== 0) process.exit(result.status ?? 1);

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { locales } from "@/i18n/locales";
+import { regions } from "@/lib/regions";
+import { env } from "@/server/env";
 import type { Role } from "@/modules/identity/model";
 import { setLocale, setSeniorMode } from "@/server/actions/preferences";
 import { ActingBanner } from "@/modules/identity/components/acting-banner";
@@ -54,12 +56,14 @@ export async function SiteHeader({ senior }: { senior: boolean }) {
   // The count is a convenience: a failure to read it must not take the page down with it.
   const unread = actor ? await (await api()).notifications.unreadCount().catch(() => null) : null;
   const otherLocale = locales.find((l) => l !== locale) ?? "en";
+  // The node's region names the portal: 河北政务服务, 北京政务服务, 天津政务服务.
+  const region = regions[env().REGION];
   return (
     <header className="bg-brand-800 text-white">
       <div className="mx-auto flex w-full max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
         <Link href="/" className="flex items-baseline gap-2 text-white no-underline">
           <span className="text-2xl font-bold tracking-wide">{t("brand")}</span>
-          <span className="text-sm text-brand-100">{t("tagline")}</span>
+          <span className="text-sm text-brand-100">{t("tagline", { region: locale === "zh-CN" ? region.shortNameZh : region.nameEn })}</span>
         </Link>
         <div className="flex flex-wrap items-center gap-2">
           <form action={setLocale}>

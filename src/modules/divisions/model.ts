@@ -1,4 +1,6 @@
+import { regions, type RegionCode } from "@/lib/regions";
 import hebei from "./hebei-divisions.json";
+import jingjin from "./jingjin-divisions.json";
 
 export interface Division {
   code: string;
@@ -11,7 +13,13 @@ export interface Division {
 /** The seeded divisions: Hebei, its cities and counties, and its neighbours (source in the JSON). */
 export const divisionSource: string = hebei.source;
 
-export function officialDivisions(): Division[] {
+/**
+ * The divisions a region's node seeds: for Hebei (the default) Hebei's cities and counties and its
+ * two neighbours, exactly as before regions; for Beijing or Tianjin the municipality, its districts
+ * (jingjin-divisions.json) and the other two provinces of 京津冀 at province level.
+ */
+export function officialDivisions(region: RegionCode = "hebei"): Division[] {
+  if (region !== "hebei") return municipalityDivisions(region);
   const list: Division[] = [{ code: hebei.province.code, nameZh: hebei.province.name, nameEn: hebei.province.nameEn, parentCode: null, level: 1 }];
   for (const n of hebei.neighbours) list.push({ code: n.code, nameZh: n.name, nameEn: n.nameEn, parentCode: null, level: 1 });
   for (const city of hebei.cities) {
@@ -19,6 +27,17 @@ export function officialDivisions(): Division[] {
     for (const county of city.counties) {
       list.push({ code: county.code, nameZh: county.name, nameEn: null, parentCode: city.code, level: 3 });
     }
+  }
+  return list;
+}
+
+function municipalityDivisions(region: Exclude<RegionCode, "hebei">): Division[] {
+  const own = jingjin.regions.find((r) => r.province.code === regions[region].divisionCode);
+  if (!own) throw new Error(`jingjin-divisions.json has no ${region}`);
+  const list: Division[] = [{ code: own.province.code, nameZh: own.province.name, nameEn: own.province.nameEn, parentCode: null, level: 1 }];
+  for (const d of own.districts) list.push({ code: d.code, nameZh: d.name, nameEn: d.nameEn, parentCode: own.province.code, level: 3 });
+  for (const other of Object.values(regions).filter((r) => r.code !== region)) {
+    list.push({ code: other.divisionCode, nameZh: other.nameZh, nameEn: other.nameEn, parentCode: null, level: 1 });
   }
   return list;
 }

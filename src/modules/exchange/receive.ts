@@ -83,15 +83,18 @@ export async function answerCertificateRequest(db: Db, node: ExchangeNode, raw: 
   const signedAt = new Date(request.timestamp);
   let key;
   try {
-    key = keyFor(await node.peers.keys(request.from.region), envelope.keyId, signedAt);
+    key = (await node.peers.keys(request.from.region)).find((k) => k.keyId === envelope.keyId);
     // A key the cache does not know: the peer may have rotated; ask it once.
-    key ??= keyFor(await node.peers.keys(request.from.region, { fresh: true }), envelope.keyId, signedAt);
+    key ??= (await node.peers.keys(request.from.region, { fresh: true })).find((k) => k.keyId === envelope.keyId);
   } catch (e) {
     if (e instanceof PeerKeysUnavailable) return refuse("unknownPeer", request);
     throw e;
   }
+  // The signature first, so a refusal for the clock is given only to an authentic request; then
+  // the clock; then the key's window at the (now trusted) time of signing.
   if (!key || !verifyEnvelope(key.publicKey, envelope)) return refuse("badSignature", request);
   if (!withinSkew(signedAt, now, skewMs)) return refuse("staleTimestamp", request);
+  if (!keyFor([key], key.keyId, signedAt)) return refuse("badSignature", request);
 
   return db.transaction(async (tx) => {
     // A nonce older than twice the skew cannot come back: its request would be stale.

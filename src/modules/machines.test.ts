@@ -54,6 +54,7 @@ import {
 } from "./commitments/model";
 import { verificationStatusEnum } from "./commitments/schema";
 import { disclosureAuditActions, type DisclosureAuditAction } from "./disclosure/model";
+import { exchangeAuditActions, type ExchangeAuditAction } from "./exchange/model";
 import { initialPlanStatus, inspectionAuditActions, planEvents, planMachine, planStatuses, type InspectionAuditAction } from "./inspections/model";
 import { inspectionPlanStatusEnum } from "./inspections/schema";
 import {
@@ -289,7 +290,8 @@ type AuditAction =
   | CreditAuditAction
   | RiskAuditAction
   | CommitmentAuditAction
-  | InspectionAuditAction;
+  | InspectionAuditAction
+  | ExchangeAuditAction;
 
 /** Every audit action the code may write, as values (typed: a list with a stray string does not compile). */
 const allAuditActions = new Set<AuditAction>([
@@ -311,6 +313,7 @@ const allAuditActions = new Set<AuditAction>([
   ...riskAuditActions,
   ...commitmentAuditActions,
   ...inspectionAuditActions,
+  ...exchangeAuditActions,
 ]);
 
 describe.each(Object.entries(machines))("the %s machine", (_name, m) => {

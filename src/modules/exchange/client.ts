@@ -41,9 +41,7 @@ export interface ClientOptions {
 export type ForeignCertificate = CertificateResponse["certificates"][number] & { region: string; signatureValid: boolean };
 
 export type ExchangeResult =
-  | { status: "answered"; certificates: ForeignCertificate[] }
-  | { status: "refused"; code: RefusalCode }
-  | { status: "down"; reason: DownReason };
+  { status: "answered"; certificates: ForeignCertificate[] } | { status: "refused"; code: RefusalCode } | { status: "down"; reason: DownReason };
 
 interface Breaker {
   state: BreakerState;
@@ -193,10 +191,7 @@ export class ExchangeClient {
     }
     if (!key || !verifyEnvelope(key.publicKey, envelope)) throw new PeerDown("badResponseSignature");
     if (payload.kind === "refusal") return { status: "refused", code: payload.code };
-    return {
-      status: "answered",
-      certificates: payload.certificates.map((c) => ({ ...c, region: request.to, signatureValid: issuerSignatureValid(c) })),
-    };
+    return { status: "answered", certificates: payload.certificates.map((c) => ({ ...c, region: request.to, signatureValid: issuerSignatureValid(c) })) };
   }
 }
 
@@ -253,24 +248,26 @@ export async function fetchForeignCertificates(db: Db, client: ExchangeClient, i
       requestId: result.nonce,
       at: now,
     });
-    await tx.insert(exchangeLog).values({
-      at: now,
-      direction: "outgoing",
-      peerRegion: input.peerRegion,
-      nonce: result.nonce,
-      departmentCode: input.reader.departmentCode,
-      serviceCode: input.serviceCode,
-      applicationRef: input.applicationRef,
-      purpose: input.purpose,
-      legalBasis: input.legalBasis,
-      consentRef: input.consentRef,
-      holderCode: input.holderCode,
-      typeCodes: [...input.typeCodes],
-      outcome: result.status,
-      reason: result.status === "refused" ? result.code : result.status === "down" ? result.reason : null,
-      certificateCount: answered.length,
-      durationMs: Date.now() - started,
-    });
+    await tx
+      .insert(exchangeLog)
+      .values({
+        at: now,
+        direction: "outgoing",
+        peerRegion: input.peerRegion,
+        nonce: result.nonce,
+        departmentCode: input.reader.departmentCode,
+        serviceCode: input.serviceCode,
+        applicationRef: input.applicationRef,
+        purpose: input.purpose,
+        legalBasis: input.legalBasis,
+        consentRef: input.consentRef,
+        holderCode: input.holderCode,
+        typeCodes: [...input.typeCodes],
+        outcome: result.status,
+        reason: result.status === "refused" ? result.code : result.status === "down" ? result.reason : null,
+        certificateCount: answered.length,
+        durationMs: Date.now() - started,
+      });
   });
   const { nonce: _nonce, ...rest } = result;
   return rest;

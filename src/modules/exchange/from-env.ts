@@ -14,11 +14,7 @@ export function nodeFromEnv(): ExchangeNode {
   if (node) return node;
   const e = env();
   const { [e.REGION]: _self, ...peers } = e.PEERS;
-  node = {
-    region: e.REGION,
-    baseUrl: (e.EXCHANGE_URL ?? `http://localhost:${process.env.PORT ?? "3000"}`).replace(/\/+$/, ""),
-    peers: peerDirectory(peers),
-  };
+  node = { region: e.REGION, baseUrl: (e.EXCHANGE_URL ?? `http://localhost:${process.env.PORT ?? "3000"}`).replace(/\/+$/, ""), peers: peerDirectory(peers) };
   return node;
 }
 

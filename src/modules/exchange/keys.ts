@@ -51,7 +51,10 @@ export async function nodeSigner(db: Db, region: string, now: Date, kek: KeyEncr
       .where(and(eq(exchangeNodeKeys.region, region), isNull(exchangeNodeKeys.retiredAt)));
   let [row] = await find();
   if (!row) {
-    await db.insert(exchangeNodeKeys).values(newKeyRow(region, now, kek)).onConflictDoNothing();
+    await db
+      .insert(exchangeNodeKeys)
+      .values(newKeyRow(region, now, kek))
+      .onConflictDoNothing();
     [row] = await find();
   }
   if (!row?.sealedPrivateKey || !row.privateKeyNonce || !row.privateKeyTag || !row.wrappedDataKey || !row.kekId) {

@@ -5,7 +5,16 @@ import { canonicalJson } from "../audit/hash";
 import { backoffMs, breakerMachine, isPeerDown, nextBreakerState, refusalHttpStatus, withinSkew } from "./model";
 import { parsePeers } from "@/lib/peers";
 import { isRegionCode } from "@/lib/regions";
-import { decodeEnvelope, encodeEnvelope, keyFor, signEnvelope, verifyEnvelope, ZCertificateRequest, type CertificateRequest, type PublishedKey } from "./protocol";
+import {
+  decodeEnvelope,
+  encodeEnvelope,
+  keyFor,
+  signEnvelope,
+  verifyEnvelope,
+  ZCertificateRequest,
+  type CertificateRequest,
+  type PublishedKey,
+} from "./protocol";
 
 const pair = () => {
   const { publicKey, privateKey } = generateKeyPairSync("ed25519");

@@ -1,6 +1,7 @@
 import { createPrivateKey, createPublicKey, sign, verify, type KeyObject } from "node:crypto";
 import { z } from "zod";
 import { canonicalJson } from "../audit/hash";
+import { certificateStatuses } from "../sharing/model";
 import { protocolVersion, refusalCodes } from "./model";
 
 // The exchange protocol's messages (issue 14): what a node asks a peer, what it answers, how both
@@ -57,7 +58,7 @@ export const ZPeerCertificate = z.strictObject({
   issuerNameEn: z.string().max(200),
   issuedOn: dateText,
   validUntil: dateText.nullable(),
-  status: z.enum(["valid", "expired", "revoked"]),
+  status: z.enum(certificateStatuses),
   fields: z.record(z.string().max(64), z.string().max(2000)).refine((f) => Object.keys(f).length <= 100),
   signature: z.string().max(200).nullable(),
   signedAt: isoInstant.nullable(),

@@ -6,7 +6,17 @@ import { nodeSigner } from "./keys";
 import { maxClockSkewMs, protocolVersion, refusalHttpStatus, withinSkew, type RefusalCode } from "./model";
 import type { ExchangeNode } from "./node";
 import { PeerKeysUnavailable } from "./peers";
-import { decodeEnvelope, encodeEnvelope, keyFor, signEnvelope, verifyEnvelope, ZCertificateRequest, type CertificateRequest, type CertificateResponse, type Refusal } from "./protocol";
+import {
+  decodeEnvelope,
+  encodeEnvelope,
+  keyFor,
+  signEnvelope,
+  verifyEnvelope,
+  ZCertificateRequest,
+  type CertificateRequest,
+  type CertificateResponse,
+  type Refusal,
+} from "./protocol";
 import { exchangeLog, exchangeNonces } from "./schema";
 
 // The receiving side of the exchange (`POST /api/exchange/certificates`): checks a peer's signed
@@ -40,7 +50,13 @@ function claimed(raw: string): Partial<CertificateRequest> {
   }
 }
 
-export async function answerCertificateRequest(db: Db, node: ExchangeNode, raw: string, now: Date = new Date(), skewMs: number = maxClockSkewMs): Promise<Answer> {
+export async function answerCertificateRequest(
+  db: Db,
+  node: ExchangeNode,
+  raw: string,
+  now: Date = new Date(),
+  skewMs: number = maxClockSkewMs,
+): Promise<Answer> {
   const started = Date.now();
   const signer = await nodeSigner(db, node.region, now);
   const respond = (status: number, payload: CertificateResponse | Refusal): Answer => ({
@@ -48,23 +64,25 @@ export async function answerCertificateRequest(db: Db, node: ExchangeNode, raw: 
     body: encodeEnvelope(signEnvelope(signer.privateKey, signer.keyId, payload)),
   });
   const refuse = async (code: RefusalCode, request: Partial<CertificateRequest>, tx: Db = db): Promise<Answer> => {
-    await tx.insert(exchangeLog).values({
-      at: now,
-      direction: "incoming",
-      peerRegion: request.from?.region ?? "?",
-      nonce: request.nonce ?? null,
-      departmentCode: request.from?.department ?? null,
-      serviceCode: request.service ?? null,
-      applicationRef: request.application ?? null,
-      purpose: request.purpose ?? null,
-      legalBasis: request.legalBasis ?? null,
-      consentRef: request.consent ?? null,
-      holderCode: request.holder ?? null,
-      typeCodes: request.types ? [...request.types] : null,
-      outcome: "refused",
-      reason: code,
-      durationMs: Date.now() - started,
-    });
+    await tx
+      .insert(exchangeLog)
+      .values({
+        at: now,
+        direction: "incoming",
+        peerRegion: request.from?.region ?? "?",
+        nonce: request.nonce ?? null,
+        departmentCode: request.from?.department ?? null,
+        serviceCode: request.service ?? null,
+        applicationRef: request.application ?? null,
+        purpose: request.purpose ?? null,
+        legalBasis: request.legalBasis ?? null,
+        consentRef: request.consent ?? null,
+        holderCode: request.holder ?? null,
+        typeCodes: request.types ? [...request.types] : null,
+        outcome: "refused",
+        reason: code,
+        durationMs: Date.now() - started,
+      });
     return respond(refusalHttpStatus(code), {
       v: protocolVersion,
       kind: "refusal",
@@ -117,23 +135,25 @@ export async function answerCertificateRequest(db: Db, node: ExchangeNode, raw: 
       at: now,
     });
     if (!read.ok) return refuse(peerRefusal[read.reason], request, tx);
-    await tx.insert(exchangeLog).values({
-      at: now,
-      direction: "incoming",
-      peerRegion: request.from.region,
-      nonce: request.nonce,
-      departmentCode: request.from.department,
-      serviceCode: request.service,
-      applicationRef: request.application,
-      purpose: request.purpose,
-      legalBasis: request.legalBasis,
-      consentRef: request.consent,
-      holderCode: request.holder,
-      typeCodes: [...request.types],
-      outcome: "answered",
-      certificateCount: read.certificates.length,
-      durationMs: Date.now() - started,
-    });
+    await tx
+      .insert(exchangeLog)
+      .values({
+        at: now,
+        direction: "incoming",
+        peerRegion: request.from.region,
+        nonce: request.nonce,
+        departmentCode: request.from.department,
+        serviceCode: request.service,
+        applicationRef: request.application,
+        purpose: request.purpose,
+        legalBasis: request.legalBasis,
+        consentRef: request.consent,
+        holderCode: request.holder,
+        typeCodes: [...request.types],
+        outcome: "answered",
+        certificateCount: read.certificates.length,
+        durationMs: Date.now() - started,
+      });
     return respond(200, {
       v: protocolVersion,
       kind: "certificateResponse",

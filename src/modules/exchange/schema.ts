@@ -39,11 +39,7 @@ export const exchangeNodeKeys = pgTable(
  */
 export const exchangeNonces = pgTable(
   "exchange_nonces",
-  {
-    peerRegion: text("peer_region").notNull(),
-    nonce: text("nonce").notNull(),
-    receivedAt: timestamp("received_at", { withTimezone: true }).notNull(),
-  },
+  { peerRegion: text("peer_region").notNull(), nonce: text("nonce").notNull(), receivedAt: timestamp("received_at", { withTimezone: true }).notNull() },
   (t) => [primaryKey({ columns: [t.peerRegion, t.nonce] }), index("exchange_nonces_received_idx").on(t.receivedAt)],
 );
 

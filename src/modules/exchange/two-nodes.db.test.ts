@@ -142,7 +142,13 @@ describe("exchange between two region nodes", () => {
     if (result.status !== "answered") return;
     expect(result.certificates).toHaveLength(1);
     const [licence] = result.certificates;
-    expect(licence).toMatchObject({ typeCode: "businessLicence", holderCode: restaurant, issuerDepartmentCode: "market", region: "beijing", signatureValid: true });
+    expect(licence).toMatchObject({
+      typeCode: "businessLicence",
+      holderCode: restaurant,
+      issuerDepartmentCode: "market",
+      region: "beijing",
+      signatureValid: true,
+    });
 
     // Hebei: the holder sees that its market regulation read its Beijing licence, for this case.
     const asked = await hebeiDb
@@ -168,7 +174,10 @@ describe("exchange between two region nodes", () => {
     const replay = await post(sentBodies.at(-1)!);
     expect(replay.status).toBe(409);
     expect(replay.refusal?.code).toBe("replayedNonce");
-    const refusals = await beijing.db.select().from(exchangeLog).where(and(eq(exchangeLog.reason, "replayedNonce"), eq(exchangeLog.direction, "incoming")));
+    const refusals = await beijing.db
+      .select()
+      .from(exchangeLog)
+      .where(and(eq(exchangeLog.reason, "replayedNonce"), eq(exchangeLog.direction, "incoming")));
     expect(refusals.length).toBeGreaterThanOrEqual(1);
   });
 
@@ -273,7 +282,11 @@ describe("a peer that is down", () => {
     try {
       const g = new ExchangeClient(hebeiDb, { region: "hebei", baseUrl: hebeiServer.url, peers: peerDirectory({ beijing: garbage.url }) }, { retries: 0 });
       expect(await fetchForeignCertificates(hebeiDb, g, read())).toEqual({ status: "down", reason: "garbage" });
-      const s = new ExchangeClient(hebeiDb, { region: "hebei", baseUrl: hebeiServer.url, peers: peerDirectory({ beijing: slow.url }) }, { retries: 1, timeoutMs: 100, backoffBaseMs: 1 });
+      const s = new ExchangeClient(
+        hebeiDb,
+        { region: "hebei", baseUrl: hebeiServer.url, peers: peerDirectory({ beijing: slow.url }) },
+        { retries: 1, timeoutMs: 100, backoffBaseMs: 1 },
+      );
       expect(await fetchForeignCertificates(hebeiDb, s, read())).toEqual({ status: "down", reason: "timeout" });
     } finally {
       garbage.server.close();

@@ -78,7 +78,12 @@ export async function grantForeignDepartment(db: Db, actor: Actor, input: z.outp
       entityId: row.id,
       from: existing ? grantInForceStatus : null,
       to: grantInForceStatus,
-      data: { resourceCode: input.resourceCode, consumerRegion: input.consumerRegion, consumerDepartmentCode: input.consumerDepartmentCode, serviceCodes: values.serviceCodes },
+      data: {
+        resourceCode: input.resourceCode,
+        consumerRegion: input.consumerRegion,
+        consumerDepartmentCode: input.consumerDepartmentCode,
+        serviceCodes: values.serviceCodes,
+      },
       at: now,
     });
     return { id: row.id };

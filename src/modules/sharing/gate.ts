@@ -718,7 +718,9 @@ export async function readForPeer(
           outcome: ok ? ("allowed" as const) : ("refused" as const),
           refusalReason: d && !d.ok ? `sharing.refusal.peer.${d.reason}` : ok ? null : "sharing.refusal.peer.requestRefused",
           recordCount: ok ? found.filter((c) => c.typeCode === typeCode).length : 0,
-          readKey: createHash("sha256").update(JSON.stringify(["peer", q.peerRegion, q.requestId, typeCode])).digest("base64url"),
+          readKey: createHash("sha256")
+            .update(JSON.stringify(["peer", q.peerRegion, q.requestId, typeCode]))
+            .digest("base64url"),
           peerRegion: q.peerRegion,
           peerDepartmentCode: q.peerDepartmentCode,
         };

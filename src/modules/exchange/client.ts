@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Db } from "@/server/db/client";
 import { recordCrossRegionRead } from "../sharing/foreign-grants";
 import { signedInWindow, verifyFacts } from "../sharing/signing";
-import { nodeSigner } from "./keys";
+import { signAsNode } from "./keys";
 import { backoffMs, isRetryable, nextBreakerState, protocolVersion, type BreakerState, type DownReason, type RefusalCode } from "./model";
 import type { ExchangeNode } from "./node";
 import { PeerKeysUnavailable } from "./peers";
@@ -10,7 +10,6 @@ import {
   decodeEnvelope,
   encodeEnvelope,
   keyFor,
-  signEnvelope,
   verifyEnvelope,
   ZCertificateResponse,
   ZRefusal,
@@ -124,7 +123,6 @@ export class ExchangeClient {
       if (now.getTime() - b.openedAt < this.o.coolDownMs) return { status: "down", reason: "breakerOpen", nonce };
       b.state = nextBreakerState(b.state, "coolDown");
     }
-    const signer = await nodeSigner(this.db, this.node.region, now);
     const payload: CertificateRequest = {
       v: protocolVersion,
       kind: "certificateRequest",
@@ -135,7 +133,7 @@ export class ExchangeClient {
       timestamp: now.toISOString(),
       nonce,
     };
-    const body = encodeEnvelope(signEnvelope(signer.privateKey, signer.keyId, payload));
+    const body = encodeEnvelope(await signAsNode(this.db, this.node.region, now, payload));
     // A half-open breaker lets exactly one attempt through.
     const attempts = b.state === "halfOpen" ? 1 : 1 + this.o.retries;
     let reason: DownReason = "unreachable";

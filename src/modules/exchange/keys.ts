@@ -5,7 +5,7 @@ import { open, seal } from "@/server/envelope";
 import { keyEncryptionKey, type KeyEncryptionKey } from "@/server/keys";
 import { recordAudit } from "../audit/record-audit";
 import type { ExchangeAuditAction } from "./model";
-import type { PublishedKey } from "./protocol";
+import { signEnvelope, type Envelope, type Payload, type PublishedKey } from "./protocol";
 import { exchangeNodeKeys } from "./schema";
 
 // The node's exchange keys: made on first use, sealed like the departments' signing keys
@@ -36,14 +36,13 @@ function newKeyRow(region: string, validFrom: Date, kek: KeyEncryptionKey) {
   }
 }
 
-/** Signs with the node's active key; the private key stays inside. */
-export interface NodeSigner {
+interface NodeSigner {
   keyId: string;
   privateKey: KeyObject;
 }
 
 /** The node's active exchange key for its region, made on first use. */
-export async function nodeSigner(db: Db, region: string, now: Date, kek: KeyEncryptionKey = keyEncryptionKey()): Promise<NodeSigner> {
+async function activeKey(db: Db, region: string, now: Date, kek: KeyEncryptionKey = keyEncryptionKey()): Promise<NodeSigner> {
   const find = () =>
     db
       .select()
@@ -70,6 +69,17 @@ export async function nodeSigner(db: Db, region: string, now: Date, kek: KeyEncr
   } finally {
     der.fill(0);
   }
+}
+
+/** Signs a message as this node with its active key (made on first use); the private key stays inside. */
+export async function signAsNode<P extends Payload>(db: Db, region: string, now: Date, payload: P): Promise<Envelope<P>> {
+  const key = await activeKey(db, region, now);
+  return signEnvelope(key.privateKey, key.keyId, payload);
+}
+
+/** Makes the node's key if it has none (a new node publishes one at once). */
+export async function ensureNodeKey(db: Db, region: string, now: Date): Promise<void> {
+  await activeKey(db, region, now);
 }
 
 /**

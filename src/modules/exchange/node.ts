@@ -1,6 +1,6 @@
 import { isRegionCode, regions } from "@/lib/regions";
 import type { Db } from "@/server/db/client";
-import { nodeSigner, publishedKeys } from "./keys";
+import { ensureNodeKey, publishedKeys } from "./keys";
 import { protocolVersion } from "./model";
 import type { PeerDirectory } from "./peers";
 import type { NodeDescription } from "./protocol";
@@ -16,7 +16,7 @@ export interface ExchangeNode {
 /** What the node publishes at `GET /api/exchange/node`: region, endpoints, its keys with their windows. */
 export async function describeNode(db: Db, node: ExchangeNode, now: Date = new Date()): Promise<NodeDescription> {
   // The first description makes the node's key, so a new node publishes one at once.
-  await nodeSigner(db, node.region, now);
+  await ensureNodeKey(db, node.region, now);
   const known = isRegionCode(node.region) ? regions[node.region] : null;
   return {
     v: protocolVersion,

@@ -2,7 +2,7 @@ import { lt } from "drizzle-orm";
 import { shanghaiDate } from "@/lib/dates";
 import type { Db } from "@/server/db/client";
 import { readForPeer, type PeerRefusalReason } from "../sharing/gate";
-import { nodeSigner } from "./keys";
+import { signAsNode } from "./keys";
 import { maxClockSkewMs, protocolVersion, refusalHttpStatus, withinSkew, type RefusalCode } from "./model";
 import type { ExchangeNode } from "./node";
 import { PeerKeysUnavailable } from "./peers";
@@ -10,7 +10,6 @@ import {
   decodeEnvelope,
   encodeEnvelope,
   keyFor,
-  signEnvelope,
   verifyEnvelope,
   ZCertificateRequest,
   type CertificateRequest,
@@ -58,13 +57,23 @@ export async function answerCertificateRequest(
   skewMs: number = maxClockSkewMs,
 ): Promise<Answer> {
   const started = Date.now();
-  const signer = await nodeSigner(db, node.region, now);
-  const respond = (status: number, payload: CertificateResponse | Refusal): Answer => ({
+  const respond = async (status: number, payload: CertificateResponse | Refusal): Promise<Answer> => ({
     status,
-    body: encodeEnvelope(signEnvelope(signer.privateKey, signer.keyId, payload)),
+    body: encodeEnvelope(await signAsNode(db, node.region, now, payload)),
   });
-  const refuse = async (code: RefusalCode, request: Partial<CertificateRequest>, tx: Db = db): Promise<Answer> => {
-    await tx
+  const refusal = (code: RefusalCode, request: Partial<CertificateRequest>): { status: number; payload: Refusal } => ({
+    status: refusalHttpStatus(code),
+    payload: {
+      v: protocolVersion,
+      kind: "refusal",
+      from: node.region,
+      inReplyTo: request.nonce && /^[A-Za-z0-9_-]{22,64}$/.test(request.nonce) ? request.nonce : null,
+      code,
+      timestamp: now.toISOString(),
+    },
+  });
+  const logRefusal = (tx: Db, code: RefusalCode, request: Partial<CertificateRequest>) =>
+    tx
       .insert(exchangeLog)
       .values({
         at: now,
@@ -83,14 +92,10 @@ export async function answerCertificateRequest(
         reason: code,
         durationMs: Date.now() - started,
       });
-    return respond(refusalHttpStatus(code), {
-      v: protocolVersion,
-      kind: "refusal",
-      from: node.region,
-      inReplyTo: request.nonce && /^[A-Za-z0-9_-]{22,64}$/.test(request.nonce) ? request.nonce : null,
-      code,
-      timestamp: now.toISOString(),
-    });
+  const refuse = async (code: RefusalCode, request: Partial<CertificateRequest>): Promise<Answer> => {
+    await logRefusal(db, code, request);
+    const r = refusal(code, request);
+    return respond(r.status, r.payload);
   };
 
   const envelope = decodeEnvelope(raw, ZCertificateRequest);
@@ -114,7 +119,8 @@ export async function answerCertificateRequest(
   if (!withinSkew(signedAt, now, skewMs)) return refuse("staleTimestamp", request);
   if (!keyFor([key], key.keyId, signedAt)) return refuse("badSignature", request);
 
-  return db.transaction(async (tx) => {
+  // The nonce, the read and the log in one transaction; the answer is signed after it commits.
+  const outcome = await db.transaction(async (tx): Promise<{ status: number; payload: CertificateResponse | Refusal }> => {
     // A nonce older than twice the skew cannot come back: its request would be stale.
     await tx.delete(exchangeNonces).where(lt(exchangeNonces.receivedAt, new Date(now.getTime() - 2 * skewMs)));
     const [fresh] = await tx
@@ -122,7 +128,10 @@ export async function answerCertificateRequest(
       .values({ peerRegion: request.from.region, nonce: request.nonce, receivedAt: now })
       .onConflictDoNothing()
       .returning({ nonce: exchangeNonces.nonce });
-    if (!fresh) return refuse("replayedNonce", request, tx);
+    if (!fresh) {
+      await logRefusal(tx, "replayedNonce", request);
+      return refusal("replayedNonce", request);
+    }
     const read = await readForPeer(tx, {
       peerRegion: request.from.region,
       peerDepartmentCode: request.from.department,
@@ -134,7 +143,10 @@ export async function answerCertificateRequest(
       today: shanghaiDate(now),
       at: now,
     });
-    if (!read.ok) return refuse(peerRefusal[read.reason], request, tx);
+    if (!read.ok) {
+      await logRefusal(tx, peerRefusal[read.reason], request);
+      return refusal(peerRefusal[read.reason], request);
+    }
     await tx
       .insert(exchangeLog)
       .values({
@@ -154,14 +166,18 @@ export async function answerCertificateRequest(
         certificateCount: read.certificates.length,
         durationMs: Date.now() - started,
       });
-    return respond(200, {
-      v: protocolVersion,
-      kind: "certificateResponse",
-      from: node.region,
-      to: request.from.region,
-      inReplyTo: request.nonce,
-      timestamp: now.toISOString(),
-      certificates: read.certificates,
-    });
+    return {
+      status: 200,
+      payload: {
+        v: protocolVersion,
+        kind: "certificateResponse",
+        from: node.region,
+        to: request.from.region,
+        inReplyTo: request.nonce,
+        timestamp: now.toISOString(),
+        certificates: read.certificates,
+      },
+    };
   });
+  return respond(outcome.status, outcome.payload);
 }

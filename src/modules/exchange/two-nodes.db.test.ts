@@ -251,7 +251,7 @@ describe("a peer that is down", () => {
       retries: 1,
       backoffBaseMs: 1,
       failureThreshold: 2,
-      coolDownMs: 100,
+      coolDownMs: 1_500,
       fetch: (input, init) => {
         calls += 1;
         return fetch(input, init);
@@ -270,7 +270,7 @@ describe("a peer that is down", () => {
 
     // Beijing comes back: after the cool-down one trial request goes through and closes the breaker.
     urls.beijing = beijingServer.url;
-    await new Promise((r) => setTimeout(r, 120));
+    await new Promise((r) => setTimeout(r, 1_600));
     expect(c.peerState("beijing")).toBe("halfOpen");
     expect((await fetchForeignCertificates(hebeiDb, c, read())).status).toBe("answered");
     expect(c.peerState("beijing")).toBe("closed");

@@ -9,7 +9,8 @@ import { dataAccessLog } from "@/modules/sharing/schema";
 import { grantForeignDepartment } from "@/modules/sharing/foreign-grants";
 import { seedDemoProvince } from "@/root/seed/demo";
 import { ownDatabase } from "@/root/testing/database";
-import { actorByLogin, withDemo } from "@/root/testing/fixtures";
+import { listDataLog } from "@/modules/sharing/data-log";
+import { actorByLogin, demoEnterprise, withDemo } from "@/root/testing/fixtures";
 import type { DatabaseHandle, Db } from "@/server/db/client";
 import { ExchangeClient, fetchForeignCertificates, type ForeignReadInput } from "./client";
 import { rotateNodeKey } from "./keys";
@@ -167,6 +168,19 @@ describe("exchange between two region nodes", () => {
     expect(answered.some((r) => r.purpose === "crossRegion" && r.peerDepartmentCode === "market" && r.legalBasis === input.legalBasis)).toBe(true);
     const [outgoing] = await hebeiDb.select().from(exchangeLog).where(eq(exchangeLog.applicationRef, input.applicationRef));
     expect(outgoing).toMatchObject({ direction: "outgoing", peerRegion: "beijing", outcome: "answered", certificateCount: 1 });
+
+    // The holder's own data log on each node shows the read, naming the other region.
+    const inBeijing = await listDataLog(beijing.db, await demoEnterprise(beijing.db, restaurant), { page: 1, includeOwn: false });
+    expect(inBeijing.entries.find((e) => e.purpose === "crossRegion" && e.outcome === "allowed")).toMatchObject({
+      readerRole: "peer",
+      peerRegion: "hebei",
+      peerDepartmentCode: "market",
+    });
+    const inHebei = await listDataLog(hebeiDb, await demoEnterprise(hebeiDb, restaurant), { page: 1, includeOwn: false });
+    expect(inHebei.entries.find((e) => e.purpose === "crossRegion" && e.outcome === "allowed")).toMatchObject({
+      peerRegion: "beijing",
+      departmentNameZh: "河北省市场监督管理局",
+    });
   });
 
   it("refuses the same request again (replayed nonce), logged, nothing returned", async () => {

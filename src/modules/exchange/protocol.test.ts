@@ -5,6 +5,7 @@ import { canonicalJson } from "../audit/hash";
 import { backoffMs, breakerMachine, isPeerDown, nextBreakerState, refusalHttpStatus, withinSkew } from "./model";
 import { parsePeers } from "@/lib/peers";
 import { isRegionCode } from "@/lib/regions";
+import { ZEnv } from "@/server/env";
 import {
   decodeEnvelope,
   encodeEnvelope,
@@ -163,5 +164,13 @@ describe("exchange protocol: rules", () => {
     expect(() => parsePeers("beijing=ftp://a", isRegionCode)).toThrow(/http/);
     expect(() => parsePeers("beijing=http://u:p@a", isRegionCode)).toThrow(/credentials/);
     expect(() => parsePeers("beijing", isRegionCode)).toThrow();
+  });
+
+  it("validates PEERS in the environment, naming the setting", () => {
+    expect(ZEnv.parse({ PEERS: "beijing=http://127.0.0.1:3001" }).PEERS).toEqual({ beijing: "http://127.0.0.1:3001" });
+    expect(ZEnv.parse({}).PEERS).toEqual({});
+    const bad = ZEnv.safeParse({ PEERS: "shanghai=http://127.0.0.1:3009" });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0]).toMatchObject({ path: ["PEERS"] });
   });
 });

@@ -27,10 +27,15 @@ export async function proxy(req: NextRequest) {
   const tls = req.headers.get("x-forwarded-proto") === "https" || process.env.AUTH_URL?.startsWith("https:") === true;
   const locale = () => resolveLocale(req.cookies.get(localeCookie)?.value);
 
-  const verdict = originVerdict(
-    { method: req.method, origin: req.headers.get("origin"), secFetchSite: req.headers.get("sec-fetch-site"), host: req.headers.get("host") },
-    process.env.AUTH_URL,
-  );
+  // A peer node's request carries no cookie and no Origin: it is authenticated by its signature
+  // (docs/exchange.md), so the cross-site check does not apply to it.
+  const verdict =
+    pathname === "/api/exchange/certificates"
+      ? ({ ok: true } as const)
+      : originVerdict(
+          { method: req.method, origin: req.headers.get("origin"), secFetchSite: req.headers.get("sec-fetch-site"), host: req.headers.get("host") },
+          process.env.AUTH_URL,
+        );
   if (!verdict.ok) {
     log.warn({ method: req.method, path: pathname, reason: verdict.reason }, "refused by the Origin check");
     return secured(

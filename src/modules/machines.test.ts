@@ -54,6 +54,7 @@ import {
 } from "./commitments/model";
 import { verificationStatusEnum } from "./commitments/schema";
 import { disclosureAuditActions, type DisclosureAuditAction } from "./disclosure/model";
+import { exchangeAuditActions, type ExchangeAuditAction } from "./exchange/model";
 import { initialPlanStatus, inspectionAuditActions, planEvents, planMachine, planStatuses, type InspectionAuditAction } from "./inspections/model";
 import { inspectionPlanStatusEnum } from "./inspections/schema";
 import {
@@ -310,7 +311,8 @@ type AuditAction =
   | RiskAuditAction
   | CommitmentAuditAction
   | InspectionAuditAction
-  | RecognitionAuditAction;
+  | RecognitionAuditAction
+  | ExchangeAuditAction;
 
 /** Every audit action the code may write, as values (typed: a list with a stray string does not compile). */
 const allAuditActions = new Set<AuditAction>([
@@ -333,6 +335,7 @@ const allAuditActions = new Set<AuditAction>([
   ...commitmentAuditActions,
   ...inspectionAuditActions,
   ...recognitionAuditActions,
+  ...exchangeAuditActions,
 ]);
 
 describe.each(Object.entries(machines))("the %s machine", (_name, m) => {

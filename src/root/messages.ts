@@ -14,6 +14,8 @@ import catalogEn from "@/modules/catalog/messages.en.json";
 import catalogZh from "@/modules/catalog/messages.zh-CN.json";
 import openDataEn from "@/modules/openData/messages.en.json";
 import openDataZh from "@/modules/openData/messages.zh-CN.json";
+import exchangeEn from "@/modules/exchange/messages.en.json";
+import exchangeZh from "@/modules/exchange/messages.zh-CN.json";
 import sharingEn from "@/modules/sharing/messages.en.json";
 import sharingZh from "@/modules/sharing/messages.zh-CN.json";
 import sharingHolderEn from "@/modules/sharing/messages.holder.en.json";
@@ -61,6 +63,7 @@ export const moduleMessages: Record<Locale, Record<string, unknown>> = {
     notifications: notificationsZh,
     sharing: { ...sharingZh, ...sharingHolderZh, ...sharingOfficeZh },
     recognition: recognitionZh,
+    exchange: exchangeZh,
     openData: openDataZh,
     registration: { ...registrationZh, ...registrationFormZh, ...registrationLifecycleZh },
     credit: creditZh,
@@ -82,6 +85,7 @@ export const moduleMessages: Record<Locale, Record<string, unknown>> = {
     notifications: notificationsEn,
     sharing: { ...sharingEn, ...sharingHolderEn, ...sharingOfficeEn },
     recognition: recognitionEn,
+    exchange: exchangeEn,
     openData: openDataEn,
     registration: { ...registrationEn, ...registrationFormEn, ...registrationLifecycleEn },
     credit: creditEn,

@@ -86,6 +86,8 @@ for (const node of nodes) {
       DATA_DIR: node.dataDir,
       DATABASE_URL: "",
       PEERS: node.peers,
+      // The node's own address as its peers reach it, published at /api/exchange/node.
+      EXCHANGE_URL: node.url,
       // The accounts are printed here, once for all three, not by each node.
       TONGBAN_QUIET: "1",
     },

@@ -1,6 +1,7 @@
 import { createPrivateKey } from "node:crypto";
 import { z } from "zod";
-import { regionCodes } from "@/lib/regions";
+import { parsePeers } from "@/lib/peers";
+import { isRegionCode, regionCodes } from "@/lib/regions";
 
 /** An Ed25519 private key as PKCS #8, in PEM or as base64 DER. */
 const ZEd25519PrivateKey = z.string().refine((value) => {
@@ -40,6 +41,24 @@ export const ZEnv = z.object({
     .optional(),
   /** The region this node serves (issue 14): its demo province, its departments and its peers. */
   REGION: z.enum(regionCodes).default("hebei"),
+  /**
+   * The other region nodes this node exchanges with (issue 14), `beijing=http://…,tianjin=http://…`;
+   * each one's keys are read from its `GET /api/exchange/node`. None: the node asks nobody and
+   * answers nobody.
+   */
+  PEERS: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      try {
+        return parsePeers(value, isRegionCode);
+      } catch (e) {
+        ctx.addIssue({ code: "custom", message: (e as Error).message });
+        return z.NEVER;
+      }
+    }),
+  /** This node's own public base URL, as its peers reach it (published at /api/exchange/node). */
+  EXCHANGE_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Seed the demo province at start-up; defaults to on for the embedded database only. */
   SEED_DEMO: z.enum(["true", "false"]).optional(),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),

@@ -84,6 +84,9 @@ export async function listDataLog(db: Db, actor: Actor, input: z.output<typeof Z
       legalBasis: r.log.legalBasis,
       outcome: r.log.outcome,
       refusalReason: r.log.refusalReason,
+      /** A read across regions: the other node's region, and on the answering node the other region's department. */
+      peerRegion: r.log.peerRegion,
+      peerDepartmentCode: r.log.peerDepartmentCode,
       question: r.question
         ? { id: r.question.id, text: r.question.question, askedAt: r.question.askedAt, answer: r.question.answer, answeredAt: r.question.answeredAt }
         : null,

@@ -9,7 +9,7 @@ import { certificateTypes } from "../catalog/schema";
 import type { Actor } from "../identity/model";
 import { departments, entities } from "../identity/schema";
 import { reviewTasks } from "../review/schema";
-import { dataAccessLog, dataResources, grants, publicVerificationCounts } from "./schema";
+import { dataAccessLog, dataResources, foreignGrants, grants, publicVerificationCounts } from "./schema";
 import { certificates, departmentKeys } from "./registry-schema";
 import { maskIdNumber } from "../identity/id-number";
 import { grantInForceStatus, isPersonHolderCode, sharedCertificateValues, shownCertificateFields, type ShownCertificateField } from "./model";
@@ -567,4 +567,169 @@ export async function readHolderResource<T>(
     })
     .onConflictDoNothing({ target: [dataAccessLog.holderCode, dataAccessLog.readKey] });
   return decision.ok ? { ok: true, records } : { ok: false, reason: decision.reason };
+}
+
+/** A certificate as a peer node receives it: the facts its issuer signed, the signature, and the issuer's key. */
+export interface PeerCertificate {
+  number: string;
+  typeCode: string;
+  holderCode: string;
+  holderName: string;
+  issuerDepartmentCode: string;
+  issuerNameZh: string;
+  issuerNameEn: string;
+  issuedOn: string;
+  validUntil: string | null;
+  status: CertificateStatus;
+  /** Every field the issuer signed (the signature covers them all, so none can be left out). */
+  fields: Record<string, string>;
+  signature: string | null;
+  signedAt: string | null;
+  /** The issuing department's key that signed it, with its window; null for an unsigned certificate. */
+  issuerKey: { keyId: string; publicKey: string; validFrom: string; retiredAt: string | null } | null;
+}
+
+export type PeerRefusalReason = "notCatalogued" | "notShared" | "noGrant";
+
+export interface PeerReadQuery {
+  /** The region and department of the node that asks (not a department of this node). */
+  peerRegion: string;
+  peerDepartmentCode: string;
+  /** The service of the asking region's catalog the read serves. */
+  serviceCode: string;
+  holderCode: string;
+  typeCodes: readonly string[];
+  /** The legal basis the request cites, kept in the holder's log. */
+  legalBasis: string;
+  /** The request's nonce: the same request logs once. */
+  requestId: string;
+  today: string;
+  at: Date;
+}
+
+/**
+ * A read of a holder's certificates by a department of another region, through the exchange
+ * (issue 14). Each type must be catalogued, shared and granted to that region's department for
+ * the service (`foreign_grants`, in force); when one is not, nothing is returned. Every type
+ * asked for is logged in the holder's data log with the peer's region and department, allowed or
+ * refused. Returns the certificates as their issuers signed them, with the keys that signed them.
+ */
+export async function readForPeer(
+  db: Db,
+  q: PeerReadQuery,
+): Promise<{ ok: true; certificates: PeerCertificate[] } | { ok: false; typeCode: string; reason: PeerRefusalReason }> {
+  const typeCodes = [...new Set(q.typeCodes)];
+  const resourceRows = typeCodes.length
+    ? await db
+        .select({ id: dataResources.id, shareType: dataResources.shareType, certificateTypeCode: dataResources.certificateTypeCode })
+        .from(dataResources)
+        .where(inArray(dataResources.certificateTypeCode, typeCodes))
+    : [];
+  const resourceOf = new Map(resourceRows.map((r) => [r.certificateTypeCode, r]));
+  const grantRows = resourceRows.length
+    ? await db
+        .select({ resourceId: foreignGrants.resourceId, serviceCodes: foreignGrants.serviceCodes, purpose: foreignGrants.purpose })
+        .from(foreignGrants)
+        .where(
+          and(
+            inArray(
+              foreignGrants.resourceId,
+              resourceRows.map((r) => r.id),
+            ),
+            eq(foreignGrants.consumerRegion, q.peerRegion),
+            eq(foreignGrants.consumerDepartmentCode, q.peerDepartmentCode),
+            eq(foreignGrants.status, grantInForceStatus),
+          ),
+        )
+    : [];
+  const decisions = new Map<string, { ok: true; legalBasis: string } | { ok: false; reason: PeerRefusalReason }>();
+  for (const typeCode of typeCodes) {
+    const resource = resourceOf.get(typeCode);
+    if (!resource) decisions.set(typeCode, { ok: false, reason: "notCatalogued" });
+    else if (resource.shareType === "notShared") decisions.set(typeCode, { ok: false, reason: "notShared" });
+    else {
+      const grant = grantRows.find((g) => g.resourceId === resource.id && g.serviceCodes.includes(q.serviceCode));
+      decisions.set(typeCode, grant ? { ok: true, legalBasis: q.legalBasis } : { ok: false, reason: "noGrant" });
+    }
+  }
+  const refusal = typeCodes.map((t) => [t, decisions.get(t)] as const).find(([, d]) => d && !d.ok);
+  const rows =
+    refusal || typeCodes.length === 0
+      ? []
+      : await db
+          .select({
+            c: certificates,
+            issuerCode: departments.code,
+            issuerNameZh: departments.nameZh,
+            issuerNameEn: departments.nameEn,
+            keyPublic: departmentKeys.publicKey,
+            keyValidFrom: departmentKeys.validFrom,
+            keyRetiredAt: departmentKeys.retiredAt,
+          })
+          .from(certificates)
+          .innerJoin(departments, eq(departments.id, certificates.issuerDepartmentId))
+          .leftJoin(departmentKeys, eq(departmentKeys.id, certificates.signingKeyId))
+          .where(and(eq(certificates.holderCode, q.holderCode), inArray(certificates.typeCode, typeCodes)));
+  rows.sort((a, b) => b.c.createdAt.getTime() - a.c.createdAt.getTime());
+  // One per type, as for a staff read: a valid one before a lapsed or revoked one.
+  const best = new Map<string, PeerCertificate>();
+  for (const { c, ...r } of rows) {
+    const status = effectiveStatus(c, q.today);
+    const current = best.get(c.typeCode);
+    if (current && !(current.status !== "valid" && status === "valid")) continue;
+    best.set(c.typeCode, {
+      number: c.number,
+      typeCode: c.typeCode,
+      holderCode: c.holderCode,
+      holderName: c.holderName,
+      issuerDepartmentCode: r.issuerCode,
+      issuerNameZh: r.issuerNameZh,
+      issuerNameEn: r.issuerNameEn,
+      issuedOn: c.issuedOn,
+      validUntil: c.validUntil,
+      status,
+      fields: c.fields,
+      signature: c.signature,
+      signedAt: c.signedAt?.toISOString() ?? null,
+      issuerKey:
+        c.signingKeyId && r.keyPublic && r.keyValidFrom
+          ? { keyId: c.signingKeyId, publicKey: r.keyPublic, validFrom: r.keyValidFrom.toISOString(), retiredAt: r.keyRetiredAt?.toISOString() ?? null }
+          : null,
+    });
+  }
+  const found = [...best.values()];
+  await db
+    .insert(dataAccessLog)
+    .values(
+      typeCodes.map((typeCode) => {
+        const d = decisions.get(typeCode);
+        const ok = Boolean(d?.ok) && !refusal;
+        return {
+          at: q.at,
+          readerUserId: null,
+          readerRole: "peer",
+          readerDepartmentId: null,
+          holderCode: q.holderCode,
+          resourceId: resourceOf.get(typeCode)?.id ?? null,
+          certificateTypeCode: typeCode,
+          applicationId: null,
+          purpose: "crossRegion" as const,
+          legalBasis: ok ? q.legalBasis : null,
+          outcome: ok ? ("allowed" as const) : ("refused" as const),
+          refusalReason: d && !d.ok ? `sharing.refusal.peer.${d.reason}` : ok ? null : "sharing.refusal.peer.requestRefused",
+          recordCount: ok ? found.filter((c) => c.typeCode === typeCode).length : 0,
+          readKey: createHash("sha256")
+            .update(JSON.stringify(["peer", q.peerRegion, q.requestId, typeCode]))
+            .digest("base64url"),
+          peerRegion: q.peerRegion,
+          peerDepartmentCode: q.peerDepartmentCode,
+        };
+      }),
+    )
+    .onConflictDoNothing({ target: [dataAccessLog.holderCode, dataAccessLog.readKey] });
+  if (refusal) {
+    const [typeCode, d] = refusal;
+    return { ok: false, typeCode, reason: d && !d.ok ? d.reason : "noGrant" };
+  }
+  return { ok: true, certificates: found };
 }

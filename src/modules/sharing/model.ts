@@ -105,6 +105,7 @@ export const sharingAuditActions = [
   "departmentKey.seal",
   "population.record",
   "certificate.reissueDeclaredFields",
+  "foreignGrant.approve",
 ] as const;
 export type SharingAuditAction = (typeof sharingAuditActions)[number];
 

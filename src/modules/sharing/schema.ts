@@ -64,6 +64,33 @@ export const grants = pgTable(
 );
 
 /**
+ * Lets a department of another region (a peer node, issue 14) read a resource through the
+ * exchange for the named services of its own catalog: the grant model (`grantStatuses`) for a
+ * consumer that is not a department of this node, named by region and department code.
+ */
+export const foreignGrants = pgTable(
+  "foreign_grants",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    resourceId: uuid("resource_id")
+      .notNull()
+      .references(() => dataResources.id),
+    consumerRegion: text("consumer_region").notNull(),
+    consumerDepartmentCode: text("consumer_department_code").notNull(),
+    /** The consumer region's service codes (its catalog, not this node's). */
+    serviceCodes: text("service_codes").array().notNull(),
+    status: grantStatusEnum("status").notNull(),
+    /** Why the consumer needs it, citing its legal basis. */
+    purpose: text("purpose").notNull(),
+    decidedBy: uuid("decided_by").references(() => users.id),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    version: integer("version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("foreign_grants_resource_consumer_key").on(t.resourceId, t.consumerRegion, t.consumerDepartmentCode)],
+);
+
+/**
  * Why a holder's data was read. `identityVerification`: a registration matched a name and ID
  * number against the population register; `legalRepresentativeCheck`: a person claiming an
  * enterprise (法人注册) was checked against the legal representative named on its licence.
@@ -77,6 +104,7 @@ export const accessPurposeEnum = pgEnum("access_purpose", [
   "publicVerification",
   "identityVerification",
   "legalRepresentativeCheck",
+  "crossRegion",
 ]);
 export const accessOutcomeEnum = pgEnum("access_outcome", ["allowed", "refused"]);
 
@@ -108,6 +136,14 @@ export const dataAccessLog = pgTable(
      * the gate (identity checks, public verification).
      */
     readKey: text("read_key"),
+    /**
+     * A read across regions (issue 14, purpose `crossRegion`): the other node's region. On the
+     * node that answered, the reader is that region's department (`peerDepartmentCode`, which is
+     * not a department of this node); on the node that asked, the reader is its own department
+     * and this names the region whose registry was read.
+     */
+    peerRegion: text("peer_region"),
+    peerDepartmentCode: text("peer_department_code"),
   },
   (t) => [
     index("data_access_log_holder_idx").on(t.holderCode, t.at),

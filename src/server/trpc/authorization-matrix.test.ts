@@ -326,6 +326,14 @@ const routes: Record<string, { who: string; shownBy: string }> = {
   },
   "api/auth/[...nextauth]": { who: "anyone (sign-in, with the per-address and per-pair limits)", shownBy: "identity.db.test.ts, e2e/foundation.spec.ts" },
   "api/health": { who: "anyone", shownBy: "the e2e web server waits on it" },
+  "api/exchange/node": {
+    who: "anyone (the node's region, endpoints and public exchange keys)",
+    shownBy: "exchange/two-nodes.db.test.ts, e2e/exchange.spec.ts",
+  },
+  "api/exchange/certificates": {
+    who: "a configured peer node, by its signed request (no session): signature, clock, nonce and grants checked",
+    shownBy: "exchange/two-nodes.db.test.ts, exchange/protocol.test.ts, e2e/exchange.spec.ts",
+  },
   "api/open/credit-codes/[code]": { who: "anyone (open API)", shownBy: "e2e/parallel-review.spec.ts" },
   "api/open/credit/[code]": { who: "anyone (an enterprise's published credit records; no person's)", shownBy: "credit.db.test.ts, e2e/credit.spec.ts" },
   "api/open/recognition.json": {

@@ -3,6 +3,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Pagination } from "@/components/pagination";
 import { EmptyState } from "@/components/empty-state";
 import { translateMessage } from "@/lib/message";
+import { isRegionCode, regions } from "@/lib/regions";
 import type { listDataLog } from "../data-log";
 import { QuestionForm } from "./holder-question-form";
 
@@ -12,7 +13,8 @@ type Entry = DataLogPage["entries"][number];
 const staffRoles = new Set(["windowClerk", "reviewer", "dataOffice"]);
 
 /** Who read, as the holder should see it: staff by role, the public, an agent, a registration's check, or the holder themself. */
-function readerKind(e: Entry): "windowClerk" | "reviewer" | "dataOffice" | "public" | "self" | "agent" | "registration" | "unknown" {
+function readerKind(e: Entry): "windowClerk" | "reviewer" | "dataOffice" | "public" | "self" | "agent" | "registration" | "peer" | "unknown" {
+  if (e.readerRole === "peer") return "peer";
   if (e.purpose === "publicVerification") return "public";
   if (e.purpose === "identityVerification" && !e.readerRole) return "registration";
   // A person's agent reads for them under a mandate: named, never mistaken for the holder.
@@ -74,7 +76,9 @@ export async function DataLogList({ log, includeOwn }: { log: DataLogPage; inclu
           {log.entries.map((e) => {
             const dataName = en ? e.dataNameEn : e.dataNameZh;
             const reader = t(`readers.${readerKind(e)}`);
-            const department = en ? e.departmentNameEn : e.departmentNameZh;
+            const peerRegion = e.peerRegion && isRegionCode(e.peerRegion) ? (en ? regions[e.peerRegion].nameEn : regions[e.peerRegion].nameZh) : e.peerRegion;
+            // On the node that answered a peer, the reader is the other region's department (by its code).
+            const department = (en ? e.departmentNameEn : e.departmentNameZh) ?? (e.peerDepartmentCode ? `${peerRegion} · ${e.peerDepartmentCode}` : null);
             const headingId = `log-${e.id}`;
             return (
               <li key={e.id} data-testid="data-log-entry" data-log-id={e.id} data-purpose={e.purpose} data-outcome={e.outcome}>
@@ -98,6 +102,12 @@ export async function DataLogList({ log, includeOwn }: { log: DataLogPage; inclu
                     <dd>{department ?? t("noDepartment")}</dd>
                     <dt className="text-slate-600">{t("data")}</dt>
                     <dd>{dataName}</dd>
+                    {peerRegion ? (
+                      <>
+                        <dt className="text-slate-600">{t("peerRegion")}</dt>
+                        <dd data-testid="data-log-peer-region">{peerRegion}</dd>
+                      </>
+                    ) : null}
                     <dt className="text-slate-600">{t("application")}</dt>
                     <dd>
                       {e.application ? (

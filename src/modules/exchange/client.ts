@@ -1,0 +1,272 @@
+import { randomBytes } from "node:crypto";
+import type { Db } from "@/server/db/client";
+import { recordCrossRegionRead } from "../sharing/foreign-grants";
+import { signedInWindow, verifyFacts } from "../sharing/signing";
+import { signAsNode } from "./keys";
+import { backoffMs, isRetryable, nextBreakerState, protocolVersion, type BreakerState, type DownReason, type RefusalCode } from "./model";
+import type { ExchangeNode } from "./node";
+import { PeerKeysUnavailable } from "./peers";
+import {
+  decodeEnvelope,
+  encodeEnvelope,
+  keyFor,
+  verifyEnvelope,
+  ZCertificateResponse,
+  ZRefusal,
+  type CertificateRequest,
+  type CertificateResponse,
+  type Refusal,
+} from "./protocol";
+import { exchangeLog } from "./schema";
+
+// The asking side: signs a request, sends it with a timeout, retries with backoff while the peer
+// does not answer, and keeps a circuit breaker per peer. A peer that is down, answers garbage or
+// too slowly is `down` — never "no certificates".
+
+export interface ClientOptions {
+  timeoutMs?: number;
+  /** Attempts after the first, for a peer that did not answer. */
+  retries?: number;
+  backoffBaseMs?: number;
+  /** Calls in a row that found the peer down before its breaker opens. */
+  failureThreshold?: number;
+  /** How long an open breaker refuses calls before letting one through. */
+  coolDownMs?: number;
+  fetch?: typeof globalThis.fetch;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** A certificate received from a peer, with the check of its issuer's signature. */
+export type ForeignCertificate = CertificateResponse["certificates"][number] & { region: string; signatureValid: boolean };
+
+export type ExchangeResult =
+  { status: "answered"; certificates: ForeignCertificate[] } | { status: "refused"; code: RefusalCode } | { status: "down"; reason: DownReason };
+
+interface Breaker {
+  state: BreakerState;
+  failures: number;
+  openedAt: number;
+}
+
+export type RequestInput = Omit<CertificateRequest, "v" | "kind" | "from" | "to" | "timestamp" | "nonce"> & { department: string; peerRegion: string };
+
+class PeerDown extends Error {
+  constructor(readonly reason: DownReason) {
+    super(reason);
+  }
+}
+
+/** The issuing department's signature over the facts, made inside its key's window. */
+function issuerSignatureValid(c: CertificateResponse["certificates"][number]): boolean {
+  if (!c.signature || !c.issuerKey || !c.signedAt) return false;
+  const window = { validFrom: new Date(c.issuerKey.validFrom), retiredAt: c.issuerKey.retiredAt ? new Date(c.issuerKey.retiredAt) : null };
+  return signedInWindow(new Date(c.signedAt), window) && verifyFacts(c.issuerKey.publicKey, c, c.signature);
+}
+
+export class ExchangeClient {
+  private readonly breakers = new Map<string, Breaker>();
+  private readonly o: Required<ClientOptions>;
+
+  constructor(
+    private readonly db: Db,
+    private readonly node: ExchangeNode,
+    options: ClientOptions = {},
+  ) {
+    this.o = {
+      timeoutMs: options.timeoutMs ?? 3_000,
+      retries: options.retries ?? 2,
+      backoffBaseMs: options.backoffBaseMs ?? 200,
+      failureThreshold: options.failureThreshold ?? 3,
+      coolDownMs: options.coolDownMs ?? 30_000,
+      fetch: options.fetch ?? ((...args) => globalThis.fetch(...args)),
+      sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    };
+  }
+
+  /** The peer's breaker state, for the data office and the reviewer: anything but `closed` shows it down. */
+  peerState(region: string, now: Date = new Date()): BreakerState {
+    const b = this.breakers.get(region);
+    if (!b) return "closed";
+    if (b.state === "open" && now.getTime() - b.openedAt >= this.o.coolDownMs) return "halfOpen";
+    return b.state;
+  }
+
+  private breaker(region: string): Breaker {
+    let b = this.breakers.get(region);
+    if (!b) {
+      b = { state: "closed", failures: 0, openedAt: 0 };
+      this.breakers.set(region, b);
+    }
+    return b;
+  }
+
+  private succeeded(b: Breaker) {
+    b.state = nextBreakerState(b.state, "succeed");
+    b.failures = 0;
+  }
+
+  private failed(b: Breaker, now: number) {
+    b.failures += 1;
+    if (b.state === "halfOpen") b.state = nextBreakerState(b.state, "fail");
+    else if (b.state === "closed" && b.failures >= this.o.failureThreshold) b.state = nextBreakerState(b.state, "trip");
+    if (b.state === "open") b.openedAt = now;
+  }
+
+  /** Asks the peer for the holder's certificates; signs the request with this node's key. */
+  async requestCertificates(input: RequestInput, now: Date = new Date()): Promise<ExchangeResult & { nonce: string }> {
+    const nonce = randomBytes(18).toString("base64url");
+    const { department, peerRegion, ...rest } = input;
+    const url = this.node.peers.url(peerRegion);
+    if (!url) return { status: "refused", code: "unknownPeer", nonce };
+    const b = this.breaker(peerRegion);
+    if (b.state === "open") {
+      if (now.getTime() - b.openedAt < this.o.coolDownMs) return { status: "down", reason: "breakerOpen", nonce };
+      b.state = nextBreakerState(b.state, "coolDown");
+    }
+    const payload: CertificateRequest = {
+      v: protocolVersion,
+      kind: "certificateRequest",
+      from: { region: this.node.region, department },
+      to: peerRegion,
+      ...rest,
+      types: [...new Set(rest.types)],
+      timestamp: now.toISOString(),
+      nonce,
+    };
+    const body = encodeEnvelope(await signAsNode(this.db, this.node.region, now, payload));
+    // A half-open breaker lets exactly one attempt through.
+    const attempts = b.state === "halfOpen" ? 1 : 1 + this.o.retries;
+    let reason: DownReason = "unreachable";
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      if (attempt > 1) await this.o.sleep(backoffMs(attempt - 1, this.o.backoffBaseMs));
+      try {
+        const answer = await this.send(url, body, payload);
+        this.succeeded(b);
+        return { ...answer, nonce };
+      } catch (e) {
+        if (!(e instanceof PeerDown)) throw e;
+        reason = e.reason;
+        if (!isRetryable(reason)) break;
+      }
+    }
+    this.failed(b, Date.now());
+    return { status: "down", reason, nonce };
+  }
+
+  private async send(url: string, body: string, request: CertificateRequest): Promise<ExchangeResult> {
+    let raw: string;
+    let status: number;
+    try {
+      const res = await this.o.fetch(`${url}/api/exchange/certificates`, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/json" },
+        body,
+        signal: AbortSignal.timeout(this.o.timeoutMs),
+      });
+      status = res.status;
+      raw = await res.text();
+    } catch (e) {
+      const name = (e as Error).name;
+      throw new PeerDown(name === "TimeoutError" || name === "AbortError" ? "timeout" : "unreachable");
+    }
+    if (status >= 500) throw new PeerDown("serverError");
+    const response = decodeEnvelope(raw, ZCertificateResponse);
+    const refusal = response ? null : decodeEnvelope(raw, ZRefusal);
+    const envelope = response ?? refusal;
+    if (!envelope) throw new PeerDown("garbage");
+    const payload: CertificateResponse | Refusal = envelope.payload;
+    if (payload.from !== request.to || payload.inReplyTo !== request.nonce || (payload.kind === "certificateResponse" && payload.to !== request.from.region)) {
+      throw new PeerDown("garbage");
+    }
+    let key;
+    try {
+      const at = new Date(payload.timestamp);
+      key = keyFor(await this.node.peers.keys(request.to), envelope.keyId, at);
+      key ??= keyFor(await this.node.peers.keys(request.to, { fresh: true }), envelope.keyId, at);
+    } catch (e) {
+      if (e instanceof PeerKeysUnavailable) throw new PeerDown("unreachable");
+      throw e;
+    }
+    if (!key || !verifyEnvelope(key.publicKey, envelope)) throw new PeerDown("badResponseSignature");
+    if (payload.kind === "refusal") return { status: "refused", code: payload.code };
+    return { status: "answered", certificates: payload.certificates.map((c) => ({ ...c, region: request.to, signatureValid: issuerSignatureValid(c) })) };
+  }
+}
+
+export interface ForeignReadInput {
+  /** The department of this node that reads, and who in it (null for the system acting for it). */
+  reader: { departmentId: string; departmentCode: string; userId: string | null; role: string | null };
+  peerRegion: string;
+  serviceCode: string;
+  /** The application at this node the read serves. */
+  applicationId: string | null;
+  applicationRef: string;
+  purpose: string;
+  legalBasis: string;
+  consentRef: string;
+  holderCode: string;
+  typeCodes: readonly string[];
+}
+
+/**
+ * Reads a holder's certificates from another region's node, for casework (全程网办: the Hebei
+ * node pulls an applicant's Beijing-issued licence). Writes the read into the holder's data log
+ * on this node (the peer logs it on its own) and into the exchange log, answered, refused or down.
+ */
+export async function fetchForeignCertificates(db: Db, client: ExchangeClient, input: ForeignReadInput, now: Date = new Date()): Promise<ExchangeResult> {
+  const started = Date.now();
+  const result = await client.requestCertificates(
+    {
+      department: input.reader.departmentCode,
+      peerRegion: input.peerRegion,
+      service: input.serviceCode,
+      application: input.applicationRef,
+      purpose: input.purpose,
+      legalBasis: input.legalBasis,
+      consent: input.consentRef,
+      holder: input.holderCode,
+      types: [...input.typeCodes],
+    },
+    now,
+  );
+  const answered = result.status === "answered" ? result.certificates : [];
+  await db.transaction(async (tx) => {
+    await recordCrossRegionRead(tx, {
+      readerDepartmentId: input.reader.departmentId,
+      readerUserId: input.reader.userId,
+      readerRole: input.reader.role,
+      holderCode: input.holderCode,
+      peerRegion: input.peerRegion,
+      typeCodes: input.typeCodes,
+      applicationId: input.applicationId,
+      legalBasis: input.legalBasis,
+      outcome: result.status === "answered" ? "allowed" : "refused",
+      refusalReason: result.status === "answered" ? null : `sharing.refusal.crossRegion.${result.status}`,
+      counts: Object.fromEntries(input.typeCodes.map((t) => [t, answered.filter((c) => c.typeCode === t).length])),
+      requestId: result.nonce,
+      at: now,
+    });
+    await tx
+      .insert(exchangeLog)
+      .values({
+        at: now,
+        direction: "outgoing",
+        peerRegion: input.peerRegion,
+        nonce: result.nonce,
+        departmentCode: input.reader.departmentCode,
+        serviceCode: input.serviceCode,
+        applicationRef: input.applicationRef,
+        purpose: input.purpose,
+        legalBasis: input.legalBasis,
+        consentRef: input.consentRef,
+        holderCode: input.holderCode,
+        typeCodes: [...input.typeCodes],
+        outcome: result.status,
+        reason: result.status === "refused" ? result.code : result.status === "down" ? result.reason : null,
+        certificateCount: answered.length,
+        durationMs: Date.now() - started,
+      });
+  });
+  const { nonce: _nonce, ...rest } = result;
+  return rest;
+}

@@ -1,0 +1,24 @@
+import { env } from "@/server/env";
+import type { Db } from "@/server/db/client";
+import { ExchangeClient } from "./client";
+import type { ExchangeNode } from "./node";
+import { peerDirectory } from "./peers";
+
+// The node this process runs, from REGION, PEERS and EXCHANGE_URL; one peer directory (key cache)
+// and one client (breakers) per process.
+
+let node: ExchangeNode | undefined;
+let client: ExchangeClient | undefined;
+
+export function nodeFromEnv(): ExchangeNode {
+  if (node) return node;
+  const e = env();
+  const { [e.REGION]: _self, ...peers } = e.PEERS;
+  node = { region: e.REGION, baseUrl: (e.EXCHANGE_URL ?? `http://localhost:${process.env.PORT ?? "3000"}`).replace(/\/+$/, ""), peers: peerDirectory(peers) };
+  return node;
+}
+
+export function clientFromEnv(db: Db): ExchangeClient {
+  client ??= new ExchangeClient(db, nodeFromEnv());
+  return client;
+}

@@ -1,0 +1,92 @@
+// Pure rules of the exchange between region nodes (issue 14): refusal codes, limits, the circuit
+// breaker's machine. Imports nothing but src/lib.
+import { transition, type TransitionTable } from "@/lib/state-machine";
+
+/** The protocol's version, inside every signed message. */
+export const protocolVersion = 1;
+
+/** How far a request's timestamp may be from the receiving node's clock. */
+export const maxClockSkewMs = 120_000;
+
+/**
+ * Why a node refused a request. Nothing of the holder is returned with a refusal; the receiving
+ * node logs it. `malformed`: not a well-formed, canonical message; `wrongRecipient`: addressed to
+ * another region; `unknownPeer`: the asking region is not a configured peer, or the key it names
+ * is not among its published keys in their window.
+ */
+export const refusalCodes = [
+  "malformed",
+  "unknownPeer",
+  "wrongRecipient",
+  "badSignature",
+  "staleTimestamp",
+  "replayedNonce",
+  "purposeNotGranted",
+  "notShared",
+  "notCatalogued",
+] as const;
+export type RefusalCode = (typeof refusalCodes)[number];
+
+/** What the asking node sees when the peer did not answer usably: never "no certificates". */
+export const downReasons = ["timeout", "unreachable", "serverError", "garbage", "badResponseSignature", "breakerOpen"] as const;
+export type DownReason = (typeof downReasons)[number];
+
+/** The HTTP status of a refusal: 400 for a message that cannot be checked, 401 for one that fails authentication, 403 for one not granted, 409 for a replay. */
+export function refusalHttpStatus(code: RefusalCode): number {
+  switch (code) {
+    case "malformed":
+    case "wrongRecipient":
+      return 400;
+    case "unknownPeer":
+    case "badSignature":
+    case "staleTimestamp":
+      return 401;
+    case "replayedNonce":
+      return 409;
+    default:
+      return 403;
+  }
+}
+
+/** Whether the timestamp is inside the window around `now`. */
+export function withinSkew(timestamp: Date, now: Date, skewMs: number = maxClockSkewMs): boolean {
+  return Math.abs(timestamp.getTime() - now.getTime()) <= skewMs;
+}
+
+/** Whether the asking node should try again: only when the peer did not answer (a refusal is an answer). */
+export function isRetryable(reason: DownReason): boolean {
+  return reason === "timeout" || reason === "unreachable" || reason === "serverError";
+}
+
+/** Backoff before retry `attempt` (1, 2, …): doubling from `baseMs`, capped. */
+export function backoffMs(attempt: number, baseMs: number, capMs = 5_000): number {
+  return Math.min(capMs, baseMs * 2 ** (attempt - 1));
+}
+
+// The circuit breaker, one per peer: `closed` lets requests through and counts failures in a row;
+// at the threshold it `trip`s `open` (requests fail at once as `breakerOpen`, the peer shows as
+// down); after the cool-down one trial request goes through (`halfOpen`): success closes it,
+// failure opens it again.
+export const breakerStates = ["closed", "open", "halfOpen"] as const;
+export type BreakerState = (typeof breakerStates)[number];
+export const breakerEvents = ["trip", "coolDown", "succeed", "fail"] as const;
+export type BreakerEvent = (typeof breakerEvents)[number];
+
+export const breakerMachine: TransitionTable<BreakerState, BreakerEvent> = {
+  closed: { trip: "open", succeed: "closed" },
+  open: { coolDown: "halfOpen" },
+  halfOpen: { succeed: "closed", fail: "open" },
+};
+
+export function nextBreakerState(from: BreakerState, event: BreakerEvent): BreakerState {
+  return transition("breaker", breakerMachine, from, event, "exchange.breaker");
+}
+
+/** The peer counts as down: its breaker is open (or trying one request after the cool-down). */
+export function isPeerDown(state: BreakerState): boolean {
+  return state !== "closed";
+}
+
+/** The exchange module's audit actions (the node's key rotation, on the `keys` stream). */
+export const exchangeAuditActions = ["exchangeKey.rotate"] as const;
+export type ExchangeAuditAction = (typeof exchangeAuditActions)[number];

@@ -1,0 +1,176 @@
+import { createPrivateKey, createPublicKey, sign, verify, type KeyObject } from "node:crypto";
+import { z } from "zod";
+import { canonicalJson } from "../audit/hash";
+import { certificateStatuses } from "../sharing/model";
+import { protocolVersion, refusalCodes } from "./model";
+
+// The exchange protocol's messages (issue 14): what a node asks a peer, what it answers, how both
+// are made into bytes and signed. A message on the wire is canonical JSON (keys sorted at every
+// depth, no whitespace, UTF-8) of `{ keyId, payload, signature }`; the signature is Ed25519 over
+// the canonical JSON of `{ keyId, payload }`, by the sending node's key `keyId`. A receiver accepts only the
+// canonical form, so every byte of a message is either signed or checked.
+
+const code = z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/);
+const regionCode = z.string().regex(/^[a-z][a-z0-9-]{1,31}$/);
+/** Free text a person wrote (a purpose, a legal basis): bounded, no control characters. */
+const text = z
+  .string()
+  .min(1)
+  .max(500)
+  .regex(/^[^\p{Cc}]+$/u);
+const isoInstant = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+const nonce = z.string().regex(/^[A-Za-z0-9_-]{22,64}$/);
+/** A credit code or a resident ID number. */
+const holderCode = z.string().regex(/^[0-9A-Z]{18}$/);
+
+export const ZCertificateRequest = z.strictObject({
+  v: z.literal(protocolVersion),
+  kind: z.literal("certificateRequest"),
+  from: z.strictObject({ region: regionCode, department: code }),
+  to: regionCode,
+  /** The service of the asking region's catalog, and its application (tracking number or id). */
+  service: code,
+  application: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  purpose: text,
+  legalBasis: text,
+  /** The holder's consent reference (the consent record at the asking node). */
+  consent: z.string().regex(/^[A-Za-z0-9_.:-]{1,128}$/),
+  holder: holderCode,
+  types: z.array(code).min(1).max(20),
+  timestamp: isoInstant,
+  nonce,
+});
+export type CertificateRequest = z.infer<typeof ZCertificateRequest>;
+
+const dateText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const pem = z
+  .string()
+  .max(400)
+  .regex(/^-----BEGIN PUBLIC KEY-----\n[A-Za-z0-9+/=\n]+-----END PUBLIC KEY-----\n?$/);
+
+export const ZPeerCertificate = z.strictObject({
+  number: z.string().min(1).max(64),
+  typeCode: code,
+  holderCode,
+  holderName: z.string().min(1).max(200),
+  issuerDepartmentCode: code,
+  issuerNameZh: z.string().max(200),
+  issuerNameEn: z.string().max(200),
+  issuedOn: dateText,
+  validUntil: dateText.nullable(),
+  status: z.enum(certificateStatuses),
+  fields: z.record(z.string().max(64), z.string().max(2000)).refine((f) => Object.keys(f).length <= 100),
+  signature: z.string().max(200).nullable(),
+  signedAt: isoInstant.nullable(),
+  issuerKey: z.strictObject({ keyId: z.uuid(), publicKey: pem, validFrom: isoInstant, retiredAt: isoInstant.nullable() }).nullable(),
+});
+
+export const ZCertificateResponse = z.strictObject({
+  v: z.literal(protocolVersion),
+  kind: z.literal("certificateResponse"),
+  from: regionCode,
+  to: regionCode,
+  inReplyTo: nonce,
+  timestamp: isoInstant,
+  certificates: z.array(ZPeerCertificate).max(20),
+});
+export type CertificateResponse = z.infer<typeof ZCertificateResponse>;
+
+export const ZRefusal = z.strictObject({
+  v: z.literal(protocolVersion),
+  kind: z.literal("refusal"),
+  from: regionCode,
+  /** Null when the request could not be read far enough to know. */
+  inReplyTo: nonce.nullable(),
+  code: z.enum(refusalCodes),
+  timestamp: isoInstant,
+});
+export type Refusal = z.infer<typeof ZRefusal>;
+
+export type Payload = CertificateRequest | CertificateResponse | Refusal;
+
+/** A signed message: the payload, the key that signed it, the signature (base64 of 64 bytes). */
+export interface Envelope<P> {
+  keyId: string;
+  payload: P;
+  signature: string;
+}
+
+export const ZEnvelopeShape = z.strictObject({
+  keyId: z.uuid(),
+  payload: z.record(z.string(), z.unknown()),
+  signature: z.string().regex(/^[A-Za-z0-9+/]{86}==$/),
+});
+
+/** The exact bytes signed: canonical JSON of the key's id and the payload, UTF-8 (the key's id is signed too, so it cannot be swapped). */
+export function signedBytes(keyId: string, payload: Payload): Buffer {
+  return Buffer.from(canonicalJson({ keyId, payload }), "utf8");
+}
+
+export function signEnvelope<P extends Payload>(privateKey: KeyObject | string, keyId: string, payload: P): Envelope<P> {
+  const key = typeof privateKey === "string" ? createPrivateKey(privateKey) : privateKey;
+  return { keyId, payload, signature: sign(null, signedBytes(keyId, payload), key).toString("base64") };
+}
+
+/** The wire form: canonical JSON of the envelope. */
+export function encodeEnvelope(envelope: Envelope<Payload>): string {
+  return canonicalJson(envelope);
+}
+
+/** True only when the signature is exactly 64 bytes in canonical base64 and matches under the key. */
+export function verifyEnvelope(publicKeyPem: string, envelope: Envelope<Payload>): boolean {
+  try {
+    const signature = Buffer.from(envelope.signature, "base64");
+    if (signature.length !== 64 || signature.toString("base64") !== envelope.signature) return false;
+    return verify(null, signedBytes(envelope.keyId, envelope.payload), createPublicKey(publicKeyPem), signature);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reads a wire message: JSON, in canonical form (anything else — extra spaces, reordered keys,
+ * escapes — is refused, so a changed byte cannot hide), an envelope whose payload parses as
+ * `schema`. Null when it is not.
+ */
+export function decodeEnvelope<S extends z.ZodType<Payload>>(raw: string, schema: S): Envelope<z.infer<S>> | null {
+  if (raw.length > 256_000) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  if (canonicalJson(parsed) !== raw) return null;
+  const shape = ZEnvelopeShape.safeParse(parsed);
+  if (!shape.success) return null;
+  const payload = schema.safeParse(shape.data.payload);
+  if (!payload.success) return null;
+  // The schema must not have changed the payload (defaults, trimming): the signature covers what was sent.
+  if (canonicalJson(payload.data) !== canonicalJson(shape.data.payload)) return null;
+  return { keyId: shape.data.keyId, payload: payload.data, signature: shape.data.signature };
+}
+
+/** What a node publishes about itself at `GET /api/exchange/node`. */
+export const ZNodeDescription = z.strictObject({
+  v: z.literal(protocolVersion),
+  region: regionCode,
+  nameZh: z.string().max(100),
+  nameEn: z.string().max(100),
+  endpoints: z.strictObject({ node: z.string().max(300), certificates: z.string().max(300) }),
+  keys: z
+    .array(z.strictObject({ keyId: z.uuid(), algorithm: z.literal("Ed25519"), publicKey: pem, validFrom: isoInstant, retiredAt: isoInstant.nullable() }))
+    .max(50),
+});
+export type NodeDescription = z.infer<typeof ZNodeDescription>;
+export type PublishedKey = NodeDescription["keys"][number];
+
+/** The key among a node's published keys that vouches for a message signed at `at`: named, and `at` inside its window. */
+export function keyFor(keys: readonly PublishedKey[], keyId: string, at: Date): PublishedKey | null {
+  const key = keys.find((k) => k.keyId === keyId);
+  if (!key) return null;
+  const t = at.getTime();
+  if (t < Date.parse(key.validFrom)) return null;
+  if (key.retiredAt !== null && t >= Date.parse(key.retiredAt)) return null;
+  return key;
+}

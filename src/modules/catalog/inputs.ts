@@ -8,6 +8,7 @@ import {
   certificateRegistryValues,
   commitmentMethods,
   commitmentProblems,
+  competenceLevels,
   hasLegalBasis,
   maxCommitmentWorkingDays,
   materialSourceProblems,
@@ -114,6 +115,21 @@ export function ruleMessage(p: CatalogRuleProblem): string {
   }
 }
 
+/**
+ * 管辖层级: which level decides the service (see `ServiceCompetence` in model.ts). A level other
+ * than city or county is refused on `lowestLevel`; keys are material keys of the service.
+ */
+export const ZServiceCompetence = z.strictObject({
+  lowestLevel: z.enum(competenceLevels, msg("catalog.errors.competenceLevel")),
+  locationKey: ZStepKey.optional(),
+  provinceFromAmount: z
+    .strictObject({
+      key: ZStepKey,
+      atLeast: z.number().finite().min(0).max(1e12),
+    })
+    .optional(),
+});
+
 export const ZUpdateServiceInput = z
   .object({
     code: ZCatalogCode,
@@ -133,6 +149,8 @@ export const ZUpdateServiceInput = z
     autoAcceptance: z.boolean(),
     deemedApprovalOnTimeout: z.boolean(),
     published: z.boolean(),
+    /** The competence rule; null removes it (the service's own department decides); absent keeps it. */
+    competence: ZServiceCompetence.nullable().optional(),
   })
   // 承诺时限 may be shorter than 法定时限, never longer; a legal basis, when sent, is not empty.
   // The use case checks again.
@@ -532,6 +550,8 @@ export const ZFileService = z.strictObject({
   situations: z.array(ZFileSituation).max(20).default([]),
   /** Other competent departments (codes), to which a task may be transferred (转办). */
   otherDepartments: z.array(ZFileText).max(20).default([]),
+  /** 管辖层级: routed to a city or county body of the department's function (see `ServiceCompetence`). */
+  competence: ZServiceCompetence.optional(),
   materials: z
     .array(
       z.strictObject({

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { findingCodes } from "./lint";
-import { answerUnits, certificateIdentities, commitmentMethods, type CertificateField } from "./model";
+import { answerUnits, certificateIdentities, commitmentMethods, competenceLevels, type CertificateField } from "./model";
 import type { PlanStep } from "./plan";
 import type { ApplicationPlan, PlanMaterial } from "./plan";
 
@@ -27,6 +27,15 @@ export const ZPlanStep = z.object({
   issuesCertificateType: z.string().nullable(),
   registersEntity: z.boolean().optional(),
   stage: z.number().int(),
+  competence: z
+    .object({
+      lowestLevel: z.enum(competenceLevels),
+      locationKey: z.string().optional(),
+      provinceFromAmount: z.object({ key: z.string(), atLeast: z.number() }).optional(),
+    })
+    .nullable()
+    .optional(),
+  serviceDepartmentId: z.string().optional(),
 });
 
 /** 告知承诺: the notice and the verification rule of a material a commitment may replace. */

@@ -13,6 +13,13 @@ export type DepartmentRef = z.infer<typeof ZDepartmentRef>;
 
 export const ZCertificateTypeRef = z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string(), issuer: ZDepartmentRef });
 
+/** 管辖层级: a service's competence rule (see `ServiceCompetence`). */
+export const ZCompetenceView = z.object({
+  lowestLevel: z.enum(competenceLevels),
+  locationKey: z.string().optional(),
+  provinceFromAmount: z.object({ key: z.string(), atLeast: z.number() }).optional(),
+});
+
 export const ZPlanStep = z.object({
   key: z.string(),
   serviceId: z.string(),
@@ -27,14 +34,7 @@ export const ZPlanStep = z.object({
   issuesCertificateType: z.string().nullable(),
   registersEntity: z.boolean().optional(),
   stage: z.number().int(),
-  competence: z
-    .object({
-      lowestLevel: z.enum(competenceLevels),
-      locationKey: z.string().optional(),
-      provinceFromAmount: z.object({ key: z.string(), atLeast: z.number() }).optional(),
-    })
-    .nullable()
-    .optional(),
+  competence: ZCompetenceView.nullable().optional(),
   serviceDepartmentId: z.string().optional(),
 });
 
@@ -233,6 +233,7 @@ export const ZCatalogAdmin = z.object({
       autoAcceptance: z.boolean(),
       deemedApprovalOnTimeout: z.boolean(),
       published: z.boolean(),
+      competence: ZCompetenceView.nullable(),
       updatedAt: z.date(),
       materials: z.array(ZAdminMaterial),
     }),

@@ -125,7 +125,10 @@ export const ZServiceCompetence = z.strictObject({
   provinceFromAmount: z
     .strictObject({
       key: ZStepKey,
-      atLeast: z.number(msg("catalog.errors.competenceAtLeast")).min(0, msg("catalog.errors.competenceAtLeast")).max(1e12, msg("catalog.errors.competenceAtLeast")),
+      atLeast: z
+        .number(msg("catalog.errors.competenceAtLeast"))
+        .min(0, msg("catalog.errors.competenceAtLeast"))
+        .max(1e12, msg("catalog.errors.competenceAtLeast")),
     })
     .optional(),
 });

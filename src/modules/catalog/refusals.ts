@@ -51,8 +51,14 @@ export async function knownCertificateTypes(tx: Db, codes: ReadonlyArray<string 
 export async function competenceRefusals(tx: Db, rule: ServiceCompetence, serviceId: string, departmentId: string): Promise<FieldRefusal[]> {
   const [department] = await tx.select().from(departments).where(eq(departments.id, departmentId));
   if (!department) return [{ field: "departmentCode", message: "catalog.errors.unknownDepartment" }];
-  const bodies = await tx.select({ level: departments.level, functionCode: departments.functionCode }).from(departments).where(isNotNull(departments.functionCode));
-  const asked = await tx.select({ key: materials.key, source: materials.source, fieldType: materials.fieldType }).from(materials).where(eq(materials.serviceId, serviceId));
+  const bodies = await tx
+    .select({ level: departments.level, functionCode: departments.functionCode })
+    .from(departments)
+    .where(isNotNull(departments.functionCode));
+  const asked = await tx
+    .select({ key: materials.key, source: materials.source, fieldType: materials.fieldType })
+    .from(materials)
+    .where(eq(materials.serviceId, serviceId));
   return competenceProblems(rule, department.code, bodies, asked).map((p) => ({
     field: p.field,
     message:

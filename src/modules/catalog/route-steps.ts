@@ -10,7 +10,10 @@ async function divisionChain(tx: Db, code: string): Promise<Array<{ code: string
   const chain: Array<{ code: string; level: number }> = [];
   let next: string | null = code;
   while (next && chain.length < 3) {
-    const [row] = await tx.select({ code: divisions.code, level: divisions.level, parentCode: divisions.parentCode }).from(divisions).where(inArray(divisions.code, [next]));
+    const [row] = await tx
+      .select({ code: divisions.code, level: divisions.level, parentCode: divisions.parentCode })
+      .from(divisions)
+      .where(inArray(divisions.code, [next]));
     if (!row) break;
     chain.push({ code: row.code, level: row.level });
     next = row.parentCode;
@@ -34,7 +37,13 @@ export async function routeSteps(
   const ruled = plan.filter((s) => s.competence && !s.serviceDepartmentId);
   if (ruled.length === 0) return { plan: [...plan], routed: [] };
   const rows = await tx
-    .select({ id: departments.id, code: departments.code, level: departments.level, divisionCode: departments.divisionCode, functionCode: departments.functionCode })
+    .select({
+      id: departments.id,
+      code: departments.code,
+      level: departments.level,
+      divisionCode: departments.divisionCode,
+      functionCode: departments.functionCode,
+    })
     .from(departments)
     .where(
       or(
@@ -46,7 +55,9 @@ export async function routeSteps(
       ),
     );
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const bodies: RoutableBody[] = rows.flatMap((r) => (r.functionCode ? [{ id: r.id, level: r.level, divisionCode: r.divisionCode, functionCode: r.functionCode }] : []));
+  const bodies: RoutableBody[] = rows.flatMap((r) =>
+    r.functionCode ? [{ id: r.id, level: r.level, divisionCode: r.divisionCode, functionCode: r.functionCode }] : [],
+  );
   const chains = new Map<string, Array<{ code: string; level: number }>>();
   const routed: Array<{ step: string; departmentCode: string }> = [];
   const out: PlanStep[] = [];

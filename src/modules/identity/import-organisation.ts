@@ -35,7 +35,11 @@ export async function importDepartments(
       counts.created++;
     } else if (
       mode === "upsert" &&
-      (row.nameZh !== d.nameZh || row.nameEn !== d.nameEn || row.level !== d.level || row.divisionCode !== d.divisionCode || row.functionCode !== values.functionCode)
+      (row.nameZh !== d.nameZh ||
+        row.nameEn !== d.nameEn ||
+        row.level !== d.level ||
+        row.divisionCode !== d.divisionCode ||
+        row.functionCode !== values.functionCode)
     ) {
       await tx.update(departments).set(values).where(eq(departments.id, row.id));
       counts.updated++;

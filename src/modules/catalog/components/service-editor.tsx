@@ -90,13 +90,23 @@ function CompetenceFields({ form, idPrefix }: { form: UseFormReturn<CompetenceFo
         name="competence.lowestLevel"
         label={t("lowestLevel")}
         placeholder={t("none")}
-        options={(["county", "city"] as const).map((l) => ({ value: l, label: t(l) }))}
+        options={[
+          { value: "county", label: t("county") },
+          { value: "city", label: t("city") },
+        ]}
         idPrefix={idPrefix}
       />
       <TextField form={form} name="competence.locationKey" label={t("locationKey")} hint={t("locationKeyHint")} autoComplete="off" idPrefix={idPrefix} />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField form={form} name="competence.provinceFromAmount.key" label={t("amountKey")} autoComplete="off" idPrefix={idPrefix} />
-        <TextField form={form} name="competence.provinceFromAmount.atLeast" label={t("amountAtLeast")} inputMode="decimal" autoComplete="off" idPrefix={idPrefix} />
+        <TextField
+          form={form}
+          name="competence.provinceFromAmount.atLeast"
+          label={t("amountAtLeast")}
+          inputMode="decimal"
+          autoComplete="off"
+          idPrefix={idPrefix}
+        />
       </div>
     </fieldset>
   );

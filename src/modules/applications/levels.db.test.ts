@@ -6,6 +6,7 @@ import type { ServiceCompetence } from "@/modules/catalog/model";
 import { departments } from "@/modules/identity/schema";
 import { listDepartmentQueue } from "@/modules/review/list-queue";
 import { reviewTasks } from "@/modules/review/schema";
+import { readCertificates } from "@/modules/sharing/gate";
 import { createTestBundle, newEnterprise, reviewer, withDemo, type TestStep } from "@/root/testing/fixtures";
 import { acceptApplication } from "./accept-application";
 import { getApplication } from "./get-application";
@@ -27,7 +28,10 @@ const idOf = (code: string) => deptIds.get(code) ?? `missing ${code}`;
 
 /** An enterprise registered in `divisionCode` applies for a one-step bundle of market regulation with the rule, and the window accepts. */
 async function acceptedIn(divisionCode: string, competence: ServiceCompetence | undefined, formData: Record<string, string> = { projectName: "示例项目" }) {
-  const steps: TestStep[] = [{ key: "licence", department: "market", ...(competence ? { competence } : {}) }, { key: "fire", department: "fire" }];
+  const steps: TestStep[] = [
+    { key: "licence", department: "market", ...(competence ? { competence } : {}) },
+    { key: "fire", department: "fire" },
+  ];
   const { code } = await createTestBundle(h.db, steps);
   const applicant = await newEnterprise(h.db, { divisionCode });
   const input = ZSubmitApplicationInput.parse({ subject: { kind: "bundle", code }, idempotencyKey: randomUUID(), formData, materials: {}, consent: true });
@@ -89,9 +93,14 @@ describe("reviewers see only their body's tasks", () => {
     const province = await reviewer(h.db, "market");
     const tangxian = await reviewer(h.db, "market.tangxian");
     const queue = async (actor: typeof baoding) =>
-      (await listDepartmentQueue(h.db, actor as typeof actor & { departmentId: string }, { status: "all", overdueOnly: false, page: 1, q: app?.trackingNumber ?? "" }, monday)).rows.map(
-        (t) => t.applicationId,
-      );
+      (
+        await listDepartmentQueue(
+          h.db,
+          actor as typeof actor & { departmentId: string },
+          { status: "all", overdueOnly: false, page: 1, q: app?.trackingNumber ?? "" },
+          monday,
+        )
+      ).rows.map((t) => t.applicationId);
     expect(await queue(baoding)).toContain(id);
     expect(await queue(province)).not.toContain(id);
     expect(await queue(tangxian)).not.toContain(id);
@@ -103,5 +112,24 @@ describe("reviewers see only their body's tasks", () => {
     const tracked = await trackApplication(h.db, { trackingNumber: app?.trackingNumber ?? "", queryCode: app?.queryCode ?? "" }, monday);
     expect(JSON.stringify(tracked.tasks)).toContain("保定市市场监督管理局");
     expect(JSON.stringify(tracked.tasks)).not.toContain("河北省市场监督管理局");
+  });
+});
+
+describe("a routed body reads through the gate", () => {
+  it("under its provincial department's resources and grants, for the routed service only", async () => {
+    const { id, app } = await acceptedIn("130602", { lowestLevel: "county" });
+    const holderCode = app?.holderCode ?? "";
+    const read = async (dept: string) =>
+      readCertificates(h.db, await reviewer(h.db, dept), {
+        holderCode,
+        typeCodes: ["businessLicence"],
+        purpose: { kind: "application", applicationId: id },
+        today: "2026-03-02",
+      });
+    // Market regulation provides the business licence; the Baoding bureau decides the licence step in its stead.
+    expect((await read("market.baoding")).certificates.map((c) => c.holderCode)).toEqual([holderCode]);
+    // A body with no task on the case has no purpose, and the provincial department no longer has one either.
+    expect(await read("market.tangxian")).toEqual({ certificates: [], refused: [{ typeCode: "businessLicence", reason: "sharing.refusal.noPurpose" }] });
+    expect(await read("market")).toEqual({ certificates: [], refused: [{ typeCode: "businessLicence", reason: "sharing.refusal.noPurpose" }] });
   });
 });

@@ -44,7 +44,8 @@ test.describe("information sharing", () => {
 
     // The company sees that read in its data log: which department, for which case, why.
     await page.goto("/applicant/data-log");
-    const entry = page.getByTestId("data-log-entry").filter({ hasText: trackingNumber }).filter({ hasText: "审查员" }).first();
+    // The reviewer's reads of this case: the licence's entry (the applicant's risk class is read beside it).
+    const entry = page.getByTestId("data-log-entry").filter({ hasText: trackingNumber }).filter({ hasText: "审查员" }).filter({ hasText: "营业执照" }).first();
     await expect(entry).toContainText("石家庄市长安区市场监督管理局");
     await expect(entry).toContainText("营业执照");
     await expectNoSeriousAxeViolations(page);

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { acceptAtWindow, decideAs, demoPeople, expectNoSeriousAxeViolations, fillApplyForm, screenshots } from "./helpers";
+import { acceptAtWindow, decideAs, demoPeople, expectNoSeriousAxeViolations, fillApplyForm, screenshotAsIs, screenshots } from "./helpers";
 import { contextSignedIn, signedIn, signedInForEnterprise } from "./sessions";
 
 // 管辖层级: the food business licence is decided by the market regulation body of the applicant's
@@ -73,12 +73,21 @@ test.describe("province, city and county bodies", () => {
     await expect(level).toHaveValue("county");
     await expectNoSeriousAxeViolations(page);
     await screenshots(page, "levels-catalog-editor");
+    await page.context().addCookies([{ name: "NEXT_LOCALE", value: "en", url: new URL(page.url()).origin }]);
+    await page.reload();
+    await screenshotAsIs(page.getByTestId("competence-fields"), "levels-competence-en");
+    await page.context().addCookies([{ name: "NEXT_LOCALE", value: "zh-CN", url: new URL(page.url()).origin }]);
+    await page.reload();
 
     // Tax has no city or county body in the demo: the rule is refused, naming the department.
     await page.goto("/data-office/catalog?service=newTaxpayerSetup#service-editor");
     await editor.getByLabel("最低办理层级").selectOption("city");
     await editor.getByRole("button", { name: "保存" }).click();
     await expect(editor.getByText(/没有承担“国家税务总局河北省税务局”职能/)).toBeVisible();
+    await screenshotAsIs(editor.getByTestId("competence-fields"), "levels-competence-refused-zh-CN");
+    await page.setViewportSize({ width: 390, height: 900 });
+    await screenshotAsIs(editor.getByTestId("competence-fields"), "levels-competence-refused-zh-CN-phone");
+    await page.setViewportSize({ width: 1280, height: 720 });
     await page.reload();
     await expect(page.getByTestId("service-editor").getByLabel("最低办理层级")).toHaveValue("");
   });

@@ -15,7 +15,7 @@ async function headPage(browser: Browser, locale: "zh-CN" | "en" = "zh-CN", widt
   const ctx = await browser.newContext({ viewport: { width, height: 900 } });
   const page = await ctx.newPage();
   // Signed in in Chinese (the form's labels), then switched to the language asked for.
-  await signIn(page, "head.market.changan");
+  await signIn(page, "head.marketChangan");
   await expect(page).toHaveURL(/\/review$/);
   if (locale !== "zh-CN") {
     await ctx.addCookies([{ name: "NEXT_LOCALE", value: locale, url: new URL(page.url()).origin }]);
@@ -103,7 +103,7 @@ test.describe("a department's operations", () => {
     await head.context().close();
 
     // The new assignee is told, finds the task as theirs and decides it.
-    const reviewer = await (await contextSignedIn(browser, "reviewer.market.changan")).newPage();
+    const reviewer = await (await contextSignedIn(browser, "reviewer.marketChangan")).newPage();
     // The inbox is filled by the outbox job, a moment after the reassignment.
     await reviewer.goto("/inbox");
     await expect(async () => {

@@ -37,7 +37,7 @@ test.describe("information sharing", () => {
     // the gate, under the provincial department's own-resource basis, whose function it carries out.
     const reviewerContext = await browser.newContext();
     const reviewerPage = await reviewerContext.newPage();
-    await signedIn(reviewerPage, "reviewer.market.changan");
+    await signedIn(reviewerPage, "reviewer.marketChangan");
     await reviewerPage.getByRole("link", { name: trackingNumber }).first().click();
     await expect(reviewerPage.getByTestId("material-businessLicence")).toContainText("政府已有");
     await reviewerContext.close();
@@ -50,7 +50,7 @@ test.describe("information sharing", () => {
     await expect(entry).toContainText("营业执照");
     await expectNoSeriousAxeViolations(page);
 
-    await decideAs(browser, "reviewer.market.changan", trackingNumber, "approve");
+    await decideAs(browser, "reviewer.marketChangan", trackingNumber, "approve");
 
     // The issued food business licence, signed, and its public verification through the QR link.
     await page.goto(caseUrl);

@@ -43,14 +43,14 @@ test.describe("province, city and county bodies", () => {
     await province.close();
 
     // Nor does another body's (Tang County's).
-    const tangxian = await contextSignedIn(browser, "reviewer.market.tangxian");
+    const tangxian = await contextSignedIn(browser, "reviewer.marketTangxian");
     const tangxianPage = await tangxian.newPage();
     await tangxianPage.goto(`/review?status=all&q=${trackingNumber}`);
     await expect(tangxianPage.getByRole("link", { name: trackingNumber })).toHaveCount(0);
     await tangxian.close();
 
     // The Baoding bureau's reviewer has it in the queue.
-    const baoding = await contextSignedIn(browser, "reviewer.market.baoding");
+    const baoding = await contextSignedIn(browser, "reviewer.marketBaoding");
     const baodingPage = await baoding.newPage();
     await baodingPage.goto(`/review?q=${trackingNumber}`);
     await expect(baodingPage.getByRole("link", { name: trackingNumber })).toBeVisible();
@@ -59,7 +59,7 @@ test.describe("province, city and county bodies", () => {
     await baoding.close();
 
     // …and decides it; the licence is issued.
-    await decideAs(browser, "reviewer.market.baoding", trackingNumber, "approve");
+    await decideAs(browser, "reviewer.marketBaoding", trackingNumber, "approve");
     await page.goto(caseUrl);
     await expect(page.getByTestId("certificates")).toContainText("食品经营许可证");
     await screenshots(page, "levels-case");

@@ -58,7 +58,7 @@ test.describe("risk signals and classes", () => {
     await acceptAtWindow(browser, trackingNumber);
 
     // The trading company is registered in Chang'an district: its bureau decides the food licence (管辖层级).
-    const market = await contextSignedIn(browser, "reviewer.market.changan");
+    const market = await contextSignedIn(browser, "reviewer.marketChangan");
     const reviewerPage = await market.newPage();
     await reviewerPage.goto("/review");
     await reviewerPage.getByRole("link", { name: trackingNumber }).first().click();

@@ -21,7 +21,7 @@ const staff = [
     (d) => `reviewer.${d}`,
   ),
   // The city and county market regulation bodies (管辖层级).
-  ...["market.shijiazhuang", "market.baoding", "market.changan", "market.tangxian"].map((d) => `reviewer.${d}`),
+  ...["marketShijiazhuang", "marketBaoding", "marketChangan", "marketTangxian"].map((d) => `reviewer.${d}`),
 ];
 
 export interface SavedSession {

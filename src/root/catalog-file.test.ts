@@ -24,7 +24,7 @@ describe("a province file", () => {
     expect(problemsOf(file).map((p) => p.path)).toEqual([`services[${food}].competence.lowestLevel`]);
     file.services[food]!.competence = { lowestLevel: "city", locationKey: "noSuchAnswer", provinceFromAmount: { key: "businessAddress", atLeast: 1 } };
     file.services[tax]!.competence = { lowestLevel: "county" };
-    const bodyless = file.departments.findIndex((d) => d.code === "market.baoding");
+    const bodyless = file.departments.findIndex((d) => d.code === "marketBaoding");
     file.departments[bodyless]!.functionCode = "noSuchDepartment";
     expect(problemsOf(file).map((p) => `${p.path}: ${p.message}`)).toEqual([
       `departments[${bodyless}].functionCode: "noSuchDepartment" is not a provincial department of the file`,

@@ -47,36 +47,36 @@ async function acceptedIn(divisionCode: string, competence: ServiceCompetence | 
 describe("routing at acceptance", () => {
   it("sends the task to the county body of the applicant's division, and records it in the plan and the acceptance", async () => {
     const { id, tasks, app } = await acceptedIn("130627", { lowestLevel: "county" });
-    expect(tasks.licence?.departmentId).toBe(idOf("market.tangxian"));
+    expect(tasks.licence?.departmentId).toBe(idOf("marketTangxian"));
     // A step without a rule stays with its (provincial) department.
     expect(tasks.fire?.departmentId).toBe(idOf("fire"));
     const step = app?.plan.find((s) => s.key === "licence");
-    expect(step).toMatchObject({ departmentId: idOf("market.tangxian"), serviceDepartmentId: idOf("market") });
+    expect(step).toMatchObject({ departmentId: idOf("marketTangxian"), serviceDepartmentId: idOf("market") });
     expect(app?.plan.find((s) => s.key === "fire")?.serviceDepartmentId).toBeUndefined();
     const [accept] = await h.db
       .select()
       .from(auditEvents)
       .where(and(eq(auditEvents.entityId, id), eq(auditEvents.action, "application.accept")))
       .orderBy(desc(auditEvents.at));
-    expect(accept?.data).toMatchObject({ routed: [{ step: "licence", departmentCode: "market.tangxian" }] });
+    expect(accept?.data).toMatchObject({ routed: [{ step: "licence", departmentCode: "marketTangxian" }] });
   });
 
   it("falls back to the city where the county has no body, and to the province where the city has none", async () => {
     // 竞秀区 (130602) has no market body in the demo: Baoding's decides.
-    expect((await acceptedIn("130602", { lowestLevel: "county" })).tasks.licence?.departmentId).toBe(idOf("market.baoding"));
+    expect((await acceptedIn("130602", { lowestLevel: "county" })).tasks.licence?.departmentId).toBe(idOf("marketBaoding"));
     // Qinhuangdao (130302) has none at either level: the province decides.
     expect((await acceptedIn("130302", { lowestLevel: "county" })).tasks.licence?.departmentId).toBe(idOf("market"));
   });
 
   it("starts at the city when the rule says so, even where the county has a body", async () => {
-    expect((await acceptedIn("130102", { lowestLevel: "city" })).tasks.licence?.departmentId).toBe(idOf("market.shijiazhuang"));
-    expect((await acceptedIn("130102", { lowestLevel: "county" })).tasks.licence?.departmentId).toBe(idOf("market.changan"));
+    expect((await acceptedIn("130102", { lowestLevel: "city" })).tasks.licence?.departmentId).toBe(idOf("marketShijiazhuang"));
+    expect((await acceptedIn("130102", { lowestLevel: "county" })).tasks.licence?.departmentId).toBe(idOf("marketChangan"));
   });
 
   it("routes by the project's location when the rule names the answer that holds it", async () => {
     // The applicant is registered in Shijiazhuang; the project lies in Tang County.
     const routed = await acceptedIn("130102", { lowestLevel: "county", locationKey: "projectName" }, { projectName: "130627" });
-    expect(routed.tasks.licence?.departmentId).toBe(idOf("market.tangxian"));
+    expect(routed.tasks.licence?.departmentId).toBe(idOf("marketTangxian"));
   });
 
   it("leaves a service without a rule at its department, as before levels", async () => {
@@ -89,9 +89,9 @@ describe("routing at acceptance", () => {
 describe("reviewers see only their body's tasks", () => {
   it("puts the task in the competent body's queue only; another body's reviewer neither lists nor opens the case", async () => {
     const { id, app } = await acceptedIn("130602", { lowestLevel: "county" });
-    const baoding = await reviewer(h.db, "market.baoding");
+    const baoding = await reviewer(h.db, "marketBaoding");
     const province = await reviewer(h.db, "market");
-    const tangxian = await reviewer(h.db, "market.tangxian");
+    const tangxian = await reviewer(h.db, "marketTangxian");
     const queue = async (actor: typeof baoding) =>
       (
         await listDepartmentQueue(
@@ -127,9 +127,9 @@ describe("a routed body reads through the gate", () => {
         today: "2026-03-02",
       });
     // Market regulation provides the business licence; the Baoding bureau decides the licence step in its stead.
-    expect((await read("market.baoding")).certificates.map((c) => c.holderCode)).toEqual([holderCode]);
+    expect((await read("marketBaoding")).certificates.map((c) => c.holderCode)).toEqual([holderCode]);
     // A body with no task on the case has no purpose, and the provincial department no longer has one either.
-    expect(await read("market.tangxian")).toEqual({ certificates: [], refused: [{ typeCode: "businessLicence", reason: "sharing.refusal.noPurpose" }] });
+    expect(await read("marketTangxian")).toEqual({ certificates: [], refused: [{ typeCode: "businessLicence", reason: "sharing.refusal.noPurpose" }] });
     expect(await read("market")).toEqual({ certificates: [], refused: [{ typeCode: "businessLicence", reason: "sharing.refusal.noPurpose" }] });
   });
 });

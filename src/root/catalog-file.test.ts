@@ -26,8 +26,11 @@ describe("a province file", () => {
     file.services[tax]!.competence = { lowestLevel: "county" };
     const bodyless = file.departments.findIndex((d) => d.code === "marketBaoding");
     file.departments[bodyless]!.functionCode = "noSuchDepartment";
+    const twin = { ...file.departments.find((d) => d.code === "marketTangxian")!, code: "marketTangxianTwin" };
+    file.departments.push(twin);
     expect(problemsOf(file).map((p) => `${p.path}: ${p.message}`)).toEqual([
       `departments[${bodyless}].functionCode: "noSuchDepartment" is not a provincial department of the file`,
+      `departments[${file.departments.length - 1}].functionCode: "marketTangxian" already carries out "market" in 130627`,
       `services[${tax}].competence.lowestLevel: service "${String(file.services[tax]!.code)}": no city or county body carries out the function of "tax"`,
       `services[${food}].competence.locationKey: service "foodBusinessLicensing": "noSuchAnswer" is not a form field of the service (the project's location)`,
       `services[${food}].competence.provinceFromAmount.key: service "foodBusinessLicensing": "businessAddress" is not a number field of the service (the amount)`,

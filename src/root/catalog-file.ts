@@ -124,6 +124,15 @@ export function checkProvinceFile(file: ProvinceFile, divisionCodes: ReadonlySet
     if (d.level === "province") add(["departments", i, "functionCode"], "only a city or county body carries out a provincial department's function");
     else if (!provincial.has(d.functionCode)) add(["departments", i, "functionCode"], `"${d.functionCode}" is not a provincial department of the file`);
   });
+  // One body per function and division: routing would otherwise have two candidates.
+  const bodies = new Map<string, string>();
+  file.departments.forEach((d, i) => {
+    if (d.functionCode === undefined) return;
+    const key = `${d.functionCode} ${d.divisionCode}`;
+    const other = bodies.get(key);
+    if (other) add(["departments", i, "functionCode"], `"${other}" already carries out "${d.functionCode}" in ${d.divisionCode}`);
+    else bodies.set(key, d.code);
+  });
   file.staff.forEach((s, i) => {
     known(departments, s.department, ["staff", i, "department"], "department");
     if (s.role === "reviewer" && !s.department) add(["staff", i, "department"], "a reviewer belongs to a department");

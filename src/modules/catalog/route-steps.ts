@@ -1,4 +1,4 @@
-import { inArray, isNotNull, or } from "drizzle-orm";
+import { asc, inArray, isNotNull, or } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { divisions } from "../divisions/schema";
 import { departments } from "../identity/schema";
@@ -53,7 +53,9 @@ export async function routeSteps(
           ruled.map((s) => s.departmentId),
         ),
       ),
-    );
+    )
+    // Should two bodies of one function serve one division, the choice is still the same every time.
+    .orderBy(asc(departments.code));
   const byId = new Map(rows.map((r) => [r.id, r]));
   const bodies: RoutableBody[] = rows.flatMap((r) =>
     r.functionCode ? [{ id: r.id, level: r.level, divisionCode: r.divisionCode, functionCode: r.functionCode }] : [],

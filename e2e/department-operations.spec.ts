@@ -10,12 +10,12 @@ function trpcPost(page: Page, path: string, input: unknown) {
   return page.request.post(`/api/trpc/${path}`, { data: { json: input }, headers: { origin: new URL(page.url()).origin } });
 }
 
-/** The head of market regulation, signed in afresh (no saved session): a context of their own, in a language. */
+/** The head of the Chang'an district market regulation bureau, signed in afresh (no saved session): a context of their own, in a language. */
 async function headPage(browser: Browser, locale: "zh-CN" | "en" = "zh-CN", width = 1280): Promise<Page> {
   const ctx = await browser.newContext({ viewport: { width, height: 900 } });
   const page = await ctx.newPage();
   // Signed in in Chinese (the form's labels), then switched to the language asked for.
-  await signIn(page, "head.market");
+  await signIn(page, "head.marketChangan");
   await expect(page).toHaveURL(/\/review$/);
   if (locale !== "zh-CN") {
     await ctx.addCookies([{ name: "NEXT_LOCALE", value: locale, url: new URL(page.url()).origin }]);
@@ -57,7 +57,8 @@ test.describe("a department's operations", () => {
     page,
     browser,
   }) => {
-    // A food business licence for the trading company: a market regulation task.
+    // A food business licence for the trading company: a task of the market regulation bureau of
+    // Chang'an district, where the company is registered (管辖层级).
     await signedInForEnterprise(page, tradingCompany, demoPeople.zhao);
     await page.goto("/apply/service/foodBusinessLicensing");
     await expect(page).toHaveURL(/key=/);
@@ -89,11 +90,11 @@ test.describe("a department's operations", () => {
     await operations.getByRole("button", { name: "改派", exact: true }).click();
     await expect(operations.getByText("请写明理由，4 至 500 字。")).toBeVisible();
 
-    await operations.getByLabel("改派给").selectOption({ label: "河北省市场监督管理局 审查员" });
+    await operations.getByLabel("改派给").selectOption({ label: "石家庄市长安区市场监督管理局 审查员" });
     await operations.getByLabel("理由").first().fill("按专业分工，由食品许可岗办理");
     await operations.getByRole("button", { name: "改派", exact: true }).click();
     await expect(head.getByText("已改派，新的承办人已收到通知。")).toBeVisible();
-    await expect(head.getByText(/已由 河北省市场监督管理局 审查员 于 .* 认领/)).toBeVisible();
+    await expect(head.getByText(/已由 石家庄市长安区市场监督管理局 审查员 于 .* 认领/)).toBeVisible();
 
     // The head's substitutes page, for the record.
     await head.goto("/review/substitutes");
@@ -102,7 +103,7 @@ test.describe("a department's operations", () => {
     await head.context().close();
 
     // The new assignee is told, finds the task as theirs and decides it.
-    const reviewer = await (await contextSignedIn(browser, "reviewer.market")).newPage();
+    const reviewer = await (await contextSignedIn(browser, "reviewer.marketChangan")).newPage();
     // The inbox is filled by the outbox job, a moment after the reassignment.
     await reviewer.goto("/inbox");
     await expect(async () => {

@@ -120,6 +120,11 @@ export const reviewerByDepartment: Record<string, string> = {
   河北省生态环境厅: "reviewer.ecology",
   河北省卫生健康委员会: "reviewer.health",
   河北省消防救援总队: "reviewer.fire",
+  // City and county bodies that acceptance routes food business licences to (管辖层级).
+  石家庄市市场监督管理局: "reviewer.marketShijiazhuang",
+  保定市市场监督管理局: "reviewer.marketBaoding",
+  石家庄市长安区市场监督管理局: "reviewer.marketChangan",
+  唐县市场监督管理局: "reviewer.marketTangxian",
 };
 
 /** A minimal PDF: enough for the server's content sniffing. */

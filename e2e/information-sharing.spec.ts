@@ -32,22 +32,25 @@ test.describe("information sharing", () => {
 
     await acceptAtWindow(browser, trackingNumber);
 
-    // The market reviewer opens the task: the licence is read through the gate, under a grant-free own-resource basis.
+    // The food licence of a company registered in Chang'an district is decided by the district's
+    // market regulation bureau (管辖层级); its reviewer opens the task: the licence is read through
+    // the gate, under the provincial department's own-resource basis, whose function it carries out.
     const reviewerContext = await browser.newContext();
     const reviewerPage = await reviewerContext.newPage();
-    await signedIn(reviewerPage, "reviewer.market");
+    await signedIn(reviewerPage, "reviewer.marketChangan");
     await reviewerPage.getByRole("link", { name: trackingNumber }).first().click();
     await expect(reviewerPage.getByTestId("material-businessLicence")).toContainText("政府已有");
     await reviewerContext.close();
 
     // The company sees that read in its data log: which department, for which case, why.
     await page.goto("/applicant/data-log");
-    // The task page reads the licence (and the enterprise's risk class, a read of its own).
+    // The reviewer's reads of this case: the licence's entry (the applicant's risk class is read beside it).
     const entry = page.getByTestId("data-log-entry").filter({ hasText: trackingNumber }).filter({ hasText: "审查员" }).filter({ hasText: "营业执照" }).first();
-    await expect(entry).toContainText("河北省市场监督管理局");
+    await expect(entry).toContainText("石家庄市长安区市场监督管理局");
+    await expect(entry).toContainText("营业执照");
     await expectNoSeriousAxeViolations(page);
 
-    await decideAs(browser, "reviewer.market", trackingNumber, "approve");
+    await decideAs(browser, "reviewer.marketChangan", trackingNumber, "approve");
 
     // The issued food business licence, signed, and its public verification through the QR link.
     await page.goto(caseUrl);

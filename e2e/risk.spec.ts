@@ -57,7 +57,8 @@ test.describe("risk signals and classes", () => {
     const trackingNumber = (await page.getByTestId("tracking-number").innerText()).trim();
     await acceptAtWindow(browser, trackingNumber);
 
-    const market = await contextSignedIn(browser, "reviewer.market");
+    // The trading company is registered in Chang'an district: its bureau decides the food licence (管辖层级).
+    const market = await contextSignedIn(browser, "reviewer.marketChangan");
     const reviewerPage = await market.newPage();
     await reviewerPage.goto("/review");
     await reviewerPage.getByRole("link", { name: trackingNumber }).first().click();
@@ -74,6 +75,6 @@ test.describe("risk signals and classes", () => {
     await page.goto("/applicant/data-log");
     await expect(
       page.getByTestId("data-log-entry").filter({ hasText: trackingNumber }).filter({ hasText: "企业信用风险分类与风险信号" }).first(),
-    ).toContainText("河北省市场监督管理局");
+    ).toContainText("石家庄市长安区市场监督管理局");
   });
 });

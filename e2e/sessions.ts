@@ -20,6 +20,8 @@ const staff = [
   ...["market", "publicSecurity", "tax", "humanResources", "housingFund", "naturalResources", "housing", "ecology", "health", "fire"].map(
     (d) => `reviewer.${d}`,
   ),
+  // The city and county market regulation bodies (管辖层级).
+  ...["marketShijiazhuang", "marketBaoding", "marketChangan", "marketTangxian"].map((d) => `reviewer.${d}`),
 ];
 
 export interface SavedSession {

@@ -15,6 +15,28 @@ describe("a province file", () => {
     expect(result.file?.services).toHaveLength(demoFile.services.length);
   });
 
+  it("holds a competence rule (管辖层级) to a known level, an existing body of the function and the service's own fields", () => {
+    const file = clone() as { services: Array<Record<string, unknown>>; departments: Array<Record<string, unknown>> };
+    const food = file.services.findIndex((s) => s.code === "foodBusinessLicensing");
+    const tax = file.services.findIndex((s) => s.department === "tax");
+    expect(file.services[food]!.competence).toEqual({ lowestLevel: "county" });
+    file.services[food]!.competence = { lowestLevel: "town" };
+    expect(problemsOf(file).map((p) => p.path)).toEqual([`services[${food}].competence.lowestLevel`]);
+    file.services[food]!.competence = { lowestLevel: "city", locationKey: "noSuchAnswer", provinceFromAmount: { key: "businessAddress", atLeast: 1 } };
+    file.services[tax]!.competence = { lowestLevel: "county" };
+    const bodyless = file.departments.findIndex((d) => d.code === "marketBaoding");
+    file.departments[bodyless]!.functionCode = "noSuchDepartment";
+    const twin = { ...file.departments.find((d) => d.code === "marketTangxian")!, code: "marketTangxianTwin" };
+    file.departments.push(twin);
+    expect(problemsOf(file).map((p) => `${p.path}: ${p.message}`)).toEqual([
+      `departments[${bodyless}].functionCode: "noSuchDepartment" is not a provincial department of the file`,
+      `departments[${file.departments.length - 1}].functionCode: "marketTangxian" already carries out "market" in 130627`,
+      `services[${tax}].competence.lowestLevel: service "${String(file.services[tax]!.code)}": no city or county body carries out the function of "tax"`,
+      `services[${food}].competence.locationKey: service "foodBusinessLicensing": "noSuchAnswer" is not a form field of the service (the project's location)`,
+      `services[${food}].competence.provinceFromAmount.key: service "foodBusinessLicensing": "businessAddress" is not a number field of the service (the amount)`,
+    ]);
+  });
+
   it("names shape problems by their path", () => {
     const file = clone() as Record<string, unknown>;
     delete file.formatVersion;

@@ -11,6 +11,7 @@ import {
   sameSituationQuestion,
   materialSourceProblems,
   serviceRuleProblems,
+  competenceProblems,
   unknownAnswerFields,
   validateBundleGraph,
 } from "@/modules/catalog/model";
@@ -120,6 +121,22 @@ export function checkProvinceFile(file: ProvinceFile, divisionCodes: ReadonlySet
 
   if (!divisionCodes.has(file.province.divisionCode)) add(["province", "divisionCode"], `unknown division "${file.province.divisionCode}"`);
   file.departments.forEach((d, i) => known(divisionCodes, d.divisionCode, ["departments", i, "divisionCode"], "division"));
+  // A city or county body carries out the function of a provincial department of the file.
+  const provincial = new Set(file.departments.filter((d) => d.level === "province").map((d) => d.code));
+  file.departments.forEach((d, i) => {
+    if (d.functionCode === undefined) return;
+    if (d.level === "province") add(["departments", i, "functionCode"], "only a city or county body carries out a provincial department's function");
+    else if (!provincial.has(d.functionCode)) add(["departments", i, "functionCode"], `"${d.functionCode}" is not a provincial department of the file`);
+  });
+  // One body per function and division: routing would otherwise have two candidates.
+  const bodies = new Map<string, string>();
+  file.departments.forEach((d, i) => {
+    if (d.functionCode === undefined) return;
+    const key = `${d.functionCode} ${d.divisionCode}`;
+    const other = bodies.get(key);
+    if (other) add(["departments", i, "functionCode"], `"${other}" already carries out "${d.functionCode}" in ${d.divisionCode}`);
+    else bodies.set(key, d.code);
+  });
   file.staff.forEach((s, i) => {
     known(departments, s.department, ["staff", i, "department"], "department");
     if (s.role === "reviewer" && !s.department) add(["staff", i, "department"], "a reviewer belongs to a department");
@@ -158,6 +175,22 @@ export function checkProvinceFile(file: ProvinceFile, divisionCodes: ReadonlySet
     if (s.registersEntity && !identifying.has("entity"))
       add(["services", i, "registersEntity"], `service "${s.code}" registers an entity, but no certificate type identifies "entity" (the licence it issues)`);
     known(types, s.issues, ["services", i, "issues"], "certificate type");
+    // 管辖层级: routed only where a body exists, by answers the service asks.
+    if (s.competence) {
+      const asked = s.materials.map((m) => {
+        const def = file.materials.find((x) => x.key === m.key);
+        return { key: m.key, source: def?.source ?? "", fieldType: def?.fieldType ?? null };
+      });
+      for (const p of competenceProblems(s.competence, s.department, file.departments, asked)) {
+        const message =
+          p.problem === "competenceNoBody"
+            ? `service "${s.code}": no ${s.competence.lowestLevel === "county" ? "city or county" : "city"} body carries out the function of "${s.department}"`
+            : p.problem === "competenceLocationKey"
+              ? `service "${s.code}": "${p.key}" is not a form field of the service (the project's location)`
+              : `service "${s.code}": "${p.key}" is not a number field of the service (the amount)`;
+        add(["services", i, ...p.field.split(".")], message);
+      }
+    }
     for (const p of serviceRuleProblems(s)) {
       if (p.problem === "noLegalBasis") add(["services", i, "legalBasis"], `service "${s.code}" has no legal basis`);
       else if (p.problem === "promisedAboveStatutory")

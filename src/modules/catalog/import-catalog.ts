@@ -147,6 +147,7 @@ export async function importCatalog(
       registersEntity: s.registersEntity,
       situations: s.situations,
       otherDepartmentIds: s.otherDepartments.map(dept),
+      competence: s.competence ?? null,
       published: true,
     };
     const row = serviceRows.get(s.code);

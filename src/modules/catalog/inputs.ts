@@ -8,6 +8,7 @@ import {
   certificateRegistryValues,
   commitmentMethods,
   commitmentProblems,
+  competenceLevels,
   hasLegalBasis,
   maxCommitmentWorkingDays,
   materialSourceProblems,
@@ -114,6 +115,42 @@ export function ruleMessage(p: CatalogRuleProblem): string {
   }
 }
 
+/**
+ * 管辖层级: which level decides the service (see `ServiceCompetence` in model.ts). A level other
+ * than city or county is refused on `lowestLevel`; keys are material keys of the service.
+ */
+export const ZServiceCompetence = z.strictObject({
+  lowestLevel: z.enum(competenceLevels, msg("catalog.errors.competenceLevel")),
+  locationKey: ZStepKey.optional(),
+  provinceFromAmount: z
+    .strictObject({
+      key: ZStepKey,
+      atLeast: z
+        .number(msg("catalog.errors.competenceAtLeast"))
+        .min(0, msg("catalog.errors.competenceAtLeast"))
+        .max(1e12, msg("catalog.errors.competenceAtLeast")),
+    })
+    .optional(),
+});
+
+/**
+ * The editor's competence fields as a rule: no level chosen is no rule; empty keys are absent; the
+ * threshold typed as text is a number (text that is not one is left for the schema to refuse).
+ */
+export function competenceFromForm(value: unknown): unknown {
+  if (!value || typeof value !== "object") return value;
+  const v = value as { lowestLevel?: unknown; locationKey?: unknown; provinceFromAmount?: { key?: unknown; atLeast?: unknown } | null };
+  if (v.lowestLevel === "" || v.lowestLevel === undefined) return null;
+  const amount = v.provinceFromAmount;
+  const amountKey = typeof amount?.key === "string" ? amount.key.trim() : amount?.key;
+  const atLeast = typeof amount?.atLeast === "string" ? (amount.atLeast.trim() === "" ? undefined : Number(amount.atLeast.trim())) : amount?.atLeast;
+  return {
+    lowestLevel: v.lowestLevel,
+    ...(typeof v.locationKey === "string" && v.locationKey.trim() === "" ? {} : v.locationKey === undefined ? {} : { locationKey: v.locationKey }),
+    ...(amount && (amountKey !== "" || atLeast !== undefined) ? { provinceFromAmount: { key: amountKey, atLeast } } : {}),
+  };
+}
+
 export const ZUpdateServiceInput = z
   .object({
     code: ZCatalogCode,
@@ -133,6 +170,11 @@ export const ZUpdateServiceInput = z
     autoAcceptance: z.boolean(),
     deemedApprovalOnTimeout: z.boolean(),
     published: z.boolean(),
+    /**
+     * The competence rule; null removes it (the service's own department decides); absent keeps
+     * it. The editor sends its fields as typed (`competenceFromForm`).
+     */
+    competence: z.preprocess(competenceFromForm, ZServiceCompetence.nullable()).optional(),
   })
   // 承诺时限 may be shorter than 法定时限, never longer; a legal basis, when sent, is not empty.
   // The use case checks again.
@@ -532,6 +574,8 @@ export const ZFileService = z.strictObject({
   situations: z.array(ZFileSituation).max(20).default([]),
   /** Other competent departments (codes), to which a task may be transferred (转办). */
   otherDepartments: z.array(ZFileText).max(20).default([]),
+  /** 管辖层级: routed to a city or county body of the department's function (see `ServiceCompetence`). */
+  competence: ZServiceCompetence.optional(),
   materials: z
     .array(
       z.strictObject({

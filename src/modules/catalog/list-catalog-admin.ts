@@ -65,6 +65,7 @@ export async function listCatalogAdmin(db: Db): Promise<CatalogAdmin> {
       autoAcceptance: s.autoAcceptance,
       deemedApprovalOnTimeout: s.deemedApprovalOnTimeout,
       published: s.published,
+      competence: s.competence ?? null,
       updatedAt: s.updatedAt,
       materials: materialRows
         .filter((m) => m.serviceId === s.id)

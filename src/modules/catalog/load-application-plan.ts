@@ -23,6 +23,7 @@ function stepOf(service: ServiceRow, key: string, needs: string[], stage: number
     issuesCertificateType: service.issuesCertificateType,
     registersEntity: service.registersEntity,
     stage,
+    ...(service.competence ? { competence: service.competence } : {}),
   };
 }
 

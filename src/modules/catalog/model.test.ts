@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  competentBody,
   certificatesIssuedBefore,
   criticalPathDays,
   describeProblem,
@@ -311,5 +312,36 @@ describe("properties", () => {
         }
       }),
     );
+  });
+});
+
+describe("competentBody (管辖层级)", () => {
+  const market = { id: "market", code: "market" };
+  const bodies = [
+    { id: "baoding", level: "city" as const, divisionCode: "130600", functionCode: "market" },
+    { id: "tangxian", level: "county" as const, divisionCode: "130627", functionCode: "market" },
+    { id: "fireBaoding", level: "city" as const, divisionCode: "130600", functionCode: "fire" },
+  ];
+  const chain = (county: string) => [
+    { code: county, level: 3 },
+    { code: "130600", level: 2 },
+    { code: "130000", level: 1 },
+  ];
+
+  it("goes county, then city, then province, and only to a body of the same function", () => {
+    expect(competentBody({ lowestLevel: "county" }, market, bodies, chain("130627"), null)).toBe("tangxian");
+    expect(competentBody({ lowestLevel: "county" }, market, bodies, chain("130602"), null)).toBe("baoding");
+    expect(competentBody({ lowestLevel: "city" }, market, bodies, chain("130627"), null)).toBe("baoding");
+    expect(competentBody({ lowestLevel: "county" }, market, bodies, [{ code: "130302", level: 3 }], null)).toBe("market");
+    expect(competentBody({ lowestLevel: "county" }, { id: "housing", code: "housing" }, bodies, chain("130627"), null)).toBe("housing");
+    expect(competentBody(null, market, bodies, chain("130627"), null)).toBe("market");
+  });
+
+  it("sends an amount at or above the threshold to the province", () => {
+    const rule = { lowestLevel: "county" as const, provinceFromAmount: { key: "investment", atLeast: 5000 } };
+    expect(competentBody(rule, market, bodies, chain("130627"), 4999.5)).toBe("tangxian");
+    expect(competentBody(rule, market, bodies, chain("130627"), 5000)).toBe("market");
+    // No answer: the division decides.
+    expect(competentBody(rule, market, bodies, chain("130627"), null)).toBe("tangxian");
   });
 });

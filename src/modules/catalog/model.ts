@@ -832,3 +832,96 @@ export function commitmentProblems(m: {
     problems.push({ field: "commitmentDays", message: "catalog.errors.commitmentDays" });
   return problems;
 }
+
+/**
+ * 管辖层级: which level of government decides a service, recorded on the service
+ * (`services.competence`; null: its own department, the province's, decides, as before levels).
+ *
+ * - `lowestLevel`: the lowest level that decides. Routing starts there and goes up: a county body
+ *   of the service department's function whose division is the deciding division, then the city
+ *   body of that county's city, then the service's own (provincial) department.
+ * - `locationKey`: the form answer (a material key of the service) that holds the GB/T 2260 code
+ *   of the project's location (项目所在地); absent: the applicant's division (an enterprise's
+ *   registration authority, positions 3–8 of its credit code, GB 32100; a person's, the first six
+ *   digits of the ID number, GB 11643), as the tracking number already takes it.
+ * - `provinceFromAmount`: an amount threshold (e.g. an investment): when the answer to `key` (a
+ *   number field of the service) is at or above `atLeast` (in that field's unit), the province
+ *   decides whatever the division.
+ *
+ * Example, the food business licence decided by the market regulation bureau of the shop's
+ * county, or its city where the county has none: `{ "lowestLevel": "county" }`.
+ */
+export interface ServiceCompetence {
+  lowestLevel: "city" | "county";
+  locationKey?: string;
+  provinceFromAmount?: { key: string; atLeast: number };
+}
+
+/** The levels a competence rule may start at (a provincial start is no rule at all). */
+export const competenceLevels = ["city", "county"] as const;
+
+/** A department as routing sees it: its level, the division it serves, the function it carries out. */
+export interface RoutableBody {
+  id: string;
+  level: "province" | "city" | "county";
+  divisionCode: string;
+  /** The provincial department whose function it carries out (its own code for a provincial one). */
+  functionCode: string;
+}
+
+/**
+ * The competent body for one step: the body of the service department's function at the lowest
+ * level the rule allows whose division is on the deciding division's chain (county first, then
+ * city), else the service's own department. `chain` is the deciding division and its ancestors,
+ * lowest first (e.g. 130602, 130600, 130000); `amount` is the threshold answer, when the rule has one.
+ * Pure: the caller reads the bodies, the chain and the answers.
+ */
+export function competentBody(
+  rule: ServiceCompetence | null | undefined,
+  serviceDepartment: { id: string; code: string },
+  bodies: readonly RoutableBody[],
+  chain: readonly { code: string; level: number }[],
+  amount: number | null,
+): string {
+  if (!rule) return serviceDepartment.id;
+  if (rule.provinceFromAmount && amount !== null && amount >= rule.provinceFromAmount.atLeast) return serviceDepartment.id;
+  const levels: Array<"county" | "city"> = rule.lowestLevel === "county" ? ["county", "city"] : ["city"];
+  // Divisions: level 3 county, 2 city (GB/T 2260 as the divisions table keeps it).
+  for (const level of levels) {
+    const division = chain.find((d) => d.level === (level === "county" ? 3 : 2));
+    if (!division) continue;
+    const body = bodies.find((b) => b.functionCode === serviceDepartment.code && b.level === level && b.divisionCode === division.code);
+    if (body) return body.id;
+  }
+  return serviceDepartment.id;
+}
+
+/** What is wrong with a competence rule, for the data office's form and the province file alike. */
+export type CompetenceProblem =
+  | { problem: "competenceNoBody"; field: "competence.lowestLevel" }
+  | { problem: "competenceLocationKey"; field: "competence.locationKey"; key: string }
+  | { problem: "competenceAmountKey"; field: "competence.provinceFromAmount.key"; key: string };
+
+/**
+ * A rule routes only where a body exists: a city or county body carrying out the service
+ * department's function at a level the rule allows (else every task would stay at the province
+ * and the rule would say something false). The location is a form answer of the service; the
+ * amount a number answer of it.
+ */
+export function competenceProblems(
+  rule: ServiceCompetence,
+  serviceDepartmentCode: string,
+  bodies: ReadonlyArray<{ level: string; functionCode?: string | null }>,
+  serviceMaterials: ReadonlyArray<{ key: string; source: string; fieldType: string | null }>,
+): CompetenceProblem[] {
+  const problems: CompetenceProblem[] = [];
+  const allowed = rule.lowestLevel === "county" ? ["county", "city"] : ["city"];
+  if (!bodies.some((b) => b.functionCode === serviceDepartmentCode && allowed.includes(b.level)))
+    problems.push({ problem: "competenceNoBody", field: "competence.lowestLevel" });
+  if (rule.locationKey !== undefined && !serviceMaterials.some((m) => m.key === rule.locationKey && m.source === "formField"))
+    problems.push({ problem: "competenceLocationKey", field: "competence.locationKey", key: rule.locationKey });
+  const amountKey = rule.provinceFromAmount?.key;
+  if (amountKey !== undefined && !serviceMaterials.some((m) => m.key === amountKey && m.source === "formField" && m.fieldType === "number"))
+    problems.push({ problem: "competenceAmountKey", field: "competence.provinceFromAmount.key", key: amountKey });
+  return problems;
+}

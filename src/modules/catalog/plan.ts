@@ -14,9 +14,17 @@ export interface PlanStep {
   /** The step's approval registers a new market entity (absent in plans made before 0005). */
   registersEntity?: boolean;
   stage: number;
+  /**
+   * 管辖层级: the service's competence rule when submitted (absent or null: its department
+   * decides). At acceptance `departmentId` becomes the competent body's, and `serviceDepartmentId`
+   * keeps the service's own department.
+   */
+  competence?: ServiceCompetence | null;
+  /** The service's own department, when acceptance routed the step to another body. */
+  serviceDepartmentId?: string;
 }
 
-import type { AnswerUnit, AppliesWhen, MaterialCommitment, SituationQuestion } from "./model";
+import type { AnswerUnit, AppliesWhen, MaterialCommitment, ServiceCompetence, SituationQuestion } from "./model";
 
 /** One piece of data or document an application needs, deduplicated across its services by `key`. */
 export interface PlanMaterial {

@@ -1,10 +1,11 @@
-import { inArray } from "drizzle-orm";
+import { eq, inArray, isNotNull } from "drizzle-orm";
 import { z } from "zod";
+import { msg } from "@/lib/message";
 import type { Db } from "@/server/db/client";
 import { departments } from "../identity/schema";
 import { ruleMessage } from "./inputs";
-import type { CatalogRuleProblem } from "./model";
-import { certificateTypes } from "./schema";
+import { competenceProblems, type CatalogRuleProblem, type ServiceCompetence } from "./model";
+import { certificateTypes, materials } from "./schema";
 
 /** One refusal on one field of a data office form: a message key (see `msg`). */
 export interface FieldRefusal {
@@ -40,4 +41,29 @@ export async function knownCertificateTypes(tx: Db, codes: ReadonlyArray<string 
   if (!wanted.length) return new Set();
   const rows = await tx.select({ code: certificateTypes.code }).from(certificateTypes).where(inArray(certificateTypes.code, wanted));
   return new Set(rows.map((r) => r.code));
+}
+
+/**
+ * The refusals of a competence rule for a service (管辖层级): no city or county body carries out
+ * its department's function at the levels the rule allows (the message names the department), or
+ * a location or amount key that is not a fitting form field of the service.
+ */
+export async function competenceRefusals(tx: Db, rule: ServiceCompetence, serviceId: string, departmentId: string): Promise<FieldRefusal[]> {
+  const [department] = await tx.select().from(departments).where(eq(departments.id, departmentId));
+  if (!department) return [{ field: "departmentCode", message: "catalog.errors.unknownDepartment" }];
+  const bodies = await tx
+    .select({ level: departments.level, functionCode: departments.functionCode })
+    .from(departments)
+    .where(isNotNull(departments.functionCode));
+  const asked = await tx
+    .select({ key: materials.key, source: materials.source, fieldType: materials.fieldType })
+    .from(materials)
+    .where(eq(materials.serviceId, serviceId));
+  return competenceProblems(rule, department.code, bodies, asked).map((p) => ({
+    field: p.field,
+    message:
+      p.problem === "competenceNoBody"
+        ? msg("catalog.errors.competenceNoBody", { department: department.nameZh, departmentEn: department.nameEn })
+        : msg(`catalog.errors.${p.problem}`, { key: p.key }),
+  }));
 }

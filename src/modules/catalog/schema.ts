@@ -1,7 +1,15 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { departments, users } from "../identity/schema";
-import { answerUnits, certificateIdentities, type AppliesWhen, type CertificateField, type MaterialCommitment, type SituationQuestion } from "./model";
+import {
+  answerUnits,
+  certificateIdentities,
+  type AppliesWhen,
+  type CertificateField,
+  type MaterialCommitment,
+  type ServiceCompetence,
+  type SituationQuestion,
+} from "./model";
 
 export const applicantKindEnum = pgEnum("applicant_kind", ["enterprise", "citizen"]);
 export const materialSourceEnum = pgEnum("material_source", ["formField", "upload", "certificate"]);
@@ -89,6 +97,12 @@ export const services = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::uuid[]`),
+    /**
+     * 管辖层级: the level that decides it and by which division (see `ServiceCompetence`); at
+     * acceptance each task goes to the competent city or county body of the department's
+     * function. Null: the service's own department decides.
+     */
+    competence: jsonb("competence").$type<ServiceCompetence>(),
     published: boolean("published").notNull().default(true),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

@@ -8,7 +8,7 @@ import type { ZUpdateServiceInput } from "./inputs";
 import { serviceRuleProblems, validateTimeLimits, type CatalogAuditAction } from "./model";
 import { newCatalogVersion } from "./catalog-version";
 import { catalogFindings, refuseAddedFindings } from "./lint-catalog";
-import { departmentIds, knownCertificateTypes, refuseFields, ruleRefusals, type FieldRefusal } from "./refusals";
+import { competenceRefusals, departmentIds, knownCertificateTypes, refuseFields, ruleRefusals, type FieldRefusal } from "./refusals";
 import { services } from "./schema";
 
 /**
@@ -17,7 +17,8 @@ import { services } from "./schema";
  * are the province file's: a promised time above the statutory one (or below one day) is refused
  * on `promisedDays`, an empty legal basis on `legalBasis`, an unknown department or certificate
  * type on its field, a change that adds a finding of the catalog's lint (a circle of certificates
- * through the type it issues) on the field that causes it; nothing is written then. The change, a new catalog version and its audit
+ * through the type it issues) on the field that causes it, a competence rule no body can carry out
+ * or whose keys are not the service's fields (管辖层级, on `competence.*`); nothing is written then. The change, a new catalog version and its audit
  * event (stream `catalog`) are one transaction. Applications already submitted keep the plan
  * copied at submission, and the version they were submitted under.
  */
@@ -46,6 +47,9 @@ export async function updateService(db: Db, actor: Actor, input: z.output<typeof
     }
     if (input.issuesCertificateType && !(await knownCertificateTypes(tx, [input.issuesCertificateType])).has(input.issuesCertificateType))
       refusals.push({ field: "issuesCertificateType", message: "catalog.errors.unknownCertificateType" });
+    const competence = input.competence === undefined ? before.competence : input.competence;
+    // A rule is checked whenever it stays: a change of department may leave it without a body.
+    if (competence && refusals.length === 0) refusals.push(...(await competenceRefusals(tx, competence, before.id, departmentId)));
     if (refusals.length) refuseFields(refusals);
     const changes = {
       nameZh: input.nameZh ?? before.nameZh,
@@ -63,6 +67,7 @@ export async function updateService(db: Db, actor: Actor, input: z.output<typeof
       autoAcceptance: input.autoAcceptance,
       deemedApprovalOnTimeout: input.deemedApprovalOnTimeout,
       published: input.published,
+      competence,
     };
     await tx
       .update(services)

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { findingCodes } from "./lint";
-import { answerUnits, certificateIdentities, commitmentMethods, type CertificateField } from "./model";
+import { answerUnits, certificateIdentities, commitmentMethods, competenceLevels, type CertificateField } from "./model";
 import type { PlanStep } from "./plan";
 import type { ApplicationPlan, PlanMaterial } from "./plan";
 
@@ -12,6 +12,13 @@ export const ZDepartmentRef = z.object({ code: z.string(), nameZh: z.string(), n
 export type DepartmentRef = z.infer<typeof ZDepartmentRef>;
 
 export const ZCertificateTypeRef = z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string(), issuer: ZDepartmentRef });
+
+/** 管辖层级: a service's competence rule (see `ServiceCompetence`). */
+export const ZCompetenceView = z.object({
+  lowestLevel: z.enum(competenceLevels),
+  locationKey: z.string().optional(),
+  provinceFromAmount: z.object({ key: z.string(), atLeast: z.number() }).optional(),
+});
 
 export const ZPlanStep = z.object({
   key: z.string(),
@@ -27,6 +34,8 @@ export const ZPlanStep = z.object({
   issuesCertificateType: z.string().nullable(),
   registersEntity: z.boolean().optional(),
   stage: z.number().int(),
+  competence: ZCompetenceView.nullable().optional(),
+  serviceDepartmentId: z.string().optional(),
 });
 
 /** 告知承诺: the notice and the verification rule of a material a commitment may replace. */
@@ -224,6 +233,7 @@ export const ZCatalogAdmin = z.object({
       autoAcceptance: z.boolean(),
       deemedApprovalOnTimeout: z.boolean(),
       published: z.boolean(),
+      competence: ZCompetenceView.nullable(),
       updatedAt: z.date(),
       materials: z.array(ZAdminMaterial),
     }),

@@ -28,12 +28,19 @@ export async function importDepartments(
   const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
   const rows = new Map((await tx.select().from(departments)).map((d) => [d.code, d]));
   for (const d of list) {
-    const values = { nameZh: d.nameZh, nameEn: d.nameEn, level: d.level, divisionCode: d.divisionCode };
+    const values = { nameZh: d.nameZh, nameEn: d.nameEn, level: d.level, divisionCode: d.divisionCode, functionCode: d.functionCode ?? null };
     const row = rows.get(d.code);
     if (!row) {
       await tx.insert(departments).values({ code: d.code, ...values });
       counts.created++;
-    } else if (mode === "upsert" && (row.nameZh !== d.nameZh || row.nameEn !== d.nameEn || row.level !== d.level || row.divisionCode !== d.divisionCode)) {
+    } else if (
+      mode === "upsert" &&
+      (row.nameZh !== d.nameZh ||
+        row.nameEn !== d.nameEn ||
+        row.level !== d.level ||
+        row.divisionCode !== d.divisionCode ||
+        row.functionCode !== values.functionCode)
+    ) {
       await tx.update(departments).set(values).where(eq(departments.id, row.id));
       counts.updated++;
     } else counts.unchanged++;

@@ -183,6 +183,13 @@ export const ZFileDepartment = z.strictObject({
   nameEn: z.string().trim().min(1).max(200),
   level: z.enum(departmentLevels),
   divisionCode: z.string().regex(/^\d{6}$/, "six digits (GB/T 2260)"),
+  /** A city or county body: the provincial department (code) whose function it carries out. */
+  functionCode: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z][A-Za-z0-9.-]*$/, "letters, digits, dots and hyphens, starting with a letter")
+    .max(64)
+    .optional(),
 });
 
 /** A staff account: no password; it is set by an administrator (or, in the demo file, the demo's). */

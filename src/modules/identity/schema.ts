@@ -29,6 +29,13 @@ export const departments = pgTable("departments", {
   /** GB/T 2260 code of the division the department serves. */
   divisionCode: text("division_code").notNull(),
   level: departmentLevelEnum("level").notNull().default("province"),
+  /**
+   * For a city or county body (e.g. 保定市市场监督管理局): the code of the provincial department
+   * whose function it carries out at its level (`market`), so that a service of that department
+   * with a competence rule is routed to it (catalog `ServiceCompetence`). Null for a provincial
+   * department, and for a body no service is routed to.
+   */
+  functionCode: text("function_code"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -117,8 +117,13 @@ async function checkPurpose(db: Db, reader: Actor, holderCode: string, purpose: 
       .where(and(eq(reviewTasks.applicationId, applicationId), eq(reviewTasks.departmentId, reader.departmentId)));
     if (tasks.length === 0) return { ok: false, reason: "sharing.refusal.noPurpose", purpose: "review", applicationId };
     const steps = new Set(tasks.map((t) => t.stepKey));
-    const serviceCodes = app.plan.filter((s) => steps.has(s.key)).map((s) => s.serviceCode);
-    return { ok: true, purpose: "review", consumers: [{ departmentId: reader.departmentId, serviceCodes }], applicationId };
+    const own = app.plan.filter((s) => steps.has(s.key));
+    const serviceCodes = own.map((s) => s.serviceCode);
+    // A city or county body that acceptance routed a step to (管辖) carries out the service's
+    // department's function for it: it reads under that department's grants and own resources,
+    // for that service only.
+    const functions = own.flatMap((s) => (s.serviceDepartmentId ? [{ departmentId: s.serviceDepartmentId, serviceCodes: [s.serviceCode] }] : []));
+    return { ok: true, purpose: "review", consumers: [{ departmentId: reader.departmentId, serviceCodes }, ...functions], applicationId };
   }
   if (reader.role === "windowClerk") {
     // The window accepts on behalf of every department of the application, and reads what they may.

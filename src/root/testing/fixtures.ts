@@ -2,6 +2,7 @@ import "@/root/effects";
 import { randomUUID } from "node:crypto";
 import { eq, inArray } from "drizzle-orm";
 import { bundleSteps, bundles, materials, services } from "@/modules/catalog/schema";
+import type { ServiceCompetence } from "@/modules/catalog/model";
 import { shanghaiDate } from "@/lib/dates";
 import { actForEnterpriseCode } from "@/modules/identity/acting";
 import { loadActor } from "@/modules/identity/authenticate";
@@ -21,10 +22,10 @@ import { testDatabase, uniqueSuffix } from "./database";
 
 const charset = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
-/** A made-up, valid credit code, new each call. */
-export function freshCreditCode(): string {
+/** A made-up, valid credit code, new each call, registered in `divisionCode` (positions 3–8, GB 32100). */
+export function freshCreditCode(divisionCode = "130102"): string {
   const body = Array.from({ length: 8 }, () => charset[Math.floor(Math.random() * charset.length)]).join("");
-  return buildCreditCode({ authority: "9", category: "1", divisionCode: "130102", organisationBody: body });
+  return buildCreditCode({ authority: "9", category: "1", divisionCode, organisationBody: body });
 }
 
 let seeded: Promise<void> | undefined;
@@ -113,14 +114,14 @@ export async function newCitizen(db: Db, name = "冯创业"): Promise<Actor> {
  * A new enterprise to apply with, acted for by its legal representative: a new citizen, a
  * business licence in the registry naming them, then 法人注册.
  */
-export async function newEnterprise(db: Db, options: { representative?: Actor } = {}): Promise<Actor> {
+export async function newEnterprise(db: Db, options: { representative?: Actor; divisionCode?: string } = {}): Promise<Actor> {
   const representative = options.representative ?? (await newCitizen(db, "吴测试"));
   const [me] = await db
     .select({ idNumber: citizens.idNumber, name: citizens.name })
     .from(citizens)
     .where(eq(citizens.id, representative.personId ?? ""));
   if (!me) throw new Error("representative has no person record");
-  const code = freshCreditCode();
+  const code = freshCreditCode(options.divisionCode);
   const name = `测试示例企业有限公司${uniqueSuffix()}`;
   await db.transaction((tx) =>
     issueCertificate(tx, {
@@ -144,6 +145,8 @@ export interface TestStep {
   promisedDays?: number;
   issues?: string;
   deemedApproval?: boolean;
+  /** 管辖层级: the service's competence rule (routing at acceptance). */
+  competence?: ServiceCompetence;
 }
 
 /**
@@ -182,6 +185,7 @@ export async function createTestBundle(
         applicantKinds: ["enterprise", "citizen"],
         autoAcceptance: options.autoAcceptance ?? false,
         deemedApprovalOnTimeout: s.deemedApproval ?? false,
+        competence: s.competence ?? null,
       });
     await db.insert(materials).values([
       {

@@ -34,7 +34,9 @@ describe("migrations and demo seed", () => {
     // every department of the demo's province file is there.
     const codes = await h.db.execute(sql`select code from departments`);
     const haveCodes = new Set((codes as unknown as { rows: Array<{ code: string }> }).rows.map((r) => r.code));
-    expect(demoProvince.departments.length).toBe(11);
+    // Eleven provincial departments and four city and county market regulation bodies (管辖层级).
+    expect(demoProvince.departments.length).toBe(15);
+    expect(demoProvince.departments.filter((d) => d.level === "province")).toHaveLength(11);
     for (const d of demoProvince.departments) expect(haveCodes.has(d.code)).toBe(true);
     // Hebei: 1 province + 2 neighbours + 11 cities + their counties.
     expect(first.divisions).toBeGreaterThan(150);

@@ -73,9 +73,48 @@ function ServiceFields({ form, choices, idPrefix }: { form: Form; choices: Choic
   );
 }
 
+/** The competence rule's fields as the editor types them (see `competenceFromForm`). */
+interface CompetenceForm {
+  competence: { lowestLevel: string; locationKey: string; provinceFromAmount: { key: string; atLeast: string } };
+}
+
+/** 管辖层级: which level decides, by the applicant's division or a location answer, with an amount threshold. */
+function CompetenceFields({ form, idPrefix }: { form: UseFormReturn<CompetenceForm>; idPrefix: string }) {
+  const t = useTranslations("catalog.admin.competence");
+  return (
+    <fieldset className="flex flex-col gap-3" data-testid="competence-fields">
+      <legend className="mb-1 font-medium text-slate-800">{t("legend")}</legend>
+      <p className="text-sm text-slate-600">{t("hint")}</p>
+      <SelectField
+        form={form}
+        name="competence.lowestLevel"
+        label={t("lowestLevel")}
+        placeholder={t("none")}
+        options={[
+          { value: "county", label: t("county") },
+          { value: "city", label: t("city") },
+        ]}
+        idPrefix={idPrefix}
+      />
+      <TextField form={form} name="competence.locationKey" label={t("locationKey")} hint={t("locationKeyHint")} autoComplete="off" idPrefix={idPrefix} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField form={form} name="competence.provinceFromAmount.key" label={t("amountKey")} autoComplete="off" idPrefix={idPrefix} />
+        <TextField
+          form={form}
+          name="competence.provinceFromAmount.atLeast"
+          label={t("amountAtLeast")}
+          inputMode="decimal"
+          autoComplete="off"
+          idPrefix={idPrefix}
+        />
+      </div>
+    </fieldset>
+  );
+}
+
 /**
  * One service as the data office keeps it: names, department, legal basis, conditions, limits,
- * fee, applicants, the certificate it issues and its switches. The province file's rules are the
+ * fee, applicants, the certificate it issues, its switches and its competence rule (管辖层级). The province file's rules are the
  * form's and again the server's (a promise above the statute, no legal basis: on their fields).
  */
 export function ServiceEditor({ service, choices }: { service: Service; choices: Choices }) {
@@ -102,6 +141,14 @@ export function ServiceEditor({ service, choices }: { service: Service; choices:
       autoAcceptance: service.autoAcceptance,
       deemedApprovalOnTimeout: service.deemedApprovalOnTimeout,
       published: service.published,
+      competence: {
+        lowestLevel: service.competence?.lowestLevel ?? "",
+        locationKey: service.competence?.locationKey ?? "",
+        provinceFromAmount: {
+          key: service.competence?.provinceFromAmount?.key ?? "",
+          atLeast: service.competence?.provinceFromAmount ? String(service.competence.provinceFromAmount.atLeast) : "",
+        },
+      },
     },
   });
   // Saved values become the form's own (not dirty), and the page reloads what the table shows.
@@ -124,6 +171,7 @@ export function ServiceEditor({ service, choices }: { service: Service; choices:
       submitLabel={submit.pending ? t("saving") : t("save")}
     >
       <ServiceFields form={form as unknown as Form} choices={choices} idPrefix={`service-${service.code}`} />
+      <CompetenceFields form={form as unknown as UseFormReturn<CompetenceForm>} idPrefix={`service-${service.code}`} />
     </FormCard>
   );
 }

@@ -60,6 +60,23 @@ export function canDecideGrant(status: GrantStatus): boolean {
 export function canRevokeGrant(status: GrantStatus): boolean {
   return canTransition(grantMachine, status, "revoke");
 }
+/**
+ * How many working days (official calendar) a provider has to answer a conditional sharing request
+ * (有条件共享): ten, the figure of the interim measures (政务信息资源共享管理暂行办法 2016, 第十条 — "属于有条件
+ * 共享类的，提供部门应在10个工作日内予以答复") carried into the 政务数据共享条例 (2025) duty to answer
+ * within a set time. One constant, so a province that sets a shorter time changes it here.
+ */
+export const grantAnswerWorkingDays = 10;
+
+/**
+ * A provider's answer is late (逾期答复): answered after its due day, or still unanswered when the
+ * due day is over. A grant that owes no answer (no due day) is never late.
+ */
+export function isGrantAnswerLate(grant: { answerDueOn: string | null; answeredOn: string | null }, today: string): boolean {
+  if (grant.answerDueOn === null) return false;
+  return (grant.answeredOn ?? today) > grant.answerDueOn;
+}
+
 /** A grant that lets its consumer read: only an approved one (the gate's rule). */
 export const grantInForceStatus: GrantStatus = "approved";
 

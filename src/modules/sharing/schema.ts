@@ -58,9 +58,21 @@ export const grants = pgTable(
     decidedBy: uuid("decided_by").references(() => users.id),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
     decisionReason: text("decision_reason"),
+    /**
+     * The day (China) by which the provider must answer a conditional request
+     * (`grantAnswerWorkingDays` working days after it was asked). Null where no answer is owed:
+     * an unconditional grant, or one loaded from a province file.
+     */
+    answerDueOn: date("answer_due_on", { mode: "string" }),
+    /** The day (China) the provider approved or rejected the request; a later revocation does not move it. */
+    answeredOn: date("answered_on", { mode: "string" }),
     version: integer("version").notNull().default(1),
   },
-  (t) => [uniqueIndex("grants_resource_consumer_key").on(t.resourceId, t.consumerDepartmentId), index("grants_status_idx").on(t.status)],
+  (t) => [
+    uniqueIndex("grants_resource_consumer_key").on(t.resourceId, t.consumerDepartmentId),
+    index("grants_status_idx").on(t.status),
+    index("grants_answer_due_idx").on(t.answerDueOn),
+  ],
 );
 
 /**

@@ -44,6 +44,11 @@ export async function checkMaterials(
     only?: ReadonlySet<string>;
     /** When a commitment is made (the application's clock). */
     now?: Date;
+    /**
+     * Fill the form fields the registry holds (`registryFilledFields`), given the certificate types
+     * the application issues; not filled when absent (a supplement or a later stage asks again).
+     */
+    fillFromRegistry?: { issuedTypes: ReadonlyArray<string | null> };
   },
 ): Promise<CheckedMaterials> {
   const issues: z.core.$ZodIssue[] = [];
@@ -63,7 +68,9 @@ export async function checkMaterials(
   // as long as its certificate is taken from the registry too (not uploaded or committed instead).
   const byRegistry = (typeCode: string) =>
     materials.every((m) => m.source !== "certificate" || m.certificateType !== typeCode || (input.supplied[m.key]?.kind ?? "certificate") === "certificate");
-  const filledFromRegistry = registryFilledFields(materials, held).filter((f) => byRegistry(f.typeCode));
+  const filledFromRegistry = input.fillFromRegistry
+    ? registryFilledFields(materials, held, input.fillFromRegistry.issuedTypes).filter((f) => byRegistry(f.typeCode))
+    : [];
   const filled = new Map(filledFromRegistry.map((f) => [f.key, f.value]));
   const parsed = formDataSchema(materials).safeParse(
     Object.fromEntries(materials.filter((m) => m.source === "formField").map((m) => [m.key, filled.get(m.key) ?? input.formData[m.key] ?? ""])),

@@ -233,7 +233,9 @@ export interface RegistryFilledField {
  * registry (the food licence's 住所 `businessAddress` from the business licence's `businessAddress`)
  * is filled from it, shown as read from the registry and not editable. Only text fields: a number,
  * date or choice is asked, so a registry value never fails the form's own check. The first
- * certificate material in the plan's order wins.
+ * certificate material in the plan's order wins. A certificate of a type the application itself
+ * issues fills nothing: a change registration reads the licence it re-issues, and asks for the
+ * new address, not the old one.
  */
 export function registryFilledFields(
   materials: ReadonlyArray<{ key: string; source: string; fieldType: string | null; certificateType: string | null }>,
@@ -245,9 +247,10 @@ export function registryFilledFields(
     issuerNameEn: string;
     fields: Readonly<Record<string, string>>;
   }>,
+  issuedTypes: ReadonlyArray<string | null>,
 ): RegistryFilledField[] {
   const valid = materials.flatMap((m) => {
-    if (m.source !== "certificate") return [];
+    if (m.source !== "certificate" || issuedTypes.includes(m.certificateType)) return [];
     const c = held.find((h) => h.typeCode === m.certificateType && h.status === "valid");
     return c ? [c] : [];
   });

@@ -40,6 +40,7 @@ export async function prefillCertificates(db: Db, actor: Actor, subject: { kind:
     registryFields: registryFilledFields(
       plan.materials.filter((m) => m.stage === 1),
       held,
+      plan.steps.map((s) => s.issuesCertificateType),
     ),
     certificates: types.map((t) => {
       const c = byType.get(t.code);

@@ -83,12 +83,14 @@ describe("registry data fills the form", () => {
     ];
     const cert = { typeCode: "businessLicence", number: "N1", status: "valid", issuerNameZh: "市场", issuerNameEn: "Market" };
     const fields = { businessAddress: "示例路 1 号", registeredCapital: "50", businessScope: "" };
-    expect(registryFilledFields(materials, [{ ...cert, fields }]).map((f) => [f.key, f.value, f.certificateNumber])).toEqual([
+    expect(registryFilledFields(materials, [{ ...cert, fields }], ["foodBusinessLicence"]).map((f) => [f.key, f.value, f.certificateNumber])).toEqual([
       ["businessAddress", "示例路 1 号", "N1"],
     ]);
-    expect(registryFilledFields(materials, [{ ...cert, status: "revoked", fields }])).toEqual([]);
+    expect(registryFilledFields(materials, [{ ...cert, status: "revoked", fields }], [])).toEqual([]);
     // A certificate the form does not take fills nothing.
-    expect(registryFilledFields(materials.slice(1), [{ ...cert, fields }])).toEqual([]);
+    expect(registryFilledFields(materials.slice(1), [{ ...cert, fields }], [])).toEqual([]);
+    // Nor one the application re-issues: a change registration asks for the new address.
+    expect(registryFilledFields(materials, [{ ...cert, fields }], ["businessLicence"])).toEqual([]);
   });
 
   it("the food licence form shows the licence's address read from the registry, and submission takes it from there", async () => {

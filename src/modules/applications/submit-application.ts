@@ -133,6 +133,7 @@ export async function submitApplication(
       applicationId: app.id,
       today,
       now,
+      fillFromRegistry: { issuedTypes: plan.steps.map((s) => s.issuesCertificateType) },
     });
 
     const trackingNumber = await nextTrackingNumber(tx, app.divisionCode, today);

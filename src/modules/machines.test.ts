@@ -98,6 +98,12 @@ import {
   certificateEvents,
   certificateMachine,
   certificateStatuses,
+  dataObjectionAuditActions,
+  dataObjectionEvents,
+  dataObjectionMachine,
+  dataObjectionStatuses,
+  initialDataObjectionStatus,
+  type DataObjectionAuditAction,
   grantAuditActions,
   grantEvents,
   grantMachine,
@@ -110,7 +116,7 @@ import {
   type SharingAuditAction,
 } from "./sharing/model";
 import { certificateStatusEnum } from "./sharing/registry-schema";
-import { grantStatusEnum } from "./sharing/schema";
+import { dataObjectionStatusEnum, grantStatusEnum } from "./sharing/schema";
 
 // Every status machine, walked: its table covers its one list of states, every state can be
 // reached, the terminal states are the ones the domain says end a life, every event is used and
@@ -170,6 +176,16 @@ const machines: Record<string, Machine> = {
     prefix: "grant",
     auditActions: grantAuditActions,
     enumValues: grantStatusEnum.enumValues,
+  },
+  dataObjection: {
+    statuses: dataObjectionStatuses,
+    events: dataObjectionEvents,
+    table: dataObjectionMachine,
+    initial: initialDataObjectionStatus,
+    terminal: ["corrected", "answered"],
+    prefix: "dataObjection",
+    auditActions: dataObjectionAuditActions,
+    enumValues: dataObjectionStatusEnum.enumValues,
   },
   enterpriseName: {
     statuses: nameStatuses,
@@ -276,6 +292,7 @@ type AuditAction =
   | ApplicationAuditAction
   | TaskAuditAction
   | GrantAuditAction
+  | DataObjectionAuditAction
   | CertificateAuditAction
   | NameAuditAction
   | RegistrationAuditAction
@@ -297,6 +314,7 @@ const allAuditActions = new Set<AuditAction>([
   ...taskAuditActions,
   ...clockAuditActions,
   ...grantAuditActions,
+  ...dataObjectionAuditActions,
   ...certificateAuditActions,
   ...nameAuditActions,
   ...registrationAuditActions,

@@ -29,7 +29,7 @@ test.describe("commitment instead of proof (告知承诺)", () => {
     await expect(page).toHaveURL(/key=/);
     await page.getByTestId("situation-signboardBuilding").getByLabel("他人所有的建筑物（如租赁的店面）").check();
     const data = page.getByTestId("apply-data");
-    for (const input of await data.locator('input[type="text"]').all()) {
+    for (const input of await data.locator('input[type="text"]:not([readonly])').all()) {
       await input.fill((await input.getAttribute("inputmode")) === "decimal" ? "6" : "保定市竞秀区示例路 1 号 云帆餐饮");
     }
     await page.getByTestId("material-signboardDesign").locator('input[type="file"]').setInputFiles(tinyPdf);

@@ -137,7 +137,7 @@ export const tinyPdf = { name: "材料.pdf", mimeType: "application/pdf", buffer
 export async function fillApplyForm(page: Page) {
   for (const question of await page.locator('[data-testid^="situation-"]').all()) await question.locator('input[type="radio"]').first().check();
   const data = page.getByTestId("apply-data");
-  for (const input of await data.locator('input[type="text"]').all()) {
+  for (const input of await data.locator('input[type="text"]:not([readonly])').all()) {
     await input.fill((await input.getAttribute("inputmode")) === "decimal" ? "120" : "保定市竞秀区示例路 1 号");
   }
   for (const input of await data.locator('input[type="date"]').all()) await input.fill("2026-03-01");

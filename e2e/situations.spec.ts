@@ -15,7 +15,7 @@ function trpcPost(page: Page, path: string, input: unknown) {
 /** The form's data and files, once the situations are answered (the helper's fill, without its answers). */
 async function fillDataAndFiles(page: Page) {
   const data = page.getByTestId("apply-data");
-  for (const input of await data.locator('input[type="text"]').all()) {
+  for (const input of await data.locator('input[type="text"]:not([readonly])').all()) {
     await input.fill((await input.getAttribute("inputmode")) === "decimal" ? "120" : "保定市竞秀区示例路 1 号");
   }
   for (const select of await data.locator("select").all()) {

@@ -31,7 +31,7 @@ test.describe("validation reaches the user as field errors, never a 500", () => 
     // out: only the server can tell.
     for (const question of await page.locator('[data-testid^="situation-"]').all()) await question.locator('input[type="radio"]').first().check();
     const data = page.getByTestId("apply-data");
-    for (const input of await data.locator('input[type="text"]').all()) {
+    for (const input of await data.locator('input[type="text"]:not([readonly])').all()) {
       await input.fill((await input.getAttribute("inputmode")) === "decimal" ? "120" : "保定市竞秀区示例路 1 号");
     }
     for (const input of await data.locator('input[type="date"]').all()) await input.fill("2026-03-01");

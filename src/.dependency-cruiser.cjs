@@ -62,12 +62,12 @@ module.exports = {
     {
       name: "registry-behind-the-gate",
       comment:
-        "Only the sharing module's gate (reads), registry (issue, sign, rotate keys), status changes (revoke, expire) and legal-representative check touch the certificate registry's tables; everyone else reads certificates through the gate, which logs every read.",
+        "Only the sharing module's gate (reads), registry (issue, sign, rotate keys), status changes (revoke, expire), objections to its data (filed on a certificate, corrected by a new version) and legal-representative check touch the certificate registry's tables; everyone else reads certificates through the gate, which logs every read.",
       severity: "error",
       from: {
         pathNot: [
           notTest,
-          "^src/modules/sharing/(gate|registry|certificate-transition|revoke-certificate|expire-certificates|licence-check|licence-facts|schema)\\.ts$",
+          "^src/modules/sharing/(gate|registry|certificate-transition|revoke-certificate|expire-certificates|licence-check|licence-facts|schema|file-data-objection|decide-data-objection|list-data-objections)\\.ts$",
           "^src/root/schema\\.ts$",
         ],
       },

@@ -108,6 +108,12 @@ import {
   certificateEvents,
   certificateMachine,
   certificateStatuses,
+  dataObjectionAuditActions,
+  dataObjectionEvents,
+  dataObjectionMachine,
+  dataObjectionStatuses,
+  initialDataObjectionStatus,
+  type DataObjectionAuditAction,
   grantAuditActions,
   grantEvents,
   grantMachine,
@@ -120,7 +126,7 @@ import {
   type SharingAuditAction,
 } from "./sharing/model";
 import { certificateStatusEnum } from "./sharing/registry-schema";
-import { grantStatusEnum } from "./sharing/schema";
+import { dataObjectionStatusEnum, grantStatusEnum } from "./sharing/schema";
 
 // Every status machine, walked: its table covers its one list of states, every state can be
 // reached, the terminal states are the ones the domain says end a life, every event is used and
@@ -180,6 +186,16 @@ const machines: Record<string, Machine> = {
     prefix: "grant",
     auditActions: grantAuditActions,
     enumValues: grantStatusEnum.enumValues,
+  },
+  dataObjection: {
+    statuses: dataObjectionStatuses,
+    events: dataObjectionEvents,
+    table: dataObjectionMachine,
+    initial: initialDataObjectionStatus,
+    terminal: ["corrected", "answered"],
+    prefix: "dataObjection",
+    auditActions: dataObjectionAuditActions,
+    enumValues: dataObjectionStatusEnum.enumValues,
   },
   enterpriseName: {
     statuses: nameStatuses,
@@ -297,6 +313,7 @@ type AuditAction =
   | ApplicationAuditAction
   | TaskAuditAction
   | GrantAuditAction
+  | DataObjectionAuditAction
   | CertificateAuditAction
   | NameAuditAction
   | RegistrationAuditAction
@@ -320,6 +337,7 @@ const allAuditActions = new Set<AuditAction>([
   ...taskAuditActions,
   ...clockAuditActions,
   ...grantAuditActions,
+  ...dataObjectionAuditActions,
   ...certificateAuditActions,
   ...nameAuditActions,
   ...registrationAuditActions,

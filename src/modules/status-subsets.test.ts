@@ -109,6 +109,9 @@ describe("status subsets are named in the models", () => {
 // audit). Creating a row in its initial state is an insert, not a change; an update that sets a
 // status anywhere else is a way around the machine.
 const statusWriters = [
+  // The data objection's machine (open → corrected | answered) has one writer, the decision itself
+  // (compare-and-set with its audit event).
+  "modules/sharing/decide-data-objection.ts",
   "modules/applications/transition.ts",
   "modules/review/transition.ts",
   "modules/review/extension-transition.ts",

@@ -6,6 +6,7 @@ import type { PlanMaterial } from "../catalog/plan";
 import type { Actor } from "../identity/model";
 import { readCertificates, type HeldCertificate } from "../sharing/gate";
 import { formDataSchema } from "./form-schema";
+import { registryFilledFields, type RegistryFilledField } from "./model";
 import { commitmentExclusion } from "./ports";
 import type { ZMaterialSupply } from "./inputs";
 import { uploads } from "./schema";
@@ -15,6 +16,8 @@ export interface CheckedMaterials {
   /** material key → how it is supplied (`committedAt`: a commitment instead, 告知承诺) */
   supplies: Array<{ materialKey: string; uploadId: string | null; certificateId: string | null; committedAt: Date | null }>;
   certificatesUsed: HeldCertificate[];
+  /** Form fields taken from a certificate of the registry (see `registryFilledFields`). */
+  filledFromRegistry: RegistryFilledField[];
 }
 
 /**
@@ -41,21 +44,16 @@ export async function checkMaterials(
     only?: ReadonlySet<string>;
     /** When a commitment is made (the application's clock). */
     now?: Date;
+    /**
+     * Fill the form fields the registry holds (`registryFilledFields`), given the certificate types
+     * the application issues; not filled when absent (a supplement or a later stage asks again).
+     */
+    fillFromRegistry?: { issuedTypes: ReadonlyArray<string | null> };
   },
 ): Promise<CheckedMaterials> {
   const issues: z.core.$ZodIssue[] = [];
   const inScope = (key: string) => !input.only || input.only.has(key);
   const materials = input.materials.filter((m) => inScope(m.key));
-
-  const parsed = formDataSchema(materials).safeParse(
-    Object.fromEntries(materials.filter((m) => m.source === "formField").map((m) => [m.key, input.formData[m.key] ?? ""])),
-  );
-  const formData: Record<string, string> = {};
-  if (parsed.success) {
-    for (const [k, v] of Object.entries(parsed.data)) if (typeof v === "string") formData[k] = v;
-  } else {
-    for (const issue of parsed.error.issues) issues.push({ ...issue, path: ["formData", ...issue.path] });
-  }
 
   const certificateTypes = [...new Set(materials.filter((m) => m.source === "certificate").map((m) => m.certificateType ?? ""))];
   const { certificates: held } = await readCertificates(db, input.reader, {
@@ -65,6 +63,24 @@ export async function checkMaterials(
     today: input.today,
   });
   const heldByType = new Map(held.map((c) => [c.typeCode, c]));
+
+  // A field the registry holds is taken from it, whatever the form sent (the form shows it locked),
+  // as long as its certificate is taken from the registry too (not uploaded or committed instead).
+  const byRegistry = (typeCode: string) =>
+    materials.every((m) => m.source !== "certificate" || m.certificateType !== typeCode || (input.supplied[m.key]?.kind ?? "certificate") === "certificate");
+  const filledFromRegistry = input.fillFromRegistry
+    ? registryFilledFields(materials, held, input.fillFromRegistry.issuedTypes).filter((f) => byRegistry(f.typeCode))
+    : [];
+  const filled = new Map(filledFromRegistry.map((f) => [f.key, f.value]));
+  const parsed = formDataSchema(materials).safeParse(
+    Object.fromEntries(materials.filter((m) => m.source === "formField").map((m) => [m.key, filled.get(m.key) ?? input.formData[m.key] ?? ""])),
+  );
+  const formData: Record<string, string> = {};
+  if (parsed.success) {
+    for (const [k, v] of Object.entries(parsed.data)) if (typeof v === "string") formData[k] = v;
+  } else {
+    for (const issue of parsed.error.issues) issues.push({ ...issue, path: ["formData", ...issue.path] });
+  }
 
   const uploadIds = Object.values(input.supplied).flatMap((s) => (s.kind === "upload" ? [s.uploadId] : []));
   const owned = uploadIds.length
@@ -118,5 +134,5 @@ export async function checkMaterials(
   // ZodRealError, not ZodError: zod 4's ZodError is not an Error, and tRPC keeps only the
   // enumerable fields of a non-Error cause, so its issues (the field errors) would be lost.
   if (issues.length > 0) throw new z.ZodRealError(issues);
-  return { formData, supplies, certificatesUsed };
+  return { formData, supplies, certificatesUsed, filledFromRegistry };
 }

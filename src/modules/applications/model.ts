@@ -216,3 +216,49 @@ export function caseStageOf(status: ApplicationStatus, accepted: boolean): { sta
   if (isFinalApplication(status)) return { stage: accepted ? "review" : "accept", ended: true };
   return { stage: accepted ? "review" : "accept", ended: false };
 }
+
+/** A form field's value read from a certificate the registry holds, with where it came from. */
+export interface RegistryFilledField {
+  key: string;
+  value: string;
+  typeCode: string;
+  certificateNumber: string;
+  issuerNameZh: string;
+  issuerNameEn: string;
+}
+
+/**
+ * Registry data fills the form (政务数据共享条例: data government holds is not asked again): a
+ * text form field whose key names a field of a valid certificate the same form takes from the
+ * registry (the food licence's 住所 `businessAddress` from the business licence's `businessAddress`)
+ * is filled from it, shown as read from the registry and not editable. Only text fields: a number,
+ * date or choice is asked, so a registry value never fails the form's own check. The first
+ * certificate material in the plan's order wins. A certificate of a type the application itself
+ * issues fills nothing: a change registration reads the licence it re-issues, and asks for the
+ * new address, not the old one.
+ */
+export function registryFilledFields(
+  materials: ReadonlyArray<{ key: string; source: string; fieldType: string | null; certificateType: string | null }>,
+  held: ReadonlyArray<{
+    typeCode: string;
+    number: string;
+    status: string;
+    issuerNameZh: string;
+    issuerNameEn: string;
+    fields: Readonly<Record<string, string>>;
+  }>,
+  issuedTypes: ReadonlyArray<string | null>,
+): RegistryFilledField[] {
+  const valid = materials.flatMap((m) => {
+    if (m.source !== "certificate" || issuedTypes.includes(m.certificateType)) return [];
+    const c = held.find((h) => h.typeCode === m.certificateType && h.status === "valid");
+    return c ? [c] : [];
+  });
+  return materials.flatMap((m) => {
+    if (m.source !== "formField" || (m.fieldType !== "text" && m.fieldType !== "textarea")) return [];
+    const c = valid.find((h) => (h.fields[m.key] ?? "").trim() !== "");
+    return c
+      ? [{ key: m.key, value: c.fields[m.key]!, typeCode: c.typeCode, certificateNumber: c.number, issuerNameZh: c.issuerNameZh, issuerNameEn: c.issuerNameEn }]
+      : [];
+  });
+}

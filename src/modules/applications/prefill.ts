@@ -6,12 +6,14 @@ import { certificateTypes } from "../catalog/schema";
 import type { Actor } from "../identity/model";
 import { readCertificates, type HeldCertificate } from "../sharing/gate";
 import { applicantIdentity } from "./applicant";
+import { registryFilledFields } from "./model";
 import { inArray } from "drizzle-orm";
 
 /**
  * For the form: which certificate materials government already holds for this applicant, with
  * issuer and validity, and which are missing, expired or revoked. When the registry cannot be
- * read the form says so and lets the applicant upload instead.
+ * read the form says so and lets the applicant upload instead. Form fields a held certificate
+ * already states (`registryFilledFields`) come filled, with their source.
  */
 export async function prefillCertificates(db: Db, actor: Actor, subject: { kind: "service" | "bundle"; code: string }, now: Date = new Date()) {
   const who = await applicantIdentity(db, actor);
@@ -35,6 +37,11 @@ export async function prefillCertificates(db: Db, actor: Actor, subject: { kind:
   return {
     registryAvailable,
     applicant: { kind: who.kind, name: who.name },
+    registryFields: registryFilledFields(
+      plan.materials.filter((m) => m.stage === 1),
+      held,
+      plan.steps.map((s) => s.issuesCertificateType),
+    ),
     certificates: types.map((t) => {
       const c = byType.get(t.code);
       return {

@@ -133,6 +133,7 @@ export async function submitApplication(
       applicationId: app.id,
       today,
       now,
+      fillFromRegistry: { issuedTypes: plan.steps.map((s) => s.issuesCertificateType) },
     });
 
     const trackingNumber = await nextTrackingNumber(tx, app.divisionCode, today);
@@ -156,7 +157,14 @@ export async function submitApplication(
         ...deadline,
         consentedAt: checked.certificatesUsed.length > 0 ? now : null,
       },
-      data: { certificatesUsed: checked.certificatesUsed.map((c) => c.number), situations },
+      data: {
+        certificatesUsed: checked.certificatesUsed.map((c) => c.number),
+        situations,
+        // Which answers were read from the registry rather than typed, and from which certificate.
+        ...(checked.filledFromRegistry.length > 0
+          ? { fromRegistry: checked.filledFromRegistry.map((f) => ({ key: f.key, certificate: f.certificateNumber })) }
+          : {}),
+      },
     });
     await options.alsoInTransaction?.(tx, app.id);
     await notify(tx, {

@@ -1,26 +1,34 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { z } from "zod";
+import { shanghaiDate } from "@/lib/dates";
 import { DomainError } from "@/lib/domain-error";
 import type { Db } from "@/server/db/client";
 import { recordAudit } from "../audit/record-audit";
+import { cachedCalendar } from "../calendar/load-calendar";
+import { addWorkingDays } from "../calendar/model";
 import { services } from "../catalog/schema";
 import type { Actor } from "../identity/model";
 import { departments, users } from "../identity/schema";
 import type { ZDecideGrantInput, ZRequestGrantInput } from "./inputs";
 import { applyGrantEvent, sharingCatalogStream, type GrantRow } from "./grant-transition";
-import type { GrantAuditAction } from "./model";
+import { grantAnswerWorkingDays, isGrantAnswerLate, type GrantAuditAction } from "./model";
 import { dataResources, grants } from "./schema";
 
 // Grants (共享授权): which consumer department may read which resource, for which services.
 // Unconditional resources are granted at once; conditional ones wait for the provider's approval;
-// resources that are not shared cannot be granted.
+// resources that are not shared cannot be granted. A conditional request is answered by the
+// provider within `grantAnswerWorkingDays` working days (政务数据共享条例); a late answer stays
+// marked late on the grant and is listed for the data office.
 
 const provider = alias(departments, "provider");
 const consumer = alias(departments, "consumer");
 
-/** Grants with names; a reviewer sees the ones on their department's resources, the data office all. */
-export async function listGrants(db: Db, actor: Actor) {
+/**
+ * Grants with names; a reviewer sees the ones on their department's resources, the data office all.
+ * Each says when its answer is (or was) due and whether it is late on `now`'s day in China.
+ */
+export async function listGrants(db: Db, actor: Actor, now: Date = new Date()) {
   if (actor.role !== "dataOffice" && actor.role !== "reviewer") throw new DomainError("forbidden", "errors.forbidden");
   const rows = await db
     .select({
@@ -44,6 +52,7 @@ export async function listGrants(db: Db, actor: Actor) {
     .leftJoin(users, eq(users.id, grants.requestedBy))
     .where(actor.role === "reviewer" ? eq(dataResources.providerDepartmentId, actor.departmentId ?? "") : undefined)
     .orderBy(asc(grants.status), desc(grants.requestedAt));
+  const today = shanghaiDate(now);
   return rows.map((r) => ({
     id: r.g.id,
     version: r.g.version,
@@ -57,11 +66,15 @@ export async function listGrants(db: Db, actor: Actor) {
     requestedAt: r.g.requestedAt,
     decidedAt: r.g.decidedAt,
     decisionReason: r.g.decisionReason,
+    answerDueOn: r.g.answerDueOn,
+    answeredOn: r.g.answeredOn,
+    late: isGrantAnswerLate(r.g, today),
   }));
 }
 
 /** The data office asks, for a consumer department, to read a resource for named services. */
 export async function requestGrant(db: Db, actor: Actor, input: z.output<typeof ZRequestGrantInput>, now: Date = new Date()) {
+  const cal = await cachedCalendar(db, now.getTime());
   return db.transaction(async (tx) => {
     const [resource] = await tx.select().from(dataResources).where(eq(dataResources.code, input.resourceCode));
     if (!resource) throw new DomainError("notFound", "sharing.errors.resourceNotFound", { field: "resourceCode" });
@@ -76,6 +89,8 @@ export async function requestGrant(db: Db, actor: Actor, input: z.output<typeof 
       throw new DomainError("invalidInput", "sharing.errors.serviceNotOfConsumer", { field: "serviceCodes", params: { codes: unknown.join(", ") } });
 
     const status = resource.shareType === "unconditional" ? ("approved" as const) : ("requested" as const);
+    // A conditional request owes an answer within the set working days from the day it is asked.
+    const answerDueOn = status === "requested" ? addWorkingDays(cal, shanghaiDate(now), grantAnswerWorkingDays) : null;
     const decided =
       status === "approved" ? { decidedBy: actor.userId, decidedAt: now, decisionReason: null } : { decidedBy: null, decidedAt: null, decisionReason: null };
     const [existing] = await tx
@@ -88,7 +103,7 @@ export async function requestGrant(db: Db, actor: Actor, input: z.output<typeof 
     const asked = { purpose: input.purpose, requestedBy: actor.userId, requestedAt: now };
     if (existing && (existing.status === "requested" || (existing.status === "approved" && status === "approved"))) {
       // Asked again while pending, or an unconditional grant in force: the same grant covers more
-      // services; its status does not move.
+      // services; its status does not move, nor does the day its answer is due.
       const [updated] = await tx
         .update(grants)
         .set({ ...asked, serviceCodes: widened, ...(existing.status === "approved" ? decided : {}), version: existing.version + 1 })
@@ -104,7 +119,7 @@ export async function requestGrant(db: Db, actor: Actor, input: z.output<typeof 
         entityId: row.id,
         from: existing.status,
         to: row.status,
-        data: { resource: resource.code, consumer: dept.code, serviceCodes },
+        data: { resource: resource.code, consumer: dept.code, serviceCodes, answerDueOn: existing.answerDueOn },
         at: now,
       });
     } else if (existing) {
@@ -116,8 +131,8 @@ export async function requestGrant(db: Db, actor: Actor, input: z.output<typeof 
       row = await applyGrantEvent(tx, existing, "request", {
         actor,
         now,
-        patch: { ...asked, serviceCodes, decidedBy: null, decidedAt: null, decisionReason: null },
-        data,
+        patch: { ...asked, serviceCodes, decidedBy: null, decidedAt: null, decisionReason: null, answerDueOn, answeredOn: null },
+        data: { ...data, answerDueOn },
       });
       if (status === "approved") row = await applyGrantEvent(tx, row, "approve", { actor, now, patch: decided, data: { ...data, unconditional: true } });
     } else {
@@ -132,6 +147,7 @@ export async function requestGrant(db: Db, actor: Actor, input: z.output<typeof 
           status,
           requestedBy: actor.userId,
           requestedAt: now,
+          answerDueOn,
           ...decided,
         })
         .returning()) as [GrantRow];
@@ -143,11 +159,11 @@ export async function requestGrant(db: Db, actor: Actor, input: z.output<typeof 
         entityId: row.id,
         from: null,
         to: row.status,
-        data: { resource: resource.code, consumer: dept.code, serviceCodes },
+        data: { resource: resource.code, consumer: dept.code, serviceCodes, answerDueOn },
         at: now,
       });
     }
-    return { id: row.id, status: row.status, version: row.version };
+    return { id: row.id, status: row.status, version: row.version, answerDueOn: row.answerDueOn };
   });
 }
 
@@ -169,12 +185,15 @@ export async function decideGrant(db: Db, actor: Actor, input: z.output<typeof Z
     if (input.decision !== "revoke" && !isProvider) throw new DomainError("forbidden", "sharing.errors.providerDecides");
     if (row.g.version !== input.version) throw new DomainError("conflict", "errors.staleVersion");
     if (input.decision !== "approve" && !input.reason?.trim()) throw new DomainError("invalidInput", "sharing.validation.reasonShort", { field: "reason" });
+    // Approving or rejecting answers the request (on this day, late or not); revoking does not.
+    const answeredOn = input.decision === "revoke" ? row.g.answeredOn : shanghaiDate(now);
+    const late = input.decision !== "revoke" && isGrantAnswerLate({ answerDueOn: row.g.answerDueOn, answeredOn }, answeredOn ?? shanghaiDate(now));
     const updated = await applyGrantEvent(tx, row.g, input.decision, {
       actor,
       now,
-      patch: { decidedBy: actor.userId, decidedAt: now, decisionReason: input.reason?.trim() || null },
-      data: { reason: input.reason ?? null },
+      patch: { decidedBy: actor.userId, decidedAt: now, decisionReason: input.reason?.trim() || null, answeredOn },
+      data: { reason: input.reason ?? null, ...(input.decision === "revoke" ? {} : { answerDueOn: row.g.answerDueOn, late }) },
     });
-    return { id: updated.id, status: updated.status, version: updated.version };
+    return { id: updated.id, status: updated.status, version: updated.version, late };
   });
 }

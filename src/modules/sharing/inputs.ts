@@ -109,3 +109,28 @@ export const ZFileGrant = z.strictObject({
 
 export type FileDataResource = z.output<typeof ZFileDataResource>;
 export type FileGrant = z.output<typeof ZFileGrant>;
+
+/** An objection to a field of a shared certificate (数据异议). */
+export const ZFileDataObjectionInput = z.object({
+  number: ZCertificateNumber,
+  fieldKey: z
+    .string()
+    .trim()
+    .min(1, msg("validation.required"))
+    .max(64)
+    .regex(/^[A-Za-z][A-Za-z0-9]*$/, msg("sharing.objections.errors.fieldUnknown")),
+  claim: z.string().trim().min(4, msg("sharing.validation.reasonShort")).max(1000, msg("sharing.validation.questionLong")),
+  proposedValue: z.string().trim().max(500, msg("sharing.validation.reasonLong")).optional(),
+});
+
+/** The issuing department corrects the field (with the right value) or answers why it stands. */
+export const ZDecideDataObjectionInput = z.discriminatedUnion("decision", [
+  z.object({
+    objectionId: z.uuid(),
+    version: z.number().int().min(1),
+    decision: z.literal("correct"),
+    value: z.string().trim().min(1, msg("validation.required")).max(500, msg("sharing.validation.reasonLong")),
+    answer: ZReason,
+  }),
+  z.object({ objectionId: z.uuid(), version: z.number().int().min(1), decision: z.literal("answer"), answer: ZReason }),
+]);

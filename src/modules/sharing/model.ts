@@ -60,6 +60,28 @@ export function canDecideGrant(status: GrantStatus): boolean {
 export function canRevokeGrant(status: GrantStatus): boolean {
   return canTransition(grantMachine, status, "revoke");
 }
+/**
+ * How many working days (official calendar) a provider has to answer a conditional sharing request
+ * (有条件共享): ten, the figure of the interim measures (政务信息资源共享管理暂行办法 2016, 第十条 — "属于有条件
+ * 共享类的，提供部门应在10个工作日内予以答复") carried into the 政务数据共享条例 (2025) duty to answer
+ * within a set time. One constant, so a province that sets a shorter time changes it here.
+ */
+export const grantAnswerWorkingDays = 10;
+
+/**
+ * A provider's answer is late (逾期答复): answered after its due day, or still unanswered when the
+ * due day is over. A grant that owes no answer (no due day) is never late.
+ */
+export function isGrantAnswerLate(grant: { answerDueOn: string | null; answeredOn: string | null }, today: string): boolean {
+  return isAnsweredLate(grant.answerDueOn, grant.answeredOn, today);
+}
+
+/** Answered after the due day, or unanswered when it is over; never late without a due day. */
+export function isAnsweredLate(dueOn: string | null, answeredOn: string | null, today: string): boolean {
+  if (dueOn === null) return false;
+  return (answeredOn ?? today) > dueOn;
+}
+
 /** A grant that lets its consumer read: only an approved one (the gate's rule). */
 export const grantInForceStatus: GrantStatus = "approved";
 
@@ -146,3 +168,42 @@ export function sharedCertificateValues(typeFields: readonly CertificateField[],
   const shared = new Set(sharedFieldKeys(typeFields));
   return Object.fromEntries(Object.entries(values).filter(([k]) => shared.has(k)));
 }
+
+/**
+ * Objections to wrong shared data (数据异议, 政务数据共享条例 2025): the holder, or a department
+ * that uses the data, says a field of a certificate is wrong; the issuing department checks it
+ * and either corrects it (a new signed version; the old one kept, revoked as superseded) or
+ * answers with its reason. An objection is open until one of the two.
+ */
+export const dataObjectionStatuses = ["open", "corrected", "answered"] as const;
+export type DataObjectionStatus = (typeof dataObjectionStatuses)[number];
+export const dataObjectionEvents = ["correct", "answer"] as const;
+export type DataObjectionEvent = (typeof dataObjectionEvents)[number];
+export const dataObjectionMachine: TransitionTable<DataObjectionStatus, DataObjectionEvent> = {
+  open: { correct: "corrected", answer: "answered" },
+  corrected: {},
+  answered: {},
+};
+export const initialDataObjectionStatus: DataObjectionStatus = "open";
+
+export function nextDataObjectionStatus(from: DataObjectionStatus, event: DataObjectionEvent): DataObjectionStatus {
+  return transition("dataObjection", dataObjectionMachine, from, event, "sharing.objections.status");
+}
+/** An objection still waiting for the issuing department: straight from the table. */
+export function isOpenDataObjection(status: DataObjectionStatus): boolean {
+  return canTransition(dataObjectionMachine, status, "correct");
+}
+
+/**
+ * How many working days (official calendar) the issuing department has to verify an objection and
+ * correct the data or answer: ten, the same time as a conditional request's answer. Chosen here
+ * (the 条例 asks for prompt verification, 及时核实); one constant so a province can change it.
+ */
+export const dataObjectionWorkingDays = 10;
+
+/** Every audit action of an objection: its filing, then one per event of its machine. */
+export type DataObjectionAuditAction = "dataObjection.file" | `dataObjection.${DataObjectionEvent}`;
+export const dataObjectionAuditActions: readonly DataObjectionAuditAction[] = [
+  "dataObjection.file",
+  ...dataObjectionEvents.map((e) => `dataObjection.${e}` as const),
+];

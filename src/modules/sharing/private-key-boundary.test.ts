@@ -57,6 +57,7 @@ describe("a private key never leaves the signing code", () => {
         "issueCertificate",
         "issueOrSupersede",
         "issueUnlessHeld",
+        "reissueCertificate",
         "reissueWithDeclaredFields",
         "rotateDepartmentKey",
         "rotateKeyOfDepartment",

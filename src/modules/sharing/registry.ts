@@ -535,6 +535,35 @@ export async function supersedeCertificate(
     .for("update");
   const old = held[0];
   if (!old) return null;
+  const issued = await reissueCertificate(tx, old, held, { ...input, streamId: input.sourceApplicationId });
+  return { id: issued.id, number: issued.number, supersededNumbers: held.map((c) => c.number), created: true };
+}
+
+/**
+ * Issues a new version of `old` (its fields, with `answers`/`facts` changed), signed by its type's
+ * department, and revokes `superseded` (old among them) as replaced by it, recording the new
+ * number on each. The audit events go to `streamId` (the application, or the objection that
+ * corrected the data). Runs in the caller's transaction, which holds the rows locked.
+ */
+export async function reissueCertificate(
+  tx: Db,
+  old: typeof certificates.$inferSelect,
+  superseded: ReadonlyArray<typeof certificates.$inferSelect>,
+  input: {
+    typeCode: string;
+    holderCode: string;
+    holderName?: string;
+    answers?: Readonly<Record<string, unknown>>;
+    facts?: IssueCertificateInput["facts"];
+    sourceApplicationId: string | null;
+    streamId: string;
+    issuedOn: string;
+    reason: string;
+    actor: Actor | null;
+    now: Date;
+  },
+): Promise<{ id: string; number: string }> {
+  const held = superseded;
   const [type] = await tx.select({ fields: certificateTypes.fields }).from(certificateTypes).where(eq(certificateTypes.code, input.typeCode));
   if (!type) throw new Error(`unknown certificate type ${input.typeCode}`);
   // What the old certificate says, by the sources its fields are filled from, then the changes.
@@ -564,7 +593,7 @@ export async function supersedeCertificate(
     input.now,
   );
   await recordAudit<CertificateAuditAction>(tx, {
-    streamId: input.sourceApplicationId,
+    streamId: input.streamId,
     actor: input.actor ? { userId: input.actor.userId, role: input.actor.role } : null,
     action: "certificate.issue",
     entityType: "certificate",
@@ -579,5 +608,5 @@ export async function supersedeCertificate(
     patch: { revokedAt: input.now, revocationReason: input.reason, supersededByNumber: issued.number },
     data: () => ({ reason: input.reason, supersededBy: issued.number }),
   });
-  return { id: issued.id, number: issued.number, supersededNumbers: held.map((c) => c.number), created: true };
+  return { id: issued.id, number: issued.number };
 }

@@ -2,14 +2,19 @@ import { z } from "zod";
 import { createTRPCRouter, holderProcedure, dataOfficeProcedure, keeperProcedure, publicProcedure, rateLimited, reviewerProcedure } from "@/server/trpc/init";
 import { answerQuestion, askQuestion, countOpenQuestions, listDataLog, listPublicVerifications, listQuestions } from "./data-log";
 import { publicKeys, verifyCertificate } from "./gate";
+import { decideDataObjection } from "./decide-data-objection";
+import { fileDataObjection } from "./file-data-objection";
 import { decideGrant, listGrants, requestGrant } from "./grants";
+import { listDataObjections } from "./list-data-objections";
 import {
   ZAddPersonInput,
   ZAnswerQuestionInput,
   ZAskQuestionInput,
   ZCertificateNumber,
   ZDataLogInput,
+  ZDecideDataObjectionInput,
   ZDecideGrantInput,
+  ZFileDataObjectionInput,
   ZPopulationListInput,
   ZRequestGrantInput,
   ZResourceRef,
@@ -37,6 +42,14 @@ export const sharingRouter = createTRPCRouter({
   dataLog: holderProcedure.input(ZDataLogInput).query(({ ctx, input }) => listDataLog(ctx.db, ctx.actor, input)),
   askQuestion: holderProcedure.input(ZAskQuestionInput).mutation(({ ctx, input }) => askQuestion(ctx.db, ctx.actor, input)),
   publicVerifications: holderProcedure.query(({ ctx }) => listPublicVerifications(ctx.db, ctx.actor)),
+  // Objections to wrong shared data (数据异议): the holder, or a using department's reviewer; the issuing department decides.
+  fileObjection: holderProcedure.input(ZFileDataObjectionInput).mutation(({ ctx, input }) => fileDataObjection(ctx.db, ctx.actor, input)),
+  myObjections: holderProcedure.query(({ ctx }) => listDataObjections(ctx.db, ctx.actor)),
+  fileObjectionAsUser: reviewerProcedure.input(ZFileDataObjectionInput).mutation(({ ctx, input }) => fileDataObjection(ctx.db, ctx.actor, input)),
+  objections: keeperProcedure
+    .input(z.object({ late: z.boolean().optional() }).default({}))
+    .query(({ ctx, input }) => listDataObjections(ctx.db, ctx.actor, input)),
+  decideObjection: reviewerProcedure.input(ZDecideDataObjectionInput).mutation(({ ctx, input }) => decideDataObjection(ctx.db, ctx.actor, input)),
   // Public security keeps the population register.
   keepsPopulationRegister: reviewerProcedure.output(z.boolean()).query(({ ctx }) => keepsPopulationRegister(ctx.db, ctx.actor)),
   populationRecords: reviewerProcedure.input(ZPopulationListInput).query(({ ctx, input }) => listPopulationRecords(ctx.db, ctx.actor, input)),

@@ -1,8 +1,9 @@
+import { sql } from "drizzle-orm";
 import { date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { certificateTypes } from "../catalog/schema";
 import { departments, users } from "../identity/schema";
 import { certificates } from "./registry-schema";
-import { grantStatuses } from "./model";
+import { dataObjectionStatuses, grantStatuses } from "./model";
 
 export const shareTypeEnum = pgEnum("share_type", ["unconditional", "conditional", "notShared"]);
 export const openTypeEnum = pgEnum("open_type", ["open", "conditionalOpen", "notOpen"]);
@@ -58,9 +59,21 @@ export const grants = pgTable(
     decidedBy: uuid("decided_by").references(() => users.id),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
     decisionReason: text("decision_reason"),
+    /**
+     * The day (China) by which the provider must answer a conditional request
+     * (`grantAnswerWorkingDays` working days after it was asked). Null where no answer is owed:
+     * an unconditional grant, or one loaded from a province file.
+     */
+    answerDueOn: date("answer_due_on", { mode: "string" }),
+    /** The day (China) the provider approved or rejected the request; a later revocation does not move it. */
+    answeredOn: date("answered_on", { mode: "string" }),
     version: integer("version").notNull().default(1),
   },
-  (t) => [uniqueIndex("grants_resource_consumer_key").on(t.resourceId, t.consumerDepartmentId), index("grants_status_idx").on(t.status)],
+  (t) => [
+    uniqueIndex("grants_resource_consumer_key").on(t.resourceId, t.consumerDepartmentId),
+    index("grants_status_idx").on(t.status),
+    index("grants_answer_due_idx").on(t.answerDueOn),
+  ],
 );
 
 /**
@@ -220,4 +233,60 @@ export const publicVerificationCounts = pgTable(
     lastAt: timestamp("last_at", { withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.certificateId, t.day] }), index("public_verification_counts_holder_idx").on(t.holderCode, t.day)],
+);
+
+export const dataObjectionStatusEnum = pgEnum("data_objection_status", dataObjectionStatuses);
+
+/**
+ * An objection to a field of a shared certificate (数据异议): who objected (the holder, or a using
+ * department's reviewer), which field, what is wrong, and the issuing department's outcome — the
+ * corrected certificate, or its answer — by the due day on the official calendar.
+ */
+export const dataObjections = pgTable(
+  "data_objections",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    certificateId: uuid("certificate_id")
+      .notNull()
+      .references(() => certificates.id),
+    certificateNumber: text("certificate_number").notNull(),
+    typeCode: text("type_code").notNull(),
+    holderCode: text("holder_code").notNull(),
+    /** The department that issued the certificate: it verifies and answers. */
+    sourceDepartmentId: uuid("source_department_id")
+      .notNull()
+      .references(() => departments.id),
+    fieldKey: text("field_key").notNull(),
+    /** What the field says now, as filed. */
+    currentValue: text("current_value").notNull(),
+    /** What is wrong, in the objector's words. */
+    claim: text("claim").notNull(),
+    /** The value the objector says is right, where they know it. */
+    proposedValue: text("proposed_value"),
+    filedBy: uuid("filed_by")
+      .notNull()
+      .references(() => users.id),
+    /** Null when the holder objected; the using department otherwise. */
+    filedByDepartmentId: uuid("filed_by_department_id").references(() => departments.id),
+    filedAt: timestamp("filed_at", { withTimezone: true }).notNull(),
+    filedOn: date("filed_on", { mode: "string" }).notNull(),
+    dueOn: date("due_on", { mode: "string" }).notNull(),
+    status: dataObjectionStatusEnum("status").notNull(),
+    /** The department's answer: why the data stands, or what was corrected. */
+    answer: text("answer"),
+    correctedCertificateId: uuid("corrected_certificate_id").references(() => certificates.id),
+    answeredBy: uuid("answered_by").references(() => users.id),
+    answeredAt: timestamp("answered_at", { withTimezone: true }),
+    answeredOn: date("answered_on", { mode: "string" }),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    index("data_objections_holder_idx").on(t.holderCode, t.filedAt),
+    index("data_objections_source_idx").on(t.sourceDepartmentId, t.status),
+    index("data_objections_due_idx").on(t.status, t.dueOn),
+    // One open objection per field of a certificate.
+    uniqueIndex("data_objections_open_key")
+      .on(t.certificateId, t.fieldKey)
+      .where(sql`status = 'open'`),
+  ],
 );

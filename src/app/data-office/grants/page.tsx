@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Card, PageHeader } from "@/components/page-header";
 import { GrantList, type ServiceNames } from "@/modules/sharing/components/office/grant-list";
 import { OfficeNav } from "@/modules/sharing/components/office/office-nav";
+import { grantAnswerWorkingDays } from "@/modules/sharing/model";
 import { RequestGrantForm } from "@/modules/sharing/components/office/request-grant-form";
 import { requireRole } from "@/server/auth/guard";
 import { api } from "@/trpc/server";
@@ -25,6 +26,7 @@ export default async function SharingGrantsPage() {
     caller.catalog.adminList(),
   ]);
   const name = (r: { nameZh: string; nameEn: string }) => (locale === "en" ? r.nameEn : r.nameZh);
+  const late = grants.filter((g) => g.late);
   const services: ServiceNames = Object.fromEntries(catalog.services.map((s) => [s.code, { nameZh: s.nameZh, nameEn: s.nameEn }]));
   return (
     <div className="flex flex-col gap-6">
@@ -37,6 +39,31 @@ export default async function SharingGrantsPage() {
           services={catalog.services.map((s) => ({ code: s.code, name: name(s), departmentCode: s.department.code }))}
         />
       </Card>
+      <section aria-labelledby="late-grants-heading" className="flex flex-col gap-3" data-testid="late-grants">
+        <h2 id="late-grants-heading" className="text-xl font-semibold">
+          {t("grants.lateTitle", { count: late.length })}
+        </h2>
+        <p className="text-sm text-slate-700">{t("grants.lateLead", { days: grantAnswerWorkingDays })}</p>
+        {late.length === 0 ? (
+          <p className="text-sm text-slate-700">{t("grants.lateEmpty")}</p>
+        ) : (
+          <ul className="flex flex-col gap-2" data-testid="late-grant-list">
+            {late.map((g) => (
+              <li key={g.id} data-grant={`${g.resource.code}|${g.consumer.code}`} className="rounded border border-seal-600 bg-white p-3 text-sm">
+                <span className="font-semibold">{t("grants.heading", { resource: name(g.resource), consumer: name(g.consumer) })}</span>
+                <span className="block text-slate-700">
+                  {t("grants.lateLine", {
+                    provider: name(g.provider),
+                    due: g.answerDueOn ?? "",
+                    answered: g.answeredOn ?? "",
+                    state: g.answeredOn ? "answered" : "open",
+                  })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       <section aria-labelledby="grants-heading" className="flex flex-col gap-3">
         <h2 id="grants-heading" className="text-xl font-semibold">
           {t("grants.listTitle", { count: grants.length })}

@@ -49,6 +49,8 @@ export function ApplyForm({ plan, prefill, draft, idempotencyKey, commitmentExcl
   const [uploadState, setUploadState] = useState<Record<string, { name: string; size: number; error?: string; busy?: boolean }>>({});
 
   const held = new Map(prefill.certificates.map((c) => [c.typeCode, c]));
+  // Fields the registry already holds: filled from it and locked (the server takes them from it again).
+  const fromRegistry = new Map(prefill.registryFields.map((f) => [f.key, f]));
   // A staged bundle asks a later stage's materials when that stage opens, on the case page.
   const firstStage = plan.materials.filter((m) => m.stage === 1);
   const allFiles = firstStage.filter((m) => m.source !== "formField");
@@ -88,7 +90,9 @@ export function ApplyForm({ plan, prefill, draft, idempotencyKey, commitmentExcl
   const form = useZodForm(schema, {
     defaultValues: {
       situations: Object.fromEntries(plan.situations.map((q) => [q.key, draft?.situations[q.key] ?? null])),
-      formData: Object.fromEntries(firstStage.filter((m) => m.source === "formField").map((m) => [m.key, draft?.formData[m.key] ?? ""])),
+      formData: Object.fromEntries(
+        firstStage.filter((m) => m.source === "formField").map((m) => [m.key, fromRegistry.get(m.key)?.value ?? draft?.formData[m.key] ?? ""]),
+      ),
       materials: initialMaterials,
       consent: false,
     },
@@ -209,6 +213,32 @@ export function ApplyForm({ plan, prefill, draft, idempotencyKey, commitmentExcl
         <p className="text-sm text-slate-600">{t("dataHint", { applicant: prefill.applicant.name })}</p>
         {fields.map((m) => {
           const id = `formData-${m.key}`;
+          const filled = fromRegistry.get(m.key);
+          if (filled) {
+            const type = held.get(filled.typeCode);
+            return (
+              <div key={m.key} className="flex flex-col gap-1" data-testid={`registry-${m.key}`}>
+                <label htmlFor={id} className="font-medium">
+                  {name(m)}
+                </label>
+                <input
+                  id={id}
+                  type="text"
+                  readOnly
+                  aria-describedby={`${id}-source`}
+                  className="rounded border border-green-700 bg-green-50 px-3 py-2 text-base text-green-950"
+                  {...form.register(`formData.${m.key}`)}
+                />
+                <p id={`${id}-source`} className="text-sm text-slate-700">
+                  {t("fromRegistry", {
+                    type: (en ? type?.typeNameEn : type?.typeNameZh) ?? filled.typeCode,
+                    number: filled.certificateNumber,
+                    issuer: en ? filled.issuerNameEn : filled.issuerNameZh,
+                  })}
+                </p>
+              </div>
+            );
+          }
           const error = (form.formState.errors.formData as Record<string, { message?: string }> | undefined)?.[m.key]?.message;
           const describedBy = [m.required ? null : `${id}-cond`, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
           const common = {

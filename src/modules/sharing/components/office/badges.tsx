@@ -30,3 +30,16 @@ export async function OverdueBadge() {
     </span>
   );
 }
+
+/** A conditional request answered late, or still unanswered after its due day (逾期答复). */
+export async function LateAnswerBadge({ answered }: { answered: boolean }) {
+  const t = await getTranslations("sharing.office.grants");
+  return (
+    <span
+      className="inline-block whitespace-nowrap rounded border border-seal-600 bg-white px-2 py-0.5 text-sm font-semibold text-seal-600"
+      data-testid="late-answer-badge"
+    >
+      {t(answered ? "answeredLate" : "answerOverdue")}
+    </span>
+  );
+}

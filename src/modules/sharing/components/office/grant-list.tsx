@@ -2,7 +2,8 @@ import type { inferRouterOutputs } from "@trpc/server";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/empty-state";
 import type { AppRouter } from "@/root/router";
-import { GrantStatusBadge } from "./badges";
+import { grantAnswerWorkingDays } from "../../model";
+import { GrantStatusBadge, LateAnswerBadge } from "./badges";
 import { GrantActions } from "./grant-actions";
 
 export type GrantRow = inferRouterOutputs<AppRouter>["sharing"]["grants"][number];
@@ -30,6 +31,8 @@ export async function GrantList({
   if (grants.length === 0) return <EmptyState title={empty} />;
   const en = locale === "en";
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
+  // A day in China ('YYYY-MM-DD') as a date, formatted at noon UTC so no time zone moves it.
+  const day = (d: string) => format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
   const list = (items: string[]) => items.join(en ? ", " : "、");
   return (
     <ul className="flex flex-col gap-4" data-testid="grant-list">
@@ -51,6 +54,8 @@ export async function GrantList({
         ];
         // Seeded grants have no requester: they follow from the service catalog.
         if (g.requesterName) rows.push([t("grants.requester"), g.requesterName]);
+        if (g.answerDueOn) rows.push([t("grants.answerDueOn"), t("grants.answerDueOnValue", { day: day(g.answerDueOn), days: grantAnswerWorkingDays })]);
+        if (g.answeredOn) rows.push([t("grants.answeredOn"), day(g.answeredOn)]);
         if (g.decidedAt) rows.push([t("grants.decidedAt"), when(g.decidedAt)]);
         if (g.decisionReason) rows.push([t("grants.decisionReason"), g.decisionReason]);
         return (
@@ -59,13 +64,17 @@ export async function GrantList({
             aria-labelledby={headingId}
             data-grant={`${g.resource.code}|${g.consumer.code}`}
             data-status={g.status}
+            data-late={g.late ? "true" : undefined}
             className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
           >
             <div className="mb-3 flex flex-wrap items-start justify-between gap-2">
               <h3 id={headingId} className="min-w-0 text-lg font-semibold break-words">
                 {heading}
               </h3>
-              <GrantStatusBadge status={g.status} />
+              <span className="flex flex-wrap gap-2">
+                {g.late ? <LateAnswerBadge answered={g.answeredOn !== null} /> : null}
+                <GrantStatusBadge status={g.status} />
+              </span>
             </div>
             <dl className="grid grid-cols-1 gap-x-6 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
               {rows.map(([k, v]) => (

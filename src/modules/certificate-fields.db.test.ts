@@ -92,7 +92,8 @@ async function issueThroughApproval(serviceCode: string) {
   const [app] = await h.db.select().from(applications).where(eq(applications.id, submitted.id));
   await acceptApplication(h.db, clerk, { applicationId: submitted.id, version: app?.version ?? 0 }, later(5));
   const [task] = await h.db.select().from(reviewTasks).where(eq(reviewTasks.applicationId, submitted.id));
-  const deciding = await reviewerOf(demo.departmentId);
+  // The body the task was routed to (a service with a competence rule goes to a city or county body).
+  const deciding = await reviewerOf(task?.departmentId ?? demo.departmentId);
   const claimed = await claimTask(h.db, deciding, { taskId: task?.id ?? "", version: task?.version ?? 0 }, later(10));
   await decideTask(h.db, deciding, { taskId: task?.id ?? "", version: claimed.version, outcome: "approved" } as never, later(20));
   const [cert] = await h.db

@@ -98,7 +98,8 @@ export interface Envelope<P> {
 
 export const ZEnvelopeShape = z.strictObject({
   keyId: z.uuid(),
-  payload: z.record(z.string(), z.unknown()),
+  // Parsed strictly by its kind afterwards; here only bounded (the body itself is at most 1 MiB).
+  payload: z.record(z.string().max(64), z.unknown()).refine((p) => Object.keys(p).length <= 32, "too many payload fields"),
   signature: z.string().regex(/^[A-Za-z0-9+/]{86}==$/),
 });
 

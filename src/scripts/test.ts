@@ -4,15 +4,20 @@
  * Node thread), so vitest takes the other instead of waiting. Vitest's output is shown as it
  * comes; the journeys' is kept and shown when they end, so the two never interleave. Fails when
  * either fails; when vitest fails first, the journeys are stopped rather than left running.
+ *
+ * With `TEST_POSTGRES_URL` set (CI sets it to a fresh PostgreSQL database), the database tests run
+ * a second time on PostgreSQL once the PGlite run has passed, while the journeys go on: the
+ * journeys keep only one core busy, so the second engine's run fills the other instead of waiting
+ * for them to end.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 
-function run(script: string, quiet: boolean): { child: ChildProcess; done: Promise<number>; output: () => string } {
+function run(script: string, quiet: boolean, env: NodeJS.ProcessEnv = process.env): { child: ChildProcess; done: Promise<number>; output: () => string } {
   const chunks: Buffer[] = [];
   const child = spawn("npm", ["run", "--silent", script], {
     stdio: quiet ? ["ignore", "pipe", "pipe"] : "inherit",
     detached: quiet, // its own process group, so stopping it stops the server and browsers too
-    env: process.env,
+    env,
   });
   child.stdout?.on("data", (c: Buffer) => chunks.push(c));
   child.stderr?.on("data", (c: Buffer) => chunks.push(c));
@@ -42,6 +47,19 @@ if (unit !== 0) {
   await e2e.done;
   process.stdout.write("\nUnit or database tests failed; the browser journeys were stopped.\n");
   process.exit(unit);
+}
+const postgresUrl = process.env.TEST_POSTGRES_URL;
+if (postgresUrl) {
+  process.stdout.write("\n== database tests on PostgreSQL (TEST_POSTGRES_URL), beside the journeys ==\n");
+  const started = Date.now();
+  const postgres = await run("test:db", false, { ...process.env, TEST_DATABASE_URL: postgresUrl }).done;
+  process.stdout.write(`\n(database tests on PostgreSQL: ${Math.round((Date.now() - started) / 1000)} s)\n`);
+  if (postgres !== 0) {
+    stopE2e();
+    await e2e.done;
+    process.stdout.write("\nDatabase tests on PostgreSQL failed; the browser journeys were stopped.\n");
+    process.exit(postgres);
+  }
 }
 process.stdout.write("\n== browser journeys (Playwright) ==\n");
 const journeys = await e2e.done;

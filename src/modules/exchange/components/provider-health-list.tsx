@@ -12,7 +12,7 @@ const stateStyle: Record<ProviderState, string> = {
 
 /** Each certificate provider's health, one card each (readable at phone width). */
 export async function ProviderHealthList({ providers }: { providers: ProviderHealthView[] }) {
-  const [t, td, locale, format] = await Promise.all([getTranslations("exchange.providers"), getTranslations("exchange.down"), getLocale(), getFormatter()]);
+  const [t, td, locale, format] = await Promise.all([getTranslations("exchange.providers"), getTranslations("exchange"), getLocale(), getFormatter()]);
   const en = locale === "en";
   const name = (p: ProviderHealthView) => {
     const [kind, code = ""] = p.provider.split(":");
@@ -26,7 +26,7 @@ export async function ProviderHealthList({ providers }: { providers: ProviderHea
     const [head, detail] = r.split(":");
     if (head === "refused") return t("refusedReason", { code: detail ?? "" });
     if (head === "keysUnavailable") return t("keysUnavailable");
-    return (downReasons as readonly string[]).includes(head ?? "") ? td(head as (typeof downReasons)[number]) : r;
+    return (downReasons as readonly string[]).includes(head ?? "") ? td(`down.${head as (typeof downReasons)[number]}`) : r;
   };
   const ms = (v: number | null) => (v === null ? t("never") : t("ms", { ms: v }));
   return (

@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from "node:crypto";
-import { createServer, type Server } from "node:http";
+import { createServer, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { departmentSystemProvider, type TrustedDepartmentKey } from "./department-system-provider";
@@ -42,7 +42,7 @@ const certificate = {
 };
 
 /** What the system answers, by number. */
-const routes: Record<string, (res: import("node:http").ServerResponse) => void> = {
+const routes: Record<string, (res: ServerResponse) => void> = {
   [facts.number]: (res) => res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ certificate })),
   "20261102000000043": (res) =>
     res

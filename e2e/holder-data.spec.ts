@@ -41,7 +41,7 @@ test.describe("the holder's certificates and data log", () => {
     expect(number).toMatch(/^\d{17}$/);
     const verifyLink = page.getByTestId("verify-link");
     const href = (await verifyLink.getAttribute("href")) ?? "";
-    expect(href).toMatch(new RegExp(`^https?://[^/]+/verify/${number}$`));
+    expect(href).toMatch(new RegExp(`^https?://[^/]+/verify/${number}\\?region=hebei$`));
     await expect(verifyLink).toHaveText(href);
     await expectNoSeriousAxeViolations(page);
 

@@ -18,6 +18,7 @@ import { disclosureRouter } from "@/modules/disclosure/router";
 import { ratingsRouter } from "@/modules/ratings/router";
 import { documentsRouter } from "@/modules/documents/router";
 import { dashboardRouter } from "@/modules/dashboard/router";
+import { exchangeRouter } from "@/modules/exchange/router";
 import { createCallerFactory, createTRPCRouter } from "@/server/trpc/init";
 
 export const appRouter = createTRPCRouter({
@@ -28,6 +29,7 @@ export const appRouter = createTRPCRouter({
   notifications: notificationsRouter,
   sharing: sharingRouter,
   recognition: recognitionRouter,
+  exchange: exchangeRouter,
   documents: documentsRouter,
   registration: registrationRouter,
   openData: openDataRouter,

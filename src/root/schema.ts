@@ -7,6 +7,7 @@ export * from "@/modules/catalog/schema";
 export * from "@/modules/sharing/schema";
 export * from "@/modules/recognition/schema";
 export * from "@/modules/sharing/registry-schema";
+export * from "@/modules/sharing/provider-health-schema";
 export * from "@/modules/exchange/schema";
 export * from "@/modules/applications/schema";
 export * from "@/modules/review/schema";

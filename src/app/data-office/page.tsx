@@ -46,6 +46,7 @@ export default async function DataOfficeLanding() {
     { href: "/data-office/grants", label: ts("grants") },
     { href: "/data-office/questions", label: openQuestions > 0 ? ts("questionsOpen", { count: openQuestions }) : ts("questions") },
     { href: "/data-office/certificates", label: ts("certificates") },
+    { href: "/data-office/providers", label: ts("providers") },
     { href: "/data-office/calendar", label: tc("title") },
     { href: "/data-office/opinion-templates", label: tTemplates("title") },
     { href: "/data-office/disclosure", label: tDisclosure("title") },

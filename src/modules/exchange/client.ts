@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/server/db/client";
 import { recordCrossRegionRead } from "../sharing/foreign-grants";
+import { recordProviderCall } from "../sharing/providers";
 import { signedInWindow, verifyFacts } from "../sharing/signing";
 import { signAsNode } from "./keys";
 import { backoffMs, isRetryable, nextBreakerState, protocolVersion, type BreakerState, type DownReason, type RefusalCode } from "./model";
@@ -13,9 +14,12 @@ import {
   verifyEnvelope,
   ZCertificateResponse,
   ZRefusal,
+  ZVerificationResponse,
   type CertificateRequest,
   type CertificateResponse,
   type Refusal,
+  type VerificationRequest,
+  type VerificationResponse,
 } from "./protocol";
 import { exchangeLog } from "./schema";
 
@@ -191,7 +195,89 @@ export class ExchangeClient {
     if (payload.kind === "refusal") return { status: "refused", code: payload.code };
     return { status: "answered", certificates: payload.certificates.map((c) => ({ ...c, region: request.to, signatureValid: issuerSignatureValid(c) })) };
   }
+
+  /**
+   * Asks the issuing region's node to verify a certificate number (`POST /api/exchange/verifications`),
+   * under the same timeout, retries and breaker as a certificate request. The answer's node
+   * signature is checked here; the issuer's signature inside it is the caller's to check.
+   */
+  async requestVerification(peerRegion: string, number: string, now: Date = new Date()): Promise<VerificationResult & { nonce: string }> {
+    const nonce = randomBytes(18).toString("base64url");
+    const url = this.node.peers.url(peerRegion);
+    if (!url) return { status: "refused", code: "unknownPeer", nonce };
+    const b = this.breaker(peerRegion);
+    if (b.state === "open") {
+      if (now.getTime() - b.openedAt < this.o.coolDownMs) return { status: "down", reason: "breakerOpen", nonce };
+      b.state = nextBreakerState(b.state, "coolDown");
+    }
+    const payload: VerificationRequest = {
+      v: protocolVersion,
+      kind: "verificationRequest",
+      from: this.node.region,
+      to: peerRegion,
+      number,
+      timestamp: now.toISOString(),
+      nonce,
+    };
+    const body = encodeEnvelope(await signAsNode(this.db, this.node.region, now, payload));
+    const attempts = b.state === "halfOpen" ? 1 : 1 + this.o.retries;
+    let reason: DownReason = "unreachable";
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      if (attempt > 1) await this.o.sleep(backoffMs(attempt - 1, this.o.backoffBaseMs));
+      try {
+        const answer = await this.sendVerification(url, body, payload);
+        this.succeeded(b);
+        return { ...answer, nonce };
+      } catch (e) {
+        if (!(e instanceof PeerDown)) throw e;
+        reason = e.reason;
+        if (!isRetryable(reason)) break;
+      }
+    }
+    this.failed(b, Date.now());
+    return { status: "down", reason, nonce };
+  }
+
+  private async sendVerification(url: string, body: string, request: VerificationRequest): Promise<VerificationResult> {
+    let raw: string;
+    let status: number;
+    try {
+      const res = await this.o.fetch(`${url}/api/exchange/verifications`, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/json" },
+        body,
+        signal: AbortSignal.timeout(this.o.timeoutMs),
+      });
+      status = res.status;
+      raw = await res.text();
+    } catch (e) {
+      const name = (e as Error).name;
+      throw new PeerDown(name === "TimeoutError" || name === "AbortError" ? "timeout" : "unreachable");
+    }
+    if (status >= 500) throw new PeerDown("serverError");
+    const envelope = decodeEnvelope(raw, ZVerificationResponse) ?? decodeEnvelope(raw, ZRefusal);
+    if (!envelope) throw new PeerDown("garbage");
+    const payload: VerificationResponse | Refusal = envelope.payload;
+    if (payload.from !== request.to || payload.inReplyTo !== request.nonce || (payload.kind === "verificationResponse" && payload.to !== request.from)) {
+      throw new PeerDown("garbage");
+    }
+    let key;
+    try {
+      const at = new Date(payload.timestamp);
+      key = keyFor(await this.node.peers.keys(request.to), envelope.keyId, at);
+      key ??= keyFor(await this.node.peers.keys(request.to, { fresh: true }), envelope.keyId, at);
+    } catch (e) {
+      if (e instanceof PeerKeysUnavailable) throw new PeerDown("unreachable");
+      throw e;
+    }
+    if (!key || !verifyEnvelope(key.publicKey, envelope)) throw new PeerDown("badResponseSignature");
+    if (payload.kind === "refusal") return { status: "refused", code: payload.code };
+    return { status: "answered", certificate: payload.certificate };
+  }
 }
+
+export type VerificationResult =
+  { status: "answered"; certificate: VerificationResponse["certificate"] } | { status: "refused"; code: RefusalCode } | { status: "down"; reason: DownReason };
 
 export interface ForeignReadInput {
   /** The department of this node that reads, and who in it (null for the system acting for it). */
@@ -266,6 +352,15 @@ export async function fetchForeignCertificates(db: Db, client: ExchangeClient, i
         certificateCount: answered.length,
         durationMs: Date.now() - started,
       });
+    // The peer's health as a certificate provider (a refusal is an answer, but a coded failure of the call).
+    await recordProviderCall(tx, {
+      provider: `peer:${input.peerRegion}`,
+      kind: "peer",
+      at: now,
+      ok: result.status === "answered",
+      reason: result.status === "refused" ? `refused:${result.code}` : result.status === "down" ? result.reason : null,
+      latencyMs: Date.now() - started,
+    });
   });
   const { nonce: _nonce, ...rest } = result;
   return rest;

@@ -1,6 +1,8 @@
 import { env } from "@/server/env";
 import type { Db } from "@/server/db/client";
 import { ExchangeClient } from "./client";
+import { departmentKeyDirectory, type DepartmentKeyDirectory } from "./department-keys";
+import type { AcrossDeps } from "./verify-across";
 import type { ExchangeNode } from "./node";
 import { peerDirectory } from "./peers";
 
@@ -21,4 +23,24 @@ export function nodeFromEnv(): ExchangeNode {
 export function clientFromEnv(db: Db): ExchangeClient {
   client ??= new ExchangeClient(db, nodeFromEnv());
   return client;
+}
+
+let departmentKeys: DepartmentKeyDirectory | undefined;
+
+/** The peers' published department keys (one cache per process). */
+export function departmentKeysFromEnv(): DepartmentKeyDirectory {
+  departmentKeys ??= departmentKeyDirectory(peerUrlsFromEnv());
+  return departmentKeys;
+}
+
+/** The configured peers' URLs by region, without this node's own. */
+export function peerUrlsFromEnv(): Readonly<Record<string, string>> {
+  const e = env();
+  const { [e.REGION]: _self, ...peers } = e.PEERS;
+  return peers;
+}
+
+/** What a cross-region verification needs on this node. */
+export function acrossFromEnv(db: Db): AcrossDeps {
+  return { node: nodeFromEnv(), client: clientFromEnv(db), departmentKeys: departmentKeysFromEnv(), peerRegions: Object.keys(peerUrlsFromEnv()) };
 }

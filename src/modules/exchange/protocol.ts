@@ -87,7 +87,76 @@ export const ZRefusal = z.strictObject({
 });
 export type Refusal = z.infer<typeof ZRefusal>;
 
-export type Payload = CertificateRequest | CertificateResponse | Refusal;
+/** A number must look like a certificate number to be asked about (the verify page's own bound). */
+const certificateNumber = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
+
+/**
+ * A public verification asked of the issuing region's node (`POST /api/exchange/verifications`):
+ * whoever holds a printed certificate from that region opens `/verify/<number>` on this node.
+ * Nothing of a holder is asked; the answer is the public view anyone gets on the issuing node.
+ */
+export const ZVerificationRequest = z.strictObject({
+  v: z.literal(protocolVersion),
+  kind: z.literal("verificationRequest"),
+  from: regionCode,
+  to: regionCode,
+  number: certificateNumber,
+  timestamp: isoInstant,
+  nonce,
+});
+export type VerificationRequest = z.infer<typeof ZVerificationRequest>;
+
+const shownField = z.strictObject({
+  key: z.string().min(1).max(64),
+  nameZh: z.string().max(200),
+  nameEn: z.string().max(200),
+  valueZh: z.string().max(2000),
+  valueEn: z.string().max(2000),
+});
+
+/** The issuing node's public view of the certificate (masked as its own verify page shows it). */
+export const ZPublicView = z.strictObject({
+  number: z.string().min(1).max(64),
+  typeNameZh: z.string().max(200),
+  typeNameEn: z.string().max(200),
+  issuerNameZh: z.string().max(200),
+  issuerNameEn: z.string().max(200),
+  holderName: z.string().min(1).max(200),
+  holderCodeShown: z.string().min(1).max(32),
+  holderIsPerson: z.boolean(),
+  issuedOn: dateText,
+  validUntil: dateText.nullable(),
+  status: z.enum(certificateStatuses),
+  revokedAt: isoInstant.nullable(),
+  revocationReason: z.string().max(1000).nullable(),
+  supersededByNumber: z.string().max(64).nullable(),
+  fields: z.array(shownField).max(100),
+});
+export type PublicView = z.infer<typeof ZPublicView>;
+
+/**
+ * The answer: `certificate` null when the issuing node has no certificate with that number; else
+ * its public view and the facts as the issuer signed them (signature, issuer key), which the
+ * asking node checks against the issuing node's published department keys.
+ */
+export const ZVerificationResponse = z.strictObject({
+  v: z.literal(protocolVersion),
+  kind: z.literal("verificationResponse"),
+  from: regionCode,
+  to: regionCode,
+  inReplyTo: nonce,
+  timestamp: isoInstant,
+  certificate: z.strictObject({ view: ZPublicView, signed: ZPeerCertificate }).nullable(),
+});
+export type VerificationResponse = z.infer<typeof ZVerificationResponse>;
+
+/** A node's departments' published certificate-signing keys (`GET /api/open/department-keys`). */
+export const ZDepartmentKeys = z
+  .array(z.object({ keyId: z.uuid(), departmentCode: code, publicKey: pem, validFrom: isoInstant, retiredAt: isoInstant.nullable() }))
+  .max(2_000);
+export type DepartmentKey = z.infer<typeof ZDepartmentKeys>[number];
+
+export type Payload = CertificateRequest | CertificateResponse | Refusal | VerificationRequest | VerificationResponse;
 
 /** A signed message: the payload, the key that signed it, the signature (base64 of 64 bytes). */
 export interface Envelope<P> {

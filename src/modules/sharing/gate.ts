@@ -682,25 +682,7 @@ export async function readForPeer(
     const status = effectiveStatus(c, q.today);
     const current = best.get(c.typeCode);
     if (current && !(current.status !== "valid" && status === "valid")) continue;
-    best.set(c.typeCode, {
-      number: c.number,
-      typeCode: c.typeCode,
-      holderCode: c.holderCode,
-      holderName: c.holderName,
-      issuerDepartmentCode: r.issuerCode,
-      issuerNameZh: r.issuerNameZh,
-      issuerNameEn: r.issuerNameEn,
-      issuedOn: c.issuedOn,
-      validUntil: c.validUntil,
-      status,
-      fields: c.fields,
-      signature: c.signature,
-      signedAt: c.signedAt?.toISOString() ?? null,
-      issuerKey:
-        c.signingKeyId && r.keyPublic && r.keyValidFrom
-          ? { keyId: c.signingKeyId, publicKey: r.keyPublic, validFrom: r.keyValidFrom.toISOString(), retiredAt: r.keyRetiredAt?.toISOString() ?? null }
-          : null,
-    });
+    best.set(c.typeCode, asPeerCertificate(c, r, status));
   }
   const found = [...best.values()];
   await db
@@ -737,4 +719,65 @@ export async function readForPeer(
     return { ok: false, typeCode, reason: d && !d.ok ? d.reason : "noGrant" };
   }
   return { ok: true, certificates: found };
+}
+
+type PeerRow = {
+  c: typeof certificates.$inferSelect;
+  issuerCode: string;
+  issuerNameZh: string;
+  issuerNameEn: string;
+  keyPublic: string | null;
+  keyValidFrom: Date | null;
+  keyRetiredAt: Date | null;
+};
+
+function asPeerCertificate(c: PeerRow["c"], r: Omit<PeerRow, "c">, status: CertificateStatus): PeerCertificate {
+  return {
+    number: c.number,
+    typeCode: c.typeCode,
+    holderCode: c.holderCode,
+    holderName: c.holderName,
+    issuerDepartmentCode: r.issuerCode,
+    issuerNameZh: r.issuerNameZh,
+    issuerNameEn: r.issuerNameEn,
+    issuedOn: c.issuedOn,
+    validUntil: c.validUntil,
+    status,
+    fields: c.fields,
+    signature: c.signature,
+    signedAt: c.signedAt?.toISOString() ?? null,
+    issuerKey:
+      c.signingKeyId && r.keyPublic && r.keyValidFrom
+        ? { keyId: c.signingKeyId, publicKey: r.keyPublic, validFrom: r.keyValidFrom.toISOString(), retiredAt: r.keyRetiredAt?.toISOString() ?? null }
+        : null,
+  };
+}
+
+/**
+ * A public verification asked by a peer node on behalf of whoever holds a print (issue 14): the
+ * same public view as the local verify page (counted the same way, as an anonymous verification),
+ * plus the facts as the issuer signed them with the signature and the issuer's key, so the asking
+ * node checks the signature itself against this node's published department keys. Null when no
+ * certificate has that number.
+ */
+export async function verifyForPeer(db: Db, number: string, now: Date = new Date()): Promise<{ view: VerificationView; signed: PeerCertificate } | null> {
+  const view = await verifyCertificate(db, number, null, now);
+  if (!view) return null;
+  const [row] = await db
+    .select({
+      c: certificates,
+      issuerCode: departments.code,
+      issuerNameZh: departments.nameZh,
+      issuerNameEn: departments.nameEn,
+      keyPublic: departmentKeys.publicKey,
+      keyValidFrom: departmentKeys.validFrom,
+      keyRetiredAt: departmentKeys.retiredAt,
+    })
+    .from(certificates)
+    .innerJoin(departments, eq(departments.id, certificates.issuerDepartmentId))
+    .leftJoin(departmentKeys, eq(departmentKeys.id, certificates.signingKeyId))
+    .where(eq(certificates.number, number));
+  if (!row) return null;
+  const { c, ...r } = row;
+  return { view, signed: asPeerCertificate(c, r, view.status) };
 }

@@ -7,6 +7,7 @@ import { getTranslations } from "next-intl/server";
 import { PrintButton } from "@/modules/sharing/components/holder-print-button";
 import { PrintableCertificateCard } from "@/modules/sharing/components/holder-printable-certificate";
 import { requireHolder } from "@/server/auth/guard";
+import { env } from "@/server/env";
 import { api } from "@/trpc/server";
 import "./print.css";
 
@@ -42,7 +43,8 @@ export default async function CertificatePage({ params }: { params: Params }) {
   });
   if (!certificate) notFound();
   const t = await getTranslations("sharing.holder");
-  const verifyUrl = `${await requestOrigin()}/verify/${certificate.number}`;
+  // The issuing region rides along, so the QR code scanned on another region's node is verified through this one.
+  const verifyUrl = `${await requestOrigin()}/verify/${certificate.number}?region=${env().REGION}`;
   return (
     <div className="flex flex-col gap-4" data-print-certificate>
       <div className="flex flex-wrap items-center justify-between gap-3 print:hidden">

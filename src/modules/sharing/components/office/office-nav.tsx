@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
-export type OfficePage = "sharing" | "grants" | "questions" | "certificates" | "certificateTypes";
+export type OfficePage = "sharing" | "grants" | "questions" | "certificates" | "certificateTypes" | "providers";
 
 const pages: Array<{ key: OfficePage; href: string }> = [
   { key: "sharing", href: "/data-office/sharing" },
@@ -9,6 +9,7 @@ const pages: Array<{ key: OfficePage; href: string }> = [
   { key: "questions", href: "/data-office/questions" },
   { key: "certificates", href: "/data-office/certificates" },
   { key: "certificateTypes", href: "/data-office/certificate-types" },
+  { key: "providers", href: "/data-office/providers" },
 ];
 
 /** The way back to the data office and between its data-sharing pages. */

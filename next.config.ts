@@ -5,6 +5,8 @@ import { staticSecurityHeaders } from "./src/server/security-headers";
 const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts");
 
 const config: NextConfig = {
+  // `npm run bench:http` builds into a folder of its own (with its bare route), never into `.next`.
+  ...(process.env.TONGBAN_DIST_DIR ? { distDir: process.env.TONGBAN_DIST_DIR } : {}),
   // PGlite is one WebAssembly instance per process and must never be bundled or opened at build.
   serverExternalPackages: ["@electric-sql/pglite", "pg-boss", "pg", "rate-limiter-flexible"],
   poweredByHeader: false,

@@ -19,7 +19,7 @@ import { acceptanceDeadline } from "./acceptance-deadline";
 import { newQueryCode } from "./model";
 import { checkSituations, materialsAtSubmission } from "./situations";
 import { applicationMaterials, applications } from "./schema";
-import { nextTrackingNumber } from "./tracking-number";
+import { assignTrackingNumber } from "./tracking-number";
 import { applyApplicationEvent, lockApplication } from "./transition";
 
 /** The plan with only the steps `keep` keeps (see `submitApplication`'s `keepSteps`). */
@@ -136,7 +136,6 @@ export async function submitApplication(
       fillFromRegistry: { issuedTypes: plan.steps.map((s) => s.issuesCertificateType) },
     });
 
-    const trackingNumber = await nextTrackingNumber(tx, app.divisionCode, today);
     const queryCode = newQueryCode();
     await tx.delete(applicationMaterials).where(eq(applicationMaterials.applicationId, app.id));
     if (checked.supplies.length > 0) {
@@ -146,7 +145,6 @@ export async function submitApplication(
       actor,
       now,
       patch: {
-        trackingNumber,
         queryCode,
         formData: checked.formData,
         situations,
@@ -167,13 +165,20 @@ export async function submitApplication(
       },
     });
     await options.alsoInTransaction?.(tx, app.id);
+    const applicantIds = await applicantUserIds(tx, who, now);
+    // The tracking number as late as it can be: the division's day counter stays locked from here
+    // to commit, so every submission of the division waits only for this tail, not for the whole
+    // transaction (see tracking-number.ts).
+    submitted = await assignTrackingNumber(tx, submitted, today);
+    const trackingNumber = submitted.trackingNumber ?? "";
     await notify(tx, {
       kind: "applicationSubmitted",
-      to: { userIds: await applicantUserIds(tx, who, now), windowClerks: !plan.autoAcceptance },
+      to: { userIds: applicantIds, windowClerks: !plan.autoAcceptance },
       applicationId: app.id,
       params: { trackingNumber, title: plan.nameZh },
     });
     // Automatic acceptance where the catalog allows it: every required material was checked above.
+    // The acceptance notice carries the tracking number, so it comes after it.
     if (plan.autoAcceptance) submitted = await acceptInTransaction(tx, submitted, null, now);
     return { id: app.id, trackingNumber, queryCode, status: submitted.status, replayed: false };
   });

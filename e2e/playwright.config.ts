@@ -51,7 +51,8 @@ export default defineConfig({
   webServer: {
     command: "npx tsx e2e/serve.ts",
     cwd: root,
-    url: `http://127.0.0.1:${port}/api/health`,
+    // Ready: the database is migrated and seeded and the jobs run (/api/health only says the process is up).
+    url: `http://127.0.0.1:${port}/api/ready`,
     timeout: 240_000,
     reuseExistingServer: false,
     stdout: "pipe",

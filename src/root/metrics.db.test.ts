@@ -6,12 +6,12 @@ import { ZSubmitApplicationInput } from "@/modules/applications/inputs";
 import { applications } from "@/modules/applications/schema";
 import { submitApplication } from "@/modules/applications/submit-application";
 import { createTestBundle, newEnterprise, withDemo } from "@/root/testing/fixtures";
-import { useDatabaseForMetrics } from "@/server/metrics";
+import { setMetricsDatabase } from "@/server/metrics";
 import { renderMetrics, resetMetricsCache } from "./metrics";
 
 const { h, clerk } = await withDemo({ clerk: "clerk" });
-useDatabaseForMetrics(h);
-afterAll(() => useDatabaseForMetrics(undefined));
+setMetricsDatabase(h);
+afterAll(() => setMetricsDatabase(undefined));
 
 /** One sample's value in Prometheus text, by metric name and labels (0 when absent). */
 function value(text: string, name: string, labels: Record<string, string> = {}): number {
@@ -56,7 +56,13 @@ describe("the metrics of a node", () => {
     const s = await submitApplication(
       h.db,
       applicant,
-      ZSubmitApplicationInput.parse({ subject: { kind: "bundle", code }, idempotencyKey: randomUUID(), formData: { projectName: "x" }, materials: {}, consent: true }),
+      ZSubmitApplicationInput.parse({
+        subject: { kind: "bundle", code },
+        idempotencyKey: randomUUID(),
+        formData: { projectName: "x" },
+        materials: {},
+        consent: true,
+      }),
       monday,
     );
     const [row] = await h.db.select().from(applications).where(eq(applications.id, s.id));
@@ -64,7 +70,9 @@ describe("the metrics of a node", () => {
 
     const after = await scrape();
     expect(value(after, "tongban_review_tasks_open", { department: "market" })).toBe(value(before, "tongban_review_tasks_open", { department: "market" }) + 1);
-    expect(value(after, "tongban_review_tasks_overdue", { department: "market" })).toBe(value(before, "tongban_review_tasks_overdue", { department: "market" }) + 1);
+    expect(value(after, "tongban_review_tasks_overdue", { department: "market" })).toBe(
+      value(before, "tongban_review_tasks_overdue", { department: "market" }) + 1,
+    );
     expect(value(after, "tongban_outbox_pending")).toBeGreaterThan(value(before, "tongban_outbox_pending"));
     expect(value(after, "tongban_outbox_oldest_age_seconds")).toBeGreaterThan(0);
     // Departments are labelled by their short code: a bounded set, nothing personal.

@@ -58,7 +58,10 @@ export function runPgTool(tool: "pg_dump" | "pg_restore", args: string[], env: N
   const result = spawnSync(tool, args, { env, stdio: ["ignore", "inherit", "pipe"], encoding: "utf8" });
   if (result.error) {
     const missing = (result.error as NodeJS.ErrnoException).code === "ENOENT";
-    return { ok: false, message: missing ? `${tool} is not installed (the PostgreSQL client tools, e.g. apt-get install postgresql-client)` : result.error.message };
+    return {
+      ok: false,
+      message: missing ? `${tool} is not installed (the PostgreSQL client tools, e.g. apt-get install postgresql-client)` : result.error.message,
+    };
   }
   if (result.stderr) process.stderr.write(result.stderr);
   return { ok: result.status === 0, message: result.status === 0 ? "" : `${tool} exited with status ${result.status}` };

@@ -34,9 +34,9 @@ type Rows<T> = { rows: T[] };
 async function seed(h: DatabaseHandle): Promise<{ counts: Map<string, number>; certificate: string }> {
   await seedDemoProvince(h.db);
   await writeAuditCheckpoint(h.db, new Date());
-  const cert = (await h.db.execute(sql`select number from certificates where status = 'valid' and signature is not null order by number limit 1`)) as unknown as Rows<{
-    number: string;
-  }>;
+  const cert = (await h.db.execute(
+    sql`select number from certificates where status = 'valid' and signature is not null order by number limit 1`,
+  )) as unknown as Rows<{ number: string }>;
   const certificate = cert.rows[0]?.number;
   if (!certificate) throw new Error("the demo province has no signed certificate");
   return { counts: await tableRowCounts(h.db), certificate };

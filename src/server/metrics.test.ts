@@ -14,7 +14,11 @@ function buildWithRoutes(): string {
   writeFileSync(
     path.join(dir, ".next", "routes-manifest.json"),
     JSON.stringify({
-      staticRoutes: [{ page: "/", regex: "^/(?:/)?$" }, { page: "/api/health", regex: "^/api/health(?:/)?$" }, { page: "/guides", regex: "^/guides(?:/)?$" }],
+      staticRoutes: [
+        { page: "/", regex: "^/(?:/)?$" },
+        { page: "/api/health", regex: "^/api/health(?:/)?$" },
+        { page: "/guides", regex: "^/guides(?:/)?$" },
+      ],
       dynamicRoutes: [
         { page: "/guides/[code]", regex: "^/guides/([^/]+?)(?:/)?$" },
         { page: "/api/open/credit/[code]", regex: "^/api/open/credit/([^/]+?)(?:/)?$" },

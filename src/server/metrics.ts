@@ -89,7 +89,11 @@ function createMetrics(): Metrics {
       },
     });
   queueGauge("tongban_job_queue_depth", "Jobs waiting in each pg-boss queue (created or retrying, due now).", (q) => q.waiting);
-  queueGauge("tongban_job_queue_oldest_age_seconds", "Age of the oldest waiting job in each pg-boss queue, from the time it became due.", (q) => q.oldestAgeSeconds);
+  queueGauge(
+    "tongban_job_queue_oldest_age_seconds",
+    "Age of the oldest waiting job in each pg-boss queue, from the time it became due.",
+    (q) => q.oldestAgeSeconds,
+  );
 
   return { registry, httpDuration, added: new Set() };
 }
@@ -104,7 +108,7 @@ export async function openedDatabase(): Promise<DatabaseHandle | undefined> {
 }
 
 /** Tells the metrics which database to describe, where it is not the server's own (tests). */
-export function useDatabaseForMetrics(handle: DatabaseHandle | undefined): void {
+export function setMetricsDatabase(handle: DatabaseHandle | undefined): void {
   globalForMetrics.__tongbanMetricsDatabase = handle;
 }
 

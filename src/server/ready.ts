@@ -98,7 +98,11 @@ export async function checkReadiness(
   } catch (error) {
     // A DATABASE_ROLE without rights on pg-boss's schema cannot see the queues: not a reason to take the node out.
     const denied = (error as { cause?: { code?: string }; code?: string }).cause?.code === "42501" || (error as { code?: string }).code === "42501";
-    checks.push(denied ? { name: "jobs", ok: true, detail: "the job queues are not readable by this role" } : { name: "jobs", ok: false, detail: "the job queues could not be read" });
+    checks.push(
+      denied
+        ? { name: "jobs", ok: true, detail: "the job queues are not readable by this role" }
+        : { name: "jobs", ok: false, detail: "the job queues could not be read" },
+    );
   }
   return { ready: checks.every((c) => c.ok), checks };
 }

@@ -13,7 +13,10 @@ export interface OutboxBacklog {
  * rows, on the dispatcher's own index (`outbox_pending_idx`: processed_at, created_at).
  */
 export async function outboxBacklog(db: Db, now: Date = new Date()): Promise<OutboxBacklog> {
-  const [row] = await db.select({ pending: count(), oldest: min(outbox.createdAt) }).from(outbox).where(isNull(outbox.processedAt));
+  const [row] = await db
+    .select({ pending: count(), oldest: min(outbox.createdAt) })
+    .from(outbox)
+    .where(isNull(outbox.processedAt));
   const oldest = row?.oldest ? new Date(row.oldest) : null;
   return { pending: Number(row?.pending ?? 0), oldestAgeSeconds: oldest ? Math.max(0, (now.getTime() - oldest.getTime()) / 1000) : 0 };
 }

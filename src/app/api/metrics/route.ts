@@ -10,7 +10,8 @@ export const dynamic = "force-dynamic";
  */
 export async function GET(req: Request) {
   const access = metricsAccess(req.headers.get("authorization"), env().METRICS_TOKEN);
-  if (access === "off") return new Response("Not Found\n", { status: 404, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
+  if (access === "off")
+    return new Response("Not Found\n", { status: 404, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
   if (access === "denied") {
     return new Response("Unauthorized\n", {
       status: 401,

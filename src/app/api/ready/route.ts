@@ -10,5 +10,8 @@ export const dynamic = "force-dynamic";
  */
 export async function GET() {
   const result = await checkReadiness(getDatabase, { maxJobLagSeconds: env().READY_MAX_JOB_LAG_SECONDS });
-  return Response.json({ status: result.ready ? "ready" : "notReady", checks: result.checks }, { status: result.ready ? 200 : 503, headers: { "cache-control": "no-store" } });
+  return Response.json(
+    { status: result.ready ? "ready" : "notReady", checks: result.checks },
+    { status: result.ready ? 200 : 503, headers: { "cache-control": "no-store" } },
+  );
 }

@@ -7,8 +7,9 @@ const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts");
 const config: NextConfig = {
   // `npm run bench:http` builds into a folder of its own (with its bare route), never into `.next`.
   ...(process.env.TONGBAN_DIST_DIR ? { distDir: process.env.TONGBAN_DIST_DIR } : {}),
-  // PGlite is one WebAssembly instance per process and must never be bundled or opened at build.
-  serverExternalPackages: ["@electric-sql/pglite", "pg-boss", "pg", "rate-limiter-flexible"],
+  // PGlite is one WebAssembly instance per process and must never be bundled or opened at build;
+  // prom-client keeps one registry per process, shared by the HTTP server and the route handlers.
+  serverExternalPackages: ["@electric-sql/pglite", "pg-boss", "pg", "rate-limiter-flexible", "prom-client"],
   poweredByHeader: false,
   typedRoutes: false,
   // `npm run typecheck` (and so `npm run check` and CI) checks the types once; the build would

@@ -4,6 +4,8 @@ import { defineConfig, devices } from "@playwright/test";
 
 const root = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.E2E_PORT ?? 3100);
+/** The journeys' server's metrics token (e2e/operations.spec.ts reads it from here). */
+export const e2eMetricsToken = "e2e-only-metrics-token-0123456789";
 
 // Debian's Chromium where it is installed (this machine cannot download Playwright's own build);
 // elsewhere whatever browser Playwright has.
@@ -51,12 +53,14 @@ export default defineConfig({
   webServer: {
     command: "npx tsx e2e/serve.ts",
     cwd: root,
-    url: `http://127.0.0.1:${port}/api/health`,
+    // Ready: the database is migrated and seeded and the jobs run (/api/health only says the process is up).
+    url: `http://127.0.0.1:${port}/api/ready`,
     timeout: 240_000,
     reuseExistingServer: false,
     stdout: "pipe",
     // One trusted proxy hop: a test may then play a client of its own address with
     // X-Forwarded-For (e2e/trust-edges.spec.ts) without using up 127.0.0.1's limits.
-    env: { PORT: String(port), TONGBAN_QUIET: "1", TRUST_PROXY: "1" },
+    // METRICS_TOKEN: the metrics endpoint is on, for e2e/operations.spec.ts (a test-only token).
+    env: { PORT: String(port), TONGBAN_QUIET: "1", TRUST_PROXY: "1", METRICS_TOKEN: e2eMetricsToken },
   },
 });

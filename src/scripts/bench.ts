@@ -131,4 +131,11 @@ await timed("claim + decide (locked fan-in, certificates)", mine.length, () =>
     await decideTask(db, actor, { taskId: task.id, version: claimed.version, outcome: "approved" }, now);
   }),
 );
+// The node's memory under this load: the resident set now and at its peak (getrusage's maxrss,
+// KiB on Linux), with the embedded database in the same process. A serving node reports the
+// same figure as process_resident_memory_bytes at /api/metrics.
+const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
+console.log(
+  `memory: RSS ${mib(process.memoryUsage().rss)}, peak ${mib(process.resourceUsage().maxRSS * 1024)} (${handle.kind}${url ? "" : " in this process"})`,
+);
 await handle.close();

@@ -12,6 +12,7 @@
  * - **A declared body over its route's limit** is refused with 413 before a byte is read (the
  *   route handlers count chunked bodies as they read them, see http-body.ts).
  * - **A path with malformed percent-encoding** is refused with 400 (Next.js would answer 500).
+ * - **Every request is timed** for the metrics (src/server/metrics.ts), labelled by its route pattern.
  *
  * `npm start` and `npm run dev` run this (src/scripts/start.ts), and so do the browser tests.
  */
@@ -20,6 +21,7 @@ import next from "next";
 import { resolveClientAddress } from "@/server/client-address";
 import { env } from "@/server/env";
 import { log } from "@/server/log";
+import { loadRouteTable, observeRequest, routeLabel } from "@/server/metrics";
 import { newRequestId, requestContext, requestIdHeader, wellFormedRequestId } from "@/server/request-context";
 
 /** Declared body limits by path prefix; the route handlers enforce the same while reading. */
@@ -85,7 +87,11 @@ export async function startServer(options: { dev: boolean; port: number }): Prom
   const app = next({ dev: options.dev, dir: process.cwd(), port: options.port });
   const handle = app.getRequestHandler();
   await app.prepare();
+  // Requests are timed by route pattern (the build's routes; prefixes only on the development server).
+  const routes = loadRouteTable();
   const server = createServer((req, res) => {
+    const started = process.hrtime.bigint();
+    res.once("finish", () => observeRequest(req.method, routeLabel(req.url, routes), res.statusCode, Number(process.hrtime.bigint() - started) / 1e9));
     const prepared = prepareRequest(req, res, trustedHops);
     if (!prepared) return;
     requestContext.run({ requestId: prepared.requestId }, () => {

@@ -128,7 +128,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const)
 
 async function answers(node: RegionNode): Promise<boolean> {
   try {
-    const response = await fetch(`http://127.0.0.1:${node.port}/api/health`, { signal: AbortSignal.timeout(5_000) });
+    const response = await fetch(`http://127.0.0.1:${node.port}/api/ready`, { signal: AbortSignal.timeout(5_000) });
     return response.ok;
   } catch {
     return false;

@@ -91,6 +91,13 @@ export const ZEnv = z.object({
    * (and set X-Forwarded-Proto). 0: none, the socket's peer is the client, whatever it claims.
    */
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  /**
+   * The bearer token of `/api/metrics` (Prometheus): `Authorization: Bearer <token>`. Unset, the
+   * endpoint is off (404).
+   */
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").max(256).optional(),
+  /** `/api/ready` fails when a background job has been due longer than this many seconds. */
+  READY_MAX_JOB_LAG_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
   /** pino's level: fatal, error, warn, info, debug, trace or silent. */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
 });

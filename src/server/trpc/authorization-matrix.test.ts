@@ -330,7 +330,12 @@ const routes: Record<string, { who: string; shownBy: string }> = {
     shownBy: "trust.db.test.ts (chooseActingFor), e2e/trust.spec.ts",
   },
   "api/auth/[...nextauth]": { who: "anyone (sign-in, with the per-address and per-pair limits)", shownBy: "identity.db.test.ts, e2e/foundation.spec.ts" },
-  "api/health": { who: "anyone", shownBy: "the e2e web server waits on it" },
+  "api/health": { who: "anyone (liveness: the process answers; no database)", shownBy: "e2e/operations.spec.ts" },
+  "api/ready": {
+    who: "anyone (readiness: which checks pass, no secrets)",
+    shownBy: "ready.db.test.ts, e2e/operations.spec.ts; the e2e web server waits on it",
+  },
+  "api/metrics": { who: "the holder of METRICS_TOKEN (bearer); 404 without one configured", shownBy: "metrics.db.test.ts, e2e/operations.spec.ts" },
   "api/exchange/node": {
     who: "anyone (the node's region, endpoints and public exchange keys)",
     shownBy: "exchange/two-nodes.db.test.ts, e2e/exchange.spec.ts",

@@ -1,11 +1,9 @@
-import { sql } from "drizzle-orm";
-import { getDb } from "@/server/db";
-
 export const dynamic = "force-dynamic";
 
-/** Ready when the database is open, migrated and answers. */
-export async function GET() {
-  const db = await getDb();
-  await db.execute(sql`select 1`);
-  return Response.json({ status: "ok" });
+/**
+ * Liveness: the process runs and serves requests. It touches no database, so a slow or restarting
+ * database never gets a live node restarted; whether the node should get traffic is `/api/ready`.
+ */
+export function GET() {
+  return Response.json({ status: "ok" }, { headers: { "cache-control": "no-store" } });
 }

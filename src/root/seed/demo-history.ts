@@ -60,7 +60,7 @@ import { decisions, reviewTasks, taskPauses } from "@/modules/review/schema";
 import { monthOf } from "@/modules/serviceIndex/periods";
 import { snapshotIndex } from "@/modules/serviceIndex/snapshot-index";
 import { issueCertificate, signAsDepartment, signManyAsDepartments } from "@/modules/sharing/registry";
-import { dataAccessLog, dataResources } from "@/modules/sharing/schema";
+import { accessQuestions, dataAccessLog, dataResources } from "@/modules/sharing/schema";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { bulkInsert } from "@/server/db/bulk-insert";
 import type { Db } from "@/server/db/client";
@@ -332,6 +332,11 @@ async function deleteDemoHistory(tx: Db): Promise<void> {
   await tx
     .delete(disclosures)
     .where(inArray(disclosures.documentId, tx.select({ id: caseDocuments.id }).from(caseDocuments).where(inArray(caseDocuments.applicationId, demoApps))));
+  // The scale path's reads of the cases (and any question about them); its audit events stay, the
+  // log being append-only: a replaced history's streams remain, chained, naming cases now gone.
+  const demoReads = tx.select({ id: dataAccessLog.id }).from(dataAccessLog).where(inArray(dataAccessLog.applicationId, demoApps));
+  await tx.delete(accessQuestions).where(inArray(accessQuestions.logId, demoReads));
+  await tx.delete(dataAccessLog).where(inArray(dataAccessLog.applicationId, demoApps));
   await tx.delete(rectificationItems).where(inArray(rectificationItems.applicationId, demoApps));
   await tx.delete(ratings).where(inArray(ratings.applicationId, demoApps));
   await tx.delete(ratingInvitations).where(inArray(ratingInvitations.applicationId, demoApps));

@@ -292,8 +292,10 @@ try {
       .map((l) => l.toFixed(1))
       .join(" ")}; plans in bench-queries.json`,
   );
-  const slow = results.filter((r) => r.flagged || !(r.medianMs < 10) || r.error);
-  if (slow.length) console.log(`Over 10 ms, erroring or scanning a big table: ${slow.map((r) => r.name).join(", ")}`);
+  // The bar (issue 15): every statement under 10 ms of execution, no sequential scan of a big
+  // table. The use case's wall time also counts round trips and this machine's load: shown, not judged.
+  const slow = results.filter((r) => r.flagged || r.explained.some((e) => e.executionMs >= 10) || r.error);
+  if (slow.length) console.log(`A statement over 10 ms, a big table scanned, or an error: ${slow.map((r) => r.name).join(", ")}`);
 } catch (error) {
   console.error(`bench:queries failed: ${scriptError(error)}`);
   process.exitCode = 1;

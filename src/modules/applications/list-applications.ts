@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, exists, ilike, inArray, isNotNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, exists, ilike, inArray, isNotNull, max, or, sql, type SQL } from "drizzle-orm";
 import { cachedCalendar } from "../calendar/load-calendar";
 import { isOverdue, remainingWorkingDays } from "../calendar/model";
 import type { Db } from "@/server/db/client";
@@ -151,7 +151,12 @@ export async function listProcessed(db: Db, _actor: Actor, input: { q?: string; 
     .select({ total: count() })
     .from(applications)
     .where(and(...conditions))) as [{ total: number }];
-  const lastNotice = sql<Date | null>`(select max(${supplementNotices.issuedAt}) from ${supplementNotices} where ${supplementNotices.applicationId} = ${applications.id} and ${supplementNotices.stage} = 'acceptance')`;
+  // Built with the query builder so its columns are qualified: in a plain template `id` would be
+  // the notice's own id, and the subquery would never find the case's notice.
+  const lastNotice = sql<Date | null>`(${db
+    .select({ at: max(supplementNotices.issuedAt) })
+    .from(supplementNotices)
+    .where(and(eq(supplementNotices.applicationId, applications.id), eq(supplementNotices.stage, "acceptance")))})`;
   const rows = await db
     .select({
       id: applications.id,

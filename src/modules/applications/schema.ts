@@ -150,6 +150,9 @@ export const applications = pgTable(
     index("applications_holder_code_idx").on(t.holderCode),
     // The window's processed cases: those it accepted, newest first.
     index("applications_accepted_by_idx").on(t.acceptedBy, t.acceptedAt),
+    // …in the order the list shows them (bench:queries at scale): the page walks this index and
+    // stops after a page instead of sorting every case.
+    index("applications_processed_order_idx").on(sql`(coalesce(${t.acceptedAt}, ${t.decidedAt}, ${t.submittedAt})) desc`, sql`${t.id} desc`),
   ],
 );
 
@@ -251,6 +254,10 @@ export const supplementNotices = pgTable(
   (t) => [
     index("supplement_notices_application_id_idx").on(t.applicationId),
     index("supplement_notices_completed_by_idx").on(t.completedBy),
+    // The window's processed list asks which cases it returned for completion: a small index of those notices.
+    index("supplement_notices_acceptance_idx")
+      .on(t.applicationId)
+      .where(sql`${t.stage} = 'acceptance'`),
     // The deadline job looks for open notices past their due date that nobody was told about.
     index("supplement_notices_overdue_idx")
       .on(t.dueAt)

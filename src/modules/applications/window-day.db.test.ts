@@ -81,6 +81,8 @@ describe("the window's processed cases", () => {
     const search = async (q: string) => (await listProcessed(h.db, clerk, ZProcessedInput.parse({ q }))).rows;
     expect((await search(accepted.trackingNumber ?? "")).map((r) => [r.id, r.outcome])).toEqual([[accepted.id, "accepted"]]);
     expect((await search(returned.trackingNumber ?? "")).map((r) => [r.id, r.outcome])).toEqual([[returned.id, "returned"]]);
+    // When it was returned: the case's own notice (not some other notice, not none).
+    expect((await search(returned.trackingNumber ?? ""))[0]?.at).toEqual(new Date("2026-03-03T02:00:00Z"));
     expect((await search(refused.trackingNumber ?? "")).map((r) => [r.id, r.outcome])).toEqual([[refused.id, "refused"]]);
     // Not processed yet: not in the list, however it is searched.
     expect(await search(waiting.trackingNumber ?? "")).toEqual([]);

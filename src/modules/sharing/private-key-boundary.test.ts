@@ -64,6 +64,8 @@ describe("a private key never leaves the signing code", () => {
         "sealPlaintextKeys",
         // Signs a case document inside the caller's transaction; returns the signature and key id only.
         "signAsDepartment",
+        // The same, for many documents at once (generated history at scale); signatures only.
+        "signManyAsDepartments",
         "signUnsigned",
         // Re-issues a certificate with changed particulars and revokes the one it supersedes.
         "supersedeCertificate",

@@ -36,7 +36,9 @@ import "../effects";
 import { createHash, randomUUID } from "node:crypto";
 import { asc, eq, inArray, sql } from "drizzle-orm";
 import { endOfShanghaiDay, shanghaiDate } from "@/lib/dates";
-import { isRatableApplication, type ApplicationStatus } from "@/modules/applications/model";
+import { isRatableApplication, type ApplicationAuditAction, type ApplicationEvent, type ApplicationStatus } from "@/modules/applications/model";
+import { appendNewStreams } from "@/modules/audit/append-new-streams";
+import type { AuditInput } from "@/modules/audit/record-audit";
 import { applicationMaterials, applications, supplementNotices, uploads, type NoticeItem } from "@/modules/applications/schema";
 import { cachedCalendar } from "@/modules/calendar/load-calendar";
 import { addWorkingDays, dueDate, isWorkingDay, workingDaysBetween, type WorkCalendar } from "@/modules/calendar/model";
@@ -53,11 +55,14 @@ import { normalizeLogin } from "@/modules/identity/model";
 import { citizens, departments, entities, users } from "@/modules/identity/schema";
 import { rectificationDueWorkingDays, type RatingLevel, type RatingTag, type RectificationStatus } from "@/modules/ratings/model";
 import { ratingInvitations, ratings, rectificationItems } from "@/modules/ratings/schema";
-import { isDecidedTask, type TaskStatus } from "@/modules/review/model";
+import { isDecidedTask, type TaskAuditAction, type TaskEvent, type TaskStatus } from "@/modules/review/model";
 import { decisions, reviewTasks, taskPauses } from "@/modules/review/schema";
 import { monthOf } from "@/modules/serviceIndex/periods";
 import { snapshotIndex } from "@/modules/serviceIndex/snapshot-index";
-import { issueCertificate, signAsDepartment } from "@/modules/sharing/registry";
+import { issueCertificate, signAsDepartment, signManyAsDepartments } from "@/modules/sharing/registry";
+import { accessQuestions, dataAccessLog, dataResources } from "@/modules/sharing/schema";
+import type { PgTable } from "drizzle-orm/pg-core";
+import { bulkInsert } from "@/server/db/bulk-insert";
 import type { Db } from "@/server/db/client";
 import { demoCitizens, demoPeople } from "./demo";
 import { demoHistoryRuns } from "./demo-history-schema";
@@ -76,9 +81,21 @@ export interface DemoHistoryOptions {
   replace?: boolean;
   /** Write the index snapshots (default true). */
   snapshots?: boolean;
+  /**
+   * The scale path (`npm run demo:history -- --applications N`, for PostgreSQL): the same cases
+   * from the same draws, but written a month at a time in large batches and not kept in memory,
+   * with made-up enterprises in proportion to the volume (one per about 40 applications a year),
+   * and with the audit events and data-access-log rows the cases would have left.
+   */
+  scale?: boolean;
+  /** Told after each month is written. */
+  onProgress?: (p: { month: string; applications: number; rows: number; ms: number }) => void;
 }
 
 export const defaultDemoHistory = { seed: 20_260_101, months: 12, perMonth: 70 } as const;
+
+/** The largest month of the scale path (2.4 million applications a year); the demo's own path stops at 2000. */
+export const maxScalePerMonth = 200_000;
 
 export interface DemoHistoryResult {
   /** `written`, or `present` when the database already had demo history (nothing changed). */
@@ -133,20 +150,30 @@ const enterpriseCities = [
 const enterpriseWords = ["星河", "远山", "青禾", "晨光", "泰和", "嘉禾", "明远", "瑞丰", "华锦", "云舒", "安平", "恒信"];
 const enterpriseTrades = ["餐饮", "商贸", "建设", "科技", "物流", "食品"];
 
-/** The made-up enterprises of the history: fictional names, codes from made-up bodies. */
+/**
+ * The made-up enterprises of the history: fictional names, codes from made-up bodies (the demo's
+ * 24 `MA0DH001…`; the scale path's further ones `MA1…`, numbered in their names too).
+ */
 export function demoHistoryEnterprises(count = 24) {
+  if (!Number.isInteger(count) || count < 1 || count > 99_999) throw new RangeError(`enterprises must be 1…99999: ${count}`);
   return Array.from({ length: count }, (_, i) => {
     const place = enterpriseCities[i % enterpriseCities.length]!;
-    const body = `MA0DH${String(i + 1).padStart(3, "0")}`;
+    const body = i < 24 ? `MA0DH${String(i + 1).padStart(3, "0")}` : `MA1${String(i + 1).padStart(5, "0")}`;
+    const word = `${enterpriseWords[i % enterpriseWords.length]}${i < 24 ? "" : String(i + 1)}`;
     return {
       creditCode: buildCreditCode({ authority: "9", category: "1", divisionCode: place.division, organisationBody: body }),
-      name: `${place.city}${enterpriseWords[i % enterpriseWords.length]}示例${enterpriseTrades[i % enterpriseTrades.length]}有限公司`,
+      name: `${place.city}${word}示例${enterpriseTrades[i % enterpriseTrades.length]}有限公司`,
       divisionCode: place.division,
       // Legal representatives: mostly the demo's people who have an account (so they file online).
       legalRepresentative:
         i % 4 === 3 ? demoPeople[4 + (i % (demoPeople.length - 4))]! : demoPeople.find((p) => p.idNumber === demoCitizens[i % demoCitizens.length]!.idNumber)!,
     };
   });
+}
+
+/** The demo's 24 enterprises; on the scale path one for about every 40 applications a year. */
+function scaleEnterprises(o: DemoHistoryOptions): number {
+  return o.scale ? Math.min(99_999, Math.max(24, Math.round((o.perMonth * 12) / 40))) : 24;
 }
 
 const queryAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
@@ -194,7 +221,8 @@ export async function generateDemoHistory(db: Db, options: Partial<DemoHistoryOp
   const o: DemoHistoryOptions = { ...defaultDemoHistory, end: new Date(), ...options };
   if (!Number.isInteger(o.seed) || o.seed < 0 || o.seed > 2 ** 31 - 1) throw new RangeError(`seed must be an integer 0…2147483647: ${o.seed}`);
   if (!Number.isInteger(o.months) || o.months < 1 || o.months > 36) throw new RangeError(`months must be 1…36: ${o.months}`);
-  if (!Number.isInteger(o.perMonth) || o.perMonth < 1 || o.perMonth > 2000) throw new RangeError(`per-month must be 1…2000: ${o.perMonth}`);
+  const maxPerMonth = o.scale ? maxScalePerMonth : 2000;
+  if (!Number.isInteger(o.perMonth) || o.perMonth < 1 || o.perMonth > maxPerMonth) throw new RangeError(`per-month must be 1…${maxPerMonth}: ${o.perMonth}`);
   const started = Date.now();
   const [present] = await db.select({ id: applications.id }).from(applications).where(eq(applications.demo, true)).limit(1);
   if (present && !o.replace) {
@@ -217,12 +245,33 @@ export async function generateDemoHistory(db: Db, options: Partial<DemoHistoryOp
   const counts = await db.transaction(async (tx) => {
     if (present) await deleteDemoHistory(tx);
     const lookups = await prepare(tx, o, previous?.licences ?? {});
-    const rows = simulate(o, cal, lookups);
-    await insertAll(tx, rows);
+    const sim = simulator(o, cal, lookups);
+    // The demo path keeps every row for the layers; the scale path only one case of each holder
+    // (what the supervision layer reads), so a province-year never sits in memory.
+    const all = emptyGenerated();
+    const holders = new Map<string, Row<typeof applications>>();
+    const counts: Record<string, number> = {};
+    for (const first of sim.months) {
+      const monthStarted = Date.now();
+      const g = sim.month(first);
+      let rows = await insertAll(tx, g, o.scale === true);
+      const activity = o.scale ? await insertActivity(tx, g, lookups) : {};
+      for (const [k, v] of Object.entries({ ...g.counts, ...activity })) {
+        counts[k] = (counts[k] ?? 0) + v;
+        if (k in activity) rows += v;
+      }
+      if (o.scale) {
+        for (const a of g.applications) if (!holders.has(a.holderCode)) holders.set(a.holderCode, a);
+      } else for (const k of Object.keys(all) as Array<keyof Generated>) if (k !== "counts") (all[k] as unknown[]).push(...(g[k] as unknown[]));
+      o.onProgress?.({ month: first.slice(0, 7), applications: g.applications.length, rows, ms: Date.now() - monthStarted });
+    }
+    const history: GeneratedHistory = o.scale
+      ? { ...emptyGenerated(), applications: [...holders.values()], counts, end: o.end, calendar: cal }
+      : { ...all, counts, end: o.end, calendar: cal };
     // Later layers (credit records, inspections) on top of the cases, each with its own sequence.
     for (const [i, layer] of demoHistoryLayers.entries()) {
-      const written = await layer.generate(tx, { ...rows, end: o.end, calendar: cal }, mulberry32((o.seed + 7919 * (i + 1)) >>> 0));
-      for (const [k, v] of Object.entries(written)) rows.counts[`${layer.name}.${k}`] = v;
+      const written = await layer.generate(tx, history, mulberry32((o.seed + 7919 * (i + 1)) >>> 0));
+      for (const [k, v] of Object.entries(written)) counts[`${layer.name}.${k}`] = v;
     }
     await tx
       .insert(demoHistoryRuns)
@@ -231,15 +280,18 @@ export async function generateDemoHistory(db: Db, options: Partial<DemoHistoryOp
         endOn: shanghaiDate(o.end),
         months: o.months,
         perMonth: o.perMonth,
-        counts: rows.counts,
+        counts,
         digest: "",
         licences: Object.fromEntries(lookups.enterprises.flatMap((e) => (e.licenceId ? [[e.creditCode, e.licenceId]] : []))),
         durationMs: 0,
         generatedAt: new Date(),
       });
-    return rows.counts;
+    return counts;
   });
 
+  // A province-year written at once: the planner's statistics first (autovacuum would get there
+  // later), or the index snapshots and the first page views plan on empty tables.
+  if (o.scale) await db.execute(sql`analyze`);
   const snapshotStarted = Date.now();
   if (o.snapshots !== false) await snapshotHistory(db, o);
   const snapshotMs = Date.now() - snapshotStarted;
@@ -280,6 +332,11 @@ async function deleteDemoHistory(tx: Db): Promise<void> {
   await tx
     .delete(disclosures)
     .where(inArray(disclosures.documentId, tx.select({ id: caseDocuments.id }).from(caseDocuments).where(inArray(caseDocuments.applicationId, demoApps))));
+  // The scale path's reads of the cases (and any question about them); its audit events stay, the
+  // log being append-only: a replaced history's streams remain, chained, naming cases now gone.
+  const demoReads = tx.select({ id: dataAccessLog.id }).from(dataAccessLog).where(inArray(dataAccessLog.applicationId, demoApps));
+  await tx.delete(accessQuestions).where(inArray(accessQuestions.logId, demoReads));
+  await tx.delete(dataAccessLog).where(inArray(dataAccessLog.applicationId, demoApps));
   await tx.delete(rectificationItems).where(inArray(rectificationItems.applicationId, demoApps));
   await tx.delete(ratings).where(inArray(ratings.applicationId, demoApps));
   await tx.delete(ratingInvitations).where(inArray(ratingInvitations.applicationId, demoApps));
@@ -346,36 +403,43 @@ async function prepare(tx: Db, o: DemoHistoryOptions, licences: Record<string, s
   const userOfPerson = new Map(people.map((p) => [p.idNumber, p.userId]));
 
   // The made-up enterprises, with a business licence each (issued once, kept across replacing runs).
-  const generated = demoHistoryEnterprises();
-  await tx
-    .insert(entities)
-    .values(
-      generated.map((e) => ({
-        creditCode: e.creditCode,
-        name: e.name,
-        legalRepresentative: e.legalRepresentative.name,
-        legalRepresentativeIdNumber: e.legalRepresentative.idNumber,
-        contactName: e.legalRepresentative.name,
-        contactPhone: "",
-      })),
-    )
-    .onConflictDoNothing();
-  const entityRows = await tx
-    .select({ id: entities.id, creditCode: entities.creditCode })
-    .from(entities)
-    .where(
-      inArray(
-        entities.creditCode,
-        generated.map((e) => e.creditCode),
-      ),
+  const generated = demoHistoryEnterprises(scaleEnterprises(o));
+  const entityRows: Array<{ id: string; creditCode: string }> = [];
+  for (let i = 0; i < generated.length; i += 2000) {
+    const chunk = generated.slice(i, i + 2000);
+    await tx
+      .insert(entities)
+      .values(
+        chunk.map((e) => ({
+          creditCode: e.creditCode,
+          name: e.name,
+          legalRepresentative: e.legalRepresentative.name,
+          legalRepresentativeIdNumber: e.legalRepresentative.idNumber,
+          contactName: e.legalRepresentative.name,
+          contactPhone: "",
+        })),
+      )
+      .onConflictDoNothing();
+    entityRows.push(
+      ...(await tx
+        .select({ id: entities.id, creditCode: entities.creditCode })
+        .from(entities)
+        .where(
+          inArray(
+            entities.creditCode,
+            chunk.map((e) => e.creditCode),
+          ),
+        )),
     );
+  }
+  const entityByCode = new Map(entityRows.map((r) => [r.creditCode, r]));
   const enterprises: Lookups["enterprises"] = [];
   const personUploads = new Map<string, string>();
   const uploadRows: Array<Row<typeof uploads>> = [];
   const placeholder = Buffer.from("%PDF-1.4\n% Tongban demo history: a placeholder for an uploaded material.\n%%EOF\n");
   const sha = createHash("sha256").update(placeholder).digest("hex");
   for (const e of generated) {
-    const entity = entityRows.find((r) => r.creditCode === e.creditCode);
+    const entity = entityByCode.get(e.creditCode);
     if (!entity) continue;
     let licenceId = licences[e.creditCode] ?? null;
     if (!licenceId) {
@@ -418,7 +482,7 @@ async function prepare(tx: Db, o: DemoHistoryOptions, licences: Record<string, s
       content: placeholder,
     });
   }
-  await tx.insert(uploads).values(uploadRows);
+  for (let i = 0; i < uploadRows.length; i += 2000) await tx.insert(uploads).values(uploadRows.slice(i, i + 2000));
 
   return {
     plans,
@@ -490,21 +554,36 @@ interface TaskSim {
   reviewer: string;
 }
 
-/** Pure: the rows of the history, from the seed, the calendar and what the catalog holds. */
-function simulate(o: DemoHistoryOptions, cal: WorkCalendar, l: Lookups): Generated {
-  const rng = mulberry32(o.seed);
-  const out: Generated = {
-    applications: [],
-    materials: [],
-    tasks: [],
-    pauses: [],
-    decisions: [],
-    notices: [],
-    documents: [],
-    ratings: [],
-    rectifications: [],
-    counts: {},
+/** No rows yet. */
+function emptyGenerated(): Generated {
+  return { applications: [], materials: [], tasks: [], pauses: [], decisions: [], notices: [], documents: [], ratings: [], rectifications: [], counts: {} };
+}
+
+/** What a month's rows count (summed over the months, the history's counts). */
+function countsOf(g: Generated): Record<string, number> {
+  const counts: Record<string, number> = {
+    applications: g.applications.length,
+    tasks: g.tasks.length,
+    decisions: g.decisions.length,
+    supplementNotices: g.notices.length,
+    materials: g.materials.length,
+    documents: g.documents.length,
+    disclosures: g.documents.filter((d) => d.publishOn).length,
+    ratings: g.ratings.length,
+    rectifications: g.rectifications.length,
   };
+  for (const a of g.applications) counts[`status.${a.status}`] = (counts[`status.${a.status}`] ?? 0) + 1;
+  return counts;
+}
+
+/**
+ * Pure: the rows of the history, from the seed, the calendar and what the catalog holds, a month
+ * at a time (`month` must be called for each of `months` in order: the draws run on from one
+ * month to the next, so the months together are the same rows however they are written).
+ */
+function simulator(o: DemoHistoryOptions, cal: WorkCalendar, l: Lookups): { months: string[]; month: (first: string) => Generated } {
+  const rng = mulberry32(o.seed);
+  let out: Generated = emptyGenerated();
   const endDay = shanghaiDate(o.end);
   const end = o.end;
   const sequences = new Map<string, number>();
@@ -520,10 +599,13 @@ function simulate(o: DemoHistoryOptions, cal: WorkCalendar, l: Lookups): Generat
     const idx = ey * 12 + (em - 1) - i;
     monthStarts.push(`${Math.floor(idx / 12)}-${String((idx % 12) + 1).padStart(2, "0")}-01`);
   }
-  for (const first of monthStarts) {
+  return { months: monthStarts, month };
+
+  function month(first: string): Generated {
+    out = emptyGenerated();
     const days: string[] = [];
     for (let d = workingOnOrAfter(cal, first); d.slice(0, 7) === first.slice(0, 7) && d <= endDay; d = addWorkingDays(cal, d, 1)) days.push(d);
-    if (days.length === 0) continue;
+    if (days.length === 0) return out;
     // The current month gets its share so far.
     const n = first.slice(0, 7) === monthOf(o.end) ? Math.round((o.perMonth * days.length) / 21) : o.perMonth;
     const submissions = Array.from({ length: n }, () => ({ day: rng.pick(days), minutes: rng.int(8 * 60 + 30, 17 * 60) })).sort(
@@ -534,20 +616,9 @@ function simulate(o: DemoHistoryOptions, cal: WorkCalendar, l: Lookups): Generat
       if (submittedAt.getTime() > end.getTime()) continue;
       simulateCase(submittedAt, s.day);
     }
+    out.counts = countsOf(out);
+    return out;
   }
-  out.counts = {
-    applications: out.applications.length,
-    tasks: out.tasks.length,
-    decisions: out.decisions.length,
-    supplementNotices: out.notices.length,
-    materials: out.materials.length,
-    documents: out.documents.length,
-    disclosures: out.documents.filter((d) => d.publishOn).length,
-    ratings: out.ratings.length,
-    rectifications: out.rectifications.length,
-  };
-  for (const a of out.applications) out.counts[`status.${a.status}`] = (out.counts[`status.${a.status}`] ?? 0) + 1;
-  return out;
 
   function simulateCase(submittedAt: Date, day: string) {
     const plan = rng.weighted(l.plans);
@@ -563,6 +634,9 @@ function simulate(o: DemoHistoryOptions, cal: WorkCalendar, l: Lookups): Generat
     const trackingNumber = `${division}${day.replaceAll("-", "")}${String(seq).padStart(6, "0")}`;
     const queryCode = Array.from({ length: 8 }, () => rng.pick(queryAlphabet.split(""))).join("");
     const appId = randomUUID();
+    // This case's tasks and decisions are the last ones written (so no search over the others).
+    const taskStart = out.tasks.length;
+    const decisionStart = out.decisions.length;
     const app: Row<typeof applications> = {
       id: appId,
       trackingNumber,
@@ -787,10 +861,12 @@ function simulate(o: DemoHistoryOptions, cal: WorkCalendar, l: Lookups): Generat
 
     // A denial cancels what was still undecided (decided after it, or not started).
     if (denied) {
-      for (const t of out.tasks.filter((x) => x.applicationId === appId)) {
+      for (const t of out.tasks.slice(taskStart)) {
         if (t.status === "denied") continue;
         if (t.status === "approved" && t.decidedAt! <= denied.at) continue;
-        const decision = out.decisions.findIndex((d) => d.taskId === t.id && d.outcome === "approved");
+        let decision = -1;
+        for (let i = decisionStart; i < out.decisions.length && decision < 0; i++)
+          if (out.decisions[i]!.taskId === t.id && out.decisions[i]!.outcome === "approved") decision = i;
         if (decision >= 0) out.decisions.splice(decision, 1);
         t.status = "cancelled";
         t.decidedAt = null;
@@ -871,7 +947,14 @@ function simulate(o: DemoHistoryOptions, cal: WorkCalendar, l: Lookups): Generat
       if (ratedAt.getTime() > end.getTime()) return;
       const rater = online ? filer! : null;
       if (!rater) return;
-      const decidedDepartments = [...new Set(out.tasks.filter((t) => t.applicationId === appId && isDecidedTask(t.status!)).map((t) => t.departmentId))];
+      const decidedDepartments = [
+        ...new Set(
+          out.tasks
+            .slice(taskStart)
+            .filter((t) => isDecidedTask(t.status!))
+            .map((t) => t.departmentId),
+        ),
+      ];
       const levelFor = (badRate: number): RatingLevel =>
         rng.chance(badRate)
           ? rng.pick(["dissatisfied", "veryDissatisfied"] as const)
@@ -974,22 +1057,29 @@ function topological<S extends { key: string; needs: string[] }>(steps: readonly
   return out;
 }
 
-async function insertAll(tx: Db, g: Generated): Promise<void> {
-  const batches = async <T>(rows: T[], insert: (batch: T[]) => Promise<unknown>) => {
-    for (let i = 0; i < rows.length; i += 400) await insert(rows.slice(i, i + 400));
+/**
+ * Writes a month's rows: in multi-row inserts of up to 400 rows (the demo's path), or `bulk` in
+ * large JSON-carried statements (the scale path, `bulkInsert`); returns how many rows it wrote.
+ */
+async function insertAll(tx: Db, g: Generated, bulk: boolean): Promise<number> {
+  let written = 0;
+  const write = async <T extends PgTable>(table: T, rows: Array<T["$inferInsert"]>) => {
+    if (bulk) await bulkInsert(tx, table, rows);
+    else for (let i = 0; i < rows.length; i += 400) await tx.insert(table).values(rows.slice(i, i + 400));
+    written += rows.length;
   };
-  await batches(g.applications, (b) => tx.insert(applications).values(b));
-  await batches(g.materials, (b) => tx.insert(applicationMaterials).values(b));
-  await batches(g.tasks, (b) => tx.insert(reviewTasks).values(b));
-  await batches(g.pauses, (b) => tx.insert(taskPauses).values(b));
-  await batches(g.decisions, (b) => tx.insert(decisions).values(b));
-  await batches(g.notices, (b) => tx.insert(supplementNotices).values(b));
-  await batches(g.ratings, (b) => tx.insert(ratings).values(b));
-  await batches(g.rectifications, (b) => tx.insert(rectificationItems).values(b));
+  await write(applications, g.applications);
+  await write(applicationMaterials, g.materials);
+  await write(reviewTasks, g.tasks);
+  await write(taskPauses, g.pauses);
+  await write(decisions, g.decisions);
+  await write(supplementNotices, g.notices);
+  await write(ratings, g.ratings);
+  await write(rectificationItems, g.rectifications);
   // Finished cases count as invited to rate when they finished: the ratings job invites only what
   // it has not, and must not send the demo's people a year of invitations at the first start.
   const invited = g.applications.filter((a) => isRatableApplication(a.status!)).map((a) => ({ applicationId: a.id!, invitedAt: a.updatedAt! }));
-  await batches(invited, (b) => tx.insert(ratingInvitations).values(b));
+  await write(ratingInvitations, invited);
 
   // The 决定书, each signed by its department's key like any other document, then its 双公示 record.
   const cal = await cachedCalendar(tx);
@@ -997,21 +1087,24 @@ async function insertAll(tx: Db, g: Generated): Promise<void> {
   const disclosureRows: Array<Row<typeof disclosures>> = [];
   const basisOf = new Map((await tx.select({ id: services.id, legalBasis: services.legalBasis }).from(services)).map((s) => [s.id, s.legalBasis]));
   const planOf = new Map(g.applications.map((a) => [a.id!, a.plan]));
-  for (const d of g.documents) {
-    const signed = await signAsDepartment(
-      tx,
-      d.departmentId,
-      (signedAt) =>
-        documentPayload({
-          number: d.row.number,
-          kind: d.row.kind,
-          applicationId: d.row.applicationId,
-          issuerDepartmentCode: d.issuerCode,
-          signedAt,
-          content: d.row.content,
-        }),
-      d.at,
-    );
+  const payloadOf = (d: Generated["documents"][number]) => (signedAt: Date) =>
+    documentPayload({
+      number: d.row.number,
+      kind: d.row.kind,
+      applicationId: d.row.applicationId,
+      issuerDepartmentCode: d.issuerCode,
+      signedAt,
+      content: d.row.content,
+    });
+  // The scale path opens each department's key once for the month; the demo's signs one by one.
+  const signatures = bulk
+    ? await signManyAsDepartments(
+        tx,
+        g.documents.map((d) => ({ departmentId: d.departmentId, payloadAt: payloadOf(d), now: d.at })),
+      )
+    : null;
+  for (const [i, d] of g.documents.entries()) {
+    const signed = signatures?.[i] ?? (await signAsDepartment(tx, d.departmentId, payloadOf(d), d.at));
     docRows.push({ ...d.row, signature: signed.signature, signingKeyId: signed.keyId, signedAt: signed.signedAt, createdAt: d.at });
     if (!d.publishOn) continue;
     const c = d.row.content;
@@ -1038,8 +1131,103 @@ async function insertAll(tx: Db, g: Generated): Promise<void> {
       updatedAt: publishedAt,
     });
   }
-  await batches(docRows, (b) => tx.insert(caseDocuments).values(b));
-  await batches(disclosureRows, (b) => tx.insert(disclosures).values(b));
+  await write(caseDocuments, docRows);
+  await write(disclosures, disclosureRows);
+  return written;
+}
+
+/**
+ * The scale path's trail of each month's cases: the audit events their status changes would have
+ * written (one stream per case, chained and keyed like any other) and the data-access-log rows of
+ * the reads of an enterprise's business licence (at submission by the filer, at the window by the
+ * clerk, in review by each department's reviewer). Derived from the rows, drawing nothing: the
+ * cases are the same with or without it. Not in the digest.
+ */
+async function insertActivity(tx: Db, g: Generated, l: Lookups): Promise<Record<string, number>> {
+  const group = <T, K>(rows: T[], key: (r: T) => K) => {
+    const m = new Map<K, T[]>();
+    for (const r of rows) {
+      const list = m.get(key(r));
+      if (list) list.push(r);
+      else m.set(key(r), [r]);
+    }
+    return m;
+  };
+  const tasksOf = group(g.tasks, (t) => t.applicationId);
+  const noticesOf = group(g.notices, (n) => n.applicationId);
+  const asksOf = group(
+    g.decisions.filter((d) => d.outcome === "supplementRequested"),
+    (d) => d.taskId,
+  );
+  const licenceOf = new Map(g.materials.filter((m) => m.certificateId).map((m) => [m.applicationId, m.certificateId!]));
+  const [resource] = await tx
+    .select({ id: dataResources.id, legalBasis: dataResources.legalBasis })
+    .from(dataResources)
+    .where(eq(dataResources.certificateTypeCode, "businessLicence"))
+    .limit(1);
+  const clerk = { userId: l.clerkId, role: "windowClerk" };
+  type Event = AuditInput<ApplicationAuditAction | TaskAuditAction> & { at: Date };
+  const events: Event[] = [];
+  const reads: Array<Row<typeof dataAccessLog>> = [];
+  for (const a of g.applications) {
+    const own: Event[] = [];
+    const filer = a.filedAs === "window" ? clerk : { userId: a.filedByUserId!, role: a.applicantKind === "enterprise" ? "enterprise" : "citizen" };
+    const app = (event: ApplicationEvent, from: ApplicationStatus, to: ApplicationStatus, at: Date, actor: Event["actor"]) =>
+      own.push({ streamId: a.id!, actor, action: `application.${event}`, entityType: "application", entityId: a.id!, from, to, at });
+    const tasks = tasksOf.get(a.id!) ?? [];
+    const reviewerOf = (t: Row<typeof reviewTasks>) => (t.claimedBy ? { userId: t.claimedBy, role: "reviewer" } : null);
+    app("submit", "draft", "submitted", a.submittedAt!, filer);
+    if (a.status === "notAccepted") app("refuse", "submitted", "notAccepted", a.updatedAt!, clerk);
+    if (a.acceptedAt) app("accept", "submitted", "inReview", a.acceptedAt, a.acceptedBy ? clerk : null);
+    for (const t of tasks) {
+      const task = (event: TaskEvent, from: TaskStatus, to: TaskStatus, at: Date, actor: Event["actor"]) =>
+        own.push({ streamId: a.id!, actor, action: `task.${event}`, entityType: "reviewTask", entityId: t.id!, from, to, at, data: { stepKey: t.stepKey } });
+      if (!t.clockStartedAt) continue;
+      task("open", "waiting", "open", t.clockStartedAt, null);
+      if (t.claimedAt) task("claim", "open", "claimed", t.claimedAt, reviewerOf(t));
+      for (const d of asksOf.get(t.id!) ?? []) task("requestSupplement", "claimed", "supplementRequested", d.decidedAt!, reviewerOf(t));
+      if (t.decidedAt) task(t.status === "denied" ? "deny" : "approve", "claimed", t.status!, t.decidedAt, reviewerOf(t));
+      if (t.status === "cancelled" && a.decidedAt) task("cancel", "open", "cancelled", a.decidedAt, null);
+    }
+    for (const n of noticesOf.get(a.id!) ?? []) {
+      app("requestSupplement", "inReview", "supplementRequired", n.issuedAt!, null);
+      if (n.completedAt) app("supplement", "supplementRequired", "inReview", n.completedAt, filer);
+    }
+    if (a.decidedAt) app(a.status === "denied" ? "deny" : "approve", "inReview", a.status === "denied" ? "denied" : "approved", a.decidedAt, null);
+    if (a.completedAt) app("complete", "approved", "completed", a.completedAt, null);
+    // In time order (a stable sort: the order written for equal times).
+    events.push(...own.sort((x, y) => x.at.getTime() - y.at.getTime()));
+
+    const licenceId = licenceOf.get(a.id!);
+    if (!licenceId) continue;
+    const read = (purpose: "submission" | "acceptance" | "review", reader: { userId: string; role: string }, departmentId: string | null, at: Date) =>
+      reads.push({
+        at,
+        readerUserId: reader.userId,
+        readerRole: reader.role,
+        readerDepartmentId: departmentId,
+        holderCode: a.holderCode,
+        resourceId: resource?.id ?? null,
+        certificateTypeCode: "businessLicence",
+        applicationId: a.id!,
+        purpose,
+        legalBasis: resource?.legalBasis ?? null,
+        outcome: "allowed",
+        recordCount: 1,
+        readKey: createHash("sha256")
+          .update(JSON.stringify([reader.userId, reader.role, purpose, a.id, "businessLicence", true, null, [`${licenceId}:valid`]]))
+          .digest("base64url"),
+      });
+    read("submission", filer, null, a.submittedAt!);
+    if (a.acceptedBy) read("acceptance", clerk, null, a.acceptedAt ?? a.updatedAt!);
+    for (const t of tasks) if (t.claimedBy && t.claimedAt) read("review", { userId: t.claimedBy, role: "reviewer" }, t.departmentId, t.claimedAt);
+  }
+  const auditCount = await appendNewStreams<ApplicationAuditAction | TaskAuditAction>(tx, events);
+  // Distinct reads only (one reviewer may hold two steps of a case): the log keeps one row per read.
+  const seen = new Set<string>();
+  const distinct = reads.filter((r) => !seen.has(r.readKey!) && seen.add(r.readKey!));
+  await bulkInsert(tx, dataAccessLog, distinct);
+  return { auditEvents: auditCount, dataAccessLog: distinct.length };
 }
 
 /**

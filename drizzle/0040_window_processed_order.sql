@@ -1,0 +1,2 @@
+CREATE INDEX "applications_processed_order_idx" ON "applications" USING btree ((coalesce("accepted_at", "decided_at", "submitted_at")) desc,"id" desc);--> statement-breakpoint
+CREATE INDEX "supplement_notices_acceptance_idx" ON "supplement_notices" USING btree ("application_id") WHERE "supplement_notices"."stage" = 'acceptance';

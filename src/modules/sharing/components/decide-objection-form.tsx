@@ -38,12 +38,12 @@ export function DecideObjectionForm({ objectionId, version, proposedValue }: { o
         <FormError message={form.formState.errors.root?.server?.message} />
         <div className="flex flex-wrap gap-x-6 gap-y-1">
           <div className="flex items-center gap-2">
-            <input id={`${idPrefix}-correct`} type="radio" value="correct" className="h-5 w-5" {...form.register("decision")} />
-            <label htmlFor={`${idPrefix}-correct`}>{t("decision.correct")}</label>
+            <input id={`${idPrefix}-decision-correct`} type="radio" value="correct" className="h-5 w-5" {...form.register("decision")} />
+            <label htmlFor={`${idPrefix}-decision-correct`}>{t("decision.correct")}</label>
           </div>
           <div className="flex items-center gap-2">
-            <input id={`${idPrefix}-answer`} type="radio" value="answer" className="h-5 w-5" {...form.register("decision")} />
-            <label htmlFor={`${idPrefix}-answer`}>{t("decision.answer")}</label>
+            <input id={`${idPrefix}-decision-answer`} type="radio" value="answer" className="h-5 w-5" {...form.register("decision")} />
+            <label htmlFor={`${idPrefix}-decision-answer`}>{t("decision.answer")}</label>
           </div>
         </div>
         {decision === "correct" ? <TextField form={form} name="value" label={t("correctValue")} hint={t("correctHint")} idPrefix={idPrefix} /> : null}

@@ -43,22 +43,30 @@ async function caseReadingTheLicence(requires = false) {
     .from(bundleSteps)
     .innerJoin(bundles, eq(bundles.id, bundleSteps.bundleId))
     .where(eq(bundles.code, code));
-  await h.db.insert(materials).values({
-    serviceId: step!.serviceId,
-    key: "businessLicence",
-    nameZh: "营业执照",
-    nameEn: "Business licence",
-    legalBasis: "《测试条例》第四条",
-    source: "certificate",
-    certificateType: "businessLicence",
-    required: true,
-    sortOrder: 10,
-  });
+  await h.db
+    .insert(materials)
+    .values({
+      serviceId: step!.serviceId,
+      key: "businessLicence",
+      nameZh: "营业执照",
+      nameEn: "Business licence",
+      legalBasis: "《测试条例》第四条",
+      source: "certificate",
+      certificateType: "businessLicence",
+      required: true,
+      sortOrder: 10,
+    });
   if (requires) await h.db.update(bundles).set({ requiresCertificateType: "businessLicence" }).where(eq(bundles.id, step!.bundleId));
   const app = await submitApplication(
     h.db,
     actor,
-    ZSubmitApplicationInput.parse({ subject: { kind: "bundle", code }, idempotencyKey: randomUUID(), formData: { projectName: "示例项目" }, materials: {}, consent: true }),
+    ZSubmitApplicationInput.parse({
+      subject: { kind: "bundle", code },
+      idempotencyKey: randomUUID(),
+      formData: { projectName: "示例项目" },
+      materials: {},
+      consent: true,
+    }),
     monday,
   );
   const [row] = await h.db.select().from(applications).where(eq(applications.id, app.id));
@@ -101,7 +109,10 @@ describe("consent per certificate and purpose", () => {
     const later = new Date("2026-03-03T02:00:00Z");
     await withdrawConsent(h.db, actor, { consentId: consent!.id }, later);
     expect((await consentsOf(applicationId))[0]).toMatchObject({ withdrawnAt: later, withdrawnBy: actor.userId });
-    const [audit] = await h.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, consent!.id), eq(auditEvents.action, "dataConsent.withdraw")));
+    const [audit] = await h.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, consent!.id), eq(auditEvents.action, "dataConsent.withdraw")));
     expect(audit).toBeDefined();
 
     const after = await readCertificates(h.db, market, { holderCode, typeCodes: ["businessLicence"], purpose: { kind: "application", applicationId }, today });
@@ -114,7 +125,10 @@ describe("consent per certificate and purpose", () => {
       expect.objectContaining({ purpose: "review", readerUserId: market.userId, refusalReason: "sharing.refusal.consentWithdrawn", recordCount: 0 }),
     ]);
     const view = await getApplication(h.db, market, applicationId, later);
-    expect(view.materials.find((m) => m.key === "businessLicence")).toMatchObject({ certificate: null, certificateRefused: "sharing.refusal.consentWithdrawn" });
+    expect(view.materials.find((m) => m.key === "businessLicence")).toMatchObject({
+      certificate: null,
+      certificateRefused: "sharing.refusal.consentWithdrawn",
+    });
     // The holder's own reads are not the departments': still allowed.
     const own = await readCertificates(h.db, actor, { holderCode, typeCodes: ["businessLicence"], purpose: { kind: "own", use: "ownRecord" }, today });
     expect(own.certificates).toHaveLength(1);

@@ -15,12 +15,7 @@ import { dataConsents } from "./schema";
 export async function recordConsents(
   db: Db,
   actor: Actor,
-  input: {
-    holderCode: string;
-    applicationId: string;
-    certificates: ReadonlyArray<{ id: string; typeCode: string }>;
-    lawTypes: ReadonlyArray<string | null>;
-  },
+  input: { holderCode: string; applicationId: string; certificates: ReadonlyArray<{ id: string; typeCode: string }>; lawTypes: ReadonlyArray<string | null> },
   now: Date,
 ): Promise<void> {
   if (input.certificates.length === 0) return;

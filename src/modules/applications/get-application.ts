@@ -4,7 +4,7 @@ import { planFormOf } from "./plan-form";
 import type { Db } from "@/server/db/client";
 import { isOverdue, shanghaiDate } from "../calendar/model";
 import { certificateTypeIdentifying } from "../catalog/certificate-types";
-import { applicableMaterials, formatAnswerBoth } from "../catalog/model";
+import { applicableMaterials, formatAnswerBoth, sharedFieldKeys, type CertificateField } from "../catalog/model";
 import { certificateTypes } from "../catalog/schema";
 import type { Actor } from "../identity/model";
 import { departments, entities, users, windowKeyIns } from "../identity/schema";
@@ -163,8 +163,11 @@ export function readerStepKeysOf(app: Pick<ApplicationRow, "plan">, tasks: Reado
   return new Set(tasks.filter((t) => ownSteps.has(t.stepKey)).map((t) => t.stepKey));
 }
 
-function certificateView(c: HeldCertificate, types: Map<string, { nameZh: string; nameEn: string }>) {
+function certificateView(c: HeldCertificate, types: Map<string, { nameZh: string; nameEn: string; fields: CertificateField[] }>) {
+  const typeFields = types.get(c.typeCode)?.fields ?? [];
+  const shared = new Set(sharedFieldKeys(typeFields));
   return {
+    sharedFields: typeFields.filter((f) => shared.has(f.key)).map((f) => ({ key: f.key, nameZh: f.nameZh, nameEn: f.nameEn })),
     id: c.id,
     number: c.number,
     typeCode: c.typeCode,

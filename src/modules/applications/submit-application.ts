@@ -10,6 +10,7 @@ import { principalOf, type Actor } from "../identity/model";
 import { applicantUserIds } from "../identity/recipients";
 import { notify } from "../notifications/notify";
 import { readCertificates } from "../sharing/gate";
+import { recordConsents } from "../sharing/record-consents";
 import { acceptInTransaction } from "./accept-application";
 import { draftRow } from "./draft-row";
 import { applicantIdentity, assertMayFile, type ApplicantIdentity } from "./applicant";
@@ -164,6 +165,13 @@ export async function submitApplication(
           : {}),
       },
     });
+    // Consent per certificate and purpose (this application); the required certificate rests on law.
+    await recordConsents(
+      tx,
+      actor,
+      { holderCode: who.holderCode, applicationId: app.id, certificates: checked.certificatesUsed, lawTypes: [plan.requiresCertificateType] },
+      now,
+    );
     await options.alsoInTransaction?.(tx, app.id);
     const applicantIds = await applicantUserIds(tx, who, now);
     // The tracking number as late as it can be: the division's day counter stays locked from here

@@ -84,6 +84,8 @@ export const ZCertificateView = z.object({
   issuedOn: z.string(),
   validUntil: z.string().nullable(),
   status: z.enum(certificateStatuses),
+  /** The fields the type shares with other departments (what a using department may object to). */
+  sharedFields: z.array(z.object({ key: z.string(), nameZh: z.string(), nameEn: z.string() })),
 });
 
 /** A certificate the case issued, with what it says: its type's printed fields, labelled and formatted. */

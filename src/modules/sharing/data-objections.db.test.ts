@@ -7,6 +7,7 @@ import { newEnterprise, reviewer, withDemo } from "@/root/testing/fixtures";
 import { decideDataObjection } from "./decide-data-objection";
 import { fileDataObjection } from "./file-data-objection";
 import { verifyCertificate } from "./gate";
+import { listDataLog } from "./data-log";
 import { listDataObjections } from "./list-data-objections";
 import { issueOrSupersede } from "./registry";
 import { certificates } from "./registry-schema";
@@ -121,6 +122,28 @@ describe("objections to wrong shared data", () => {
     await expect(decideDataObjection(h.db, market, { objectionId: filed.id, version: 2, decision: "answer", answer: "再次答复测试" })).rejects.toMatchObject({
       code: "illegalTransition",
     });
+    // Every step shows in the holder's data log: filed by the holder, corrected by market supervision.
+    const log = await listDataLog(h.db, actor, { page: 1, includeOwn: false });
+    const steps = log.entries.filter((e) => e.purpose.startsWith("objection"));
+    expect(steps.map((e) => [e.purpose, e.readerRole, e.departmentNameZh])).toEqual([
+      ["objectionCorrected", "reviewer", expect.stringContaining("市场监督管理")],
+      ["objectionFiled", "enterprise", null],
+    ]);
+  });
+
+  it("bad input changes nothing: a claim too long, a proposed value too long, someone else's certificate", async () => {
+    const { actor, holderCode, licence } = await licensed();
+    await expect(fileDataObjection(h.db, actor, { number: licence.number, fieldKey: "businessAddress", claim: "长".repeat(1001) })).rejects.toBeTruthy();
+    await expect(
+      fileDataObjection(h.db, actor, { number: licence.number, fieldKey: "businessAddress", claim: "门牌号有误", proposedValue: "号".repeat(501) }),
+    ).rejects.toBeTruthy();
+    await expect(fileDataObjection(h.db, actor, { number: licence.number, fieldKey: "businessAddress", claim: "短" })).rejects.toBeTruthy();
+    const stranger = await newEnterprise(h.db);
+    await expect(fileDataObjection(h.db, stranger, { number: licence.number, fieldKey: "businessAddress", claim: "别人的证照" })).rejects.toMatchObject({
+      code: "notFound",
+    });
+    expect(await h.db.select().from(dataObjections).where(eq(dataObjections.holderCode, holderCode))).toEqual([]);
+    expect((await listDataLog(h.db, actor, { page: 1, includeOwn: true })).entries.filter((e) => e.purpose.startsWith("objection"))).toEqual([]);
   });
 
   it("a using department objects to a shared field; an answer after the due day keeps the data, is marked late and listed for the data office", async () => {
@@ -165,5 +188,8 @@ describe("objections to wrong shared data", () => {
     expect(await listDataObjections(h.db, actor, {}, at("2026-06-01"))).toEqual([
       expect.objectContaining({ id: filed.id, byDepartment: true, status: "answered", answer: expect.stringContaining("无误") }),
     ]);
+    expect(
+      (await listDataLog(h.db, actor, { page: 1, includeOwn: false })).entries.filter((e) => e.purpose.startsWith("objection")).map((e) => e.purpose),
+    ).toEqual(["objectionAnswered", "objectionFiled"]);
   });
 });

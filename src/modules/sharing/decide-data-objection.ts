@@ -9,6 +9,7 @@ import { certificateTypes } from "../catalog/schema";
 import type { Actor } from "../identity/model";
 import { ZDecideDataObjectionInput } from "./inputs";
 import { isAnsweredLate, nextDataObjectionStatus, type DataObjectionAuditAction } from "./model";
+import { logObjectionStep } from "./objection-log";
 import { reissueCertificate } from "./registry";
 import { certificates } from "./registry-schema";
 import { dataObjections } from "./schema";
@@ -97,6 +98,12 @@ export async function decideDataObjection(
       data: { number: objection.certificateNumber, field: objection.fieldKey, correctedNumber: corrected?.number ?? null, dueOn: objection.dueOn, late },
       at: now,
     });
+    await logObjectionStep(
+      tx,
+      actor,
+      { holderCode: objection.holderCode, typeCode: objection.typeCode, purpose: input.decision === "correct" ? "objectionCorrected" : "objectionAnswered" },
+      now,
+    );
     return { id: updated.id, status: updated.status, correctedNumber: corrected?.number ?? null, late };
   });
 }

@@ -11,6 +11,7 @@ import { holderIdentity } from "../identity/holder";
 import type { Actor } from "../identity/model";
 import { ZFileDataObjectionInput } from "./inputs";
 import { dataObjectionWorkingDays, grantInForceStatus, initialDataObjectionStatus, type DataObjectionAuditAction } from "./model";
+import { logObjectionStep } from "./objection-log";
 import { certificates } from "./registry-schema";
 import { dataObjections, dataResources, grants } from "./schema";
 
@@ -96,6 +97,7 @@ export async function fileDataObjection(db: Db, actor: Actor, raw: unknown, now:
       data: { number: row.c.number, field: input.fieldKey, byDepartment: filedByDepartmentId !== null, dueOn },
       at: now,
     });
+    await logObjectionStep(tx, actor, { holderCode: row.c.holderCode, typeCode: row.c.typeCode, purpose: "objectionFiled" }, now);
     return { id: objection!.id, dueOn };
   });
 }

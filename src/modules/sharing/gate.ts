@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { shanghaiDate } from "@/lib/dates";
 import { applicantIdentity } from "../identity/holder";
@@ -9,7 +9,7 @@ import { certificateTypes } from "../catalog/schema";
 import type { Actor } from "../identity/model";
 import { departments, entities } from "../identity/schema";
 import { reviewTasks } from "../review/schema";
-import { dataAccessLog, dataResources, foreignGrants, grants, publicVerificationCounts } from "./schema";
+import { dataAccessLog, dataConsents, dataResources, foreignGrants, grants, publicVerificationCounts } from "./schema";
 import { certificates, departmentKeys } from "./registry-schema";
 import { maskIdNumber } from "../identity/id-number";
 import { grantInForceStatus, isPersonHolderCode, sharedCertificateValues, shownCertificateFields, type ShownCertificateField } from "./model";
@@ -71,7 +71,8 @@ export type RefusalReason =
   | "sharing.refusal.applicationClosed"
   | "sharing.refusal.notCatalogued"
   | "sharing.refusal.notShared"
-  | "sharing.refusal.noGrant";
+  | "sharing.refusal.noGrant"
+  | "sharing.refusal.consentWithdrawn";
 
 export interface GateResult {
   certificates: HeldCertificate[];
@@ -255,6 +256,23 @@ export async function readCertificates(db: Db, reader: Actor, q: CertificateQuer
     if (!purpose.ok) decisions.set(typeCode, { ok: false, reason: purpose.reason });
     else if (purpose.consumers === "holder") decisions.set(typeCode, { ok: true, legalBasis: null });
     else decisions.set(typeCode, await checkGrant(db, resourceOf.get(typeCode), purpose.consumers));
+  }
+  // Staff reads for a case that rest on the applicant's consent stop when it is withdrawn (政务数据
+  // 共享条例 2025; PIPL art. 15): the departments ask for an upload instead. Law-based reads stand.
+  if (purpose.ok && purpose.consumers !== "holder" && purpose.applicationId) {
+    const withdrawn = await db
+      .select({ typeCode: dataConsents.certificateTypeCode })
+      .from(dataConsents)
+      .where(
+        and(
+          eq(dataConsents.applicationId, purpose.applicationId),
+          eq(dataConsents.holderCode, q.holderCode),
+          eq(dataConsents.basis, "consent"),
+          isNotNull(dataConsents.withdrawnAt),
+          inArray(dataConsents.certificateTypeCode, typeCodes),
+        ),
+      );
+    for (const w of withdrawn) decisions.set(w.typeCode, { ok: false, reason: "sharing.refusal.consentWithdrawn" });
   }
   const allowedTypes = typeCodes.filter((t) => decisions.get(t)?.ok);
   const rows = allowedTypes.length ? await selectCertificates(db, and(queryFilter(q), inArray(certificates.typeCode, allowedTypes))) : [];

@@ -134,3 +134,6 @@ export const ZDecideDataObjectionInput = z.discriminatedUnion("decision", [
   }),
   z.object({ objectionId: z.uuid(), version: z.number().int().min(1), decision: z.literal("answer"), answer: ZReason }),
 ]);
+
+/** The holder withdraws one consent (撤回授权). */
+export const ZWithdrawConsentInput = z.object({ consentId: z.uuid() });

@@ -2,6 +2,7 @@ import { desc, eq, or } from "drizzle-orm";
 import { shanghaiDate } from "@/lib/dates";
 import { DomainError } from "@/lib/domain-error";
 import type { Db } from "@/server/db/client";
+import { certificateTypes } from "../catalog/schema";
 import { holderIdentity } from "../identity/holder";
 import type { Actor } from "../identity/model";
 import { certificates } from "./registry-schema";
@@ -21,9 +22,16 @@ export async function listDataObjections(db: Db, actor: Actor, options: { late?:
     where = or(eq(dataObjections.sourceDepartmentId, actor.departmentId), eq(dataObjections.filedByDepartmentId, actor.departmentId));
   } else where = eq(dataObjections.holderCode, (await holderIdentity(db, actor)).holderCode);
   const rows = await db
-    .select({ o: dataObjections, correctedNumber: certificates.number })
+    .select({
+      o: dataObjections,
+      correctedNumber: certificates.number,
+      typeNameZh: certificateTypes.nameZh,
+      typeNameEn: certificateTypes.nameEn,
+      typeFields: certificateTypes.fields,
+    })
     .from(dataObjections)
     .leftJoin(certificates, eq(certificates.id, dataObjections.correctedCertificateId))
+    .leftJoin(certificateTypes, eq(certificateTypes.code, dataObjections.typeCode))
     .where(where)
     .orderBy(desc(dataObjections.filedAt));
   const today = shanghaiDate(now);
@@ -33,6 +41,12 @@ export async function listDataObjections(db: Db, actor: Actor, options: { late?:
     status: r.o.status,
     certificateNumber: r.o.certificateNumber,
     typeCode: r.o.typeCode,
+    typeNameZh: r.typeNameZh ?? r.o.typeCode,
+    typeNameEn: r.typeNameEn ?? r.o.typeCode,
+    fieldNameZh: r.typeFields?.find((f) => f.key === r.o.fieldKey)?.nameZh ?? r.o.fieldKey,
+    fieldNameEn: r.typeFields?.find((f) => f.key === r.o.fieldKey)?.nameEn ?? r.o.fieldKey,
+    /** The viewer's department issued the data and decides (a reviewer of the source department). */
+    mayDecide: actor.role === "reviewer" && actor.departmentId === r.o.sourceDepartmentId,
     holderCode: r.o.holderCode,
     fieldKey: r.o.fieldKey,
     currentValue: r.o.currentValue,

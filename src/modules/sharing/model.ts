@@ -128,6 +128,7 @@ export const sharingAuditActions = [
   "population.record",
   "certificate.reissueDeclaredFields",
   "foreignGrant.approve",
+  "dataConsent.withdraw",
 ] as const;
 export type SharingAuditAction = (typeof sharingAuditActions)[number];
 
@@ -207,3 +208,20 @@ export const dataObjectionAuditActions: readonly DataObjectionAuditAction[] = [
   "dataObjection.file",
   ...dataObjectionEvents.map((e) => `dataObjection.${e}` as const),
 ];
+
+/**
+ * What a staff read of a holder's certificate for an application rests on (数据使用的依据):
+ * - `consent`: a certificate used in place of a material the applicant would otherwise upload;
+ *   the applicant agreed on the form and may withdraw it, after which the departments ask for an
+ *   upload (the supplement notice) instead of reading it;
+ * - `law`: a certificate the service requires the applicant to hold (the catalog's
+ *   `requiresCertificateType`, e.g. a change registration needs the business licence): the
+ *   department checks it under the service's legal basis, and no withdrawal stops that.
+ */
+export const consentBases = ["consent", "law"] as const;
+export type ConsentBasis = (typeof consentBases)[number];
+
+/** Only a read that rests on consent can be withdrawn, and only once. */
+export function isWithdrawableConsent(c: { basis: ConsentBasis; withdrawnAt: Date | null }): boolean {
+  return c.basis === "consent" && c.withdrawnAt === null;
+}

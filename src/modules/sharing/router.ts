@@ -6,6 +6,8 @@ import { decideDataObjection } from "./decide-data-objection";
 import { fileDataObjection } from "./file-data-objection";
 import { decideGrant, listGrants, requestGrant } from "./grants";
 import { listDataObjections } from "./list-data-objections";
+import { listMyConsents } from "./list-consents";
+import { withdrawConsent } from "./withdraw-consent";
 import {
   ZAddPersonInput,
   ZAnswerQuestionInput,
@@ -21,6 +23,7 @@ import {
   ZRevokeCertificateInput,
   ZRotateKeyInput,
   ZUpdateResourceInput,
+  ZWithdrawConsentInput,
 } from "./inputs";
 import { listResources } from "./list-resources";
 import { getMyCertificate, listMyCertificates } from "./my-certificates";
@@ -42,6 +45,9 @@ export const sharingRouter = createTRPCRouter({
   dataLog: holderProcedure.input(ZDataLogInput).query(({ ctx, input }) => listDataLog(ctx.db, ctx.actor, input)),
   askQuestion: holderProcedure.input(ZAskQuestionInput).mutation(({ ctx, input }) => askQuestion(ctx.db, ctx.actor, input)),
   publicVerifications: holderProcedure.query(({ ctx }) => listPublicVerifications(ctx.db, ctx.actor)),
+  // Consents per certificate and application (我的授权); those resting on consent can be withdrawn.
+  myConsents: holderProcedure.query(({ ctx }) => listMyConsents(ctx.db, ctx.actor)),
+  withdrawConsent: holderProcedure.input(ZWithdrawConsentInput).mutation(({ ctx, input }) => withdrawConsent(ctx.db, ctx.actor, input)),
   // Objections to wrong shared data (数据异议): the holder, or a using department's reviewer; the issuing department decides.
   fileObjection: holderProcedure.input(ZFileDataObjectionInput).mutation(({ ctx, input }) => fileDataObjection(ctx.db, ctx.actor, input)),
   myObjections: holderProcedure.query(({ ctx }) => listDataObjections(ctx.db, ctx.actor)),

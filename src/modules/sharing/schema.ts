@@ -3,7 +3,7 @@ import { date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timesta
 import { certificateTypes } from "../catalog/schema";
 import { departments, users } from "../identity/schema";
 import { certificates } from "./registry-schema";
-import { dataObjectionStatuses, grantStatuses } from "./model";
+import { consentBases, dataObjectionStatuses, grantStatuses } from "./model";
 
 export const shareTypeEnum = pgEnum("share_type", ["unconditional", "conditional", "notShared"]);
 export const openTypeEnum = pgEnum("open_type", ["open", "conditionalOpen", "notOpen"]);
@@ -118,6 +118,9 @@ export const accessPurposeEnum = pgEnum("access_purpose", [
   "identityVerification",
   "legalRepresentativeCheck",
   "crossRegion",
+  "objectionFiled",
+  "objectionAnswered",
+  "objectionCorrected",
 ]);
 export const accessOutcomeEnum = pgEnum("access_outcome", ["allowed", "refused"]);
 
@@ -288,5 +291,40 @@ export const dataObjections = pgTable(
     uniqueIndex("data_objections_open_key")
       .on(t.certificateId, t.fieldKey)
       .where(sql`status = 'open'`),
+  ],
+);
+
+export const consentBasisEnum = pgEnum("consent_basis", consentBases);
+
+/**
+ * The holder's consent to staff reading one certificate for one purpose (数据使用授权): the
+ * application it serves, given on the form's consent step (or at the window, with its evidence),
+ * withdrawable while it rests on consent (see `consentBases`). The gate refuses a staff read of a
+ * certificate type whose consent for the application was withdrawn.
+ */
+export const dataConsents = pgTable(
+  "data_consents",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    holderCode: text("holder_code").notNull(),
+    certificateTypeCode: text("certificate_type_code").notNull(),
+    /** The certificate consented to; null for a backfilled row whose certificate is unknown. */
+    certificateId: uuid("certificate_id").references(() => certificates.id),
+    /** The purpose: the application the read serves (its departments' acceptance and review). */
+    applicationId: uuid("application_id").notNull(),
+    basis: consentBasisEnum("basis").notNull(),
+    givenAt: timestamp("given_at", { withTimezone: true }).notNull(),
+    /** Who gave it: the holder's account, or the window keying in (then `evidenceKind`). */
+    givenBy: uuid("given_by").references(() => users.id),
+    /** The window's evidence of a walk-in applicant's consent (a signed form, or in person). */
+    evidenceKind: text("evidence_kind", { enum: ["signedForm", "inPerson"] }),
+    evidenceReference: text("evidence_reference"),
+    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
+    withdrawnBy: uuid("withdrawn_by").references(() => users.id),
+  },
+  (t) => [
+    index("data_consents_holder_idx").on(t.holderCode, t.givenAt),
+    index("data_consents_certificate_idx").on(t.certificateId),
+    uniqueIndex("data_consents_application_type_key").on(t.applicationId, t.certificateTypeCode),
   ],
 );

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card, PageHeader } from "@/components/page-header";
 import { GrantList, type ServiceNames } from "@/modules/sharing/components/office/grant-list";
+import { ObjectionList } from "@/modules/sharing/components/objection-list";
 import { OfficeNav } from "@/modules/sharing/components/office/office-nav";
 import { grantAnswerWorkingDays } from "@/modules/sharing/model";
 import { RequestGrantForm } from "@/modules/sharing/components/office/request-grant-form";
@@ -17,6 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SharingGrantsPage() {
   await requireRole(["dataOffice"], "/data-office/grants");
   const caller = await api();
+  const [to, lateObjections] = await Promise.all([getTranslations("sharing.objections.ui"), caller.sharing.objections({ late: true })]);
   const [t, locale, grants, resources, departments, catalog] = await Promise.all([
     getTranslations("sharing.office"),
     getLocale(),
@@ -63,6 +65,13 @@ export default async function SharingGrantsPage() {
             ))}
           </ul>
         )}
+      </section>
+      <section aria-labelledby="late-objections-heading" className="flex flex-col gap-3" data-testid="late-objections">
+        <h2 id="late-objections-heading" className="text-xl font-semibold">
+          {to("lateTitle")}
+        </h2>
+        <p className="text-sm text-slate-700">{to("lateLead")}</p>
+        <ObjectionList objections={lateObjections} empty={to("lateEmpty")} />
       </section>
       <section aria-labelledby="grants-heading" className="flex flex-col gap-3">
         <h2 id="grants-heading" className="text-xl font-semibold">

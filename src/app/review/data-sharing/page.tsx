@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card, PageHeader } from "@/components/page-header";
+import { ObjectionList } from "@/modules/sharing/components/objection-list";
 import { GrantList, type ServiceNames } from "@/modules/sharing/components/office/grant-list";
 import { ResourceTable } from "@/modules/sharing/components/office/resource-table";
 import { RevokeCertificateForm } from "@/modules/sharing/components/office/revoke-certificate-form";
@@ -19,13 +20,15 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ProviderSharingPage() {
   await requireRole(["reviewer"], "/review/data-sharing");
   const caller = await api();
-  const [t, locale, profile, grants, resources, guides] = await Promise.all([
+  const [t, to, locale, profile, grants, resources, guides, objections] = await Promise.all([
     getTranslations("sharing.office"),
+    getTranslations("sharing.objections.ui"),
     getLocale(),
     caller.identity.me(),
     caller.sharing.grants(),
     caller.sharing.resources(),
     caller.catalog.guides(),
+    caller.sharing.objections({}),
   ]);
   const en = locale === "en";
   const department = profile.department ? (en ? profile.department.nameEn : profile.department.nameZh) : "";
@@ -45,6 +48,13 @@ export default async function ProviderSharingPage() {
           {t("review.grantsTitle", { count: grants.length, pending })}
         </h2>
         <GrantList grants={grants} viewer="provider" services={services} empty={t("grants.empty")} />
+      </section>
+      <section aria-labelledby="objections-heading" className="flex flex-col gap-3" data-testid="department-objections">
+        <h2 id="objections-heading" className="text-xl font-semibold">
+          {to("deptTitle")}
+        </h2>
+        <p className="text-slate-700">{to("deptLead")}</p>
+        <ObjectionList objections={objections} empty={to("deptEmpty")} />
       </section>
       <section aria-labelledby="resources-heading" className="flex flex-col gap-3">
         <h2 id="resources-heading" className="text-xl font-semibold">

@@ -393,6 +393,17 @@ export function ApplyForm({ plan, prefill, draft, idempotencyKey, commitmentExcl
             <input id="consent" type="checkbox" className="mt-1 h-5 w-5" aria-describedby="consent-error" {...form.register("consent")} />
             <label htmlFor="consent">{t("consent")}</label>
           </div>
+          {/* Consent is per certificate and purpose: each certificate to be read, for this application. */}
+          <ul className="ml-7 list-disc pl-4 text-sm text-slate-700" data-testid="consent-certificates">
+            {[
+              ...new Set(
+                allFiles.flatMap((m) => (m.source === "certificate" && held.get(m.certificateType ?? "")?.status === "valid" ? [m.certificateType ?? ""] : [])),
+              ),
+            ].map((code) => (
+              <li key={code}>{t("consentItem", { certificate: (en ? held.get(code)?.typeNameEn : held.get(code)?.typeNameZh) ?? "" })}</li>
+            ))}
+          </ul>
+          <p className="ml-7 text-sm text-slate-600">{t("consentWithdrawable")}</p>
           {form.formState.errors.consent?.message ? (
             <p id="consent-error" className="text-sm text-seal-600" data-testid="error-consent">
               {message(form.formState.errors.consent.message)}

@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import { ObjectionForm } from "@/modules/sharing/components/objection-form";
 import type { ApplicationView } from "../views";
 
 type Material = ApplicationView["materials"][number];
@@ -16,7 +17,16 @@ const certificateTone: Record<Certificate["status"], string> = {
  * SHA-256 (so a printout can be matched to the stored file) and a download link, and the
  * certificates taken from the registry, marked as supplied by government.
  */
-export async function StaffMaterials({ materials, headingLevel = 2 }: { materials: Material[]; headingLevel?: 2 | 3 }) {
+export async function StaffMaterials({
+  materials,
+  headingLevel = 2,
+  mayObject = false,
+}: {
+  materials: Material[];
+  headingLevel?: 2 | 3;
+  /** A reviewer of a using department may object to a certificate the case uses (数据异议). */
+  mayObject?: boolean;
+}) {
   const [t, ts, locale] = await Promise.all([getTranslations("applications.staff.materials"), getTranslations("sharing"), getLocale()]);
   const en = locale === "en";
   const Heading = headingLevel === 2 ? "h2" : "h3";
@@ -87,7 +97,23 @@ export async function StaffMaterials({ materials, headingLevel = 2 }: { material
                 </p>
               ) : null}
               {m.certificate ? certificate(m.certificate) : null}
-              {m.certificateRefused ? (
+              {m.certificate && mayObject && m.certificate.status === "valid" && m.certificate.sharedFields.length > 0 ? (
+                <div className="mt-2">
+                  <ObjectionForm
+                    number={m.certificate.number}
+                    as="department"
+                    idPrefix={`objection-${m.key}`}
+                    fields={m.certificate.sharedFields.map((f) => ({ key: f.key, label: en ? f.nameEn : f.nameZh }))}
+                  />
+                </div>
+              ) : null}
+              {m.certificateRefused === "sharing.refusal.consentWithdrawn" ? (
+                // Not an error of the gate: the applicant took their consent back. Information, with what to do.
+                <div className="mb-2 rounded border border-slate-300 bg-slate-100 p-3 text-sm text-slate-800" data-testid="consent-withdrawn">
+                  <p className="font-medium">{t("consentWithdrawn")}</p>
+                  <p>{t("consentWithdrawnNext")}</p>
+                </div>
+              ) : m.certificateRefused ? (
                 <p className="mb-2 text-sm text-seal-600" data-testid="certificate-refused">
                   {t("certificateRefused", {
                     reason: ts.has(m.certificateRefused.replace(/^sharing\./, "")) ? ts(m.certificateRefused.replace(/^sharing\./, "")) : m.certificateRefused,

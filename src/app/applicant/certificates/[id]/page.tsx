@@ -3,9 +3,10 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { PrintButton } from "@/modules/sharing/components/holder-print-button";
 import { PrintableCertificateCard } from "@/modules/sharing/components/holder-printable-certificate";
+import { ObjectionForm } from "@/modules/sharing/components/objection-form";
 import { requireHolder } from "@/server/auth/guard";
 import { env } from "@/server/env";
 import { api } from "@/trpc/server";
@@ -42,7 +43,7 @@ export default async function CertificatePage({ params }: { params: Params }) {
     throw error;
   });
   if (!certificate) notFound();
-  const t = await getTranslations("sharing.holder");
+  const [t, locale] = await Promise.all([getTranslations("sharing.holder"), getLocale()]);
   // The issuing region rides along, so the QR code scanned on another region's node is verified through this one.
   const verifyUrl = `${await requestOrigin()}/verify/${certificate.number}?region=${env().REGION}`;
   return (
@@ -57,6 +58,14 @@ export default async function CertificatePage({ params }: { params: Params }) {
         </div>
       </div>
       <PrintableCertificateCard certificate={certificate} verifyUrl={verifyUrl} />
+      {certificate.status === "valid" && certificate.shown.length > 0 ? (
+        <ObjectionForm
+          number={certificate.number}
+          as="holder"
+          idPrefix="objection"
+          fields={certificate.shown.map((f) => ({ key: f.key, label: locale === "en" ? f.nameEn : f.nameZh }))}
+        />
+      ) : null}
     </div>
   );
 }

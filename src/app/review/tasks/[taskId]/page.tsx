@@ -81,7 +81,7 @@ export default async function ReviewTaskPage({ params }: { params: Params }) {
       <TaskAnswers groups={detail.answers} />
       <TaskCertificates produced={detail.produced} />
       {/* The form's answers are above, grouped; here the documents and the certificates supplied. */}
-      <StaffMaterials materials={app.materials.filter((m) => m.source !== "formField")} />
+      <StaffMaterials materials={app.materials.filter((m) => m.source !== "formField")} mayObject />
       <StaffNotices application={app} />
       {risk !== undefined ? <ApplicantRisk view={risk} /> : null}
       <section aria-labelledby="timeline-heading" className="flex flex-col gap-3">

@@ -184,6 +184,8 @@ const matrix: Record<string, readonly Caller[]> = {
   "documents.get": signedIn,
   "documents.verify": everyone,
   "sharing.verify": everyone,
+  "exchange.verify": everyone,
+  "exchange.providerHealth": ["dataOffice"],
   "sharing.publicKeys": everyone,
   "sharing.myCertificates": holders,
   "sharing.myCertificate": holders,
@@ -191,6 +193,8 @@ const matrix: Record<string, readonly Caller[]> = {
   "sharing.askQuestion": holders,
   "sharing.fileObjection": holders,
   "sharing.myObjections": holders,
+  "sharing.myConsents": holders,
+  "sharing.withdrawConsent": holders,
   "sharing.fileObjectionAsUser": ["reviewer"],
   "sharing.objections": keepers,
   "sharing.decideObjection": ["reviewer"],
@@ -343,6 +347,10 @@ const routes: Record<string, { who: string; shownBy: string }> = {
   "api/exchange/certificates": {
     who: "a configured peer node, by its signed request (no session): signature, clock, nonce and grants checked",
     shownBy: "exchange/two-nodes.db.test.ts, exchange/protocol.test.ts, e2e/exchange.spec.ts",
+  },
+  "api/exchange/verifications": {
+    who: "a configured peer node, by its signed verification request (no session): signature, clock and nonce checked; answers a certificate's public view",
+    shownBy: "exchange/verify-across.db.test.ts, exchange/verification-protocol.test.ts",
   },
   "api/open/credit-codes/[code]": { who: "anyone (open API)", shownBy: "e2e/parallel-review.spec.ts" },
   "api/open/credit/[code]": { who: "anyone (an enterprise's published credit records; no person's)", shownBy: "credit.db.test.ts, e2e/credit.spec.ts" },

@@ -6,6 +6,7 @@ import { Card, PageHeader } from "@/components/page-header";
 import { ApplicationTimeline } from "@/modules/applications/components/application-timeline";
 import { CaseActions } from "@/modules/applications/components/case-actions";
 import { CaseStepper } from "@/modules/applications/components/case-stepper";
+import { ExchangeNote } from "@/modules/applications/components/exchange-note";
 import { NoticeHistory } from "@/modules/applications/components/notice-history";
 import { StageMaterialsForm } from "@/modules/applications/components/stage-materials-form";
 import { StatusBadge } from "@/modules/applications/components/status-badge";

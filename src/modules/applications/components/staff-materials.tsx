@@ -1,5 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ApplicationView } from "../views";
+import { ExchangeNote } from "./exchange-note";
 
 type Material = ApplicationView["materials"][number];
 type Upload = NonNullable<Material["upload"]>;
@@ -66,7 +67,7 @@ export async function StaffMaterials({ materials, headingLevel = 2 }: { material
       {materials.length === 0 ? <p className="text-slate-700">{t("none")}</p> : null}
       <ul className="flex flex-col gap-3" data-testid="staff-materials">
         {materials.map((m) => {
-          const fromGovernment = m.source === "certificate" && m.certificate !== null;
+          const fromGovernment = m.source === "certificate" && (m.certificate !== null || Boolean(m.exchange?.supplied));
           return (
             <li
               key={m.key}
@@ -87,6 +88,7 @@ export async function StaffMaterials({ materials, headingLevel = 2 }: { material
                 </p>
               ) : null}
               {m.certificate ? certificate(m.certificate) : null}
+              {m.exchange ? <ExchangeNote exchange={m.exchange} uploaded={m.upload !== null || m.uploadWithheld} /> : null}
               {m.certificateRefused ? (
                 <p className="mb-2 text-sm text-seal-600" data-testid="certificate-refused">
                   {t("certificateRefused", {
@@ -99,14 +101,22 @@ export async function StaffMaterials({ materials, headingLevel = 2 }: { material
                   {t("certificateNotForStep")}
                 </p>
               ) : null}
-              {m.source === "certificate" && !m.certificate && m.upload ? <p className="mb-2 text-sm text-amber-900">{t("certificateUploaded")}</p> : null}
+              {m.source === "certificate" && !m.certificate && m.upload && !m.exchange ? (
+                <p className="mb-2 text-sm text-amber-900">{t("certificateUploaded")}</p>
+              ) : null}
               {m.source !== "formField" && m.upload ? upload(m.upload) : null}
               {m.committed ? (
                 <p className="text-brand-800" data-testid={`committed-${m.key}`}>
                   {t("committed")}
                 </p>
               ) : null}
-              {m.source !== "formField" && !m.upload && !m.certificate && !m.certificateRefused && !m.certificateNotForStep && !m.committed ? (
+              {m.source !== "formField" &&
+              !m.upload &&
+              !m.certificate &&
+              !m.exchange?.supplied &&
+              !m.certificateRefused &&
+              !m.certificateNotForStep &&
+              !m.committed ? (
                 <p className="text-slate-600">{t("notSupplied")}</p>
               ) : null}
             </li>

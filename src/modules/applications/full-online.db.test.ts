@@ -183,10 +183,15 @@ describe("全程网办: a Beijing enterprise applies on the Hebei node", () => {
         consent: true,
       });
     await expect(submitApplication(hebeiDb, applicant, input({}), new Date(), { exchange: ex })).rejects.toMatchObject({
-      issues: [expect.objectContaining({ path: ["materials", "businessLicence"], message: expect.stringMatching(/^applications\.validation\.foreign\.down\|/) })],
+      issues: [
+        expect.objectContaining({ path: ["materials", "businessLicence"], message: expect.stringMatching(/^applications\.validation\.foreign\.down\|/) }),
+      ],
     });
     // The read that failed is on record (the holder sees it was tried), though nothing was submitted.
-    const tried = await hebeiDb.select().from(dataAccessLog).where(and(eq(dataAccessLog.holderCode, jingtong.creditCode), eq(dataAccessLog.outcome, "refused")));
+    const tried = await hebeiDb
+      .select()
+      .from(dataAccessLog)
+      .where(and(eq(dataAccessLog.holderCode, jingtong.creditCode), eq(dataAccessLog.outcome, "refused")));
     expect(tried.some((r) => r.purpose === "crossRegion" && r.refusalReason === "sharing.refusal.crossRegion.down")).toBe(true);
 
     const copy = await uploadFile(hebeiDb, applicant, { fileName: "营业执照复印件.pdf", content: pdf });
@@ -252,12 +257,49 @@ describe("全程网办: a Beijing enterprise applies on the Hebei node", () => {
       const first = await submitFood();
       expect(first.status).toBe("submitted");
       await expect(submitFood()).rejects.toMatchObject({
-        issues: [expect.objectContaining({ path: ["materials", "businessLicence"], message: expect.stringMatching(/^applications\.validation\.foreign\.refused\|.*rateLimited/) })],
+        issues: [
+          expect.objectContaining({
+            path: ["materials", "businessLicence"],
+            message: expect.stringMatching(/^applications\.validation\.foreign\.refused\|.*rateLimited/),
+          }),
+        ],
       });
-      const refused = await beijing.db.select().from(exchangeLog).where(and(eq(exchangeLog.reason, "rateLimited"), eq(exchangeLog.direction, "incoming")));
+      const refused = await beijing.db
+        .select()
+        .from(exchangeLog)
+        .where(and(eq(exchangeLog.reason, "rateLimited"), eq(exchangeLog.direction, "incoming")));
       expect(refused.length).toBeGreaterThanOrEqual(1);
     } finally {
       beijingNode = saved;
     }
+  });
+
+  it("the client keeps to its per-peer concurrency: a request that cannot wait its turn is down (busy), never sent", async () => {
+    let sent = 0;
+    const client = new ExchangeClient(hebeiDb, hebeiNode, {
+      maxConcurrentPerPeer: 1,
+      maxQueuePerPeer: 0,
+      retries: 0,
+      fetch: async (url, init) => {
+        sent += 1;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        return fetch(url, init);
+      },
+    });
+    const request = {
+      department: "market",
+      peerRegion: "beijing",
+      service: "foodBusinessLicensing",
+      application: "TBBUSY1",
+      purpose: "食品经营许可审查：核对营业执照",
+      legalBasis: "《食品经营许可和备案管理办法》第十五条",
+      consent: "consent.busy",
+      holder: jingtong.creditCode,
+      types: ["businessLicence"],
+    };
+    const [a, b] = await Promise.all([client.requestCertificates(request), client.requestCertificates({ ...request, application: "TBBUSY2" })]);
+    expect(a.status).toBe("answered");
+    expect(b).toMatchObject({ status: "down", reason: "busy" });
+    expect(sent).toBe(1);
   });
 });

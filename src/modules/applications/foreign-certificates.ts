@@ -105,7 +105,6 @@ export async function foreignCandidates(
 
 /** Free text for the wire: no control characters, at most 500 characters. */
 function wireText(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u001f\u007f]/g, " ").slice(0, 500);
 }
 

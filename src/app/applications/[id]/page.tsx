@@ -203,11 +203,14 @@ export default async function CasePage({ params, searchParams }: { params: Param
                     ? tc("committed")
                     : m.certificate
                       ? t("fromRegistry", { number: m.certificate.number })
-                      : m.upload
-                        ? t("uploadedFile", { name: m.upload.fileName, size: Math.ceil(m.upload.sizeBytes / 1024) })
-                        : m.stage > 1
-                          ? ts("laterStage", { stage: m.stage })
-                          : "—")}
+                      : m.exchange?.supplied
+                        ? null
+                        : m.upload
+                          ? t("uploadedFile", { name: m.upload.fileName, size: Math.ceil(m.upload.sizeBytes / 1024) })
+                          : m.stage > 1
+                            ? ts("laterStage", { stage: m.stage })
+                            : "—")}
+                {m.exchange ? <ExchangeNote exchange={m.exchange} uploaded={m.upload !== null} /> : null}
               </span>
             </li>
           ))}

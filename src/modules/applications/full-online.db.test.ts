@@ -71,8 +71,9 @@ beforeAll(async () => {
   await seedVisitingEnterprises(hebeiDb, ["beijing"]);
   hebeiServer = await serve(hebeiDb, () => hebeiNode);
   beijingServer = await serve(beijing.db, () => beijingNode);
-  hebeiNode = { region: "hebei", baseUrl: hebeiServer.url, peers: peerDirectory({ beijing: beijingServer.url }) };
-  beijingNode = { region: "beijing", baseUrl: beijingServer.url, peers: peerDirectory({ hebei: hebeiServer.url }, { refreshFloorMs: 0 }) };
+  // Generous timeouts: the suite shares a loaded machine, and a slow answer here is not what is tested.
+  hebeiNode = { region: "hebei", baseUrl: hebeiServer.url, peers: peerDirectory({ beijing: beijingServer.url }, { timeoutMs: 20_000 }) };
+  beijingNode = { region: "beijing", baseUrl: beijingServer.url, peers: peerDirectory({ hebei: hebeiServer.url }, { refreshFloorMs: 0, timeoutMs: 20_000 }) };
   applicant = await demoEnterprise(hebeiDb, jingtong.creditCode);
 }, 240_000);
 
@@ -83,7 +84,7 @@ afterAll(async () => {
 });
 
 function exchange(node: ExchangeNode = hebeiNode) {
-  return { client: new ExchangeClient(hebeiDb, node, { backoffBaseMs: 1, timeoutMs: 2_000, retries: 0 }) };
+  return { client: new ExchangeClient(hebeiDb, node, { backoffBaseMs: 1, timeoutMs: 20_000, retries: 0 }) };
 }
 
 function submitFood(materials: Record<string, unknown> = {}, ex = exchange(), consent = true) {
@@ -280,6 +281,7 @@ describe("全程网办: a Beijing enterprise applies on the Hebei node", () => {
       maxConcurrentPerPeer: 1,
       maxQueuePerPeer: 0,
       retries: 0,
+      timeoutMs: 20_000,
       fetch: async (url, init) => {
         sent += 1;
         await new Promise((resolve) => setTimeout(resolve, 200));

@@ -76,7 +76,7 @@ export async function StaffMaterials({ materials, headingLevel = 2 }: { material
             >
               <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
                 <Item className="font-semibold">{en ? m.nameEn : m.nameZh}</Item>
-                {fromGovernment ? (
+                {fromGovernment && m.certificate ? (
                   <span className="rounded border border-green-700 bg-green-50 px-2 py-0.5 text-sm font-medium text-green-900">{t("government")}</span>
                 ) : (
                   <span className="text-sm text-slate-600">{t(`source.${m.source}`)}</span>

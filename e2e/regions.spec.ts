@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { expectNoSeriousAxeViolations, screenshots } from "./helpers";
+import type { Browser, Page } from "@playwright/test";
+import { expectNoSeriousAxeViolations, screenshotAsIs, screenshots } from "./helpers";
 
 // `npm run start:regions` as a person runs it: three nodes (three processes, three embedded
 // databases) on the three ports after the journeys' own server, on the build that server was
@@ -81,6 +82,87 @@ test("start:regions starts three nodes, each answering with its own region and d
   await page.getByLabel("密码", { exact: true }).fill("Tongban2026");
   await page.getByRole("button", { name: "登录", exact: true }).click();
   await expect(page.getByRole("banner")).toContainText("北京市市场监督管理局");
+});
+
+/** 法人登录 on one node, in a browser context of its own. */
+async function enterpriseOn(browser: Browser, origin: string, creditCode: string, login: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${origin}/sign-in?mode=enterprise`);
+  await page.getByLabel("企业统一社会信用代码").fill(creditCode);
+  await page.getByLabel("账号", { exact: true }).fill(login);
+  await page.getByLabel("密码", { exact: true }).fill("Tongban2026");
+  await page.getByRole("button", { name: "以企业身份登录", exact: true }).click();
+  await expect(page).not.toHaveURL(/sign-in/);
+  return page;
+}
+
+async function staffOn(browser: Browser, origin: string, login: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${origin}/sign-in`);
+  await page.getByLabel("账号", { exact: true }).fill(login);
+  await page.getByLabel("密码", { exact: true }).fill("Tongban2026");
+  await page.getByRole("button", { name: "登录", exact: true }).click();
+  await expect(page).not.toHaveURL(/sign-in/);
+  return page;
+}
+
+test("全程网办: a Beijing enterprise gets a Hebei food licence without uploading its Beijing licence; both nodes log the read", async ({ browser }) => {
+  const hebei = `http://127.0.0.1:${nodes[0].port}`;
+  const beijing = `http://127.0.0.1:${nodes[1].port}`;
+  const creditCode = /(91110105MA0TB101\w{2}) 北京京通示例科技有限公司/.exec(output)?.[1] ?? "";
+  expect(creditCode).toHaveLength(18);
+  const legalRepresentative = "110105198503151230"; // 陈京示
+
+  const page = await enterpriseOn(browser, hebei, creditCode, legalRepresentative);
+  await page.goto(`${hebei}/apply/service/foodBusinessLicensing`);
+  await expect(page).toHaveURL(/key=/);
+  await expect(page.getByTestId("exchange-businessLicence")).toContainText("北京市节点");
+  await expectNoSeriousAxeViolations(page);
+  await screenshots(page, "online-form");
+  await page.getByLabel("个体工商户").check();
+  await page.getByLabel("现有店铺（布局、流程不变）").check();
+  const data = page.getByTestId("apply-data");
+  for (const input of await data.locator('input[type="text"]:not([readonly])').all()) {
+    await input.fill((await input.getAttribute("inputmode")) === "decimal" ? "60" : "河北省保定市竞秀区示例路 8 号");
+  }
+  // No upload: the business licence comes from the Beijing node.
+  await expect(page.getByTestId("uploaded-businessLicence")).toHaveCount(0);
+  await page.getByLabel(/我同意本次申请使用政府已有/).check();
+  await screenshotAsIs(page, "online-form-filled-zh-CN");
+  await page.getByRole("button", { name: "提交申请" }).click();
+  await expect(page).toHaveURL(/\/applications\/[0-9a-f-]{36}\?submitted=1/);
+  const trackingNumber = (await page.getByTestId("tracking-number").innerText()).trim();
+  expect(trackingNumber).toMatch(/^\d{20}$/);
+  const caseUrl = page.url().replace(/\?.*$/, "");
+  await page.goto(caseUrl);
+  await expect(page.getByTestId("exchange-verified")).toContainText("经京津冀数据交换核验（北京市）");
+  await screenshots(page, "online-case");
+
+  // Its data log on the Hebei node shows Hebei's market regulation reading its Beijing licence.
+  await page.goto(`${hebei}/applicant/data-log`);
+  await expect(page.getByTestId("data-log-peer-region").first()).toContainText("北京市");
+  await screenshots(page, "online-data-log-hebei");
+
+  // On the Beijing node, the same enterprise sees Hebei's read.
+  const inBeijing = await enterpriseOn(browser, beijing, creditCode, legalRepresentative);
+  await inBeijing.goto(`${beijing}/applicant/data-log`);
+  await expect(inBeijing.getByTestId("data-log-peer-region").first()).toContainText("河北省");
+  await screenshots(inBeijing, "online-data-log-beijing");
+
+  // The window accepts it; the reviewer sees the licence verified through the exchange, with issuer and number.
+  const clerk = await staffOn(browser, hebei, "clerk");
+  await clerk.goto(`${hebei}/window`);
+  await clerk.getByRole("link", { name: trackingNumber }).click();
+  await expect(clerk.getByTestId("exchange-verified")).toContainText("北京市市场监督管理局");
+  await clerk.getByRole("button", { name: "受理", exact: true }).click();
+  await expect(clerk.getByText("已受理。审查任务已分送各相关部门。")).toBeVisible();
+  const reviewer = await staffOn(browser, hebei, "reviewer.market");
+  await reviewer.goto(`${hebei}/review?status=all&q=${trackingNumber}`);
+  await reviewer.getByRole("link", { name: trackingNumber }).first().click();
+  await expect(reviewer).toHaveURL(/\/review\/tasks\//);
+  await expect(reviewer.getByTestId("exchange-verified")).toContainText("经京津冀数据交换核验（北京市）");
+  await expectNoSeriousAxeViolations(reviewer);
+  await screenshots(reviewer, "online-review-task");
 });
 
 test("Ctrl-C stops all three nodes", async () => {

@@ -31,7 +31,7 @@ export async function boot(): Promise<void> {
   if (seeded) {
     // The demo of the node's region: Hebei's province, or Beijing's or Tianjin's small one.
     const { seedNodeDemo } = await import("./seed/region-demo");
-    await seedNodeDemo(handle.db, e.REGION);
+    await seedNodeDemo(handle.db, e.REGION, Object.keys(e.PEERS));
     // Twelve months of generated case history (Hebei's demo only), once (a second start finds it
     // and adds nothing): the index, the guides' durations and the disclosure page have something
     // to show. Off with DEMO_HISTORY=false (the browser journeys' server, whose data must stay predictable).
@@ -45,8 +45,9 @@ export async function boot(): Promise<void> {
   if (e.JOBS_ENABLED !== "false") await bootJobs(handle);
   if (seeded && process.env.TONGBAN_QUIET !== "1") {
     const { demoPassword } = await import("./seed/demo");
-    const { regionDemoAccounts } = await import("./seed/region-demo");
-    const rows = regionDemoAccounts(e.REGION).flatMap((a) => [
+    const { regionDemoAccounts, visitingAccounts } = await import("./seed/region-demo");
+    const visiting = e.REGION === "hebei" ? visitingAccounts(Object.keys(e.PEERS)) : [];
+    const rows = [...regionDemoAccounts(e.REGION), ...visiting].flatMap((a) => [
       `  ${a.role.padEnd(12)} ${a.login.padEnd(26)} ${a.displayName}`,
       ...(a.represents ?? []).map((e) => `  ${"".padEnd(12)} ${"".padEnd(26)}   法定代表人 of ${e}`),
     ]);

@@ -57,6 +57,12 @@ export const ZEnv = z.object({
         return z.NEVER;
       }
     }),
+  /** Requests a second each peer region may send this node (its token bucket's refill; docs/exchange.md). */
+  EXCHANGE_PEER_RATE: z.coerce.number().positive().max(10_000).optional(),
+  /** Requests a peer region may send at once before its rate applies (its bucket's size). */
+  EXCHANGE_PEER_BURST: z.coerce.number().int().min(1).max(100_000).optional(),
+  /** Requests this node has in flight to one peer at most. */
+  EXCHANGE_PEER_CONCURRENCY: z.coerce.number().int().min(1).max(256).optional(),
   /** This node's own public base URL, as its peers reach it (published at /api/exchange/node). */
   EXCHANGE_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Seed the demo province at start-up; defaults to on for the embedded database only. */

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { msg } from "@/lib/message";
+import { keyParam, msg } from "@/lib/message";
 import type { Db } from "@/server/db/client";
 import type { PlanMaterial } from "../catalog/plan";
 import type { Actor } from "../identity/model";
@@ -8,14 +8,17 @@ import { readCertificates, type HeldCertificate } from "../sharing/gate";
 import { formDataSchema } from "./form-schema";
 import { registryFilledFields, type RegistryFilledField } from "./model";
 import { commitmentExclusion } from "./ports";
+import type { ForeignMaterial } from "./foreign-certificates";
 import type { ZMaterialSupply } from "./inputs";
 import { uploads } from "./schema";
 
 export interface CheckedMaterials {
   formData: Record<string, string>;
   /** material key → how it is supplied (`committedAt`: a commitment instead, 告知承诺) */
-  supplies: Array<{ materialKey: string; uploadId: string | null; certificateId: string | null; committedAt: Date | null }>;
+  supplies: Array<{ materialKey: string; uploadId: string | null; certificateId: string | null; committedAt: Date | null; foreignSupplyId?: string | null }>;
   certificatesUsed: HeldCertificate[];
+  /** 全程网办: materials supplied by another region's node (`foreign_supplies` ids). */
+  foreignUsed: string[];
   /** Form fields taken from a certificate of the registry (see `registryFilledFields`). */
   filledFromRegistry: RegistryFilledField[];
 }
@@ -23,8 +26,8 @@ export interface CheckedMaterials {
 /**
  * Checks what the applicant gives against the plan's materials and returns every gap at once as
  * a ZodError (paths `formData.<key>`, `materials.<key>`, `consent`), so the form shows them all.
- * Certificate materials are taken from the registry when a valid one is held; otherwise the
- * applicant must upload instead.
+ * Certificate materials are taken from the registry when a valid one is held, or from what the
+ * applicant's region's node supplied (`foreign`); otherwise the applicant must upload instead.
  */
 export async function checkMaterials(
   db: Db,
@@ -49,6 +52,11 @@ export async function checkMaterials(
      * the application issues; not filled when absent (a supplement or a later stage asks again).
      */
     fillFromRegistry?: { issuedTypes: ReadonlyArray<string | null> };
+    /**
+     * 全程网办: what the applicant's region's node answered for certificate materials this node's
+     * registry does not hold (see `obtainForeignCertificates`), by material key.
+     */
+    foreign?: ReadonlyMap<string, ForeignMaterial>;
   },
 ): Promise<CheckedMaterials> {
   const issues: z.core.$ZodIssue[] = [];
@@ -98,6 +106,8 @@ export async function checkMaterials(
 
   const supplies: CheckedMaterials["supplies"] = [];
   const certificatesUsed: HeldCertificate[] = [];
+  const foreignUsed: string[] = [];
+  let awaitingConsent = false;
   for (const m of materials) {
     if (m.source === "formField") continue;
     const given = input.supplied[m.key];
@@ -120,6 +130,32 @@ export async function checkMaterials(
         if (!certificatesUsed.some((c) => c.id === cert.id)) certificatesUsed.push(cert);
         continue;
       }
+      const foreign = input.foreign?.get(m.key);
+      if (foreign?.outcome === "supplied" && foreign.id) {
+        supplies.push({ materialKey: m.key, uploadId: null, certificateId: null, committedAt: null, foreignSupplyId: foreign.id });
+        foreignUsed.push(foreign.id);
+        continue;
+      }
+      if (foreign?.outcome === "awaitingConsent") {
+        awaitingConsent = true;
+        continue;
+      }
+      if (foreign && m.required) {
+        // Refused or down is never "no certificate": the form says why and asks for the copy.
+        const reason =
+          foreign.outcome === "refused"
+            ? keyParam(`exchange.refusal.${foreign.reason ?? "malformed"}`)
+            : foreign.outcome === "down"
+              ? keyParam(`exchange.down.${foreign.reason ?? "unreachable"}`)
+              : keyParam(`applications.foreign.notHeldReason.${foreign.reason === "notFound" || !foreign.reason ? "notFound" : "notUsable"}`);
+        issues.push({
+          code: "custom",
+          path,
+          message: msg(`applications.validation.foreign.${foreign.outcome}`, { region: keyParam(`applications.foreign.region.${foreign.region}`), reason }),
+          input: undefined,
+        });
+        continue;
+      }
       if (m.required) {
         const why = cert ? `validation.material.certificate.${cert.status}` : "validation.material.certificate.missing";
         issues.push({ code: "custom", path, message: msg(why), input: undefined });
@@ -128,11 +164,11 @@ export async function checkMaterials(
     }
     if (m.required) issues.push({ code: "custom", path, message: msg("validation.material.missing"), input: undefined });
   }
-  if (certificatesUsed.length > 0 && !input.consent) {
+  if ((certificatesUsed.length > 0 || foreignUsed.length > 0 || awaitingConsent) && !input.consent) {
     issues.push({ code: "custom", path: ["consent"], message: msg("validation.consent"), input: input.consent });
   }
   // ZodRealError, not ZodError: zod 4's ZodError is not an Error, and tRPC keeps only the
   // enumerable fields of a non-Error cause, so its issues (the field errors) would be lost.
   if (issues.length > 0) throw new z.ZodRealError(issues);
-  return { formData, supplies, certificatesUsed, filledFromRegistry };
+  return { formData, supplies, certificatesUsed, foreignUsed, filledFromRegistry };
 }

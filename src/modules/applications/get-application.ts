@@ -19,6 +19,7 @@ import { applicationMaterials, applications, supplementAnswers, supplementNotice
 import { applicantMay } from "./applicant";
 import { caseStageOf, grantedApplicationStatuses, isAwaitingApplicant, isLiveApplication } from "./model";
 import { stageMaterialsOwed } from "./stage-materials";
+import { foreignSuppliesOf } from "./foreign-certificates";
 import { maskHolderCode, type ApplicationView, type TaskTimelineView } from "./views";
 
 type ApplicationRow = typeof applications.$inferSelect;
@@ -181,6 +182,24 @@ function certificateView(c: HeldCertificate, types: Map<string, { nameZh: string
   };
 }
 
+/** The exchange's record of a material, as the case and task pages show it (not to a reviewer of another step). */
+function exchangeView(f: Awaited<ReturnType<typeof foreignSuppliesOf>>[number] | undefined, suppliedBy: string | null, hidden: boolean) {
+  if (!f || hidden) return null;
+  return {
+    outcome: f.outcome,
+    supplied: suppliedBy === f.id && f.outcome === "supplied",
+    region: f.peerRegion,
+    reason: f.reason,
+    certificateNumber: f.certificateNumber,
+    issuerNameZh: f.issuerNameZh,
+    issuerNameEn: f.issuerNameEn,
+    issuedOn: f.issuedOn,
+    validUntil: f.validUntil,
+    signatureValid: f.signatureValid,
+    requestedAt: f.requestedAt,
+  };
+}
+
 /** The case page: status, a timeline per department, notices, materials, certificates issued. */
 export async function getApplication(db: Db, actor: Actor, applicationId: string, now: Date = new Date()): Promise<ApplicationView> {
   const [app] = await db.select().from(applications).where(eq(applications.id, applicationId));
@@ -286,6 +305,7 @@ export async function getApplication(db: Db, actor: Actor, applicationId: string
   const certById = new Map(read.certificates.map((c) => [c.id, c]));
   const refusedType = new Map(read.refused.map((r) => [r.typeCode, r.reason]));
   const suppliedByKey = new Map(supplied.map((s) => [s.m.materialKey, s]));
+  const exchangeByKey = new Map((await foreignSuppliesOf(db, app.id)).map((f) => [f.materialKey, f]));
   // Only the materials that apply in the situations the applicant declared (办理情形).
   const materials = applicableMaterials(plan?.materials ?? [], app.situations).map((m) => {
     const s = suppliedByKey.get(m.key);
@@ -305,6 +325,7 @@ export async function getApplication(db: Db, actor: Actor, applicationId: string
       certificateRefused: s?.m.certificateId && !cert && !fileHidden ? (refusedType.get(m.certificateType ?? "") ?? "sharing.refusal.notFound") : null,
       certificateNotForStep: Boolean(s?.m.certificateId && fileHidden),
       committed: Boolean(s?.m.committedAt),
+      exchange: exchangeView(exchangeByKey.get(m.key), s?.m.foreignSupplyId ?? null, fileHidden),
       stage: m.stage,
     };
   });
@@ -382,7 +403,9 @@ export async function getApplication(db: Db, actor: Actor, applicationId: string
     burdenSaved: materials.flatMap((m) =>
       m.source === "certificate" && suppliedByKey.get(m.key)?.m.certificateId
         ? [{ nameZh: m.nameZh, nameEn: m.nameEn, number: m.certificate?.number ?? null }]
-        : [],
+        : m.exchange?.supplied
+          ? [{ nameZh: m.nameZh, nameEn: m.nameEn, number: m.exchange.certificateNumber }]
+          : [],
     ),
   };
 }

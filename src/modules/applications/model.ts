@@ -200,6 +200,20 @@ export function trackingDivision(holderCode: string, kind: "enterprise" | "citiz
   return /^13\d{4}$/.test(division) ? division : "130000";
 }
 
+/** The division a holder code names: a credit code's registration authority's, an ID number's household's. */
+export function holderDivision(holderCode: string, kind: "enterprise" | "citizen"): string {
+  return kind === "enterprise" ? holderCode.slice(2, 8) : holderCode.slice(0, 6);
+}
+
+/**
+ * What came of asking another region's node for a certificate material (全程网办): `supplied` by
+ * it, or not (`notHeld`: the peer answered without a valid, validly signed one; `refused`: with a
+ * coded reason; `down`: no usable answer). Only `supplied` supplies the material; the others
+ * leave an upload, which staff see as a copy not verified.
+ */
+export const foreignSupplyOutcomes = ["supplied", "notHeld", "refused", "down"] as const;
+export type ForeignSupplyOutcome = (typeof foreignSupplyOutcomes)[number];
+
 /** The applicant's progress stepper: 申请 → 受理 → 审查 → 办结. */
 export const caseStages = ["apply", "accept", "review", "finish"] as const;
 export type CaseStage = (typeof caseStages)[number];

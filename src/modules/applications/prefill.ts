@@ -6,6 +6,7 @@ import { certificateTypes } from "../catalog/schema";
 import type { Actor } from "../identity/model";
 import { readCertificates, type HeldCertificate } from "../sharing/gate";
 import { applicantIdentity } from "./applicant";
+import { foreignCandidates, foreignRegionOf, peerReachable, type CaseworkExchange } from "./foreign-certificates";
 import { registryFilledFields } from "./model";
 import { inArray } from "drizzle-orm";
 
@@ -13,9 +14,17 @@ import { inArray } from "drizzle-orm";
  * For the form: which certificate materials government already holds for this applicant, with
  * issuer and validity, and which are missing, expired or revoked. When the registry cannot be
  * read the form says so and lets the applicant upload instead. Form fields a held certificate
- * already states (`registryFilledFields`) come filled, with their source.
+ * already states (`registryFilledFields`) come filled, with their source. 全程网办: for an applicant
+ * of a peer region, the certificates the recognition matrix accepts from that region are shown as
+ * to be obtained from its node at submission (`obtainFrom`), or its node as unreachable now.
  */
-export async function prefillCertificates(db: Db, actor: Actor, subject: { kind: "service" | "bundle"; code: string }, now: Date = new Date()) {
+export async function prefillCertificates(
+  db: Db,
+  actor: Actor,
+  subject: { kind: "service" | "bundle"; code: string },
+  now: Date = new Date(),
+  exchange?: CaseworkExchange,
+) {
   const who = await applicantIdentity(db, actor);
   const plan = await loadApplicationPlan(db, subject);
   const typeCodes = [...new Set(plan.materials.flatMap((m) => (m.source === "certificate" && m.certificateType ? [m.certificateType] : [])))];
@@ -34,6 +43,16 @@ export async function prefillCertificates(db: Db, actor: Actor, subject: { kind:
     registryAvailable = false;
   }
   const byType = new Map(held.map((c) => [c.typeCode, c]));
+  const region = foreignRegionOf(exchange, who);
+  const fromPeer =
+    exchange && region
+      ? new Set(
+          (await foreignCandidates(db, region, { materials: plan.materials.filter((m) => m.stage === 1), supplied: {}, today: shanghaiDate(now) })).map(
+            (c) => c.localTypeCode,
+          ),
+        )
+      : new Set<string>();
+  const obtainFrom = exchange && region ? { region, reachable: peerReachable(exchange, region, now) } : null;
   return {
     registryAvailable,
     applicant: { kind: who.kind, name: who.name },
@@ -53,6 +72,8 @@ export async function prefillCertificates(db: Db, actor: Actor, subject: { kind:
         issuerNameZh: c?.issuerNameZh ?? null,
         issuerNameEn: c?.issuerNameEn ?? null,
         validUntil: c?.validUntil ?? null,
+        /** Not held valid here, and the applicant's region's node may supply it at submission. */
+        obtainFrom: c?.status !== "valid" && fromPeer.has(t.code) ? obtainFrom : null,
       };
     }),
   };

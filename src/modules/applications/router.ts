@@ -19,6 +19,7 @@ import { listAcceptanceQueue, listMyApplications, listProcessed } from "./list-a
 import { refuseApplication } from "./refuse-application";
 import { requestCompletion } from "./request-completion";
 import { loadDraft, saveDraft } from "./save-draft";
+import { caseworkExchange } from "./foreign-certificates";
 import { prefillCertificates } from "./prefill";
 import { submitApplication } from "./submit-application";
 import { supplyStageMaterials } from "./supply-stage-materials";
@@ -32,12 +33,14 @@ const ZTransitionResult = z.object({ id: z.string(), status: z.string(), version
 export const applicationsRouter = createTRPCRouter({
   prefill: applicantProcedure
     .input(z.object({ kind: z.enum(["service", "bundle"]), code: z.string().min(1).max(64) }))
-    .query(({ ctx, input }) => prefillCertificates(ctx.db, ctx.actor, input)),
+    .query(({ ctx, input }) => prefillCertificates(ctx.db, ctx.actor, input, new Date(), caseworkExchange(ctx.db))),
   draft: applicantProcedure
     .input(z.object({ idempotencyKey: z.string().min(8).max(64) }))
     .query(({ ctx, input }) => loadDraft(ctx.db, ctx.actor, input.idempotencyKey)),
   saveDraft: applicantProcedure.input(ZSaveDraftInput).mutation(({ ctx, input }) => saveDraft(ctx.db, ctx.actor, input)),
-  submit: applicantProcedure.input(ZSubmitApplicationInput).mutation(({ ctx, input }) => submitApplication(ctx.db, ctx.actor, input)),
+  submit: applicantProcedure
+    .input(ZSubmitApplicationInput)
+    .mutation(({ ctx, input }) => submitApplication(ctx.db, ctx.actor, input, new Date(), { exchange: caseworkExchange(ctx.db) })),
   mine: applicantProcedure.output(z.array(ZApplicationListItem)).query(({ ctx }) => listMyApplications(ctx.db, ctx.actor)),
   get: authedProcedure
     .input(ZApplicationRef)

@@ -17,7 +17,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { applicantKindEnum, bundles, services } from "../catalog/schema";
 import { citizens, entities, users, windowKeyIns } from "../identity/schema";
-import { applicationStatuses, noticeItemKinds, type NoticeItemKind } from "./model";
+import { applicationStatuses, foreignSupplyOutcomes, noticeItemKinds, type NoticeItemKind } from "./model";
 
 /** The database enum is the machine's one list (model.ts): same values, same order. */
 export const applicationStatusEnum = pgEnum("application_status", applicationStatuses);
@@ -193,9 +193,57 @@ export const applicationMaterials = pgTable(
      * of supplying the material; checked after approval by the rule's department (commitments).
      */
     committedAt: timestamp("committed_at", { withTimezone: true }),
+    /** 全程网办: supplied by a certificate another region's node answered (`foreign_supplies`). */
+    foreignSupplyId: uuid("foreign_supply_id").references(() => foreignSupplies.id),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.applicationId, t.materialKey] }), index("application_materials_upload_id_idx").on(t.uploadId)],
+  (t) => [
+    primaryKey({ columns: [t.applicationId, t.materialKey] }),
+    index("application_materials_upload_id_idx").on(t.uploadId),
+    index("application_materials_foreign_supply_id_idx").on(t.foreignSupplyId),
+  ],
+);
+
+/** The database enum is the model's list (model.ts `foreignSupplyOutcomes`). */
+export const foreignSupplyOutcomeEnum = pgEnum("foreign_supply_outcome", foreignSupplyOutcomes);
+
+/**
+ * 全程网办 (issue 14): the last time this node asked another region's node for a certificate
+ * material of an application whose applicant belongs to that region, and what came of it. One row
+ * per (application, material), replaced by a later attempt. `supplied`: the certificate as the
+ * peer sent it (`certificate`, every signed field, its issuer's signature and key), with the check
+ * of that signature; `notHeld`, `refused`, `down`: the material had to be uploaded instead, and
+ * staff see it as a copy not verified, with `reason` (a refusal code or a down reason of
+ * exchange/model.ts). Written outside the submission's transaction, so an attempt stays on record
+ * even when the submission then fails: the peer did read.
+ */
+export const foreignSupplies = pgTable(
+  "foreign_supplies",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    applicationId: uuid("application_id")
+      .notNull()
+      .references(() => applications.id),
+    materialKey: text("material_key").notNull(),
+    /** The region whose node was asked (`src/lib/regions.ts`). */
+    peerRegion: text("peer_region").notNull(),
+    /** The certificate type asked for, in the peer region's catalog (the recognition matrix's foreign type). */
+    typeCode: text("type_code").notNull(),
+    outcome: foreignSupplyOutcomeEnum("outcome").notNull(),
+    reason: text("reason"),
+    certificateNumber: text("certificate_number"),
+    issuerDepartmentCode: text("issuer_department_code"),
+    issuerNameZh: text("issuer_name_zh"),
+    issuerNameEn: text("issuer_name_en"),
+    issuedOn: text("issued_on"),
+    validUntil: text("valid_until"),
+    /** The issuing department's signature verified inside its key's window when received. */
+    signatureValid: boolean("signature_valid").notNull().default(false),
+    /** The certificate as received, signed fields, signature and issuer key included. */
+    certificate: jsonb("certificate").$type<Record<string, unknown>>(),
+    requestedAt: timestamp("requested_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex("foreign_supplies_material_key").on(t.applicationId, t.materialKey)],
 );
 
 export { noticeItemKinds, type NoticeItemKind };

@@ -15,12 +15,13 @@ import { acceptInTransaction } from "./accept-application";
 import { draftRow } from "./draft-row";
 import { applicantIdentity, assertMayFile, type ApplicantIdentity } from "./applicant";
 import { checkMaterials } from "./check-materials";
+import { foreignCandidates, foreignRegionOf, obtainForeignCertificates, type CaseworkExchange, type ForeignMaterial } from "./foreign-certificates";
 import type { ZSubmitApplicationInput } from "./inputs";
 import { acceptanceDeadline } from "./acceptance-deadline";
 import { newQueryCode } from "./model";
 import { checkSituations, materialsAtSubmission } from "./situations";
 import { applicationMaterials, applications } from "./schema";
-import { assignTrackingNumber } from "./tracking-number";
+import { assignTrackingNumber, nextTrackingNumber } from "./tracking-number";
 import { applyApplicationEvent, lockApplication } from "./transition";
 
 /** The plan with only the steps `keep` keeps (see `submitApplication`'s `keepSteps`). */
@@ -59,6 +60,77 @@ export async function assertEligible(db: Db, actor: Actor, plan: ApplicationPlan
 }
 
 /**
+ * The draft the submission will submit, with its tracking number reserved, before the exchange is
+ * asked (the request names the application by it); null when the key's application was already
+ * submitted (the submission's transaction answers the repeat).
+ */
+async function reserveTrackingNumber(
+  db: Db,
+  actor: Actor,
+  who: ApplicantIdentity,
+  plan: ApplicationPlan,
+  input: z.output<typeof ZSubmitApplicationInput>,
+  today: string,
+): Promise<{ id: string; trackingNumber: string } | null> {
+  const principalId = principalOf(actor) ?? "";
+  return db.transaction(async (tx) => {
+    await tx
+      .insert(applications)
+      .values(draftRow(actor, who, plan, input))
+      .onConflictDoNothing();
+    const [existing] = await tx
+      .select({ id: applications.id })
+      .from(applications)
+      .where(and(eq(applications.principalId, principalId), eq(applications.idempotencyKey, input.idempotencyKey)));
+    if (!existing) throw new Error("application row missing after upsert");
+    const app = await lockApplication(tx, existing.id);
+    if (app.status !== "draft") return null;
+    if (app.trackingNumber) return { id: app.id, trackingNumber: app.trackingNumber };
+    const trackingNumber = await nextTrackingNumber(tx, app.divisionCode, today);
+    await tx
+      .update(applications)
+      .set({ trackingNumber })
+      .where(and(eq(applications.id, app.id), eq(applications.status, "draft")));
+    return { id: app.id, trackingNumber };
+  });
+}
+
+/**
+ * 全程网办: for an applicant of another region whose node is a peer, asks that node for the
+ * certificate materials the recognition matrix accepts (see `obtainForeignCertificates`), before
+ * the submission's transaction. Undefined when nothing is to be asked.
+ */
+async function foreignMaterials(
+  db: Db,
+  exchange: CaseworkExchange | undefined,
+  args: { actor: Actor; who: ApplicantIdentity; plan: ApplicationPlan; input: z.output<typeof ZSubmitApplicationInput>; today: string; now: Date },
+): Promise<Map<string, ForeignMaterial> | undefined> {
+  const { actor, who, plan, input, today, now } = args;
+  const region = foreignRegionOf(exchange, who);
+  if (!exchange || !region) return undefined;
+  const situations = checkSituations(plan, input.situations);
+  const candidates = await foreignCandidates(db, region, { materials: materialsAtSubmission(plan, situations), supplied: input.materials, today });
+  if (candidates.length === 0) return undefined;
+  // Without the applicant's consent nothing is asked: the form shows the consent error.
+  if (!input.consent) return new Map(candidates.map((c) => [c.materialKey, { id: null, outcome: "awaitingConsent" as const, region, reason: null }]));
+  const draft = await reserveTrackingNumber(db, actor, who, plan, input, today);
+  if (!draft) return undefined;
+  // An applicant who may not apply at all is refused before another node is asked anything.
+  await assertEligible(db, actor, plan, who, today, draft.id);
+  return obtainForeignCertificates(db, exchange, {
+    region,
+    candidates,
+    plan,
+    who,
+    reader: actor,
+    application: draft,
+    consentRef: `consent.${draft.trackingNumber}.${now.getTime()}`,
+    today,
+    now,
+  });
+}
+
+/**
  * Submits an application once. Idempotent by the applicant's key: the draft saved under the key,
  * or a new row, is locked and submitted; a repeat with the same key returns the application
  * already submitted. Every gap in the materials is reported at once and nothing is written.
@@ -82,6 +154,11 @@ export async function submitApplication(
      * are materials only dropped services asked for.
      */
     keepSteps?: (step: PlanStep) => boolean;
+    /**
+     * 全程网办: this node's exchange. An applicant of a peer region gets the certificate materials
+     * the recognition matrix accepts from that region's node. Absent: only this node's registry.
+     */
+    exchange?: CaseworkExchange;
   } = {},
 ) {
   const today = shanghaiDate(now);
@@ -98,6 +175,8 @@ export async function submitApplication(
     plan.steps.map((s) => s.serviceCode),
   );
   const principalId = principalOf(actor) ?? "";
+  // Outside the transaction: an HTTP call must not hold the application's lock (or PGlite's one connection).
+  const foreign = await foreignMaterials(db, options.exchange, { actor, who, plan, input, today, now });
 
   return db.transaction(async (tx) => {
     // Insert-or-nothing then lock: concurrent retries with one key end on one row.
@@ -135,6 +214,7 @@ export async function submitApplication(
       today,
       now,
       fillFromRegistry: { issuedTypes: plan.steps.map((s) => s.issuesCertificateType) },
+      foreign,
     });
 
     const queryCode = newQueryCode();
@@ -154,10 +234,12 @@ export async function submitApplication(
         catalogVersion: await currentCatalogVersion(tx),
         submittedAt: now,
         ...deadline,
-        consentedAt: checked.certificatesUsed.length > 0 ? now : null,
+        consentedAt: checked.certificatesUsed.length > 0 || checked.foreignUsed.length > 0 ? now : null,
       },
       data: {
         certificatesUsed: checked.certificatesUsed.map((c) => c.number),
+        // 全程网办: the materials another region's node supplied (`foreign_supplies`).
+        ...(checked.foreignUsed.length > 0 ? { fromExchange: checked.foreignUsed } : {}),
         situations,
         // Which answers were read from the registry rather than typed, and from which certificate.
         ...(checked.filledFromRegistry.length > 0

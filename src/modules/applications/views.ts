@@ -2,7 +2,27 @@ import { z } from "zod";
 import { answerUnits } from "../catalog/model";
 import { certificateStatuses } from "../sharing/model";
 import { taskStatuses } from "../review/model";
-import { applicationStatuses, caseStages, noticeItemKinds } from "./model";
+import { applicationStatuses, caseStages, foreignSupplyOutcomes, noticeItemKinds } from "./model";
+
+/**
+ * 全程网办: what the applicant's region's node supplied for a material, or why it did not (the
+ * material was then uploaded: a copy not verified).
+ */
+export const ZExchangeSupplyView = z.object({
+  outcome: z.enum(foreignSupplyOutcomes),
+  /** The material is supplied by this certificate (not uploaded instead). */
+  supplied: z.boolean(),
+  region: z.string(),
+  /** A refusal code or a down reason (exchange/model.ts), or why an answer was not usable. */
+  reason: z.string().nullable(),
+  certificateNumber: z.string().nullable(),
+  issuerNameZh: z.string().nullable(),
+  issuerNameEn: z.string().nullable(),
+  issuedOn: z.string().nullable(),
+  validUntil: z.string().nullable(),
+  signatureValid: z.boolean(),
+  requestedAt: z.date(),
+});
 
 export const ZTaskTimelineView = z.object({
   taskId: z.string(),
@@ -123,6 +143,8 @@ export const ZMaterialView = z.object({
   certificateNotForStep: z.boolean(),
   /** 告知承诺: the applicant committed instead of supplying it (checked after approval). */
   committed: z.boolean(),
+  /** 全程网办: the exchange with the applicant's region's node for this material; null when none was asked. */
+  exchange: ZExchangeSupplyView.nullable(),
   /** The bundle stage that first needs it: stage 1 at submission, a later stage's when it opens. */
   stage: z.number().int(),
 });

@@ -1,10 +1,12 @@
 import { randomBytes } from "node:crypto";
+import { isSemaphoreFull, Semaphore } from "@/lib/semaphore";
 import type { Db } from "@/server/db/client";
 import { recordCrossRegionRead } from "../sharing/foreign-grants";
 import { recordProviderCall } from "../sharing/providers";
 import { signedInWindow, verifyFacts } from "../sharing/signing";
 import { signAsNode } from "./keys";
 import { backoffMs, isRetryable, nextBreakerState, protocolVersion, type BreakerState, type DownReason, type RefusalCode } from "./model";
+import { defaultPeerConcurrency } from "./limits";
 import type { ExchangeNode } from "./node";
 import { PeerKeysUnavailable } from "./peers";
 import {
@@ -36,6 +38,12 @@ export interface ClientOptions {
   failureThreshold?: number;
   /** How long an open breaker refuses calls before letting one through. */
   coolDownMs?: number;
+  /** Requests in flight to one peer at most; more wait in a bounded queue. */
+  maxConcurrentPerPeer?: number;
+  /** Requests waiting for one peer at most; one more is `down` (`busy`) at once. */
+  maxQueuePerPeer?: number;
+  /** How long a request waits for its turn before it is `down` (`busy`). */
+  maxQueueWaitMs?: number;
   fetch?: typeof globalThis.fetch;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -69,6 +77,7 @@ function issuerSignatureValid(c: CertificateResponse["certificates"][number]): b
 
 export class ExchangeClient {
   private readonly breakers = new Map<string, Breaker>();
+  private readonly limits = new Map<string, Semaphore>();
   private readonly o: Required<ClientOptions>;
 
   constructor(
@@ -82,6 +91,9 @@ export class ExchangeClient {
       backoffBaseMs: options.backoffBaseMs ?? 200,
       failureThreshold: options.failureThreshold ?? 3,
       coolDownMs: options.coolDownMs ?? 30_000,
+      maxConcurrentPerPeer: options.maxConcurrentPerPeer ?? defaultPeerConcurrency.concurrency,
+      maxQueuePerPeer: options.maxQueuePerPeer ?? defaultPeerConcurrency.maxQueue,
+      maxQueueWaitMs: options.maxQueueWaitMs ?? defaultPeerConcurrency.maxWaitMs,
       fetch: options.fetch ?? ((...args) => globalThis.fetch(...args)),
       sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     };
@@ -93,6 +105,25 @@ export class ExchangeClient {
     if (!b) return "closed";
     if (b.state === "open" && now.getTime() - b.openedAt >= this.o.coolDownMs) return "halfOpen";
     return b.state;
+  }
+
+  /** Whether `region` is a configured peer of this node (casework asks only those). */
+  knowsPeer(region: string): boolean {
+    return region !== this.node.region && this.node.peers.url(region) !== null;
+  }
+
+  /** This node's region. */
+  get region(): string {
+    return this.node.region;
+  }
+
+  private limit(region: string): Semaphore {
+    let s = this.limits.get(region);
+    if (!s) {
+      s = new Semaphore(this.o.maxConcurrentPerPeer, this.o.maxQueuePerPeer, this.o.maxQueueWaitMs);
+      this.limits.set(region, s);
+    }
+    return s;
   }
 
   private breaker(region: string): Breaker {
@@ -116,9 +147,23 @@ export class ExchangeClient {
     if (b.state === "open") b.openedAt = now;
   }
 
-  /** Asks the peer for the holder's certificates; signs the request with this node's key. */
+  /**
+   * Asks the peer for the holder's certificates; signs the request with this node's key. At most
+   * `maxConcurrentPerPeer` requests to one peer are in flight; a request that cannot wait its turn
+   * is `down` (`busy`) without being sent.
+   */
   async requestCertificates(input: RequestInput, now: Date = new Date()): Promise<ExchangeResult & { nonce: string }> {
     const nonce = randomBytes(18).toString("base64url");
+    if (!this.node.peers.url(input.peerRegion)) return { status: "refused", code: "unknownPeer", nonce };
+    try {
+      return await this.limit(input.peerRegion).run(() => this.request(input, nonce, now));
+    } catch (e) {
+      if (isSemaphoreFull(e)) return { status: "down", reason: "busy", nonce };
+      throw e;
+    }
+  }
+
+  private async request(input: RequestInput, nonce: string, now: Date): Promise<ExchangeResult & { nonce: string }> {
     const { department, peerRegion, ...rest } = input;
     const url = this.node.peers.url(peerRegion);
     if (!url) return { status: "refused", code: "unknownPeer", nonce };

@@ -3,6 +3,7 @@ import type { Db } from "@/server/db/client";
 import { ExchangeClient } from "./client";
 import { departmentKeyDirectory, type DepartmentKeyDirectory } from "./department-keys";
 import type { AcrossDeps } from "./verify-across";
+import { defaultPeerConcurrency, defaultPeerRate, PeerRateLimiter } from "./limits";
 import type { ExchangeNode } from "./node";
 import { peerDirectory } from "./peers";
 
@@ -16,12 +17,17 @@ export function nodeFromEnv(): ExchangeNode {
   if (node) return node;
   const e = env();
   const { [e.REGION]: _self, ...peers } = e.PEERS;
-  node = { region: e.REGION, baseUrl: (e.EXCHANGE_URL ?? `http://localhost:${process.env.PORT ?? "3000"}`).replace(/\/+$/, ""), peers: peerDirectory(peers) };
+  node = {
+    region: e.REGION,
+    baseUrl: (e.EXCHANGE_URL ?? `http://localhost:${process.env.PORT ?? "3000"}`).replace(/\/+$/, ""),
+    peers: peerDirectory(peers),
+    rateLimiter: new PeerRateLimiter({ perSecond: e.EXCHANGE_PEER_RATE ?? defaultPeerRate.perSecond, burst: e.EXCHANGE_PEER_BURST ?? defaultPeerRate.burst }),
+  };
   return node;
 }
 
 export function clientFromEnv(db: Db): ExchangeClient {
-  client ??= new ExchangeClient(db, nodeFromEnv());
+  client ??= new ExchangeClient(db, nodeFromEnv(), { maxConcurrentPerPeer: env().EXCHANGE_PEER_CONCURRENCY ?? defaultPeerConcurrency.concurrency });
   return client;
 }
 

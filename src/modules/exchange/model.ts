@@ -12,7 +12,8 @@ export const maxClockSkewMs = 120_000;
  * Why a node refused a request. Nothing of the holder is returned with a refusal; the receiving
  * node logs it. `malformed`: not a well-formed, canonical message; `wrongRecipient`: addressed to
  * another region; `unknownPeer`: the asking region is not a configured peer, or the key it names
- * is not among its published keys in their window.
+ * is not among its published keys in their window; `rateLimited`: the asking region sent more
+ * than its share (the per-peer token bucket, `takeToken`).
  */
 export const refusalCodes = [
   "malformed",
@@ -24,11 +25,13 @@ export const refusalCodes = [
   "purposeNotGranted",
   "notShared",
   "notCatalogued",
+  "rateLimited",
 ] as const;
 export type RefusalCode = (typeof refusalCodes)[number];
 
 /** What the asking node sees when the peer did not answer usably: never "no certificates". */
-export const downReasons = ["timeout", "unreachable", "serverError", "garbage", "badResponseSignature", "breakerOpen"] as const;
+/** `busy`: this node's own per-peer concurrency limit was full, so the request was not sent. */
+export const downReasons = ["timeout", "unreachable", "serverError", "garbage", "badResponseSignature", "breakerOpen", "busy"] as const;
 export type DownReason = (typeof downReasons)[number];
 
 /** The HTTP status of a refusal: 400 for a message that cannot be checked, 401 for one that fails authentication, 403 for one not granted, 409 for a replay. */
@@ -43,9 +46,35 @@ export function refusalHttpStatus(code: RefusalCode): number {
       return 401;
     case "replayedNonce":
       return 409;
+    case "rateLimited":
+      return 429;
     default:
       return 403;
   }
+}
+
+/** A token bucket: `tokens` left at `at` (ms). One per peer region on the answering side. */
+export interface TokenBucket {
+  tokens: number;
+  at: number;
+}
+
+/** How fast a peer's bucket refills (tokens a second) and how many it holds at most (a burst). */
+export interface RateLimit {
+  perSecond: number;
+  burst: number;
+}
+
+/**
+ * Takes one token from the bucket (a new bucket starts full): refilled at `perSecond` since `at`,
+ * capped at `burst`. `ok` false when less than one token is left; the bucket is then unchanged
+ * but for its refill.
+ */
+export function takeToken(bucket: TokenBucket | undefined, nowMs: number, limit: RateLimit): { ok: boolean; bucket: TokenBucket } {
+  const before = bucket ?? { tokens: limit.burst, at: nowMs };
+  const refilled = Math.min(limit.burst, before.tokens + (Math.max(0, nowMs - before.at) / 1000) * limit.perSecond);
+  if (refilled < 1) return { ok: false, bucket: { tokens: refilled, at: nowMs } };
+  return { ok: true, bucket: { tokens: refilled - 1, at: nowMs } };
 }
 
 /** Whether the timestamp is inside the window around `now`. */

@@ -2,6 +2,7 @@ import { isRegionCode, regions } from "@/lib/regions";
 import type { Db } from "@/server/db/client";
 import { ensureNodeKey, publishedKeys } from "./keys";
 import { protocolVersion } from "./model";
+import type { PeerRateLimiter } from "./limits";
 import type { PeerDirectory } from "./peers";
 import type { NodeDescription } from "./protocol";
 
@@ -11,6 +12,8 @@ export interface ExchangeNode {
   /** This node's public base URL (what its peers call). */
   baseUrl: string;
   peers: PeerDirectory;
+  /** The answering side's per-peer rate limit; none: unlimited (tests that do not measure it). */
+  rateLimiter?: PeerRateLimiter;
 }
 
 /** What the node publishes at `GET /api/exchange/node`: region, endpoints, its keys with their windows. */

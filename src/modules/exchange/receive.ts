@@ -19,7 +19,7 @@ import {
 import { exchangeLog, exchangeNonces } from "./schema";
 
 // The receiving side of the exchange (`POST /api/exchange/certificates`): checks a peer's signed
-// request — form, recipient, peer, signature, clock, nonce, then this node's own grants for the
+// request — form, recipient, peer, signature, clock, the peer's rate, nonce, then this node's own grants for the
 // asking region's department and service — and answers with the holder's certificates as their
 // issuers signed them, in a response signed by this node. A refusal carries a code and nothing
 // else, and is logged here.
@@ -118,6 +118,9 @@ export async function answerCertificateRequest(
   if (!key || !verifyEnvelope(key.publicKey, envelope)) return refuse("badSignature", request);
   if (!withinSkew(signedAt, now, skewMs)) return refuse("staleTimestamp", request);
   if (!keyFor([key], key.keyId, signedAt)) return refuse("badSignature", request);
+  // The rate per peer, after the signature: only a peer's own authentic requests use up its
+  // share, so nobody can exhaust another region's allowance by naming it.
+  if (node.rateLimiter && !node.rateLimiter.take(request.from.region, now)) return refuse("rateLimited", request);
 
   // The nonce, the read and the log in one transaction; the answer is signed after it commits.
   const outcome = await db.transaction(async (tx): Promise<{ status: number; payload: CertificateResponse | Refusal }> => {

@@ -22,6 +22,7 @@ export const providerFailures = [
   "garbage",
   "badResponseSignature",
   "breakerOpen",
+  "busy",
   "keysUnavailable",
   "refused",
 ] as const;

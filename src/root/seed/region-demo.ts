@@ -1,5 +1,5 @@
 import "../effects";
-import { eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { regionOfDivision, regions, type RegionCode } from "@/lib/regions";
 import { seedPopulationRegister } from "@/modules/sharing/population";
 import { issueOrSupersede, signUnsigned } from "@/modules/sharing/registry";
@@ -7,6 +7,9 @@ import { buildCreditCode } from "@/modules/identity/credit-code";
 import { normalizeLogin, type Role } from "@/modules/identity/model";
 import { hashPassword } from "@/modules/identity/password";
 import { citizens, departments, entities, users } from "@/modules/identity/schema";
+import { loadActor } from "@/modules/identity/authenticate";
+import { grantForeignDepartment } from "@/modules/sharing/foreign-grants";
+import { dataResources, foreignGrants } from "@/modules/sharing/schema";
 import type { Db } from "@/server/db/client";
 import { importProvince } from "../import-province";
 import { loadReferenceData } from "../reference-data";
@@ -175,17 +178,102 @@ export async function seedRegionDemo(db: Db, region: MunicipalRegion, files: Reg
     );
   }
   await signUnsigned(db);
+  await seedHebeiGrants(db);
 }
 
-/** The demo of the node's region: Hebei's full demo province, or a municipality's small one. */
-export async function seedNodeDemo(db: Db, region: RegionCode): Promise<void> {
+/**
+ * 全程网办 in the demo: the municipality's data office grants Hebei's market regulation its
+ * business licences for Hebei's food business licence (Hebei's recognition matrix accepts them
+ * for that service), so its enterprise can apply on the Hebei node without uploading its licence.
+ * Granted once: a grant the data office has since changed or ended stays as it is.
+ */
+async function seedHebeiGrants(db: Db): Promise<void> {
+  const [existing] = await db
+    .select({ id: foreignGrants.id })
+    .from(foreignGrants)
+    .innerJoin(dataResources, eq(dataResources.id, foreignGrants.resourceId))
+    .where(
+      and(eq(dataResources.code, "certificate.businessLicence"), eq(foreignGrants.consumerRegion, "hebei"), eq(foreignGrants.consumerDepartmentCode, "market")),
+    );
+  if (existing) return;
+  const [office] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.login, normalizeLogin("dataoffice")));
+  const actor = office ? await loadActor(db, office.id) : undefined;
+  if (!actor) throw new RegionDemoMismatch("the demo province has no data office account (dataoffice)");
+  await grantForeignDepartment(db, actor, {
+    resourceCode: "certificate.businessLicence",
+    consumerRegion: "hebei",
+    consumerDepartmentCode: "market",
+    serviceCodes: ["foodBusinessLicensing"],
+    purpose: "《食品经营许可和备案管理办法》：河北省办理食品经营许可时核对申请人的营业执照（跨省通办）",
+  });
+}
+
+/**
+ * 全程网办 in the demo: on the Hebei node, the enterprises of the peer municipalities' demos, so
+ * they can sign in (法人登录) and apply there. Hebei's registry holds nothing of theirs; their
+ * business licences come from their own region's node through the exchange. An out-of-region
+ * person is not in Hebei's population register: the legal representative's account is marked
+ * verified by the national identity platform (统一身份认证), as a real one would be when signing
+ * in through it, and the enterprise's record names that person as its legal representative, as its
+ * licence does. Seeded only for the regions in PEERS (no node to ask, no enterprise to show).
+ */
+export async function seedVisitingEnterprises(db: Db, peerRegions: readonly string[]): Promise<void> {
+  const passwordHash = await hashPassword(demoPassword);
+  for (const region of peerRegions) {
+    if (region !== "beijing" && region !== "tianjin") continue;
+    const files = regionDemoFiles[region];
+    const enterprises = regionDemoEnterprises(region, files);
+    const people = regionDemoCitizens(files).filter((c) => enterprises.some((e) => e.legalRepresentative.idNumber === c.idNumber));
+    await seedCitizens(db, people, passwordHash, "identityPlatform");
+    for (const e of enterprises) {
+      await db
+        .insert(entities)
+        .values({
+          creditCode: e.creditCode,
+          name: e.name,
+          legalRepresentative: e.legalRepresentative.name,
+          legalRepresentativeIdNumber: e.legalRepresentative.idNumber,
+          contactName: e.legalRepresentative.name,
+          contactPhone: "",
+        })
+        .onConflictDoNothing();
+    }
+  }
+}
+
+/** The visiting enterprises' accounts a Hebei node with these peers prints (see `seedVisitingEnterprises`). */
+export function visitingAccounts(peerRegions: readonly string[]): DemoAccount[] {
+  return peerRegions.flatMap((region) => {
+    if (region !== "beijing" && region !== "tianjin") return [];
+    const enterprises = regionDemoEnterprises(region);
+    return regionDemoCitizens(regionDemoFiles[region]).flatMap((c) => {
+      const represents = enterprises.filter((e) => e.legalRepresentative.idNumber === c.idNumber).map((e) => `${e.creditCode} ${e.name}`);
+      return represents.length ? [{ role: "citizen" as const, login: c.idNumber, displayName: c.name, represents }] : [];
+    });
+  });
+}
+
+/**
+ * The demo of the node's region: Hebei's full demo province (with the peer municipalities'
+ * enterprises, for 全程网办), or a municipality's small one.
+ */
+export async function seedNodeDemo(db: Db, region: RegionCode, peerRegions: readonly string[] = []): Promise<void> {
   if (region === "hebei") {
     await checkDatabase(db, region);
     await seedDemoProvince(db);
+    await seedVisitingEnterprises(db, peerRegions);
   } else await seedRegionDemo(db, region);
 }
 
-async function seedCitizens(db: Db, people: ReadonlyArray<{ idNumber: string; name: string; phone: string }>, passwordHash: string): Promise<void> {
+async function seedCitizens(
+  db: Db,
+  people: ReadonlyArray<{ idNumber: string; name: string; phone: string }>,
+  passwordHash: string,
+  verification: "populationRegister" | "identityPlatform" = "populationRegister",
+): Promise<void> {
   const existing = await db
     .select({ login: users.login })
     .from(users)
@@ -200,14 +288,7 @@ async function seedCitizens(db: Db, people: ReadonlyArray<{ idNumber: string; na
     await db.transaction(async (tx) => {
       const [user] = await tx
         .insert(users)
-        .values({
-          role: "citizen",
-          login: normalizeLogin(p.idNumber),
-          displayName: p.name,
-          passwordHash,
-          verification: "populationRegister",
-          verifiedAt: new Date(),
-        })
+        .values({ role: "citizen", login: normalizeLogin(p.idNumber), displayName: p.name, passwordHash, verification, verifiedAt: new Date() })
         .onConflictDoNothing()
         .returning({ id: users.id });
       if (!user) return;

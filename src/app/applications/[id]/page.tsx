@@ -6,6 +6,7 @@ import { Card, PageHeader } from "@/components/page-header";
 import { ApplicationTimeline } from "@/modules/applications/components/application-timeline";
 import { CaseActions } from "@/modules/applications/components/case-actions";
 import { CaseStepper } from "@/modules/applications/components/case-stepper";
+import { ExchangeNote } from "@/modules/applications/components/exchange-note";
 import { NoticeHistory } from "@/modules/applications/components/notice-history";
 import { StageMaterialsForm } from "@/modules/applications/components/stage-materials-form";
 import { StatusBadge } from "@/modules/applications/components/status-badge";
@@ -202,11 +203,14 @@ export default async function CasePage({ params, searchParams }: { params: Param
                     ? tc("committed")
                     : m.certificate
                       ? t("fromRegistry", { number: m.certificate.number })
-                      : m.upload
-                        ? t("uploadedFile", { name: m.upload.fileName, size: Math.ceil(m.upload.sizeBytes / 1024) })
-                        : m.stage > 1
-                          ? ts("laterStage", { stage: m.stage })
-                          : "—")}
+                      : m.exchange?.supplied
+                        ? null
+                        : m.upload
+                          ? t("uploadedFile", { name: m.upload.fileName, size: Math.ceil(m.upload.sizeBytes / 1024) })
+                          : m.stage > 1
+                            ? ts("laterStage", { stage: m.stage })
+                            : "—")}
+                {m.exchange ? <ExchangeNote exchange={m.exchange} uploaded={m.upload !== null} /> : null}
               </span>
             </li>
           ))}

@@ -38,6 +38,7 @@ const inputClass = "rounded border border-slate-400 bg-white px-3 py-2 text-base
 export function ApplyForm({ plan, prefill, draft, idempotencyKey, commitmentExcluded = null }: Props) {
   const t = useTranslations("applications.apply");
   const tm = useTranslations("catalog.commitmentMethods");
+  const tf = useTranslations("applications.foreign");
   const message = useMessage();
   const locale = useLocale();
   const en = locale === "en";
@@ -54,7 +55,11 @@ export function ApplyForm({ plan, prefill, draft, idempotencyKey, commitmentExcl
   // A staged bundle asks a later stage's materials when that stage opens, on the case page.
   const firstStage = plan.materials.filter((m) => m.stage === 1);
   const allFiles = firstStage.filter((m) => m.source !== "formField");
-  const usesGovernmentCertificates = allFiles.some((m) => m.source === "certificate" && held.get(m.certificateType ?? "")?.status === "valid");
+  // 全程网办: a certificate the applicant's region's node will supply at submission (its node reachable now).
+  const fromPeer = (m: PlanMaterial) => (m.source === "certificate" ? (held.get(m.certificateType ?? "")?.obtainFrom ?? null) : null);
+  const usesGovernmentCertificates = allFiles.some(
+    (m) => m.source === "certificate" && (held.get(m.certificateType ?? "")?.status === "valid" || fromPeer(m)?.reachable === true),
+  );
 
   // 办理情形 first: the answers decide which materials the form asks, as the server decides them again.
   const [schema] = useState(() =>
@@ -83,7 +88,7 @@ export function ApplyForm({ plan, prefill, draft, idempotencyKey, commitmentExcl
   const initialMaterials: Record<string, Supply> = {};
   for (const [key, uploadId] of Object.entries(draft?.uploads ?? {})) initialMaterials[key] = { kind: "upload", uploadId };
   for (const m of allFiles) {
-    if (m.source === "certificate" && held.get(m.certificateType ?? "")?.status === "valid" && !initialMaterials[m.key]) {
+    if (m.source === "certificate" && (held.get(m.certificateType ?? "")?.status === "valid" || fromPeer(m)?.reachable) && !initialMaterials[m.key]) {
       initialMaterials[m.key] = { kind: "certificate" };
     }
   }
@@ -295,6 +300,9 @@ export function ApplyForm({ plan, prefill, draft, idempotencyKey, commitmentExcl
           const cert = m.source === "certificate" ? held.get(m.certificateType ?? "") : undefined;
           const supplied = form.watch(`materials.${m.key}`);
           const fromGovernment = cert?.status === "valid" && supplied?.kind === "certificate";
+          const peer = fromPeer(m);
+          const peerName = peer ? tf(`region.${peer.region}`) : "";
+          const fromExchange = !fromGovernment && peer !== null && supplied?.kind === "certificate";
           const up = uploadState[m.key];
           const error = materialError(m.key);
           const inputId = `upload-${m.key}`;
@@ -318,13 +326,21 @@ export function ApplyForm({ plan, prefill, draft, idempotencyKey, commitmentExcl
                 </div>
               ) : (
                 <div className="mt-2 flex flex-col gap-1">
-                  {m.source === "certificate" ? (
+                  {fromExchange ? (
+                    <p className="mb-1 rounded border border-brand-700 bg-brand-50 p-2 text-sm text-brand-800" data-testid={`exchange-${m.key}`}>
+                      {tf("willObtain", { region: peerName })}
+                    </p>
+                  ) : peer && !peer.reachable ? (
+                    <p className="text-sm text-amber-900" role="status" data-testid={`peer-down-${m.key}`}>
+                      {tf("peerDown", { region: peerName })}
+                    </p>
+                  ) : m.source === "certificate" ? (
                     <p className="text-sm text-amber-900" role="status">
                       {t(`certificate.${cert?.status ?? "missing"}`)}
                     </p>
                   ) : null}
                   <label htmlFor={inputId} className="text-sm font-medium">
-                    {t("uploadLabel", { name: name(m) })}
+                    {fromExchange ? tf("uploadInstead") : t("uploadLabel", { name: name(m) })}
                   </label>
                   <input
                     id={inputId}

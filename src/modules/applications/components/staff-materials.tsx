@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { ObjectionForm } from "@/modules/sharing/components/objection-form";
 import type { ApplicationView } from "../views";
+import { ExchangeNote } from "./exchange-note";
 
 type Material = ApplicationView["materials"][number];
 type Upload = NonNullable<Material["upload"]>;
@@ -76,7 +77,7 @@ export async function StaffMaterials({
       {materials.length === 0 ? <p className="text-slate-700">{t("none")}</p> : null}
       <ul className="flex flex-col gap-3" data-testid="staff-materials">
         {materials.map((m) => {
-          const fromGovernment = m.source === "certificate" && m.certificate !== null;
+          const fromGovernment = m.source === "certificate" && (m.certificate !== null || Boolean(m.exchange?.supplied));
           return (
             <li
               key={m.key}
@@ -85,7 +86,7 @@ export async function StaffMaterials({
             >
               <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
                 <Item className="font-semibold">{en ? m.nameEn : m.nameZh}</Item>
-                {fromGovernment ? (
+                {fromGovernment && m.certificate ? (
                   <span className="rounded border border-green-700 bg-green-50 px-2 py-0.5 text-sm font-medium text-green-900">{t("government")}</span>
                 ) : (
                   <span className="text-sm text-slate-600">{t(`source.${m.source}`)}</span>
@@ -107,6 +108,7 @@ export async function StaffMaterials({
                   />
                 </div>
               ) : null}
+              {m.exchange ? <ExchangeNote exchange={m.exchange} uploaded={m.upload !== null || m.uploadWithheld} /> : null}
               {m.certificateRefused === "sharing.refusal.consentWithdrawn" ? (
                 // Not an error of the gate: the applicant took their consent back. Information, with what to do.
                 <div className="mb-2 rounded border border-slate-300 bg-slate-100 p-3 text-sm text-slate-800" data-testid="consent-withdrawn">
@@ -125,14 +127,22 @@ export async function StaffMaterials({
                   {t("certificateNotForStep")}
                 </p>
               ) : null}
-              {m.source === "certificate" && !m.certificate && m.upload ? <p className="mb-2 text-sm text-amber-900">{t("certificateUploaded")}</p> : null}
+              {m.source === "certificate" && !m.certificate && m.upload && !m.exchange ? (
+                <p className="mb-2 text-sm text-amber-900">{t("certificateUploaded")}</p>
+              ) : null}
               {m.source !== "formField" && m.upload ? upload(m.upload) : null}
               {m.committed ? (
                 <p className="text-brand-800" data-testid={`committed-${m.key}`}>
                   {t("committed")}
                 </p>
               ) : null}
-              {m.source !== "formField" && !m.upload && !m.certificate && !m.certificateRefused && !m.certificateNotForStep && !m.committed ? (
+              {m.source !== "formField" &&
+              !m.upload &&
+              !m.certificate &&
+              !m.exchange?.supplied &&
+              !m.certificateRefused &&
+              !m.certificateNotForStep &&
+              !m.committed ? (
                 <p className="text-slate-600">{t("notSupplied")}</p>
               ) : null}
             </li>

@@ -59,7 +59,7 @@ test.describe("information sharing", () => {
     await expect(page).toHaveURL(/\/applicant\/certificates\/[0-9a-f-]{36}$/);
     await expect(page.locator("svg[role=img]").first()).toBeVisible();
     const verifyHref = await page.getByTestId("verify-link").getAttribute("href");
-    expect(verifyHref).toMatch(/\/verify\/\d{17}$/);
+    expect(verifyHref).toMatch(/\/verify\/\d{17}\?region=hebei$/);
     await page.goto(new URL(verifyHref ?? "", page.url()).pathname);
     await expect(page.getByTestId("signature-status")).toHaveAttribute("data-valid", "true");
     await expect(page.getByText("食品经营许可证").first()).toBeVisible();

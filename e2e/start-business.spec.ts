@@ -209,7 +209,7 @@ test.describe("start a business", () => {
     await expect(page.getByTestId("certificate-fields")).toContainText(creditCode);
     await expect(page.getByTestId("certificate-fields")).toContainText(fullName);
     await page.getByTestId("verify-link").click();
-    await expect(page).toHaveURL(/\/verify\/\d{17}$/);
+    await expect(page).toHaveURL(/\/verify\/\d{17}\?region=hebei$/);
     await expect(page.getByTestId("signature-status")).toHaveAttribute("data-valid", "true");
   });
 });

@@ -29,6 +29,10 @@ test("a request that is not a signed message, or comes from no peer, is refused 
   const refusal = (await garbage.json()) as { keyId: string; payload: Record<string, unknown> };
   expect(refusal.payload).toMatchObject({ kind: "refusal", code: "malformed", from: "hebei", inReplyTo: null });
   expect(refusal.keyId).toBe(node.keys.at(-1)!.keyId);
+  // The verification endpoint too is reached by a peer's signed message, with no Origin: refused by its own checks, not the cross-site one.
+  const garbageVerification = await request.post("/api/exchange/verifications", { data: "hello", headers: { "content-type": "application/json" } });
+  expect(garbageVerification.status()).toBe(400);
+  expect(((await garbageVerification.json()) as { payload: Record<string, unknown> }).payload).toMatchObject({ kind: "refusal", code: "malformed" });
 
   // A well-formed request signed by a node this one does not know (no PEERS configured here).
   const { privateKey } = generateKeyPairSync("ed25519");

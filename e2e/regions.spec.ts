@@ -25,10 +25,12 @@ let output = "";
 
 test.beforeAll(async () => {
   test.setTimeout(600_000);
-  rmSync(dataRoot, { recursive: true, force: true });
+  rmSync(dataRoot, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   regions = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["src/scripts/start-regions.ts", "--no-build"], {
     cwd: root,
     stdio: ["ignore", "pipe", "pipe"],
+    // Its own process group, so a failed run can stop the three nodes with it (they are its children).
+    detached: true,
     env: { ...process.env, REGIONS_BASE_PORT: String(basePort), REGIONS_DATA_DIR: dataRoot, DEMO_HISTORY: "false", E2E_PORT: "" },
   });
   regions.stdout?.on("data", (c: Buffer) => (output += c.toString("utf8")));
@@ -38,9 +40,15 @@ test.beforeAll(async () => {
     .toBe("ready");
 });
 
-test.afterAll(() => {
-  if (regions?.exitCode === null) regions.kill("SIGKILL");
-  rmSync(dataRoot, { recursive: true, force: true });
+test.afterAll(async () => {
+  // After a failure the nodes are still up: stop the whole group (start:regions and its three
+  // nodes), or a retry would find the ports taken and the folders still being written.
+  if (regions?.exitCode === null && regions.pid) {
+    const exited = new Promise((resolve) => regions?.once("exit", resolve));
+    process.kill(-regions.pid, "SIGKILL");
+    await exited;
+  }
+  rmSync(dataRoot, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
 });
 
 test("start:regions starts three nodes, each answering with its own region and demo province", async ({ page }) => {
@@ -163,6 +171,32 @@ test("全程网办: a Beijing enterprise gets a Hebei food licence without uploa
   await expect(reviewer.getByTestId("exchange-verified")).toContainText("经京津冀数据交换核验（北京市）");
   await expectNoSeriousAxeViolations(reviewer);
   await screenshots(reviewer, "online-review-task");
+});
+
+test("cross-region verification: the Beijing licence's QR link verifies on the Hebei node, through the Beijing node and its published keys", async ({
+  browser,
+}) => {
+  const hebei = `http://127.0.0.1:${nodes[0].port}`;
+  const beijing = `http://127.0.0.1:${nodes[1].port}`;
+  const creditCode = /(91110105MA0TB101\w{2}) 北京京通示例科技有限公司/.exec(output)?.[1] ?? "";
+  const inBeijing = await enterpriseOn(browser, beijing, creditCode, "110105198503151230");
+  await inBeijing.goto(`${beijing}/applicant/certificates`);
+  await inBeijing.locator('a[href^="/applicant/certificates/"]').first().click();
+  const href = (await inBeijing.getByTestId("verify-link").getAttribute("href")) ?? "";
+  const [, number] = /\/verify\/(\d{17})\?region=beijing$/.exec(href) ?? [];
+  expect(number, href).toBeTruthy();
+
+  // The number is not in Hebei's registry: the Hebei node asks Beijing's and checks the issuer's signature itself.
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${hebei}/verify/${number}?region=beijing`);
+  await expect(page.getByTestId("verified-through")).toContainText("由北京市节点核验");
+  await expect(page.getByTestId("signature-status")).toHaveAttribute("data-valid", "true");
+  await expect(page.getByRole("main")).toContainText("北京市市场监督管理局");
+  // Without the region the Hebei node asks every peer, and Beijing's answers.
+  await page.goto(`${hebei}/verify/${number}`);
+  await expect(page.getByTestId("verified-through")).toContainText("由北京市节点核验");
+  await expectNoSeriousAxeViolations(page);
+  await screenshots(page, "regions-verify-across");
 });
 
 test("Ctrl-C stops all three nodes", async () => {

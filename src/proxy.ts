@@ -21,6 +21,9 @@ import { contentSecurityPolicy, originVerdict, staticSecurityHeaders, strictTran
  * every request, and a request still in flight when the user signs out (a prefetch, say) would
  * then bring the session back to life; reading without writing cannot.
  */
+/** The exchange's endpoints for peer nodes: each request is a signed message (docs/exchange.md). */
+const signedExchangeEndpoints = new Set(["/api/exchange/certificates", "/api/exchange/verifications"]);
+
 export async function proxy(req: NextRequest) {
   const requestId = wellFormedRequestId(req.headers.get(requestIdHeader)) ?? newRequestId();
   const { pathname, search } = req.nextUrl;
@@ -29,13 +32,12 @@ export async function proxy(req: NextRequest) {
 
   // A peer node's request carries no cookie and no Origin: it is authenticated by its signature
   // (docs/exchange.md), so the cross-site check does not apply to it.
-  const verdict =
-    pathname === "/api/exchange/certificates"
-      ? ({ ok: true } as const)
-      : originVerdict(
-          { method: req.method, origin: req.headers.get("origin"), secFetchSite: req.headers.get("sec-fetch-site"), host: req.headers.get("host") },
-          process.env.AUTH_URL,
-        );
+  const verdict = signedExchangeEndpoints.has(pathname)
+    ? ({ ok: true } as const)
+    : originVerdict(
+        { method: req.method, origin: req.headers.get("origin"), secFetchSite: req.headers.get("sec-fetch-site"), host: req.headers.get("host") },
+        process.env.AUTH_URL,
+      );
   if (!verdict.ok) {
     log.warn({ method: req.method, path: pathname, reason: verdict.reason }, "refused by the Origin check");
     return secured(

@@ -36,7 +36,11 @@ export function startJobs(handle: DatabaseHandle, definitions: readonly JobDefin
       await boss.work(def.name, { batchSize: def.batchSize, pollingIntervalSeconds: def.pollingIntervalSeconds ?? 2 }, async (jobs) => {
         await def.handler(handle.db, jobs);
       });
-      if (def.cron) await boss.schedule(def.name, def.cron, {}, { tz: "Asia/Shanghai" });
+      // Every node schedules (an upsert of the same row). pg-boss lets one node a tick send the
+      // cron's jobs (a conditional update of its clock row) with a singleton per queue and minute;
+      // the same singleton on the job itself makes "one job per tick" a unique index of
+      // pgboss.job, even if the internal send is retried after a node died mid-way.
+      if (def.cron) await boss.schedule(def.name, def.cron, {}, { tz: "Asia/Shanghai", singletonKey: def.name, singletonSeconds: 60 });
     }
     return { boss, loops };
   })().catch((error: unknown) => {

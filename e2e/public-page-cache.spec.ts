@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext, type APIResponse, type Page } from "@playwright/test";
+import { screenshots } from "./helpers";
 import { signedIn } from "./sessions";
 
 /**
@@ -78,6 +79,24 @@ test.describe("public pages are rendered once per language and catalog version",
       }
     }
     await request.dispose();
+  });
+
+  test("in a browser the copy runs its scripts under the CSP, and switching the language shows the other copy", async ({ page }) => {
+    const refused: string[] = [];
+    page.on("console", (m) => {
+      if (/Content Security Policy|Refused to/i.test(m.text())) refused.push(m.text());
+    });
+    await page.goto("/guides");
+    const again = await page.goto("/guides");
+    expect(again?.headers()["x-page-cache"]).toMatch(/^(hit|stale)$/);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    // React took the page over (hydration needs the nonce'd scripts): the language switch works.
+    await page.getByTestId("language-switch").click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await page.goto("/guides");
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    expect(refused).toEqual([]);
+    await screenshots(page, "guides-copy");
   });
 
   test("a signed-in visitor's public page is rendered for them, with their name", async ({ page }) => {

@@ -6,6 +6,7 @@ import { areaFor, landingPath, mayEnter } from "@/modules/identity/model";
 import { isRole } from "@/server/auth/config";
 import { clientAddressOf } from "@/server/client-address";
 import { log } from "@/server/log";
+import { pageFillHeader } from "@/server/public-pages";
 import { consumeLimit, type LimitName } from "@/server/rate-limit";
 import { newRequestId, requestIdHeader, wellFormedRequestId } from "@/server/request-context";
 import { contentSecurityPolicy, originVerdict, staticSecurityHeaders, strictTransportSecurity } from "@/server/security-headers";
@@ -15,7 +16,8 @@ import { contentSecurityPolicy, originVerdict, staticSecurityHeaders, strictTran
  * 1. the Origin check: a request that changes something must come from the portal's own pages;
  * 2. per-address limits of the public pages and open APIs (procedures limit themselves in tRPC);
  * 3. each role kept to its own area;
- * 4. the security headers, with a fresh CSP nonce that Next.js puts on its own scripts.
+ * 4. the security headers, with a fresh CSP nonce that Next.js puts on its own scripts (or the
+ *    placeholder of the public pages' copies, replaced on each answer: src/server/page-cache.ts).
  *
  * It only *reads* the session cookie. Auth.js's own middleware wrapper re-issues the cookie on
  * every request, and a request still in flight when the user signs out (a prefetch, say) would
@@ -68,7 +70,10 @@ export async function proxy(req: NextRequest) {
     }
   }
 
-  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+  // The server's own rendering of a public page for its copies brings the placeholder nonce that
+  // each answer from the copy replaces with a fresh one (src/server/page-cache.ts); the server
+  // removes the header from every client's request, so nobody else chooses a page's nonce.
+  const nonce = req.headers.get(pageFillHeader) ?? Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development", formTargets: oidcOrigin() });
   const headers = new Headers(req.headers);
   headers.set(requestIdHeader, requestId);

@@ -42,6 +42,10 @@ export async function boot(): Promise<void> {
     }
   }
   log.info({ database: handle.kind, readyMs: Date.now() - started, demo: seeded }, `database ready: ${where}`);
+  // The public pages' copies are kept per catalog version (src/server/page-cache.ts).
+  const { currentCatalogVersion } = await import("@/modules/catalog/catalog-version");
+  const { setCatalogVersionSource } = await import("@/server/public-pages");
+  await setCatalogVersionSource(() => currentCatalogVersion(handle.db));
   if (e.JOBS_ENABLED !== "false") await bootJobs(handle);
   if (seeded && process.env.TONGBAN_QUIET !== "1") {
     const { demoPassword } = await import("./seed/demo");

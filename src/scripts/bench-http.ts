@@ -13,6 +13,9 @@
  *   BENCH_SECONDS           seconds per path and rung of raw SQL (default 3)
  *   BENCH_CONNECTIONS       default "8,32,100"
  *   BENCH_SKIP_BUILD=1      serve the existing .next-bench build
+ *   BENCH_PATHS             which paths to load (the bare route always runs), comma-separated, or
+ *                           `--paths guides,home` on the command line; default every one of
+ *                           submit, review, queue, track, verify, guides, home, forms, openData
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
@@ -39,6 +42,18 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 3);
  */
 const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
 const rungs = (process.env.BENCH_CONNECTIONS ?? "8,32,100").split(",").map(Number);
+const pathKeys = ["submit", "review", "queue", "track", "verify", "guides", "home", "forms", "openData"] as const;
+type PathKey = (typeof pathKeys)[number];
+const pathsArg = process.argv.find((a, i) => process.argv[i - 1] === "--paths") ?? process.argv.find((a) => a.startsWith("--paths="))?.slice(8);
+const chosenPaths = (pathsArg ?? process.env.BENCH_PATHS ?? pathKeys.join(",")).split(",").filter(Boolean);
+for (const k of chosenPaths) {
+  if (!(pathKeys as readonly string[]).includes(k)) {
+    console.error(`bench:http: unknown path "${k}" (known: ${pathKeys.join(", ")})`);
+    process.exit(1);
+  }
+}
+/** Whether this run loads the path (the bare route and the setup always run). */
+const measures = (key: PathKey) => chosenPaths.includes(key);
 const base = `http://127.0.0.1:${port}`;
 const root = process.cwd();
 const distDir = ".next-bench";
@@ -315,7 +330,16 @@ try {
   ]);
   if (!licence) throw new Error("the demo enterprise has no valid certificate to verify");
   const guides = ["/guides", "/guides/foodBusinessLicensing"];
-  for (const p of [...guides, `/verify/${licence.number}`, `/track?trackingNumber=${first.trackingNumber}&queryCode=${first.queryCode}`, "/api/bench-bare"]) {
+  for (const p of [
+    ...guides,
+    "/",
+    "/track",
+    "/verify",
+    "/open-data",
+    `/verify/${licence.number}`,
+    `/track?trackingNumber=${first.trackingNumber}&queryCode=${first.queryCode}`,
+    "/api/bench-bare",
+  ]) {
     const res = await fetch(base + p, { headers: { "x-forwarded-for": nextAddress() } });
     if (!res.ok) throw new Error(`${p}: HTTP ${res.status}`);
   }
@@ -331,21 +355,22 @@ try {
 
   console.log(`\nHTTP, ${rounds} requests per connection, per path and rung, connections ${rungs.join(", ")}:`);
   await forEachRung((c) => http("GET bare route (no database)", c, [{ method: "GET", path: "/api/bench-bare", setupRequest: xff }], "bare"));
-  await forEachRung((c) =>
-    http("submit 5-department bundle", c, [
-      {
-        method: "POST",
-        path: "/api/trpc/applications.submit",
-        headers: { ...json, cookie: applicant },
-        setupRequest: (req) => xff({ ...req, body: JSON.stringify({ json: submitInput() }) }),
-        onResponse: (status, body) => {
-          if (status !== 200) return;
-          const out = (JSON.parse(body) as TrpcResult<{ trackingNumber: string; queryCode: string }>).result?.data?.json;
-          if (out) submitted.push(out);
+  if (measures("submit"))
+    await forEachRung((c) =>
+      http("submit 5-department bundle", c, [
+        {
+          method: "POST",
+          path: "/api/trpc/applications.submit",
+          headers: { ...json, cookie: applicant },
+          setupRequest: (req) => xff({ ...req, body: JSON.stringify({ json: submitInput() }) }),
+          onResponse: (status, body) => {
+            if (status !== 200) return;
+            const out = (JSON.parse(body) as TrpcResult<{ trackingNumber: string; queryCode: string }>).result?.data?.json;
+            if (out) submitted.push(out);
+          },
         },
-      },
-    ]),
-  );
+      ]),
+    );
 
   // Claim and decide: each connection takes the next open task and its department's reviewer.
   const openTasks = await q<{ id: string; version: number; department_id: string }>(
@@ -353,50 +378,65 @@ try {
   );
   let nextTask = 0;
   type Ctx = { taskId?: string; cookie?: string; version?: number };
-  await forEachRung((c) =>
-    http("review claim + decide (per request)", c, [
-      {
-        method: "POST",
-        path: "/api/trpc/review.claim",
-        setupRequest: (req, context: Ctx) => {
-          const task = openTasks[nextTask++ % openTasks.length]!;
-          context.taskId = task.id;
-          context.cookie = reviewers.get(departmentIds.get(task.department_id) ?? "") ?? "";
-          return xff({ ...req, headers: { ...json, cookie: context.cookie }, body: JSON.stringify({ json: { taskId: task.id, version: task.version } }) });
+  if (measures("review"))
+    await forEachRung((c) =>
+      http("review claim + decide (per request)", c, [
+        {
+          method: "POST",
+          path: "/api/trpc/review.claim",
+          setupRequest: (req, context: Ctx) => {
+            const task = openTasks[nextTask++ % openTasks.length]!;
+            context.taskId = task.id;
+            context.cookie = reviewers.get(departmentIds.get(task.department_id) ?? "") ?? "";
+            return xff({ ...req, headers: { ...json, cookie: context.cookie }, body: JSON.stringify({ json: { taskId: task.id, version: task.version } }) });
+          },
+          onResponse: (status, body, context: Ctx) => {
+            context.version = status === 200 ? (JSON.parse(body) as TrpcResult<{ version: number }>).result?.data?.json?.version : undefined;
+          },
         },
-        onResponse: (status, body, context: Ctx) => {
-          context.version = status === 200 ? (JSON.parse(body) as TrpcResult<{ version: number }>).result?.data?.json?.version : undefined;
+        {
+          method: "POST",
+          path: "/api/trpc/review.decide",
+          setupRequest: (req, context: Ctx) =>
+            xff({
+              ...req,
+              headers: { ...json, cookie: context.cookie ?? "" },
+              body: JSON.stringify({ json: { taskId: context.taskId, version: context.version ?? 0, outcome: "approved" } }),
+            }),
         },
-      },
-      {
-        method: "POST",
-        path: "/api/trpc/review.decide",
-        setupRequest: (req, context: Ctx) =>
-          xff({
-            ...req,
-            headers: { ...json, cookie: context.cookie ?? "" },
-            body: JSON.stringify({ json: { taskId: context.taskId, version: context.version ?? 0, outcome: "approved" } }),
-          }),
-      },
-    ]),
-  );
+      ]),
+    );
   console.log(`  (${nextTask} tasks taken of ${openTasks.length} open; a task taken twice answers a conflict, counted as an error)`);
 
-  await forEachRung((c) => http("GET reviewer queue /review", c, [{ method: "GET", path: "/review", headers: { cookie: reviewers.get("market") ?? "" } }]));
+  if (measures("queue"))
+    await forEachRung((c) => http("GET reviewer queue /review", c, [{ method: "GET", path: "/review", headers: { cookie: reviewers.get("market") ?? "" } }]));
   let t = 0;
-  await forEachRung((c) =>
-    http("GET public tracking /track", c, [
-      {
-        method: "GET",
-        setupRequest: (req) => {
-          const s = submitted[t++ % submitted.length]!;
-          return xff({ ...req, path: `/track?trackingNumber=${s.trackingNumber}&queryCode=${s.queryCode}` });
+  if (measures("track"))
+    await forEachRung((c) =>
+      http("GET public tracking /track", c, [
+        {
+          method: "GET",
+          setupRequest: (req) => {
+            const s = submitted[t++ % submitted.length]!;
+            return xff({ ...req, path: `/track?trackingNumber=${s.trackingNumber}&queryCode=${s.queryCode}` });
+          },
         },
-      },
-    ]),
-  );
-  await forEachRung((c) => http("GET public verification /verify/…", c, [{ method: "GET", path: `/verify/${licence.number}`, setupRequest: xff }]));
-  await forEachRung((c) => http("GET guide pages (list, one guide)", c, [...guides.map((p) => ({ method: "GET" as const, path: p, setupRequest: xff }))]));
+      ]),
+    );
+  if (measures("verify"))
+    await forEachRung((c) => http("GET public verification /verify/…", c, [{ method: "GET", path: `/verify/${licence.number}`, setupRequest: xff }]));
+  if (measures("guides"))
+    await forEachRung((c) => http("GET guide pages (list, one guide)", c, [...guides.map((p) => ({ method: "GET" as const, path: p, setupRequest: xff }))]));
+  // The public pages that are the same for every visitor of a language (issue 15 item 2).
+  if (measures("home")) await forEachRung((c) => http("GET home page /", c, [{ method: "GET", path: "/", setupRequest: xff }]));
+  if (measures("forms"))
+    await forEachRung((c) =>
+      http("GET forms /track, /verify (no number)", c, [
+        { method: "GET", path: "/track", setupRequest: xff },
+        { method: "GET", path: "/verify", setupRequest: xff },
+      ]),
+    );
+  if (measures("openData")) await forEachRung((c) => http("GET open data /open-data", c, [{ method: "GET", path: "/open-data", setupRequest: xff }]));
 
   // ---------- raw SQL: the same writes and reads, by a plain pg pool ----------
   console.log(`\nRaw SQL with pg (pool of ${poolSize}, as the portal's), same rungs:`);
@@ -492,8 +532,9 @@ try {
   };
   const marketId = [...departmentIds].find(([, c]) => c === "market")?.[0];
   let rt = 0;
-  const rawReads: Array<[string, (client: PoolClient) => Promise<void>]> = [
+  const rawReads: Array<[PathKey, string, (client: PoolClient) => Promise<void>]> = [
     [
+      "queue",
       "GET reviewer queue /review",
       async (client) => {
         await client.query(
@@ -507,6 +548,7 @@ try {
       },
     ],
     [
+      "track",
       "GET public tracking /track",
       async (client) => {
         const s = submitted[rt++ % submitted.length]!;
@@ -514,8 +556,13 @@ try {
         await client.query(`select step_key, status, due_at from review_tasks where application_id = $1`, [app.rows[0]?.id]);
       },
     ],
-    ["GET public verification /verify/…", async (client) => void (await client.query(`select * from certificates where number = $1`, [licence.number]))],
     [
+      "verify",
+      "GET public verification /verify/…",
+      async (client) => void (await client.query(`select * from certificates where number = $1`, [licence.number])),
+    ],
+    [
+      "guides",
       "GET guide pages (list, one guide)",
       async (client) => {
         await client.query(`select code, name_zh, name_en from services order by code`);
@@ -523,9 +570,9 @@ try {
       },
     ],
   ];
-  await forEachRung((c) => raw("submit 5-department bundle", pool, c, rawSubmit));
-  await forEachRung((c) => raw("review claim + decide (per request)", pool, c, rawClaimDecide));
-  for (const [name, op] of rawReads) await forEachRung((c) => raw(name, pool, c, op));
+  if (measures("submit")) await forEachRung((c) => raw("submit 5-department bundle", pool, c, rawSubmit));
+  if (measures("review")) await forEachRung((c) => raw("review claim + decide (per request)", pool, c, rawClaimDecide));
+  for (const [key, name, op] of rawReads) if (measures(key)) await forEachRung((c) => raw(name, pool, c, op));
 
   // Ratios: to the bare route at the same connections; to the path's raw SQL at the same connections.
   for (const r of rows) {

@@ -13,6 +13,9 @@
  *   route handlers count chunked bodies as they read them, see http-body.ts).
  * - **A path with malformed percent-encoding** is refused with 400 (Next.js would answer 500).
  * - **Every request is timed** for the metrics (src/server/metrics.ts), labelled by its route pattern.
+ * - **The public pages' copies**: an anonymous visitor's home page, guides, tracking and
+ *   verification forms and open data are answered from a copy rendered once per language and
+ *   catalog version, with a fresh CSP nonce (src/server/page-cache.ts).
  *
  * `npm start` and `npm run dev` run this (src/scripts/start.ts), and so do the browser tests.
  */
@@ -22,6 +25,7 @@ import { resolveClientAddress } from "@/server/client-address";
 import { env } from "@/server/env";
 import { log } from "@/server/log";
 import { loadRouteTable, observeRequest, routeLabel } from "@/server/metrics";
+import { PageCache } from "@/server/page-cache";
 import { newRequestId, requestContext, requestIdHeader, wellFormedRequestId } from "@/server/request-context";
 
 /** Declared body limits by path prefix; the route handlers enforce the same while reading. */
@@ -89,16 +93,21 @@ export async function startServer(options: { dev: boolean; port: number }): Prom
   await app.prepare();
   // Requests are timed by route pattern (the build's routes; prefixes only on the development server).
   const routes = loadRouteTable();
+  // The development server renders every page anew: what is edited shows at once.
+  const pages = new PageCache({ origin: `http://127.0.0.1:${options.port}`, ttlMs: options.dev ? 0 : env().PUBLIC_PAGE_CACHE_SECONDS * 1000 });
   const server = createServer((req, res) => {
     const started = process.hrtime.bigint();
     res.once("finish", () => observeRequest(req.method, routeLabel(req.url, routes), res.statusCode, Number(process.hrtime.bigint() - started) / 1e9));
     const prepared = prepareRequest(req, res, trustedHops);
     if (!prepared) return;
     requestContext.run({ requestId: prepared.requestId }, () => {
-      handle(req, res).catch((error: unknown) => {
-        log.error({ err: error }, "request failed outside Next.js");
-        if (!res.headersSent) res.writeHead(500).end();
-      });
+      pages
+        .serve(req, res)
+        .then((served) => (served ? undefined : handle(req, res)))
+        .catch((error: unknown) => {
+          log.error({ err: error }, "request failed outside Next.js");
+          if (!res.headersSent) res.writeHead(500).end();
+        });
     });
   });
   // Keep idle connections longer than the clients and proxies that reuse them (Node's 5 s default

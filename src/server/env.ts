@@ -104,6 +104,12 @@ export const ZEnv = z.object({
   METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").max(256).optional(),
   /** `/api/ready` fails when a background job has been due longer than this many seconds. */
   READY_MAX_JOB_LAG_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
+  /**
+   * How long an anonymous visitor's copy of a public page (home, guides, the tracking and
+   * verification forms, open data) is served before it is rendered again (src/server/page-cache.ts);
+   * a catalog change renders them again at once. 0 turns the cache off.
+   */
+  PUBLIC_PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   /** pino's level: fatal, error, warn, info, debug, trace or silent. */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { catalogChanged } from "@/server/public-pages";
 import { createTRPCRouter, dataOfficeProcedure, publicProcedure } from "@/server/trpc/init";
 import { listCertificateTypes, saveCertificateType } from "./certificate-types";
 import { createBundle } from "./create-bundle";
@@ -42,6 +43,17 @@ const ZCreated = z.object({ code: z.string(), catalogVersion: z.number() });
 const ZMaterialSaved = z.object({ serviceCode: z.string(), key: z.string(), catalogVersion: z.number() });
 const ZBundlePublished = z.object({ code: z.string(), published: z.boolean(), catalogVersion: z.number().nullable() });
 
+/**
+ * A change to the catalog: once it is committed, this node reads the new catalog version before
+ * answering, so the public pages' copies (src/server/page-cache.ts) are rendered anew for the next
+ * visitor, the data office's own look at the guide included.
+ */
+const catalogEditProcedure = dataOfficeProcedure.use(async ({ next }) => {
+  const result = await next();
+  if (result.ok) await catalogChanged();
+  return result;
+});
+
 export const catalogRouter = createTRPCRouter({
   guides: publicProcedure.output(ZGuideList).query(({ ctx }) => listGuides(ctx.db)),
   guide: publicProcedure
@@ -54,40 +66,40 @@ export const catalogRouter = createTRPCRouter({
     .query(({ ctx, input }) => loadApplicationPlan(ctx.db, input)),
   adminList: dataOfficeProcedure.output(ZCatalogAdmin).query(({ ctx }) => listCatalogAdmin(ctx.db)),
   lint: dataOfficeProcedure.output(ZCatalogLint).query(({ ctx }) => getCatalogLint(ctx.db)),
-  updateService: dataOfficeProcedure
+  updateService: catalogEditProcedure
     .input(ZUpdateServiceInput)
     .output(ZServiceUpdated)
     .mutation(({ ctx, input }) => updateService(ctx.db, ctx.actor, input)),
   certificateTypes: dataOfficeProcedure.output(ZCertificateTypeAdmin).query(({ ctx }) => listCertificateTypes(ctx.db)),
-  saveCertificateType: dataOfficeProcedure
+  saveCertificateType: catalogEditProcedure
     .input(ZSaveCertificateTypeInput)
     .output(z.object({ code: z.string(), created: z.boolean() }))
     .mutation(({ ctx, input }) => saveCertificateType(ctx.db, ctx.actor, input)),
-  setBundleSteps: dataOfficeProcedure
+  setBundleSteps: catalogEditProcedure
     .input(ZSetBundleStepsInput)
     .output(ZStepsSet)
     .mutation(({ ctx, input }) => setBundleSteps(ctx.db, ctx.actor, input)),
-  createService: dataOfficeProcedure
+  createService: catalogEditProcedure
     .input(ZCreateServiceInput)
     .output(ZCreated)
     .mutation(({ ctx, input }) => createService(ctx.db, ctx.actor, input)),
-  addMaterial: dataOfficeProcedure
+  addMaterial: catalogEditProcedure
     .input(ZSaveMaterialInput)
     .output(ZMaterialSaved)
     .mutation(({ ctx, input }) => saveMaterial(ctx.db, ctx.actor, input, "add")),
-  updateMaterial: dataOfficeProcedure
+  updateMaterial: catalogEditProcedure
     .input(ZSaveMaterialInput)
     .output(ZMaterialSaved)
     .mutation(({ ctx, input }) => saveMaterial(ctx.db, ctx.actor, input, "update")),
-  removeMaterial: dataOfficeProcedure
+  removeMaterial: catalogEditProcedure
     .input(ZRemoveMaterialInput)
     .output(ZMaterialSaved)
     .mutation(({ ctx, input }) => removeMaterial(ctx.db, ctx.actor, input)),
-  createBundle: dataOfficeProcedure
+  createBundle: catalogEditProcedure
     .input(ZCreateBundleInput)
     .output(ZCreated)
     .mutation(({ ctx, input }) => createBundle(ctx.db, ctx.actor, input)),
-  publishBundle: dataOfficeProcedure
+  publishBundle: catalogEditProcedure
     .input(ZPublishBundleInput)
     .output(ZBundlePublished)
     .mutation(({ ctx, input }) => publishBundle(ctx.db, ctx.actor, input)),

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, exists, ilike, inArray, isNotNull, max, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, exists, inArray, isNotNull, max, or, sql, type SQL } from "drizzle-orm";
 import { cachedCalendar } from "../calendar/load-calendar";
 import { isOverdue, remainingWorkingDays } from "../calendar/model";
 import type { Db } from "@/server/db/client";

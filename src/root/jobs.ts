@@ -3,6 +3,7 @@ import { scanOverdueNotices } from "@/modules/applications/scan-overdue-notices"
 import { writeAuditCheckpoint } from "@/modules/audit/write-checkpoint";
 import { dispatchOutbox } from "@/modules/notifications/dispatch-outbox";
 import { publishDecisions } from "@/modules/disclosure/publish-decisions";
+import { foldOpenDataCounts } from "@/modules/openData/fold-counts";
 import { inviteRaters } from "@/modules/ratings/invite-raters";
 import { recomputeClasses } from "@/modules/risk/recompute-classes";
 import { recomputeSignals } from "@/modules/risk/recompute-signals";
@@ -63,6 +64,9 @@ export const jobRegistry: readonly JobDefinition[] = [
   // Licensing decisions are published (双公示) within 7 working days of the decision; every five
   // minutes publishes each one the same day. A run twice publishes once (the decision and
   // licence are unique), and revocations since the last run update their records.
+  // The open-data counts' appended rows, collapsed to one per key (the datasets read them folded
+  // or not: the figures are current either way; this keeps the tables small).
+  defineJob({ name: "openData.fold", cron: "* * * * *", batchSize: 1, pollingIntervalSeconds: 30, handler: (db) => foldOpenDataCounts(db) }),
   defineJob({ name: "disclosures.publish", cron: "*/5 * * * *", batchSize: 1, pollingIntervalSeconds: 30, handler: (db) => publishDecisions(db, new Date()) }),
 
   // ── ratings: ratings.invite ─────────────────────────────────────────────────────────────

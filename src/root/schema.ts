@@ -23,3 +23,4 @@ export * from "@/modules/disclosure/schema";
 export * from "@/modules/ratings/schema";
 export * from "@/modules/serviceIndex/schema";
 export * from "@/root/seed/demo-history-schema";
+export * from "@/modules/openData/schema";

@@ -36,7 +36,7 @@ export default async function DisclosurePage({ searchParams }: { searchParams: S
     getTranslations(),
     getLocale(),
     // A malformed search shows its errors and no results (not everything).
-    parsed.success ? searchDisclosures(db, search) : Promise.resolve({ rows: [], total: 0, page: 1, pageSize: 20 }),
+    parsed.success ? searchDisclosures(db, search) : Promise.resolve({ rows: [], total: 0, totalCapped: false, page: 1, pageSize: 20 }),
     listDepartments(db),
   ]);
   const en = locale === "en";
@@ -129,7 +129,7 @@ export default async function DisclosurePage({ searchParams }: { searchParams: S
         </div>
       ) : (
         <p role="status" className="text-slate-700" data-testid="disclosure-count">
-          {result.total === 0 ? t("none") : t("found", { count: result.total })}
+          {result.total === 0 ? t("none") : result.totalCapped ? t("foundMore", { count: result.total }) : t("found", { count: result.total })}
         </p>
       )}
 

@@ -116,7 +116,14 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
         <h2 id="queue-heading" className="text-xl font-semibold">
           {t("review.queue", { department })}
         </h2>
-        <TaskQueue rows={queue.rows} total={queue.total} filter={filter} department={department} searchError={q.success ? undefined : tq("searchTooLong")} />
+        <TaskQueue
+          rows={queue.rows}
+          total={queue.total}
+          totalCapped={queue.totalCapped}
+          filter={filter}
+          department={department}
+          searchError={q.success ? undefined : tq("searchTooLong")}
+        />
       </section>
     </div>
   );

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, exists, ilike, inArray, isNotNull, max, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, exists, inArray, isNotNull, max, or, sql, type SQL } from "drizzle-orm";
 import { cachedCalendar } from "../calendar/load-calendar";
 import { isOverdue, remainingWorkingDays } from "../calendar/model";
 import type { Db } from "@/server/db/client";
@@ -8,6 +8,8 @@ import { users } from "../identity/schema";
 import { reviewTasks } from "../review/schema";
 import { bundles } from "../catalog/schema";
 import { applications, supplementNotices } from "./schema";
+import { applicantNameContains } from "./name-search";
+import { cappedCount } from "@/server/db/capped-count";
 
 async function progressFor(db: Db, ids: string[]) {
   if (ids.length === 0) return new Map<string, { decided: number; total: number }>();
@@ -115,11 +117,6 @@ export async function listAcceptanceQueue(db: Db, _actor: Actor, input: { status
   }));
 }
 
-/** `%`, `_` and `\\` typed into a search are letters, not patterns. */
-function likeEscape(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 export const processedPageSize = 50;
 
 /** What the window did with a case, the latest: accepted, returned for completion, or refused. */
@@ -139,18 +136,20 @@ export async function listProcessed(db: Db, _actor: Actor, input: { q?: string; 
   );
   const conditions: SQL[] = [or(isNotNull(applications.acceptedBy), eq(applications.status, "notAccepted"), returned) as SQL];
   if (input.q) {
-    conditions.push(
-      or(
-        eq(applications.trackingNumber, input.q),
-        eq(applications.holderCode, input.q.toUpperCase()),
-        ilike(applications.applicantName, `%${likeEscape(input.q)}%`),
-      ) as SQL,
-    );
+    conditions.push(or(eq(applications.trackingNumber, input.q), eq(applications.holderCode, input.q.toUpperCase()), applicantNameContains(input.q)) as SQL);
   }
-  const [{ total }] = (await db
-    .select({ total: count() })
-    .from(applications)
-    .where(and(...conditions))) as [{ total: number }];
+  const order = [desc(sql`coalesce(${applications.acceptedAt}, ${applications.decidedAt}, ${applications.submittedAt})`), desc(applications.id)];
+  // Counted along `applications_processed_order_idx`, up to a bound (see cappedCount).
+  const { total, capped } = await cappedCount(
+    db,
+    db
+      .select({ one: sql`1` })
+      .from(applications)
+      .where(and(...conditions))
+      .orderBy(...order)
+      .getSQL(),
+    (input.page - 1) * processedPageSize,
+  );
   // Built with the query builder so its columns are qualified: in a plain template `id` would be
   // the notice's own id, and the subquery would never find the case's notice.
   const lastNotice = sql<Date | null>`(${db
@@ -174,11 +173,12 @@ export async function listProcessed(db: Db, _actor: Actor, input: { q?: string; 
     })
     .from(applications)
     .where(and(...conditions))
-    .orderBy(desc(sql`coalesce(${applications.acceptedAt}, ${applications.decidedAt}, ${applications.submittedAt})`), desc(applications.id))
+    .orderBy(...order)
     .limit(processedPageSize)
     .offset((input.page - 1) * processedPageSize);
   return {
     total,
+    totalCapped: capped,
     page: input.page,
     pageSize: processedPageSize,
     rows: rows.map((r) => {

@@ -76,6 +76,11 @@ export const applications = pgTable(
     /** Credit code or ID number of the applicant: whose certificates the application may use. */
     holderCode: text("holder_code").notNull(),
     applicantName: text("applicant_name").notNull(),
+    /** `name_tokens(applicant_name)` (migration 0043): the search by a part of the name, by index. */
+    applicantNameTokens: text("applicant_name_tokens")
+      .array()
+      .notNull()
+      .generatedAlwaysAs(sql`name_tokens(applicant_name)`),
     serviceId: uuid("service_id").references(() => services.id),
     bundleId: uuid("bundle_id").references(() => bundles.id),
     titleZh: text("title_zh").notNull(),
@@ -148,6 +153,8 @@ export const applications = pgTable(
     index("applications_bundle_id_idx").on(t.bundleId),
     // The reviewers' and the window's search by the applicant's code (credit code or ID number).
     index("applications_holder_code_idx").on(t.holderCode),
+    // …and by a part of the applicant's name (`searchCondition`).
+    index("applications_applicant_name_tokens_idx").using("gin", t.applicantNameTokens),
     // The window's processed cases: those it accepted, newest first.
     index("applications_accepted_by_idx").on(t.acceptedBy, t.acceptedAt),
     // …in the order the list shows them (bench:queries at scale): the page walks this index and

@@ -1,4 +1,5 @@
-import { and, count, desc, eq, gt, gte, ilike, lte, type SQL } from "drizzle-orm";
+import { and, desc, eq, gt, gte, ilike, lte, sql, type SQL } from "drizzle-orm";
+import { cappedCount } from "@/server/db/capped-count";
 import { shanghaiDate } from "@/lib/dates";
 import type { Db } from "@/server/db/client";
 import { departments } from "../identity/schema";
@@ -14,6 +15,8 @@ function likeLiteral(text: string): string {
 export interface DisclosurePage {
   rows: PublicDisclosure[];
   total: number;
+  /** There are more than `total` (the count stops after a bound). */
+  totalCapped: boolean;
   page: number;
   pageSize: number;
 }
@@ -30,17 +33,30 @@ export async function searchDisclosures(db: Db, search: DisclosureSearch): Promi
   if (search.from) where.push(gte(disclosures.decidedOn, search.from));
   if (search.to) where.push(lte(disclosures.decidedOn, search.to));
   const filter = where.length ? and(...where) : undefined;
-  const [totalRow] = await db.select({ n: count() }).from(disclosures).innerJoin(departments, eq(departments.id, disclosures.departmentId)).where(filter);
+  const order = [desc(disclosures.decidedOn), desc(disclosures.publishedAt), disclosures.decisionNumber, disclosures.licenceNumber];
+  // Counted in the list's order (`disclosures_decided_on_idx`), up to a bound (see cappedCount).
+  const { total, capped } = await cappedCount(
+    db,
+    db
+      .select({ one: sql`1` })
+      .from(disclosures)
+      .innerJoin(departments, eq(departments.id, disclosures.departmentId))
+      .where(filter)
+      .orderBy(...order)
+      .getSQL(),
+    (search.page - 1) * search.pageSize,
+  );
   const rows = await db
     .select({ d: disclosures, departmentZh: departments.nameZh, departmentEn: departments.nameEn, departmentCode: departments.code })
     .from(disclosures)
     .innerJoin(departments, eq(departments.id, disclosures.departmentId))
     .where(filter)
-    .orderBy(desc(disclosures.decidedOn), desc(disclosures.publishedAt), disclosures.decisionNumber, disclosures.licenceNumber)
+    .orderBy(...order)
     .limit(search.pageSize)
     .offset((search.page - 1) * search.pageSize);
   return {
-    total: totalRow?.n ?? 0,
+    total,
+    totalCapped: capped,
     page: search.page,
     pageSize: search.pageSize,
     rows: rows.map(({ d, departmentZh, departmentEn, departmentCode }) => ({

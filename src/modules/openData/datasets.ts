@@ -1,13 +1,13 @@
-import { and, asc, desc, eq, inArray, isNotNull, lt, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lt, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { decidedApplicationStatuses, grantedApplicationStatuses, undecidedApplicationStatuses } from "../applications/model";
-import { applications } from "../applications/schema";
 import { fenToYuan } from "../catalog/model";
 import { listGuides } from "../catalog/list-guides";
 import { bundles, services } from "../catalog/schema";
 import { departments } from "../identity/schema";
 import { decidedTaskStatuses, runningTaskStatuses } from "../review/model";
 import { reviewTasks } from "../review/schema";
+import { openDataApplicationCounts, openDataTaskCounts } from "./schema";
 import { ratio, type DatasetColumn, type DatasetFile, type DatasetMetadata, type DatasetRow } from "./model";
 
 /**
@@ -38,7 +38,11 @@ const common = {
   formats: ["json", "csv"],
 } as const satisfies Partial<DatasetMetadata>;
 
-const count = (where?: SQL) => (where ? sql<number>`count(*) filter (where ${where})::int` : sql<number>`count(*)::int`);
+/** The sum of the precomputed counts, of those matching `where` if given. */
+const total = (where?: SQL) =>
+  where
+    ? sql<number>`coalesce(sum(${openDataApplicationCounts.n}) filter (where ${where}), 0)::int`
+    : sql<number>`coalesce(sum(${openDataApplicationCounts.n}), 0)::int`;
 
 type ApplicationsByServiceRow = {
   kind: "service" | "bundle";
@@ -74,8 +78,9 @@ const applicationsByService = defineDataset<ApplicationsByServiceRow>({
     { name: "withdrawn", labelZh: "撤回", labelEn: "Withdrawn" },
     { name: "inProgress", labelZh: "办理中", labelEn: "In progress" },
   ],
+  // From the precomputed counts (./schema.ts), never a scan of the applications.
   query: async (db) => {
-    const submitted = count();
+    const submitted = total();
     const rows = await db
       .select({
         serviceCode: services.code,
@@ -85,18 +90,18 @@ const applicationsByService = defineDataset<ApplicationsByServiceRow>({
         bundleZh: bundles.nameZh,
         bundleEn: bundles.nameEn,
         submitted,
-        approved: count(inArray(applications.status, [...grantedApplicationStatuses])),
-        denied: count(eq(applications.status, "denied")),
-        notAccepted: count(eq(applications.status, "notAccepted")),
-        withdrawn: count(eq(applications.status, "withdrawn")),
-        inProgress: count(inArray(applications.status, [...undecidedApplicationStatuses])),
+        approved: total(inArray(openDataApplicationCounts.status, [...grantedApplicationStatuses])),
+        denied: total(eq(openDataApplicationCounts.status, "denied")),
+        notAccepted: total(eq(openDataApplicationCounts.status, "notAccepted")),
+        withdrawn: total(eq(openDataApplicationCounts.status, "withdrawn")),
+        inProgress: total(inArray(openDataApplicationCounts.status, [...undecidedApplicationStatuses])),
       })
-      .from(applications)
-      .leftJoin(services, eq(services.id, applications.serviceId))
-      .leftJoin(bundles, eq(bundles.id, applications.bundleId))
-      // A draft withdrawn before submission never reached government: not counted.
-      .where(isNotNull(applications.submittedAt))
+      .from(openDataApplicationCounts)
+      .leftJoin(services, eq(services.id, openDataApplicationCounts.serviceId))
+      .leftJoin(bundles, eq(bundles.id, openDataApplicationCounts.bundleId))
       .groupBy(services.code, services.nameZh, services.nameEn, bundles.code, bundles.nameZh, bundles.nameEn)
+      // Keys whose applications all moved on (a withdrawn draft never counts: it had no submission).
+      .having(sql`sum(${openDataApplicationCounts.n}) <> 0`)
       .orderBy(desc(submitted), asc(bundles.code), asc(services.code));
     return rows.map(({ serviceCode, serviceZh, serviceEn, bundleCode, bundleZh, bundleEn, ...counts }) => ({
       kind: bundleCode ? ("bundle" as const) : ("service" as const),
@@ -109,9 +114,6 @@ const applicationsByService = defineDataset<ApplicationsByServiceRow>({
 });
 
 type ApplicationsByMonthRow = { month: string; submitted: number; decided: number };
-
-// Months in China's calendar, whatever the database server's time zone.
-const submissionMonth = sql<string>`to_char(${applications.submittedAt} at time zone 'Asia/Shanghai', 'YYYY-MM')`;
 
 const applicationsByMonth = defineDataset<ApplicationsByMonthRow>({
   ...common,
@@ -126,13 +128,19 @@ const applicationsByMonth = defineDataset<ApplicationsByMonthRow>({
     { name: "submitted", labelZh: "申请数", labelEn: "Submitted" },
     { name: "decided", labelZh: "已作出许可决定", labelEn: "Decided" },
   ],
+  // Months in China's calendar (the trigger's `to_char(… at time zone 'Asia/Shanghai')`), from the
+  // precomputed counts.
   query: (db) =>
     db
-      .select({ month: submissionMonth, submitted: count(), decided: count(inArray(applications.status, [...decidedApplicationStatuses])) })
-      .from(applications)
-      .where(isNotNull(applications.submittedAt))
-      .groupBy(submissionMonth)
-      .orderBy(asc(submissionMonth)),
+      .select({
+        month: openDataApplicationCounts.month,
+        submitted: total(),
+        decided: total(inArray(openDataApplicationCounts.status, [...decidedApplicationStatuses])),
+      })
+      .from(openDataApplicationCounts)
+      .groupBy(openDataApplicationCounts.month)
+      .having(sql`sum(${openDataApplicationCounts.n}) <> 0`)
+      .orderBy(asc(openDataApplicationCounts.month)),
 });
 
 type ReviewTimelinessRow = {
@@ -163,24 +171,39 @@ const reviewTimelinessByDepartment = defineDataset<ReviewTimelinessRow>({
     { name: "onTimeRatio", labelZh: "按时决定率（0–1）", labelEn: "On-time ratio (0–1)" },
     { name: "overdueOpen", labelZh: "当前逾期未决定数", labelEn: "Open and overdue now" },
   ],
+  // Decided and on time from the precomputed counts; open and overdue now depends on the time, so
+  // it is counted live, over the running tasks only (`review_tasks_due_idx`).
   query: async (db, now) => {
-    const decided = inArray(reviewTasks.status, [...decidedTaskStatuses]);
-    // On time: decided at or before the due date (see isOverdue in calendar/model.ts).
-    const onTime = and(decided, lte(reviewTasks.decidedAt, reviewTasks.dueAt));
-    const overdue = and(inArray(reviewTasks.status, [...runningTaskStatuses]), lt(reviewTasks.dueAt, sql`${now.toISOString()}::timestamptz`));
+    const decided = inArray(openDataTaskCounts.status, [...decidedTaskStatuses]);
+    const counts = db
+      .select({
+        departmentId: openDataTaskCounts.departmentId,
+        decided: sql<number>`coalesce(sum(${openDataTaskCounts.n}) filter (where ${decided}), 0)::int`.as("decided"),
+        decidedOnTime: sql<number>`coalesce(sum(${openDataTaskCounts.n}) filter (where ${and(decided, eq(openDataTaskCounts.onTime, true))}), 0)::int`.as(
+          "decided_on_time",
+        ),
+      })
+      .from(openDataTaskCounts)
+      .groupBy(openDataTaskCounts.departmentId)
+      .as("counts");
+    const overdue = db
+      .select({ departmentId: reviewTasks.departmentId, n: sql<number>`count(*)::int`.as("n") })
+      .from(reviewTasks)
+      .where(and(inArray(reviewTasks.status, [...runningTaskStatuses]), lt(reviewTasks.dueAt, sql`${now.toISOString()}::timestamptz`)))
+      .groupBy(reviewTasks.departmentId)
+      .as("overdue");
     const rows = await db
       .select({
         departmentCode: departments.code,
         departmentZh: departments.nameZh,
         departmentEn: departments.nameEn,
-        // count(task id), not count(*): a department without tasks still has its one joined row.
-        decided: sql<number>`count(${reviewTasks.id}) filter (where ${decided})::int`,
-        decidedOnTime: sql<number>`count(${reviewTasks.id}) filter (where ${onTime})::int`,
-        overdueOpen: sql<number>`count(${reviewTasks.id}) filter (where ${overdue})::int`,
+        decided: sql<number>`coalesce(${counts.decided}, 0)::int`,
+        decidedOnTime: sql<number>`coalesce(${counts.decidedOnTime}, 0)::int`,
+        overdueOpen: sql<number>`coalesce(${overdue.n}, 0)::int`,
       })
       .from(departments)
-      .leftJoin(reviewTasks, eq(reviewTasks.departmentId, departments.id))
-      .groupBy(departments.code, departments.nameZh, departments.nameEn)
+      .leftJoin(counts, eq(counts.departmentId, departments.id))
+      .leftJoin(overdue, eq(overdue.departmentId, departments.id))
       .orderBy(asc(departments.code));
     return rows.map((r) => ({ ...r, onTimeRatio: ratio(r.decidedOnTime, r.decided) }));
   },

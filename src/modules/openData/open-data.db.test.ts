@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { acceptApplication } from "@/modules/applications/accept-application";
 import { ZSubmitApplicationInput } from "@/modules/applications/inputs";
@@ -15,6 +15,7 @@ import { decideTask } from "@/modules/review/decide-task";
 import { reviewTasks } from "@/modules/review/schema";
 import { createTestBundle, newEnterprise, reviewer, withDemo } from "@/root/testing/fixtures";
 import { findDataset, openDatasets, readDataset } from "./datasets";
+import { foldOpenDataCounts } from "./fold-counts";
 import { type DatasetRow, toCsv } from "./model";
 import { previewDatasets } from "./preview-datasets";
 
@@ -53,6 +54,119 @@ async function decide(applicationId: string, step: string, dept: string, outcome
 }
 
 const n = (row: DatasetRow | undefined, column: string) => Number(row?.[column] ?? 0);
+
+// Each key's count, from the precomputed tables and recomputed from the cases themselves.
+type Counts = Record<string, number>;
+async function keyed(query: ReturnType<typeof sql>): Promise<Counts> {
+  const r = (await h.db.execute(query)) as unknown as { rows: Array<{ k: string; n: number | string }> };
+  return Object.fromEntries(r.rows.map((x) => [x.k, Number(x.n)]));
+}
+const summaryCounts = async () => ({
+  applications: await keyed(
+    sql`select concat_ws('|', month, service_id, bundle_id, status) as k, sum(n) as n from open_data_application_counts group by 1 having sum(n) <> 0`,
+  ),
+  tasks: await keyed(sql`select concat_ws('|', department_id, status, on_time) as k, sum(n) as n from open_data_task_counts group by 1 having sum(n) <> 0`),
+});
+const recomputedCounts = async () => ({
+  applications: await keyed(
+    sql`select concat_ws('|', to_char(submitted_at at time zone 'Asia/Shanghai', 'YYYY-MM'), service_id, bundle_id, status) as k, count(*) as n
+        from applications where submitted_at is not null group by 1`,
+  ),
+  tasks: await keyed(sql`select concat_ws('|', department_id, status, coalesce(decided_at <= due_at, false)) as k, count(*) as n from review_tasks group by 1`),
+});
+const rowCount = async (table: "open_data_application_counts" | "open_data_task_counts") =>
+  Number(((await h.db.execute(sql`select count(*)::int as n from ${sql.identifier(table)}`)) as unknown as { rows: Array<{ n: number }> }).rows[0]!.n);
+
+describe("the precomputed open-data counts", () => {
+  it("equal a count of the cases themselves after submissions, decisions, a refusal, a withdrawal and a deletion, folded or not", async () => {
+    const { code: bundleCode } = await createTestBundle(h.db, [
+      { key: "a", department: "market" },
+      { key: "b", department: "tax" },
+    ]);
+    const bundle = { kind: "bundle", code: bundleCode } as const;
+    const applicant = await newEnterprise(h.db);
+    await foldOpenDataCounts(h.db);
+    const before = await summaryCounts();
+    expect(before).toEqual(await recomputedCounts());
+
+    const approved = await submit(applicant, bundle);
+    await accept(approved.id);
+    await decide(approved.id, "a", "market", "approved", later(5));
+    await decide(approved.id, "b", "tax", "approved", later(6));
+    // Decided late (due 9 March): not on time.
+    const denied = await submit(applicant, bundle);
+    await accept(denied.id);
+    await decide(denied.id, "a", "market", "denied", new Date("2026-03-20T02:00:00Z"));
+    const refused = await submit(applicant, bundle);
+    await refuseApplication(
+      h.db,
+      clerk,
+      { applicationId: refused.id, version: await versionOf(refused.id), reason: "材料不符合法定形式", confirmed: true },
+      later(10),
+    );
+    // Submitted 01:00 on 1 March in China (still February in UTC), then withdrawn.
+    const withdrawn = await submit(applicant, bundle, new Date("2026-02-28T17:00:00Z"));
+    await withdrawApplication(h.db, applicant, { applicationId: withdrawn.id, version: await versionOf(withdrawn.id) }, later(20));
+    // A write outside the use cases (an operator's correction) is counted too: the triggers see every row.
+    const open = await submit(applicant, bundle);
+    await accept(open.id);
+    await h.db.delete(reviewTasks).where(and(eq(reviewTasks.applicationId, open.id), eq(reviewTasks.stepKey, "b")));
+
+    const after = await summaryCounts();
+    expect(after).toEqual(await recomputedCounts());
+    // The writes changed the counts (the comparison above is not between two empty maps).
+    expect(after).not.toEqual(before);
+    const march = (status: string) => sum(after.applications, (k) => k.startsWith("2026-03|") && k.endsWith(`|${status}`));
+    expect(march("withdrawn") - sum(before.applications, (k) => k.startsWith("2026-03|") && k.endsWith("|withdrawn"))).toBe(1);
+    expect(march("notAccepted") - sum(before.applications, (k) => k.startsWith("2026-03|") && k.endsWith("|notAccepted"))).toBe(1);
+
+    // Folding keeps every sum and leaves one row per key.
+    const appended = (await rowCount("open_data_application_counts")) + (await rowCount("open_data_task_counts"));
+    const removed = await foldOpenDataCounts(h.db);
+    expect(removed).toBeGreaterThan(0);
+    expect((await rowCount("open_data_application_counts")) + (await rowCount("open_data_task_counts"))).toBe(appended - removed);
+    expect(await rowCount("open_data_application_counts")).toBe(Object.keys(after.applications).length);
+    expect(await rowCount("open_data_task_counts")).toBe(Object.keys(after.tasks).length);
+    expect(await summaryCounts()).toEqual(after);
+    expect(await foldOpenDataCounts(h.db)).toBe(0);
+  });
+
+  it("roll back with the write that changed them", async () => {
+    const applicant = await newEnterprise(h.db);
+    const { code } = await createTestBundle(h.db, [{ key: "a", department: "market" }]);
+    const before = await summaryCounts();
+    const rowsBefore = await rowCount("open_data_application_counts");
+    let rowsInside = 0;
+    await expect(
+      h.db.transaction(async (tx) => {
+        await submitApplication(
+          tx as never,
+          applicant,
+          ZSubmitApplicationInput.parse({
+            subject: { kind: "bundle", code },
+            idempotencyKey: randomUUID(),
+            formData: { projectName: "示例项目" },
+            materials: {},
+            consent: true,
+          }),
+          monday,
+        );
+        rowsInside = Number(
+          ((await tx.execute(sql`select count(*)::int as n from open_data_application_counts`)) as unknown as { rows: Array<{ n: number }> }).rows[0]!.n,
+        );
+        throw new Error("rolled back");
+      }),
+    ).rejects.toThrow("rolled back");
+    // Counted inside the transaction, gone with it.
+    expect(rowsInside).toBeGreaterThan(rowsBefore);
+    expect(await summaryCounts()).toEqual(before);
+  });
+});
+
+const sum = (counts: Counts, keep: (key: string) => boolean) =>
+  Object.entries(counts)
+    .filter(([k]) => keep(k))
+    .reduce((s, [, v]) => s + v, 0);
 
 describe("open datasets", () => {
   it("count applications by bundle and service, by month in China time, and each department's timeliness", async () => {

@@ -1,9 +1,11 @@
-import { and, asc, count, eq, ilike, inArray, isNotNull, lt, or, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { cappedCount } from "@/server/db/capped-count";
 import type { z } from "zod";
 import type { Db } from "@/server/db/client";
 import { cachedCalendar } from "../calendar/load-calendar";
 import { isOverdue, remainingWorkingDays } from "../calendar/model";
 import { applications } from "../applications/schema";
+import { applicantNameContains } from "../applications/name-search";
 import { services } from "../catalog/schema";
 import type { Actor } from "../identity/model";
 import { users } from "../identity/schema";
@@ -24,18 +26,13 @@ const statusFilter: Record<z.output<typeof ZQueueInput>["status"], readonly Task
 
 export const queuePageSize = 50;
 
-/** `%`, `_` and `\\` typed into a search are letters, not patterns. */
-function likeEscape(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 /**
  * A search of the department's tasks: the exact tracking number, the applicant's exact code
  * (credit code or ID number, upper-cased; both indexed), or a part of the applicant's name. The
  * department's condition comes first, so the name match runs over the department's own tasks.
  */
 export function searchCondition(q: string): SQL {
-  return or(eq(applications.trackingNumber, q), eq(applications.holderCode, q.toUpperCase()), ilike(applications.applicantName, `%${likeEscape(q)}%`)) as SQL;
+  return or(eq(applications.trackingNumber, q), eq(applications.holderCode, q.toUpperCase()), applicantNameContains(q)) as SQL;
 }
 
 /**
@@ -55,11 +52,20 @@ export async function listDepartmentQueue(db: Db, actor: Actor & { departmentId:
   if (input.overdueOnly)
     conditions.push(isNotNull(reviewTasks.dueAt), lt(reviewTasks.dueAt, now), inArray(reviewTasks.status, [...runningTaskStatuses]), taskNotPaused());
   if (input.q) conditions.push(searchCondition(input.q));
-  const [{ total }] = (await db
-    .select({ total: count() })
-    .from(reviewTasks)
-    .innerJoin(applications, eq(applications.id, reviewTasks.applicationId))
-    .where(and(...conditions))) as [{ total: number }];
+  const order = [asc(reviewTasks.dueAt), asc(reviewTasks.createdAt)];
+  // Counted in the queue's order (`review_tasks_department_due_idx`), up to a bound (see cappedCount):
+  // a search that matches most of a department's cases stops early instead of counting them all.
+  const { total, capped } = await cappedCount(
+    db,
+    db
+      .select({ one: sql`1` })
+      .from(reviewTasks)
+      .innerJoin(applications, eq(applications.id, reviewTasks.applicationId))
+      .where(and(...conditions))
+      .orderBy(...order)
+      .getSQL(),
+    (input.page - 1) * queuePageSize,
+  );
   const rows = await db
     .select({
       task: reviewTasks,
@@ -76,7 +82,7 @@ export async function listDepartmentQueue(db: Db, actor: Actor & { departmentId:
     .innerJoin(services, eq(services.id, reviewTasks.serviceId))
     .leftJoin(users, eq(users.id, reviewTasks.claimedBy))
     .where(and(...conditions))
-    .orderBy(asc(reviewTasks.dueAt), asc(reviewTasks.createdAt))
+    .orderBy(...order)
     .limit(queuePageSize)
     .offset((input.page - 1) * queuePageSize);
   const paused = await pausedTaskIds(
@@ -102,5 +108,5 @@ export async function listDepartmentQueue(db: Db, actor: Actor & { departmentId:
     claimedByMe: r.task.claimedBy === actor.userId,
     claimedByName: r.claimedByName,
   }));
-  return { total, page: input.page, pageSize: queuePageSize, rows: items };
+  return { total, totalCapped: capped, page: input.page, pageSize: queuePageSize, rows: items };
 }

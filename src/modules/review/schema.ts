@@ -66,6 +66,9 @@ export const reviewTasks = pgTable(
   (t) => [
     uniqueIndex("review_tasks_application_step_key").on(t.applicationId, t.stepKey),
     index("review_tasks_queue_idx").on(t.departmentId, t.status, t.dueAt),
+    // The queue in its order whatever the status filter (two statuses, all, or a search that
+    // matches most cases): walked and stopped after a page (bench:queries at scale).
+    index("review_tasks_department_due_idx").on(t.departmentId, t.dueAt, t.createdAt),
     index("review_tasks_due_idx").on(t.status, t.dueAt),
     // Publishing a calendar year looks up the provisional due dates: few rows, a partial index.
     index("review_tasks_due_provisional_idx")

@@ -43,6 +43,7 @@ import { applicationMaterials, applications, supplementNotices, uploads, type No
 import { cachedCalendar } from "@/modules/calendar/load-calendar";
 import { addWorkingDays, dueDate, isWorkingDay, workingDaysBetween, type WorkCalendar } from "@/modules/calendar/model";
 import { loadApplicationPlan } from "@/modules/catalog/load-application-plan";
+import { foldOpenDataCounts } from "@/modules/openData/fold-counts";
 import type { ApplicationPlan } from "@/modules/catalog/plan";
 import { bundles, services } from "@/modules/catalog/schema";
 import { disclosureDueWorkingDays, publicCounterpartName } from "@/modules/disclosure/model";
@@ -291,6 +292,8 @@ export async function generateDemoHistory(db: Db, options: Partial<DemoHistoryOp
 
   // A province-year written at once: the planner's statistics first (autovacuum would get there
   // later), or the index snapshots and the first page views plan on empty tables.
+  // The open-data counts the triggers appended, one row per case and change: folded at once.
+  await foldOpenDataCounts(db);
   if (o.scale) await db.execute(sql`analyze`);
   const snapshotStarted = Date.now();
   if (o.snapshots !== false) await snapshotHistory(db, o);

@@ -71,7 +71,13 @@ export async function WindowProcessed({ data, q, searchError }: { data: Processe
       ) : (
         <div className="flex flex-col gap-2">
           <p id="processed-caption" className="text-slate-700">
-            {q ? t("captionSearch", { q, total: data.total }) : t("caption", { total: data.total })}
+            {data.totalCapped
+              ? q
+                ? t("captionSearchMore", { q, total: data.total })
+                : t("captionMore", { total: data.total })
+              : q
+                ? t("captionSearch", { q, total: data.total })
+                : t("caption", { total: data.total })}
           </p>
           <div role="region" aria-labelledby="processed-caption" tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
             <table aria-labelledby="processed-caption" className="w-full min-w-[52rem] border-collapse text-left" data-testid="processed-queue">

@@ -37,12 +37,15 @@ const head = "px-4 py-2 font-semibold whitespace-nowrap";
 export async function TaskQueue({
   rows,
   total,
+  totalCapped = false,
   filter,
   department,
   searchError,
 }: {
   rows: QueueRow[];
   total: number;
+  /** There are more than `total` tasks (the count stops after a bound). */
+  totalCapped?: boolean;
   filter: QueueFilter;
   department: string;
   /** The search text was refused (too long): said on the field, and the queue shown unsearched. */
@@ -127,7 +130,7 @@ export async function TaskQueue({
           {/* The label sits outside the scroller so a narrow screen never clips it. */}
           <p id="task-queue-caption" className="text-slate-700">
             {t(filter.overdueOnly ? "captionOverdue" : "caption", { department, filter: filterLabel })}
-            {filter.q ? ` ${t("captionSearch", { q: filter.q, total })}` : null}
+            {filter.q ? ` ${t(totalCapped ? "captionSearchMore" : "captionSearch", { q: filter.q, total })}` : null}
           </p>
           <div role="region" aria-labelledby="task-queue-caption" tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
             <table aria-labelledby="task-queue-caption" className="w-full min-w-[60rem] border-collapse text-left" data-testid="task-queue">
@@ -221,7 +224,9 @@ export async function TaskQueue({
               {t("previous")}
             </Link>
           ) : null}
-          <span aria-current="page">{t("page", { page: filter.page, pages: Math.max(1, Math.ceil(total / queuePageSize)), total })}</span>
+          <span aria-current="page">
+            {t(totalCapped ? "pageMore" : "page", { page: filter.page, pages: Math.max(1, Math.ceil(total / queuePageSize)), total })}
+          </span>
           {hasNext ? (
             <Link href={queueHref(filter, filter.page + 1)} rel="next" className="text-brand-700 underline">
               {t("next")}

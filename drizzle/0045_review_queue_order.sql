@@ -1,0 +1,1 @@
+CREATE INDEX "review_tasks_department_due_idx" ON "review_tasks" USING btree ("department_id","due_at","created_at");

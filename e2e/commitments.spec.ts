@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { acceptAtWindow, decideAs, demoPeople, expectNoSeriousAxeViolations, screenshotAsIs, screenshots, tinyPdf } from "./helpers";
+import { acceptByApi, approveByApi } from "./api";
+import { demoPeople, expectNoSeriousAxeViolations, screenshotAsIs, screenshots, tinyPdf } from "./helpers";
 import { contextSignedIn, signedIn, signedInForEnterprise } from "./sessions";
 
 // The demo restaurant company, which holds a business licence in the registry.
@@ -48,8 +49,8 @@ test.describe("commitment instead of proof (告知承诺)", () => {
     await expect(page.getByTestId("case-verifications")).toContainText("批准后开始核查");
 
     // Accepted at the window and approved by housing: a verification task opens for housing.
-    await acceptAtWindow(browser, trackingNumber);
-    await decideAs(browser, "reviewer.housing", trackingNumber, "approve");
+    await acceptByApi(trackingNumber);
+    await approveByApi("reviewer.housing", trackingNumber);
     await page.goto(caseUrl);
     await expect(page.getByTestId("verification-status-propertyOwnerConsent")).toHaveText("待核查");
     const number = (await page.getByTestId("certificates").locator(".font-mono").first().innerText()).trim();

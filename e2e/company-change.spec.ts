@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { acceptAtWindow, decideAs, demoPeople, expectNoSeriousAxeViolations, screenshots } from "./helpers";
+import { acceptByApi, approveByApi } from "./api";
+import { demoPeople, expectNoSeriousAxeViolations, screenshots } from "./helpers";
 import { signedInForEnterprise } from "./sessions";
 
 // The demo restaurant company; its seeded licence states an address and a registered capital.
@@ -10,7 +11,6 @@ test.describe("company change bundle (变更登记“一件事”)", () => {
 
   test("the enterprise changes its address from its licence's particulars; the window accepts, market regulation approves; the new licence has the new address and /verify calls the old one superseded", async ({
     page,
-    browser,
   }) => {
     await signedInForEnterprise(page, restaurantCompany, demoPeople.qian);
     await page.goto("/applicant");
@@ -52,8 +52,8 @@ test.describe("company change bundle (变更登记“一件事”)", () => {
     await expect(page.getByTestId("company-change-form")).toHaveCount(0);
 
     // One window accepts; market regulation decides (the records the enterprise holds carry no address to follow).
-    await acceptAtWindow(browser, trackingNumber);
-    await decideAs(browser, "reviewer.market", trackingNumber, "approve");
+    await acceptByApi(trackingNumber);
+    await approveByApi("reviewer.market", trackingNumber);
     await page.goto(caseUrl);
     await expect(page.locator('[data-status="completed"]').first()).toBeVisible();
 

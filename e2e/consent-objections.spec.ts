@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { acceptAtWindow, demoPeople, expectNoSeriousAxeViolations, fillApplyForm, reviewerByDepartment, screenshotAsIs, screenshots } from "./helpers";
+import { acceptByApi } from "./api";
+import { demoPeople, expectNoSeriousAxeViolations, fillApplyForm, reviewerByDepartment, screenshotAsIs, screenshots } from "./helpers";
 import { contextSignedIn, signedInForEnterprise } from "./sessions";
 
 // Issue 14 item 7: consent per certificate and purpose, withdrawable and checked by the gate on
@@ -24,7 +25,7 @@ test.describe("consent and objections", () => {
     await expect(page).toHaveURL(/\/applications\/[0-9a-f-]{36}\?submitted=1/);
     const trackingNumber = (await page.getByTestId("tracking-number").innerText()).trim();
     const caseUrl = page.url().split("?")[0] ?? "";
-    await acceptAtWindow(browser, trackingNumber);
+    await acceptByApi(trackingNumber);
 
     // Withdraw the consent to the business licence for this case.
     await page.goto("/applicant/data-log");

@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
-import { acceptAtWindow, demoPeople, expectNoSeriousAxeViolations, fillApplyForm, signIn } from "./helpers";
+import { acceptByApi } from "./api";
+import { demoPeople, expectNoSeriousAxeViolations, fillApplyForm, signIn } from "./helpers";
 import { contextSignedIn, signedInForEnterprise } from "./sessions";
 
 const tradingCompany = "91130102MA0TB00118";
@@ -67,7 +68,7 @@ test.describe("a department's operations", () => {
     await page.getByRole("button", { name: "提交申请" }).click();
     await expect(page).toHaveURL(/\/applications\/[0-9a-f-]{36}\?submitted=1/);
     const trackingNumber = (await page.getByTestId("tracking-number").innerText()).trim();
-    await acceptAtWindow(browser, trackingNumber);
+    await acceptByApi(trackingNumber);
 
     // The head sees the department's tasks with who holds them, and opens this one.
     const head = await headPage(browser);

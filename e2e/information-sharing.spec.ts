@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { acceptAtWindow, decideAs, demoPeople, expectNoSeriousAxeViolations, fillApplyForm } from "./helpers";
+import { acceptByApi, approveByApi } from "./api";
+import { demoPeople, expectNoSeriousAxeViolations, fillApplyForm } from "./helpers";
 import { signedIn, signedInForEnterprise } from "./sessions";
 
 // The demo trading company: its business licence is in the registry.
@@ -30,7 +31,7 @@ test.describe("information sharing", () => {
     const trackingNumber = (await page.getByTestId("tracking-number").innerText()).trim();
     await expect(page.getByTestId("burden-saved")).toContainText("营业执照");
 
-    await acceptAtWindow(browser, trackingNumber);
+    await acceptByApi(trackingNumber);
 
     // The food licence of a company registered in Chang'an district is decided by the district's
     // market regulation bureau (管辖层级); its reviewer opens the task: the licence is read through
@@ -50,7 +51,7 @@ test.describe("information sharing", () => {
     await expect(entry).toContainText("营业执照");
     await expectNoSeriousAxeViolations(page);
 
-    await decideAs(browser, "reviewer.marketChangan", trackingNumber, "approve");
+    await approveByApi("reviewer.marketChangan", trackingNumber);
 
     // The issued food business licence, signed, and its public verification through the QR link.
     await page.goto(caseUrl);

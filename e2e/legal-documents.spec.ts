@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { acceptAtWindow, demoPeople, expectNoSeriousAxeViolations, fillApplyForm, reviewerByDepartment } from "./helpers";
+import { acceptByApi } from "./api";
+import { demoPeople, expectNoSeriousAxeViolations, fillApplyForm, reviewerByDepartment } from "./helpers";
 import { contextSignedIn, signedInForEnterprise } from "./sessions";
 
 // The demo restaurant company, which holds a business licence in the registry.
@@ -73,7 +74,7 @@ test.describe("notices with legal weight", () => {
 
   test("a denial, confirmed after naming what it cancels, gives a 决定书 with the remedies that verifies through its QR page", async ({ page, browser }) => {
     const { trackingNumber, caseUrl } = await applyForRestaurant(page);
-    await acceptAtWindow(browser, trackingNumber);
+    await acceptByApi(trackingNumber);
 
     // The acceptance gave a 受理通知书, listed for the applicant.
     await page.goto(caseUrl);

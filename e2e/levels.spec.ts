@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { acceptAtWindow, decideAs, demoPeople, expectNoSeriousAxeViolations, fillApplyForm, screenshotAsIs, screenshots } from "./helpers";
+import { acceptByApi } from "./api";
+import { decideAs, demoPeople, expectNoSeriousAxeViolations, fillApplyForm, screenshotAsIs, screenshots } from "./helpers";
 import { contextSignedIn, signedIn, signedInForEnterprise } from "./sessions";
 
 // 管辖层级: the food business licence is decided by the market regulation body of the applicant's
@@ -23,7 +24,7 @@ test.describe("province, city and county bodies", () => {
     await expect(page).toHaveURL(/\/applications\/[0-9a-f-]{36}\?submitted=1/);
     const caseUrl = new URL(page.url()).pathname;
     const trackingNumber = (await page.getByTestId("tracking-number").innerText()).trim();
-    await acceptAtWindow(browser, trackingNumber);
+    await acceptByApi(trackingNumber);
 
     // The applicant's case page names the body that decides.
     await page.goto(caseUrl);

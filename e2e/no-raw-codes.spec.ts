@@ -3,7 +3,8 @@ import path from "node:path";
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { invoiceTypeValues, sealTypeValues } from "../src/modules/registration/inputs";
 import { entityTypeKeys } from "../src/modules/registration/model";
-import { decideAs, demoPeople } from "./helpers";
+import { approveByApi } from "./api";
+import { demoPeople } from "./helpers";
 import { contextSignedIn, signedIn } from "./sessions";
 
 // Issue 11: case pages showed internal codes (`limitedLiabilityCompany`, `generalVat`, "5" without
@@ -144,7 +145,8 @@ test.describe("values, not codes", () => {
       await context.close();
     };
     await taskPage("reviewer.market");
-    await decideAs(browser, "reviewer.market", trackingNumber, "approve");
+    // Approvals go through the API: this journey reads the pages; parallel-review.spec.ts clicks 准予.
+    await approveByApi("reviewer.market", trackingNumber);
     for (const login of ["reviewer.publicSecurity", "reviewer.tax", "reviewer.humanResources", "reviewer.housingFund"]) await taskPage(login);
 
     // Tax asks for the invoices again; the other three approve, so the one notice goes out.
@@ -163,8 +165,7 @@ test.describe("values, not codes", () => {
     await taxPage.getByRole("checkbox", { name: "申领发票种类" }).check();
     await taxPage.getByRole("button", { name: "要求补正", exact: true }).click();
     await expect(taxPage.getByRole("button", { name: "准予", exact: true })).toHaveCount(0);
-    for (const login of ["reviewer.publicSecurity", "reviewer.humanResources", "reviewer.housingFund"])
-      await decideAs(browser, login, trackingNumber, "approve");
+    for (const login of ["reviewer.publicSecurity", "reviewer.humanResources", "reviewer.housingFund"]) await approveByApi(login, trackingNumber);
 
     // The founder answers the notice by choosing a label; the page never shows a code.
     await expectNoRawCodes(page, `/applications/${applicationId}`, codes, (lang) => expectAnswers(page, lang));

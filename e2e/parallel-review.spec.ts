@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { acceptByApi, approveByApi } from "./api";
 import { acceptAtWindow, decideAs, demoPeople, expectNoSeriousAxeViolations, fillApplyForm, reviewerByDepartment, tinyPdf } from "./helpers";
 import { signedInForEnterprise } from "./sessions";
 
@@ -78,7 +79,8 @@ test.describe("parallel review journeys", () => {
 
   test("supplement: two departments ask, the others approve, one merged notice, only the two reopen", async ({ page, browser }) => {
     const { trackingNumber, caseUrl } = await applyForRestaurant(page);
-    await acceptAtWindow(browser, trackingNumber);
+    // The window and the approvals through the API (the test above clicks them); the requests in the browser.
+    await acceptByApi(trackingNumber);
     await page.goto(caseUrl);
     const departments = await departmentsOnCase(page);
     // Two departments with one task each ask for material; every other department approves.
@@ -91,7 +93,7 @@ test.describe("parallel review journeys", () => {
     // One department has asked; the notice waits for everyone still reviewing.
     await page.goto(caseUrl);
     await expect(page.getByTestId("notice-items")).toHaveCount(0);
-    for (const d of rest) await decideAs(browser, reviewerByDepartment[d] ?? "", trackingNumber, "approve");
+    for (const d of rest) await approveByApi(reviewerByDepartment[d] ?? "", trackingNumber);
     await decideAs(browser, asking[1] ?? "", trackingNumber, "supplement");
 
     await page.goto(caseUrl);
@@ -106,7 +108,7 @@ test.describe("parallel review journeys", () => {
     await expect(page.locator('[data-testid^="timeline-"] [data-status="claimed"]')).toHaveCount(2);
     await expect(page.locator('[data-testid^="timeline-"] [data-status="approved"]')).toHaveCount(4 - 2);
 
-    for (const login of asking) await decideAs(browser, login, trackingNumber, "approve");
+    for (const login of asking) await approveByApi(login, trackingNumber);
     await page.goto(caseUrl);
     await expect(page.locator('[data-status="completed"]').first()).toBeVisible();
   });

@@ -1,5 +1,6 @@
 import { expect, test, type Browser } from "@playwright/test";
-import { acceptAtWindow, demoPeople, expectNoSeriousAxeViolations, fillApplyForm, reviewerByDepartment, screenshots } from "./helpers";
+import { acceptByApi } from "./api";
+import { demoPeople, expectNoSeriousAxeViolations, fillApplyForm, reviewerByDepartment, screenshots } from "./helpers";
 import { contextSignedIn, signedInForEnterprise } from "./sessions";
 
 // The demo restaurant company, which holds a business licence in the registry.
@@ -57,7 +58,7 @@ test.describe("ratings (好差评) and the rectification of a bad one", () => {
     const applicationId = caseUrl.split("/").at(-1) ?? "";
     // Not finished: nothing to rate yet.
     await expect(page.getByTestId("case-ratings")).toHaveCount(0);
-    await acceptAtWindow(browser, trackingNumber);
+    await acceptByApi(trackingNumber);
 
     // A department with one step of the bundle denies; the case is finished (denied).
     await page.goto(caseUrl);

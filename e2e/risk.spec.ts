@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { acceptAtWindow, demoPeople, expectNoSeriousAxeViolations, fillApplyForm, screenshots } from "./helpers";
+import { acceptByApi } from "./api";
+import { demoPeople, expectNoSeriousAxeViolations, fillApplyForm, screenshots } from "./helpers";
 import { contextSignedIn, signedIn, signedInForEnterprise } from "./sessions";
 
 // The demo trading company: its legal representative (赵示例) also represents the made-up
@@ -55,7 +56,7 @@ test.describe("risk signals and classes", () => {
     await page.getByRole("button", { name: "提交申请" }).click();
     await expect(page).toHaveURL(/\/applications\/[0-9a-f-]{36}\?submitted=1/);
     const trackingNumber = (await page.getByTestId("tracking-number").innerText()).trim();
-    await acceptAtWindow(browser, trackingNumber);
+    await acceptByApi(trackingNumber);
 
     // The trading company is registered in Chang'an district: its bureau decides the food licence (管辖层级).
     const market = await contextSignedIn(browser, "reviewer.marketChangan");

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { acceptAtWindow, demoPeople, expectNoSeriousAxeViolations, fillApplyForm, screenshots } from "./helpers";
+import { acceptByApi } from "./api";
+import { demoPeople, expectNoSeriousAxeViolations, fillApplyForm, screenshots } from "./helpers";
 import { contextSignedIn, signedInForEnterprise } from "./sessions";
 
 test.describe("the service index's methodology", () => {
@@ -106,7 +107,7 @@ test.describe("the service index's methodology", () => {
     await expect(applicantPage).toHaveURL(/\/applications\/[0-9a-f-]{36}\?submitted=1/);
     const trackingNumber = (await applicantPage.getByTestId("tracking-number").innerText()).trim();
     await applicant.close();
-    await acceptAtWindow(browser, trackingNumber);
+    await acceptByApi(trackingNumber);
 
     const office = await contextSignedIn(browser, "dataoffice");
     const officePage = await office.newPage();

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { acceptAtWindow, decideAs, demoPeople, expectNoSeriousAxeViolations, fillApplyForm, tinyPdf, screenshots } from "./helpers";
+import { acceptByApi, approveByApi } from "./api";
+import { demoPeople, expectNoSeriousAxeViolations, fillApplyForm, tinyPdf, screenshots } from "./helpers";
 import { signedInForEnterprise } from "./sessions";
 
 // The demo restaurant company, which holds a business licence in the registry.
@@ -107,10 +108,7 @@ test.describe("办理情形 and staged materials", () => {
     expect(((await unknown.json()) as TrpcError).error.json.data.fieldErrors).toEqual({ "situations.applicantType": ["请从所列选项中选择一项。"] });
   });
 
-  test("a construction project asks the first stage at submission; the next stage waits for its materials, uploaded on the case page", async ({
-    page,
-    browser,
-  }) => {
+  test("a construction project asks the first stage at submission; the next stage waits for its materials, uploaded on the case page", async ({ page }) => {
     await signedInForEnterprise(page, restaurantCompany, demoPeople.qian);
     await page.goto("/apply/bundle/constructionProject");
     await expect(page).toHaveURL(/key=/);
@@ -126,9 +124,9 @@ test.describe("办理情形 and staged materials", () => {
     const trackingNumber = (await page.getByTestId("tracking-number").innerText()).trim();
     const caseUrl = page.url().split("?")[0] ?? "";
 
-    await acceptAtWindow(browser, trackingNumber);
-    await decideAs(browser, "reviewer.naturalResources", trackingNumber, "approve");
-    await decideAs(browser, "reviewer.ecology", trackingNumber, "approve");
+    await acceptByApi(trackingNumber);
+    await approveByApi("reviewer.naturalResources", trackingNumber);
+    await approveByApi("reviewer.ecology", trackingNumber);
 
     // The second stage is ready: its step waits for the applicant, who is told in the inbox.
     await page.goto(caseUrl);
@@ -157,7 +155,7 @@ test.describe("办理情形 and staged materials", () => {
     }).toPass({ timeout: 60_000 });
 
     // The planning department now has the task and decides it; the third stage then waits in turn.
-    await decideAs(browser, "reviewer.naturalResources", trackingNumber, "approve");
+    await approveByApi("reviewer.naturalResources", trackingNumber);
     await page.goto(caseUrl);
     await expect(page.getByTestId("awaiting-materials-constructionPermit")).toBeVisible();
     await expect(page.getByTestId("stage-material-constructionDrawings")).toBeVisible();

@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { calendarFromOfficialData, CalendarRangeError, workingDaysBetween, type OfficialWorkdaysData } from "../src/modules/calendar/model";
-import { acceptAtWindow, addToPopulationRegister, decideAs, expectNoSeriousAxeViolations, freshIdNumber } from "./helpers";
+import { acceptByApi, approveByApi } from "./api";
+import { addToPopulationRegister, expectNoSeriousAxeViolations, freshIdNumber } from "./helpers";
 
 const password = "Founder2026";
 
@@ -178,10 +179,12 @@ test.describe("start a business", () => {
     expect(submissions).toBe(1);
     expect(founder.uploads).toBe(0);
 
-    // 3. One window accepts; market regulation registers the enterprise, then the other four approve.
-    await acceptAtWindow(browser, trackingNumber);
+    // 3. One window accepts; market regulation registers the enterprise, then the other four approve
+    // (through the API: the window's and the task page's buttons are walked by no-raw-codes.spec.ts
+    // and parallel-review.spec.ts; this journey is about the founder's side).
+    await acceptByApi(trackingNumber);
     for (const reviewer of ["reviewer.market", "reviewer.publicSecurity", "reviewer.tax", "reviewer.humanResources", "reviewer.housingFund"]) {
-      await decideAs(browser, reviewer, trackingNumber, "approve");
+      await approveByApi(reviewer, trackingNumber);
     }
     await page.goto(caseUrl);
     await expect(page.locator("h1").locator("xpath=..").locator('[data-status="completed"]')).toBeVisible();

@@ -1,4 +1,5 @@
-import { and, asc, count, eq, ilike, inArray, isNotNull, lt, or, type SQL } from "drizzle-orm";
+import { jointParts } from "../applications/schema";
+import { and, asc, count, eq, ilike, inArray, isNotNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "@/server/db/client";
 import { cachedCalendar } from "../calendar/load-calendar";
@@ -45,7 +46,11 @@ export function searchCondition(q: string): SQL {
  */
 export async function listDepartmentQueue(db: Db, actor: Actor & { departmentId: string }, input: z.output<typeof ZQueueInput>, now: Date = new Date()) {
   const cal = await cachedCalendar(db);
-  const conditions: SQL[] = [eq(reviewTasks.departmentId, actor.departmentId)];
+  const conditions: SQL[] = [
+    eq(reviewTasks.departmentId, actor.departmentId),
+    // 多地联办: remote tasks are in the partner node's queue, not here.
+    sql`not exists (select 1 from ${jointParts} where ${jointParts.side} = 'lead' and ${jointParts.taskId} = ${reviewTasks.id})`,
+  ];
   if (input.bucket) {
     conditions.push(bucketCondition(input.bucket, actor, bucketBounds(cal, now), now));
   } else {

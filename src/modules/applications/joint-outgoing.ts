@@ -85,17 +85,28 @@ export async function reportJointPart(tx: Db, before: ApplicationRow, after: App
   const where = { peerRegion: part.leadRegion, applicationId: after.id, stepKey: part.stepKey };
   const clip = (s: string) => s.replace(/\p{Cc}+/gu, " ").slice(0, 500) || "—";
   if (after.status === "supplementRequired") {
-    const [notice] = await tx.select().from(supplementNotices).where(eq(supplementNotices.applicationId, after.id)).orderBy(desc(supplementNotices.issuedAt)).limit(1);
-    const items = (notice?.items ?? []).slice(0, 20).map((i) => ({
-      kind: i.kind === "question" ? ("question" as const) : ("document" as const),
-      text: clip(i.text),
-      legalBasis: i.legalBasis ? clip(i.legalBasis) : null,
-    }));
+    const [notice] = await tx
+      .select()
+      .from(supplementNotices)
+      .where(eq(supplementNotices.applicationId, after.id))
+      .orderBy(desc(supplementNotices.issuedAt))
+      .limit(1);
+    const items = (notice?.items ?? [])
+      .slice(0, 20)
+      .map((i) => ({
+        kind: i.kind === "question" ? ("question" as const) : ("document" as const),
+        text: clip(i.text),
+        legalBasis: i.legalBasis ? clip(i.legalBasis) : null,
+      }));
     if (items.length) await enqueueJointMessage(tx, { ...base, event: { type: "supplementRequested", items } }, where, now);
   } else if (after.status === "denied") {
-    await enqueueJointMessage(tx, { ...base, event: { type: "decided", outcome: "denied", reason: after.refusalReason ? clip(after.refusalReason) : null } }, where, now);
+    await enqueueJointMessage(
+      tx,
+      { ...base, event: { type: "decided", outcome: "denied", reason: after.refusalReason ? clip(after.refusalReason) : null } },
+      where,
+      now,
+    );
   } else if (after.status === "completed") {
     await enqueueJointMessage(tx, { ...base, event: { type: "decided", outcome: "approved", reason: null } }, where, now);
   }
 }
-

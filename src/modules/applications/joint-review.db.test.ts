@@ -73,8 +73,20 @@ const client = (db: Db, node: () => ExchangeNode) =>
     timeoutMs: 5_000,
     fetch: (input, init) => (beijingDown && String(input).startsWith(beijingServer.url) ? Promise.reject(new TypeError("fetch failed")) : fetch(input, init)),
   });
-const deliverHebei = (now = new Date()) => deliverJointOutbox(hebei, client(hebei, () => hebeiNode), jointDelivered, now);
-const deliverBeijing = (now = new Date()) => deliverJointOutbox(beijing.db, client(beijing.db, () => beijingNode), jointDelivered, now);
+const deliverHebei = (now = new Date()) =>
+  deliverJointOutbox(
+    hebei,
+    client(hebei, () => hebeiNode),
+    jointDelivered,
+    now,
+  );
+const deliverBeijing = (now = new Date()) =>
+  deliverJointOutbox(
+    beijing.db,
+    client(beijing.db, () => beijingNode),
+    jointDelivered,
+    now,
+  );
 
 beforeAll(async () => {
   const demo = await withDemo({ clerk: "clerk" });
@@ -129,7 +141,13 @@ async function acceptedJoint(code = bundleCode) {
 const leadTasks = async (id: string) =>
   Object.fromEntries((await hebei.select().from(reviewTasks).where(eq(reviewTasks.applicationId, id))).map((t) => [t.stepKey, t]));
 const leadStatus = async (id: string) => (await hebei.select({ s: applications.status }).from(applications).where(eq(applications.id, id)))[0]!.s;
-const leadPart = async (id: string) => (await hebei.select().from(jointParts).where(and(eq(jointParts.applicationId, id), eq(jointParts.side, "lead"))))[0]!;
+const leadPart = async (id: string) =>
+  (
+    await hebei
+      .select()
+      .from(jointParts)
+      .where(and(eq(jointParts.applicationId, id), eq(jointParts.side, "lead")))
+  )[0]!;
 
 async function partnerApplication(leadId: string) {
   const [lead] = await hebei.select().from(applications).where(eq(applications.id, leadId));

@@ -1,22 +1,19 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { shanghaiDate } from "@/lib/dates";
 import { regions, isRegionCode } from "@/lib/regions";
 import type { Db } from "@/server/db/client";
 import { loadApplicationPlan } from "../catalog/load-application-plan";
-import type { PlanStep } from "../catalog/plan";
 import { publishedService } from "../catalog/read-catalog";
-import { bundles } from "../catalog/schema";
 import type { JointDelivered, JointHandled, JointHandlers, JointOutboxRow } from "../exchange/joint";
-import { enqueueJointMessage } from "../exchange/joint";
 import type { JointOpen, JointUpdate } from "../exchange/protocol";
 import { recordVisitingEntity } from "../identity/create-entity";
 import { departments, users } from "../identity/schema";
 import { dataResources, foreignGrants } from "../sharing/schema";
 import { reviewTasks } from "../review/schema";
-import { applyTaskEvent, type TaskRow } from "../review/transition";
+import { applyTaskEvent } from "../review/transition";
 import { acceptInTransaction } from "./accept-application";
-import { initialJointPartStatus, nextJointPartStatus, type JointPartEvent } from "./model";
-import { applications, jointParts, supplementNotices, type NoticeItem } from "./schema";
+import { moveJointPart } from "./joint-part-transition";
+import { applications, jointParts, type NoticeItem } from "./schema";
 import { assignTrackingNumber } from "./tracking-number";
 import { applyApplicationEvent, lockApplication, type ApplicationRow } from "./transition";
 
@@ -34,16 +31,6 @@ import { applyApplicationEvent, lockApplication, type ApplicationRow } from "./t
 // that application reports back (`jointUpdate`) through the outbox.
 
 export type JointPartRow = typeof jointParts.$inferSelect;
-
-async function moveJointPart(tx: Db, part: JointPartRow, event: JointPartEvent, patch: Partial<typeof jointParts.$inferInsert>): Promise<JointPartRow | null> {
-  const to = nextJointPartStatus(part.status, event);
-  const [moved] = await tx
-    .update(jointParts)
-    .set({ ...patch, status: to })
-    .where(and(eq(jointParts.id, part.id), eq(jointParts.status, part.status)))
-    .returning();
-  return moved ?? null;
-}
 
 /** Lead node: the outbox job recorded the partner's answer to a `jointOpen` (opened, with its reference, or refused with a code). */
 export const jointDelivered: JointDelivered = async (tx, row: JointOutboxRow, delivery) => {
@@ -134,19 +121,21 @@ export async function receiveJointOpen(tx: Db, message: JointOpen, now: Date): P
     .returning();
   let app = await applyApplicationEvent(tx, draft!, "submit", { actor: null, now, patch: { submittedAt: now }, data: { joint: message.from.region } });
   app = await assignTrackingNumber(tx, app, shanghaiDate(now));
-  await tx.insert(jointParts).values({
-    side: "partner",
-    applicationId: app.id,
-    peerRegion: message.from.region,
-    leadRegion: message.from.region,
-    partnerRegion: message.to,
-    leadApplicationRef: message.application,
-    stepKey: message.step,
-    partnerServiceCode: message.service,
-    status: "opened",
-    partnerReference: app.trackingNumber,
-    createdAt: now,
-  });
+  await tx
+    .insert(jointParts)
+    .values({
+      side: "partner",
+      applicationId: app.id,
+      peerRegion: message.from.region,
+      leadRegion: message.from.region,
+      partnerRegion: message.to,
+      leadApplicationRef: message.application,
+      stepKey: message.step,
+      partnerServiceCode: message.service,
+      status: "opened",
+      partnerReference: app.trackingNumber,
+      createdAt: now,
+    });
   await acceptInTransaction(tx, app, null, now);
   return { status: "taken", reference: app.trackingNumber };
 }
@@ -157,7 +146,12 @@ export async function receiveJointOpen(tx: Db, message: JointOpen, now: Date): P
  * every running task has spoken; the application completes when every step is decided; a denial
  * on either side denies it. Refused: an update for a part this node never sent (`unknownPart`).
  */
-export async function receiveJointUpdate(tx: Db, message: JointUpdate, now: Date, runFanIn: (tx: Db, app: ApplicationRow, now: Date) => Promise<unknown>): Promise<JointHandled> {
+export async function receiveJointUpdate(
+  tx: Db,
+  message: JointUpdate,
+  now: Date,
+  runFanIn: (tx: Db, app: ApplicationRow, now: Date) => Promise<unknown>,
+): Promise<JointHandled> {
   const [part] = await tx
     .select()
     .from(jointParts)
@@ -215,8 +209,5 @@ export async function jointPartsOf(db: Db, applicationId: string): Promise<Joint
 
 /** The handlers the exchange's joint endpoint calls, for a node of `region`. */
 export function jointHandlers(runFanIn: (tx: Db, app: ApplicationRow, now: Date) => Promise<unknown>): JointHandlers {
-  return {
-    open: (tx, message, now) => receiveJointOpen(tx, message, now),
-    update: (tx, message, now) => receiveJointUpdate(tx, message, now, runFanIn),
-  };
+  return { open: (tx, message, now) => receiveJointOpen(tx, message, now), update: (tx, message, now) => receiveJointUpdate(tx, message, now, runFanIn) };
 }

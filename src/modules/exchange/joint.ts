@@ -3,21 +3,23 @@ import { and, asc, eq, lt, lte, sql } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import type { JointDelivery, JointMessage, JointSender } from "./client";
 import { signAsNode } from "./keys";
-import {
-  initialJointOutboxStatus,
-  jointRetryDelayMs,
-  maxClockSkewMs,
-  nextJointOutboxStatus,
-  protocolVersion,
-  refusalHttpStatus,
-  withinSkew,
-  type JointOutboxEvent,
-  type RefusalCode,
-} from "./model";
+import { initialJointOutboxStatus, jointRetryDelayMs, maxClockSkewMs, protocolVersion, refusalHttpStatus, withinSkew, type RefusalCode } from "./model";
 import type { ExchangeNode } from "./node";
 import { PeerKeysUnavailable } from "./peers";
-import { decodeEnvelope, encodeEnvelope, keyFor, verifyEnvelope, ZJointOpen, ZJointUpdate, type JointAck, type JointOpen, type JointUpdate, type Refusal } from "./protocol";
+import {
+  decodeEnvelope,
+  encodeEnvelope,
+  keyFor,
+  verifyEnvelope,
+  ZJointOpen,
+  ZJointUpdate,
+  type JointAck,
+  type JointOpen,
+  type JointUpdate,
+  type Refusal,
+} from "./protocol";
 import type { Answer } from "./receive";
+import { moveOutbox } from "./joint-outbox-transition";
 import { exchangeLog, exchangeNonces, jointInbox, jointOutbox } from "./schema";
 
 // 多地联办 (issue 14): the exchange side of a bundle reviewed by departments of two regions. The
@@ -71,21 +73,27 @@ export async function answerJointMessage(
   skewMs: number = maxClockSkewMs,
 ): Promise<Answer> {
   const started = Date.now();
-  const log = (tx: Db, m: { from?: string; nonce?: string; application?: string; department?: string; service?: string; holder?: string }, outcome: RefusalCode | null) =>
-    tx.insert(exchangeLog).values({
-      at: now,
-      direction: "incoming",
-      peerRegion: m.from ?? "?",
-      nonce: m.nonce ?? null,
-      departmentCode: m.department ?? null,
-      serviceCode: m.service ?? null,
-      applicationRef: m.application ?? null,
-      purpose,
-      holderCode: m.holder ?? null,
-      outcome: outcome ? "refused" : "answered",
-      reason: outcome,
-      durationMs: Date.now() - started,
-    });
+  const log = (
+    tx: Db,
+    m: { from?: string; nonce?: string; application?: string; department?: string; service?: string; holder?: string },
+    outcome: RefusalCode | null,
+  ) =>
+    tx
+      .insert(exchangeLog)
+      .values({
+        at: now,
+        direction: "incoming",
+        peerRegion: m.from ?? "?",
+        nonce: m.nonce ?? null,
+        departmentCode: m.department ?? null,
+        serviceCode: m.service ?? null,
+        applicationRef: m.application ?? null,
+        purpose,
+        holderCode: m.holder ?? null,
+        outcome: outcome ? "refused" : "answered",
+        reason: outcome,
+        durationMs: Date.now() - started,
+      });
   const respond = async (status: number, payload: JointAck | Refusal): Promise<Answer> => ({
     status,
     body: encodeEnvelope(await signAsNode(db, node.region, now, payload)),
@@ -183,32 +191,24 @@ export async function enqueueJointMessage(
   now: Date,
 ): Promise<string> {
   const id = randomUUID();
-  await tx.insert(jointOutbox).values({
-    id,
-    peerRegion: where.peerRegion,
-    kind: message.kind,
-    applicationId: where.applicationId,
-    stepKey: where.stepKey,
-    body: { ...message, messageId: id },
-    status: initialJointOutboxStatus,
-    nextAttemptAt: now,
-    createdAt: now,
-  });
+  await tx
+    .insert(jointOutbox)
+    .values({
+      id,
+      peerRegion: where.peerRegion,
+      kind: message.kind,
+      applicationId: where.applicationId,
+      stepKey: where.stepKey,
+      body: { ...message, messageId: id },
+      status: initialJointOutboxStatus,
+      nextAttemptAt: now,
+      createdAt: now,
+    });
   return id;
 }
 
 /** What the sending side's casework does when a message was acknowledged or refused (in the transaction that records it). */
 export type JointDelivered = (tx: Db, row: JointOutboxRow, delivery: Exclude<JointDelivery, { status: "down" }>, now: Date) => Promise<void>;
-
-async function moveOutbox(tx: Db, row: JointOutboxRow, event: JointOutboxEvent, patch: Partial<typeof jointOutbox.$inferInsert>): Promise<JointOutboxRow | null> {
-  const to = nextJointOutboxStatus(row.status, event);
-  const [moved] = await tx
-    .update(jointOutbox)
-    .set({ ...patch, status: to })
-    .where(and(eq(jointOutbox.id, row.id), eq(jointOutbox.status, row.status)))
-    .returning();
-  return moved ?? null;
-}
 
 /**
  * The `exchange.jointOutbox` job: sends the messages that are due, oldest first. The HTTP call is
@@ -230,7 +230,11 @@ export async function deliverJointOutbox(db: Db, sender: JointSender, delivered:
       if (delivery.status === "down") {
         await tx
           .update(jointOutbox)
-          .set({ attempts: sql`${jointOutbox.attempts} + 1`, lastError: delivery.reason, nextAttemptAt: new Date(now.getTime() + jointRetryDelayMs(row.attempts + 1)) })
+          .set({
+            attempts: sql`${jointOutbox.attempts} + 1`,
+            lastError: delivery.reason,
+            nextAttemptAt: new Date(now.getTime() + jointRetryDelayMs(row.attempts + 1)),
+          })
           .where(and(eq(jointOutbox.id, row.id), eq(jointOutbox.status, "pending")));
         return;
       }

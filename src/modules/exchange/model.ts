@@ -155,3 +155,6 @@ export function isAwaitingDelivery(status: JointOutboxStatus): boolean {
 export function jointRetryDelayMs(attempts: number): number {
   return Math.min(600_000, 10_000 * 2 ** Math.max(0, attempts - 1));
 }
+
+/** What a partner decided on its part of a joint bundle (the decided statuses of an application there). */
+export const jointDecisionOutcomes = ["approved", "denied"] as const;

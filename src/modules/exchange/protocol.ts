@@ -2,7 +2,7 @@ import { createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 
 import { z } from "zod";
 import { canonicalJson } from "../audit/hash";
 import { certificateStatuses } from "../sharing/model";
-import { protocolVersion, refusalCodes } from "./model";
+import { jointDecisionOutcomes, protocolVersion, refusalCodes } from "./model";
 
 // The exchange protocol's messages (issue 14): what a node asks a peer, what it answers, how both
 // are made into bytes and signed. A message on the wire is canonical JSON (keys sorted at every
@@ -185,7 +185,7 @@ export const ZJointSupplementItem = z.strictObject({ kind: z.enum(["document", "
 /** What happened to a part on the partner node. */
 export const ZJointEvent = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("supplementRequested"), items: z.array(ZJointSupplementItem).min(1).max(20) }),
-  z.strictObject({ type: z.literal("decided"), outcome: z.enum(["approved", "denied"]), reason: text.nullable() }),
+  z.strictObject({ type: z.literal("decided"), outcome: z.enum(jointDecisionOutcomes), reason: text.nullable() }),
   z.strictObject({
     type: z.literal("certificateIssued"),
     number: z.string().regex(/^[A-Za-z0-9-]{1,64}$/),

@@ -24,7 +24,7 @@ import { contentSecurityPolicy, originVerdict, staticSecurityHeaders, strictTran
  * then bring the session back to life; reading without writing cannot.
  */
 /** The exchange's endpoints for peer nodes: each request is a signed message (docs/exchange.md). */
-const signedExchangeEndpoints = new Set(["/api/exchange/certificates", "/api/exchange/verifications"]);
+const signedExchangeEndpoints = new Set(["/api/exchange/certificates", "/api/exchange/verifications", "/api/exchange/joint"]);
 
 export async function proxy(req: NextRequest) {
   const requestId = wellFormedRequestId(req.headers.get(requestIdHeader)) ?? newRequestId();

@@ -126,6 +126,8 @@ const statusWriters = [
   "modules/commitments/transition.ts",
   "modules/inspections/transition.ts",
   "modules/recognition/transition.ts",
+  "modules/exchange/joint-outbox-transition.ts",
+  "modules/applications/joint-part-transition.ts",
 ];
 
 /** The `.set({ … })` calls of a source text that write a `status`. */

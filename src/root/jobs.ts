@@ -10,7 +10,9 @@ import { recomputeSignals } from "@/modules/risk/recompute-signals";
 import { snapshotIndex } from "@/modules/serviceIndex/snapshot-index";
 import { scanDeadlines } from "@/modules/review/scan-deadlines";
 import { expireCertificates } from "@/modules/sharing/expire-certificates";
+import { clientFromEnv } from "@/modules/exchange/from-env";
 import { defineJob, type JobDefinition } from "@/server/jobs/define-job";
+import { deliverJoint } from "./joint";
 
 const outboxBatch = 50;
 
@@ -26,6 +28,12 @@ export const jobRegistry: readonly JobDefinition[] = [
     batchSize: outboxBatch,
     handler: (db) => dispatchOutbox(db, { batchSize: outboxBatch }),
   }),
+
+  // ── exchange: jointOutbox ──────────────────────────────────────────────────────────────
+  // 多地联办: joint-review messages to partner nodes (a part to open, an update on a part), retried
+  // with backoff while the peer is down. Several nodes at once: each result is recorded by
+  // compare-and-set, and the peer takes a message id once.
+  defineJob({ name: "exchange.jointOutbox", everySeconds: 5, batchSize: 10, handler: (db) => deliverJoint(db, clientFromEnv(db)) }),
 
   // ── review: deadlines.scan ──────────────────────────────────────────────────────────────
   // Reminders one working day before the due date, overdue notices, deemed approval. Owned by

@@ -276,3 +276,25 @@ export function registryFilledFields(
       : [];
   });
 }
+
+// 多地联办: a step of a bundle decided on another region's node is a joint part, one row on each
+// side. On the lead node (`lead`) the part waits to be sent, then is opened by the partner (its
+// reference is the partner's tracking number) or refused with a code (the step shows as refused
+// to open with the reason). On the partner node (`partner`) it is opened at once, with the local
+// application that carries its tasks. Its review outcome lives on the tasks and applications.
+export const jointPartSides = ["lead", "partner"] as const;
+export type JointPartSide = (typeof jointPartSides)[number];
+export const jointPartStatuses = ["waitingToSend", "opened", "refusedToOpen"] as const;
+export type JointPartStatus = (typeof jointPartStatuses)[number];
+export const jointPartEvents = ["open", "refuse"] as const;
+export type JointPartEvent = (typeof jointPartEvents)[number];
+export const jointPartMachine: TransitionTable<JointPartStatus, JointPartEvent> = {
+  waitingToSend: { open: "opened", refuse: "refusedToOpen" },
+  opened: {},
+  refusedToOpen: {},
+};
+export const initialJointPartStatus: JointPartStatus = "waitingToSend";
+
+export function nextJointPartStatus(from: JointPartStatus, event: JointPartEvent): JointPartStatus {
+  return transition("jointPart", jointPartMachine, from, event, "applications.joint.status");
+}

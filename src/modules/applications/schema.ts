@@ -17,7 +17,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { applicantKindEnum, bundles, services } from "../catalog/schema";
 import { citizens, entities, users, windowKeyIns } from "../identity/schema";
-import { applicationStatuses, foreignSupplyOutcomes, noticeItemKinds, type NoticeItemKind } from "./model";
+import { applicationStatuses, foreignSupplyOutcomes, jointPartSides, jointPartStatuses, noticeItemKinds, type NoticeItemKind } from "./model";
 
 /** The database enum is the machine's one list (model.ts): same values, same order. */
 export const applicationStatusEnum = pgEnum("application_status", applicationStatuses);
@@ -349,4 +349,49 @@ export const trackingSequences = pgTable(
   "tracking_sequences",
   { divisionCode: text("division_code").notNull(), day: text("day").notNull(), last: bigint("last", { mode: "number" }).notNull() },
   (t) => [primaryKey({ columns: [t.divisionCode, t.day] })],
+);
+
+export const jointPartSideEnum = pgEnum("joint_part_side", jointPartSides);
+export const jointPartStatusEnum = pgEnum("joint_part_status", jointPartStatuses);
+
+/**
+ * 多地联办: a step of a bundle that a department of another region decides on its own node. On the
+ * lead node `applicationId` is the applicant's application and `taskId` the step's remote task
+ * (moved by the partner's updates); on the partner node `applicationId` is the application this
+ * node opened for its part, whose tasks are in the competent department's queue. Both sides name
+ * the part by the lead's region, tracking number and step key.
+ */
+export const jointParts = pgTable(
+  "joint_parts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    side: jointPartSideEnum("side").notNull(),
+    applicationId: uuid("application_id")
+      .notNull()
+      .references(() => applications.id),
+    taskId: uuid("task_id"),
+    /** The other node's region: the partner's on the lead side, the lead's on the partner side. */
+    peerRegion: text("peer_region").notNull(),
+    leadRegion: text("lead_region").notNull(),
+    partnerRegion: text("partner_region").notNull(),
+    leadApplicationRef: text("lead_application_ref").notNull(),
+    stepKey: text("step_key").notNull(),
+    partnerServiceCode: text("partner_service_code").notNull(),
+    status: jointPartStatusEnum("status").notNull(),
+    /** The partner's tracking number for the part, once it acknowledged opening it. */
+    partnerReference: text("partner_reference"),
+    /** Why the partner refused to open it (an exchange refusal code). */
+    refusalCode: text("refusal_code"),
+    /** Certificates the partner issued for the part: number, type, issuer and its signature, as reported. */
+    certificates: jsonb("certificates")
+      .$type<Array<{ number: string; typeCode: string; issuerDepartmentCode: string; signature: string; signedAt: string }>>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("joint_parts_part_key").on(t.side, t.leadRegion, t.leadApplicationRef, t.stepKey),
+    index("joint_parts_application_idx").on(t.applicationId),
+    index("joint_parts_task_idx").on(t.taskId),
+  ],
 );

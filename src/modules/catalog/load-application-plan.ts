@@ -8,7 +8,7 @@ import { availableBundle, mergedMaterialsOf, publishedService, type ServiceRow }
 export { ZApplicationPlan } from "./views";
 export type { ApplicationPlan, PlanMaterial } from "./plan";
 
-function stepOf(service: ServiceRow, key: string, needs: string[], stage: number): PlanStep {
+function stepOf(service: ServiceRow, key: string, needs: string[], stage: number, partner: PlanStep["partner"] = null): PlanStep {
   return {
     key,
     serviceId: service.id,
@@ -24,6 +24,7 @@ function stepOf(service: ServiceRow, key: string, needs: string[], stage: number
     registersEntity: service.registersEntity,
     stage,
     ...(service.competence ? { competence: service.competence } : {}),
+    ...(partner ? { partner } : {}),
   };
 }
 
@@ -82,7 +83,15 @@ export async function loadApplicationPlan(db: Db, subject: { kind: "service" | "
     requiresCertificateType: bundle.requiresCertificateType,
     autoAcceptance: rows.every((r) => r.service.autoAcceptance),
     registersEntity: rows.some((r) => r.service.registersEntity),
-    steps: rows.map((r) => stepOf(r.service, r.step.key, r.step.needs, r.step.stage)),
+    steps: rows.map((r) =>
+      stepOf(
+        r.service,
+        r.step.key,
+        r.step.needs,
+        r.step.stage,
+        r.step.partnerRegion && r.step.partnerServiceCode ? { region: r.step.partnerRegion, serviceCode: r.step.partnerServiceCode } : null,
+      ),
+    ),
     situations: mergeSituations(rows.map((r) => r.service.situations)),
     materials: materials.map((m) => toPlanMaterial(m, stages.get(m.key) ?? 1)),
   };

@@ -22,6 +22,8 @@ export interface PlanStep {
   competence?: ServiceCompetence | null;
   /** The service's own department, when acceptance routed the step to another body. */
   serviceDepartmentId?: string;
+  /** 多地联办: the step is decided by another region's node, under that region's service code. */
+  partner?: { region: string; serviceCode: string } | null;
 }
 
 import type { AnswerUnit, AppliesWhen, MaterialCommitment, ServiceCompetence, SituationQuestion } from "./model";

@@ -215,6 +215,13 @@ export const bundleSteps = pgTable(
     /** Display only: the stage a step belongs to (construction projects have four). */
     stage: integer("stage").notNull().default(1),
     sortOrder: integer("sort_order").notNull().default(0),
+    /**
+     * 多地联办: the region whose department decides this step on its own node, and that region's
+     * service code; null for a step of this node. `serviceId` is then this node's catalog entry
+     * describing the step (its name, time limits, and the lead department that follows it).
+     */
+    partnerRegion: text("partner_region"),
+    partnerServiceCode: text("partner_service_code"),
   },
   (t) => [uniqueIndex("bundle_steps_bundle_key_key").on(t.bundleId, t.key), index("bundle_steps_service_id_idx").on(t.serviceId)],
 );

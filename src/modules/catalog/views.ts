@@ -36,6 +36,7 @@ export const ZPlanStep = z.object({
   stage: z.number().int(),
   competence: ZCompetenceView.nullable().optional(),
   serviceDepartmentId: z.string().optional(),
+  partner: z.object({ region: z.string(), serviceCode: z.string() }).nullable().optional(),
 });
 
 /** 告知承诺: the notice and the verification rule of a material a commitment may replace. */

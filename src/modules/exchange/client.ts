@@ -17,6 +17,10 @@ import {
   ZCertificateResponse,
   ZRefusal,
   ZVerificationResponse,
+  ZJointAck,
+  type JointAck,
+  type JointOpen,
+  type JointUpdate,
   type CertificateRequest,
   type CertificateResponse,
   type Refusal,
@@ -283,6 +287,82 @@ export class ExchangeClient {
     return { status: "down", reason, nonce };
   }
 
+  /**
+   * Sends a joint-review message (多地联办, `POST /api/exchange/joint`) with a fresh timestamp and
+   * nonce, under the same timeout, retries and breaker as a certificate request; the
+   * acknowledgement's node signature is checked here. The outbox job calls it; the message id
+   * stays the same across calls, so the peer takes it once.
+   */
+  async sendJoint(peerRegion: string, message: JointMessage, now: Date = new Date()): Promise<JointDelivery> {
+    const nonce = randomBytes(18).toString("base64url");
+    const url = this.node.peers.url(peerRegion);
+    if (!url) return { status: "refused", code: "unknownPeer" };
+    const b = this.breaker(peerRegion);
+    if (b.state === "open") {
+      if (now.getTime() - b.openedAt < this.o.coolDownMs) return { status: "down", reason: "breakerOpen" };
+      b.state = nextBreakerState(b.state, "coolDown");
+    }
+    const payload = { ...message, v: protocolVersion, timestamp: now.toISOString(), nonce } as JointOpen | JointUpdate;
+    const body = encodeEnvelope(await signAsNode(this.db, this.node.region, now, payload));
+    const attempts = b.state === "halfOpen" ? 1 : 1 + this.o.retries;
+    let reason: DownReason = "unreachable";
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      if (attempt > 1) await this.o.sleep(backoffMs(attempt - 1, this.o.backoffBaseMs));
+      try {
+        const answer = await this.sendJointOnce(url, body, payload, peerRegion);
+        this.succeeded(b);
+        return answer;
+      } catch (e) {
+        if (!(e instanceof PeerDown)) throw e;
+        reason = e.reason;
+        if (!isRetryable(reason)) break;
+      }
+    }
+    this.failed(b, Date.now());
+    return { status: "down", reason };
+  }
+
+  private async sendJointOnce(url: string, body: string, request: JointOpen | JointUpdate, peerRegion: string): Promise<JointDelivery> {
+    let raw: string;
+    let status: number;
+    try {
+      const res = await this.o.fetch(`${url}/api/exchange/joint`, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/json" },
+        body,
+        signal: AbortSignal.timeout(this.o.timeoutMs),
+      });
+      status = res.status;
+      raw = await res.text();
+    } catch (e) {
+      const name = (e as Error).name;
+      throw new PeerDown(name === "TimeoutError" || name === "AbortError" ? "timeout" : "unreachable");
+    }
+    if (status >= 500) throw new PeerDown("serverError");
+    const envelope = decodeEnvelope(raw, ZJointAck) ?? decodeEnvelope(raw, ZRefusal);
+    if (!envelope) throw new PeerDown("garbage");
+    const payload: JointAck | Refusal = envelope.payload;
+    if (
+      payload.from !== peerRegion ||
+      payload.inReplyTo !== request.nonce ||
+      (payload.kind === "jointAck" && (payload.to !== this.node.region || payload.messageId !== request.messageId))
+    ) {
+      throw new PeerDown("garbage");
+    }
+    let key;
+    try {
+      const at = new Date(payload.timestamp);
+      key = keyFor(await this.node.peers.keys(peerRegion), envelope.keyId, at);
+      key ??= keyFor(await this.node.peers.keys(peerRegion, { fresh: true }), envelope.keyId, at);
+    } catch (e) {
+      if (e instanceof PeerKeysUnavailable) throw new PeerDown("unreachable");
+      throw e;
+    }
+    if (!key || !verifyEnvelope(key.publicKey, envelope)) throw new PeerDown("badResponseSignature");
+    if (payload.kind === "refusal") return { status: "refused", code: payload.code };
+    return { status: "acknowledged", ack: payload };
+  }
+
   private async sendVerification(url: string, body: string, request: VerificationRequest): Promise<VerificationResult> {
     let raw: string;
     let status: number;
@@ -319,6 +399,16 @@ export class ExchangeClient {
     if (payload.kind === "refusal") return { status: "refused", code: payload.code };
     return { status: "answered", certificate: payload.certificate };
   }
+}
+
+/** What became of one delivery of a joint-review message. */
+export type JointDelivery = { status: "acknowledged"; ack: JointAck } | { status: "refused"; code: RefusalCode } | { status: "down"; reason: DownReason };
+
+/** A joint-review message without its envelope fields, which each attempt sets afresh. */
+export type JointMessage = Omit<JointOpen, "v" | "timestamp" | "nonce"> | Omit<JointUpdate, "v" | "timestamp" | "nonce">;
+
+export interface JointSender {
+  sendJoint(peerRegion: string, message: JointMessage, now?: Date): Promise<JointDelivery>;
 }
 
 export type VerificationResult =

@@ -26,6 +26,9 @@ export const refusalCodes = [
   "notShared",
   "notCatalogued",
   "rateLimited",
+  // 多地联办 (joint review): the partner publishes no such service; an update names a part the lead never sent.
+  "unknownService",
+  "unknownPart",
 ] as const;
 export type RefusalCode = (typeof refusalCodes)[number];
 
@@ -48,6 +51,9 @@ export function refusalHttpStatus(code: RefusalCode): number {
       return 409;
     case "rateLimited":
       return 429;
+    case "unknownService":
+    case "unknownPart":
+      return 404;
     default:
       return 403;
   }
@@ -119,3 +125,36 @@ export function isPeerDown(state: BreakerState): boolean {
 /** The exchange module's audit actions (the node's key rotation, on the `keys` stream). */
 export const exchangeAuditActions = ["exchangeKey.rotate"] as const;
 export type ExchangeAuditAction = (typeof exchangeAuditActions)[number];
+
+// 多地联办: the lead node's outbox of joint-review messages. A message waits (`pending`, "waiting
+// to be sent") until the partner acknowledges it (`sent`) or refuses it with a code (`refused`);
+// a partner that is down leaves it pending for the jobs runtime to retry (attempts counted, not a
+// status change). The same message id goes out on every attempt, so the partner's inbox drops
+// duplicates.
+export const jointOutboxStatuses = ["pending", "sent", "refused"] as const;
+export type JointOutboxStatus = (typeof jointOutboxStatuses)[number];
+export const jointOutboxEvents = ["deliver", "refuse"] as const;
+export type JointOutboxEvent = (typeof jointOutboxEvents)[number];
+export const jointOutboxMachine: TransitionTable<JointOutboxStatus, JointOutboxEvent> = {
+  pending: { deliver: "sent", refuse: "refused" },
+  sent: {},
+  refused: {},
+};
+export const initialJointOutboxStatus: JointOutboxStatus = "pending";
+
+export function nextJointOutboxStatus(from: JointOutboxStatus, event: JointOutboxEvent): JointOutboxStatus {
+  return transition("jointOutbox", jointOutboxMachine, from, event, "exchange.jointOutbox");
+}
+
+/** Whether the message still waits to be sent (the job's work list; "waiting to be sent" on the case). */
+export function isAwaitingDelivery(status: JointOutboxStatus): boolean {
+  return status === "pending";
+}
+
+/** Backoff before the outbox's next attempt after `attempts` failed ones: doubling from 10 s, capped at 10 minutes. */
+export function jointRetryDelayMs(attempts: number): number {
+  return Math.min(600_000, 10_000 * 2 ** Math.max(0, attempts - 1));
+}
+
+/** What a partner decided on its part of a joint bundle (the decided statuses of an application there). */
+export const jointDecisionOutcomes = ["approved", "denied"] as const;

@@ -2,7 +2,7 @@ import { createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 
 import { z } from "zod";
 import { canonicalJson } from "../audit/hash";
 import { certificateStatuses } from "../sharing/model";
-import { protocolVersion, refusalCodes } from "./model";
+import { jointDecisionOutcomes, protocolVersion, refusalCodes } from "./model";
 
 // The exchange protocol's messages (issue 14): what a node asks a peer, what it answers, how both
 // are made into bytes and signed. A message on the wire is canonical JSON (keys sorted at every
@@ -150,13 +150,93 @@ export const ZVerificationResponse = z.strictObject({
 });
 export type VerificationResponse = z.infer<typeof ZVerificationResponse>;
 
+/** An application's reference on the lead node (its tracking number) and a step of its plan. */
+const applicationRef = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+
+/**
+ * 多地联办: the lead node (where the applicant applied for a bundle) sends the part of the bundle
+ * that a partner region's department decides (`POST /api/exchange/joint`). `messageId` names the
+ * message across retries: the partner opens the part once however often it arrives.
+ */
+export const ZJointOpen = z.strictObject({
+  v: z.literal(protocolVersion),
+  kind: z.literal("jointOpen"),
+  messageId: z.uuid(),
+  /** The lead region and the bundle's lead department's code. */
+  from: z.strictObject({ region: regionCode, department: code }),
+  to: regionCode,
+  /** The lead region's bundle, the application (tracking number) and the step the partner decides. */
+  bundle: code,
+  application: applicationRef,
+  step: code,
+  /** The partner region's service code (its catalog). */
+  service: code,
+  holder: holderCode,
+  holderName: z.string().min(1).max(200),
+  title: text,
+  timestamp: isoInstant,
+  nonce,
+});
+export type JointOpen = z.infer<typeof ZJointOpen>;
+
+/** A request for more material as the partner's reviewer wrote it (documents and questions; catalog materials are the partner's own). */
+export const ZJointSupplementItem = z.strictObject({ kind: z.enum(["document", "question"]), text, legalBasis: text.nullable() });
+
+/** What happened to a part on the partner node. */
+export const ZJointEvent = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("supplementRequested"), items: z.array(ZJointSupplementItem).min(1).max(20) }),
+  z.strictObject({ type: z.literal("decided"), outcome: z.enum(jointDecisionOutcomes), reason: text.nullable() }),
+  z.strictObject({
+    type: z.literal("certificateIssued"),
+    number: z.string().regex(/^[A-Za-z0-9-]{1,64}$/),
+    typeCode: code,
+    issuerDepartmentCode: code,
+    signature: z.string().max(200),
+    signedAt: isoInstant,
+  }),
+]);
+export type JointEvent = z.infer<typeof ZJointEvent>;
+
+/** The partner node tells the lead node what became of its part (`POST /api/exchange/joint`). */
+export const ZJointUpdate = z.strictObject({
+  v: z.literal(protocolVersion),
+  kind: z.literal("jointUpdate"),
+  messageId: z.uuid(),
+  from: regionCode,
+  to: regionCode,
+  /** The lead's application (tracking number) and step, as the part was opened with. */
+  application: applicationRef,
+  step: code,
+  event: ZJointEvent,
+  timestamp: isoInstant,
+  nonce,
+});
+export type JointUpdate = z.infer<typeof ZJointUpdate>;
+
+/**
+ * The receiver took the message (HTTP 200): `duplicate` when it had already taken this message id
+ * (nothing done again); on an open, `reference` is the partner's own tracking number for the part.
+ */
+export const ZJointAck = z.strictObject({
+  v: z.literal(protocolVersion),
+  kind: z.literal("jointAck"),
+  from: regionCode,
+  to: regionCode,
+  inReplyTo: nonce,
+  messageId: z.uuid(),
+  duplicate: z.boolean(),
+  reference: z.string().max(64).nullable(),
+  timestamp: isoInstant,
+});
+export type JointAck = z.infer<typeof ZJointAck>;
+
 /** A node's departments' published certificate-signing keys (`GET /api/open/department-keys`). */
 export const ZDepartmentKeys = z
   .array(z.object({ keyId: z.uuid(), departmentCode: code, publicKey: pem, validFrom: isoInstant, retiredAt: isoInstant.nullable() }))
   .max(2_000);
 export type DepartmentKey = z.infer<typeof ZDepartmentKeys>[number];
 
-export type Payload = CertificateRequest | CertificateResponse | Refusal | VerificationRequest | VerificationResponse;
+export type Payload = CertificateRequest | CertificateResponse | Refusal | VerificationRequest | VerificationResponse | JointOpen | JointUpdate | JointAck;
 
 /** A signed message: the payload, the key that signed it, the signature (base64 of 64 bytes). */
 export interface Envelope<P> {

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { jointOutboxStatuses } from "./model";
 
 /**
  * The node's Ed25519 exchange keys: it signs its requests and answers to other region nodes with
@@ -75,4 +76,58 @@ export const exchangeLog = pgTable(
     durationMs: integer("duration_ms"),
   },
   (t) => [index("exchange_log_peer_idx").on(t.peerRegion, t.at), index("exchange_log_holder_idx").on(t.holderCode, t.at)],
+);
+
+export const jointOutboxStatusEnum = pgEnum("joint_outbox_status", jointOutboxStatuses);
+
+/**
+ * 多地联办: joint-review messages this node sends a peer (a part to open, an update on a part),
+ * written in the transaction that decided them and delivered by the `exchange.jointOutbox` job.
+ * The row's id is the message id: every attempt sends the same one, so the receiver's inbox drops
+ * a duplicate. `body` is the payload without its envelope fields (timestamp and nonce are fresh
+ * for each attempt and signed then).
+ */
+export const jointOutbox = pgTable(
+  "joint_outbox",
+  {
+    id: uuid("id").primaryKey(),
+    peerRegion: text("peer_region").notNull(),
+    kind: text("kind").notNull(),
+    /** The application this message concerns on this node (for the case page's "waiting to be sent"). */
+    applicationId: uuid("application_id"),
+    stepKey: text("step_key"),
+    body: jsonb("body").$type<Record<string, unknown>>().notNull(),
+    status: jointOutboxStatusEnum("status").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull(),
+    /** The last failure: a down reason, or the peer's refusal code. */
+    lastError: text("last_error"),
+    /** The partner's reference in its acknowledgement (its tracking number for an opened part). */
+    reference: text("reference"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("joint_outbox_pending_idx")
+      .on(t.nextAttemptAt)
+      .where(sql`${t.status} = 'pending'`),
+    index("joint_outbox_application_idx").on(t.applicationId),
+  ],
+);
+
+/**
+ * The joint-review messages this node took from its peers, by message id: a retry of a message
+ * already taken is acknowledged again (`duplicate`) and does nothing. `reference` is what the
+ * first acknowledgement said (the part's tracking number on this node).
+ */
+export const jointInbox = pgTable(
+  "joint_inbox",
+  {
+    peerRegion: text("peer_region").notNull(),
+    messageId: uuid("message_id").notNull(),
+    kind: text("kind").notNull(),
+    reference: text("reference"),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.peerRegion, t.messageId] })],
 );

@@ -1,3 +1,4 @@
+import { eq } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { entities } from "./schema";
 
@@ -32,4 +33,23 @@ export async function createEntity(
     if (entity) return entity;
   }
   return null;
+}
+
+/**
+ * 多地联办: the enterprise of another region whose bundle this node reviews a part of. It holds no
+ * account here and nothing of its registration is copied: only its credit code and name, as the
+ * lead node's signed message gave them, so the part's application names its applicant. An
+ * enterprise already known here is used as it is. Runs in the caller's transaction.
+ */
+export async function recordVisitingEntity(tx: Db, holder: { creditCode: string; name: string }, now: Date): Promise<{ id: string }> {
+  const [known] = await tx.select({ id: entities.id }).from(entities).where(eq(entities.creditCode, holder.creditCode));
+  if (known) return known;
+  const created = await createEntity(
+    tx,
+    { name: holder.name, legalRepresentative: "—", legalRepresentativeIdNumber: "", contactName: "", contactPhone: "" },
+    () => Promise.resolve(holder.creditCode),
+    now,
+  );
+  if (!created) throw new Error("visiting entity not recorded");
+  return created;
 }

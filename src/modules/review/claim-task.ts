@@ -1,7 +1,8 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
 import { DomainError } from "@/lib/domain-error";
 import type { Db } from "@/server/db/client";
+import { jointParts } from "../applications/schema";
 import { lockApplication } from "../applications/transition";
 import type { Actor } from "../identity/model";
 import type { ZTaskRef } from "./inputs";
@@ -14,6 +15,12 @@ export async function loadOwnTask(db: Db, actor: Actor, taskId: string): Promise
   const [task] = await db.select().from(reviewTasks).where(eq(reviewTasks.id, taskId));
   if (!task) throw new DomainError("notFound", "errors.notFound");
   if (!actor.departmentId || task.departmentId !== actor.departmentId) throw new DomainError("forbidden", "errors.otherDepartment");
+  // 多地联办: a remote task is decided on the partner region's node; nobody here claims or decides it.
+  const [remote] = await db
+    .select({ id: jointParts.id })
+    .from(jointParts)
+    .where(and(eq(jointParts.side, "lead"), eq(jointParts.taskId, task.id)));
+  if (remote) throw new DomainError("forbidden", "errors.remoteTask");
   return task;
 }
 

@@ -21,6 +21,7 @@ import { fanIn, initialTaskStatus } from "./model";
 import { openTasks } from "./open-tasks";
 import { reviewTasks } from "./schema";
 import { applyTaskEventToAll } from "./transition";
+import { reportJointPart } from "../applications/joint-outgoing";
 
 /**
  * Decides what the application does after one of its tasks changed. Must run in the deciding
@@ -28,6 +29,13 @@ import { applyTaskEventToAll } from "./transition";
  * are serialised, so exactly one of them sees every task approved and approves the application.
  */
 export async function runFanIn(tx: Db, decided: ApplicationRow, actor: Actor | null, now: Date): Promise<ApplicationRow> {
+  const after = await fanInOnce(tx, decided, actor, now);
+  // 多地联办: a partner node's part reports its notice or decision to the lead node (outbox).
+  await reportJointPart(tx, decided, after, now);
+  return after;
+}
+
+async function fanInOnce(tx: Db, decided: ApplicationRow, actor: Actor | null, now: Date): Promise<ApplicationRow> {
   let app = decided;
   const tasks = await tx.select().from(reviewTasks).where(eq(reviewTasks.applicationId, app.id));
   // Starting a business: market regulation's approval registers the enterprise before the other

@@ -1,3 +1,4 @@
+import { jointParts } from "../applications/schema";
 import { and, asc, eq, inArray, isNotNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { cappedCount } from "@/server/db/capped-count";
 import type { z } from "zod";
@@ -42,7 +43,11 @@ export function searchCondition(q: string): SQL {
  */
 export async function listDepartmentQueue(db: Db, actor: Actor & { departmentId: string }, input: z.output<typeof ZQueueInput>, now: Date = new Date()) {
   const cal = await cachedCalendar(db);
-  const conditions: SQL[] = [eq(reviewTasks.departmentId, actor.departmentId)];
+  const conditions: SQL[] = [
+    eq(reviewTasks.departmentId, actor.departmentId),
+    // 多地联办: remote tasks are in the partner node's queue, not here.
+    sql`not exists (select 1 from ${jointParts} where ${jointParts.side} = 'lead' and ${jointParts.taskId} = ${reviewTasks.id})`,
+  ];
   if (input.bucket) {
     conditions.push(bucketCondition(input.bucket, actor, bucketBounds(cal, now), now));
   } else {

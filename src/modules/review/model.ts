@@ -17,6 +17,10 @@ export const taskEvents = [
   "reassign",
   "transfer",
   "returnToWindow",
+  // 多地联办: a remote task (a step decided on the partner region's node) moves by the partner's updates.
+  "partnerApprove",
+  "partnerDeny",
+  "partnerRequestSupplement",
 ] as const;
 export type TaskEvent = (typeof taskEvents)[number];
 
@@ -34,7 +38,17 @@ export type TaskEvent = (typeof taskEvents)[number];
  */
 export const taskMachine: TransitionTable<TaskStatus, TaskEvent> = {
   waiting: { open: "open", cancel: "cancelled", returnToWindow: "waiting" },
-  open: { claim: "claimed", cancel: "cancelled", deemApprove: "approved", reassign: "claimed", transfer: "open", returnToWindow: "waiting" },
+  open: {
+    claim: "claimed",
+    cancel: "cancelled",
+    deemApprove: "approved",
+    reassign: "claimed",
+    transfer: "open",
+    returnToWindow: "waiting",
+    partnerApprove: "approved",
+    partnerDeny: "denied",
+    partnerRequestSupplement: "supplementRequested",
+  },
   claimed: {
     release: "open",
     approve: "approved",

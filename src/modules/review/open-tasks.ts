@@ -4,6 +4,7 @@ import type { applications } from "../applications/schema";
 import { shanghaiDate } from "@/lib/dates";
 import type { Actor } from "../identity/model";
 import { notify } from "../notifications/notify";
+import { isRemoteStep, openRemoteParts } from "../applications/joint-outgoing";
 import { calendarFor, computeDueAt } from "./clock";
 import { initialTaskStatus } from "./model";
 import { reviewTasks } from "./schema";
@@ -57,7 +58,11 @@ export async function openTasks(tx: Db, application: ApplicationRow, stepKeys: s
     }),
     data: (t) => ({ dueAt: dueOf.get(t.id)?.dueAt.toISOString(), dueProvisional: dueOf.get(t.id)?.dueProvisional ?? false }),
   });
+  // 多地联办: a partner region's step is sent to its node (outbox) instead of a local queue.
+  await openRemoteParts(tx, application, opened, now);
+  const stepOf = new Map(application.plan.map((s) => [s.key, s]));
   for (const task of opened) {
+    if (isRemoteStep(stepOf.get(task.stepKey))) continue;
     await notify(tx, {
       kind: "taskOpened",
       to: { departmentIds: [task.departmentId] },

@@ -147,6 +147,8 @@ export interface TestStep {
   deemedApproval?: boolean;
   /** 管辖层级: the service's competence rule (routing at acceptance). */
   competence?: ServiceCompetence;
+  /** 多地联办: the step is decided on this region's node under its service code. */
+  partner?: { region: string; serviceCode: string };
 }
 
 /**
@@ -227,6 +229,16 @@ export async function createTestBundle(
     });
   await db
     .insert(bundleSteps)
-    .values(steps.map((s, i) => ({ bundleId, key: s.key, serviceId: serviceIds.get(s.key) ?? "", needs: s.needs ?? [], sortOrder: i })));
+    .values(
+      steps.map((s, i) => ({
+        bundleId,
+        key: s.key,
+        serviceId: serviceIds.get(s.key) ?? "",
+        needs: s.needs ?? [],
+        sortOrder: i,
+        partnerRegion: s.partner?.region ?? null,
+        partnerServiceCode: s.partner?.serviceCode ?? null,
+      })),
+    );
   return { code };
 }

@@ -352,6 +352,10 @@ const routes: Record<string, { who: string; shownBy: string }> = {
     who: "a configured peer node, by its signed verification request (no session): signature, clock and nonce checked; answers a certificate's public view",
     shownBy: "exchange/verify-across.db.test.ts, exchange/verification-protocol.test.ts",
   },
+  "api/exchange/joint": {
+    who: "a configured peer node, by its signed joint-review message (no session): signature, clock, nonce checked; a part opened only under a grant in force; each message id taken once",
+    shownBy: "exchange/joint-protocol.test.ts, applications/joint-review.db.test.ts",
+  },
   "api/open/credit-codes/[code]": { who: "anyone (open API)", shownBy: "e2e/parallel-review.spec.ts" },
   "api/open/credit/[code]": { who: "anyone (an enterprise's published credit records; no person's)", shownBy: "credit.db.test.ts, e2e/credit.spec.ts" },
   "api/open/recognition.json": {

@@ -352,6 +352,14 @@ const routes: Record<string, { who: string; shownBy: string }> = {
     who: "a configured peer node, by its signed verification request (no session): signature, clock and nonce checked; answers a certificate's public view",
     shownBy: "exchange/verify-across.db.test.ts, exchange/verification-protocol.test.ts",
   },
+  "api/exchange/forwardings": {
+    who: "a configured peer node, by its signed forwarding (no session): signature, clock, nonce and the service's opening to that region checked",
+    shownBy: "applications/forwarding.db.test.ts, exchange/forwarding-protocol.test.ts",
+  },
+  "api/exchange/status-updates": {
+    who: "a configured peer node, by its signed status update of a forwarding this node sent it (no session)",
+    shownBy: "applications/forwarding.db.test.ts",
+  },
   "api/open/credit-codes/[code]": { who: "anyone (open API)", shownBy: "e2e/parallel-review.spec.ts" },
   "api/open/credit/[code]": { who: "anyone (an enterprise's published credit records; no person's)", shownBy: "credit.db.test.ts, e2e/credit.spec.ts" },
   "api/open/recognition.json": {

@@ -35,8 +35,18 @@ export const jobRegistry: readonly JobDefinition[] = [
   // forwarded applications' statuses back the same way. In-process loops: a peer that comes back
   // should see its backlog within seconds. Safe on several nodes at once: the competent node is
   // idempotent by the forwarding's id, and each answer is recorded by a conditional update.
-  defineJob({ name: "forwardings.deliver", everySeconds: 5, batchSize: 20, handler: (db) => deliverDueForwardings(db, clientFromEnv(db), new Date(), { batchSize: 20 }) }),
-  defineJob({ name: "forwardings.report", everySeconds: 5, batchSize: 20, handler: (db) => reportForwardedStatuses(db, clientFromEnv(db), new Date(), { batchSize: 20 }) }),
+  defineJob({
+    name: "forwardings.deliver",
+    everySeconds: 5,
+    batchSize: 20,
+    handler: (db) => deliverDueForwardings(db, clientFromEnv(db), new Date(), { batchSize: 20 }),
+  }),
+  defineJob({
+    name: "forwardings.report",
+    everySeconds: 5,
+    batchSize: 20,
+    handler: (db) => reportForwardedStatuses(db, clientFromEnv(db), new Date(), { batchSize: 20 }),
+  }),
 
   // ── review: deadlines.scan ──────────────────────────────────────────────────────────────
   // Reminders one working day before the due date, overdue notices, deemed approval. Owned by

@@ -1,8 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, asc, eq, lte, sql } from "drizzle-orm";
-import { z } from "zod";
+import { and, asc, eq, lte } from "drizzle-orm";
+import type { z } from "zod";
 import { DomainError } from "@/lib/domain-error";
-import { msg } from "@/lib/message";
 import { isRegionCode, regions } from "@/lib/regions";
 import type { Db } from "@/server/db/client";
 import type { ExchangeClient } from "../exchange/client";
@@ -11,9 +10,13 @@ import { ZForwardingResponse, type ForwardingRequest } from "../exchange/protoco
 import type { Actor } from "../identity/model";
 import { users } from "../identity/schema";
 import { forwardingOpening } from "../recognition/forwarding-openings";
-import { forwardingRetryDelayMs, nextForwardingStatus, type ForwardingEvent } from "./model";
+import { applyForwardingEvent } from "./forwarding-transition";
+import { forwardingRetryDelayMs } from "./model";
 import { forwardingFiles, forwardings } from "./schema";
 import { sniffMediaType } from "./upload-file";
+import { maxForwardedFileBytes, ZForwardApplicationInput } from "./inputs";
+
+export type ForwardApplicationInput = z.input<typeof ZForwardApplicationInput>;
 
 // 异地代收代办 at the accepting node: the window clerk checks the applicant's identity and the
 // original materials at the counter, then forwards the application to the competent region's
@@ -21,50 +24,8 @@ import { sniffMediaType } from "./upload-file";
 // that is down or too slow leaves it `waiting`, and `deliverDueForwardings` (the
 // `forwardings.deliver` job) tries again with backoff until the competent node answers.
 
-const key = z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/);
-/** At most 4 MiB a file, 5 files: a few scans, inside the message's bound. */
-export const maxForwardedFileBytes = 4 * 1024 * 1024;
-
-export const ZForwardApplicationInput = z.object({
-  toRegion: z.string().regex(/^[a-z][a-z0-9-]{1,31}$/),
-  serviceCode: key,
-  applicantKind: z.enum(["enterprise", "citizen"]),
-  holderCode: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^[0-9A-Z]{18}$/, msg("applications.forwarding.holderCode")),
-  applicantName: z
-    .string()
-    .trim()
-    .min(1, msg("applications.forwarding.applicantName"))
-    .max(200)
-    .regex(/^[^\p{Cc}]+$/u, msg("errors.controlCharacter")),
-  /** The clerk confirms having checked the applicant's identity document and the original materials. */
-  identityChecked: z.literal(true, msg("applications.forwarding.identityChecked")),
-  situations: z.record(key, key).refine((r) => Object.keys(r).length <= 20),
-  formData: z.record(key, z.string().max(2000)).refine((r) => Object.keys(r).length <= 200),
-  files: z
-    .array(z.object({ materialKey: key, fileName: z.string().min(1).max(200), contentBase64: z.string().max(Math.ceil((maxForwardedFileBytes * 4) / 3) + 4) }))
-    .max(5),
-});
-export type ForwardApplicationInput = z.input<typeof ZForwardApplicationInput>;
-
-/** Moves a forwarding through its machine: conditional on the status and version read. */
-async function applyForwardingEvent(
-  tx: Db,
-  row: { id: string; status: (typeof forwardings.$inferSelect)["status"]; version: number },
-  event: ForwardingEvent,
-  patch: Partial<typeof forwardings.$inferInsert>,
-): Promise<boolean> {
-  const to = nextForwardingStatus(row.status, event);
-  const updated = await tx
-    .update(forwardings)
-    .set({ ...patch, status: to, version: sql`${forwardings.version} + 1` })
-    .where(and(eq(forwardings.id, row.id), eq(forwardings.status, row.status), eq(forwardings.version, row.version)))
-    .returning({ id: forwardings.id });
-  return updated.length === 1;
-}
+/** At most 4 MiB a file (see `ZForwardApplicationInput`). */
+export { maxForwardedFileBytes } from "./inputs";
 
 /**
  * The window clerk forwards an application for another region's service. Checks the service is
@@ -81,19 +42,28 @@ export async function forwardApplication(
   if (clerk.role !== "windowClerk" || clerk.agency) throw new DomainError("forbidden", "errors.forbidden");
   const input = ZForwardApplicationInput.parse(raw);
   const region = deps.client.region;
-  if (!deps.client.knowsPeer(input.toRegion)) throw new DomainError("invalidInput", "applications.forwarding.unknownRegion", { field: "toRegion" });
+  if (!deps.client.knowsPeer(input.toRegion)) throw new DomainError("invalidInput", "applications.forwarding.errors.unknownRegion", { field: "toRegion" });
   const opening = await forwardingOpening(db, { competentRegion: input.toRegion, acceptingRegion: region, serviceCode: input.serviceCode });
-  if (!opening) throw new DomainError("invalidInput", "applications.forwarding.notOpen", { field: "serviceCode" });
+  if (!opening) throw new DomainError("invalidInput", "applications.forwarding.errors.notOpen", { field: "serviceCode" });
   const files = input.files.map((f) => {
     const content = Buffer.from(f.contentBase64, "base64");
     const path = `files.${f.materialKey}`;
-    if (!opening.materials.some((m) => m.key === f.materialKey)) throw new DomainError("invalidInput", "applications.forwarding.unknownMaterial", { field: path });
-    if (content.byteLength === 0 || content.byteLength > maxForwardedFileBytes) throw new DomainError("invalidInput", "errors.upload.tooLarge", { field: path, params: { max: "4 MB" } });
+    if (!opening.materials.some((m) => m.key === f.materialKey))
+      throw new DomainError("invalidInput", "applications.forwarding.errors.unknownMaterial", { field: path });
+    if (content.byteLength === 0 || content.byteLength > maxForwardedFileBytes)
+      throw new DomainError("invalidInput", "errors.upload.tooLarge", { field: path, params: { max: "4 MB" } });
     const mediaType = sniffMediaType(content);
     if (!mediaType) throw new DomainError("invalidInput", "errors.upload.type", { field: path });
-    return { materialKey: f.materialKey, fileName: f.fileName.replace(/[\\/\p{Cc}]/gu, "_").slice(0, 200), mediaType, content, sha256: createHash("sha256").update(content).digest("hex") };
+    return {
+      materialKey: f.materialKey,
+      fileName: f.fileName.replace(/[\\/\p{Cc}]/gu, "_").slice(0, 200),
+      mediaType,
+      content,
+      sha256: createHash("sha256").update(content).digest("hex"),
+    };
   });
-  if (new Set(files.map((f) => f.materialKey)).size !== files.length) throw new DomainError("invalidInput", "applications.forwarding.duplicateMaterial", { field: "files" });
+  if (new Set(files.map((f) => f.materialKey)).size !== files.length)
+    throw new DomainError("invalidInput", "applications.forwarding.errors.duplicateMaterial", { field: "files" });
   const formData = Object.fromEntries(Object.entries(input.formData).filter(([k, v]) => v.trim() !== "" && opening.fields.some((f) => f.key === k)));
   const id = await db.transaction(async (tx) => {
     const [row] = await tx
@@ -141,11 +111,21 @@ export async function deliverForwarding(db: Db, client: ExchangeClient, id: stri
     to: row.toRegion,
     forwardingId: row.id,
     service: row.serviceCode,
-    window: { nameZh: windowName.zh(client.region), nameEn: windowName.en(client.region), clerk: clerk?.login.replace(/[^A-Za-z0-9_.-]/g, "_").slice(0, 64) || "clerk" },
+    window: {
+      nameZh: windowName.zh(client.region),
+      nameEn: windowName.en(client.region),
+      clerk: clerk?.login.replace(/[^A-Za-z0-9_.-]/g, "_").slice(0, 64) || "clerk",
+    },
     applicant: { kind: row.applicantKind, holderCode: row.holderCode, name: row.applicantName },
     situations: row.situations,
     formData: row.formData,
-    materials: files.map((f) => ({ key: f.materialKey, fileName: f.fileName, mediaType: f.mediaType as "application/pdf", sha256: f.sha256, content: f.content.toString("base64") })),
+    materials: files.map((f) => ({
+      key: f.materialKey,
+      fileName: f.fileName,
+      mediaType: f.mediaType as "application/pdf",
+      sha256: f.sha256,
+      content: f.content.toString("base64"),
+    })),
     checkedAt: row.checkedAt.toISOString(),
     timestamp: now.toISOString(),
     nonce: randomBytes(18).toString("base64url"),
@@ -163,7 +143,11 @@ export async function deliverForwarding(db: Db, client: ExchangeClient, id: stri
       return "waiting";
     }
     if (result.status === "refused") {
-      await applyForwardingEvent(tx, current, "refuse", { answeredAt: now, nextAttemptAt: null, reasons: [{ code: `exchange.refusal.${result.code}`, field: null }] });
+      await applyForwardingEvent(tx, current, "refuse", {
+        answeredAt: now,
+        nextAttemptAt: null,
+        reasons: [{ code: `exchange.refusal.${result.code}`, field: null }],
+      });
       return "refused";
     }
     const answer = result.payload;

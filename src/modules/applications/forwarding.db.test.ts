@@ -89,8 +89,17 @@ afterAll(async () => {
 function client(db: () => Db, node: () => ExchangeNode, options: ConstructorParameters<typeof ExchangeClient>[2] = {}) {
   return new ExchangeClient(db(), node(), { backoffBaseMs: 1, timeoutMs: 20_000, retries: 0, ...options });
 }
-const fromTianjin = (options: ConstructorParameters<typeof ExchangeClient>[2] = {}) => client(() => tianjin.db, () => tianjinNode, options);
-const fromHebei = () => client(() => hebeiDb, () => hebeiNode);
+const fromTianjin = (options: ConstructorParameters<typeof ExchangeClient>[2] = {}) =>
+  client(
+    () => tianjin.db,
+    () => tianjinNode,
+    options,
+  );
+const fromHebei = () =>
+  client(
+    () => hebeiDb,
+    () => hebeiNode,
+  );
 
 function input(overrides: Partial<ForwardApplicationInput> = {}): ForwardApplicationInput {
   return {
@@ -120,7 +129,8 @@ async function atHebei(forwardingId: string) {
     .where(and(eq(forwardedApplications.fromRegion, "tianjin"), eq(forwardedApplications.forwardingId, forwardingId)));
 }
 
-const hebeiApplicationsOf = async (holderCode: string) => (await hebeiDb.select({ id: applications.id }).from(applications).where(eq(applications.holderCode, holderCode))).length;
+const hebeiApplicationsOf = async (holderCode: string) =>
+  (await hebeiDb.select({ id: applications.id }).from(applications).where(eq(applications.holderCode, holderCode))).length;
 
 describe("异地代收代办: Tianjin's window accepts for Hebei", () => {
   it("forwards: Hebei creates the application, accepts it through the usual path (tasks, clocks), marked as Tianjin's; the status flows back", async () => {
@@ -138,7 +148,10 @@ describe("异地代收代办: Tianjin's window accepts for Hebei", () => {
     expect(tasks.every((t) => t.dueAt !== null)).toBe(true);
 
     // Both sides log the exchange.
-    const [incoming] = await hebeiDb.select().from(exchangeLog).where(and(eq(exchangeLog.purpose, "forwarding"), eq(exchangeLog.applicationRef, row.remoteTrackingNumber!)));
+    const [incoming] = await hebeiDb
+      .select()
+      .from(exchangeLog)
+      .where(and(eq(exchangeLog.purpose, "forwarding"), eq(exchangeLog.applicationRef, row.remoteTrackingNumber!)));
     expect(incoming).toMatchObject({ direction: "incoming", peerRegion: "tianjin", outcome: "answered", holderCode: jingang.creditCode });
 
     // The status flows back, signed, and a repeat changes nothing.
@@ -169,9 +182,11 @@ describe("异地代收代办: Tianjin's window accepts for Hebei", () => {
   });
 
   it("an applicant Hebei does not know is returned with a reason", async () => {
-    const sent = await forwardApplication(tianjin.db, clerk, input({ holderCode: "91120101MA0TB999X0", applicantName: "天津未知示例有限公司" }), { client: fromTianjin() });
+    const sent = await forwardApplication(tianjin.db, clerk, input({ holderCode: "91120101MA0TB999X0", applicantName: "天津未知示例有限公司" }), {
+      client: fromTianjin(),
+    });
     expect(sent.status).toBe("returned");
-    expect((await forwarding(sent.id)).reasons).toEqual([{ code: "applications.forwarding.applicantUnknown", field: "holderCode" }]);
+    expect((await forwarding(sent.id)).reasons).toEqual([{ code: "applications.forwarding.errors.applicantUnknown", field: "holderCode" }]);
   });
 
   it("a retry after a lost answer creates nothing new: one application, the same tracking number", async () => {
@@ -205,7 +220,9 @@ describe("异地代收代办: Tianjin's window accepts for Hebei", () => {
   it("keeps it waiting while Hebei is down and delivers it once after backoff when Hebei is back", async () => {
     const down: ExchangeNode = { ...tianjinNode, peers: peerDirectory({ hebei: "http://127.0.0.1:9" }, { timeoutMs: 2_000 }) };
     const before = await hebeiApplicationsOf(jingang.creditCode);
-    const sent = await forwardApplication(tianjin.db, clerk, input(), { client: new ExchangeClient(tianjin.db, down, { backoffBaseMs: 1, timeoutMs: 2_000, retries: 1 }) });
+    const sent = await forwardApplication(tianjin.db, clerk, input(), {
+      client: new ExchangeClient(tianjin.db, down, { backoffBaseMs: 1, timeoutMs: 2_000, retries: 1 }),
+    });
     expect(sent.status).toBe("waiting");
     const waiting = await forwarding(sent.id);
     expect(waiting).toMatchObject({ status: "waiting", attempts: 1 });
@@ -223,13 +240,21 @@ describe("异地代收代办: Tianjin's window accepts for Hebei", () => {
 
   it("Hebei refuses a service it has not opened to Tianjin (serviceNotForwardable), logged, nothing created", async () => {
     // Tianjin believes the signboard permit is open; Hebei has not opened it.
-    await openForwarding(tianjin.db, { ...demoForwardingOpening, serviceCode: "outdoorSignboardPermit", nameZh: "户外招牌设置审批", nameEn: "Outdoor signboard permit" });
+    await openForwarding(tianjin.db, {
+      ...demoForwardingOpening,
+      serviceCode: "outdoorSignboardPermit",
+      nameZh: "户外招牌设置审批",
+      nameEn: "Outdoor signboard permit",
+    });
     const before = await hebeiApplicationsOf(jingang.creditCode);
     const sent = await forwardApplication(tianjin.db, clerk, input({ serviceCode: "outdoorSignboardPermit" }), { client: fromTianjin() });
     expect(sent.status).toBe("refused");
     expect((await forwarding(sent.id)).reasons).toEqual([{ code: "exchange.refusal.serviceNotForwardable", field: null }]);
     expect(await hebeiApplicationsOf(jingang.creditCode)).toBe(before);
-    const refused = await hebeiDb.select().from(exchangeLog).where(and(eq(exchangeLog.purpose, "forwarding"), eq(exchangeLog.reason, "serviceNotForwardable")));
+    const refused = await hebeiDb
+      .select()
+      .from(exchangeLog)
+      .where(and(eq(exchangeLog.purpose, "forwarding"), eq(exchangeLog.reason, "serviceNotForwardable")));
     expect(refused.length).toBeGreaterThanOrEqual(1);
   });
 
@@ -241,7 +266,9 @@ describe("异地代收代办: Tianjin's window accepts for Hebei", () => {
         return fetch(url, init);
       },
     });
-    await forwardApplication(tianjin.db, clerk, input({ formData: { businessAddress: "河北省保定市竞秀区示例路 28 号", diningArea: "30" } }), { client: capture });
+    await forwardApplication(tianjin.db, clerk, input({ formData: { businessAddress: "河北省保定市竞秀区示例路 28 号", diningArea: "30" } }), {
+      client: capture,
+    });
     const post = async (path: string, body: string) => {
       const res = await fetch(`${hebeiServer.url}${path}`, { method: "POST", body });
       return { status: res.status, code: decodeEnvelope(await res.text(), ZRefusal)?.payload.code };

@@ -7,7 +7,15 @@ import { checkIncoming, logIncoming, refuseIncoming, signedAnswer } from "../exc
 import { protocolVersion } from "../exchange/model";
 import type { ExchangeNode } from "../exchange/node";
 import type { Answer } from "../exchange/receive";
-import { maxForwardingBytes, ZForwardingRequest, ZStatusAck, ZStatusUpdate, type ForwardingReason, type ForwardingResponse, type StatusUpdate } from "../exchange/protocol";
+import {
+  maxForwardingBytes,
+  ZForwardingRequest,
+  ZStatusAck,
+  ZStatusUpdate,
+  type ForwardingReason,
+  type ForwardingResponse,
+  type StatusUpdate,
+} from "../exchange/protocol";
 import { actForEnterpriseCode } from "../identity/acting";
 import { loadActor } from "../identity/authenticate";
 import type { Actor } from "../identity/model";
@@ -38,7 +46,8 @@ function reasonCode(message: string): string {
 /** The validation failure as the coded reasons the window sees. */
 function reasonsOf(e: unknown): ForwardingReason[] | null {
   if (isZodErrorLike(e)) return e.issues.slice(0, 50).map((i) => ({ code: reasonCode(i.message), field: i.path.map(String).join(".").slice(0, 64) || null }));
-  if (isDomainError(e) && (e.code === "invalidInput" || e.code === "forbidden" || e.code === "notFound")) return [{ code: reasonCode(e.message), field: e.field?.slice(0, 64) ?? null }];
+  if (isDomainError(e) && (e.code === "invalidInput" || e.code === "forbidden" || e.code === "notFound"))
+    return [{ code: reasonCode(e.message), field: e.field?.slice(0, 64) ?? null }];
   return null;
 }
 
@@ -48,12 +57,16 @@ function reasonsOf(e: unknown): ForwardingReason[] | null {
  * The name must be the one this node holds. An applicant this node does not know is returned: the
  * applicant registers on the competent region's portal first (or through the identity platform).
  */
-async function applicantActor(db: Db, applicant: { kind: "enterprise" | "citizen"; holderCode: string; name: string }, now: Date): Promise<Actor | ForwardingReason> {
-  const unknown: ForwardingReason = { code: "applications.forwarding.applicantUnknown", field: "holderCode" };
+async function applicantActor(
+  db: Db,
+  applicant: { kind: "enterprise" | "citizen"; holderCode: string; name: string },
+  now: Date,
+): Promise<Actor | ForwardingReason> {
+  const unknown: ForwardingReason = { code: "applications.forwarding.errors.applicantUnknown", field: "holderCode" };
   if (applicant.kind === "enterprise") {
     const [entity] = await db.select().from(entities).where(eq(entities.creditCode, applicant.holderCode));
     if (!entity) return unknown;
-    if (entity.name !== applicant.name) return { code: "applications.forwarding.applicantMismatch", field: "applicantName" };
+    if (entity.name !== applicant.name) return { code: "applications.forwarding.errors.applicantMismatch", field: "applicantName" };
     const [rep] = entity.legalRepresentativeIdNumber
       ? await db.select({ userId: citizens.userId }).from(citizens).where(eq(citizens.idNumber, entity.legalRepresentativeIdNumber))
       : [];
@@ -63,7 +76,7 @@ async function applicantActor(db: Db, applicant: { kind: "enterprise" | "citizen
   }
   const [person] = await db.select().from(citizens).where(eq(citizens.idNumber, applicant.holderCode));
   if (!person?.userId) return unknown;
-  if (person.name !== applicant.name) return { code: "applications.forwarding.applicantMismatch", field: "applicantName" };
+  if (person.name !== applicant.name) return { code: "applications.forwarding.errors.applicantMismatch", field: "applicantName" };
   return (await loadActor(db, person.userId)) ?? unknown;
 }
 
@@ -130,10 +143,10 @@ export async function answerForwarding(db: Db, node: ExchangeNode, raw: string, 
   }
   const hashes: ForwardingReason[] = request.materials
     .filter((m) => createHash("sha256").update(Buffer.from(m.content, "base64")).digest("hex") !== m.sha256)
-    .map((m) => ({ code: "applications.forwarding.hashMismatch", field: `materials.${m.key}` }));
+    .map((m) => ({ code: "applications.forwarding.errors.hashMismatch", field: `materials.${m.key}` }));
   const unknown: ForwardingReason[] = request.materials
     .filter((m) => !opening.materials.some((o) => o.key === m.key))
-    .map((m) => ({ code: "applications.forwarding.unknownMaterial", field: `materials.${m.key}` }));
+    .map((m) => ({ code: "applications.forwarding.errors.unknownMaterial", field: `materials.${m.key}` }));
   const actor = await applicantActor(db, request.applicant, now);
   const early = [...hashes, ...unknown, ...("code" in actor ? [actor] : [])];
   if (early.length > 0 || "code" in actor) {
@@ -150,7 +163,14 @@ export async function answerForwarding(db: Db, node: ExchangeNode, raw: string, 
       const submitted = await submitApplication(
         tx,
         actor,
-        { subject: { kind: "service", code: request.service }, idempotencyKey: `fwd-${request.forwardingId}`, situations: request.situations, formData: request.formData, materials: supplies, consent: true },
+        {
+          subject: { kind: "service", code: request.service },
+          idempotencyKey: `fwd-${request.forwardingId}`,
+          situations: request.situations,
+          formData: request.formData,
+          materials: supplies,
+          consent: true,
+        },
         now,
       );
       let app = await lockApplication(tx, submitted.id);
@@ -204,7 +224,12 @@ export async function reportForwardedStatuses(db: Db, client: ExchangeClient, no
     })
     .from(forwardedApplications)
     .innerJoin(applications, eq(applications.id, forwardedApplications.applicationId))
-    .where(and(gt(applications.version, forwardedApplications.sentSequence), or(isNull(forwardedApplications.nextReportAt), lte(forwardedApplications.nextReportAt, now))))
+    .where(
+      and(
+        gt(applications.version, forwardedApplications.sentSequence),
+        or(isNull(forwardedApplications.nextReportAt), lte(forwardedApplications.nextReportAt, now)),
+      ),
+    )
     .orderBy(asc(forwardedApplications.receivedAt))
     .limit(options.batchSize ?? 20);
   for (const row of due) {
@@ -227,10 +252,16 @@ export async function reportForwardedStatuses(db: Db, client: ExchangeClient, no
     const result = await client.postSigned("/api/exchange/status-updates", update, ZStatusAck, now);
     const key = and(eq(forwardedApplications.fromRegion, row.fromRegion), eq(forwardedApplications.forwardingId, row.forwardingId));
     if (result.status === "answered") {
-      await db.update(forwardedApplications).set({ sentSequence: sql`greatest(${forwardedApplications.sentSequence}, ${row.version})`, reportAttempts: 0, nextReportAt: null }).where(key);
+      await db
+        .update(forwardedApplications)
+        .set({ sentSequence: sql`greatest(${forwardedApplications.sentSequence}, ${row.version})`, reportAttempts: 0, nextReportAt: null })
+        .where(key);
     } else {
       const attempts = row.attempts + 1;
-      await db.update(forwardedApplications).set({ reportAttempts: attempts, nextReportAt: new Date(now.getTime() + forwardingRetryDelayMs(attempts)) }).where(key);
+      await db
+        .update(forwardedApplications)
+        .set({ reportAttempts: attempts, nextReportAt: new Date(now.getTime() + forwardingRetryDelayMs(attempts)) })
+        .where(key);
     }
   }
   return due.length;
@@ -265,6 +296,29 @@ export async function answerStatusUpdate(db: Db, node: ExchangeNode, raw: string
     return true;
   });
   if (!applied) return refuseIncoming(db, node, update, "unknownForwarding", "forwardingStatus", now, started);
-  await logIncoming(db, { at: now, peerRegion: update.from, nonce: update.nonce, purpose: "forwardingStatus", applicationRef: update.trackingNumber, outcome: "answered", reason: null, durationMs: Date.now() - started });
-  return signedAnswer(db, node, 200, { v: protocolVersion, kind: "statusAck", from: node.region, to: update.from, inReplyTo: update.nonce, forwardingId: update.forwardingId, timestamp: now.toISOString() }, now);
+  await logIncoming(db, {
+    at: now,
+    peerRegion: update.from,
+    nonce: update.nonce,
+    purpose: "forwardingStatus",
+    applicationRef: update.trackingNumber,
+    outcome: "answered",
+    reason: null,
+    durationMs: Date.now() - started,
+  });
+  return signedAnswer(
+    db,
+    node,
+    200,
+    {
+      v: protocolVersion,
+      kind: "statusAck",
+      from: node.region,
+      to: update.from,
+      inReplyTo: update.nonce,
+      forwardingId: update.forwardingId,
+      timestamp: now.toISOString(),
+    },
+    now,
+  );
 }

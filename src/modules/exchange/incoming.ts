@@ -45,21 +45,34 @@ export async function signedAnswer(db: Db, node: ExchangeNode, status: number, p
 /** Writes the message to this node's exchange log, incoming. */
 export async function logIncoming(
   db: Db,
-  entry: { at: Date; peerRegion: string; nonce: string | null; purpose: string; serviceCode?: string | null; applicationRef?: string | null; holderCode?: string | null; outcome: "answered" | "refused"; reason: string | null; durationMs: number },
+  entry: {
+    at: Date;
+    peerRegion: string;
+    nonce: string | null;
+    purpose: string;
+    serviceCode?: string | null;
+    applicationRef?: string | null;
+    holderCode?: string | null;
+    outcome: "answered" | "refused";
+    reason: string | null;
+    durationMs: number;
+  },
 ): Promise<void> {
-  await db.insert(exchangeLog).values({
-    at: entry.at,
-    direction: "incoming",
-    peerRegion: entry.peerRegion,
-    nonce: entry.nonce,
-    purpose: entry.purpose,
-    serviceCode: entry.serviceCode ?? null,
-    applicationRef: entry.applicationRef ?? null,
-    holderCode: entry.holderCode ?? null,
-    outcome: entry.outcome,
-    reason: entry.reason,
-    durationMs: entry.durationMs,
-  });
+  await db
+    .insert(exchangeLog)
+    .values({
+      at: entry.at,
+      direction: "incoming",
+      peerRegion: entry.peerRegion,
+      nonce: entry.nonce,
+      purpose: entry.purpose,
+      serviceCode: entry.serviceCode ?? null,
+      applicationRef: entry.applicationRef ?? null,
+      holderCode: entry.holderCode ?? null,
+      outcome: entry.outcome,
+      reason: entry.reason,
+      durationMs: entry.durationMs,
+    });
 }
 
 /** A signed refusal of `request` with `code`, logged under `purpose`. */

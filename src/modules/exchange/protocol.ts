@@ -193,7 +193,15 @@ export const ZForwardingRequest = z.strictObject({
   service: code,
   /** The accepting window: its names, and the clerk (login) who checked identity and materials. */
   window: z.strictObject({ nameZh: text, nameEn: text, clerk: code }),
-  applicant: z.strictObject({ kind: z.enum(["enterprise", "citizen"]), holderCode, name: z.string().min(1).max(200).regex(/^[^\p{Cc}]+$/u) }),
+  applicant: z.strictObject({
+    kind: z.enum(["enterprise", "citizen"]),
+    holderCode,
+    name: z
+      .string()
+      .min(1)
+      .max(200)
+      .regex(/^[^\p{Cc}]+$/u),
+  }),
   /** The answers to the service's situation questions (办理情形), which decide its materials. */
   situations: z.record(code, code).refine((f) => Object.keys(f).length <= 20),
   formData: z.record(code, z.string().max(2000)).refine((f) => Object.keys(f).length <= 200),
@@ -218,7 +226,10 @@ export const ZForwardingResponse = z.strictObject({
   forwardingId: z.uuid(),
   /** `accepted`: an application exists at the competent node (now or from an earlier attempt); `returned`: nothing was created. */
   outcome: z.enum(["accepted", "returned"]),
-  trackingNumber: z.string().regex(/^[0-9A-Za-z-]{1,64}$/).nullable(),
+  trackingNumber: z
+    .string()
+    .regex(/^[0-9A-Za-z-]{1,64}$/)
+    .nullable(),
   status: code.nullable(),
   reasons: z.array(ZForwardingReason).max(50),
   timestamp: isoInstant,

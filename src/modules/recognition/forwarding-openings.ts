@@ -41,7 +41,17 @@ export async function listForwardingOpenings(db: Db, filter: { acceptingRegion?:
  */
 export async function openForwarding(
   db: Db,
-  input: { competentRegion: string; acceptingRegion: string; serviceCode: string; nameZh: string; nameEn: string; situations: ForwardingSituation[]; fields: ForwardingItem[]; materials: ForwardingItem[]; legalBasis: string },
+  input: {
+    competentRegion: string;
+    acceptingRegion: string;
+    serviceCode: string;
+    nameZh: string;
+    nameEn: string;
+    situations: ForwardingSituation[];
+    fields: ForwardingItem[];
+    materials: ForwardingItem[];
+    legalBasis: string;
+  },
   now: Date = new Date(),
 ): Promise<void> {
   if (input.competentRegion === input.acceptingRegion) throw new Error("a region does not forward to itself");

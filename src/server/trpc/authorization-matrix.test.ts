@@ -128,6 +128,8 @@ const matrix: Record<string, readonly Caller[]> = {
   "applications.acceptanceQueue": ["windowClerk"],
   "applications.processed": ["windowClerk"],
   "applications.accept": ["windowClerk"],
+  "applications.forwardings": ["windowClerk"],
+  "applications.forward": ["windowClerk"],
   "applications.refuse": ["windowClerk"],
   "applications.requestCompletion": ["windowClerk"],
   "catalog.guides": everyone,

@@ -1,4 +1,4 @@
-import { desc, eq } from "drizzle-orm";
+import { desc } from "drizzle-orm";
 import { z } from "zod";
 import { DomainError } from "@/lib/domain-error";
 import type { Db } from "@/server/db/client";

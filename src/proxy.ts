@@ -24,7 +24,13 @@ import { contentSecurityPolicy, originVerdict, staticSecurityHeaders, strictTran
  * then bring the session back to life; reading without writing cannot.
  */
 /** The exchange's endpoints for peer nodes: each request is a signed message (docs/exchange.md). */
-const signedExchangeEndpoints = new Set(["/api/exchange/certificates", "/api/exchange/verifications", "/api/exchange/joint"]);
+const signedExchangeEndpoints = new Set([
+  "/api/exchange/certificates",
+  "/api/exchange/verifications",
+  "/api/exchange/forwardings",
+  "/api/exchange/status-updates",
+  "/api/exchange/joint",
+]);
 
 export async function proxy(req: NextRequest) {
   const requestId = wellFormedRequestId(req.headers.get(requestIdHeader)) ?? newRequestId();

@@ -24,6 +24,8 @@ const unresolvedAllowed: Record<string, string> = {
   "src/lib/message.ts t(key, resolved)": "translateMessage: only after t.has(key)",
   "src/i18n/messages.ts t(key as never, params as never)": "translateServerMessage's translator, handed to translateMessage",
   "src/components/form/fields.tsx t(key as never, params as never)": "the forms' translator of field errors, handed to translateMessage",
+  "src/app/window/forwardings/page.tsx tr(r.code)":
+    "a returned forwarding's reason: a message key from the competent node, shown only after tr.has(code), else as its code",
   "src/app/verify/[number]/page.tsx tAll(key as never, p as never)": "the root translator handed to translateMessage for a verification's refusal",
   "src/app/verify/documents/[number]/page.tsx tAll(key as never, p as never)": "the root translator handed to translateMessage for a document number's refusal",
   "src/modules/sharing/components/holder-data-log.tsx tAll(key as never, params as never)":

@@ -113,6 +113,7 @@ const statusWriters = [
   // (compare-and-set with its audit event).
   "modules/sharing/decide-data-objection.ts",
   "modules/applications/transition.ts",
+  "modules/applications/forwarding-transition.ts",
   "modules/review/transition.ts",
   "modules/review/extension-transition.ts",
   "modules/sharing/grant-transition.ts",

@@ -10,6 +10,8 @@ import { recomputeSignals } from "@/modules/risk/recompute-signals";
 import { snapshotIndex } from "@/modules/serviceIndex/snapshot-index";
 import { scanDeadlines } from "@/modules/review/scan-deadlines";
 import { expireCertificates } from "@/modules/sharing/expire-certificates";
+import { deliverDueForwardings } from "@/modules/applications/forward-application";
+import { reportForwardedStatuses } from "@/modules/applications/receive-forwarding";
 import { clientFromEnv } from "@/modules/exchange/from-env";
 import { defineJob, type JobDefinition } from "@/server/jobs/define-job";
 import { deliverJoint } from "./joint";
@@ -34,6 +36,24 @@ export const jobRegistry: readonly JobDefinition[] = [
   // with backoff while the peer is down. Several nodes at once: each result is recorded by
   // compare-and-set, and the peer takes a message id once.
   defineJob({ name: "exchange.jointOutbox", everySeconds: 5, batchSize: 10, handler: (db) => deliverJoint(db, clientFromEnv(db)) }),
+  // ── applications: forwardings.deliver / forwardings.report (异地代收代办) ─────────────────
+  // The accepting node's outbox: forwardings still waiting because the competent node was down
+  // or too slow are delivered again, each when its backoff is over. The competent node reports
+  // forwarded applications' statuses back the same way. In-process loops: a peer that comes back
+  // should see its backlog within seconds. Safe on several nodes at once: the competent node is
+  // idempotent by the forwarding's id, and each answer is recorded by a conditional update.
+  defineJob({
+    name: "forwardings.deliver",
+    everySeconds: 5,
+    batchSize: 20,
+    handler: (db) => deliverDueForwardings(db, clientFromEnv(db), new Date(), { batchSize: 20 }),
+  }),
+  defineJob({
+    name: "forwardings.report",
+    everySeconds: 5,
+    batchSize: 20,
+    handler: (db) => reportForwardedStatuses(db, clientFromEnv(db), new Date(), { batchSize: 20 }),
+  }),
 
   // ── review: deadlines.scan ──────────────────────────────────────────────────────────────
   // Reminders one working day before the due date, overdue notices, deemed approval. Owned by

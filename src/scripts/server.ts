@@ -32,6 +32,8 @@ import { newRequestId, requestContext, requestIdHeader, wellFormedRequestId } fr
 const bodyLimits: Array<[prefix: string, bytes: number]> = [
   // One file of at most 10 MiB and its multipart envelope (see applications/upload-file.ts).
   ["/api/uploads", 10 * 1024 * 1024 + 64 * 1024],
+  // A forwarded application (异地代收代办) with its materials' files (exchange/protocol.ts `maxForwardingBytes`).
+  ["/api/exchange/forwardings", 12 * 1024 * 1024],
 ];
 /** Everything else: tRPC (src/server/trpc/http.ts), Auth.js, server actions and form posts. */
 const defaultBodyLimit = 1024 * 1024;

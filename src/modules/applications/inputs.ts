@@ -121,3 +121,42 @@ export const ZTrackInput = z.object({
 /** The window's processed cases: a search (tracking number, applicant name or code) and a page. */
 export const ZWindowSearch = z.string().trim().max(64, msg("applications.validation.search"));
 export const ZProcessedInput = z.object({ q: ZWindowSearch.optional(), page: z.number().int().min(1).max(10_000).default(1) });
+
+const ZCatalogKey = z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/);
+/** At most 4 MiB a file, 5 files: a few scans, inside the forwarding message's bound. */
+export const maxForwardedFileBytes = 4 * 1024 * 1024;
+
+/**
+ * 异地代收代办: what the window clerk forwards to another region's node for one of its services —
+ * the applicant as checked at the counter, the service's situations and fields, and the
+ * materials' files (base64). The competent node validates it all again.
+ */
+export const ZForwardApplicationInput = z.object({
+  toRegion: z.string().regex(/^[a-z][a-z0-9-]{1,31}$/),
+  serviceCode: ZCatalogKey,
+  applicantKind: z.enum(["enterprise", "citizen"]),
+  holderCode: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[0-9A-Z]{18}$/, msg("applications.forwarding.errors.holderCode")),
+  applicantName: z
+    .string()
+    .trim()
+    .min(1, msg("applications.forwarding.errors.applicantName"))
+    .max(200)
+    .regex(/^[^\p{Cc}]+$/u, msg("errors.controlCharacter")),
+  /** The clerk confirms having checked the applicant's identity document and the original materials. */
+  identityChecked: z.literal(true, msg("applications.forwarding.errors.identityChecked")),
+  situations: z.record(ZCatalogKey, ZCatalogKey).refine((r) => Object.keys(r).length <= 20),
+  formData: z.record(ZCatalogKey, z.string().max(2000)).refine((r) => Object.keys(r).length <= 200),
+  files: z
+    .array(
+      z.object({
+        materialKey: ZCatalogKey,
+        fileName: z.string().min(1).max(200),
+        contentBase64: z.string().max(Math.ceil((maxForwardedFileBytes * 4) / 3) + 4),
+      }),
+    )
+    .max(5),
+});

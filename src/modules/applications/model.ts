@@ -298,3 +298,37 @@ export const initialJointPartStatus: JointPartStatus = "waitingToSend";
 export function nextJointPartStatus(from: JointPartStatus, event: JointPartEvent): JointPartStatus {
   return transition("jointPart", jointPartMachine, from, event, "applications.joint.status");
 }
+
+// 异地代收代办 (issue 14): a forwarding is an application this node's window accepted for another
+// region's service. It waits in this node's outbox until the competent node answers: `accepted`
+// (an application exists there; its status then flows back as facts, not as this machine's
+// states), `returned` (the competent node found it invalid and created nothing; the reasons go
+// back to the window) or `refused` (the competent node refused the message itself with a code,
+// e.g. the service is not open to forwarding from this region). A peer that is down leaves it
+// `waiting`: the outbox job tries again with backoff.
+export const forwardingStatuses = ["waiting", "accepted", "returned", "refused"] as const;
+export type ForwardingStatus = (typeof forwardingStatuses)[number];
+export const forwardingEvents = ["accept", "return", "refuse"] as const;
+export type ForwardingEvent = (typeof forwardingEvents)[number];
+export const forwardingMachine: TransitionTable<ForwardingStatus, ForwardingEvent> = {
+  waiting: { accept: "accepted", return: "returned", refuse: "refused" },
+  accepted: {},
+  returned: {},
+  refused: {},
+};
+export const initialForwardingStatus: ForwardingStatus = "waiting";
+export function nextForwardingStatus(from: ForwardingStatus, event: ForwardingEvent): ForwardingStatus {
+  return transition("forwarding", forwardingMachine, from, event, "applications.forwarding.status");
+}
+/** Still to be delivered by the outbox: nothing has answered it yet. */
+export function isAwaitingDelivery(status: ForwardingStatus): boolean {
+  return status === "waiting";
+}
+
+/**
+ * When the outbox tries a waiting forwarding again after `attempts` failed deliveries: doubling
+ * from 5 s, capped at 5 minutes, so a peer down for an hour costs a few dozen requests.
+ */
+export function forwardingRetryDelayMs(attempts: number): number {
+  return Math.min(300_000, 5_000 * 2 ** Math.max(0, attempts - 1));
+}

@@ -27,10 +27,19 @@ import { windowApplicationStatuses } from "./model";
 import { trackApplication } from "./track-application";
 import { ZApplicationListItem, ZApplicationView, ZTrackView } from "./views";
 import { withdrawApplication } from "./withdraw-application";
+import { forwardApplication } from "./forward-application";
+import { ZForwardApplicationInput } from "./inputs";
+import { listForwardings, ZForwardingsView } from "./list-forwardings";
 
 const ZTransitionResult = z.object({ id: z.string(), status: z.string(), version: z.number() });
 
 export const applicationsRouter = createTRPCRouter({
+  // 异地代收代办: the window's forwarded applications, and forwarding one to another region's node.
+  forwardings: clerkProcedure.output(ZForwardingsView).query(({ ctx }) => listForwardings(ctx.db, ctx.actor, caseworkExchange(ctx.db).client.region)),
+  forward: clerkProcedure
+    .input(ZForwardApplicationInput)
+    .output(z.object({ id: z.string(), status: z.string() }))
+    .mutation(({ ctx, input }) => forwardApplication(ctx.db, ctx.actor, input, { client: caseworkExchange(ctx.db).client })),
   prefill: applicantProcedure
     .input(z.object({ kind: z.enum(["service", "bundle"]), code: z.string().min(1).max(64) }))
     .query(({ ctx, input }) => prefillCertificates(ctx.db, ctx.actor, input, new Date(), caseworkExchange(ctx.db))),

@@ -17,7 +17,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { applicantKindEnum, bundles, services } from "../catalog/schema";
 import { citizens, entities, users, windowKeyIns } from "../identity/schema";
-import { applicationStatuses, foreignSupplyOutcomes, jointPartSides, jointPartStatuses, noticeItemKinds, type NoticeItemKind } from "./model";
+import { applicationStatuses, foreignSupplyOutcomes, forwardingStatuses, jointPartSides, jointPartStatuses, noticeItemKinds, type NoticeItemKind } from "./model";
 
 /** The database enum is the machine's one list (model.ts): same values, same order. */
 export const applicationStatusEnum = pgEnum("application_status", applicationStatuses);
@@ -394,4 +394,97 @@ export const jointParts = pgTable(
     index("joint_parts_application_idx").on(t.applicationId),
     index("joint_parts_task_idx").on(t.taskId),
   ],
+);
+
+export const forwardingStatusEnum = pgEnum("forwarding_status", forwardingStatuses);
+
+/**
+ * 异地代收代办, the accepting node's side: an application this node's window accepted on behalf of
+ * another region (`toRegion`) for one of its services, with the window's check of the applicant
+ * and the materials. The outbox: a `waiting` row is delivered by the `forwardings.deliver` job
+ * until the competent node answers (idempotent there by this row's id). Once accepted, the
+ * competent node's status updates land in the `remote*` columns (facts reported by that node).
+ */
+export const forwardings = pgTable(
+  "forwardings",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    toRegion: text("to_region").notNull(),
+    /** The competent region's service code and names (from the forwarding opening). */
+    serviceCode: text("service_code").notNull(),
+    serviceNameZh: text("service_name_zh").notNull(),
+    serviceNameEn: text("service_name_en").notNull(),
+    clerkUserId: uuid("clerk_user_id")
+      .notNull()
+      .references(() => users.id),
+    applicantKind: applicantKindEnum("applicant_kind").notNull(),
+    holderCode: text("holder_code").notNull(),
+    applicantName: text("applicant_name").notNull(),
+    situations: jsonb("situations").$type<Record<string, string>>().notNull(),
+    formData: jsonb("form_data").$type<Record<string, string>>().notNull(),
+    status: forwardingStatusEnum("status").notNull(),
+    version: integer("version").notNull().default(1),
+    checkedAt: timestamp("checked_at", { withTimezone: true }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    /** Failed deliveries (the peer down or too slow), and when the outbox tries again. */
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }),
+    lastError: text("last_error"),
+    answeredAt: timestamp("answered_at", { withTimezone: true }),
+    /** Why the competent node returned it (message keys and fields) or the refusal code. */
+    reasons: jsonb("reasons").$type<Array<{ code: string; field: string | null }>>(),
+    remoteTrackingNumber: text("remote_tracking_number"),
+    remoteStatus: text("remote_status"),
+    /** The competent node's application version of the last update applied (older updates change nothing). */
+    remoteSequence: integer("remote_sequence").notNull().default(0),
+    remoteCertificateNumbers: text("remote_certificate_numbers").array(),
+    remoteUpdatedAt: timestamp("remote_updated_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("forwardings_due_idx").on(t.status, t.nextAttemptAt),
+    index("forwardings_clerk_idx").on(t.clerkUserId, t.createdAt),
+    index("forwardings_holder_idx").on(t.holderCode),
+  ],
+);
+
+/** A forwarded material's file as the window received it, with its SHA-256 (sent with the forwarding). */
+export const forwardingFiles = pgTable(
+  "forwarding_files",
+  {
+    forwardingId: uuid("forwarding_id")
+      .notNull()
+      .references(() => forwardings.id),
+    materialKey: text("material_key").notNull(),
+    fileName: text("file_name").notNull(),
+    mediaType: text("media_type").notNull(),
+    sha256: text("sha256").notNull(),
+    content: bytea("content").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.forwardingId, t.materialKey] })],
+);
+
+/**
+ * 异地代收代办, the competent node's side: an application that another region's window accepted on
+ * this node's behalf and forwarded. One per (region, forwarding id): a repeated delivery finds it
+ * and answers with the same tracking number. `sentSequence` is the application version whose
+ * status the accepting node has acknowledged; the `forwardings.report` job sends newer ones.
+ */
+export const forwardedApplications = pgTable(
+  "forwarded_applications",
+  {
+    fromRegion: text("from_region").notNull(),
+    forwardingId: uuid("forwarding_id").notNull(),
+    applicationId: uuid("application_id")
+      .notNull()
+      .references(() => applications.id),
+    windowNameZh: text("window_name_zh").notNull(),
+    windowNameEn: text("window_name_en").notNull(),
+    clerk: text("clerk").notNull(),
+    checkedAt: timestamp("checked_at", { withTimezone: true }).notNull(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull(),
+    sentSequence: integer("sent_sequence").notNull().default(0),
+    reportAttempts: integer("report_attempts").notNull().default(0),
+    nextReportAt: timestamp("next_report_at", { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.fromRegion, t.forwardingId] }), uniqueIndex("forwarded_applications_application_key").on(t.applicationId)],
 );

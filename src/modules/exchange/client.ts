@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import type { z } from "zod";
 import { isSemaphoreFull, Semaphore } from "@/lib/semaphore";
 import type { Db } from "@/server/db/client";
 import { recordCrossRegionRead } from "../sharing/foreign-grants";
@@ -23,6 +24,7 @@ import {
   type JointUpdate,
   type CertificateRequest,
   type CertificateResponse,
+  type Payload,
   type Refusal,
   type VerificationRequest,
   type VerificationResponse,
@@ -363,6 +365,95 @@ export class ExchangeClient {
     return { status: "acknowledged", ack: payload };
   }
 
+  /**
+   * Sends a signed message of another kind (异地代收代办's forwarding request, status update) to
+   * `path` on the peer `message.to`, under the same timeout, retries, breaker and per-peer limit
+   * as a certificate request. The answer must be `schema`'s kind, from that peer, to this node,
+   * in reply to this nonce, signed by one of the peer's published keys; anything else is `down`.
+   */
+  async postSigned<S extends z.ZodType<Payload & { from: string; to: string; inReplyTo: string }>>(
+    path: string,
+    message: Payload & { from: string; to: string; nonce: string },
+    schema: S,
+    now: Date = new Date(),
+  ): Promise<SignedResult<z.infer<S>>> {
+    const peerRegion = message.to;
+    const url = this.node.peers.url(peerRegion);
+    if (!url || peerRegion === this.node.region) return { status: "refused", code: "unknownPeer" };
+    try {
+      return await this.limit(peerRegion).run(async (): Promise<SignedResult<z.infer<S>>> => {
+        const b = this.breaker(peerRegion);
+        if (b.state === "open") {
+          if (now.getTime() - b.openedAt < this.o.coolDownMs) return { status: "down", reason: "breakerOpen" };
+          b.state = nextBreakerState(b.state, "coolDown");
+        }
+        const body = encodeEnvelope(await signAsNode(this.db, this.node.region, now, message));
+        const attempts = b.state === "halfOpen" ? 1 : 1 + this.o.retries;
+        let reason: DownReason = "unreachable";
+        for (let attempt = 1; attempt <= attempts; attempt++) {
+          if (attempt > 1) await this.o.sleep(backoffMs(attempt - 1, this.o.backoffBaseMs));
+          try {
+            const answer = await this.sendSigned(`${url}${path}`, body, message, schema);
+            this.succeeded(b);
+            return answer;
+          } catch (e) {
+            if (!(e instanceof PeerDown)) throw e;
+            reason = e.reason;
+            if (!isRetryable(reason)) break;
+          }
+        }
+        this.failed(b, Date.now());
+        return { status: "down", reason };
+      });
+    } catch (e) {
+      if (isSemaphoreFull(e)) return { status: "down", reason: "busy" };
+      throw e;
+    }
+  }
+
+  private async sendSigned<S extends z.ZodType<Payload & { from: string; to: string; inReplyTo: string }>>(
+    url: string,
+    body: string,
+    request: { from: string; to: string; nonce: string },
+    schema: S,
+  ): Promise<SignedResult<z.infer<S>>> {
+    let raw: string;
+    let status: number;
+    try {
+      const res = await this.o.fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/json" },
+        body,
+        signal: AbortSignal.timeout(this.o.timeoutMs),
+      });
+      status = res.status;
+      raw = await res.text();
+    } catch (e) {
+      const name = (e as Error).name;
+      throw new PeerDown(name === "TimeoutError" || name === "AbortError" ? "timeout" : "unreachable");
+    }
+    if (status >= 500) throw new PeerDown("serverError");
+    const answer = decodeEnvelope(raw, schema);
+    const envelope = answer ?? decodeEnvelope(raw, ZRefusal);
+    if (!envelope) throw new PeerDown("garbage");
+    const payload = envelope.payload as Payload & { from: string; inReplyTo: string | null; to?: string };
+    if (payload.from !== request.to || payload.inReplyTo !== request.nonce || (payload.kind !== "refusal" && payload.to !== request.from)) {
+      throw new PeerDown("garbage");
+    }
+    let key;
+    try {
+      const at = new Date((payload as { timestamp: string }).timestamp);
+      key = keyFor(await this.node.peers.keys(request.to), envelope.keyId, at);
+      key ??= keyFor(await this.node.peers.keys(request.to, { fresh: true }), envelope.keyId, at);
+    } catch (e) {
+      if (e instanceof PeerKeysUnavailable) throw new PeerDown("unreachable");
+      throw e;
+    }
+    if (!key || !verifyEnvelope(key.publicKey, envelope)) throw new PeerDown("badResponseSignature");
+    if (payload.kind === "refusal") return { status: "refused", code: payload.code };
+    return { status: "answered", payload: envelope.payload as z.infer<S> };
+  }
+
   private async sendVerification(url: string, body: string, request: VerificationRequest): Promise<VerificationResult> {
     let raw: string;
     let status: number;
@@ -410,6 +501,9 @@ export type JointMessage = Omit<JointOpen, "v" | "timestamp" | "nonce"> | Omit<J
 export interface JointSender {
   sendJoint(peerRegion: string, message: JointMessage, now?: Date): Promise<JointDelivery>;
 }
+
+/** The answer to a message of a higher module's kind (`postSigned`). */
+export type SignedResult<P> = { status: "answered"; payload: P } | { status: "refused"; code: RefusalCode } | { status: "down"; reason: DownReason };
 
 export type VerificationResult =
   { status: "answered"; certificate: VerificationResponse["certificate"] } | { status: "refused"; code: RefusalCode } | { status: "down"; reason: DownReason };

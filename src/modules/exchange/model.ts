@@ -13,7 +13,9 @@ export const maxClockSkewMs = 120_000;
  * node logs it. `malformed`: not a well-formed, canonical message; `wrongRecipient`: addressed to
  * another region; `unknownPeer`: the asking region is not a configured peer, or the key it names
  * is not among its published keys in their window; `rateLimited`: the asking region sent more
- * than its share (the per-peer token bucket, `takeToken`).
+ * than its share (the per-peer token bucket, `takeToken`); `serviceNotForwardable`: a forwarded
+ * application (异地代收代办) for a service this node has not opened to the forwarding region;
+ * `unknownForwarding`: a status update for a forwarding the receiving node never sent there.
  */
 export const refusalCodes = [
   "malformed",
@@ -29,6 +31,8 @@ export const refusalCodes = [
   // 多地联办 (joint review): the partner publishes no such service; an update names a part the lead never sent.
   "unknownService",
   "unknownPart",
+  "serviceNotForwardable",
+  "unknownForwarding",
 ] as const;
 export type RefusalCode = (typeof refusalCodes)[number];
 

@@ -236,7 +236,128 @@ export const ZDepartmentKeys = z
   .max(2_000);
 export type DepartmentKey = z.infer<typeof ZDepartmentKeys>[number];
 
-export type Payload = CertificateRequest | CertificateResponse | Refusal | VerificationRequest | VerificationResponse | JointOpen | JointUpdate | JointAck;
+// 异地代收代办 (issue 14): a window of one region accepts an application for another region's
+// service and forwards it, signed, with its materials; the competent node answers at once
+// (accepted with its tracking number, or returned with coded reasons) and later sends signed
+// status updates back. Both directions are idempotent by the forwarding's id.
+
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
+/** One material's file, as the accepting window received it: at most 4 MiB, base64. */
+export const ZForwardedFile = z.strictObject({
+  key: code,
+  fileName: z
+    .string()
+    .min(1)
+    .max(200)
+    .regex(/^[^\p{Cc}\\/]+$/u),
+  mediaType: z.enum(["application/pdf", "image/png", "image/jpeg"]),
+  sha256: sha256Hex,
+  content: z
+    .string()
+    .max(5_600_000)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/),
+});
+export type ForwardedFile = z.infer<typeof ZForwardedFile>;
+
+/** Largest forwarding message on the wire: a few scans. */
+export const maxForwardingBytes = 12 * 1024 * 1024;
+
+export const ZForwardingRequest = z.strictObject({
+  v: z.literal(protocolVersion),
+  kind: z.literal("forwardingRequest"),
+  from: regionCode,
+  to: regionCode,
+  /** The accepting node's forwarding id: the idempotency key at the competent node. */
+  forwardingId: z.uuid(),
+  /** The competent region's service code. */
+  service: code,
+  /** The accepting window: its names, and the clerk (login) who checked identity and materials. */
+  window: z.strictObject({ nameZh: text, nameEn: text, clerk: code }),
+  applicant: z.strictObject({
+    kind: z.enum(["enterprise", "citizen"]),
+    holderCode,
+    name: z
+      .string()
+      .min(1)
+      .max(200)
+      .regex(/^[^\p{Cc}]+$/u),
+  }),
+  /** The answers to the service's situation questions (办理情形), which decide its materials. */
+  situations: z.record(code, code).refine((f) => Object.keys(f).length <= 20),
+  formData: z.record(code, z.string().max(2000)).refine((f) => Object.keys(f).length <= 200),
+  materials: z.array(ZForwardedFile).max(20),
+  /** When the window checked the applicant's identity and the original materials. */
+  checkedAt: isoInstant,
+  timestamp: isoInstant,
+  nonce,
+});
+export type ForwardingRequest = z.infer<typeof ZForwardingRequest>;
+
+/** Why the competent node returned a forwarded application: a message key and the field it concerns. */
+export const ZForwardingReason = z.strictObject({ code: z.string().regex(/^[A-Za-z][A-Za-z0-9_.]{0,127}$/), field: z.string().max(64).nullable() });
+export type ForwardingReason = z.infer<typeof ZForwardingReason>;
+
+export const ZForwardingResponse = z.strictObject({
+  v: z.literal(protocolVersion),
+  kind: z.literal("forwardingResponse"),
+  from: regionCode,
+  to: regionCode,
+  inReplyTo: nonce,
+  forwardingId: z.uuid(),
+  /** `accepted`: an application exists at the competent node (now or from an earlier attempt); `returned`: nothing was created. */
+  outcome: z.enum(["accepted", "returned"]),
+  trackingNumber: z
+    .string()
+    .regex(/^[0-9A-Za-z-]{1,64}$/)
+    .nullable(),
+  status: code.nullable(),
+  reasons: z.array(ZForwardingReason).max(50),
+  timestamp: isoInstant,
+});
+export type ForwardingResponse = z.infer<typeof ZForwardingResponse>;
+
+/** The competent node tells the accepting node where a forwarded application stands. */
+export const ZStatusUpdate = z.strictObject({
+  v: z.literal(protocolVersion),
+  kind: z.literal("statusUpdate"),
+  from: regionCode,
+  to: regionCode,
+  forwardingId: z.uuid(),
+  trackingNumber: z.string().regex(/^[0-9A-Za-z-]{1,64}$/),
+  /** The application's status at the competent node (its machine's names). */
+  status: code,
+  /** The application's version there: a later update wins, an older or repeated one changes nothing. */
+  sequence: z.number().int().min(1).max(1_000_000),
+  certificateNumbers: z.array(z.string().regex(/^[A-Za-z0-9-]{1,64}$/)).max(20),
+  timestamp: isoInstant,
+  nonce,
+});
+export type StatusUpdate = z.infer<typeof ZStatusUpdate>;
+
+export const ZStatusAck = z.strictObject({
+  v: z.literal(protocolVersion),
+  kind: z.literal("statusAck"),
+  from: regionCode,
+  to: regionCode,
+  inReplyTo: nonce,
+  forwardingId: z.uuid(),
+  timestamp: isoInstant,
+});
+export type StatusAck = z.infer<typeof ZStatusAck>;
+
+export type Payload =
+  | CertificateRequest
+  | CertificateResponse
+  | Refusal
+  | VerificationRequest
+  | VerificationResponse
+  | ForwardingRequest
+  | ForwardingResponse
+  | StatusUpdate
+  | StatusAck
+  | JointOpen
+  | JointUpdate
+  | JointAck;
 
 /** A signed message: the payload, the key that signed it, the signature (base64 of 64 bytes). */
 export interface Envelope<P> {
@@ -283,8 +404,8 @@ export function verifyEnvelope(publicKeyPem: string, envelope: Envelope<Payload>
  * escapes — is refused, so a changed byte cannot hide), an envelope whose payload parses as
  * `schema`. Null when it is not.
  */
-export function decodeEnvelope<S extends z.ZodType<Payload>>(raw: string, schema: S): Envelope<z.infer<S>> | null {
-  if (raw.length > 256_000) return null;
+export function decodeEnvelope<S extends z.ZodType<Payload>>(raw: string, schema: S, maxLength = 256_000): Envelope<z.infer<S>> | null {
+  if (raw.length > maxLength) return null;
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);

@@ -1,4 +1,4 @@
-import { date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { certificateTypes, services } from "../catalog/schema";
 import { users } from "../identity/schema";
@@ -50,5 +50,48 @@ export const recognitions = pgTable(
     index("recognitions_local_type_idx").on(t.localTypeCode),
     index("recognitions_created_by_idx").on(t.createdBy),
     index("recognitions_ended_by_idx").on(t.endedBy),
+  ],
+);
+
+/** A field or material of a forwardable service, named as the competent region's catalog names it. */
+export interface ForwardingItem {
+  key: string;
+  nameZh: string;
+  nameEn: string;
+}
+
+/** A situation question (办理情形) of a forwardable service, with its options. */
+export interface ForwardingSituation extends ForwardingItem {
+  options: Array<{ value: string; labelZh: string; labelEn: string }>;
+}
+
+/**
+ * 异地代收代办: which service of `competentRegion` may be accepted on its behalf by the windows of
+ * `acceptingRegion`. On the competent node a row opens its own service to forwarding from that
+ * region (a forwarded application for anything else is refused `serviceNotForwardable`); on the
+ * accepting node it says what the window may accept and for whom, with the service's form fields
+ * and file materials as the competent region publishes them (this node has no row of that
+ * catalog). Published in `GET /api/open/recognition.json` (`forwarding`). Ended, not deleted.
+ */
+export const forwardingOpenings = pgTable(
+  "forwarding_openings",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    competentRegion: text("competent_region").notNull(),
+    acceptingRegion: text("accepting_region").notNull(),
+    serviceCode: text("service_code").notNull(),
+    nameZh: text("name_zh").notNull(),
+    nameEn: text("name_en").notNull(),
+    situations: jsonb("situations").$type<ForwardingSituation[]>().notNull(),
+    fields: jsonb("fields").$type<ForwardingItem[]>().notNull(),
+    materials: jsonb("materials").$type<ForwardingItem[]>().notNull(),
+    legalBasis: text("legal_basis").notNull(),
+    openedAt: timestamp("opened_at", { withTimezone: true }).notNull(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("forwarding_openings_current_key")
+      .on(t.competentRegion, t.acceptingRegion, t.serviceCode)
+      .where(sql`${t.endedAt} is null`),
   ],
 );

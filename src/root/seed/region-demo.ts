@@ -1,4 +1,5 @@
 import "../effects";
+import { seedForwardingDemo } from "./forwarding-demo";
 import { and, eq, inArray } from "drizzle-orm";
 import { regionOfDivision, regions, type RegionCode } from "@/lib/regions";
 import { seedPopulationRegister } from "@/modules/sharing/population";
@@ -266,6 +267,7 @@ export async function seedNodeDemo(db: Db, region: RegionCode, peerRegions: read
     await seedDemoProvince(db);
     await seedVisitingEnterprises(db, peerRegions);
   } else await seedRegionDemo(db, region);
+  await seedForwardingDemo(db, region, peerRegions);
 }
 
 async function seedCitizens(

@@ -128,6 +128,8 @@ const matrix: Record<string, readonly Caller[]> = {
   "applications.acceptanceQueue": ["windowClerk"],
   "applications.processed": ["windowClerk"],
   "applications.accept": ["windowClerk"],
+  "applications.forwardings": ["windowClerk"],
+  "applications.forward": ["windowClerk"],
   "applications.refuse": ["windowClerk"],
   "applications.requestCompletion": ["windowClerk"],
   "catalog.guides": everyone,
@@ -355,6 +357,14 @@ const routes: Record<string, { who: string; shownBy: string }> = {
   "api/exchange/joint": {
     who: "a configured peer node, by its signed joint-review message (no session): signature, clock, nonce checked; a part opened only under a grant in force; each message id taken once",
     shownBy: "exchange/joint-protocol.test.ts, applications/joint-review.db.test.ts",
+  },
+  "api/exchange/forwardings": {
+    who: "a configured peer node, by its signed forwarding (no session): signature, clock, nonce and the service's opening to that region checked",
+    shownBy: "applications/forwarding.db.test.ts, exchange/forwarding-protocol.test.ts",
+  },
+  "api/exchange/status-updates": {
+    who: "a configured peer node, by its signed status update of a forwarding this node sent it (no session)",
+    shownBy: "applications/forwarding.db.test.ts",
   },
   "api/open/credit-codes/[code]": { who: "anyone (open API)", shownBy: "e2e/parallel-review.spec.ts" },
   "api/open/credit/[code]": { who: "anyone (an enterprise's published credit records; no person's)", shownBy: "credit.db.test.ts, e2e/credit.spec.ts" },

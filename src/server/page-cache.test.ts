@@ -85,7 +85,7 @@ describe("PageCache behind a server", () => {
   it("renders once per key, answers with a fresh nonce each time, and keeps languages and versions apart", async () => {
     let version: number | null = 1;
     let now = 1000;
-    let cache: PageCache | undefined;
+    let cache: PageCache | undefined = undefined;
     const { origin, renders } = await start(() => cache!);
     cache = new PageCache({ origin, ttlMs: 60_000, version: () => version, now: () => now });
 
@@ -131,7 +131,7 @@ describe("PageCache behind a server", () => {
   });
 
   it("renders a key once for many visitors at once, and ignores a client's own placeholder", async () => {
-    let cache: PageCache | undefined;
+    let cache: PageCache | undefined = undefined;
     const { origin, renders } = await start(() => cache!);
     cache = new PageCache({ origin, ttlMs: 60_000, version: () => 7 });
     const answers = await Promise.all(Array.from({ length: 10 }, () => fetch(`${origin}/open-data`)));
@@ -144,7 +144,7 @@ describe("PageCache behind a server", () => {
   });
 
   it("keeps at most its number of pages, the least recently used going first", async () => {
-    let cache: PageCache | undefined;
+    let cache: PageCache | undefined = undefined;
     const { origin, renders } = await start(() => cache!);
     cache = new PageCache({ origin, ttlMs: 60_000, version: () => 1, maxEntries: 2 });
     for (const p of ["/", "/track", "/", "/verify", "/"]) await fetch(origin + p);

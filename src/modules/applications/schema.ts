@@ -17,7 +17,15 @@ import {
 } from "drizzle-orm/pg-core";
 import { applicantKindEnum, bundles, services } from "../catalog/schema";
 import { citizens, entities, users, windowKeyIns } from "../identity/schema";
-import { applicationStatuses, foreignSupplyOutcomes, forwardingStatuses, jointPartSides, jointPartStatuses, noticeItemKinds, type NoticeItemKind } from "./model";
+import {
+  applicationStatuses,
+  foreignSupplyOutcomes,
+  forwardingStatuses,
+  jointPartSides,
+  jointPartStatuses,
+  noticeItemKinds,
+  type NoticeItemKind,
+} from "./model";
 
 /** The database enum is the machine's one list (model.ts): same values, same order. */
 export const applicationStatusEnum = pgEnum("application_status", applicationStatuses);

@@ -152,7 +152,7 @@ async function pool<T>(limit: number, tasks: Array<() => Promise<T>>): Promise<T
 describe.skipIf(!onPostgres)("several nodes on one PostgreSQL: two web nodes and a worker", () => {
   const dbName = `tongban_nodes_${process.pid}_${Date.now().toString(36)}`;
   const adminUrl = process.env.TEST_DATABASE_URL ?? "";
-  const url = Object.assign(new URL(adminUrl), { pathname: `/${dbName}` }).toString();
+  const url = onPostgres ? Object.assign(new URL(adminUrl), { pathname: `/${dbName}` }).toString() : "";
   let handle: DatabaseHandle;
   let web: [string, string];
   let worker: Proc;

@@ -7,7 +7,9 @@ import { signedInForEnterprise } from "./sessions";
 const restaurantCompany = "91130602MA0TB002XR";
 
 test.describe("company change bundle (变更登记“一件事”)", () => {
-  test.describe.configure({ timeout: 180_000 });
+  // In order, in one worker: the deregistration page would show the change the first test opens as
+  // still running if the two ran side by side.
+  test.describe.configure({ mode: "default", timeout: 180_000 });
 
   test("the enterprise changes its address from its licence's particulars; the window accepts, market regulation approves; the new licence has the new address and /verify calls the old one superseded", async ({
     page,

@@ -25,7 +25,7 @@ import { resolveClientAddress } from "@/server/client-address";
 import { env } from "@/server/env";
 import { log } from "@/server/log";
 import { loadRouteTable, observeRequest, routeLabel } from "@/server/metrics";
-import { PageCache } from "@/server/page-cache";
+import { PageCache, pageFillHeader } from "@/server/page-cache";
 import { newRequestId, requestContext, requestIdHeader, wellFormedRequestId } from "@/server/request-context";
 
 /** Declared body limits by path prefix; the route handlers enforce the same while reading. */
@@ -99,7 +99,11 @@ export async function startServer(options: { dev: boolean; port: number }): Prom
   const pages = new PageCache({ origin: `http://127.0.0.1:${options.port}`, ttlMs: options.dev ? 0 : env().PUBLIC_PAGE_CACHE_SECONDS * 1000 });
   const server = createServer((req, res) => {
     const started = process.hrtime.bigint();
-    res.once("finish", () => observeRequest(req.method, routeLabel(req.url, routes), res.statusCode, Number(process.hrtime.bigint() - started) / 1e9));
+    // A copy's rendering is this server asking itself: the visitor's request is the one counted.
+    const rendering = req.headers[pageFillHeader] === pages.placeholder;
+    res.once("finish", () => {
+      if (!rendering) observeRequest(req.method, routeLabel(req.url, routes), res.statusCode, Number(process.hrtime.bigint() - started) / 1e9);
+    });
     const prepared = prepareRequest(req, res, trustedHops);
     if (!prepared) return;
     requestContext.run({ requestId: prepared.requestId }, () => {

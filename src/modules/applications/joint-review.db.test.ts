@@ -14,6 +14,7 @@ import { peerDirectory } from "@/modules/exchange/peers";
 import { jointInbox, jointOutbox } from "@/modules/exchange/schema";
 import { claimTask } from "@/modules/review/claim-task";
 import { decideTask } from "@/modules/review/decide-task";
+import { scanDeadlines } from "@/modules/review/scan-deadlines";
 import { reviewTasks } from "@/modules/review/schema";
 import { grantForeignDepartment } from "@/modules/sharing/foreign-grants";
 import { nodeJointHandlers } from "@/root/joint";
@@ -223,6 +224,18 @@ describe("多地联办 between a lead and a partner node", () => {
     const inbox = await hebei.select().from(jointInbox).where(eq(jointInbox.peerRegion, "beijing"));
     expect(inbox.length).toBeGreaterThanOrEqual(1);
   }, 120_000);
+
+  it("leaves the remote task to the partner's clock: no local reminder, overdue notice or escalation", async () => {
+    const id = await acceptedJoint();
+    const tasks = await leadTasks(id);
+    const past = new Date(Date.now() - 5 * 86_400_000);
+    await hebei.update(reviewTasks).set({ dueAt: past }).where(eq(reviewTasks.applicationId, id));
+    await scanDeadlines(hebei, new Date());
+    const after = await leadTasks(id);
+    // The local step is overdue and told so; the remote one is untouched.
+    expect(after.a?.overdueNotifiedAt).not.toBeNull();
+    expect(after.b).toMatchObject({ status: "open", reminderSentAt: null, overdueNotifiedAt: null, escalationRung: tasks.b!.escalationRung });
+  });
 
   it("merges the partner's requests into the lead's one notice", async () => {
     const id = await acceptedJoint();

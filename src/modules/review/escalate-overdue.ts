@@ -8,6 +8,7 @@ import { departments, staff, users } from "../identity/schema";
 import { notify } from "../notifications/notify";
 import { calendarFor } from "./clock";
 import { escalationLadder, runningTaskStatuses, topEscalationRung, type EscalationTarget } from "./model";
+import { onThisNode } from "./remote-tasks";
 import { reviewTasks } from "./schema";
 import type { TaskRow } from "./transition";
 
@@ -79,6 +80,7 @@ export async function escalateOverdueTasks(db: Db, now: Date, options: { batchSi
         inArray(reviewTasks.status, [...runningTaskStatuses]),
         lt(reviewTasks.escalationRung, topEscalationRung),
         lt(reviewTasks.dueAt, new Date(now.getTime() - 86_400_000)),
+        onThisNode(db),
       ),
     )
     .orderBy(asc(reviewTasks.dueAt))

@@ -1,6 +1,6 @@
-import { jointParts } from "../applications/schema";
 import { and, asc, eq, inArray, isNotNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { cappedCount } from "@/server/db/capped-count";
+import { onThisNode } from "./remote-tasks";
 import type { z } from "zod";
 import type { Db } from "@/server/db/client";
 import { cachedCalendar } from "../calendar/load-calendar";
@@ -46,7 +46,7 @@ export async function listDepartmentQueue(db: Db, actor: Actor & { departmentId:
   const conditions: SQL[] = [
     eq(reviewTasks.departmentId, actor.departmentId),
     // 多地联办: remote tasks are in the partner node's queue, not here.
-    sql`not exists (select 1 from ${jointParts} where ${jointParts.side} = 'lead' and ${jointParts.taskId} = ${reviewTasks.id})`,
+    onThisNode(db),
   ];
   if (input.bucket) {
     conditions.push(bucketCondition(input.bucket, actor, bucketBounds(cal, now), now));

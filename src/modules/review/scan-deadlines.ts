@@ -13,6 +13,7 @@ import { runFanIn } from "./fan-in";
 import { decisions, reviewTasks, taskPauses } from "./schema";
 import { escalateOverdueTasks } from "./escalate-overdue";
 import { sweepStaleProvisionalDueDates } from "./sweep-provisional-due-dates";
+import { onThisNode } from "./remote-tasks";
 
 export interface ScanResult {
   /** Provisional due dates left behind by a publication and recomputed (sweep-provisional-due-dates.ts). */
@@ -31,14 +32,18 @@ export interface ScanResult {
  */
 /**
  * Not paused: a task whose clock a hearing, an inspection or expert review stopped (art. 45) is
- * neither reminded nor overdue until the pause ends and its due date moves.
+ * neither reminded nor overdue until the pause ends and its due date moves. Nor remote: a step a
+ * partner region decides (多地联办) runs on the partner's clock, which reminds and escalates there.
  */
 function notPaused(db: Db) {
-  return notExists(
-    db
-      .select({ id: taskPauses.id })
-      .from(taskPauses)
-      .where(and(eq(taskPauses.taskId, reviewTasks.id), isNull(taskPauses.endedAt))),
+  return and(
+    notExists(
+      db
+        .select({ id: taskPauses.id })
+        .from(taskPauses)
+        .where(and(eq(taskPauses.taskId, reviewTasks.id), isNull(taskPauses.endedAt))),
+    ),
+    onThisNode(db),
   );
 }
 

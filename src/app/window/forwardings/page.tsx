@@ -43,7 +43,8 @@ export default async function ForwardingsPage() {
                 </div>
                 {f.remoteTrackingNumber ? (
                   <span>
-                    {t("remoteTracking", { region: t(`regions.${f.toRegion}`) })}：
+                    {t("remoteTracking", { region: t(`regions.${f.toRegion}`) })}
+                    {zh ? "：" : ": "}
                     <span className="font-mono break-all" data-testid="forwarding-remote-tracking">
                       {f.remoteTrackingNumber}
                     </span>

@@ -199,6 +199,70 @@ test("cross-region verification: the Beijing licence's QR link verifies on the H
   await screenshots(page, "regions-verify-across");
 });
 
+test("异地代收代办: Tianjin's window forwards a Hebei food licence application; Hebei's reviewer has the task; the status comes back", async ({ browser }) => {
+  const hebei = `http://127.0.0.1:${nodes[0].port}`;
+  const tianjin = `http://127.0.0.1:${nodes[2].port}`;
+  const creditCode = /(91120101\w{10}) 天津津港示例贸易有限公司/.exec(output)?.[1] ?? "";
+  expect(creditCode).toHaveLength(18);
+
+  const clerk = await staffOn(browser, tianjin, "clerk");
+  await clerk.goto(`${tianjin}/window`);
+  await clerk.getByRole("link", { name: "异地代收代办" }).click();
+  await expect(clerk).toHaveURL(/\/window\/forwardings$/);
+  await expect(clerk.getByRole("heading", { name: "异地代收代办", level: 1 })).toBeVisible();
+  await expect(clerk.getByText("还没有转交的申请。")).toBeVisible();
+  await expectNoSeriousAxeViolations(clerk);
+  await screenshots(clerk, "forwarding-window");
+
+  await expect(clerk.getByLabel("办理地事项")).toHaveValue("foodBusinessLicensing");
+  await clerk.getByLabel("统一社会信用代码或身份证号码").fill(creditCode);
+  await clerk.getByLabel("申请人名称（姓名）").fill("天津津港示例贸易有限公司");
+  await clerk.getByLabel("申请人类型", { exact: true }).selectOption({ label: "个体工商户" });
+  await clerk.getByLabel("经营场所", { exact: true }).selectOption({ label: "现有店铺（布局、流程不变）" });
+  await clerk.getByLabel("住所（经营场所）").fill("河北省保定市竞秀区示例路 18 号");
+  await clerk.getByLabel("经营场所面积（平方米）").fill("45");
+  await clerk.getByLabel("食品安全管理人员姓名").fill("何津示");
+  await clerk
+    .getByLabel("营业执照（窗口核验原件后的复印件）")
+    .setInputFiles({
+      name: "licence.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from("%PDF-1.4\n%copy of a business licence, original checked at the window\n"),
+    });
+  // Without the clerk's check of the originals nothing is sent.
+  await clerk.getByRole("button", { name: "转交办理地" }).click();
+  await expect(clerk.getByText("请先核验申请人身份证件和材料原件。")).toBeVisible();
+  await screenshotAsIs(clerk, "forwarding-form-error-zh-CN");
+  await clerk.getByLabel("已核验申请人身份证件和材料原件").check();
+  await clerk.getByRole("button", { name: "转交办理地" }).click();
+
+  const item = clerk.getByTestId("forwarding").first();
+  await expect(item.getByTestId("forwarding-status")).toHaveText("办理地已受理", { timeout: 30_000 });
+  await expect(item).toContainText("天津津港示例贸易有限公司");
+  const trackingNumber = (await item.getByTestId("forwarding-remote-tracking").innerText()).trim();
+  expect(trackingNumber).toMatch(/^\d{20}$/);
+  await expect(item).toContainText(`河北省办件编号：${trackingNumber}`);
+  await expect(item).toContainText("审查中");
+  await expectNoSeriousAxeViolations(clerk);
+  await screenshots(clerk, "forwarding-accepted");
+
+  // At the Hebei node the application is in the market regulation reviewer's queue, and they decide it.
+  const reviewer = await staffOn(browser, hebei, "reviewer.market");
+  await reviewer.goto(`${hebei}/review?status=all&q=${trackingNumber}`);
+  await reviewer.getByRole("link", { name: trackingNumber }).first().click();
+  await expect(reviewer).toHaveURL(/\/review\/tasks\//);
+  await expect(reviewer.getByRole("main")).toContainText("天津津港示例贸易有限公司");
+  await reviewer.getByRole("button", { name: "准予", exact: true }).click();
+  await expect(reviewer.getByText("已准予。")).toBeVisible();
+
+  // Hebei's report job (every 5 s) sends the new status; Tianjin's window shows it.
+  await expect(async () => {
+    await clerk.reload();
+    await expect(clerk.getByTestId("forwarding").first()).toContainText(/已准予|已办结/, { timeout: 1_000 });
+  }).toPass({ timeout: 60_000 });
+  await screenshots(clerk, "forwarding-decided");
+});
+
 test("Ctrl-C stops all three nodes", async () => {
   regions?.kill("SIGINT");
   await expect.poll(() => regions?.exitCode, { timeout: 60_000 }).toBe(0);

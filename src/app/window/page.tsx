@@ -22,7 +22,12 @@ export default async function WindowQueuePage({ searchParams }: { searchParams: 
   const processed = search.status === "processed";
   // An unknown tab in the URL falls back to the default rather than failing.
   const tab: AcceptanceTab = acceptanceTabs.find((s) => s === search.status) ?? "submitted";
-  const [t, staff, ti] = await Promise.all([getTranslations("landing"), getTranslations("applications.staff.queue"), getTranslations("identity.keyIn")]);
+  const [t, staff, ti, tf] = await Promise.all([
+    getTranslations("landing"),
+    getTranslations("applications.staff.queue"),
+    getTranslations("identity.keyIn"),
+    getTranslations("applications.forwarding"),
+  ]);
   const caller = await api();
   // The search is parsed by the procedure's own schema: a refused one is said on the field.
   const q = ZWindowSearch.safeParse(typeof search.q === "string" ? search.q : "");
@@ -31,12 +36,17 @@ export default async function WindowQueuePage({ searchParams }: { searchParams: 
     <div className="flex flex-col gap-4">
       <PageHeader title={t("window.title")} lead={t("window.lead")}>
         <p className="max-w-3xl text-sm text-slate-600">{staff("deadlineHint")}</p>
-        <Link
-          href="/window/key-in"
-          className="mt-2 inline-block rounded border border-brand-700 bg-white px-4 py-2 font-medium text-brand-700 hover:bg-brand-50"
-        >
-          {ti("title")}
-        </Link>
+        <div className="mt-2 flex flex-wrap gap-2">
+          <Link href="/window/key-in" className="inline-block rounded border border-brand-700 bg-white px-4 py-2 font-medium text-brand-700 hover:bg-brand-50">
+            {ti("title")}
+          </Link>
+          <Link
+            href="/window/forwardings"
+            className="inline-block rounded border border-brand-700 bg-white px-4 py-2 font-medium text-brand-700 hover:bg-brand-50"
+          >
+            {tf("title")}
+          </Link>
+        </div>
       </PageHeader>
       <section aria-labelledby="queue-heading" className="flex flex-col gap-3">
         <h2 id="queue-heading" className="sr-only">

@@ -43,7 +43,11 @@ export default async function ForwardingsPage() {
                 </div>
                 {f.remoteTrackingNumber ? (
                   <span>
-                    {t("remoteTracking", { region: t(`regions.${f.toRegion}`) })}：<span className="font-mono">{f.remoteTrackingNumber}</span>
+                    {t("remoteTracking", { region: t(`regions.${f.toRegion}`) })}
+                    {zh ? "：" : ": "}
+                    <span className="font-mono break-all" data-testid="forwarding-remote-tracking">
+                      {f.remoteTrackingNumber}
+                    </span>
                     {f.remoteStatus
                       ? ` · ${tr.has(`applications.status.application.${f.remoteStatus}`) ? tr(`applications.status.application.${f.remoteStatus}`) : f.remoteStatus}`
                       : ""}

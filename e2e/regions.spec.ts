@@ -263,6 +263,72 @@ test("异地代收代办: Tianjin's window forwards a Hebei food licence applica
   await screenshots(clerk, "forwarding-decided");
 });
 
+// ---------------------------------------------------------------------------------------------
+// 多地联办 (joint review): a Hebei bundle with one step decided on the Beijing node.
+// ---------------------------------------------------------------------------------------------
+test("多地联办: a Hebei enterprise's joint bundle is reviewed on both nodes and completes on the Hebei node with Beijing's decision", async ({ browser }) => {
+  const hebei = `http://127.0.0.1:${nodes[0].port}`;
+  const beijing = `http://127.0.0.1:${nodes[1].port}`;
+  const creditCode = /(91130102MA0TB001\w{2}) 石家庄通办示范商贸有限公司/.exec(output)?.[1] ?? "";
+  expect(creditCode).toHaveLength(18);
+  const page = await enterpriseOn(browser, hebei, creditCode, "11010519491231002X"); // 赵示例
+  await page.goto(`${hebei}/apply/bundle/beijingOperation`);
+  await expect(page).toHaveURL(/key=/);
+  await expect(page.getByRole("main")).toContainText("京冀联办");
+  for (const input of await page.getByTestId("apply-data").locator('input[type="text"]:not([readonly])').all()) {
+    await input.fill("北京市朝阳区示例路 1 号");
+  }
+  const consent = page.getByLabel(/我同意本次申请使用政府已有/);
+  if (await consent.count()) await consent.check();
+  await page.getByRole("button", { name: "提交申请" }).click();
+  await expect(page).toHaveURL(/\/applications\/[0-9a-f-]{36}\?submitted=1/);
+  const trackingNumber = (await page.getByTestId("tracking-number").innerText()).trim();
+  const caseUrl = page.url().replace(/\?.*$/, "");
+
+  // The Hebei window accepts it: the Beijing step becomes a remote task, sent by the outbox job.
+  const clerk = await staffOn(browser, hebei, "clerk");
+  await clerk.goto(`${hebei}/window`);
+  await clerk.getByRole("link", { name: trackingNumber }).click();
+  await clerk.getByRole("button", { name: "受理", exact: true }).click();
+  await expect(clerk.getByText("已受理。审查任务已分送各相关部门。")).toBeVisible();
+
+  const remote = page.getByTestId("remote-beijingFiling");
+  let beijingNumber = "";
+  await expect(async () => {
+    await page.goto(caseUrl);
+    await expect(remote).toHaveAttribute("data-status", "opened", { timeout: 1_000 });
+    beijingNumber = /北京市受理编号 (\d{20})/.exec(await remote.innerText())?.[1] ?? "";
+    expect(beijingNumber).toHaveLength(20);
+  }).toPass({ timeout: 90_000, intervals: [2_000] });
+  await expect(remote).toContainText("已由北京市受理");
+  await expectNoSeriousAxeViolations(page);
+  await screenshots(page, "joint-case-opened");
+
+  // Beijing's market regulation finds the part in its queue on the Beijing node and approves it.
+  const bjReviewer = await staffOn(browser, beijing, "reviewer.market");
+  await bjReviewer.goto(`${beijing}/review`);
+  await bjReviewer.getByRole("link", { name: beijingNumber }).first().click();
+  await expect(bjReviewer).toHaveURL(/\/review\/tasks\//);
+  await bjReviewer.getByRole("button", { name: "准予", exact: true }).click();
+  await expect(bjReviewer.getByRole("button", { name: "准予", exact: true })).toHaveCount(0);
+
+  // Hebei's tax bureau approves its own step.
+  const tax = await staffOn(browser, hebei, "reviewer.tax");
+  await tax.goto(`${hebei}/review`);
+  await tax.getByRole("link", { name: trackingNumber }).first().click();
+  await tax.getByRole("button", { name: "准予", exact: true }).click();
+  await expect(tax.getByRole("button", { name: "准予", exact: true })).toHaveCount(0);
+
+  // Beijing's decision comes back through its outbox: the Hebei case completes with both steps approved.
+  await expect(async () => {
+    await page.goto(caseUrl);
+    await expect(page.getByTestId("timeline-beijingFiling")).toContainText("已准予", { timeout: 1_000 });
+  }).toPass({ timeout: 90_000, intervals: [2_000] });
+  await expect(page.getByTestId("timeline-taxReport")).toContainText("已准予");
+  await expect(page.getByRole("main")).toContainText("已办结");
+  await screenshots(page, "joint-case-completed");
+});
+
 test("Ctrl-C stops all three nodes", async () => {
   regions?.kill("SIGINT");
   await expect.poll(() => regions?.exitCode, { timeout: 60_000 }).toBe(0);

@@ -71,6 +71,7 @@ const unresolvedAllowed: Record<string, string> = {
   "src/modules/catalog/inputs.ts msg(p.message)": "commitmentProblems' keys, literals in catalog/model.ts",
   'src/modules/applications/components/staff-materials.tsx ts(m.certificateRefused.replace(/^sharing\\./, ""))':
     "a refusal key of the sharing module, only after ts.has",
+  "src/modules/applications/components/application-timeline.tsx tr(code)": "an exchange refusal code (exchange.refusal), only after tr.has",
   "src/modules/applications/check-materials.ts msg(why)": "validation.material.certificate.<certificate status or missing>",
   "src/modules/identity/inputs.ts msg(`${prefix}.${failed}`)": "a failed check of the ID number or credit code validators under its prefix",
   "src/modules/identity/inputs.ts msg(`${prefix}.${failed.check}`, params)": "a failed check of the ID number or credit code validators under its prefix",

@@ -15,7 +15,8 @@ import { certificatesForSteps, isDecidedTask, isRunningTask } from "../review/mo
 import { reviewTasks } from "../review/schema";
 import { readCertificates, type HeldCertificate, type ReadPurpose } from "../sharing/gate";
 import { shownCertificateFields } from "../sharing/model";
-import { applicationMaterials, applications, supplementAnswers, supplementNotices, uploads } from "./schema";
+import { applicationMaterials, applications, jointParts, supplementAnswers, supplementNotices, uploads } from "./schema";
+import { isRegionCode, regions } from "@/lib/regions";
 import { applicantMay } from "./applicant";
 import { caseStageOf, grantedApplicationStatuses, isAwaitingApplicant, isLiveApplication } from "./model";
 import { stageMaterialsOwed } from "./stage-materials";
@@ -62,6 +63,15 @@ export async function taskTimeline(db: Db, app: ApplicationRow, now: Date, withN
     .where(eq(reviewTasks.applicationId, app.id))
     .orderBy(asc(reviewTasks.createdAt));
   const stepOf = new Map(app.plan.map((s, i) => [s.key, { ...s, order: i }]));
+  // 多地联办: the lead side's parts, by task (a remote step's partner and whether it was sent).
+  const parts = new Map(
+    (
+      await db
+        .select()
+        .from(jointParts)
+        .where(and(eq(jointParts.applicationId, app.id), eq(jointParts.side, "lead")))
+    ).map((p) => [p.taskId, p]),
+  );
   // A hearing, inspection or expert review stops the clock (art. 45): such a task is not overdue.
   const paused = await pausedTaskIds(
     db,
@@ -94,11 +104,25 @@ export async function taskTimeline(db: Db, app: ApplicationRow, now: Date, withN
         // Staff see a department's request at once, before the merged notice goes out.
         requested: forStaff && task.status === "supplementRequested" ? (task.supplementItems ?? []).map((i) => i.text) : null,
         awaitingMaterials: task.status === "waiting" && task.materialsRequestedAt !== null,
+        remote: remoteOf(parts.get(task.id)),
         order: step?.order ?? 0,
       };
     })
     .sort((a, b) => a.order - b.order)
     .map(({ order: _order, ...t }) => t);
+}
+
+function remoteOf(part: typeof jointParts.$inferSelect | undefined): TaskTimelineView["remote"] {
+  if (!part) return null;
+  const region = isRegionCode(part.peerRegion) ? regions[part.peerRegion] : null;
+  return {
+    region: part.peerRegion,
+    regionNameZh: region?.nameZh ?? part.peerRegion,
+    regionNameEn: region?.nameEn ?? part.peerRegion,
+    status: part.status,
+    reference: part.partnerReference,
+    refusalCode: part.refusalCode,
+  };
 }
 
 /** 预计办结 of a live case under review, from its tasks' clocks on the official calendar. */

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { answerUnits } from "../catalog/model";
 import { certificateStatuses } from "../sharing/model";
 import { taskStatuses } from "../review/model";
-import { applicationStatuses, caseStages, foreignSupplyOutcomes, noticeItemKinds } from "./model";
+import { applicationStatuses, caseStages, foreignSupplyOutcomes, jointPartStatuses, noticeItemKinds } from "./model";
 
 /**
  * 全程网办: what the applicant's region's node supplied for a material, or why it did not (the
@@ -48,6 +48,21 @@ export const ZTaskTimelineView = z.object({
   requested: z.array(z.string()).nullable(),
   /** A staged bundle's step that is ready but waits, not opened, for the materials its stage needs from the applicant. */
   awaitingMaterials: z.boolean(),
+  /**
+   * 多地联办: a remote step, decided by a partner region's department on its own node: the
+   * partner, whether the part was sent (waiting, opened with the partner's tracking number, or
+   * refused with an exchange refusal code). Null for a step of this node.
+   */
+  remote: z
+    .object({
+      region: z.string(),
+      regionNameZh: z.string(),
+      regionNameEn: z.string(),
+      status: z.enum(jointPartStatuses),
+      reference: z.string().nullable(),
+      refusalCode: z.string().nullable(),
+    })
+    .nullable(),
 });
 export type TaskTimelineView = z.infer<typeof ZTaskTimelineView>;
 

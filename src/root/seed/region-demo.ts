@@ -1,5 +1,6 @@
 import "../effects";
 import { seedForwardingDemo } from "./forwarding-demo";
+import { seedJointDemo } from "./joint-demo";
 import { and, eq, inArray } from "drizzle-orm";
 import { regionOfDivision, regions, type RegionCode } from "@/lib/regions";
 import { seedPopulationRegister } from "@/modules/sharing/population";
@@ -268,6 +269,7 @@ export async function seedNodeDemo(db: Db, region: RegionCode, peerRegions: read
     await seedVisitingEnterprises(db, peerRegions);
   } else await seedRegionDemo(db, region);
   await seedForwardingDemo(db, region, peerRegions);
+  await seedJointDemo(db, region, peerRegions);
 }
 
 async function seedCitizens(

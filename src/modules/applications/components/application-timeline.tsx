@@ -8,11 +8,25 @@ import { StatusBadge } from "./status-badge";
  * applicant's case page, the public tracking page (no names) and the staff pages.
  */
 export async function ApplicationTimeline({ tasks }: { tasks: TaskTimelineView[] }) {
-  const [t, locale, format] = await Promise.all([getTranslations("applications.timeline"), getLocale(), getFormatter()]);
+  const [t, tr, locale, format] = await Promise.all([
+    getTranslations("applications.timeline"),
+    getTranslations("exchange.refusal"),
+    getLocale(),
+    getFormatter(),
+  ]);
   const en = locale === "en";
   if (tasks.length === 0) return <p className="text-slate-700">{t("noTasks")}</p>;
   const day = (d: Date) => format.dateTime(d, { year: "numeric", month: "short", day: "numeric" });
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
+  // 多地联办: where a remote step stands with the partner region (sent, opened there, or refused).
+  const remoteState = (remote: NonNullable<TaskTimelineView["remote"]>, region: string) => {
+    if (remote.status === "opened") return t("remote.opened", { region, reference: remote.reference ?? "—" });
+    if (remote.status === "refusedToOpen") {
+      const code = remote.refusalCode ?? "";
+      return t("remote.refusedToOpen", { region, reason: code && tr.has(code) ? tr(code) : code || "—" });
+    }
+    return t("remote.waitingToSend", { region });
+  };
   return (
     <ol className="flex flex-col gap-3" aria-label={t("label")}>
       {tasks.map((task) => (
@@ -30,6 +44,14 @@ export async function ApplicationTimeline({ tasks }: { tasks: TaskTimelineView[]
             </div>
           </div>
           <dl className="mt-2 grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
+            {task.remote ? (
+              <>
+                <dt className="text-slate-600">{t("remote.label")}</dt>
+                <dd data-testid={`remote-${task.stepKey}`} data-status={task.remote.status}>
+                  {remoteState(task.remote, en ? task.remote.regionNameEn : task.remote.regionNameZh)}
+                </dd>
+              </>
+            ) : null}
             {task.needs.length > 0 && task.status === "waiting" && !task.awaitingMaterials ? (
               <>
                 <dt className="text-slate-600">{t("waitingFor")}</dt>

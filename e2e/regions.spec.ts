@@ -301,6 +301,8 @@ test("多地联办: a Hebei enterprise's joint bundle is reviewed on both nodes 
     expect(beijingNumber).toHaveLength(20);
   }).toPass({ timeout: 90_000, intervals: [2_000] });
   await expect(remote).toContainText("已由北京市受理");
+  // Nobody in Hebei claims it: the badge says where it is reviewed, not 待认领.
+  await expect(page.getByTestId("remote-badge-beijingFiling")).toHaveText("北京市审查中");
   await expectNoSeriousAxeViolations(page);
   await screenshots(page, "joint-case-opened");
 

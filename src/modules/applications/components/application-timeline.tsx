@@ -37,7 +37,17 @@ export async function ApplicationTimeline({ tasks }: { tasks: TaskTimelineView[]
               <p className="text-sm text-slate-700">{en ? task.serviceNameEn : task.serviceNameZh}</p>
             </div>
             <div className="flex flex-wrap items-center gap-2">
-              <StatusBadge status={task.status} kind="task" />
+              {task.remote && task.status === "open" ? (
+                // Nobody here claims a remote step: it is in the partner region's hands.
+                <span
+                  className="rounded border border-slate-300 bg-slate-50 px-2 py-0.5 text-sm font-medium text-slate-800"
+                  data-testid={`remote-badge-${task.stepKey}`}
+                >
+                  {t("remote.inReview", { region: en ? task.remote.regionNameEn : task.remote.regionNameZh })}
+                </span>
+              ) : (
+                <StatusBadge status={task.status} kind="task" />
+              )}
               {task.overdue ? (
                 <span className="rounded border border-seal-600 bg-red-50 px-2 py-0.5 text-sm font-medium text-seal-600">{t("overdue")}</span>
               ) : null}
